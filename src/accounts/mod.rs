@@ -1,0 +1,10 @@
+//! Accounts, sessions and roles.
+
+pub mod admin_api;
+pub mod api;
+pub mod auth_context;
+pub mod pages;
+pub mod types;
+
+#[cfg(feature = "ssr")]
+pub mod server;

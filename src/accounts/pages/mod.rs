@@ -1,0 +1,15 @@
+//! Account pages: one file per page.
+
+mod account;
+mod forgot_password;
+mod reset_password;
+mod roles_admin;
+mod sign_in;
+mod sign_up;
+
+pub use account::AccountPage;
+pub use forgot_password::ForgotPasswordPage;
+pub use reset_password::ResetPasswordPage;
+pub use roles_admin::RolesAdminPage;
+pub use sign_in::SignInPage;
+pub use sign_up::SignUpPage;

@@ -1,0 +1,111 @@
+//! Staff roles: find an account, grant a role with its scope, revoke one.
+
+use crate::{
+    accounts::{
+        admin_api::{find_accounts, GrantRole, RevokeRole},
+        auth_context::use_auth,
+        types::{CurrentUser, Role},
+    },
+    error::AppError,
+    i18n::t,
+    reference::api::load_reference,
+    ui::{forms::FormError, status_pages::ErrorPage},
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn RolesAdminPage() -> impl IntoView {
+    let auth = use_auth();
+    let grant = ServerAction::<GrantRole>::new();
+    let revoke = ServerAction::<RevokeRole>::new();
+    let query = move || use_query_map().with(|q| q.get("q")).unwrap_or_default();
+    let accounts = Resource::new(
+        move || (query(), grant.version().get(), revoke.version().get()),
+        |(q, _, _)| async move { if q.trim().is_empty() { Ok(vec![]) } else { find_accounts(q).await } },
+    );
+    let reference = Resource::new(|| (), |_| load_reference());
+    view! {
+        <Title text=t("admin-title")/>
+        <h1>{t("admin-title")}</h1>
+        <Transition fallback=move || view! { <p>{t("loading")}</p> }>
+            {move || auth.user.get().map(|user| match user {
+                Ok(Some(u)) if u.has(Role::SiteAdmin) || u.has(Role::DirectionAdmin) => view! {
+                    {u.has(Role::SiteAdmin).then(|| view! { <p><a href="/admin/referentiel">{t("reference-title")}</a></p> })}
+                    <form method="get" action="/admin" class="form search-form" role="search">
+                        <div class="field">
+                            <label for="account-search">{t("admin-search-label")}</label>
+                            <input id="account-search" name="q" type="search" value=query/>
+                        </div>
+                        <button type="submit">{t("search")}</button>
+                    </form>
+                    <FormError value=grant.value()/>
+                    <FormError value=revoke.value()/>
+                }.into_any(),
+                Ok(Some(_)) => view! { <ErrorPage error=AppError::Forbidden/> }.into_any(),
+                Ok(None) => view! { <ErrorPage error=AppError::Unauthenticated/> }.into_any(),
+                Err(error) => view! { <ErrorPage error/> }.into_any(),
+            })}
+            {move || accounts.get().map(|found| match found {
+                Ok(found) => found.into_iter().map(|a| view! { <AccountRoles account=a grant revoke reference/> }).collect_view().into_any(),
+                Err(AppError::Forbidden | AppError::Unauthenticated) => ().into_any(),
+                Err(error) => view! { <ErrorPage error/> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn AccountRoles(
+    account: CurrentUser,
+    grant: ServerAction<GrantRole>,
+    revoke: ServerAction<RevokeRole>,
+    reference: Resource<Result<crate::reference::types::ReferenceData, AppError>>,
+) -> impl IntoView {
+    let user_id = account.id.to_string();
+    let list_user_id = user_id.clone();
+    view! {
+        <article class="panel account-roles">
+            <h2>{account.display_name.clone()}" "<small>{account.email.clone()}</small></h2>
+            <ul class="roles">
+                {account.roles.into_iter().map(move |g| {
+                    let user_id = list_user_id.clone();
+                    let scope = g.service.map(|s| s.name).or(g.direction.map(|d| d.name));
+                    view! {
+                        <li>
+                            {t(g.role.label_key())}{scope.map(|s| format!(" — {s}"))}
+                            <ActionForm action=revoke attr:class="inline-form">
+                                <input type="hidden" name="user_id" value=user_id.clone()/>
+                                <input type="hidden" name="grant_id" value=g.id.to_string()/>
+                                <button type="submit" class="link-button">{t("revoke")}</button>
+                            </ActionForm>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <ActionForm action=grant attr:class="form grant-form">
+                <input type="hidden" name="user_id" value=user_id.clone()/>
+                <div class="field">
+                    <label for=format!("role-{user_id}")>{t("admin-role")}</label>
+                    <select id=format!("role-{user_id}") name="role">
+                        {Role::ALL.into_iter().map(|r| view! { <option value=r.code()>{t(r.label_key())}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=format!("scope-{user_id}")>{t("admin-scope")}</label>
+                    <select id=format!("scope-{user_id}") name="scope">
+                        <option value="">{t("admin-scope-none")}</option>
+                        {move || reference.get().and_then(|r| r.ok()).map(|r| r.directions.into_iter().map(|d| view! {
+                            <optgroup label=d.code.clone()>
+                                <option value=format!("d:{}", d.id)>{format!("{} ({})", d.name, t("admin-whole-direction"))}</option>
+                                {d.services.into_iter().map(|s| view! { <option value=format!("s:{}", s.id)>{s.name}</option> }).collect_view()}
+                            </optgroup>
+                        }).collect_view())}
+                    </select>
+                </div>
+                <button type="submit">{t("grant")}</button>
+            </ActionForm>
+        </article>
+    }
+}

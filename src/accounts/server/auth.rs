@@ -1,0 +1,101 @@
+//! Sign-in sessions through axum-login: it changes the session id at sign-in and ends every
+//! session of an account whose password hash changed (the "session auth hash" below).
+
+use super::{
+    password,
+    store::{self, AccountRow},
+};
+use crate::{
+    accounts::types::{Role, RoleGrant},
+    error::{AppError, AppResult},
+    server::{app_state, db::Db},
+};
+use axum_login::{AuthUser, AuthnBackend, UserId};
+
+impl AuthUser for AccountRow {
+    type Id = i64;
+
+    fn id(&self) -> i64 {
+        self.id
+    }
+
+    fn session_auth_hash(&self) -> &[u8] {
+        self.password_hash.as_bytes()
+    }
+}
+
+pub type AuthAccount = AccountRow;
+
+#[derive(Debug, Clone)]
+pub struct Backend {
+    db: Db,
+}
+
+impl Backend {
+    pub fn new(db: Db) -> Self {
+        Backend { db }
+    }
+}
+
+#[derive(Clone)]
+pub struct Credentials {
+    pub email: String,
+    pub password: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BackendError {
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+    #[error("password check failed")]
+    Password,
+}
+
+impl AuthnBackend for Backend {
+    type User = AccountRow;
+    type Credentials = Credentials;
+    type Error = BackendError;
+
+    async fn authenticate(&self, credentials: Credentials) -> Result<Option<AccountRow>, BackendError> {
+        let account = store::by_email(&self.db, &credentials.email).await?;
+        // Verify against a dummy hash when the account does not exist, so both cases take as long.
+        let stored = account.as_ref().map_or(password::DUMMY_HASH.to_string(), |a| a.password_hash.clone());
+        let matches = password::verify(credentials.password, stored).await.map_err(|_| BackendError::Password)?;
+        Ok(account.filter(|_| matches))
+    }
+
+    async fn get_user(&self, id: &UserId<Self>) -> Result<Option<AccountRow>, BackendError> {
+        Ok(store::by_id(&self.db, *id).await?)
+    }
+}
+
+pub type AuthSession = axum_login::AuthSession<Backend>;
+
+/// The auth session of the current request.
+pub async fn auth_session() -> AppResult<AuthSession> {
+    leptos_axum::extract::<AuthSession>().await.map_err(|e| {
+        tracing::error!(error = %e, "auth session missing: is the auth layer installed?");
+        AppError::Internal
+    })
+}
+
+/// The signed-in account, if any.
+pub async fn current_account() -> AppResult<Option<AccountRow>> {
+    Ok(auth_session().await?.user)
+}
+
+/// The signed-in account, or `Unauthenticated`.
+pub async fn require_account() -> AppResult<AccountRow> {
+    current_account().await?.ok_or(AppError::Unauthenticated)
+}
+
+/// The signed-in account and its grants, when one of them is `role`; otherwise a refusal.
+pub async fn require_role(role: Role) -> AppResult<(AccountRow, Vec<RoleGrant>)> {
+    let account = require_account().await?;
+    let grants = store::roles(&app_state()?.db, account.id).await?;
+    if grants.iter().any(|g| g.role == role) {
+        Ok((account, grants))
+    } else {
+        Err(AppError::Forbidden)
+    }
+}

@@ -1,0 +1,9 @@
+//! Server-only parts of accounts: SQL, password hashing, the axum-login backend, rate limits.
+
+pub mod auth;
+pub mod password;
+pub mod rate_limit;
+pub mod reset;
+pub mod store;
+
+pub use auth::{current_account, require_account, require_role, AuthAccount, AuthSession, Backend};

@@ -1,0 +1,186 @@
+//! Accounts and role grants in the database.
+
+use crate::{
+    accounts::types::{CurrentUser, Named, Role, RoleGrant},
+    server::db::{is_unique_violation, now, Db},
+};
+use sqlx::{any::AnyRow, Row};
+
+/// An account as stored, with its password hash. Never sent to the browser.
+#[derive(Clone)]
+pub struct AccountRow {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: String,
+}
+
+impl std::fmt::Debug for AccountRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AccountRow").field("id", &self.id).field("email", &self.email).finish_non_exhaustive()
+    }
+}
+
+fn account(row: AnyRow) -> Result<AccountRow, sqlx::Error> {
+    Ok(AccountRow {
+        id: row.try_get("id")?,
+        email: row.try_get("email")?,
+        display_name: row.try_get("display_name")?,
+        password_hash: row.try_get("password_hash")?,
+    })
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CreateError {
+    #[error("an account with this email exists")]
+    EmailTaken,
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+/// Creates an account with the roles every sign-up gets (candidate and member), in one transaction.
+pub async fn create(db: &Db, email: &str, display_name: &str, password_hash: &str) -> Result<AccountRow, CreateError> {
+    let mut tx = db.pool.begin().await?;
+    let created = now();
+    let id: i64 = match sqlx::query("INSERT INTO users (email, display_name, password_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
+        .bind(email)
+        .bind(display_name)
+        .bind(password_hash)
+        .bind(created)
+        .fetch_one(&mut *tx)
+        .await
+    {
+        Ok(row) => row.try_get("id")?,
+        Err(e) if is_unique_violation(&e) => return Err(CreateError::EmailTaken),
+        Err(e) => return Err(e.into()),
+    };
+    for role in [Role::Candidate, Role::Member] {
+        sqlx::query("INSERT INTO role_grants (user_id, role, granted_at) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(role.code())
+            .bind(created)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(AccountRow { id, email: email.into(), display_name: display_name.into(), password_hash: password_hash.into() })
+}
+
+pub async fn by_email(db: &Db, email: &str) -> Result<Option<AccountRow>, sqlx::Error> {
+    sqlx::query("SELECT id, email, display_name, password_hash FROM users WHERE email = $1")
+        .bind(email)
+        .fetch_optional(&db.pool)
+        .await?
+        .map(account)
+        .transpose()
+}
+
+pub async fn by_id(db: &Db, id: i64) -> Result<Option<AccountRow>, sqlx::Error> {
+    sqlx::query("SELECT id, email, display_name, password_hash FROM users WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?
+        .map(account)
+        .transpose()
+}
+
+pub async fn set_password(db: &Db, id: i64, password_hash: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2").bind(password_hash).bind(id).execute(&db.pool).await?;
+    Ok(())
+}
+
+/// The roles of an account, with the names of their direction and service.
+pub async fn roles(db: &Db, user_id: i64) -> Result<Vec<RoleGrant>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT g.id, g.role, s.id AS service_id, s.name AS service_name, \
+                d.id AS direction_id, d.name AS direction_name \
+         FROM role_grants g \
+         LEFT JOIN services s ON s.id = g.service_id \
+         LEFT JOIN directions d ON d.id = COALESCE(g.direction_id, s.direction_id) \
+         WHERE g.user_id = $1 ORDER BY g.id",
+    )
+    .bind(user_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut grants = Vec::with_capacity(rows.len());
+    for row in rows {
+        let code: String = row.try_get("role")?;
+        let Some(role) = Role::parse(&code) else {
+            tracing::error!(code, "unknown role in the database");
+            continue;
+        };
+        let named = |id: Option<i64>, name: Option<String>| id.zip(name).map(|(id, name)| Named { id, name });
+        grants.push(RoleGrant {
+            id: row.try_get("id")?,
+            role,
+            direction: named(row.try_get("direction_id")?, row.try_get("direction_name")?),
+            service: named(row.try_get("service_id")?, row.try_get("service_name")?),
+        });
+    }
+    Ok(grants)
+}
+
+pub async fn current_user(db: &Db, account: &AccountRow) -> Result<CurrentUser, sqlx::Error> {
+    Ok(CurrentUser {
+        id: account.id,
+        email: account.email.clone(),
+        display_name: account.display_name.clone(),
+        roles: roles(db, account.id).await?,
+    })
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum GrantError {
+    #[error("the account already holds this role")]
+    Duplicate,
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+/// Grants a role; `scope_id` is the service of a host agent or the direction of a direction admin.
+pub async fn grant(db: &Db, user_id: i64, role: Role, scope_id: Option<i64>, granted_by: i64) -> Result<i64, GrantError> {
+    use crate::accounts::types::RoleScope;
+    let (direction_id, service_id) = match role.scope() {
+        RoleScope::Site => (None, None),
+        RoleScope::Direction => (scope_id, None),
+        RoleScope::Service => (None, scope_id),
+    };
+    let result = sqlx::query(
+        "INSERT INTO role_grants (user_id, role, direction_id, service_id, granted_by, granted_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(user_id)
+    .bind(role.code())
+    .bind(direction_id)
+    .bind(service_id)
+    .bind(granted_by)
+    .bind(now())
+    .fetch_one(&db.pool)
+    .await;
+    match result {
+        Ok(row) => Ok(row.try_get("id")?),
+        Err(e) if is_unique_violation(&e) => Err(GrantError::Duplicate),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Removes a grant; returns false when there was none with this id.
+pub async fn revoke(db: &Db, grant_id: i64) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query("DELETE FROM role_grants WHERE id = $1").bind(grant_id).execute(&db.pool).await?.rows_affected() == 1)
+}
+
+/// Accounts whose email or name contains `query`, for the admin page.
+pub async fn search(db: &Db, query: &str, limit: i64) -> Result<Vec<AccountRow>, sqlx::Error> {
+    let pattern = format!("%{}%", query.trim().to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+    sqlx::query(
+        "SELECT id, email, display_name, password_hash FROM users \
+         WHERE email LIKE $1 ESCAPE '\\' OR LOWER(display_name) LIKE $1 ESCAPE '\\' ORDER BY email LIMIT $2",
+    )
+    .bind(pattern)
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await?
+    .into_iter()
+    .map(account)
+    .collect()
+}

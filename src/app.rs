@@ -1,0 +1,107 @@
+//! The HTML shell, the application root and its routes.
+
+use crate::{
+    accounts::{auth_context::provide_auth, pages as account_pages},
+    espaces::EspacesHome,
+    i18n::{provide_locale, t},
+    innovation::InnovationHome,
+    reference::pages::ReferenceAdmin,
+    stages::StagesHome,
+    ui::{layout::Layout, status_pages::NotFound},
+};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+/// The document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locale = provide_locale();
+    #[cfg(feature = "ssr")]
+    if let (Some(nonce), Some(response)) = (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>()) {
+        if let Ok(value) = http::HeaderValue::from_str(&crate::server::security::page_csp(&nonce)) {
+            response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // On the server the shell already provided it; in the browser this reads the same cookie.
+    if use_context::<crate::i18n::Locale>().is_none() {
+        provide_locale();
+    }
+    provide_auth();
+    // Marks the page once the WASM has taken over, for tests and for styles that need JS.
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+    view! {
+        <Stylesheet id="parvis" href="/pkg/parvis.css"/>
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
+        <Meta name="description" content=t("site-description")/>
+        <Title formatter=|text: String| if text.is_empty() { "Parvis".to_string() } else { format!("{text} · Parvis") }/>
+        <Router>
+            <Layout>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Home/>
+                    <Route path=path!("/stages") view=StagesHome/>
+                    <Route path=path!("/innovation") view=InnovationHome/>
+                    <Route path=path!("/espaces") view=EspacesHome/>
+                    <Route path=path!("/compte") view=account_pages::AccountPage/>
+                    <Route path=path!("/compte/connexion") view=account_pages::SignInPage/>
+                    <Route path=path!("/compte/inscription") view=account_pages::SignUpPage/>
+                    <Route path=path!("/compte/mot-de-passe-oublie") view=account_pages::ForgotPasswordPage/>
+                    <Route path=path!("/compte/reinitialiser") view=account_pages::ResetPasswordPage/>
+                    <Route path=path!("/admin") view=account_pages::RolesAdminPage/>
+                    <Route path=path!("/admin/referentiel") view=ReferenceAdmin/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}
+
+#[component]
+fn Home() -> impl IntoView {
+    view! {
+        <Title text=""/>
+        <section class="hero">
+            <h1>{t("home-title")}</h1>
+            <p class="lead">{t("home-lead")}</p>
+        </section>
+        <ul class="cards">
+            <li class="card">
+                <h2><a href="/stages">{t("nav-stages")}</a></h2>
+                <p>{t("stages-summary")}</p>
+            </li>
+            <li class="card">
+                <h2><a href="/innovation">{t("nav-innovation")}</a></h2>
+                <p>{t("innovation-summary")}</p>
+            </li>
+            <li class="card">
+                <h2><a href="/espaces">{t("nav-espaces")}</a></h2>
+                <p>{t("espaces-summary")}</p>
+            </li>
+        </ul>
+    }
+}

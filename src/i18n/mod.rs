@@ -1,0 +1,162 @@
+//! Translations: Fluent messages in `locales/<lang>/main.ftl`, compiled into server and client.
+//!
+//! The language comes from one cookie, parsed by the same function on the server (from the
+//! `Cookie` header) and in the browser (from `document.cookie`), so hydration sees the same
+//! text the server rendered. Without the cookie, French.
+
+use fluent_templates::{fluent_bundle::FluentValue, static_loader, Loader};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::{borrow::Cow, collections::HashMap};
+use unic_langid::{langid, LanguageIdentifier};
+
+static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "fr",
+        // No Unicode isolation marks around arguments: they end up in mails and titles.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// The cookie that holds the chosen language; readable by scripts on purpose.
+pub const LANG_COOKIE: &str = "parvis_lang";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Locale {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::Fr, Locale::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::Fr => "fr",
+            Locale::En => "en",
+        }
+    }
+
+    /// The language's name in itself, for the switch.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Locale::Fr => "Français",
+            Locale::En => "English",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Locale> {
+        Locale::ALL.into_iter().find(|l| l.code() == code.trim())
+    }
+
+    /// The language named by a `Cookie` header or `document.cookie` string.
+    pub fn from_cookies(cookies: &str) -> Locale {
+        cookies
+            .split(';')
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(name, _)| *name == LANG_COOKIE)
+            .and_then(|(_, value)| Locale::parse(value))
+            .unwrap_or_default()
+    }
+
+    fn langid(self) -> LanguageIdentifier {
+        match self {
+            Locale::Fr => langid!("fr"),
+            Locale::En => langid!("en"),
+        }
+    }
+
+    /// The message `key` in this language.
+    pub fn t(self, key: &str) -> String {
+        LOCALES.lookup(&self.langid(), key)
+    }
+
+    /// The message `key` with named arguments.
+    pub fn t_with(self, key: &str, args: &[(&'static str, String)]) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
+            args.iter().map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone()))).collect();
+        LOCALES.lookup_with_args(&self.langid(), key, &args)
+    }
+
+    /// True when `key` exists in this language (used by tests that check every key).
+    pub fn has(self, key: &str) -> bool {
+        LOCALES.try_lookup(&self.langid(), key).is_some()
+    }
+}
+
+/// Works out the page's language (see [`request_locale`]) once per render and puts it in context.
+pub fn provide_locale() -> Locale {
+    let locale = request_locale();
+    provide_context(locale);
+    locale
+}
+
+#[cfg(feature = "ssr")]
+pub fn request_locale() -> Locale {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| parts.headers.get(http::header::COOKIE).and_then(|v| v.to_str().ok()).map(Locale::from_cookies))
+        .unwrap_or_default()
+}
+
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+pub fn request_locale() -> Locale {
+    use wasm_bindgen::JsCast;
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+        .and_then(|d| d.cookie().ok())
+        .map(|c| Locale::from_cookies(&c))
+        .unwrap_or_default()
+}
+
+#[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+pub fn request_locale() -> Locale {
+    Locale::default()
+}
+
+/// The language of the page being rendered.
+pub fn use_locale() -> Locale {
+    use_context::<Locale>().unwrap_or_default()
+}
+
+/// The message `key` in the page's language.
+pub fn t(key: &str) -> String {
+    use_locale().t(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookie_parsing_finds_the_language() {
+        assert_eq!(Locale::from_cookies("a=1; parvis_lang=en; b=2"), Locale::En);
+        assert_eq!(Locale::from_cookies("parvis_lang=xx"), Locale::Fr);
+        assert_eq!(Locale::from_cookies(""), Locale::Fr);
+    }
+
+    #[test]
+    fn both_languages_have_the_same_keys() {
+        let keys = |file: &str| -> Vec<String> {
+            file.lines()
+                .filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim().to_string()))
+                .filter(|k| !k.is_empty() && !k.starts_with('#') && !k.starts_with(' '))
+                .collect()
+        };
+        let fr = keys(include_str!("../../locales/fr/main.ftl"));
+        let en = keys(include_str!("../../locales/en/main.ftl"));
+        assert!(fr.len() > 20);
+        let missing_en: Vec<_> = fr.iter().filter(|k| !Locale::En.has(k)).collect();
+        let missing_fr: Vec<_> = en.iter().filter(|k| !Locale::Fr.has(k)).collect();
+        assert!(missing_en.is_empty(), "missing in English: {missing_en:?}");
+        assert!(missing_fr.is_empty(), "missing in French: {missing_fr:?}");
+    }
+
+    #[test]
+    fn arguments_are_substituted() {
+        let text = Locale::En.t_with("mail-reset-body", &[("name", "Ada".into()), ("link", "http://x/y".into()), ("minutes", "60".into())]);
+        assert!(text.contains("Ada") && text.contains("http://x/y"), "{text}");
+    }
+}

@@ -1,0 +1,26 @@
+//! Parvis: one Leptos application for the city's three collaborative platforms.
+//!
+//! Each domain folder (accounts, reference, stages, innovation, espaces) holds its shared
+//! types, its server functions, its pages and, behind the `ssr` feature, its SQL.
+
+#![recursion_limit = "256"]
+
+pub mod accounts;
+pub mod app;
+pub mod error;
+pub mod espaces;
+pub mod i18n;
+pub mod innovation;
+pub mod reference;
+pub mod stages;
+pub mod ui;
+
+#[cfg(feature = "ssr")]
+pub mod server;
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+}

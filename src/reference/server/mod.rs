@@ -1,0 +1,2 @@
+pub mod seed;
+pub mod store;

@@ -1,0 +1,194 @@
+//! Runtime configuration: `Leptos.toml`, then `PARVIS_<SECTION>__<KEY>` environment variables.
+
+use figment::{
+    providers::{Env, Format, Serialized, Toml},
+    Figment,
+};
+use serde::{Deserialize, Serialize};
+use std::{net::SocketAddr, path::PathBuf};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Config {
+    pub server: ServerConfig,
+    pub database: DatabaseConfig,
+    pub session: SessionConfig,
+    pub security: SecurityConfig,
+    pub limits: LimitsConfig,
+    pub mail: MailConfig,
+    pub demo: DemoConfig,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ServerConfig {
+    pub address: SocketAddr,
+    pub public_url: url::Url,
+    pub site_root: PathBuf,
+    pub data_dir: PathBuf,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DatabaseConfig {
+    pub url: String,
+    pub max_connections: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SessionConfig {
+    pub cookie_name: String,
+    pub idle_hours: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SecurityConfig {
+    pub login_failures_per_account: i64,
+    pub login_failures_per_address: i64,
+    pub login_window_minutes: i64,
+    pub password_reset_minutes: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LimitsConfig {
+    pub max_body_bytes: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum MailTransport {
+    File,
+    Smtp,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpSecurity {
+    Starttls,
+    Tls,
+    None,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MailConfig {
+    pub from: String,
+    pub transport: MailTransport,
+    pub smtp_host: String,
+    pub smtp_port: u16,
+    pub smtp_security: SmtpSecurity,
+    pub smtp_username: String,
+    pub smtp_password: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DemoConfig {
+    pub enabled: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("configuration: {0}")]
+    Invalid(#[from] Box<figment::Error>),
+    #[error("configuration: server.public_url must be http or https, not {0}")]
+    PublicUrlScheme(String),
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            server: ServerConfig {
+                address: SocketAddr::from(([127, 0, 0, 1], 3000)),
+                public_url: url::Url::parse("http://127.0.0.1:3000").expect("valid literal URL"),
+                site_root: PathBuf::from("target/site"),
+                data_dir: PathBuf::from("data"),
+            },
+            database: DatabaseConfig { url: "sqlite://data/parvis.db".into(), max_connections: 8 },
+            session: SessionConfig { cookie_name: "parvis_session".into(), idle_hours: 336 },
+            security: SecurityConfig {
+                login_failures_per_account: 5,
+                login_failures_per_address: 20,
+                login_window_minutes: 15,
+                password_reset_minutes: 60,
+            },
+            limits: LimitsConfig { max_body_bytes: 10 * 1024 * 1024 },
+            mail: MailConfig {
+                from: "Parvis <ne-pas-repondre@parvis.localhost>".into(),
+                transport: MailTransport::File,
+                smtp_host: "localhost".into(),
+                smtp_port: 587,
+                smtp_security: SmtpSecurity::Starttls,
+                smtp_username: String::new(),
+                smtp_password: String::new(),
+            },
+            demo: DemoConfig { enabled: false },
+        }
+    }
+}
+
+impl Config {
+    /// Defaults, overridden by the TOML file (if it exists), overridden by the environment.
+    pub fn load(file: &str) -> Result<Config, ConfigError> {
+        Self::from_figment(
+            Figment::from(Serialized::defaults(Config::default()))
+                .merge(Toml::file(file))
+                .merge(Env::prefixed("PARVIS_").split("__")),
+        )
+    }
+
+    fn from_figment(figment: Figment) -> Result<Config, ConfigError> {
+        let config: Config = figment.extract().map_err(Box::new)?;
+        match config.server.public_url.scheme() {
+            "http" | "https" => Ok(config),
+            other => Err(ConfigError::PublicUrlScheme(other.to_string())),
+        }
+    }
+
+    /// The public origin ("scheme://host[:port]") that cross-site checks compare against.
+    pub fn public_origin(&self) -> String {
+        self.server.public_url.origin().ascii_serialization()
+    }
+
+    pub fn is_https(&self) -> bool {
+        self.server.public_url.scheme() == "https"
+    }
+
+    /// An absolute link to `path` on the public site.
+    pub fn public_link(&self, path: &str) -> String {
+        format!("{}{}", self.server.public_url.as_str().trim_end_matches('/'), path)
+    }
+
+    pub fn outbox_dir(&self) -> PathBuf {
+        self.server.data_dir.join("outbox")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn environment_overrides_file_and_defaults() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("Leptos.toml", "[server]\naddress = \"127.0.0.1:4000\"\n[demo]\nenabled = false\n")?;
+            jail.set_env("PARVIS_DEMO__ENABLED", "true");
+            let config = Config::load("Leptos.toml").map_err(|e| e.to_string())?;
+            assert_eq!(config.server.address.port(), 4000);
+            assert!(config.demo.enabled);
+            assert_eq!(config.session.cookie_name, "parvis_session");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn refuses_a_public_url_that_is_not_http() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("PARVIS_SERVER__PUBLIC_URL", "ftp://example.org");
+            assert!(Config::load("missing.toml").is_err());
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn the_repository_file_parses() {
+        let config = Config::load(concat!(env!("CARGO_MANIFEST_DIR"), "/Leptos.toml")).expect("Leptos.toml parses");
+        assert!(!config.demo.enabled, "demo data is off by default");
+        assert_eq!(config.public_origin(), "http://127.0.0.1:3000");
+    }
+}

@@ -1,0 +1,34 @@
+//! Helpers for server functions: reach the state, and turn an error into the right response.
+
+use super::state::AppState;
+use crate::error::{AppError, AppResult};
+use leptos::prelude::*;
+
+/// The application state, put into the reactive context for every request.
+pub fn app_state() -> AppResult<AppState> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from the server function context");
+        AppError::Internal
+    })
+}
+
+/// Every server function passes its result through here: a refusal is logged, and sets the
+/// HTTP status, except for plain form posts (no JavaScript), which must stay redirects so the
+/// browser goes back to the form and shows the message carried in the URL.
+pub fn respond<T>(result: AppResult<T>) -> AppResult<T> {
+    if let Err(error) = &result {
+        match error {
+            AppError::Internal => tracing::error!("request failed with an internal error"),
+            other => tracing::info!(error = %other, "request refused"),
+        }
+        let plain_form_post = use_context::<http::request::Parts>()
+            .and_then(|p| p.headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).map(|a| a.contains("text/html")))
+            .unwrap_or(false);
+        if !plain_form_post {
+            if let Some(options) = use_context::<leptos_axum::ResponseOptions>() {
+                options.set_status(error.status());
+            }
+        }
+    }
+    result
+}

@@ -1,0 +1,14 @@
+//! Server-only infrastructure: configuration, database, sessions, security, mail, start-up.
+
+pub mod config;
+pub mod context;
+pub mod db;
+pub mod demo;
+pub mod mail;
+pub mod router;
+pub mod security;
+pub mod sessions;
+pub mod state;
+pub mod tasks;
+
+pub use context::{app_state, respond};

@@ -1,0 +1,131 @@
+//! Accessible form pieces: labelled fields with their error, the form's error summary.
+
+use crate::{error::AppError, i18n::t};
+use leptos::prelude::*;
+
+/// The translated error of `field` in the last result of an action, if any.
+pub fn field_error<T: Send + Sync + 'static>(
+    value: impl Into<Signal<Option<Result<T, AppError>>>>,
+    field: &'static str,
+) -> Signal<Option<String>> {
+    let value = value.into();
+    Signal::derive(move || value.with(|v| v.as_ref().and_then(|r| r.as_ref().err()).and_then(|e| e.field_key(field)).map(t)))
+}
+
+#[component]
+pub fn TextField(
+    name: &'static str,
+    label: String,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] hint: Option<String>,
+    #[prop(optional, into)] value: Option<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let described = {
+        let (error_id, hint_id, has_hint) = (error_id.clone(), hint_id.clone(), hint.is_some());
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field-invalid=move || error.get().is_some()>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="field-hint" id=hint_id.clone()>{h}</p> })}
+            <input
+                id=id.clone()
+                name=name
+                type=kind
+                autocomplete=autocomplete
+                value=value
+                required=true
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=described
+            />
+            <p class="field-error" id=error_id.clone() hidden=move || error.get().is_none()>{move || error.get()}</p>
+        </div>
+    }
+}
+
+/// A password input with a show/hide button. The button works once the page has hydrated;
+/// without JavaScript the field is a plain password input.
+#[component]
+pub fn PasswordField(
+    name: &'static str,
+    label: String,
+    #[prop(default = "current-password")] autocomplete: &'static str,
+    #[prop(optional)] hint: Option<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let visible = RwSignal::new(false);
+    let id = format!("field-{name}");
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let has_hint = hint.is_some();
+    let described = {
+        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field-invalid=move || error.get().is_some()>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="field-hint" id=hint_id.clone()>{h}</p> })}
+            <div class="password-row">
+                <input
+                    id=id.clone()
+                    name=name
+                    type=move || if visible.get() { "text" } else { "password" }
+                    autocomplete=autocomplete
+                    required=true
+                    aria-invalid=move || error.get().is_some().then_some("true")
+                    aria-describedby=described
+                />
+                <button
+                    type="button"
+                    class="secondary show-password"
+                    aria-controls=id.clone()
+                    aria-pressed=move || if visible.get() { "true" } else { "false" }
+                    on:click=move |_| visible.update(|v| *v = !*v)
+                >
+                    {move || if visible.get() { t("password-hide") } else { t("password-show") }}
+                </button>
+            </div>
+            <p class="field-error" id=error_id.clone() hidden=move || error.get().is_none()>{move || error.get()}</p>
+        </div>
+    }
+}
+
+/// The general message of a failed action, announced to screen readers.
+#[component]
+pub fn FormError<T: Clone + Send + Sync + 'static>(#[prop(into)] value: Signal<Option<Result<T, AppError>>>) -> impl IntoView {
+    let message = move || value.with(|v| v.as_ref().and_then(|r| r.as_ref().err()).map(|e| t(e.message_key())));
+    view! {
+        <div class="alert alert-error" role="alert" hidden=move || message().is_none()>{message}</div>
+    }
+}
+
+/// A confirmation once the action succeeded.
+#[component]
+pub fn FormSuccess<T: Clone + Send + Sync + 'static>(#[prop(into)] value: Signal<Option<Result<T, AppError>>>, message: String) -> impl IntoView {
+    let done = move || value.with(|v| matches!(v, Some(Ok(_))));
+    view! { <div class="alert alert-success" role="status" hidden=move || !done()>{message}</div> }
+}

@@ -1,0 +1,5 @@
+//! UI shared by every domain: the page frame, form fields and error messages.
+
+pub mod forms;
+pub mod layout;
+pub mod status_pages;

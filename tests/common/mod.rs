@@ -1,0 +1,146 @@
+//! The real application on a fresh database, served over real HTTP on a free port.
+//!
+//! `PARVIS_TEST_BACKEND=postgres` runs the suite on PostgreSQL (a new database per test on
+//! the server named by `PARVIS_TEST_POSTGRES`, default postgres://postgres@127.0.0.1:5432);
+//! anything else runs it on a temporary SQLite file.
+
+#![allow(dead_code)]
+
+use parvis::server::{config::Config, router, state::AppState};
+use reqwest::{Client, Response};
+use serde::de::DeserializeOwned;
+use sqlx::{Connection, Executor};
+
+pub struct TestApp {
+    pub base: String,
+    pub state: AppState,
+    pub dir: tempfile::TempDir,
+    postgres: Option<(String, String)>,
+}
+
+pub fn on_postgres() -> bool {
+    std::env::var("PARVIS_TEST_BACKEND").is_ok_and(|b| b == "postgres")
+}
+
+fn postgres_server() -> String {
+    std::env::var("PARVIS_TEST_POSTGRES").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into())
+}
+
+async fn fresh_postgres_database() -> (String, String) {
+    let name = format!("parvis_test_{}", uuid::Uuid::new_v4().simple());
+    let admin = format!("{}/postgres", postgres_server());
+    let mut conn = sqlx::PgConnection::connect(&admin).await.expect("PostgreSQL reachable for the postgres test run");
+    conn.execute(format!("CREATE DATABASE {name}").as_str()).await.expect("create test database");
+    (format!("{}/{name}", postgres_server()), name)
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// Starts the app; `adjust` may change the configuration first.
+    pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+        parvis::server::router::init_tracing();
+        let dir = tempfile::tempdir().expect("temp dir");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let address = listener.local_addr().expect("address");
+        let postgres = if on_postgres() { Some(fresh_postgres_database().await) } else { None };
+        let mut config = Config::default();
+        config.server.address = address;
+        config.server.public_url = format!("http://{address}").parse().expect("url");
+        config.server.data_dir = dir.path().to_path_buf();
+        config.server.site_root = concat!(env!("CARGO_MANIFEST_DIR"), "/target/site").into();
+        config.database.url = match &postgres {
+            Some((url, _)) => url.clone(),
+            None => format!("sqlite://{}/parvis.db", dir.path().display()),
+        };
+        config.database.max_connections = 4;
+        adjust(&mut config);
+        let (app, state) = router::build(config).await.expect("app builds");
+        tokio::spawn(router::serve(listener, app));
+        TestApp { base: format!("http://{address}"), state, dir, postgres }
+    }
+
+    /// A browser-like client with its own cookie jar.
+    pub fn client(&self) -> Client {
+        Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().expect("client")
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Calls a server function the way the hydrated page does.
+    pub async fn call(&self, client: &Client, endpoint: &str, form: &[(&str, &str)]) -> Response {
+        client.post(self.url(&format!("/api/{endpoint}"))).form(form).send().await.expect("request sent")
+    }
+
+    /// Calls and decodes the JSON answer (success or `AppError`).
+    pub async fn call_json<T: DeserializeOwned>(&self, client: &Client, endpoint: &str, form: &[(&str, &str)]) -> (u16, Result<T, parvis::error::AppError>) {
+        let response = self.call(client, endpoint, form).await;
+        let status = response.status().as_u16();
+        let body = response.text().await.expect("body");
+        let decoded = if (200..300).contains(&status) {
+            Ok(serde_json::from_str(&body).unwrap_or_else(|e| panic!("bad JSON {body}: {e}")))
+        } else {
+            Err(serde_json::from_str(&body).unwrap_or_else(|e| panic!("bad error JSON {body}: {e}")))
+        };
+        (status, decoded)
+    }
+
+    /// Signs up a new account (candidate and member) and returns its signed-in client.
+    pub async fn sign_up(&self, email: &str, password: &str) -> Client {
+        let client = self.client();
+        let response = self.call(&client, "accounts/sign_up", &[("email", email), ("display_name", "Test User"), ("password", password)]).await;
+        assert!(response.status().is_success() || response.status().is_redirection(), "sign-up failed: {}", response.status());
+        client
+    }
+
+    pub async fn sign_in(&self, email: &str, password: &str) -> Client {
+        let client = self.client();
+        let response = self.call(&client, "accounts/sign_in", &[("email", email), ("password", password)]).await;
+        assert!(response.status().is_success() || response.status().is_redirection(), "sign-in failed: {}", response.status());
+        client
+    }
+
+    /// Grants `role` (with `scope` "d:<id>"/"s:<id>") directly in the database.
+    pub async fn grant(&self, email: &str, role: parvis::accounts::types::Role, scope_id: Option<i64>) {
+        let account = parvis::accounts::server::store::by_email(&self.state.db, email).await.expect("query").expect("account exists");
+        parvis::accounts::server::store::grant(&self.state.db, account.id, role, scope_id, account.id).await.expect("grant");
+    }
+
+    /// Messages written to the development outbox so far.
+    pub fn outbox(&self) -> Vec<String> {
+        let dir = self.dir.path().join("outbox");
+        let mut mails: Vec<(std::time::SystemTime, String)> = std::fs::read_dir(&dir)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .filter(|e| e.path().extension().is_some_and(|x| x == "eml"))
+                    .map(|e| (e.metadata().and_then(|m| m.modified()).unwrap_or(std::time::UNIX_EPOCH), std::fs::read_to_string(e.path()).unwrap_or_default()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        mails.sort_by_key(|(t, _)| *t);
+        mails.into_iter().map(|(_, m)| m).collect()
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some((_, name)) = self.postgres.take() {
+            // Best effort: drop the test database from a separate thread with its own runtime.
+            let admin = format!("{}/postgres", postgres_server());
+            let _ = std::thread::spawn(move || {
+                let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build() else { return };
+                runtime.block_on(async move {
+                    if let Ok(mut conn) = sqlx::PgConnection::connect(&admin).await {
+                        let _ = conn.execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str()).await;
+                    }
+                });
+            })
+            .join();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! Migrations and reference data, on whichever backend the run uses.
+
+mod common;
+
+use common::TestApp;
+use sqlx::Row;
+
+#[tokio::test]
+async fn migrations_apply_and_reference_data_is_loaded_once() {
+    let app = TestApp::spawn().await;
+    let db = &app.state.db;
+    assert_eq!(db.backend == parvis::server::db::Backend::Postgres, common::on_postgres());
+    let data = parvis::reference::server::store::load(db).await.expect("reference");
+    assert_eq!(data.directions.len(), 28);
+    assert!(data.directions.iter().all(|d| !d.services.is_empty()), "every direction has services");
+    assert!(data.metier_count() >= 290, "{} métiers", data.metier_count());
+    assert!(data.families.len() >= 20);
+    assert!(data.fields.len() >= 15);
+
+    // Running migrations and the seed again changes nothing.
+    db.migrate().await.expect("migrations are idempotent");
+    parvis::reference::server::seed::ensure(db).await.expect("seed again");
+    let again = parvis::reference::server::store::load(db).await.expect("reference");
+    assert_eq!(again, data);
+    let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM users").fetch_one(&db.pool).await.expect("count").try_get("n").expect("n");
+    assert_eq!(n, 0, "no demo accounts unless asked");
+}
+
+#[tokio::test]
+async fn demo_data_loads_one_account_per_role_when_enabled() {
+    let app = TestApp::spawn_with(|c| c.demo.enabled = true).await;
+    let admin = app.sign_in("admin@parvis.localhost", parvis::server::demo::DEMO_PASSWORD).await;
+    let (_, me) = app.call_json::<Option<parvis::accounts::types::CurrentUser>>(&admin, "accounts/me", &[]).await;
+    assert!(me.expect("me").expect("signed in").has(parvis::accounts::types::Role::SiteAdmin));
+    let agent = parvis::accounts::server::store::by_email(&app.state.db, "agent@parvis.localhost").await.expect("q").expect("agent");
+    let roles = parvis::accounts::server::store::roles(&app.state.db, agent.id).await.expect("roles");
+    let host = roles.iter().find(|g| g.role == parvis::accounts::types::Role::HostAgent).expect("host agent");
+    assert_eq!(host.direction.as_ref().map(|d| d.name.as_str()), Some("Direction des espaces verts et de l'environnement"));
+}
+
+#[tokio::test]
+async fn a_site_admin_edits_reference_data_with_clear_refusals() {
+    let app = TestApp::spawn_with(|c| c.demo.enabled = true).await;
+    let admin = app.sign_in("admin@parvis.localhost", parvis::server::demo::DEMO_PASSWORD).await;
+    let data = parvis::reference::server::store::load(&app.state.db).await.expect("reference");
+    let deve = data.directions.iter().find(|d| d.code == "DEVE").expect("DEVE").id.to_string();
+    let (status, _) = app.call_json::<i64>(&admin, "reference/save", &[("kind", "service"), ("parent_id", &deve), ("name", "Service des mares")]).await;
+    assert_eq!(status, 200);
+    let (status, result) = app.call_json::<i64>(&admin, "reference/save", &[("kind", "service"), ("parent_id", &deve), ("name", "Service des mares")]).await;
+    assert_eq!(status, 409);
+    assert_eq!(result.expect_err("dup"), parvis::error::AppError::Conflict("error-reference-duplicate".into()));
+    let (status, result) = app.call_json::<i64>(&admin, "reference/save", &[("kind", "direction"), ("code", "A B"), ("name", "")]).await;
+    assert_eq!(status, 422);
+    let error = result.expect_err("invalid");
+    assert_eq!(error.field_key("code"), Some("field-code-invalid"));
+    assert_eq!(error.field_key("name"), Some("field-required"));
+    let after = parvis::reference::server::store::load(&app.state.db).await.expect("reference");
+    assert_eq!(after.directions.len(), 28, "nothing half-saved");
+    assert!(after.directions.iter().any(|d| d.services.iter().any(|s| s.name == "Service des mares")));
+}
