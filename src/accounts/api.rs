@@ -109,6 +109,14 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
             return Err(AppError::BadCredentials);
         };
         rate_limit::clear(&state.db, &email).await?;
+        if session.user.is_some() {
+            // axum-login changes the id only when an anonymous session signs in; signing in
+            // over a signed-in session (another account, say) gets a new id too.
+            session.session.cycle_id().await.map_err(|e| {
+                tracing::error!(error = %e, "could not renew the session id");
+                AppError::Internal
+            })?;
+        }
         session.login(&account).await.map_err(|e| {
             tracing::error!(error = %e, "could not start the session");
             AppError::Internal
