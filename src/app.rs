@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path,
+    path, SsrMode,
 };
 
 /// The document around the app, rendered on the server only.
@@ -63,18 +63,20 @@ pub fn App() -> impl IntoView {
         <Title formatter=|text: String| if text.is_empty() { "Parvis".to_string() } else { format!("{text} · Parvis") }/>
         <Router>
             <Layout>
+                // Async: each page is sent once its data is read, so it reads the same with or
+                // without JavaScript (out-of-order streaming needs a script to fill the page).
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Home/>
-                    <Route path=path!("/stages") view=StagesHome/>
-                    <Route path=path!("/innovation") view=InnovationHome/>
-                    <Route path=path!("/espaces") view=EspacesHome/>
-                    <Route path=path!("/compte") view=account_pages::AccountPage/>
-                    <Route path=path!("/compte/connexion") view=account_pages::SignInPage/>
-                    <Route path=path!("/compte/inscription") view=account_pages::SignUpPage/>
-                    <Route path=path!("/compte/mot-de-passe-oublie") view=account_pages::ForgotPasswordPage/>
-                    <Route path=path!("/compte/reinitialiser") view=account_pages::ResetPasswordPage/>
-                    <Route path=path!("/admin") view=account_pages::RolesAdminPage/>
-                    <Route path=path!("/admin/referentiel") view=ReferenceAdmin/>
+                    <Route path=path!("/") view=Home ssr=SsrMode::Async/>
+                    <Route path=path!("/stages") view=StagesHome ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation") view=InnovationHome ssr=SsrMode::Async/>
+                    <Route path=path!("/espaces") view=EspacesHome ssr=SsrMode::Async/>
+                    <Route path=path!("/compte") view=account_pages::AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/compte/connexion") view=account_pages::SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/compte/inscription") view=account_pages::SignUpPage ssr=SsrMode::Async/>
+                    <Route path=path!("/compte/mot-de-passe-oublie") view=account_pages::ForgotPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/compte/reinitialiser") view=account_pages::ResetPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin") view=account_pages::RolesAdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/referentiel") view=ReferenceAdmin ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

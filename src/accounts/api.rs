@@ -12,7 +12,7 @@ use {
     },
     crate::{
         error::{AppResult, FieldError},
-        server::{app_state, respond},
+        server::{app_state, redirect_plain_form, respond},
     },
 };
 
@@ -75,7 +75,7 @@ pub async fn sign_up(email: String, display_name: String, password: String) -> R
         };
         tracing::info!(user = account.id, "account created");
         sign_in_session(&account).await?;
-        leptos_axum::redirect("/compte");
+        redirect_plain_form("/compte");
         Ok(store::current_user(&state.db, &account).await?)
     }
     .await)
@@ -122,7 +122,7 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
             AppError::Internal
         })?;
         tracing::info!(user = account.id, "signed in");
-        leptos_axum::redirect(&safe_next(next.as_deref()));
+        redirect_plain_form(&safe_next(next.as_deref()));
         Ok(store::current_user(&state.db, &account).await?)
     }
     .await)
@@ -136,7 +136,7 @@ pub async fn sign_out() -> Result<(), AppError> {
             tracing::error!(error = %e, "could not end the session");
             AppError::Internal
         })?;
-        leptos_axum::redirect("/");
+        redirect_plain_form("/");
         Ok(())
     }
     .await)
@@ -210,7 +210,7 @@ pub async fn reset_password(token: String, new_password: String) -> Result<(), A
         let account = store::by_id(&state.db, user_id).await?.ok_or(AppError::NotFound)?;
         sign_in_session(&account).await?;
         tracing::info!(user = user_id, "password reset");
-        leptos_axum::redirect("/compte");
+        redirect_plain_form("/compte");
         Ok(())
     }
     .await)

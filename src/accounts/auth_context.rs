@@ -19,10 +19,9 @@ pub fn provide_auth() -> Auth {
     let sign_in = ServerAction::<SignIn>::new();
     let sign_up = ServerAction::<SignUp>::new();
     let sign_out = ServerAction::<SignOut>::new();
-    let user = Resource::new(
-        move || (sign_in.version().get(), sign_up.version().get(), sign_out.version().get()),
-        |_| me(),
-    );
+    // Signing in or out loads a new page (see `navigate_on_success`), so the user is read
+    // once per page load.
+    let user = Resource::new(|| (), |_| me());
     let auth = Auth { user, sign_in, sign_up, sign_out };
     provide_context(auth);
     auth

@@ -15,16 +15,29 @@ pub fn app_state() -> AppResult<AppState> {
 /// Every server function passes its result through here: a refusal is logged, and sets the
 /// HTTP status, except for plain form posts (no JavaScript), which must stay redirects so the
 /// browser goes back to the form and shows the message carried in the URL.
+/// True for a plain HTML form post (no JavaScript), which expects a redirect back.
+fn is_plain_form_post() -> bool {
+    use_context::<http::request::Parts>()
+        .and_then(|p| p.headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).map(|a| a.contains("text/html")))
+        .unwrap_or(false)
+}
+
+/// Sends a browser without JavaScript to `path` after a successful form post. The hydrated
+/// page navigates itself when the action succeeds (see `ui::forms::navigate_on_success`):
+/// a server redirect racing the action's own update breaks the page being left.
+pub fn redirect_plain_form(path: &str) {
+    if is_plain_form_post() {
+        leptos_axum::redirect(path);
+    }
+}
+
 pub fn respond<T>(result: AppResult<T>) -> AppResult<T> {
     if let Err(error) = &result {
         match error {
             AppError::Internal => tracing::error!("request failed with an internal error"),
             other => tracing::info!(error = %other, "request refused"),
         }
-        let plain_form_post = use_context::<http::request::Parts>()
-            .and_then(|p| p.headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).map(|a| a.contains("text/html")))
-            .unwrap_or(false);
-        if !plain_form_post {
+        if !is_plain_form_post() {
             if let Some(options) = use_context::<leptos_axum::ResponseOptions>() {
                 options.set_status(error.status());
             }

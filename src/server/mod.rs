@@ -11,4 +11,4 @@ pub mod sessions;
 pub mod state;
 pub mod tasks;
 
-pub use context::{app_state, respond};
+pub use context::{app_state, redirect_plain_form, respond};

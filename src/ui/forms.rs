@@ -129,3 +129,21 @@ pub fn FormSuccess<T: Clone + Send + Sync + 'static>(#[prop(into)] value: Signal
     let done = move || value.with(|v| matches!(v, Some(Ok(_))));
     view! { <div class="alert alert-success" role="status" hidden=move || !done()>{message}</div> }
 }
+
+/// Once `value` holds a success, loads `to` as a new page: the hydrated counterpart of the
+/// server's redirect after a plain form post. A full load (not client-side routing) because a
+/// sign-in or sign-out changes what every part of the page shows.
+pub fn navigate_on_success<T: Clone + Send + Sync + 'static>(value: impl Into<Signal<Option<Result<T, AppError>>>>, to: impl Fn() -> String + 'static) {
+    let value = value.into();
+    Effect::new(move |_| {
+        if value.with(|v| matches!(v, Some(Ok(_)))) {
+            let target = to();
+            #[cfg(feature = "hydrate")]
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().assign(&target);
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = target;
+        }
+    });
+}

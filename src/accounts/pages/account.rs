@@ -19,13 +19,15 @@ pub fn AccountPage() -> impl IntoView {
     let auth = use_auth();
     view! {
         <Title text=t("account-title")/>
-        <Transition fallback=move || view! { <p>{t("loading")}</p> }>
-            {move || auth.user.get().map(|user| match user {
-                Ok(Some(user)) => view! { <Account user/> }.into_any(),
-                Ok(None) => view! { <ErrorPage error=AppError::Unauthenticated/> }.into_any(),
-                Err(error) => view! { <ErrorPage error/> }.into_any(),
-            })}
-        </Transition>
+        <div class="page">
+            <Transition fallback=move || view! { <p>{t("loading")}</p> }>
+                {move || auth.user.get().map(|user| match user {
+                    Ok(Some(user)) => view! { <Account user/> }.into_any(),
+                    Ok(None) => view! { <ErrorPage error=AppError::Unauthenticated/> }.into_any(),
+                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+                })}
+            </Transition>
+        </div>
     }
 }
 

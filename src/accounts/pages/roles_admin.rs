@@ -20,7 +20,8 @@ pub fn RolesAdminPage() -> impl IntoView {
     let auth = use_auth();
     let grant = ServerAction::<GrantRole>::new();
     let revoke = ServerAction::<RevokeRole>::new();
-    let query = move || use_query_map().with(|q| q.get("q")).unwrap_or_default();
+    let query_map = use_query_map();
+    let query = move || query_map.with(|q| q.get("q")).unwrap_or_default();
     let accounts = Resource::new(
         move || (query(), grant.version().get(), revoke.version().get()),
         |(q, _, _)| async move { if q.trim().is_empty() { Ok(vec![]) } else { find_accounts(q).await } },

@@ -1,7 +1,8 @@
 use crate::{
     accounts::auth_context::use_auth,
     i18n::t,
-    ui::forms::{field_error, FormError, PasswordField, TextField},
+    accounts::api::safe_next,
+    ui::forms::{field_error, navigate_on_success, FormError, PasswordField, TextField},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -10,7 +11,9 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let action = use_auth().sign_in;
-    let next = move || use_query_map().with(|q| q.get("suite")).unwrap_or_default();
+    let query = use_query_map();
+    let next = move || query.with(|q| q.get("suite")).unwrap_or_default();
+    navigate_on_success(action.value(), move || safe_next(Some(&next()).filter(|n| !n.is_empty()).map(String::as_str)));
     view! {
         <Title text=t("sign-in-title")/>
         <section class="narrow">

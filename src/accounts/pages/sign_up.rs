@@ -1,7 +1,7 @@
 use crate::{
     accounts::{auth_context::use_auth, types::PASSWORD_MIN},
     i18n::{t, use_locale},
-    ui::forms::{field_error, FormError, PasswordField, TextField},
+    ui::forms::{field_error, navigate_on_success, FormError, PasswordField, TextField},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -9,6 +9,7 @@ use leptos_meta::Title;
 #[component]
 pub fn SignUpPage() -> impl IntoView {
     let action = use_auth().sign_up;
+    navigate_on_success(action.value(), || "/compte".to_string());
     let hint = use_locale().t_with("password-hint", &[("min", PASSWORD_MIN.to_string())]);
     view! {
         <Title text=t("sign-up-title")/>
