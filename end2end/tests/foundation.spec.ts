@@ -113,10 +113,35 @@ test("a site admin sees the administration and the reference data", async ({ pag
   await page.getByRole("button", { name: "Rechercher" }).click();
   await expect(page.getByText("agent@parvis.localhost")).toBeVisible();
   await checkAccessibility(page, testInfo);
+
+  // Grant a staff role through the form; the page reloads with the new role listed.
+  await page.getByLabel("Rechercher un compte").fill("membre@parvis");
+  await page.getByRole("button", { name: "Rechercher" }).click();
+  const card = page.locator("article.account-roles").filter({ hasText: "membre@parvis.localhost" });
+  const already = await card.locator("ul.roles").getByText("Éditeur·rice").count();
+  if (already === 0) {
+    await card.getByLabel("Rôle").selectOption("editor");
+    await card.getByRole("button", { name: "Attribuer" }).click();
+  }
+  await expect(page.locator("article.account-roles").filter({ hasText: "membre@parvis.localhost" }).locator("ul.roles").getByText("Éditeur·rice")).toBeVisible();
+
   await page.getByRole("link", { name: "Données de référence" }).click();
-  await expect(page.getByText("28 directions")).toBeVisible();
+  await expect(page.getByText(/^28 directions/)).toBeVisible();
+  await hydrated(page);
   await checkAccessibility(page, testInfo);
-  expect(problems).toEqual([]);
+  const service = `Service des mares ${testInfo.project.name}`;
+  await page.getByLabel("Type d'élément").selectOption("service");
+  await page.getByLabel("Rattaché à").selectOption({ label: "DEVE — Direction des espaces verts et de l'environnement" });
+  await page.getByLabel("Nom", { exact: true }).fill(service);
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByText(service)).toBeVisible();
+  // A service without its direction is refused with a clear message.
+  await hydrated(page);
+  await page.getByLabel("Type d'élément").selectOption("service");
+  await page.getByLabel("Nom", { exact: true }).fill("Service orphelin");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Certains champs sont à corriger" })).toBeVisible();
+  expect(problems.filter((p) => !p.includes("422"))).toEqual([]);
 });
 
 test("pages and forms work without JavaScript", async ({ browser }) => {

@@ -1,13 +1,15 @@
-//! The site admin's page for reference data.
+//! The site admin's page for reference data: add any item, rename directions and fields.
 
 use super::{
     api::{load_reference, SaveReference},
-    types::ReferenceData,
+    types::{DirectionRef, FieldRef, ReferenceData},
 };
 use crate::{
-    i18n::t,
+    accounts::{auth_context::use_auth, types::Role},
+    error::AppError,
+    i18n::{t, use_locale},
     ui::{
-        forms::{field_error, FormError, FormSuccess, TextField},
+        forms::{field_error, reload_on_success, FormError},
         status_pages::ErrorPage,
     },
 };
@@ -17,48 +19,32 @@ use leptos_meta::Title;
 #[component]
 pub fn ReferenceAdmin() -> impl IntoView {
     let save = ServerAction::<SaveReference>::new();
-    let data = Resource::new(move || save.version().get(), |_| load_reference());
-    let user = crate::accounts::auth_context::use_auth().user;
+    let data = Resource::new(|| (), |_| load_reference());
+    reload_on_success(save.value());
+    let user = use_auth().user;
     view! {
         <Title text=t("reference-title")/>
         <h1>{t("reference-title")}</h1>
-        <Transition fallback=move || view! { <p>{t("loading")}</p> }>
-            {move || user.get().map(|u| match u {
-                Ok(Some(u)) if u.has(crate::accounts::types::Role::SiteAdmin) => view! {
-                    <section class="panel">
-                        <h2>{t("reference-add-service")}</h2>
-                        <ActionForm action=save attr:class="form">
-                            <input type="hidden" name="kind" value="service"/>
-                            <div class="field">
-                                <label for="parent-direction">{t("reference-direction")}</label>
-                                <select id="parent-direction" name="parent_id" required=true>
-                                    {move || data.get().and_then(|d| d.ok()).map(|d: ReferenceData| d.directions.into_iter().map(|d| view! {
-                                        <option value=d.id.to_string()>{format!("{} — {}", d.code, d.name)}</option>
-                                    }).collect_view())}
-                                </select>
-                            </div>
-                            <TextField name="name" label=t("reference-name") error=field_error(save.value(), "name")/>
-                            <button type="submit">{t("save")}</button>
-                        </ActionForm>
-                        <FormError value=save.value()/>
-                        <FormSuccess value=save.value() message=t("saved")/>
-                    </section>
-                }.into_any(),
-                Ok(Some(_)) => view! { <ErrorPage error=crate::error::AppError::Forbidden/> }.into_any(),
-                Ok(None) => view! { <ErrorPage error=crate::error::AppError::Unauthenticated/> }.into_any(),
-                Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-            })}
-            {move || data.get().map(|d| match d {
-                Ok(d) => view! { <ReferenceLists data=d/> }.into_any(),
-                Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-            })}
-        </Transition>
+        <div class="page">
+            <Transition fallback=move || view! { <p>{t("loading")}</p> }>
+                {move || {
+                    let (user, data) = (user.get()?, data.get()?);
+                    Some(match (user, data) {
+                        (Err(error), _) => view! { <ErrorPage error/> }.into_any(),
+                        (Ok(None), _) => view! { <ErrorPage error=AppError::Unauthenticated/> }.into_any(),
+                        (Ok(Some(u)), _) if !u.has(Role::SiteAdmin) => view! { <ErrorPage error=AppError::Forbidden/> }.into_any(),
+                        (Ok(Some(_)), Err(error)) => view! { <ErrorPage error/> }.into_any(),
+                        (Ok(Some(_)), Ok(data)) => view! { <Editor data save/> }.into_any(),
+                    })
+                }}
+            </Transition>
+        </div>
     }
 }
 
 #[component]
-fn ReferenceLists(data: ReferenceData) -> impl IntoView {
-    let summary = crate::i18n::use_locale().t_with(
+fn Editor(data: ReferenceData, save: ServerAction<SaveReference>) -> impl IntoView {
+    let summary = use_locale().t_with(
         "reference-summary",
         &[
             ("directions", data.directions.len().to_string()),
@@ -66,32 +52,126 @@ fn ReferenceLists(data: ReferenceData) -> impl IntoView {
             ("fields", data.fields.len().to_string()),
         ],
     );
+    let kinds = [
+        ("direction", "reference-kind-direction"),
+        ("service", "reference-kind-service"),
+        ("metier_family", "reference-kind-family"),
+        ("metier", "reference-kind-metier"),
+        ("field", "reference-kind-field"),
+    ];
+    let parent_error = field_error(save.value(), "parent_id");
+    let direction_options = data
+        .directions
+        .iter()
+        .map(|d| view! { <option value=d.id.to_string()>{format!("{} — {}", d.code, d.name)}</option> })
+        .collect_view();
+    let family_options = data.families.iter().map(|f| view! { <option value=f.id.to_string()>{f.name.clone()}</option> }).collect_view();
     view! {
         <p class="lead">{summary}</p>
+        <FormError value=save.value()/>
+        <section class="panel">
+            <h2>{t("reference-add")}</h2>
+            <p>{t("reference-add-help")}</p>
+            <ActionForm action=save attr:class="form">
+                <div class="field">
+                    <label for="ref-kind">{t("reference-kind")}</label>
+                    <select id="ref-kind" name="kind">
+                        {kinds.into_iter().map(|(value, key)| view! { <option value=value>{t(key)}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field" class:field-invalid=move || parent_error.get().is_some()>
+                    <label for="ref-parent">{t("reference-parent")}</label>
+                    <select id="ref-parent" name="parent_id">
+                        <option value="">{t("reference-parent-none")}</option>
+                        <optgroup label=t("reference-directions")>
+                            {direction_options}
+                        </optgroup>
+                        <optgroup label=t("reference-metiers")>
+                            {family_options}
+                        </optgroup>
+                    </select>
+                    <p class="field-error" hidden=move || parent_error.get().is_none()>{move || parent_error.get()}</p>
+                </div>
+                <SmallField name="code" label=t("reference-code") error=field_error(save.value(), "code")/>
+                <SmallField name="name" label=t("reference-name") error=field_error(save.value(), "name")/>
+                <SmallField name="name_en" label=t("reference-name-en") error=field_error(save.value(), "name_en")/>
+                <button type="submit">{t("save")}</button>
+            </ActionForm>
+        </section>
         <section>
             <h2>{t("reference-directions")}</h2>
             <ul class="reference-list">
-                {data.directions.into_iter().map(|d| view! {
-                    <li>
-                        <strong>{d.code}</strong>" — "{d.name}
-                        <ul>{d.services.into_iter().map(|s| view! { <li>{s.name}</li> }).collect_view()}</ul>
-                    </li>
-                }).collect_view()}
+                {data.directions.into_iter().map(|d| view! { <DirectionItem direction=d save/> }).collect_view()}
             </ul>
         </section>
         <section>
             <h2>{t("reference-metiers")}</h2>
             <ul class="reference-list">
                 {data.families.into_iter().map(|f| view! {
-                    <li><strong>{f.name}</strong>" ("{f.metiers.len()}")"</li>
+                    <li>
+                        <details>
+                            <summary><strong>{f.name}</strong>" ("{f.metiers.len()}")"</summary>
+                            <ul>{f.metiers.into_iter().map(|m| view! { <li>{m.name}</li> }).collect_view()}</ul>
+                        </details>
+                    </li>
                 }).collect_view()}
             </ul>
         </section>
         <section>
             <h2>{t("reference-fields")}</h2>
             <ul class="reference-list">
-                {data.fields.into_iter().map(|f| view! { <li>{f.name_fr}" / "{f.name_en}</li> }).collect_view()}
+                {data.fields.into_iter().map(|f| view! { <FieldItem field=f save/> }).collect_view()}
             </ul>
         </section>
+    }
+}
+
+/// An optional text input (the server says which are required for the chosen kind).
+#[component]
+fn SmallField(name: &'static str, label: String, error: Signal<Option<String>>) -> impl IntoView {
+    let id = format!("ref-{name}");
+    view! {
+        <div class="field" class:field-invalid=move || error.get().is_some()>
+            <label for=id.clone()>{label}</label>
+            <input id=id name=name type="text" aria-invalid=move || error.get().is_some().then_some("true")/>
+            <p class="field-error" hidden=move || error.get().is_none()>{move || error.get()}</p>
+        </div>
+    }
+}
+
+#[component]
+fn DirectionItem(direction: DirectionRef, save: ServerAction<SaveReference>) -> impl IntoView {
+    let id = format!("rename-direction-{}", direction.id);
+    view! {
+        <li>
+            <ActionForm action=save attr:class="inline-form rename-form">
+                <input type="hidden" name="kind" value="direction"/>
+                <input type="hidden" name="id" value=direction.id.to_string()/>
+                <input type="hidden" name="code" value=direction.code.clone()/>
+                <label for=id.clone()><strong>{direction.code.clone()}</strong></label>
+                <input id=id name="name" type="text" value=direction.name.clone() required=true/>
+                <button type="submit" class="secondary">{t("rename")}</button>
+            </ActionForm>
+            <ul>{direction.services.into_iter().map(|s| view! { <li>{s.name}</li> }).collect_view()}</ul>
+        </li>
+    }
+}
+
+#[component]
+fn FieldItem(field: FieldRef, save: ServerAction<SaveReference>) -> impl IntoView {
+    let (fr, en) = (format!("rename-field-{}-fr", field.id), format!("rename-field-{}-en", field.id));
+    view! {
+        <li>
+            <ActionForm action=save attr:class="inline-form rename-form">
+                <input type="hidden" name="kind" value="field"/>
+                <input type="hidden" name="id" value=field.id.to_string()/>
+                <input type="hidden" name="code" value=field.code.clone()/>
+                <label for=fr.clone()>{format!("{} (fr)", field.code)}</label>
+                <input id=fr name="name" type="text" value=field.name_fr required=true/>
+                <label for=en.clone()>{format!("{} (en)", field.code)}</label>
+                <input id=en name="name_en" type="text" value=field.name_en required=true/>
+                <button type="submit" class="secondary">{t("rename")}</button>
+            </ActionForm>
+        </li>
     }
 }

@@ -147,10 +147,11 @@ struct LanguageForm {
 }
 
 /// The language switch: a plain form post, so it works without JavaScript.
-async fn set_language(State(state): State<AppState>, Form(form): Form<LanguageForm>) -> Response {
+async fn set_language(State(state): State<AppState>, headers: axum::http::HeaderMap, Form(form): Form<LanguageForm>) -> Response {
     let Some(locale) = Locale::parse(&form.lang) else {
         tracing::info!(lang = form.lang, "unknown language asked");
-        return (StatusCode::BAD_REQUEST, "Langue inconnue. / Unknown language.").into_response();
+        let current = headers.get(header::COOKIE).and_then(|v| v.to_str().ok()).map(Locale::from_cookies).unwrap_or_default();
+        return (StatusCode::BAD_REQUEST, current.t("error-unknown-language")).into_response();
     };
     let next = match form.next.as_deref() {
         Some(next) => safe_next(Some(next)),

@@ -1,6 +1,7 @@
 //! Cross-site request refusal and the security headers of every response.
 
 use super::state::AppState;
+use crate::i18n::Locale;
 use axum::{
     body::Body,
     extract::{Request, State},
@@ -44,12 +45,8 @@ pub async fn refuse_cross_site(State(state): State<AppState>, request: Request, 
         origin = ?request.headers().get(header::ORIGIN),
         "cross-site request refused"
     );
-    (
-        StatusCode::FORBIDDEN,
-        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        "Requête refusée : elle ne vient pas de ce site. / Request refused: it does not come from this site.",
-    )
-        .into_response()
+    let locale = request.headers().get(header::COOKIE).and_then(|v| v.to_str().ok()).map(Locale::from_cookies).unwrap_or_default();
+    (StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], locale.t("error-cross-site")).into_response()
 }
 
 /// The policy of pages that carry a hydration script with this nonce.

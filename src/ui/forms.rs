@@ -12,6 +12,15 @@ pub fn field_error<T: Send + Sync + 'static>(
     Signal::derive(move || value.with(|v| v.as_ref().and_then(|r| r.as_ref().err()).and_then(|e| e.field_key(field)).map(t)))
 }
 
+/// The `aria-describedby` of a field: its hint, and its error while there is one.
+fn described_by(has_hint: bool, id: &str, error: Signal<Option<String>>) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    move || {
+        let ids: Vec<&str> = [has_hint.then_some(hint_id.as_str()), error.get().is_some().then_some(error_id.as_str())].into_iter().flatten().collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
 #[component]
 pub fn TextField(
     name: &'static str,
@@ -23,21 +32,8 @@ pub fn TextField(
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let id = format!("field-{name}");
-    let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
-    let described = {
-        let (error_id, hint_id, has_hint) = (error_id.clone(), hint_id.clone(), hint.is_some());
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.get().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    let described = described_by(hint.is_some(), &id, error);
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
             <label for=id.clone()>{label}</label>
@@ -69,22 +65,8 @@ pub fn PasswordField(
 ) -> impl IntoView {
     let visible = RwSignal::new(false);
     let id = format!("field-{name}");
-    let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
-    let has_hint = hint.is_some();
-    let described = {
-        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.get().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    let described = described_by(hint.is_some(), &id, error);
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
             <label for=id.clone()>{label}</label>
@@ -144,6 +126,19 @@ pub fn navigate_on_success<T: Clone + Send + Sync + 'static>(value: impl Into<Si
             }
             #[cfg(not(feature = "hydrate"))]
             let _ = target;
+        }
+    });
+}
+
+/// Once `value` holds a success, reloads the page, so every list on it shows the change.
+pub fn reload_on_success<T: Clone + Send + Sync + 'static>(value: impl Into<Signal<Option<Result<T, AppError>>>>) {
+    let value = value.into();
+    Effect::new(move |_| {
+        if value.with(|v| matches!(v, Some(Ok(_)))) {
+            #[cfg(feature = "hydrate")]
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().reload();
+            }
         }
     });
 }

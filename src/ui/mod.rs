@@ -2,4 +2,5 @@
 
 pub mod forms;
 pub mod layout;
+pub mod platform;
 pub mod status_pages;

@@ -9,7 +9,10 @@ use crate::{
     error::AppError,
     i18n::t,
     reference::api::load_reference,
-    ui::{forms::FormError, status_pages::ErrorPage},
+    ui::{
+        forms::{reload_on_success, FormError},
+        status_pages::ErrorPage,
+    },
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -23,10 +26,12 @@ pub fn RolesAdminPage() -> impl IntoView {
     let query_map = use_query_map();
     let query = move || query_map.with(|q| q.get("q")).unwrap_or_default();
     let accounts = Resource::new(
-        move || (query(), grant.version().get(), revoke.version().get()),
-        |(q, _, _)| async move { if q.trim().is_empty() { Ok(vec![]) } else { find_accounts(q).await } },
+        query,
+        |q| async move { if q.trim().is_empty() { Ok(vec![]) } else { find_accounts(q).await } },
     );
     let reference = Resource::new(|| (), |_| load_reference());
+    reload_on_success(grant.value());
+    reload_on_success(revoke.value());
     view! {
         <Title text=t("admin-title")/>
         <h1>{t("admin-title")}</h1>
