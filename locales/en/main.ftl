@@ -1,6 +1,6 @@
 site-description = Parvis: the city's internships, urban innovation and collaborative workspaces.
 skip-to-content = Skip to content
-footer-text = Parvis — the city's collaborative platforms. Accessibility: built to the RGAA requirements.
+footer-text = Parvis — the city's collaborative platforms. Accessibility: partially compliant (RGAA audit to come).
 nav-label = Main navigation
 nav-stages = Internships
 nav-innovation = Innovation

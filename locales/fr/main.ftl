@@ -1,6 +1,6 @@
 site-description = Parvis : les stages de la Ville, l'innovation urbaine et les espaces collaboratifs.
 skip-to-content = Aller au contenu
-footer-text = Parvis — plateformes collaboratives de la Ville. Accessibilité : conforme aux exigences RGAA visées.
+footer-text = Parvis — plateformes collaboratives de la Ville. Accessibilité : partiellement conforme (audit RGAA à venir).
 nav-label = Navigation principale
 nav-stages = Stages
 nav-innovation = Innovation
