@@ -1,13 +1,21 @@
-//! The Parvis server: reads Leptos.toml (and PARVIS_* variables), then serves.
+//! The Parvis server: reads Leptos.toml (and PARVIS_* variables), then serves — or, with
+//! `grant-site-admin <email>`, makes an existing account a site admin.
+
+use parvis::server::cli;
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     parvis::server::router::init_tracing();
-    match parvis::server::router::serve_from_config_file("Leptos.toml").await {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(command) = cli::parse(&args) else {
+        eprintln!("{}", cli::USAGE);
+        return std::process::ExitCode::from(2);
+    };
+    match cli::run(command, "Leptos.toml").await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
             tracing::error!(%error, "Parvis stopped");
-            eprintln!("Parvis stopped: {error}");
+            eprintln!("Parvis: {error}");
             std::process::ExitCode::FAILURE
         }
     }
