@@ -6,7 +6,7 @@ use crate::{
     i18n::{provide_locale, t},
     innovation::InnovationHome,
     reference::pages::ReferenceAdmin,
-    stages::StagesHome,
+    stages::{self, StagesHome},
     ui::{layout::Layout, status_pages::NotFound},
 };
 use leptos::prelude::*;
@@ -68,6 +68,10 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home ssr=SsrMode::Async/>
                     <Route path=path!("/stages") view=StagesHome ssr=SsrMode::Async/>
+                    <Route path=path!("/stages/offres/:id") view=stages::pages::OfferPage ssr=SsrMode::Async/>
+                    <Route path=path!("/stages/gestion") view=stages::pages::ManageOffersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/stages/gestion/offre") view=stages::pages::NewOfferPage ssr=SsrMode::Async/>
+                    <Route path=path!("/stages/gestion/offre/:id") view=stages::pages::EditOfferPage ssr=SsrMode::Async/>
                     <Route path=path!("/innovation") view=InnovationHome ssr=SsrMode::Async/>
                     <Route path=path!("/espaces") view=EspacesHome ssr=SsrMode::Async/>
                     <Route path=path!("/compte") view=account_pages::AccountPage ssr=SsrMode::Async/>

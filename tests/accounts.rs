@@ -151,3 +151,25 @@ async fn password_reset_by_mailed_link_is_single_use() {
     assert!(me.expect("me").is_none(), "a reset ends the old sessions");
     app.sign_in("eve@example.org", "reset and renewed").await;
 }
+
+#[tokio::test]
+async fn behind_a_proxy_the_address_limit_follows_the_configured_header() {
+    let app = TestApp::spawn_with(|c| {
+        c.security.login_failures_per_address = 2;
+        c.security.login_failures_per_account = 100;
+        c.server.client_address_header = "x-forwarded-for".into();
+    })
+    .await;
+    let client = app.client();
+    let attempt = |from: &'static str, email: &'static str| {
+        let client = client.clone();
+        let url = app.url("/api/accounts/sign_in");
+        async move {
+            client.post(url).header("x-forwarded-for", from).form(&[("email", email), ("password", "wrong password")]).send().await.expect("sent").status().as_u16()
+        }
+    };
+    assert_eq!(attempt("198.51.100.1, 203.0.113.7", "a@example.org").await, 401);
+    assert_eq!(attempt("203.0.113.7", "b@example.org").await, 401);
+    assert_eq!(attempt("203.0.113.7", "c@example.org").await, 429, "same client address behind the proxy");
+    assert_eq!(attempt("203.0.113.8", "d@example.org").await, 401, "another client is not affected");
+}

@@ -8,8 +8,7 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {
     super::{server::{require_account, store}, types::RoleGrant},
-    crate::server::{app_state, db::Db, respond},
-    sqlx::Row,
+    crate::server::{app_state, respond},
 };
 
 /// The directions an account administers, or `None` when it is a site admin (all of them).
@@ -32,16 +31,6 @@ async fn admin_scope() -> Result<(i64, Option<Vec<i64>>), AppError> {
     let account = require_account().await?;
     let grants = store::roles(&app_state()?.db, account.id).await?;
     Ok((account.id, administered(&grants)?))
-}
-
-#[cfg(feature = "ssr")]
-async fn service_direction(db: &Db, service_id: i64) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query("SELECT direction_id FROM services WHERE id = $1")
-        .bind(service_id)
-        .fetch_optional(&db.pool)
-        .await?
-        .map(|r| r.try_get("direction_id"))
-        .transpose()
 }
 
 #[server(endpoint = "admin/accounts")]
@@ -70,7 +59,7 @@ pub async fn grant_role(user_id: i64, role: Role, scope: Option<String>) -> Resu
         let (scope_id, direction) = match (role.scope(), parsed) {
             (RoleScope::Site, _) => (None, None),
             (RoleScope::Service, Some(("s", service))) => {
-                (Some(service), Some(service_direction(&db, service).await?.ok_or_else(|| AppError::field("scope", "field-unknown"))?))
+                (Some(service), Some(crate::reference::server::store::service_direction(&db, service).await?.ok_or_else(|| AppError::field("scope", "field-unknown"))?))
             }
             (RoleScope::Direction, Some(("d", direction))) => (Some(direction), Some(direction)),
             (RoleScope::Service, _) => return Err(AppError::field("scope", "field-scope-service")),

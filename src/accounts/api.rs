@@ -12,7 +12,7 @@ use {
     },
     crate::{
         error::{AppResult, FieldError},
-        server::{app_state, redirect_plain_form, respond},
+        server::{app_state, client_address, redirect_plain_form, respond},
     },
 };
 
@@ -84,17 +84,12 @@ pub async fn sign_up(email: String, display_name: String, password: String) -> R
 #[server(endpoint = "accounts/sign_in")]
 pub async fn sign_in(email: String, password: String, next: Option<String>) -> Result<CurrentUser, AppError> {
     respond(async {
-        use axum::extract::ConnectInfo;
-        use std::net::SocketAddr;
         let state = app_state()?;
         let email = email.trim().to_lowercase();
         if email.is_empty() || password.is_empty() {
             return Err(AppError::BadCredentials);
         }
-        let address = leptos_axum::extract::<ConnectInfo<SocketAddr>>()
-            .await
-            .map(|ConnectInfo(addr)| addr.ip().to_string())
-            .unwrap_or_else(|_| "unknown".into());
+        let address = client_address().await;
         rate_limit::check(&state.db, &state.config.security, &email, &address).await?;
         let mut session = auth_session().await?;
         let account = session

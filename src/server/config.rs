@@ -24,6 +24,9 @@ pub struct ServerConfig {
     pub public_url: url::Url,
     pub site_root: PathBuf,
     pub data_dir: PathBuf,
+    /// Behind a reverse proxy: the header it sets to the client's address (for example
+    /// "x-forwarded-for", whose last entry is used). Empty: the TCP peer address.
+    pub client_address_header: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -98,6 +101,7 @@ impl Default for Config {
                 public_url: url::Url::parse("http://127.0.0.1:3000").expect("valid literal URL"),
                 site_root: PathBuf::from("target/site"),
                 data_dir: PathBuf::from("data"),
+                client_address_header: String::new(),
             },
             database: DatabaseConfig { url: "sqlite://data/parvis.db".into(), max_connections: 8 },
             session: SessionConfig { cookie_name: "parvis_session".into(), idle_hours: 336 },

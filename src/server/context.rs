@@ -45,3 +45,20 @@ pub fn respond<T>(result: AppResult<T>) -> AppResult<T> {
     }
     result
 }
+
+/// The client's address: the TCP peer, or the trusted reverse proxy's header when configured.
+pub async fn client_address() -> String {
+    let header = app_state().map(|s| s.config.server.client_address_header.clone()).unwrap_or_default();
+    if !header.is_empty() {
+        let from_proxy = use_context::<http::request::Parts>().and_then(|parts| {
+            parts.headers.get(header.as_str()).and_then(|v| v.to_str().ok()).and_then(|v| v.rsplit(',').next()).map(|v| v.trim().to_string())
+        });
+        if let Some(address) = from_proxy.filter(|a| !a.is_empty()) {
+            return address;
+        }
+    }
+    leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .await
+        .map(|axum::extract::ConnectInfo(addr)| addr.ip().to_string())
+        .unwrap_or_else(|_| "unknown".into())
+}

@@ -5,6 +5,7 @@ pub mod config;
 pub mod context;
 pub mod db;
 pub mod demo;
+pub mod markdown;
 pub mod mail;
 pub mod router;
 pub mod security;
@@ -12,4 +13,4 @@ pub mod sessions;
 pub mod state;
 pub mod tasks;
 
-pub use context::{app_state, redirect_plain_form, respond};
+pub use context::{app_state, client_address, redirect_plain_form, respond};

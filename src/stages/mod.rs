@@ -1,9 +1,10 @@
-//! The Stages platform. Its pages, server functions and SQL live in this folder.
+//! Stages, the internship marketplace. Types, server functions, pages and (ssr) SQL.
 
-use crate::ui::platform::PlatformIntro;
-use leptos::prelude::*;
+pub mod api;
+pub mod pages;
+pub mod types;
 
-#[component]
-pub fn StagesHome() -> impl IntoView {
-    view! { <PlatformIntro platform="stages"/> }
-}
+#[cfg(feature = "ssr")]
+pub mod server;
+
+pub use pages::StagesHome;

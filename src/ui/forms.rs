@@ -12,6 +12,44 @@ pub fn field_error<T: Send + Sync + 'static>(
     Signal::derive(move || value.with(|v| v.as_ref().and_then(|r| r.as_ref().err()).and_then(|e| e.field_key(field)).map(t)))
 }
 
+/// The element id of the input named `name` ("offer[title]" gives "field-offer-title").
+pub fn field_id(name: &str) -> String {
+    let cleaned: String = name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    format!("field-{}", cleaned.trim_matches('-').replace("--", "-"))
+}
+
+/// A multi-line text field.
+#[component]
+pub fn TextArea(
+    name: &'static str,
+    label: String,
+    #[prop(optional)] hint: Option<String>,
+    #[prop(optional, into)] value: Option<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(optional)] optional: bool,
+) -> impl IntoView {
+    let id = field_id(name);
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    let described = described_by(hint.is_some(), &id, error);
+    view! {
+        <div class="field" class:field-invalid=move || error.get().is_some()>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="field-hint" id=hint_id.clone()>{h}</p> })}
+            <textarea
+                id=id.clone()
+                name=name
+                rows="8"
+                required=!optional
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=described
+            >
+                {value}
+            </textarea>
+            <p class="field-error" id=error_id.clone() hidden=move || error.get().is_none()>{move || error.get()}</p>
+        </div>
+    }
+}
+
 /// The `aria-describedby` of a field: its hint, and its error while there is one.
 fn described_by(has_hint: bool, id: &str, error: Signal<Option<String>>) -> impl Fn() -> Option<String> + Send + Sync + 'static {
     let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
@@ -30,8 +68,11 @@ pub fn TextField(
     #[prop(optional)] hint: Option<String>,
     #[prop(optional, into)] value: Option<String>,
     #[prop(into)] error: Signal<Option<String>>,
+    /// Not required (the server still checks the value).
+    #[prop(optional)]
+    optional: bool,
 ) -> impl IntoView {
-    let id = format!("field-{name}");
+    let id = field_id(name);
     let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
     let described = described_by(hint.is_some(), &id, error);
     view! {
@@ -44,7 +85,7 @@ pub fn TextField(
                 type=kind
                 autocomplete=autocomplete
                 value=value
-                required=true
+                required=!optional
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=described
             />
@@ -64,7 +105,7 @@ pub fn PasswordField(
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let visible = RwSignal::new(false);
-    let id = format!("field-{name}");
+    let id = field_id(name);
     let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
     let described = described_by(hint.is_some(), &id, error);
     view! {
@@ -115,11 +156,13 @@ pub fn FormSuccess<T: Clone + Send + Sync + 'static>(#[prop(into)] value: Signal
 /// Once `value` holds a success, loads `to` as a new page: the hydrated counterpart of the
 /// server's redirect after a plain form post. A full load (not client-side routing) because a
 /// sign-in or sign-out changes what every part of the page shows.
-pub fn navigate_on_success<T: Clone + Send + Sync + 'static>(value: impl Into<Signal<Option<Result<T, AppError>>>>, to: impl Fn() -> String + 'static) {
+pub fn navigate_on_success<T: Clone + Send + Sync + 'static>(value: impl Into<Signal<Option<Result<T, AppError>>>>, to: impl Fn(&T) -> String + 'static) {
     let value = value.into();
     Effect::new(move |_| {
-        if value.with(|v| matches!(v, Some(Ok(_)))) {
-            let target = to();
+        if let Some(target) = value.with(|v| match v {
+            Some(Ok(done)) => Some(to(done)),
+            _ => None,
+        }) {
             #[cfg(feature = "hydrate")]
             if let Some(window) = web_sys::window() {
                 let _ = window.location().assign(&target);

@@ -10,7 +10,7 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn ResetPasswordPage() -> impl IntoView {
     let action = ServerAction::<ResetPassword>::new();
-    navigate_on_success(action.value(), || "/compte".to_string());
+    navigate_on_success(action.value(), |_| "/compte".to_string());
     let query = use_query_map();
     let token = move || query.with(|q| q.get("jeton")).unwrap_or_default();
     let hint = use_locale().t_with("password-hint", &[("min", PASSWORD_MIN.to_string())]);

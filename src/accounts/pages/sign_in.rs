@@ -13,7 +13,7 @@ pub fn SignInPage() -> impl IntoView {
     let action = use_auth().sign_in;
     let query = use_query_map();
     let next = move || query.with(|q| q.get("suite")).unwrap_or_default();
-    navigate_on_success(action.value(), move || safe_next(Some(&next()).filter(|n| !n.is_empty()).map(String::as_str)));
+    navigate_on_success(action.value(), move |_| safe_next(Some(&next()).filter(|n| !n.is_empty()).map(String::as_str)));
     view! {
         <Title text=t("sign-in-title")/>
         <section class="narrow">

@@ -9,7 +9,7 @@ use leptos_meta::Title;
 #[component]
 pub fn SignUpPage() -> impl IntoView {
     let action = use_auth().sign_up;
-    navigate_on_success(action.value(), || "/compte".to_string());
+    navigate_on_success(action.value(), |_| "/compte".to_string());
     let hint = use_locale().t_with("password-hint", &[("min", PASSWORD_MIN.to_string())]);
     view! {
         <Title text=t("sign-up-title")/>

@@ -83,3 +83,13 @@ pub async fn save(db: &Db, edit: &RefEdit) -> Result<i64, EditError> {
         Err(e) => Err(e.into()),
     }
 }
+
+/// The direction a service belongs to, if the service exists.
+pub async fn service_direction(db: &Db, service_id: i64) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query("SELECT direction_id FROM services WHERE id = $1")
+        .bind(service_id)
+        .fetch_optional(&db.pool)
+        .await?
+        .map(|r| r.try_get("direction_id"))
+        .transpose()
+}

@@ -1,0 +1,155 @@
+//! Stages server functions: offers, from the agent's form to the public page.
+
+use super::types::{OfferFormChoices, OfferInput, OfferPage, OfferState, OfferSummary, OfferView};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use {
+    super::server::{access::OfferScope, store, today},
+    crate::{
+        accounts::server::{current_account, require_account, store as accounts},
+        server::{app_state, redirect_plain_form, respond},
+    },
+};
+
+pub const PER_PAGE: i64 = 20;
+
+/// The offer-management scope of the signed-in account (empty for visitors and candidates).
+#[cfg(feature = "ssr")]
+async fn scope() -> Result<(Option<i64>, OfferScope), AppError> {
+    let Some(account) = current_account().await? else { return Ok((None, OfferScope::default())) };
+    let grants = accounts::roles(&app_state()?.db, account.id).await?;
+    Ok((Some(account.id), OfferScope::from_grants(&grants)))
+}
+
+/// Published offers still open, newest first.
+#[server(endpoint = "stages/offers")]
+pub async fn open_offers(page: Option<i64>) -> Result<OfferPage, AppError> {
+    respond(async {
+        let page = page.unwrap_or(1).max(1);
+        let (offers, total) = store::open_page(&app_state()?.db, &today(), page, PER_PAGE).await?;
+        Ok(OfferPage { offers, total, page, per_page: PER_PAGE })
+    }
+    .await)
+}
+
+/// One offer. A visitor sees it only while published; its managers see it in every state.
+#[server(endpoint = "stages/offer")]
+pub async fn offer_details(id: i64) -> Result<OfferView, AppError> {
+    respond(async {
+        let state = app_state()?;
+        let record = store::find(&state.db, id, &today()).await?.ok_or(AppError::NotFound)?;
+        let (_, scope) = scope().await?;
+        let manageable = scope.covers(record.direction_id, record.service_id);
+        if !manageable && record.view.state != OfferState::Published {
+            return Err(AppError::NotFound);
+        }
+        let mut view = record.view;
+        view.manageable = manageable;
+        if !manageable {
+            view.input = None;
+        }
+        Ok(view)
+    }
+    .await)
+}
+
+/// The offers the signed-in agent or admin manages.
+#[server(endpoint = "stages/managed")]
+pub async fn managed_offers() -> Result<Vec<OfferSummary>, AppError> {
+    respond(async {
+        require_account().await?;
+        let (_, scope) = scope().await?;
+        if !scope.is_staff() {
+            return Err(AppError::Forbidden);
+        }
+        Ok(store::managed(&app_state()?.db, &scope).await?)
+    }
+    .await)
+}
+
+/// The services and métiers the offer form lists for this account.
+#[server(endpoint = "stages/form_choices")]
+pub async fn load_offer_form_choices() -> Result<OfferFormChoices, AppError> {
+    respond(async {
+        require_account().await?;
+        let (_, scope) = scope().await?;
+        if !scope.is_staff() {
+            return Err(AppError::Forbidden);
+        }
+        let reference = crate::reference::server::store::load(&app_state()?.db).await?;
+        let services = reference
+            .directions
+            .iter()
+            .flat_map(|d| d.services.iter().filter(|s| scope.covers(d.id, s.id)).map(|s| (s.clone(), d.code.clone())))
+            .collect();
+        Ok(OfferFormChoices { services, families: reference.families })
+    }
+    .await)
+}
+
+/// Creates a draft (no `id`) or saves changes to an offer the account manages.
+#[server(endpoint = "stages/save_offer")]
+pub async fn save_offer(id: Option<i64>, offer: OfferInput) -> Result<i64, AppError> {
+    respond(async {
+        let state = app_state()?;
+        require_account().await?;
+        let (Some(user_id), scope) = scope().await? else { return Err(AppError::Unauthenticated) };
+        if !scope.is_staff() {
+            return Err(AppError::Forbidden);
+        }
+        let valid = offer.validate(&today()).map_err(AppError::Invalid)?;
+        let direction_id = crate::reference::server::store::service_direction(&state.db, valid.service_id)
+            .await?
+            .ok_or_else(|| AppError::field("service_id", "field-unknown"))?;
+        if !scope.covers(direction_id, valid.service_id) {
+            return Err(AppError::Forbidden);
+        }
+        if !store::metier_exists(&state.db, valid.metier_id).await? {
+            return Err(AppError::field("metier_id", "field-unknown"));
+        }
+        if let Some(id) = id {
+            let existing = store::find(&state.db, id, &today()).await?.ok_or(AppError::NotFound)?;
+            if !scope.covers(existing.direction_id, existing.service_id) {
+                return Err(AppError::Forbidden);
+            }
+            if existing.view.state == OfferState::Archived {
+                return Err(AppError::Conflict("error-offer-archived".into()));
+            }
+        }
+        let saved = store::save(&state.db, id, &valid, direction_id, user_id).await?;
+        tracing::info!(user = user_id, offer = saved, "offer saved");
+        redirect_plain_form(&format!("/stages/offres/{saved}"));
+        Ok(saved)
+    }
+    .await)
+}
+
+/// Publishes, fills, closes or archives an offer, following the allowed moves.
+#[server(endpoint = "stages/offer_state")]
+pub async fn change_offer_state(id: i64, state: OfferState) -> Result<(), AppError> {
+    respond(async {
+        let app = app_state()?;
+        require_account().await?;
+        let (user, scope) = scope().await?;
+        let today = today();
+        let existing = store::find(&app.db, id, &today).await?.ok_or(AppError::NotFound)?;
+        if !scope.covers(existing.direction_id, existing.service_id) {
+            return Err(if existing.view.state == OfferState::Published { AppError::Forbidden } else { AppError::NotFound });
+        }
+        let from = existing.view.state;
+        if !from.next().contains(&state) {
+            return Err(AppError::Conflict("error-offer-move".into()));
+        }
+        if state == OfferState::Published && existing.view.deadline.as_str() < today.as_str() {
+            return Err(AppError::field("deadline", "field-deadline-past"));
+        }
+        if !store::move_state(&app.db, id, from, state).await? {
+            return Err(AppError::Conflict("error-offer-changed".into()));
+        }
+        tracing::info!(user = ?user, offer = id, from = from.code(), to = state.code(), "offer state changed");
+        Ok(())
+    }
+    .await)
+}

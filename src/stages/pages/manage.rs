@@ -1,0 +1,47 @@
+use crate::{
+    i18n::t,
+    stages::api::managed_offers,
+    ui::status_pages::ErrorPage,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// The agent's desk: every offer of their services (or direction), in every state.
+#[component]
+pub fn ManageOffersPage() -> impl IntoView {
+    let offers = Resource::new(|| (), |_| managed_offers());
+    view! {
+        <Title text=t("offers-manage")/>
+        <h1>{t("offers-manage")}</h1>
+        <p><a class="button" href="/stages/gestion/offre">{t("offer-new")}</a></p>
+        <div class="page">
+            <Transition fallback=move || view! { <p>{t("loading")}</p> }>
+                {move || offers.get().map(|result| match result {
+                    Ok(offers) if offers.is_empty() => view! { <p>{t("offers-none")}</p> }.into_any(),
+                    Ok(offers) => view! {
+                        <table class="data-table">
+                            <caption class="visually-hidden">{t("offers-manage")}</caption>
+                            <thead><tr>
+                                <th scope="col">{t("offer-title")}</th>
+                                <th scope="col">{t("offer-service")}</th>
+                                <th scope="col">{t("offer-state")}</th>
+                                <th scope="col">{t("offer-deadline")}</th>
+                            </tr></thead>
+                            <tbody>
+                                {offers.into_iter().map(|o| view! {
+                                    <tr>
+                                        <td><a href=format!("/stages/offres/{}", o.id)>{o.title}</a></td>
+                                        <td>{format!("{} · {}", o.direction_code, o.service)}</td>
+                                        <td data-state=o.state.code()>{t(o.state.label_key())}</td>
+                                        <td>{o.deadline}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any(),
+                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+                })}
+            </Transition>
+        </div>
+    }
+}

@@ -1,0 +1,31 @@
+//! Stages pages, one file each.
+
+mod edit;
+mod list;
+mod manage;
+mod offer;
+
+pub use edit::{EditOfferPage, NewOfferPage};
+pub use list::StagesHome;
+pub use manage::ManageOffersPage;
+pub use offer::OfferPage;
+
+use crate::{i18n::t, stages::types::OfferSummary};
+use leptos::prelude::*;
+
+/// One line of facts about an offer, shared by the public list and the management list.
+#[component]
+fn OfferFacts(offer: OfferSummary) -> impl IntoView {
+    let place = offer.arrondissement.map(|a| format!("Paris {a}e")).unwrap_or_else(|| t("offer-outside-paris"));
+    view! {
+        <p class="offer-facts">
+            <span>{format!("{} · {}", offer.direction_code, offer.service)}</span>
+            <span>{offer.metier}</span>
+            <span>{format!("{} {}", offer.duration_weeks, t("offer-weeks"))}</span>
+            <span>{format!("{} {}", t("offer-start"), offer.start_month)}</span>
+            <span>{place}</span>
+            <span>{if offer.paid { t("offer-paid") } else { t("offer-unpaid") }}</span>
+            <span>{format!("{} {}", t("offer-deadline"), offer.deadline)}</span>
+        </p>
+    }
+}

@@ -1,0 +1,56 @@
+//! Which offers an account manages: a host agent those of their services, a direction admin
+//! those of their direction, a site admin all of them.
+
+use crate::accounts::types::{Role, RoleGrant};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OfferScope {
+    pub all: bool,
+    pub services: Vec<i64>,
+    pub directions: Vec<i64>,
+}
+
+impl OfferScope {
+    pub fn from_grants(grants: &[RoleGrant]) -> OfferScope {
+        let mut scope = OfferScope::default();
+        for grant in grants {
+            match grant.role {
+                Role::SiteAdmin => scope.all = true,
+                Role::HostAgent => scope.services.extend(grant.service.as_ref().map(|s| s.id)),
+                Role::DirectionAdmin => scope.directions.extend(grant.direction.as_ref().map(|d| d.id)),
+                _ => {}
+            }
+        }
+        scope
+    }
+
+    pub fn is_staff(&self) -> bool {
+        self.all || !self.services.is_empty() || !self.directions.is_empty()
+    }
+
+    pub fn covers(&self, direction_id: i64, service_id: i64) -> bool {
+        self.all || self.services.contains(&service_id) || self.directions.contains(&direction_id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::accounts::types::Named;
+
+    fn grant(role: Role, direction: Option<i64>, service: Option<i64>) -> RoleGrant {
+        let named = |id: i64| Named { id, name: String::new() };
+        RoleGrant { id: 1, role, direction: direction.map(named), service: service.map(named) }
+    }
+
+    #[test]
+    fn scopes_follow_the_roles() {
+        let agent = OfferScope::from_grants(&[grant(Role::HostAgent, Some(7), Some(70)), grant(Role::Candidate, None, None)]);
+        assert!(agent.covers(7, 70) && !agent.covers(7, 71) && agent.is_staff());
+        let admin = OfferScope::from_grants(&[grant(Role::DirectionAdmin, Some(7), None)]);
+        assert!(admin.covers(7, 71) && !admin.covers(8, 80));
+        let candidate = OfferScope::from_grants(&[grant(Role::Candidate, None, None)]);
+        assert!(!candidate.is_staff() && !candidate.covers(7, 70));
+        assert!(OfferScope::from_grants(&[grant(Role::SiteAdmin, None, None)]).covers(1, 2));
+    }
+}

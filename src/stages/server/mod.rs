@@ -1,0 +1,9 @@
+//! Server-only parts of Stages: who may manage which offers, and the SQL.
+
+pub mod access;
+pub mod store;
+
+/// Today's date, "YYYY-MM-DD" (UTC), the form deadlines are compared in.
+pub fn today() -> String {
+    time::OffsetDateTime::now_utc().date().to_string()
+}

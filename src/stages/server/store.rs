@@ -1,0 +1,204 @@
+//! Offers in the database.
+
+use super::access::OfferScope;
+use crate::{
+    accounts::types::Named,
+    server::{
+        db::{now, Db},
+        markdown,
+    },
+    stages::types::{EducationLevel, OfferInput, OfferState, OfferSummary, OfferView, ValidOffer},
+};
+use sqlx::{any::AnyRow, Row};
+
+/// An offer row with the ids that decide who manages it.
+pub struct OfferRecord {
+    pub direction_id: i64,
+    pub service_id: i64,
+    pub view: OfferView,
+}
+
+const SELECT_OFFER: &str = "SELECT o.*, d.code AS direction_code, d.name AS direction_name, s.name AS service_name, m.name AS metier_name \
+     FROM offers o JOIN directions d ON d.id = o.direction_id JOIN services s ON s.id = o.service_id JOIN metiers m ON m.id = o.metier_id";
+
+fn state(row: &AnyRow) -> Result<OfferState, sqlx::Error> {
+    let code: String = row.try_get("state")?;
+    OfferState::parse(&code).ok_or_else(|| sqlx::Error::Decode(format!("unknown offer state {code}").into()))
+}
+
+fn record(row: AnyRow, today: &str) -> Result<OfferRecord, sqlx::Error> {
+    let level: String = row.try_get("education_level")?;
+    let state = state(&row)?;
+    let deadline: String = row.try_get("deadline")?;
+    let paid: i64 = row.try_get("paid")?;
+    let arrondissement: Option<i64> = row.try_get("arrondissement")?;
+    let remote_days: i64 = row.try_get("remote_days")?;
+    let duration_weeks: i64 = row.try_get("duration_weeks")?;
+    let places: i64 = row.try_get("places")?;
+    let direction_id: i64 = row.try_get("direction_id")?;
+    let service_id: i64 = row.try_get("service_id")?;
+    let metier_id: i64 = row.try_get("metier_id")?;
+    let input = OfferInput {
+        service_id: service_id.to_string(),
+        metier_id: metier_id.to_string(),
+        title: row.try_get("title")?,
+        description: row.try_get("description_md")?,
+        profile: row.try_get("profile_md")?,
+        education_level: level.clone(),
+        discipline: row.try_get("discipline")?,
+        duration_weeks: duration_weeks.to_string(),
+        start_month: row.try_get("start_month")?,
+        deadline: deadline.clone(),
+        places: places.to_string(),
+        address: row.try_get("address")?,
+        arrondissement: arrondissement.map(|a| a.to_string()).unwrap_or_default(),
+        remote_days: remote_days.to_string(),
+        paid: (paid == 1).then(|| "on".to_string()),
+        contact_name: row.try_get("contact_name")?,
+        contact_email: row.try_get("contact_email")?,
+    };
+    let view = OfferView {
+        id: row.try_get("id")?,
+        state,
+        title: input.title.clone(),
+        direction: Named { id: direction_id, name: format!("{} — {}", row.try_get::<String, _>("direction_code")?, row.try_get::<String, _>("direction_name")?) },
+        service: Named { id: service_id, name: row.try_get("service_name")? },
+        metier: Named { id: metier_id, name: row.try_get("metier_name")? },
+        description_html: row.try_get("description_html")?,
+        profile_html: row.try_get("profile_html")?,
+        education_level: EducationLevel::parse(&level).unwrap_or(EducationLevel::Bac),
+        discipline: input.discipline.clone(),
+        duration_weeks,
+        start_month: input.start_month.clone(),
+        open: state == OfferState::Published && deadline.as_str() >= today,
+        deadline,
+        places,
+        address: input.address.clone(),
+        arrondissement,
+        remote_days,
+        paid: paid == 1,
+        contact_name: input.contact_name.clone(),
+        contact_email: input.contact_email.clone(),
+        published_at: row.try_get("published_at")?,
+        manageable: false,
+        input: Some(input),
+    };
+    Ok(OfferRecord { direction_id, service_id, view })
+}
+
+pub async fn find(db: &Db, id: i64, today: &str) -> Result<Option<OfferRecord>, sqlx::Error> {
+    sqlx::query(&format!("{SELECT_OFFER} WHERE o.id = $1")).bind(id).fetch_optional(&db.pool).await?.map(|row| record(row, today)).transpose()
+}
+
+pub async fn metier_exists(db: &Db, id: i64) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query("SELECT id FROM metiers WHERE id = $1 AND archived_at IS NULL").bind(id).fetch_optional(&db.pool).await?.is_some())
+}
+
+/// Inserts (no `id`) or updates an offer; the Markdown is rendered and sanitised once, here.
+pub async fn save(db: &Db, id: Option<i64>, offer: &ValidOffer, direction_id: i64, user_id: i64) -> Result<i64, sqlx::Error> {
+    let at = now();
+    let sql = match id {
+        None => "INSERT INTO offers (direction_id, service_id, metier_id, title, description_md, description_html, profile_md, profile_html, \
+                 education_level, discipline, duration_weeks, start_month, deadline, places, address, arrondissement, remote_days, paid, \
+                 contact_name, contact_email, state, created_by, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, 'draft', $21, $22, $22) RETURNING id",
+        Some(_) => "UPDATE offers SET direction_id = $1, service_id = $2, metier_id = $3, title = $4, description_md = $5, description_html = $6, \
+                 profile_md = $7, profile_html = $8, education_level = $9, discipline = $10, duration_weeks = $11, start_month = $12, deadline = $13, \
+                 places = $14, address = $15, arrondissement = $16, remote_days = $17, paid = $18, contact_name = $19, contact_email = $20, \
+                 updated_at = $22 WHERE id = $21 AND state <> 'archived' RETURNING id",
+    };
+    let row = sqlx::query(sql)
+        .bind(direction_id)
+        .bind(offer.service_id)
+        .bind(offer.metier_id)
+        .bind(&offer.title)
+        .bind(&offer.description)
+        .bind(markdown::render(&offer.description))
+        .bind(&offer.profile)
+        .bind(markdown::render(&offer.profile))
+        .bind(offer.education_level.code())
+        .bind(&offer.discipline)
+        .bind(offer.duration_weeks)
+        .bind(&offer.start_month)
+        .bind(&offer.deadline)
+        .bind(offer.places)
+        .bind(&offer.address)
+        .bind(offer.arrondissement)
+        .bind(offer.remote_days)
+        .bind(i64::from(offer.paid))
+        .bind(&offer.contact_name)
+        .bind(&offer.contact_email)
+        .bind(id.unwrap_or(user_id))
+        .bind(at)
+        .fetch_optional(&db.pool)
+        .await?;
+    match row {
+        Some(row) => row.try_get("id"),
+        None => Err(sqlx::Error::RowNotFound),
+    }
+}
+
+/// Moves an offer from `from` to `to`; false when it was no longer in `from`.
+pub async fn move_state(db: &Db, id: i64, from: OfferState, to: OfferState) -> Result<bool, sqlx::Error> {
+    let sql = if to == OfferState::Published {
+        "UPDATE offers SET state = $1, updated_at = $2, published_at = COALESCE(published_at, $2) WHERE id = $3 AND state = $4"
+    } else {
+        "UPDATE offers SET state = $1, updated_at = $2 WHERE id = $3 AND state = $4"
+    };
+    let done = sqlx::query(sql).bind(to.code()).bind(now()).bind(id).bind(from.code()).execute(&db.pool).await?;
+    Ok(done.rows_affected() == 1)
+}
+
+const SELECT_SUMMARY: &str = "SELECT o.id, o.title, o.state, d.code AS direction_code, s.name AS service_name, m.name AS metier_name, \
+     o.duration_weeks, o.start_month, o.deadline, o.arrondissement, o.paid \
+     FROM offers o JOIN directions d ON d.id = o.direction_id JOIN services s ON s.id = o.service_id JOIN metiers m ON m.id = o.metier_id";
+
+fn summary(row: AnyRow) -> Result<OfferSummary, sqlx::Error> {
+    Ok(OfferSummary {
+        id: row.try_get("id")?,
+        title: row.try_get("title")?,
+        state: state(&row)?,
+        direction_code: row.try_get("direction_code")?,
+        service: row.try_get("service_name")?,
+        metier: row.try_get("metier_name")?,
+        duration_weeks: row.try_get("duration_weeks")?,
+        start_month: row.try_get("start_month")?,
+        deadline: row.try_get("deadline")?,
+        arrondissement: row.try_get("arrondissement")?,
+        paid: row.try_get::<i64, _>("paid")? == 1,
+    })
+}
+
+/// Published offers still taking applications, newest first.
+pub async fn open_page(db: &Db, today: &str, page: i64, per_page: i64) -> Result<(Vec<OfferSummary>, i64), sqlx::Error> {
+    let total: i64 = sqlx::query("SELECT COUNT(*) AS n FROM offers WHERE state = 'published' AND deadline >= $1")
+        .bind(today)
+        .fetch_one(&db.pool)
+        .await?
+        .try_get("n")?;
+    let rows = sqlx::query(&format!(
+        "{SELECT_SUMMARY} WHERE o.state = 'published' AND o.deadline >= $1 ORDER BY o.published_at DESC, o.id DESC LIMIT $2 OFFSET $3"
+    ))
+    .bind(today)
+    .bind(per_page)
+    .bind((page - 1).max(0) * per_page)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok((rows.into_iter().map(summary).collect::<Result<_, _>>()?, total))
+}
+
+/// The offers an account manages, most recently changed first.
+pub async fn managed(db: &Db, scope: &OfferScope) -> Result<Vec<OfferSummary>, sqlx::Error> {
+    if !scope.is_staff() {
+        return Ok(vec![]);
+    }
+    // The ids are numbers from our own role grants, never user text.
+    let list = |ids: &[i64]| if ids.is_empty() { "0".to_string() } else { ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",") };
+    let filter = if scope.all {
+        String::new()
+    } else {
+        format!(" WHERE o.service_id IN ({}) OR o.direction_id IN ({})", list(&scope.services), list(&scope.directions))
+    };
+    let rows = sqlx::query(&format!("{SELECT_SUMMARY}{filter} ORDER BY o.updated_at DESC, o.id DESC LIMIT 500")).fetch_all(&db.pool).await?;
+    rows.into_iter().map(summary).collect()
+}
