@@ -1,0 +1,66 @@
+import { test, expect, Page, TestInfo } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+async function hydrated(page: Page) {
+  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
+}
+
+async function checkAccessibility(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+test("a host agent drafts and publishes an offer that visitors then find", async ({ page, browser }, testInfo: TestInfo) => {
+  const problems: string[] = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+  const title = `Stage inventaire des mares (${testInfo.project.name} ${Date.now()})`;
+
+  await page.goto("/compte/connexion?suite=/stages/gestion");
+  await hydrated(page);
+  await page.getByLabel("Adresse électronique").fill("agent@parvis.localhost");
+  await page.getByLabel("Mot de passe", { exact: true }).fill("parvis-demo-2026");
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Gérer mes offres" })).toBeVisible();
+  await page.getByRole("link", { name: "Nouvelle offre" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Nouvelle offre" })).toBeVisible();
+  await hydrated(page);
+  await checkAccessibility(page);
+
+  await page.getByLabel("Intitulé").fill(title);
+  await page.getByLabel("Service d'accueil").selectOption({ index: 1 });
+  await page.getByLabel("Métier").selectOption({ index: 1 });
+  await page.getByLabel("Missions").fill("Recenser les **mares** du bois de Vincennes.");
+  await page.getByLabel("Niveau d'études").selectOption("bac3");
+  await page.getByLabel("Discipline").fill("Écologie");
+  await page.getByLabel("Durée (en semaines, 26 au plus)").fill("12");
+  await page.getByLabel("Mois de début").fill("2099-03");
+  // A deadline after the start is refused with a message next to the field.
+  await page.getByLabel("Candidater avant le").fill("2099-05-01");
+  await page.getByLabel("Adresse", { exact: true }).fill("Bois de Vincennes");
+  await page.getByLabel("Arrondissement").fill("12");
+  await page.getByLabel("Contact", { exact: true }).fill("Agathe Agent");
+  await page.getByLabel("Adresse du contact").fill("agathe@paris.fr");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByText("La date limite doit précéder le début du stage.")).toBeVisible();
+  await page.getByLabel("Candidater avant le").fill("2099-01-31");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.locator(".offer-state")).toHaveText("Brouillon");
+  await hydrated(page);
+  await page.getByRole("button", { name: "Publier" }).click();
+  await expect(page.locator(".offer-state")).toHaveText("Publiée");
+  await checkAccessibility(page);
+
+  const visitor = await browser.newContext();
+  const visitorPage = await visitor.newPage();
+  await visitorPage.goto("/stages");
+  await visitorPage.getByRole("link", { name: title }).click();
+  await expect(visitorPage.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(visitorPage.getByText("mares", { exact: true })).toBeVisible();
+  await expect(visitorPage.getByRole("button", { name: "Publier" })).toHaveCount(0);
+  await checkAccessibility(visitorPage);
+  await visitor.close();
+  expect(problems.filter((p) => !p.includes("422"))).toEqual([]);
+});
