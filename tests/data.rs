@@ -58,3 +58,20 @@ async fn a_site_admin_edits_reference_data_with_clear_refusals() {
     assert_eq!(after.directions.len(), 28, "nothing half-saved");
     assert!(after.directions.iter().any(|d| d.services.iter().any(|s| s.name == "Service des mares")));
 }
+
+#[tokio::test]
+async fn demo_offers_cover_the_directions_in_every_state() {
+    let app = TestApp::spawn_with(|c| c.demo.enabled = true).await;
+    let rows = sqlx::query("SELECT state, COUNT(*) AS n, COUNT(DISTINCT direction_id) AS d FROM offers GROUP BY state")
+        .fetch_all(&app.state.db.pool)
+        .await
+        .expect("count");
+    let count = |state: &str| rows.iter().find(|r| r.try_get::<String, _>("state").ok().as_deref() == Some(state)).map(|r| r.try_get::<i64, _>("n").expect("n")).unwrap_or(0);
+    let total: i64 = ["draft", "published", "filled", "closed"].iter().map(|s| count(s)).sum();
+    assert!(total >= 200, "{total} demo offers");
+    assert!(count("published") > total / 2 && count("draft") > 0 && count("filled") > 0 && count("closed") > 0);
+    let (_, page) = app.call_json::<parvis::stages::types::OfferPage>(&app.client(), "stages/offers", &[]).await;
+    let page = page.expect("page");
+    assert_eq!(page.total, count("published"), "every published demo offer is open");
+    assert_eq!(page.offers.len(), 20);
+}

@@ -1,5 +1,6 @@
-//! Demo accounts, one per role, loaded into a database that has no account yet, and only
-//! when `[demo] enabled` is on. Their password is printed in the README for local use only.
+//! Demo content, loaded only when `[demo] enabled` is on: one account per role (into a
+//! database that has none yet) and the demo offers of Stages. The accounts' password is
+//! printed in the README, for local use only.
 
 use super::db::Db;
 use crate::accounts::{
@@ -36,6 +37,15 @@ async fn scope_id(db: &Db, role: Role, scope: &str) -> Result<Option<i64>, sqlx:
 }
 
 pub async fn load(db: &Db) -> Result<(), sqlx::Error> {
+    load_accounts(db).await?;
+    let agent = store::by_email(db, "agent@parvis.localhost").await?.map(|a| a.id);
+    if let Some(agent) = agent {
+        crate::stages::server::demo::load(db, agent, &crate::stages::server::today()).await?;
+    }
+    Ok(())
+}
+
+async fn load_accounts(db: &Db) -> Result<(), sqlx::Error> {
     let count: i64 = sqlx::query("SELECT COUNT(*) AS n FROM users").fetch_one(&db.pool).await?.try_get("n")?;
     if count > 0 {
         return Ok(());

@@ -1,6 +1,7 @@
 //! Server-only parts of Stages: who may manage which offers, and the SQL.
 
 pub mod access;
+pub mod demo;
 pub mod store;
 
 /// Today's date, "YYYY-MM-DD" (UTC), the form deadlines are compared in.
