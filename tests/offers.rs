@@ -192,3 +192,22 @@ async fn offer_text_is_rendered_without_scripts() {
     assert!(!html.contains("<script>alert") && !html.contains("javascript:alert") && !html.contains("onerror"), "unsafe markup reached the page");
     assert_eq!(OfferState::parse("published"), Some(OfferState::Published));
 }
+
+#[tokio::test]
+async fn the_atom_feed_lists_open_offers_only() {
+    let Desk { app, deve_service, .. } = desk().await;
+    let metier = any_metier(&app).await;
+    let agent = app.sign_in("agent@example.org", PASSWORD).await;
+    let published = save(&app, &agent, None, &offer_form(deve_service, metier, "Stage <publié> & ouvert", "Missions.")).await.1.expect("saved");
+    app.call_json::<()>(&agent, "stages/offer_state", &[("id", &published.to_string()), ("state", "published")]).await;
+    save(&app, &agent, None, &offer_form(deve_service, metier, "Stage resté en brouillon", "Missions.")).await.1.expect("saved");
+
+    let response = app.client().get(app.url("/stages/flux.atom")).send().await.expect("feed");
+    assert_eq!(response.status(), 200);
+    assert!(response.headers().get("content-type").and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("application/atom+xml")));
+    let xml = response.text().await.expect("xml");
+    assert!(xml.contains("<title>Stage &lt;publié&gt; &amp; ouvert</title>"), "{xml}");
+    assert!(xml.contains(&format!("{}/stages/offres/{published}", app.base)));
+    assert!(!xml.contains("brouillon"), "drafts stay out of the feed");
+    assert_eq!(xml.matches("<entry>").count(), 1);
+}

@@ -208,3 +208,4 @@ field-remote-days = Enter 0 to 5 days.
 error-offer-archived = An archived offer can no longer be changed.
 error-offer-move = This change of state is not possible from the current state.
 error-offer-changed = The offer changed in the meantime; reload the page.
+offers-feed = Atom feed of new offers

@@ -208,3 +208,4 @@ field-remote-days = Indiquez de 0 à 5 jours.
 error-offer-archived = Une offre archivée ne se modifie plus.
 error-offer-move = Ce changement d'état n'est pas possible depuis l'état actuel.
 error-offer-changed = L'offre a changé entre-temps ; rechargez la page.
+offers-feed = Fil Atom des nouvelles offres

@@ -92,6 +92,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
     let router = Router::new()
         .route("/langue", post(set_language))
         .route("/healthz", get(|| async { "ok" }))
+        .route("/stages/flux.atom", get(crate::stages::server::feed::atom))
         .leptos_routes_with_context(&state, generate_route_list(App), context.clone(), app_shell)
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(auth)

@@ -28,6 +28,7 @@ pub fn StagesHome() -> impl IntoView {
                         let last = (page.total + page.per_page - 1) / page.per_page;
                         view! {
                             <h2>{heading}</h2>
+                            <p><a href="/stages/flux.atom" type="application/atom+xml">{t("offers-feed")}</a></p>
                             <ul class="offer-list">
                                 {page.offers.into_iter().map(|o| view! {
                                     <li class="card">

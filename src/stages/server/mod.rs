@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod demo;
+pub mod feed;
 pub mod store;
 
 /// Today's date, "YYYY-MM-DD" (UTC), the form deadlines are compared in.

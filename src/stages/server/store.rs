@@ -202,3 +202,14 @@ pub async fn managed(db: &Db, scope: &OfferScope) -> Result<Vec<OfferSummary>, s
     let rows = sqlx::query(&format!("{SELECT_SUMMARY}{filter} ORDER BY o.updated_at DESC, o.id DESC LIMIT 500")).fetch_all(&db.pool).await?;
     rows.into_iter().map(summary).collect()
 }
+
+/// When each of `ids` was first published.
+pub async fn published_times(db: &Db, ids: &[i64]) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    // Numbers from our own query, never user text.
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    let rows = sqlx::query(&format!("SELECT id, published_at FROM offers WHERE id IN ({list}) AND published_at IS NOT NULL")).fetch_all(&db.pool).await?;
+    rows.into_iter().map(|r| Ok((r.try_get("id")?, r.try_get("published_at")?))).collect()
+}
