@@ -187,7 +187,7 @@ async fn offer_text_is_rendered_without_scripts() {
         .await
         .1
         .expect("saved");
-    app.call_json::<()>(&agent, "stages/offer_state", &[("id", &id.to_string()), ("state", "published")]).await;
+    assert_eq!(app.call_json::<()>(&agent, "stages/offer_state", &[("id", &id.to_string()), ("state", "published")]).await.0, 200);
     let html = app.client().get(app.url(&format!("/stages/offres/{id}"))).send().await.expect("page").text().await.expect("html");
     assert!(!html.contains("<script>alert") && !html.contains("javascript:alert") && !html.contains("onerror"), "unsafe markup reached the page");
     assert_eq!(OfferState::parse("published"), Some(OfferState::Published));
@@ -199,7 +199,7 @@ async fn the_atom_feed_lists_open_offers_only() {
     let metier = any_metier(&app).await;
     let agent = app.sign_in("agent@example.org", PASSWORD).await;
     let published = save(&app, &agent, None, &offer_form(deve_service, metier, "Stage <publié> & ouvert", "Missions.")).await.1.expect("saved");
-    app.call_json::<()>(&agent, "stages/offer_state", &[("id", &published.to_string()), ("state", "published")]).await;
+    assert_eq!(app.call_json::<()>(&agent, "stages/offer_state", &[("id", &published.to_string()), ("state", "published")]).await.0, 200);
     save(&app, &agent, None, &offer_form(deve_service, metier, "Stage resté en brouillon", "Missions.")).await.1.expect("saved");
 
     let response = app.client().get(app.url("/stages/flux.atom")).send().await.expect("feed");

@@ -62,5 +62,42 @@ test("a host agent drafts and publishes an offer that visitors then find", async
   await expect(visitorPage.getByRole("button", { name: "Publier" })).toHaveCount(0);
   await checkAccessibility(visitorPage);
   await visitor.close();
+
+  // A candidate uploads a CV, applies; the agent sees the application and invites her.
+  const candidate = await browser.newContext();
+  const candidatePage = await candidate.newPage();
+  candidatePage.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+  await candidatePage.goto("/compte/connexion?suite=/stages/candidatures");
+  await hydrated(candidatePage);
+  await candidatePage.getByLabel("Adresse électronique").fill("candidat@parvis.localhost");
+  await candidatePage.getByLabel("Mot de passe", { exact: true }).fill("parvis-demo-2026");
+  await candidatePage.getByRole("button", { name: "Se connecter" }).click();
+  await expect(candidatePage.getByRole("heading", { level: 1, name: "Mes candidatures" })).toBeVisible();
+  await candidatePage.getByLabel("Fichier PDF").setInputFiles({ name: "cv.txt", mimeType: "text/plain", buffer: Buffer.from("pas un pdf") });
+  await candidatePage.getByRole("button", { name: "Déposer le CV" }).click();
+  await expect(candidatePage.getByText("Ce fichier n'est pas un PDF.")).toBeVisible();
+  await candidatePage.getByLabel("Fichier PDF").setInputFiles({ name: "cv.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7\n%%EOF\n") });
+  await candidatePage.getByRole("button", { name: "Déposer le CV" }).click();
+  await expect(candidatePage.getByText("CV enregistré.")).toBeVisible();
+  await checkAccessibility(candidatePage);
+
+  const offerUrl = page.url();
+  await candidatePage.goto(offerUrl);
+  await hydrated(candidatePage);
+  await candidatePage.getByLabel("Lettre de motivation").fill("Les mares me passionnent depuis toujours.");
+  await candidatePage.getByRole("button", { name: "Envoyer ma candidature" }).click();
+  await expect(candidatePage.locator(".apply .application-state")).toContainText("Reçue");
+
+  await page.reload();
+  await hydrated(page);
+  const received = page.locator(".received .application").filter({ hasText: "candidat@parvis.localhost" });
+  await expect(received).toContainText("Les mares me passionnent");
+  await expect(received.getByRole("link", { name: "Voir le CV" })).toBeVisible();
+  await received.getByRole("button", { name: "Proposer un entretien" }).click();
+  await expect(page.locator(".received .application").filter({ hasText: "candidat@parvis.localhost" }).locator(".application-state")).toHaveText("Entretien");
+
+  await candidatePage.goto("/stages/candidatures");
+  await expect(candidatePage.locator(".application").filter({ hasText: title }).locator(".application-state")).toHaveText("Entretien");
+  await candidate.close();
   expect(problems.filter((p) => !p.includes("422"))).toEqual([]);
 });

@@ -52,6 +52,8 @@ pub struct SecurityConfig {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct LimitsConfig {
     pub max_body_bytes: usize,
+    /// Largest CV accepted, in bytes.
+    pub cv_max_bytes: usize,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -111,7 +113,7 @@ impl Default for Config {
                 login_window_minutes: 15,
                 password_reset_minutes: 60,
             },
-            limits: LimitsConfig { max_body_bytes: 10 * 1024 * 1024 },
+            limits: LimitsConfig { max_body_bytes: 10 * 1024 * 1024, cv_max_bytes: 5 * 1024 * 1024 },
             mail: MailConfig {
                 from: "Parvis <ne-pas-repondre@parvis.localhost>".into(),
                 transport: MailTransport::File,

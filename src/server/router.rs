@@ -93,6 +93,8 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         .route("/langue", post(set_language))
         .route("/healthz", get(|| async { "ok" }))
         .route("/stages/flux.atom", get(crate::stages::server::feed::atom))
+        .route("/stages/cv", post(crate::stages::server::cv::upload))
+        .route("/stages/cv/{owner}", get(crate::stages::server::cv::download))
         .leptos_routes_with_context(&state, generate_route_list(App), context.clone(), app_shell)
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(auth)

@@ -1,6 +1,8 @@
 //! Stages, the internship marketplace. Types, server functions, pages and (ssr) SQL.
 
 pub mod api;
+pub mod application;
+pub mod application_api;
 pub mod pages;
 pub mod types;
 

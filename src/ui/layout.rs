@@ -53,7 +53,11 @@ fn MainNav() -> impl IntoView {
 #[component]
 fn UserLinks(user: CurrentUser) -> impl IntoView {
     let admin = user.has(Role::SiteAdmin) || user.has(Role::DirectionAdmin);
+    let agent = admin || user.has(Role::HostAgent);
+    let candidate = user.has(Role::Candidate);
     view! {
+        {candidate.then(|| view! { <li><A href="/stages/candidatures">{t("nav-my-applications")}</A></li> })}
+        {agent.then(|| view! { <li><A href="/stages/gestion">{t("nav-my-offers")}</A></li> })}
         {admin.then(|| view! { <li><A href="/admin">{t("nav-admin")}</A></li> })}
         <li class="nav-account"><A href="/compte">{t("nav-account")}" · "{user.display_name}</A></li>
     }

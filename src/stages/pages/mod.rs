@@ -1,10 +1,12 @@
 //! Stages pages, one file each.
 
+mod applications;
 mod edit;
 mod list;
 mod manage;
 mod offer;
 
+pub use applications::MyApplicationsPage;
 pub use edit::{EditOfferPage, NewOfferPage};
 pub use list::StagesHome;
 pub use manage::ManageOffersPage;

@@ -1,11 +1,13 @@
 use crate::{
+    accounts::{auth_context::use_auth, types::Role},
     i18n::t,
     stages::{
+        application_api::{my_application_state, offer_applications, ApplyToOffer, MoveApplication},
         api::{offer_details, ChangeOfferState},
         types::OfferView,
     },
     ui::{
-        forms::{reload_on_success, FormError},
+        forms::{field_error, reload_on_success, FormError, TextArea},
         status_pages::ErrorPage,
     },
 };
@@ -84,7 +86,11 @@ fn Offer(offer: OfferView) -> impl IntoView {
                 <h2>{t("offer-profile")}</h2>
                 <div class="prose" inner_html=offer.profile_html.clone()></div>
             })}
-            {(!offer.open).then(|| view! { <p class="alert alert-error">{t("offer-not-open")}</p> })}
+            {if offer.open {
+                view! { <ApplySection offer_id=id/> }.into_any()
+            } else {
+                view! { <p class="alert alert-error">{t("offer-not-open")}</p> }.into_any()
+            }}
         </article>
         {offer.manageable.then(|| view! {
             <section class="panel">
@@ -101,6 +107,86 @@ fn Offer(offer: OfferView) -> impl IntoView {
                     }).collect_view()}
                 </div>
             </section>
+            <ReceivedApplications offer_id=id/>
         })}
+    }
+}
+
+/// Apply, or see where one's application stands; visitors are asked to sign in first.
+#[component]
+fn ApplySection(offer_id: i64) -> impl IntoView {
+    let user = use_auth().user;
+    let mine = Resource::new(move || offer_id, my_application_state);
+    let apply = ServerAction::<ApplyToOffer>::new();
+    reload_on_success(apply.value());
+    view! {
+        <section class="panel apply">
+            <h2>{t("apply-title")}</h2>
+            <Transition fallback=|| ()>
+                {move || {
+                    let signed_in = user.get()?.ok().flatten();
+                    let state = mine.get()?.ok().flatten();
+                    Some(match (signed_in, state) {
+                        (None, _) => view! {
+                            <p><a class="button" href=format!("/compte/connexion?suite=/stages/offres/{offer_id}")>{t("apply-sign-in")}</a></p>
+                        }.into_any(),
+                        (Some(_), Some(state)) => view! {
+                            <p class="application-state" data-state=state.code()>{t("apply-done")}" "{t(state.label_key())}</p>
+                            <p><a href="/stages/candidatures">{t("nav-my-applications")}</a></p>
+                        }.into_any(),
+                        (Some(u), None) if u.has(Role::Candidate) => view! {
+                            <FormError value=apply.value()/>
+                            <ActionForm action=apply attr:class="form">
+                                <input type="hidden" name="offer_id" value=offer_id.to_string()/>
+                                <TextArea name="cover_letter" label=t("apply-letter") hint=t("apply-letter-hint") error=field_error(apply.value(), "cover_letter")/>
+                                <button type="submit">{t("apply-submit")}</button>
+                            </ActionForm>
+                        }.into_any(),
+                        (Some(_), None) => view! { <p>{t("apply-candidates-only")}</p> }.into_any(),
+                    })
+                }}
+            </Transition>
+        </section>
+    }
+}
+
+/// The applications to this offer, with the pipeline moves, for its managers.
+#[component]
+fn ReceivedApplications(offer_id: i64) -> impl IntoView {
+    let received = Resource::new(move || offer_id, offer_applications);
+    let moving = ServerAction::<MoveApplication>::new();
+    reload_on_success(moving.value());
+    view! {
+        <section class="panel received">
+            <h2>{t("applications-received")}</h2>
+            <FormError value=moving.value()/>
+            <Transition fallback=|| ()>
+                {move || received.get().map(|result| match result {
+                    Ok(list) if list.is_empty() => view! { <p>{t("applications-none-received")}</p> }.into_any(),
+                    Ok(list) => view! {
+                        <ul class="offer-list">
+                            {list.into_iter().map(|a| view! {
+                                <li class="card application">
+                                    <h3>{a.candidate_name.clone()}" "<small>{a.candidate_email.clone()}</small></h3>
+                                    <p class="application-state" data-state=a.state.code()>{t(a.state.label_key())}</p>
+                                    <p class="cover-letter">{a.cover_letter.clone()}</p>
+                                    {a.has_cv.then(|| view! { <p><a href=format!("/stages/cv/{}", a.candidate_id)>{t("cv-of-candidate")}</a></p> })}
+                                    <div class="state-actions">
+                                        {a.state.agent_moves().iter().map(|next| view! {
+                                            <ActionForm action=moving attr:class="inline-form">
+                                                <input type="hidden" name="id" value=a.id.to_string()/>
+                                                <input type="hidden" name="state" value=next.code()/>
+                                                <button type="submit" class="secondary">{t(&format!("application-move-{}", next.code()))}</button>
+                                            </ActionForm>
+                                        }).collect_view()}
+                                    </div>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+                })}
+            </Transition>
+        </section>
     }
 }

@@ -1,6 +1,8 @@
 //! Server-only parts of Stages: who may manage which offers, and the SQL.
 
 pub mod access;
+pub mod applications;
+pub mod cv;
 pub mod demo;
 pub mod feed;
 pub mod store;

@@ -1,0 +1,148 @@
+//! Application server functions: candidates apply and withdraw, agents move applications
+//! through the selection pipeline.
+
+use super::application::{ApplicationState, CandidateDesk, ReceivedApplication};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use {
+    super::{
+        application::COVER_LETTER_MAX,
+        server::{access::OfferScope, applications, store, today},
+        types::OfferState,
+    },
+    crate::{
+        accounts::{
+            server::{require_account, require_role, store as accounts},
+            types::Role,
+        },
+        server::{app_state, respond},
+    },
+};
+
+/// Applies to an open offer with a cover letter. Candidates only; once per offer.
+#[server(endpoint = "stages/apply")]
+pub async fn apply_to_offer(offer_id: i64, cover_letter: String) -> Result<i64, AppError> {
+    respond(async {
+        let (account, _) = require_role(Role::Candidate).await?;
+        let state = app_state()?;
+        let letter = cover_letter.trim();
+        if letter.is_empty() {
+            return Err(AppError::field("cover_letter", "field-required"));
+        }
+        if letter.chars().count() > COVER_LETTER_MAX {
+            return Err(AppError::field("cover_letter", "field-too-long"));
+        }
+        let offer = store::find(&state.db, offer_id, &today()).await?.ok_or(AppError::NotFound)?;
+        if offer.view.state != OfferState::Published {
+            return Err(AppError::NotFound);
+        }
+        if !offer.view.open {
+            return Err(AppError::Conflict("error-offer-closed".into()));
+        }
+        match applications::apply(&state.db, offer_id, offer.direction_id, account.id, letter).await {
+            Ok(id) => {
+                tracing::info!(candidate = account.id, offer = offer_id, application = id, "application received");
+                Ok(id)
+            }
+            Err(applications::ApplyError::Duplicate) => Err(AppError::Conflict("error-already-applied".into())),
+            Err(applications::ApplyError::Db(e)) => Err(e.into()),
+        }
+    }
+    .await)
+}
+
+/// The candidate's CV and applications.
+#[server(endpoint = "stages/my_applications")]
+pub async fn load_candidate_desk() -> Result<CandidateDesk, AppError> {
+    respond(async {
+        let (account, _) = require_role(Role::Candidate).await?;
+        let state = app_state()?;
+        Ok(CandidateDesk {
+            user_id: account.id,
+            cv_bytes: applications::cv(&state.db, account.id).await?.map(|(_, bytes)| bytes),
+            cv_max_bytes: state.config.limits.cv_max_bytes as i64,
+            applications: applications::of_candidate(&state.db, account.id).await?,
+        })
+    }
+    .await)
+}
+
+/// Where the signed-in candidate stands on one offer (`None`: not applied, or not a candidate).
+#[server(endpoint = "stages/my_application_state")]
+pub async fn my_application_state(offer_id: i64) -> Result<Option<ApplicationState>, AppError> {
+    respond(async {
+        let Some(account) = crate::accounts::server::current_account().await? else { return Ok(None) };
+        let mine = applications::of_candidate(&app_state()?.db, account.id).await?;
+        Ok(mine.into_iter().find(|a| a.offer_id == Some(offer_id)).map(|a| a.state))
+    }
+    .await)
+}
+
+#[server(endpoint = "stages/withdraw")]
+pub async fn withdraw_application(id: i64) -> Result<(), AppError> {
+    respond(async {
+        let account = require_account().await?;
+        let db = app_state()?.db;
+        let keys = applications::keys(&db, id).await?.ok_or(AppError::NotFound)?;
+        if keys.candidate_id != account.id {
+            return Err(AppError::NotFound);
+        }
+        if !keys.state.is_pending() {
+            return Err(AppError::Conflict("error-application-move".into()));
+        }
+        if !applications::move_state(&db, id, keys.state, ApplicationState::Withdrawn, account.id, false).await? {
+            return Err(AppError::Conflict("error-offer-changed".into()));
+        }
+        tracing::info!(candidate = account.id, application = id, "application withdrawn");
+        Ok(())
+    }
+    .await)
+}
+
+#[cfg(feature = "ssr")]
+async fn agent_scope() -> Result<(i64, OfferScope), AppError> {
+    let account = require_account().await?;
+    let grants = accounts::roles(&app_state()?.db, account.id).await?;
+    Ok((account.id, OfferScope::from_grants(&grants)))
+}
+
+/// The applications to an offer, for the agents who manage it.
+#[server(endpoint = "stages/offer_applications")]
+pub async fn offer_applications(offer_id: i64) -> Result<Vec<ReceivedApplication>, AppError> {
+    respond(async {
+        let (_, scope) = agent_scope().await?;
+        let db = app_state()?.db;
+        let offer = store::find(&db, offer_id, &today()).await?.ok_or(AppError::NotFound)?;
+        if !scope.covers(offer.direction_id, offer.service_id) {
+            return Err(AppError::Forbidden);
+        }
+        Ok(applications::to_offer(&db, offer_id).await?)
+    }
+    .await)
+}
+
+/// Moves an application along the pipeline (received → in review → interview → accepted or
+/// declined). Agents of the offer's service, or admins of its direction.
+#[server(endpoint = "stages/move_application")]
+pub async fn move_application(id: i64, state: ApplicationState) -> Result<(), AppError> {
+    respond(async {
+        let (actor, scope) = agent_scope().await?;
+        let db = app_state()?.db;
+        let keys = applications::keys(&db, id).await?.ok_or(AppError::NotFound)?;
+        let covered = scope.all || scope.directions.contains(&keys.direction_id) || keys.service_id.is_some_and(|s| scope.services.contains(&s));
+        if !covered {
+            return Err(AppError::Forbidden);
+        }
+        if !keys.state.agent_moves().contains(&state) {
+            return Err(AppError::Conflict("error-application-move".into()));
+        }
+        if !applications::move_state(&db, id, keys.state, state, actor, true).await? {
+            return Err(AppError::Conflict("error-offer-changed".into()));
+        }
+        tracing::info!(agent = actor, application = id, from = keys.state.code(), to = state.code(), "application moved");
+        Ok(())
+    }
+    .await)
+}

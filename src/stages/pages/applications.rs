@@ -1,0 +1,101 @@
+//! The candidate's page: their CV and their applications, each with its state.
+
+use crate::{
+    i18n::{t, use_locale},
+    stages::{
+        application::CandidateDesk,
+        application_api::{load_candidate_desk, WithdrawApplication},
+    },
+    ui::{
+        forms::{reload_on_success, FormError},
+        status_pages::ErrorPage,
+    },
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn MyApplicationsPage() -> impl IntoView {
+    let desk = Resource::new(|| (), |_| load_candidate_desk());
+    view! {
+        <Title text=t("nav-my-applications")/>
+        <h1>{t("nav-my-applications")}</h1>
+        <div class="page">
+            <Transition fallback=move || view! { <p>{t("loading")}</p> }>
+                {move || desk.get().map(|result| match result {
+                    Ok(desk) => view! { <Desk desk/> }.into_any(),
+                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+                })}
+            </Transition>
+        </div>
+    }
+}
+
+#[component]
+fn Desk(desk: CandidateDesk) -> impl IntoView {
+    let withdraw = ServerAction::<WithdrawApplication>::new();
+    reload_on_success(withdraw.value());
+    let query = use_query_map();
+    // The upload route sends the browser back here with its outcome.
+    let outcome = query.with_untracked(|q| q.get("cv"));
+    let locale = use_locale();
+    let max = format!("{:.0}", desk.cv_max_bytes as f64 / 1_048_576.0);
+    view! {
+        <section class="panel">
+            <h2>{t("cv-title")}</h2>
+            {outcome.map(|key| if key == "ok" {
+                view! { <p class="alert alert-success" role="status">{t("cv-saved")}</p> }.into_any()
+            } else {
+                view! { <p class="alert alert-error" role="alert">{locale.t(&key)}</p> }.into_any()
+            })}
+            {match desk.cv_bytes {
+                Some(bytes) => view! {
+                    <p>
+                        <a href=format!("/stages/cv/{}", desk.user_id)>{t("cv-current")}</a>
+                        {format!(" ({} Ko)", bytes / 1024)}
+                    </p>
+                }.into_any(),
+                None => view! { <p>{t("cv-none")}</p> }.into_any(),
+            }}
+            <form class="form" method="post" action="/stages/cv" enctype="multipart/form-data">
+                <div class="field">
+                    <label for="field-cv">{t("cv-file")}</label>
+                    <p class="field-hint" id="field-cv-hint">{locale.t_with("cv-hint", &[("max", max)])}</p>
+                    <input id="field-cv" name="cv" type="file" accept="application/pdf" required=true aria-describedby="field-cv-hint"/>
+                </div>
+                <button type="submit">{t("cv-upload")}</button>
+            </form>
+        </section>
+        <section>
+            <h2>{t("applications-title")}</h2>
+            <FormError value=withdraw.value()/>
+            {if desk.applications.is_empty() {
+                view! { <p>{t("applications-none")}" "<a href="/stages">{t("applications-browse")}</a></p> }.into_any()
+            } else {
+                view! {
+                    <ul class="offer-list">
+                        {desk.applications.into_iter().map(|a| view! {
+                            <li class="card application">
+                                <h3>
+                                    {match (a.offer_id, a.offer_title) {
+                                        (Some(id), Some(title)) => view! { <a href=format!("/stages/offres/{id}")>{title}</a> }.into_any(),
+                                        _ => view! { <span>{t("application-spontaneous")}</span> }.into_any(),
+                                    }}
+                                </h3>
+                                <p class="application-state" data-state=a.state.code()>{t(a.state.label_key())}</p>
+                                <p class="offer-facts"><span>{a.direction_code}</span></p>
+                                {a.state.is_pending().then(|| view! {
+                                    <ActionForm action=withdraw attr:class="inline-form">
+                                        <input type="hidden" name="id" value=a.id.to_string()/>
+                                        <button type="submit" class="secondary">{t("application-withdraw")}</button>
+                                    </ActionForm>
+                                })}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}

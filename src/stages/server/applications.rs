@@ -1,0 +1,189 @@
+//! Applications and candidate profiles in the database.
+
+use crate::{
+    server::db::{is_unique_violation, now, Db},
+    stages::application::{ApplicationState, MyApplication, ReceivedApplication},
+};
+use sqlx::{any::AnyRow, Row};
+
+fn state(row: &AnyRow) -> Result<ApplicationState, sqlx::Error> {
+    let code: String = row.try_get("state")?;
+    ApplicationState::parse(&code).ok_or_else(|| sqlx::Error::Decode(format!("unknown application state {code}").into()))
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApplyError {
+    #[error("already applied")]
+    Duplicate,
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+/// Records an application to an offer and its first event, in one transaction.
+pub async fn apply(db: &Db, offer_id: i64, direction_id: i64, candidate_id: i64, cover_letter: &str) -> Result<i64, ApplyError> {
+    let at = now();
+    let mut tx = db.pool.begin().await?;
+    let inserted = sqlx::query(
+        "INSERT INTO applications (offer_id, direction_id, candidate_id, cover_letter, state, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, 'received', $5, $5) RETURNING id",
+    )
+    .bind(offer_id)
+    .bind(direction_id)
+    .bind(candidate_id)
+    .bind(cover_letter)
+    .bind(at)
+    .fetch_one(&mut *tx)
+    .await;
+    let id: i64 = match inserted {
+        Ok(row) => row.try_get("id")?,
+        Err(e) if is_unique_violation(&e) => return Err(ApplyError::Duplicate),
+        Err(e) => return Err(e.into()),
+    };
+    sqlx::query("INSERT INTO application_events (application_id, from_state, to_state, actor_id, at) VALUES ($1, NULL, 'received', $2, $3)")
+        .bind(id)
+        .bind(candidate_id)
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The ids that decide who may see and move an application.
+pub struct ApplicationKeys {
+    pub candidate_id: i64,
+    pub direction_id: i64,
+    pub service_id: Option<i64>,
+    pub state: ApplicationState,
+}
+
+pub async fn keys(db: &Db, id: i64) -> Result<Option<ApplicationKeys>, sqlx::Error> {
+    let row = sqlx::query("SELECT a.candidate_id, a.direction_id, a.state, o.service_id FROM applications a LEFT JOIN offers o ON o.id = a.offer_id WHERE a.id = $1")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?;
+    row.map(|row| {
+        Ok(ApplicationKeys {
+            candidate_id: row.try_get("candidate_id")?,
+            direction_id: row.try_get("direction_id")?,
+            service_id: row.try_get("service_id")?,
+            state: state(&row)?,
+        })
+    })
+    .transpose()
+}
+
+/// Moves an application from `from` to `to` and records who did it; false when it was no
+/// longer in `from`. The first move out of "received" made by an agent is the first answer.
+pub async fn move_state(db: &Db, id: i64, from: ApplicationState, to: ApplicationState, actor: i64, by_agent: bool) -> Result<bool, sqlx::Error> {
+    let at = now();
+    let mut tx = db.pool.begin().await?;
+    let sql = if by_agent {
+        "UPDATE applications SET state = $1, updated_at = $2, first_answer_at = COALESCE(first_answer_at, $2) WHERE id = $3 AND state = $4"
+    } else {
+        "UPDATE applications SET state = $1, updated_at = $2 WHERE id = $3 AND state = $4"
+    };
+    let moved = sqlx::query(sql).bind(to.code()).bind(at).bind(id).bind(from.code()).execute(&mut *tx).await?.rows_affected() == 1;
+    if moved {
+        sqlx::query("INSERT INTO application_events (application_id, from_state, to_state, actor_id, at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(id)
+            .bind(from.code())
+            .bind(to.code())
+            .bind(actor)
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(moved)
+}
+
+pub async fn of_candidate(db: &Db, candidate_id: i64) -> Result<Vec<MyApplication>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT a.id, a.offer_id, o.title, d.code, a.state, a.created_at, a.updated_at FROM applications a \
+         JOIN directions d ON d.id = a.direction_id LEFT JOIN offers o ON o.id = a.offer_id \
+         WHERE a.candidate_id = $1 ORDER BY a.updated_at DESC, a.id DESC",
+    )
+    .bind(candidate_id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.into_iter()
+        .map(|row| {
+            Ok(MyApplication {
+                id: row.try_get("id")?,
+                offer_id: row.try_get("offer_id")?,
+                offer_title: row.try_get("title")?,
+                direction_code: row.try_get("code")?,
+                state: state(&row)?,
+                created_at: row.try_get("created_at")?,
+                updated_at: row.try_get("updated_at")?,
+            })
+        })
+        .collect()
+}
+
+pub async fn to_offer(db: &Db, offer_id: i64) -> Result<Vec<ReceivedApplication>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT a.id, a.candidate_id, u.display_name, u.email, a.cover_letter, a.state, a.created_at, p.cv_file FROM applications a \
+         JOIN users u ON u.id = a.candidate_id LEFT JOIN candidate_profiles p ON p.user_id = a.candidate_id \
+         WHERE a.offer_id = $1 ORDER BY a.created_at DESC, a.id DESC",
+    )
+    .bind(offer_id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.into_iter()
+        .map(|row| {
+            Ok(ReceivedApplication {
+                id: row.try_get("id")?,
+                candidate_id: row.try_get("candidate_id")?,
+                candidate_name: row.try_get("display_name")?,
+                candidate_email: row.try_get("email")?,
+                cover_letter: row.try_get("cover_letter")?,
+                has_cv: row.try_get::<Option<String>, _>("cv_file")?.is_some(),
+                state: state(&row)?,
+                created_at: row.try_get("created_at")?,
+            })
+        })
+        .collect()
+}
+
+/// The stored CV file name and size of a candidate, if they uploaded one.
+pub async fn cv(db: &Db, user_id: i64) -> Result<Option<(String, i64)>, sqlx::Error> {
+    let row = sqlx::query("SELECT cv_file, cv_bytes FROM candidate_profiles WHERE user_id = $1 AND cv_file IS NOT NULL")
+        .bind(user_id)
+        .fetch_optional(&db.pool)
+        .await?;
+    row.map(|r| Ok((r.try_get("cv_file")?, r.try_get("cv_bytes")?))).transpose()
+}
+
+/// Records a new CV; returns the file it replaces, to delete.
+pub async fn set_cv(db: &Db, user_id: i64, file: &str, bytes: i64) -> Result<Option<String>, sqlx::Error> {
+    let previous = cv(db, user_id).await?.map(|(f, _)| f);
+    sqlx::query(
+        "INSERT INTO candidate_profiles (user_id, cv_file, cv_bytes, cv_uploaded_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (user_id) DO UPDATE SET cv_file = excluded.cv_file, cv_bytes = excluded.cv_bytes, cv_uploaded_at = excluded.cv_uploaded_at",
+    )
+    .bind(user_id)
+    .bind(file)
+    .bind(bytes)
+    .bind(now())
+    .execute(&db.pool)
+    .await?;
+    Ok(previous)
+}
+
+/// True when `candidate_id` applied to an offer that `directions`/`services` (or all) cover.
+pub async fn candidate_applied_within(db: &Db, candidate_id: i64, scope: &super::access::OfferScope) -> Result<bool, sqlx::Error> {
+    let rows = sqlx::query("SELECT a.direction_id, o.service_id FROM applications a LEFT JOIN offers o ON o.id = a.offer_id WHERE a.candidate_id = $1")
+        .bind(candidate_id)
+        .fetch_all(&db.pool)
+        .await?;
+    for row in rows {
+        let direction: i64 = row.try_get("direction_id")?;
+        let service: Option<i64> = row.try_get("service_id")?;
+        if scope.all || scope.directions.contains(&direction) || service.is_some_and(|s| scope.services.contains(&s)) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}

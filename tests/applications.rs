@@ -1,0 +1,144 @@
+//! Applications and CVs: candidates apply and follow; agents of the offer, and only they, see
+//! and move them.
+
+mod common;
+
+use common::TestApp;
+use parvis::{
+    accounts::types::Role,
+    error::AppError,
+    stages::application::{ApplicationState, CandidateDesk, ReceivedApplication},
+};
+use sqlx::Row;
+
+const PASSWORD: &str = "correct horse battery";
+
+/// An app with a published DEVE offer, its agent, another direction's agent and two candidates.
+async fn with_offer(cv_max_bytes: usize) -> (TestApp, i64) {
+    let app = TestApp::spawn_with(|c| c.limits.cv_max_bytes = cv_max_bytes).await;
+    let data = parvis::reference::server::store::load(&app.state.db).await.expect("reference");
+    let deve = data.directions.iter().find(|d| d.code == "DEVE").expect("DEVE");
+    let dvd = data.directions.iter().find(|d| d.code == "DVD").expect("DVD");
+    for (email, service) in [("agent@example.org", deve.services[0].id), ("other.agent@example.org", dvd.services[0].id)] {
+        app.sign_up(email, PASSWORD).await;
+        app.grant(email, Role::HostAgent, Some(service)).await;
+    }
+    app.sign_up("ada@example.org", PASSWORD).await;
+    app.sign_up("bob@example.org", PASSWORD).await;
+    let agent = app.sign_in("agent@example.org", PASSWORD).await;
+    let metier = data.families[0].metiers[0].id.to_string();
+    let service = deve.services[0].id.to_string();
+    let fields = [
+        ("offer[service_id]", service.as_str()),
+        ("offer[metier_id]", metier.as_str()),
+        ("offer[title]", "Stage jardins partagés"),
+        ("offer[description]", "Missions."),
+        ("offer[profile]", ""),
+        ("offer[education_level]", "bac2"),
+        ("offer[discipline]", "Paysage"),
+        ("offer[duration_weeks]", "8"),
+        ("offer[start_month]", "2099-03"),
+        ("offer[deadline]", "2099-01-31"),
+        ("offer[places]", "1"),
+        ("offer[address]", "1 rue X"),
+        ("offer[arrondissement]", ""),
+        ("offer[remote_days]", "0"),
+        ("offer[contact_name]", "Agathe"),
+        ("offer[contact_email]", "agathe@paris.fr"),
+    ];
+    let (status, id) = app.call_json::<i64>(&agent, "stages/save_offer", &fields).await;
+    assert_eq!(status, 200, "{id:?}");
+    let id = id.expect("offer");
+    let (status, _) = app.call_json::<()>(&agent, "stages/offer_state", &[("id", &id.to_string()), ("state", "published")]).await;
+    assert_eq!(status, 200);
+    (app, id)
+}
+
+#[tokio::test]
+async fn a_candidate_applies_once_and_follows_the_pipeline() {
+    let (app, offer) = with_offer(1_000_000).await;
+    let offer_id = offer.to_string();
+    let ada = app.sign_in("ada@example.org", PASSWORD).await;
+    let agent = app.sign_in("agent@example.org", PASSWORD).await;
+    let other = app.sign_in("other.agent@example.org", PASSWORD).await;
+
+    let (status, error) = app.call_json::<i64>(&ada, "stages/apply", &[("offer_id", &offer_id), ("cover_letter", "   ")]).await;
+    assert_eq!((status, error.expect_err("empty").field_key("cover_letter")), (422, Some("field-required")));
+    let (status, application) = app.call_json::<i64>(&ada, "stages/apply", &[("offer_id", &offer_id), ("cover_letter", "Je suis motivée.")]).await;
+    assert_eq!(status, 200);
+    let application = application.expect("applied").to_string();
+    let (status, error) = app.call_json::<i64>(&ada, "stages/apply", &[("offer_id", &offer_id), ("cover_letter", "Encore.")]).await;
+    assert_eq!((status, error.expect_err("twice")), (409, AppError::Conflict("error-already-applied".into())));
+    let (status, _) = app.call_json::<i64>(&app.client(), "stages/apply", &[("offer_id", &offer_id), ("cover_letter", "x")]).await;
+    assert_eq!(status, 401);
+
+    let (status, received) = app.call_json::<Vec<ReceivedApplication>>(&agent, "stages/offer_applications", &[("offer_id", &offer_id)]).await;
+    assert_eq!(status, 200);
+    let received = received.expect("list");
+    assert_eq!((received.len(), received[0].candidate_email.as_str(), received[0].state), (1, "ada@example.org", ApplicationState::Received));
+    assert_eq!(app.call_json::<Vec<ReceivedApplication>>(&other, "stages/offer_applications", &[("offer_id", &offer_id)]).await.0, 403);
+    assert_eq!(app.call_json::<Vec<ReceivedApplication>>(&ada, "stages/offer_applications", &[("offer_id", &offer_id)]).await.0, 403);
+    assert_eq!(app.call_json::<()>(&other, "stages/move_application", &[("id", &application), ("state", "interview")]).await.0, 403);
+
+    assert_eq!(app.call_json::<()>(&agent, "stages/move_application", &[("id", &application), ("state", "interview")]).await.0, 200);
+    let (_, desk) = app.call_json::<CandidateDesk>(&ada, "stages/my_applications", &[]).await;
+    assert_eq!(desk.expect("desk").applications[0].state, ApplicationState::Interview);
+    let row = sqlx::query("SELECT first_answer_at, (SELECT COUNT(*) FROM application_events e WHERE e.application_id = a.id) AS events FROM applications a")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("row");
+    assert!(row.try_get::<Option<i64>, _>("first_answer_at").expect("col").is_some(), "the first agent move is the first answer");
+    assert_eq!(row.try_get::<i64, _>("events").expect("events"), 2, "every change is recorded with who made it");
+
+    let (status, error) = app.call_json::<()>(&agent, "stages/move_application", &[("id", &application), ("state", "received")]).await;
+    assert_eq!((status, error.expect_err("back")), (409, AppError::Conflict("error-application-move".into())));
+    let bob = app.sign_in("bob@example.org", PASSWORD).await;
+    assert_eq!(app.call_json::<()>(&bob, "stages/withdraw", &[("id", &application)]).await.0, 404, "not bob's");
+    assert_eq!(app.call_json::<()>(&ada, "stages/withdraw", &[("id", &application)]).await.0, 200);
+    assert_eq!(app.call_json::<()>(&agent, "stages/move_application", &[("id", &application), ("state", "accepted")]).await.0, 409, "withdrawn is final");
+}
+
+#[tokio::test]
+async fn a_closed_offer_takes_no_application() {
+    let (app, offer) = with_offer(1_000_000).await;
+    sqlx::query("UPDATE offers SET deadline = '2000-01-01' WHERE id = $1").bind(offer).execute(&app.state.db.pool).await.expect("update");
+    let ada = app.sign_in("ada@example.org", PASSWORD).await;
+    let (status, error) = app.call_json::<i64>(&ada, "stages/apply", &[("offer_id", &offer.to_string()), ("cover_letter", "Motivée.")]).await;
+    assert_eq!((status, error.expect_err("closed")), (409, AppError::Conflict("error-offer-closed".into())));
+}
+
+async fn upload(app: &TestApp, client: &reqwest::Client, bytes: Vec<u8>) -> String {
+    let part = reqwest::multipart::Part::bytes(bytes).file_name("cv.pdf").mime_str("application/pdf").expect("mime");
+    let response = client.post(app.url("/stages/cv")).multipart(reqwest::multipart::Form::new().part("cv", part)).send().await.expect("upload");
+    assert_eq!(response.status(), 303);
+    response.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string()
+}
+
+#[tokio::test]
+async fn cvs_are_checked_by_content_and_shown_only_to_the_right_people() {
+    let (app, offer) = with_offer(2_000).await;
+    let ada = app.sign_in("ada@example.org", PASSWORD).await;
+    assert!(upload(&app, &ada, b"MZ\x90\x00 not a pdf at all".to_vec()).await.ends_with("cv=field-cv-not-pdf"));
+    let mut big = b"%PDF-1.7\n".to_vec();
+    big.resize(5_000, b' ');
+    assert!(upload(&app, &ada, big).await.ends_with("cv=field-cv-too-big"));
+    assert!(upload(&app, &ada, b"%PDF-1.7\n%%EOF\n".to_vec()).await.ends_with("cv=ok"));
+    let ada_id = parvis::accounts::server::store::by_email(&app.state.db, "ada@example.org").await.expect("q").expect("ada").id;
+    let stored: Vec<_> = std::fs::read_dir(app.dir.path().join("cv")).expect("cv folder").collect();
+    assert_eq!(stored.len(), 1, "one file, outside the public folder");
+
+    let cv_url = app.url(&format!("/stages/cv/{ada_id}"));
+    let own = ada.get(&cv_url).send().await.expect("get");
+    assert_eq!(own.status(), 200);
+    assert_eq!(own.headers().get("content-type").and_then(|v| v.to_str().ok()), Some("application/pdf"));
+    assert_eq!(app.client().get(&cv_url).send().await.expect("get").status(), 401);
+    let agent = app.sign_in("agent@example.org", PASSWORD).await;
+    let bob = app.sign_in("bob@example.org", PASSWORD).await;
+    assert_eq!(agent.get(&cv_url).send().await.expect("get").status(), 403, "no application yet");
+    assert_eq!(bob.get(&cv_url).send().await.expect("get").status(), 403);
+
+    app.call_json::<i64>(&ada, "stages/apply", &[("offer_id", &offer.to_string()), ("cover_letter", "Motivée.")]).await.1.expect("applied");
+    assert_eq!(agent.get(&cv_url).send().await.expect("get").status(), 200, "the agent of the offer she applied to");
+    let other = app.sign_in("other.agent@example.org", PASSWORD).await;
+    assert_eq!(other.get(&cv_url).send().await.expect("get").status(), 403, "another direction's agent");
+}
