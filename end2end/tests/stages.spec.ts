@@ -51,6 +51,7 @@ test("a host agent drafts and publishes an offer that visitors then find", async
   await hydrated(page);
   await page.getByRole("button", { name: "Publier" }).click();
   await expect(page.locator(".offer-state")).toHaveText("Publiée");
+  await hydrated(page);
   await checkAccessibility(page);
 
   const visitor = await browser.newContext();
@@ -88,16 +89,18 @@ test("a host agent drafts and publishes an offer that visitors then find", async
   await candidatePage.getByRole("button", { name: "Envoyer ma candidature" }).click();
   await expect(candidatePage.locator(".apply .application-state")).toContainText("Reçue");
 
-  await page.reload();
-  await hydrated(page);
+  // The agent's page, open all along, shows the new application without a reload.
   const received = page.locator(".received .application").filter({ hasText: "candidat@parvis.localhost" });
   await expect(received).toContainText("Les mares me passionnent");
   await expect(received.getByRole("link", { name: "Voir le CV" })).toBeVisible();
+  // The candidate's page, open before the agent acts, follows the change live.
+  await candidatePage.goto("/stages/candidatures");
+  await hydrated(candidatePage);
+  const mine = candidatePage.locator(".application").filter({ hasText: title }).locator(".application-state");
+  await expect(mine).toHaveText("Reçue");
   await received.getByRole("button", { name: "Proposer un entretien" }).click();
   await expect(page.locator(".received .application").filter({ hasText: "candidat@parvis.localhost" }).locator(".application-state")).toHaveText("Entretien");
-
-  await candidatePage.goto("/stages/candidatures");
-  await expect(candidatePage.locator(".application").filter({ hasText: title }).locator(".application-state")).toHaveText("Entretien");
+  await expect(mine).toHaveText("Entretien");
   await candidate.close();
   expect(problems.filter((p) => !p.includes("422"))).toEqual([]);
 });

@@ -7,6 +7,7 @@ pub mod db;
 pub mod demo;
 pub mod markdown;
 pub mod mail;
+pub mod realtime;
 pub mod router;
 pub mod security;
 pub mod sessions;

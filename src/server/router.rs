@@ -43,6 +43,8 @@ pub enum StartError {
     Mail(#[from] MailError),
     #[error("loading reference or demo data: {0}")]
     Seed(#[from] sqlx::Error),
+    #[error("live events: cannot listen to the database: {0}")]
+    Live(#[source] sqlx::Error),
     #[error("cannot listen on {0}: {1}")]
     Bind(SocketAddr, #[source] std::io::Error),
     #[error("server error: {0}")]
@@ -64,13 +66,14 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         demo::load(&db).await?;
     }
     let mailer = Mailer::from_config(&config)?;
+    let realtime = super::realtime::Realtime::start(db.clone(), &config.database.url).await.map_err(StartError::Live)?;
     let leptos_options = LeptosOptions::builder()
         .output_name("parvis")
         .site_root(config.server.site_root.to_string_lossy().to_string())
         .site_pkg_dir("pkg")
         .site_addr(config.server.address)
         .build();
-    let state = AppState { leptos_options, db: db.clone(), config: Arc::new(config), mailer };
+    let state = AppState { leptos_options, db: db.clone(), config: Arc::new(config), mailer, realtime };
     let config = &state.config;
 
     let sessions = SessionManagerLayer::new(DbSessionStore::new(db.clone()))
@@ -95,6 +98,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         .route("/stages/flux.atom", get(crate::stages::server::feed::atom))
         .route("/stages/cv", post(crate::stages::server::cv::upload))
         .route("/stages/cv/{owner}", get(crate::stages::server::cv::download))
+        .route("/stages/evenements", get(crate::stages::server::live::events))
         .leptos_routes_with_context(&state, generate_route_list(App), context.clone(), app_shell)
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(auth)

@@ -1,4 +1,4 @@
-use super::{config::Config, db::Db, mail::Mailer};
+use super::{config::Config, db::Db, mail::Mailer, realtime::Realtime};
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use std::sync::Arc;
@@ -10,4 +10,5 @@ pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
     pub mailer: Mailer,
+    pub realtime: Realtime,
 }

@@ -44,6 +44,14 @@ pub async fn apply_to_offer(offer_id: i64, cover_letter: String) -> Result<i64, 
         match applications::apply(&state.db, offer_id, offer.direction_id, account.id, letter).await {
             Ok(id) => {
                 tracing::info!(candidate = account.id, offer = offer_id, application = id, "application received");
+                let keys = applications::ApplicationKeys {
+                    offer_id: Some(offer_id),
+                    candidate_id: account.id,
+                    direction_id: offer.direction_id,
+                    service_id: Some(offer.service_id),
+                    state: ApplicationState::Received,
+                };
+                state.realtime.publish(keys.event(id, ApplicationState::Received)).await;
                 Ok(id)
             }
             Err(applications::ApplyError::Duplicate) => Err(AppError::Conflict("error-already-applied".into())),
@@ -84,18 +92,20 @@ pub async fn my_application_state(offer_id: i64) -> Result<Option<ApplicationSta
 pub async fn withdraw_application(id: i64) -> Result<(), AppError> {
     respond(async {
         let account = require_account().await?;
-        let db = app_state()?.db;
-        let keys = applications::keys(&db, id).await?.ok_or(AppError::NotFound)?;
+        let app = app_state()?;
+        let db = &app.db;
+        let keys = applications::keys(db, id).await?.ok_or(AppError::NotFound)?;
         if keys.candidate_id != account.id {
             return Err(AppError::NotFound);
         }
         if !keys.state.is_pending() {
             return Err(AppError::Conflict("error-application-move".into()));
         }
-        if !applications::move_state(&db, id, keys.state, ApplicationState::Withdrawn, account.id, false).await? {
+        if !applications::move_state(db, id, keys.state, ApplicationState::Withdrawn, account.id, false).await? {
             return Err(AppError::Conflict("error-offer-changed".into()));
         }
         tracing::info!(candidate = account.id, application = id, "application withdrawn");
+        app.realtime.publish(keys.event(id, ApplicationState::Withdrawn)).await;
         Ok(())
     }
     .await)
@@ -129,8 +139,9 @@ pub async fn offer_applications(offer_id: i64) -> Result<Vec<ReceivedApplication
 pub async fn move_application(id: i64, state: ApplicationState) -> Result<(), AppError> {
     respond(async {
         let (actor, scope) = agent_scope().await?;
-        let db = app_state()?.db;
-        let keys = applications::keys(&db, id).await?.ok_or(AppError::NotFound)?;
+        let app = app_state()?;
+        let db = &app.db;
+        let keys = applications::keys(db, id).await?.ok_or(AppError::NotFound)?;
         let covered = scope.all || scope.directions.contains(&keys.direction_id) || keys.service_id.is_some_and(|s| scope.services.contains(&s));
         if !covered {
             return Err(AppError::Forbidden);
@@ -138,10 +149,11 @@ pub async fn move_application(id: i64, state: ApplicationState) -> Result<(), Ap
         if !keys.state.agent_moves().contains(&state) {
             return Err(AppError::Conflict("error-application-move".into()));
         }
-        if !applications::move_state(&db, id, keys.state, state, actor, true).await? {
+        if !applications::move_state(db, id, keys.state, state, actor, true).await? {
             return Err(AppError::Conflict("error-offer-changed".into()));
         }
         tracing::info!(agent = actor, application = id, from = keys.state.code(), to = state.code(), "application moved");
+        app.realtime.publish(keys.event(id, state)).await;
         Ok(())
     }
     .await)

@@ -2,5 +2,6 @@
 
 pub mod forms;
 pub mod layout;
+pub mod live;
 pub mod platform;
 pub mod status_pages;

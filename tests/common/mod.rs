@@ -62,6 +62,18 @@ impl TestApp {
         TestApp { base: format!("http://{address}"), state, dir, postgres }
     }
 
+    /// A second server process on the same database and folders (what several app servers
+    /// behind one load balancer share).
+    pub async fn spawn_beside(&self) -> (String, AppState) {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let address = listener.local_addr().expect("address");
+        let mut config = (*self.state.config).clone();
+        config.server.address = address;
+        let (app, state) = router::build(config).await.expect("second app builds");
+        tokio::spawn(router::serve(listener, app));
+        (format!("http://{address}"), state)
+    }
+
     /// A browser-like client with its own cookie jar.
     pub fn client(&self) -> Client {
         Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().expect("client")

@@ -17,7 +17,10 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn MyApplicationsPage() -> impl IntoView {
-    let desk = Resource::new(|| (), |_| load_candidate_desk());
+    // A change an agent makes shows up here without a reload.
+    let tick = RwSignal::new(0u64);
+    crate::ui::live::refresh_on_application_events(tick);
+    let desk = Resource::new(move || tick.get(), |_| load_candidate_desk());
     view! {
         <Title text=t("nav-my-applications")/>
         <h1>{t("nav-my-applications")}</h1>

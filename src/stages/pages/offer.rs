@@ -153,7 +153,10 @@ fn ApplySection(offer_id: i64) -> impl IntoView {
 /// The applications to this offer, with the pipeline moves, for its managers.
 #[component]
 fn ReceivedApplications(offer_id: i64) -> impl IntoView {
-    let received = Resource::new(move || offer_id, offer_applications);
+    // New applications and other agents' moves show up without a reload.
+    let tick = RwSignal::new(0u64);
+    crate::ui::live::refresh_on_application_events(tick);
+    let received = Resource::new(move || (offer_id, tick.get()), |(offer_id, _)| offer_applications(offer_id));
     let moving = ServerAction::<MoveApplication>::new();
     reload_on_success(moving.value());
     view! {

@@ -51,6 +51,7 @@ pub async fn apply(db: &Db, offer_id: i64, direction_id: i64, candidate_id: i64,
 
 /// The ids that decide who may see and move an application.
 pub struct ApplicationKeys {
+    pub offer_id: Option<i64>,
     pub candidate_id: i64,
     pub direction_id: i64,
     pub service_id: Option<i64>,
@@ -58,12 +59,13 @@ pub struct ApplicationKeys {
 }
 
 pub async fn keys(db: &Db, id: i64) -> Result<Option<ApplicationKeys>, sqlx::Error> {
-    let row = sqlx::query("SELECT a.candidate_id, a.direction_id, a.state, o.service_id FROM applications a LEFT JOIN offers o ON o.id = a.offer_id WHERE a.id = $1")
+    let row = sqlx::query("SELECT a.offer_id, a.candidate_id, a.direction_id, a.state, o.service_id FROM applications a LEFT JOIN offers o ON o.id = a.offer_id WHERE a.id = $1")
         .bind(id)
         .fetch_optional(&db.pool)
         .await?;
     row.map(|row| {
         Ok(ApplicationKeys {
+            offer_id: row.try_get("offer_id")?,
             candidate_id: row.try_get("candidate_id")?,
             direction_id: row.try_get("direction_id")?,
             service_id: row.try_get("service_id")?,
@@ -186,4 +188,18 @@ pub async fn candidate_applied_within(db: &Db, candidate_id: i64, scope: &super:
         }
     }
     Ok(false)
+}
+
+impl ApplicationKeys {
+    /// The live event announcing that application `id` is now in `state`.
+    pub fn event(&self, id: i64, state: ApplicationState) -> crate::server::realtime::ApplicationEvent {
+        crate::server::realtime::ApplicationEvent {
+            application_id: id,
+            offer_id: self.offer_id,
+            candidate_id: self.candidate_id,
+            direction_id: self.direction_id,
+            service_id: self.service_id,
+            state: state.code().to_string(),
+        }
+    }
 }

@@ -5,6 +5,7 @@ pub mod applications;
 pub mod cv;
 pub mod demo;
 pub mod feed;
+pub mod live;
 pub mod store;
 
 /// Today's date, "YYYY-MM-DD" (UTC), the form deadlines are compared in.
