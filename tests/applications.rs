@@ -142,3 +142,28 @@ async fn cvs_are_checked_by_content_and_shown_only_to_the_right_people() {
     let other = app.sign_in("other.agent@example.org", PASSWORD).await;
     assert_eq!(other.get(&cv_url).send().await.expect("get").status(), 403, "another direction's agent");
 }
+
+#[tokio::test]
+async fn notices_go_to_the_contact_and_to_the_candidate_in_their_language() {
+    let (app, offer) = with_offer(1_000_000).await;
+    // Eve reads the site in English: her mails are in English.
+    let eve = app.client();
+    eve.post(app.url("/langue")).form(&[("lang", "en")]).send().await.expect("switch");
+    let response = app.call(&eve, "accounts/sign_up", &[("email", "eve@example.org"), ("display_name", "Eve"), ("password", PASSWORD)]).await;
+    assert_eq!(response.status(), 200);
+    let ada = app.sign_in("ada@example.org", PASSWORD).await;
+    let agent = app.sign_in("agent@example.org", PASSWORD).await;
+
+    let ada_application = app.call_json::<i64>(&ada, "stages/apply", &[("offer_id", &offer.to_string()), ("cover_letter", "Motivée.")]).await.1.expect("applied");
+    let eve_application = app.call_json::<i64>(&eve, "stages/apply", &[("offer_id", &offer.to_string()), ("cover_letter", "Keen.")]).await.1.expect("applied");
+    app.mail_containing(&["To: agathe@paris.fr", "Nouvelle candidature"]).await;
+
+    assert_eq!(app.call_json::<()>(&agent, "stages/move_application", &[("id", &ada_application.to_string()), ("state", "interview")]).await.0, 200);
+    app.mail_containing(&["To: ada@example.org", "Entretien"]).await;
+
+    // Filling the offer expires Eve's pending application; she is told, in English.
+    assert_eq!(app.call_json::<()>(&agent, "stages/offer_state", &[("id", &offer.to_string()), ("state", "filled")]).await.0, 200);
+    app.mail_containing(&["To: eve@example.org", "Your application", "Expired"]).await;
+    let state: String = sqlx::query("SELECT state FROM applications WHERE id = $1").bind(eve_application).fetch_one(&app.state.db.pool).await.expect("row").try_get("state").expect("state");
+    assert_eq!(state, "expired");
+}

@@ -249,3 +249,17 @@ apply-candidates-only = Only candidate accounts can apply.
 error-offer-closed = This offer no longer takes applications.
 error-already-applied = You have already applied to this offer.
 error-application-move = This change is not possible from the application's current state.
+mail-application-received-subject = New application: { $title }
+mail-application-received-body = Hello,
+
+    { $name } has just applied to the offer "{ $title }".
+    Application, letter and CV: { $link }
+
+    — Parvis
+mail-application-moved-subject = Your application: { $title }
+mail-application-moved-body = Hello { $name },
+
+    Your application to the offer "{ $title }" is now: { $state }.
+    Follow your applications: { $link }
+
+    — Parvis

@@ -249,3 +249,17 @@ apply-candidates-only = Seuls les comptes candidats peuvent postuler.
 error-offer-closed = Cette offre ne reçoit plus de candidatures.
 error-already-applied = Vous avez déjà postulé à cette offre.
 error-application-move = Ce changement d'état n'est pas possible depuis l'état actuel de la candidature.
+mail-application-received-subject = Nouvelle candidature : { $title }
+mail-application-received-body = Bonjour,
+
+    { $name } vient de postuler à l'offre « { $title } ».
+    Candidature, lettre et CV : { $link }
+
+    — Parvis
+mail-application-moved-subject = Votre candidature : { $title }
+mail-application-moved-body = Bonjour { $name },
+
+    Votre candidature à l'offre « { $title } » est désormais : { $state }.
+    Suivez vos candidatures : { $link }
+
+    — Parvis

@@ -68,7 +68,8 @@ pub async fn sign_up(email: String, display_name: String, password: String) -> R
         ])?;
         let (email, display_name) = (email_checked.unwrap_or_default(), name_checked.unwrap_or_default());
         let hash = password::hash(password).await?;
-        let account = match store::create(&state.db, &email, &display_name, &hash).await {
+        let locale = crate::i18n::request_locale().code();
+        let account = match store::create(&state.db, &email, &display_name, &hash, locale).await {
             Ok(account) => account,
             Err(store::CreateError::EmailTaken) => return Err(AppError::field("email", "field-email-taken")),
             Err(store::CreateError::Db(e)) => return Err(e.into()),

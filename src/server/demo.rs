@@ -52,7 +52,7 @@ async fn load_accounts(db: &Db) -> Result<(), sqlx::Error> {
     }
     let hash = password::hash(DEMO_PASSWORD.to_string()).await.map_err(|_| sqlx::Error::Protocol("demo password hashing failed".into()))?;
     for (email, name, role, scope) in ACCOUNTS {
-        let account = match store::create(db, email, name, &hash).await {
+        let account = match store::create(db, email, name, &hash, "fr").await {
             Ok(account) => account,
             Err(store::CreateError::EmailTaken) => continue,
             Err(store::CreateError::Db(e)) => return Err(e),

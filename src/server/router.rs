@@ -154,7 +154,7 @@ struct LanguageForm {
 }
 
 /// The language switch: a plain form post, so it works without JavaScript.
-async fn set_language(State(state): State<AppState>, headers: axum::http::HeaderMap, Form(form): Form<LanguageForm>) -> Response {
+async fn set_language(State(state): State<AppState>, auth: crate::accounts::server::AuthSession, headers: axum::http::HeaderMap, Form(form): Form<LanguageForm>) -> Response {
     let Some(locale) = Locale::parse(&form.lang) else {
         tracing::info!(lang = form.lang, "unknown language asked");
         let current = headers.get(header::COOKIE).and_then(|v| v.to_str().ok()).map(Locale::from_cookies).unwrap_or_default();
@@ -164,6 +164,11 @@ async fn set_language(State(state): State<AppState>, headers: axum::http::Header
         Some(next) => safe_next(Some(next)),
         None => "/".to_string(),
     };
+    if let Some(user) = &auth.user {
+        if let Err(error) = crate::accounts::server::store::set_locale(&state.db, user.id, locale.code()).await {
+            tracing::warn!(%error, "language preference not saved");
+        }
+    }
     let secure = if state.config.is_https() { "; Secure" } else { "" };
     let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}", locale.code());
     (StatusCode::SEE_OTHER, [(header::LOCATION, next), (header::SET_COOKIE, cookie)]).into_response()

@@ -149,6 +149,15 @@ pub async fn change_offer_state(id: i64, state: OfferState) -> Result<(), AppErr
             return Err(AppError::Conflict("error-offer-changed".into()));
         }
         tracing::info!(user = ?user, offer = id, from = from.code(), to = state.code(), "offer state changed");
+        if matches!(state, OfferState::Filled | OfferState::Closed | OfferState::Archived) {
+            // The offer closed without a decision on these: they expire, and their candidates hear of it.
+            let actor = user.unwrap_or_default();
+            for (application, keys) in super::server::applications::expire_pending(&app.db, id, actor).await? {
+                let event = keys.event(application, super::application::ApplicationState::Expired);
+                app.realtime.publish(event).await;
+                super::server::notices::decision(&app, application);
+            }
+        }
         Ok(())
     }
     .await)

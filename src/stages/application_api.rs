@@ -52,6 +52,7 @@ pub async fn apply_to_offer(offer_id: i64, cover_letter: String) -> Result<i64, 
                     state: ApplicationState::Received,
                 };
                 state.realtime.publish(keys.event(id, ApplicationState::Received)).await;
+                super::server::notices::received(&state, id);
                 Ok(id)
             }
             Err(applications::ApplyError::Duplicate) => Err(AppError::Conflict("error-already-applied".into())),
@@ -154,6 +155,7 @@ pub async fn move_application(id: i64, state: ApplicationState) -> Result<(), Ap
         }
         tracing::info!(agent = actor, application = id, from = keys.state.code(), to = state.code(), "application moved");
         app.realtime.publish(keys.event(id, state)).await;
+        super::server::notices::decision(&app, id);
         Ok(())
     }
     .await)

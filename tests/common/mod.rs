@@ -122,6 +122,17 @@ impl TestApp {
         parvis::accounts::server::store::grant(&self.state.db, account.id, role, scope_id, account.id).await.expect("grant");
     }
 
+    /// Waits (up to 10 s) until the outbox holds a message containing every one of `needles`.
+    pub async fn mail_containing(&self, needles: &[&str]) -> String {
+        for _ in 0..100 {
+            if let Some(mail) = self.outbox().into_iter().map(|m| m.replace("=\r\n", "")).find(|m| needles.iter().all(|n| m.contains(n))) {
+                return mail;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!("no mail containing {needles:?} in {:?}", self.outbox());
+    }
+
     /// Messages written to the development outbox so far.
     pub fn outbox(&self) -> Vec<String> {
         let dir = self.dir.path().join("outbox");

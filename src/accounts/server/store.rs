@@ -39,14 +39,15 @@ pub enum CreateError {
 }
 
 /// Creates an account with the roles every sign-up gets (candidate and member), in one transaction.
-pub async fn create(db: &Db, email: &str, display_name: &str, password_hash: &str) -> Result<AccountRow, CreateError> {
+pub async fn create(db: &Db, email: &str, display_name: &str, password_hash: &str, locale: &str) -> Result<AccountRow, CreateError> {
     let mut tx = db.pool.begin().await?;
     let created = now();
-    let id: i64 = match sqlx::query("INSERT INTO users (email, display_name, password_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
+    let id: i64 = match sqlx::query("INSERT INTO users (email, display_name, password_hash, created_at, locale) VALUES ($1, $2, $3, $4, $5) RETURNING id")
         .bind(email)
         .bind(display_name)
         .bind(password_hash)
         .bind(created)
+        .bind(locale)
         .fetch_one(&mut *tx)
         .await
     {
@@ -183,4 +184,10 @@ pub async fn search(db: &Db, query: &str, limit: i64) -> Result<Vec<AccountRow>,
     .into_iter()
     .map(account)
     .collect()
+}
+
+/// Remembers the language the user reads the site in, for the mails sent to them.
+pub async fn set_locale(db: &Db, id: i64, locale: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET locale = $1 WHERE id = $2").bind(locale).bind(id).execute(&db.pool).await?;
+    Ok(())
 }

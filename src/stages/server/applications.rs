@@ -203,3 +203,22 @@ impl ApplicationKeys {
         }
     }
 }
+
+/// Ends every pending application to an offer that closes: "expired", recorded with `actor`.
+/// Returns the applications changed, for live events and notices.
+pub async fn expire_pending(db: &Db, offer_id: i64, actor: i64) -> Result<Vec<(i64, ApplicationKeys)>, sqlx::Error> {
+    let rows = sqlx::query("SELECT id FROM applications WHERE offer_id = $1 AND state IN ('received', 'in_review', 'interview')")
+        .bind(offer_id)
+        .fetch_all(&db.pool)
+        .await?;
+    let mut expired = Vec::new();
+    for row in rows {
+        let id: i64 = row.try_get("id")?;
+        if let Some(keys) = keys(db, id).await? {
+            if move_state(db, id, keys.state, ApplicationState::Expired, actor, false).await? {
+                expired.push((id, keys));
+            }
+        }
+    }
+    Ok(expired)
+}

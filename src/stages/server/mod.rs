@@ -6,6 +6,7 @@ pub mod cv;
 pub mod demo;
 pub mod feed;
 pub mod live;
+pub mod notices;
 pub mod store;
 
 /// Today's date, "YYYY-MM-DD" (UTC), the form deadlines are compared in.
