@@ -167,3 +167,41 @@ async fn notices_go_to_the_contact_and_to_the_candidate_in_their_language() {
     let state: String = sqlx::query("SELECT state FROM applications WHERE id = $1").bind(eve_application).fetch_one(&app.state.db.pool).await.expect("row").try_get("state").expect("state");
     assert_eq!(state, "expired");
 }
+
+#[tokio::test]
+async fn spontaneous_applications_land_in_each_directions_pool() {
+    let (app, _) = with_offer(1_000_000).await;
+    let data = parvis::reference::server::store::load(&app.state.db).await.expect("reference");
+    let id_of = |code: &str| data.directions.iter().find(|d| d.code == code).expect("direction").id;
+    let (deve, dvd, dac) = (id_of("DEVE").to_string(), id_of("DVD").to_string(), id_of("DAC").to_string());
+    app.sign_up("chief@example.org", PASSWORD).await;
+    app.grant("chief@example.org", Role::DirectionAdmin, Some(id_of("DEVE"))).await;
+    let chief = app.sign_in("chief@example.org", PASSWORD).await;
+    let agent = app.sign_in("agent@example.org", PASSWORD).await;
+    let ada = app.sign_in("ada@example.org", PASSWORD).await;
+
+    let (status, error) = app.call_json::<usize>(&ada, "stages/apply_spontaneously", &[("cover_letter", "Bonjour.")]).await;
+    assert_eq!((status, error.expect_err("none").field_key("directions")), (422, Some("field-directions-count")));
+    // Checkboxes send indexed names with gaps (unchecked boxes send nothing).
+    let family = data.families[0].id.to_string();
+    let (status, count) = app
+        .call_json::<usize>(&ada, "stages/apply_spontaneously", &[("directions[2]", &deve), ("directions[7]", &dvd), ("family_id", &family), ("cover_letter", "Bonjour.")])
+        .await;
+    assert_eq!((status, count.expect("sent")), (200, 2));
+    let (status, error) = app.call_json::<usize>(&ada, "stages/apply_spontaneously", &[("directions[0]", &dac), ("directions[1]", &deve), ("cover_letter", "Encore.")]).await;
+    assert_eq!((status, error.expect_err("dup")), (409, AppError::Conflict("error-already-applied-direction".into())));
+    let dac_count: i64 = sqlx::query("SELECT COUNT(*) AS n FROM applications WHERE direction_id = $1").bind(id_of("DAC")).fetch_one(&app.state.db.pool).await.expect("count").try_get("n").expect("n");
+    assert_eq!(dac_count, 0, "all or none");
+
+    let (status, pool) = app.call_json::<Vec<ReceivedApplication>>(&chief, "stages/pool", &[]).await;
+    assert_eq!(status, 200);
+    let pool = pool.expect("pool");
+    assert_eq!(pool.len(), 1, "only DEVE's share of Ada's two applications");
+    assert_eq!(app.call_json::<Vec<ReceivedApplication>>(&agent, "stages/pool", &[]).await.0, 403, "host agents have no pool");
+    assert_eq!(app.call_json::<()>(&agent, "stages/move_application", &[("id", &pool[0].id.to_string()), ("state", "in_review")]).await.0, 403);
+    assert_eq!(app.call_json::<()>(&chief, "stages/move_application", &[("id", &pool[0].id.to_string()), ("state", "in_review")]).await.0, 200);
+    let (_, desk) = app.call_json::<CandidateDesk>(&ada, "stages/my_applications", &[]).await;
+    let desk = desk.expect("desk");
+    assert_eq!(desk.applications.iter().filter(|a| a.offer_id.is_none()).count(), 2);
+    assert!(desk.applications.iter().any(|a| a.offer_id.is_none() && a.state == ApplicationState::InReview));
+}

@@ -104,3 +104,45 @@ test("a host agent drafts and publishes an offer that visitors then find", async
   await candidate.close();
   expect(problems.filter((p) => !p.includes("422"))).toEqual([]);
 });
+
+test("a spontaneous application reaches the direction's pool", async ({ page, browser }, testInfo: TestInfo) => {
+  const problems: string[] = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+  const email = `spontane-${testInfo.project.name}-${Date.now()}@example.org`;
+  await page.goto("/compte/inscription");
+  await hydrated(page);
+  await page.getByLabel("Nom affiché").fill("Sacha Spontané");
+  await page.getByLabel("Adresse électronique").fill(email);
+  await page.getByLabel("Mot de passe", { exact: true }).fill("une phrase de passe");
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(page).toHaveURL(/\/compte$/);
+
+  await page.goto("/stages/candidatures");
+  await page.getByRole("link", { name: "Envoyer une candidature spontanée" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Candidature spontanée" })).toBeVisible();
+  await hydrated(page);
+  await checkAccessibility(page);
+  await page.getByLabel("Lettre de motivation").fill("Je voudrais travailler sur les jardins partagés.");
+  await page.getByRole("button", { name: "Envoyer ma candidature spontanée" }).click();
+  await expect(page.getByText("Choisissez de une à cinq directions.")).toBeVisible();
+  await page.getByLabel("DEVE — Direction des espaces verts et de l'environnement").check();
+  await page.getByRole("button", { name: "Envoyer ma candidature spontanée" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mes candidatures" })).toBeVisible();
+  await expect(page.locator(".application").filter({ hasText: "Candidature spontanée" })).toContainText("Reçue");
+
+  const admin = await browser.newContext();
+  const adminPage = await admin.newPage();
+  await adminPage.goto("/compte/connexion?suite=/stages/gestion");
+  await hydrated(adminPage);
+  await adminPage.getByLabel("Adresse électronique").fill("direction@parvis.localhost");
+  await adminPage.getByLabel("Mot de passe", { exact: true }).fill("parvis-demo-2026");
+  await adminPage.getByRole("button", { name: "Se connecter" }).click();
+  const card = adminPage.locator(".pool .application").filter({ hasText: email });
+  await expect(card).toContainText("jardins partagés");
+  await hydrated(adminPage);
+  await card.getByRole("button", { name: "Examiner" }).click();
+  await expect(adminPage.locator(".pool .application").filter({ hasText: email }).locator(".application-state")).toHaveText("En cours d'examen");
+  await admin.close();
+  await expect(page.locator(".application").filter({ hasText: "Candidature spontanée" }).locator(".application-state")).toHaveText("En cours d'examen");
+  expect(problems.filter((p) => !p.includes("422"))).toEqual([]);
+});

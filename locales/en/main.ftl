@@ -263,3 +263,14 @@ mail-application-moved-body = Hello { $name },
     Follow your applications: { $link }
 
     — Parvis
+field-directions-count = Choose one to five departments.
+error-already-applied-direction = A spontaneous application to one of these departments is already waiting for an answer.
+spontaneous-title = Spontaneous application
+spontaneous-lead = No offer fits? Offer yourself to one or several departments (five at most): your application joins their pool.
+spontaneous-directions = Departments
+spontaneous-family = Trade family (optional)
+spontaneous-family-any = Any
+spontaneous-submit = Send my spontaneous application
+spontaneous-sent = Application sent. Follow it in "My applications".
+spontaneous-link = Send a spontaneous application
+spontaneous-pool = Spontaneous applications to my department

@@ -263,3 +263,14 @@ mail-application-moved-body = Bonjour { $name },
     Suivez vos candidatures : { $link }
 
     — Parvis
+field-directions-count = Choisissez de une à cinq directions.
+error-already-applied-direction = Une candidature spontanée à l'une de ces directions attend déjà une réponse.
+spontaneous-title = Candidature spontanée
+spontaneous-lead = Aucune offre ne vous correspond ? Proposez-vous à une ou plusieurs directions (cinq au plus) : votre candidature rejoint leur vivier.
+spontaneous-directions = Directions
+spontaneous-family = Famille de métiers (facultatif)
+spontaneous-family-any = Toutes
+spontaneous-submit = Envoyer ma candidature spontanée
+spontaneous-sent = Candidature envoyée. Vous la suivez dans « Mes candidatures ».
+spontaneous-link = Envoyer une candidature spontanée
+spontaneous-pool = Candidatures spontanées de ma direction

@@ -12,6 +12,8 @@ CREATE TABLE applications (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     offer_id BIGINT REFERENCES offers (id),
     direction_id BIGINT NOT NULL REFERENCES directions (id),
+    -- Spontaneous applications (no offer) may name a family of métiers.
+    metier_family_id BIGINT REFERENCES metier_families (id),
     candidate_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     cover_letter TEXT NOT NULL,
     state TEXT NOT NULL CHECK (state IN ('received', 'in_review', 'interview', 'accepted', 'declined', 'withdrawn', 'expired')),
@@ -20,6 +22,9 @@ CREATE TABLE applications (
     first_answer_at BIGINT
 );
 CREATE UNIQUE INDEX applications_one_per_offer ON applications (offer_id, candidate_id) WHERE offer_id IS NOT NULL;
+-- One pending spontaneous application per candidate and direction.
+CREATE UNIQUE INDEX applications_one_pending_spontaneous ON applications (direction_id, candidate_id)
+    WHERE offer_id IS NULL AND state IN ('received', 'in_review', 'interview');
 CREATE INDEX applications_candidate ON applications (candidate_id, updated_at);
 CREATE INDEX applications_offer ON applications (offer_id, state);
 CREATE INDEX applications_direction ON applications (direction_id, state);

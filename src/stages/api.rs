@@ -40,7 +40,7 @@ pub async fn offer_details(id: i64) -> Result<OfferView, AppError> {
     respond(async {
         let state = app_state()?;
         let record = store::find(&state.db, id, &today()).await?.ok_or(AppError::NotFound)?;
-        let (_, scope) = scope().await?;
+        let (user, scope) = scope().await?;
         let manageable = scope.covers(record.direction_id, record.service_id);
         if !manageable && record.view.state != OfferState::Published {
             return Err(AppError::NotFound);
@@ -49,6 +49,16 @@ pub async fn offer_details(id: i64) -> Result<OfferView, AppError> {
         view.manageable = manageable;
         if !manageable {
             view.input = None;
+        }
+        // Everything the page shows comes in this one answer: nested loads would hydrate out of order.
+        if let Some(user) = user {
+            let grants = accounts::roles(&state.db, user).await?;
+            let mine = super::server::applications::of_candidate(&state.db, user).await?;
+            view.viewer = super::types::Viewer {
+                signed_in: true,
+                candidate: grants.iter().any(|g| g.role == crate::accounts::types::Role::Candidate),
+                application: mine.into_iter().find(|a| a.offer_id == Some(id)).map(|a| a.state),
+            };
         }
         Ok(view)
     }

@@ -62,6 +62,69 @@ pub async fn apply_to_offer(offer_id: i64, cover_letter: String) -> Result<i64, 
     .await)
 }
 
+/// Sends a spontaneous application to one or several directions (five at most), optionally
+/// for a family of métiers. Each lands in its direction's pool; all or none are recorded.
+#[server(endpoint = "stages/apply_spontaneously")]
+pub async fn apply_spontaneously(directions: Option<Vec<i64>>, family_id: Option<i64>, cover_letter: String) -> Result<usize, AppError> {
+    respond(async {
+        let (account, _) = require_role(Role::Candidate).await?;
+        let state = app_state()?;
+        let mut directions = directions.unwrap_or_default();
+        directions.sort_unstable();
+        directions.dedup();
+        let letter = cover_letter.trim();
+        let mut errors = Vec::new();
+        if directions.is_empty() || directions.len() > 5 {
+            errors.push(crate::error::FieldError { field: "directions".into(), key: "field-directions-count".into() });
+        }
+        if letter.is_empty() || letter.chars().count() > COVER_LETTER_MAX {
+            errors.push(crate::error::FieldError { field: "cover_letter".into(), key: "field-required".into() });
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+        let reference = crate::reference::server::store::load(&state.db).await?;
+        if !directions.iter().all(|d| reference.directions.iter().any(|r| r.id == *d)) {
+            return Err(AppError::field("directions", "field-unknown"));
+        }
+        if family_id.is_some_and(|f| !reference.families.iter().any(|r| r.id == f)) {
+            return Err(AppError::field("family_id", "field-unknown"));
+        }
+        match applications::apply_spontaneously(&state.db, &directions, family_id, account.id, letter).await {
+            Ok(created) => {
+                for (id, direction) in &created {
+                    let keys = applications::ApplicationKeys {
+                        offer_id: None,
+                        candidate_id: account.id,
+                        direction_id: *direction,
+                        service_id: None,
+                        state: ApplicationState::Received,
+                    };
+                    state.realtime.publish(keys.event(*id, ApplicationState::Received)).await;
+                }
+                tracing::info!(candidate = account.id, count = created.len(), "spontaneous applications received");
+                Ok(created.len())
+            }
+            Err(applications::ApplyError::Duplicate) => Err(AppError::Conflict("error-already-applied-direction".into())),
+            Err(applications::ApplyError::Db(e)) => Err(e.into()),
+        }
+    }
+    .await)
+}
+
+/// The spontaneous applications of the directions the account administers.
+#[server(endpoint = "stages/pool")]
+pub async fn spontaneous_pool() -> Result<Vec<ReceivedApplication>, AppError> {
+    respond(async {
+        let (_, scope) = agent_scope().await?;
+        if !scope.all && scope.directions.is_empty() {
+            return Err(AppError::Forbidden);
+        }
+        Ok(applications::pool(&app_state()?.db, &scope.directions, scope.all).await?)
+    }
+    .await)
+}
+
 /// The candidate's CV and applications.
 #[server(endpoint = "stages/my_applications")]
 pub async fn load_candidate_desk() -> Result<CandidateDesk, AppError> {
@@ -74,17 +137,6 @@ pub async fn load_candidate_desk() -> Result<CandidateDesk, AppError> {
             cv_max_bytes: state.config.limits.cv_max_bytes as i64,
             applications: applications::of_candidate(&state.db, account.id).await?,
         })
-    }
-    .await)
-}
-
-/// Where the signed-in candidate stands on one offer (`None`: not applied, or not a candidate).
-#[server(endpoint = "stages/my_application_state")]
-pub async fn my_application_state(offer_id: i64) -> Result<Option<ApplicationState>, AppError> {
-    respond(async {
-        let Some(account) = crate::accounts::server::current_account().await? else { return Ok(None) };
-        let mine = applications::of_candidate(&app_state()?.db, account.id).await?;
-        Ok(mine.into_iter().find(|a| a.offer_id == Some(offer_id)).map(|a| a.state))
     }
     .await)
 }

@@ -315,6 +315,17 @@ pub struct OfferView {
     pub manageable: bool,
     /// The submitted text, for the edit form (only filled for those who may edit).
     pub input: Option<OfferInput>,
+    /// Who is looking, for the apply section.
+    pub viewer: Viewer,
+}
+
+/// The reader of an offer page, as far as applying goes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub signed_in: bool,
+    pub candidate: bool,
+    /// Where their application to this offer stands, if they applied.
+    pub application: Option<crate::stages::application::ApplicationState>,
 }
 
 /// What the offer form offers to choose from.

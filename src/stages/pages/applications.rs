@@ -72,6 +72,7 @@ fn Desk(desk: CandidateDesk) -> impl IntoView {
         </section>
         <section>
             <h2>{t("applications-title")}</h2>
+            <p><a href="/stages/candidature-spontanee">{t("spontaneous-link")}</a></p>
             <FormError value=withdraw.value()/>
             {if desk.applications.is_empty() {
                 view! { <p>{t("applications-none")}" "<a href="/stages">{t("applications-browse")}</a></p> }.into_any()

@@ -1,6 +1,8 @@
+use super::received::ApplicationCards;
 use crate::{
+    error::AppError,
     i18n::t,
-    stages::api::managed_offers,
+    stages::{api::managed_offers, application_api::spontaneous_pool},
     ui::status_pages::ErrorPage,
 };
 use leptos::prelude::*;
@@ -10,6 +12,9 @@ use leptos_meta::Title;
 #[component]
 pub fn ManageOffersPage() -> impl IntoView {
     let offers = Resource::new(|| (), |_| managed_offers());
+    let tick = RwSignal::new(0u64);
+    crate::ui::live::refresh_on_application_events(tick);
+    let pool = Resource::new(move || tick.get(), |_| spontaneous_pool());
     view! {
         <Title text=t("offers-manage")/>
         <h1>{t("offers-manage")}</h1>
@@ -39,6 +44,19 @@ pub fn ManageOffersPage() -> impl IntoView {
                             </tbody>
                         </table>
                     }.into_any(),
+                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+                })}
+            </Transition>
+            // Direction admins also handle their direction's pool of spontaneous applications.
+            <Transition fallback=|| ()>
+                {move || pool.get().map(|result| match result {
+                    Ok(list) => view! {
+                        <section class="panel received pool">
+                            <h2>{t("spontaneous-pool")}</h2>
+                            <ApplicationCards list/>
+                        </section>
+                    }.into_any(),
+                    Err(AppError::Forbidden | AppError::Unauthenticated) => ().into_any(),
                     Err(error) => view! { <ErrorPage error/> }.into_any(),
                 })}
             </Transition>

@@ -5,12 +5,15 @@ mod edit;
 mod list;
 mod manage;
 mod offer;
+mod received;
+mod spontaneous;
 
 pub use applications::MyApplicationsPage;
 pub use edit::{EditOfferPage, NewOfferPage};
 pub use list::StagesHome;
 pub use manage::ManageOffersPage;
 pub use offer::OfferPage;
+pub use spontaneous::SpontaneousPage;
 
 use crate::{i18n::t, stages::types::OfferSummary};
 use leptos::prelude::*;

@@ -1,10 +1,9 @@
 use crate::{
-    accounts::{auth_context::use_auth, types::Role},
     i18n::t,
     stages::{
-        application_api::{my_application_state, offer_applications, ApplyToOffer, MoveApplication},
+        application_api::{offer_applications, ApplyToOffer},
         api::{offer_details, ChangeOfferState},
-        types::OfferView,
+        types::{OfferView, Viewer},
     },
     ui::{
         forms::{field_error, reload_on_success, FormError, TextArea},
@@ -14,6 +13,7 @@ use crate::{
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use super::received::ApplicationCards;
 
 #[component]
 pub fn OfferPage() -> impl IntoView {
@@ -87,7 +87,7 @@ fn Offer(offer: OfferView) -> impl IntoView {
                 <div class="prose" inner_html=offer.profile_html.clone()></div>
             })}
             {if offer.open {
-                view! { <ApplySection offer_id=id/> }.into_any()
+                view! { <ApplySection offer_id=id viewer=offer.viewer.clone()/> }.into_any()
             } else {
                 view! { <p class="alert alert-error">{t("offer-not-open")}</p> }.into_any()
             }}
@@ -114,38 +114,34 @@ fn Offer(offer: OfferView) -> impl IntoView {
 
 /// Apply, or see where one's application stands; visitors are asked to sign in first.
 #[component]
-fn ApplySection(offer_id: i64) -> impl IntoView {
-    let user = use_auth().user;
-    let mine = Resource::new(move || offer_id, my_application_state);
+fn ApplySection(offer_id: i64, viewer: Viewer) -> impl IntoView {
     let apply = ServerAction::<ApplyToOffer>::new();
     reload_on_success(apply.value());
+    let body = match (viewer.signed_in, viewer.application, viewer.candidate) {
+        (false, _, _) => view! {
+            <p><a class="button" href=format!("/compte/connexion?suite=/stages/offres/{offer_id}")>{t("apply-sign-in")}</a></p>
+        }
+        .into_any(),
+        (true, Some(state), _) => view! {
+            <p class="application-state" data-state=state.code()>{t("apply-done")}" "{t(state.label_key())}</p>
+            <p><a href="/stages/candidatures">{t("nav-my-applications")}</a></p>
+        }
+        .into_any(),
+        (true, None, true) => view! {
+            <FormError value=apply.value()/>
+            <ActionForm action=apply attr:class="form">
+                <input type="hidden" name="offer_id" value=offer_id.to_string()/>
+                <TextArea name="cover_letter" label=t("apply-letter") hint=t("apply-letter-hint") error=field_error(apply.value(), "cover_letter")/>
+                <button type="submit">{t("apply-submit")}</button>
+            </ActionForm>
+        }
+        .into_any(),
+        (true, None, false) => view! { <p>{t("apply-candidates-only")}</p> }.into_any(),
+    };
     view! {
         <section class="panel apply">
             <h2>{t("apply-title")}</h2>
-            <Transition fallback=|| ()>
-                {move || {
-                    let signed_in = user.get()?.ok().flatten();
-                    let state = mine.get()?.ok().flatten();
-                    Some(match (signed_in, state) {
-                        (None, _) => view! {
-                            <p><a class="button" href=format!("/compte/connexion?suite=/stages/offres/{offer_id}")>{t("apply-sign-in")}</a></p>
-                        }.into_any(),
-                        (Some(_), Some(state)) => view! {
-                            <p class="application-state" data-state=state.code()>{t("apply-done")}" "{t(state.label_key())}</p>
-                            <p><a href="/stages/candidatures">{t("nav-my-applications")}</a></p>
-                        }.into_any(),
-                        (Some(u), None) if u.has(Role::Candidate) => view! {
-                            <FormError value=apply.value()/>
-                            <ActionForm action=apply attr:class="form">
-                                <input type="hidden" name="offer_id" value=offer_id.to_string()/>
-                                <TextArea name="cover_letter" label=t("apply-letter") hint=t("apply-letter-hint") error=field_error(apply.value(), "cover_letter")/>
-                                <button type="submit">{t("apply-submit")}</button>
-                            </ActionForm>
-                        }.into_any(),
-                        (Some(_), None) => view! { <p>{t("apply-candidates-only")}</p> }.into_any(),
-                    })
-                }}
-            </Transition>
+            {body}
         </section>
     }
 }
@@ -156,37 +152,17 @@ fn ReceivedApplications(offer_id: i64) -> impl IntoView {
     // New applications and other agents' moves show up without a reload.
     let tick = RwSignal::new(0u64);
     crate::ui::live::refresh_on_application_events(tick);
-    let received = Resource::new(move || (offer_id, tick.get()), |(offer_id, _)| offer_applications(offer_id));
-    let moving = ServerAction::<MoveApplication>::new();
-    reload_on_success(moving.value());
+    // Loaded in the browser only: a load nested in the page's own would hydrate out of order.
+    let received = LocalResource::new(move || {
+        tick.track();
+        offer_applications(offer_id)
+    });
     view! {
         <section class="panel received">
             <h2>{t("applications-received")}</h2>
-            <FormError value=moving.value()/>
             <Transition fallback=|| ()>
                 {move || received.get().map(|result| match result {
-                    Ok(list) if list.is_empty() => view! { <p>{t("applications-none-received")}</p> }.into_any(),
-                    Ok(list) => view! {
-                        <ul class="offer-list">
-                            {list.into_iter().map(|a| view! {
-                                <li class="card application">
-                                    <h3>{a.candidate_name.clone()}" "<small>{a.candidate_email.clone()}</small></h3>
-                                    <p class="application-state" data-state=a.state.code()>{t(a.state.label_key())}</p>
-                                    <p class="cover-letter">{a.cover_letter.clone()}</p>
-                                    {a.has_cv.then(|| view! { <p><a href=format!("/stages/cv/{}", a.candidate_id)>{t("cv-of-candidate")}</a></p> })}
-                                    <div class="state-actions">
-                                        {a.state.agent_moves().iter().map(|next| view! {
-                                            <ActionForm action=moving attr:class="inline-form">
-                                                <input type="hidden" name="id" value=a.id.to_string()/>
-                                                <input type="hidden" name="state" value=next.code()/>
-                                                <button type="submit" class="secondary">{t(&format!("application-move-{}", next.code()))}</button>
-                                            </ActionForm>
-                                        }).collect_view()}
-                                    </div>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    }.into_any(),
+                    Ok(list) => view! { <ApplicationCards list/> }.into_any(),
                     Err(error) => view! { <ErrorPage error/> }.into_any(),
                 })}
             </Transition>

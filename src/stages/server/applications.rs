@@ -49,6 +49,70 @@ pub async fn apply(db: &Db, offer_id: i64, direction_id: i64, candidate_id: i64,
     Ok(id)
 }
 
+/// Records one spontaneous application per direction, all or none.
+pub async fn apply_spontaneously(db: &Db, directions: &[i64], family_id: Option<i64>, candidate_id: i64, cover_letter: &str) -> Result<Vec<(i64, i64)>, ApplyError> {
+    let at = now();
+    let mut tx = db.pool.begin().await?;
+    let mut created = Vec::new();
+    for direction in directions {
+        let inserted = sqlx::query(
+            "INSERT INTO applications (offer_id, direction_id, metier_family_id, candidate_id, cover_letter, state, created_at, updated_at) \
+             VALUES (NULL, $1, $2, $3, $4, 'received', $5, $5) RETURNING id",
+        )
+        .bind(direction)
+        .bind(family_id)
+        .bind(candidate_id)
+        .bind(cover_letter)
+        .bind(at)
+        .fetch_one(&mut *tx)
+        .await;
+        let id: i64 = match inserted {
+            Ok(row) => row.try_get("id")?,
+            Err(e) if is_unique_violation(&e) => return Err(ApplyError::Duplicate),
+            Err(e) => return Err(e.into()),
+        };
+        sqlx::query("INSERT INTO application_events (application_id, from_state, to_state, actor_id, at) VALUES ($1, NULL, 'received', $2, $3)")
+            .bind(id)
+            .bind(candidate_id)
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
+        created.push((id, *direction));
+    }
+    tx.commit().await?;
+    Ok(created)
+}
+
+/// The spontaneous applications of the given directions (all of them when `all`).
+pub async fn pool(db: &Db, directions: &[i64], all: bool) -> Result<Vec<ReceivedApplication>, sqlx::Error> {
+    if directions.is_empty() && !all {
+        return Ok(vec![]);
+    }
+    // Direction ids come from our own role grants, never user text.
+    let filter = if all { String::new() } else { format!(" AND a.direction_id IN ({})", directions.iter().map(i64::to_string).collect::<Vec<_>>().join(",")) };
+    let rows = sqlx::query(&format!(
+        "SELECT a.id, a.candidate_id, u.display_name, u.email, a.cover_letter, a.state, a.created_at, p.cv_file FROM applications a \
+         JOIN users u ON u.id = a.candidate_id LEFT JOIN candidate_profiles p ON p.user_id = a.candidate_id \
+         WHERE a.offer_id IS NULL{filter} ORDER BY a.created_at DESC, a.id DESC LIMIT 500"
+    ))
+    .fetch_all(&db.pool)
+    .await?;
+    rows.into_iter().map(received).collect()
+}
+
+fn received(row: AnyRow) -> Result<ReceivedApplication, sqlx::Error> {
+    Ok(ReceivedApplication {
+        id: row.try_get("id")?,
+        candidate_id: row.try_get("candidate_id")?,
+        candidate_name: row.try_get("display_name")?,
+        candidate_email: row.try_get("email")?,
+        cover_letter: row.try_get("cover_letter")?,
+        has_cv: row.try_get::<Option<String>, _>("cv_file")?.is_some(),
+        state: state(&row)?,
+        created_at: row.try_get("created_at")?,
+    })
+}
+
 /// The ids that decide who may see and move an application.
 pub struct ApplicationKeys {
     pub offer_id: Option<i64>,
@@ -133,20 +197,7 @@ pub async fn to_offer(db: &Db, offer_id: i64) -> Result<Vec<ReceivedApplication>
     .bind(offer_id)
     .fetch_all(&db.pool)
     .await?;
-    rows.into_iter()
-        .map(|row| {
-            Ok(ReceivedApplication {
-                id: row.try_get("id")?,
-                candidate_id: row.try_get("candidate_id")?,
-                candidate_name: row.try_get("display_name")?,
-                candidate_email: row.try_get("email")?,
-                cover_letter: row.try_get("cover_letter")?,
-                has_cv: row.try_get::<Option<String>, _>("cv_file")?.is_some(),
-                state: state(&row)?,
-                created_at: row.try_get("created_at")?,
-            })
-        })
-        .collect()
+    rows.into_iter().map(received).collect()
 }
 
 /// The stored CV file name and size of a candidate, if they uploaded one.

@@ -82,6 +82,7 @@ fn record(row: AnyRow, today: &str) -> Result<OfferRecord, sqlx::Error> {
         published_at: row.try_get("published_at")?,
         manageable: false,
         input: Some(input),
+        viewer: Default::default(),
     };
     Ok(OfferRecord { direction_id, service_id, view })
 }

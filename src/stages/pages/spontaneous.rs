@@ -1,0 +1,67 @@
+//! A candidate offers themselves to one or several directions.
+
+use crate::{
+    i18n::t,
+    reference::{api::load_reference, types::ReferenceData},
+    stages::application_api::ApplySpontaneously,
+    ui::{
+        forms::{field_error, navigate_on_success, FormError, TextArea},
+        status_pages::ErrorPage,
+    },
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn SpontaneousPage() -> impl IntoView {
+    let reference = Resource::new(|| (), |_| load_reference());
+    view! {
+        <Title text=t("spontaneous-title")/>
+        <h1>{t("spontaneous-title")}</h1>
+        <p class="lead">{t("spontaneous-lead")}</p>
+        <div class="page">
+            <Transition fallback=move || view! { <p>{t("loading")}</p> }>
+                {move || reference.get().map(|result| match result {
+                    Ok(data) => view! { <SpontaneousForm data/> }.into_any(),
+                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+                })}
+            </Transition>
+        </div>
+    }
+}
+
+#[component]
+fn SpontaneousForm(data: ReferenceData) -> impl IntoView {
+    let send = ServerAction::<ApplySpontaneously>::new();
+    navigate_on_success(send.value(), |_| "/stages/candidatures".to_string());
+    let directions_error = field_error(send.value(), "directions");
+    view! {
+        <FormError value=send.value()/>
+        <ActionForm action=send attr:class="form">
+            <fieldset class="field" aria-describedby="directions-error">
+                <legend>{t("spontaneous-directions")}</legend>
+                <ul class="checkbox-list">
+                    {data.directions.into_iter().enumerate().map(|(i, d)| {
+                        let id = format!("direction-{}", d.id);
+                        view! {
+                            <li>
+                                <input type="checkbox" id=id.clone() name=format!("directions[{i}]") value=d.id.to_string()/>
+                                <label for=id>{format!("{} — {}", d.code, d.name)}</label>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <p class="field-error" id="directions-error" hidden=move || directions_error.get().is_none()>{move || directions_error.get()}</p>
+            </fieldset>
+            <div class="field">
+                <label for="field-family">{t("spontaneous-family")}</label>
+                <select id="field-family" name="family_id">
+                    <option value="">{t("spontaneous-family-any")}</option>
+                    {data.families.into_iter().map(|f| view! { <option value=f.id.to_string()>{f.name}</option> }).collect_view()}
+                </select>
+            </div>
+            <TextArea name="cover_letter" label=t("apply-letter") hint=t("apply-letter-hint") error=field_error(send.value(), "cover_letter")/>
+            <button type="submit">{t("spontaneous-submit")}</button>
+        </ActionForm>
+    }
+}
