@@ -205,3 +205,39 @@ async fn spontaneous_applications_land_in_each_directions_pool() {
     assert_eq!(desk.applications.iter().filter(|a| a.offer_id.is_none()).count(), 2);
     assert!(desk.applications.iter().any(|a| a.offer_id.is_none() && a.state == ApplicationState::InReview));
 }
+
+#[tokio::test]
+async fn the_dashboard_measures_answer_times_within_the_managers_scope() {
+    let (app, offer) = with_offer(1_000_000).await;
+    let ada = app.sign_in("ada@example.org", PASSWORD).await;
+    let bob = app.sign_in("bob@example.org", PASSWORD).await;
+    let agent = app.sign_in("agent@example.org", PASSWORD).await;
+    let other = app.sign_in("other.agent@example.org", PASSWORD).await;
+    let first = app.call_json::<i64>(&ada, "stages/apply", &[("offer_id", &offer.to_string()), ("cover_letter", "A.")]).await.1.expect("applied");
+    app.call_json::<i64>(&bob, "stages/apply", &[("offer_id", &offer.to_string()), ("cover_letter", "B.")]).await.1.expect("applied");
+    assert_eq!(app.call_json::<()>(&agent, "stages/move_application", &[("id", &first.to_string()), ("state", "declined")]).await.0, 200);
+    // Ada waited exactly two hours for her answer.
+    sqlx::query("UPDATE applications SET created_at = first_answer_at - 7200 WHERE id = $1").bind(first).execute(&app.state.db.pool).await.expect("update");
+
+    let (status, dashboard) = app.call_json::<parvis::stages::dashboard::Dashboard>(&agent, "stages/dashboard", &[]).await;
+    assert_eq!(status, 200);
+    let dashboard = dashboard.expect("dashboard");
+    let deve = dashboard.by_direction.iter().find(|d| d.unit == "DEVE").expect("DEVE figures");
+    assert_eq!((deve.answered, deve.waiting, deve.median_seconds, deve.p90_seconds), (1, 1, Some(7200), Some(7200)));
+    assert_eq!(dashboard.offers.len(), 1);
+    let declined = ApplicationState::ALL.iter().position(|s| *s == ApplicationState::Declined).expect("index");
+    assert_eq!((dashboard.offers[0].counts[0], dashboard.offers[0].counts[declined]), (1, 1));
+
+    let (_, elsewhere) = app.call_json::<parvis::stages::dashboard::Dashboard>(&other, "stages/dashboard", &[]).await;
+    assert!(elsewhere.expect("dashboard").by_direction.is_empty(), "another direction's agent sees none of it");
+    assert_eq!(app.call_json::<parvis::stages::dashboard::Dashboard>(&ada, "stages/dashboard", &[]).await.0, 403);
+
+    let csv = agent.get(app.url("/stages/export.csv")).send().await.expect("export");
+    assert_eq!(csv.status(), 200);
+    let text = csv.text().await.expect("csv");
+    assert!(text.starts_with("candidature,offre,intitulé"), "{text}");
+    assert_eq!(text.lines().count(), 3, "header and two applications: {text}");
+    assert!(text.contains("ada@example.org") && text.contains("declined"));
+    assert_eq!(ada.get(app.url("/stages/export.csv")).send().await.expect("export").status(), 403);
+    assert_eq!(other.get(app.url("/stages/export.csv")).send().await.expect("export").text().await.expect("csv").lines().count(), 1, "header only");
+}

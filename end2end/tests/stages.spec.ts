@@ -142,6 +142,11 @@ test("a spontaneous application reaches the direction's pool", async ({ page, br
   await hydrated(adminPage);
   await card.getByRole("button", { name: "Examiner" }).click();
   await expect(adminPage.locator(".pool .application").filter({ hasText: email }).locator(".application-state")).toHaveText("En cours d'examen");
+  await adminPage.getByRole("link", { name: "Tableau de bord de la sélection" }).click();
+  await expect(adminPage.getByRole("heading", { level: 1, name: "Tableau de bord de la sélection" })).toBeVisible();
+  await expect(adminPage.locator("table caption").filter({ hasText: "Par direction" })).toBeVisible();
+  await expect(adminPage.locator("tr").filter({ hasText: "DEVE" }).first()).toBeVisible();
+  await checkAccessibility(adminPage);
   await admin.close();
   await expect(page.locator(".application").filter({ hasText: "Candidature spontanée" }).locator(".application-state")).toHaveText("En cours d'examen");
   expect(problems.filter((p) => !p.includes("422"))).toEqual([]);

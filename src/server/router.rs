@@ -99,6 +99,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         .route("/stages/cv", post(crate::stages::server::cv::upload))
         .route("/stages/cv/{owner}", get(crate::stages::server::cv::download))
         .route("/stages/evenements", get(crate::stages::server::live::events))
+        .route("/stages/export.csv", get(crate::stages::server::dashboard::export))
         .leptos_routes_with_context(&state, generate_route_list(App), context.clone(), app_shell)
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(auth)

@@ -172,3 +172,19 @@ pub async fn change_offer_state(id: i64, state: OfferState) -> Result<(), AppErr
     }
     .await)
 }
+
+/// The selection dashboard of the offers and applications the account manages.
+#[server(endpoint = "stages/dashboard")]
+pub async fn load_dashboard() -> Result<super::dashboard::Dashboard, AppError> {
+    respond(async {
+        require_account().await?;
+        let (_, scope) = scope().await?;
+        if !scope.is_staff() {
+            return Err(AppError::Forbidden);
+        }
+        let today = today();
+        let in_a_week = (time::OffsetDateTime::now_utc() + time::Duration::days(7)).date().to_string();
+        Ok(super::server::dashboard::dashboard(&app_state()?.db, &scope, &today, &in_a_week).await?)
+    }
+    .await)
+}

@@ -3,6 +3,7 @@
 pub mod api;
 pub mod application;
 pub mod application_api;
+pub mod dashboard;
 pub mod pages;
 pub mod types;
 

@@ -18,7 +18,10 @@ pub fn ManageOffersPage() -> impl IntoView {
     view! {
         <Title text=t("offers-manage")/>
         <h1>{t("offers-manage")}</h1>
-        <p><a class="button" href="/stages/gestion/offre">{t("offer-new")}</a></p>
+        <p>
+            <a class="button" href="/stages/gestion/offre">{t("offer-new")}</a>" "
+            <a href="/stages/tableau-de-bord">{t("dashboard-title")}</a>
+        </p>
         <div class="page">
             <Transition fallback=move || view! { <p>{t("loading")}</p> }>
                 {move || offers.get().map(|result| match result {

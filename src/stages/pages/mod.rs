@@ -1,6 +1,7 @@
 //! Stages pages, one file each.
 
 mod applications;
+mod dashboard;
 mod edit;
 mod list;
 mod manage;
@@ -9,6 +10,7 @@ mod received;
 mod spontaneous;
 
 pub use applications::MyApplicationsPage;
+pub use dashboard::DashboardPage;
 pub use edit::{EditOfferPage, NewOfferPage};
 pub use list::StagesHome;
 pub use manage::ManageOffersPage;

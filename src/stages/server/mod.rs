@@ -3,6 +3,7 @@
 pub mod access;
 pub mod applications;
 pub mod cv;
+pub mod dashboard;
 pub mod demo;
 pub mod feed;
 pub mod live;

@@ -1,0 +1,179 @@
+//! Dashboard figures and the CSV export, for the offers and applications an account manages.
+
+use super::access::OfferScope;
+use crate::{
+    accounts::server::{store as accounts, AuthSession},
+    server::{db::Db, state::AppState},
+    stages::{
+        application::ApplicationState,
+        dashboard::{answer_times, Dashboard, OfferCounts},
+        types::OfferState,
+    },
+};
+use axum::{
+    extract::State,
+    http::{header, StatusCode},
+    response::{IntoResponse, Response},
+};
+use sqlx::Row;
+use std::collections::BTreeMap;
+
+/// One application as the dashboard counts it.
+pub struct Line {
+    pub id: i64,
+    pub offer_id: Option<i64>,
+    pub offer_title: Option<String>,
+    pub offer_state: Option<String>,
+    pub direction: String,
+    pub service: Option<String>,
+    pub candidate: String,
+    pub email: String,
+    pub state: String,
+    pub created_at: i64,
+    pub first_answer_at: Option<i64>,
+}
+
+/// The scope as SQL over applications `a` and offers `o`; ids come from our own role grants.
+fn scope_filter(scope: &OfferScope) -> String {
+    if scope.all {
+        return String::new();
+    }
+    let list = |ids: &[i64]| if ids.is_empty() { "0".to_string() } else { ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",") };
+    format!(" WHERE (a.direction_id IN ({}) OR o.service_id IN ({}))", list(&scope.directions), list(&scope.services))
+}
+
+pub async fn lines(db: &Db, scope: &OfferScope) -> Result<Vec<Line>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "SELECT a.id, a.offer_id, o.title, o.state AS offer_state, d.code, s.name AS service, u.display_name, u.email, a.state, a.created_at, a.first_answer_at \
+         FROM applications a JOIN directions d ON d.id = a.direction_id JOIN users u ON u.id = a.candidate_id \
+         LEFT JOIN offers o ON o.id = a.offer_id LEFT JOIN services s ON s.id = o.service_id{} ORDER BY a.created_at DESC LIMIT 100000",
+        scope_filter(scope)
+    ))
+    .fetch_all(&db.pool)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(Line {
+                id: r.try_get("id")?,
+                offer_id: r.try_get("offer_id")?,
+                offer_title: r.try_get("title")?,
+                offer_state: r.try_get("offer_state")?,
+                direction: r.try_get("code")?,
+                service: r.try_get("service")?,
+                candidate: r.try_get("display_name")?,
+                email: r.try_get("email")?,
+                state: r.try_get("state")?,
+                created_at: r.try_get("created_at")?,
+                first_answer_at: r.try_get("first_answer_at")?,
+            })
+        })
+        .collect()
+}
+
+pub async fn dashboard(db: &Db, scope: &OfferScope, today: &str, in_a_week: &str) -> Result<Dashboard, sqlx::Error> {
+    let lines = lines(db, scope).await?;
+    let mut offers: BTreeMap<i64, OfferCounts> = BTreeMap::new();
+    let mut by_direction: BTreeMap<String, Vec<(i64, Option<i64>)>> = BTreeMap::new();
+    let mut by_service: BTreeMap<String, Vec<(i64, Option<i64>)>> = BTreeMap::new();
+    let mut spontaneous_waiting = 0;
+    for line in &lines {
+        let pair = (line.created_at, line.first_answer_at);
+        by_direction.entry(line.direction.clone()).or_default().push(pair);
+        let state = ApplicationState::parse(&line.state).unwrap_or(ApplicationState::Received);
+        match (line.offer_id, &line.service) {
+            (Some(offer_id), Some(service)) => {
+                by_service.entry(format!("{} · {service}", line.direction)).or_default().push(pair);
+                let entry = offers.entry(offer_id).or_insert_with(|| OfferCounts {
+                    offer_id,
+                    title: line.offer_title.clone().unwrap_or_default(),
+                    state: line.offer_state.as_deref().and_then(OfferState::parse).unwrap_or(OfferState::Published),
+                    counts: vec![0; ApplicationState::ALL.len()],
+                });
+                if let Some(index) = ApplicationState::ALL.iter().position(|s| *s == state) {
+                    entry.counts[index] += 1;
+                }
+            }
+            _ if state.is_pending() => spontaneous_waiting += 1,
+            _ => {}
+        }
+    }
+    // Offers about to close, within the scope.
+    let list = |ids: &[i64]| if ids.is_empty() { "0".to_string() } else { ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",") };
+    let filter = if scope.all { String::new() } else { format!(" AND (service_id IN ({}) OR direction_id IN ({}))", list(&scope.services), list(&scope.directions)) };
+    let expiring = sqlx::query(&format!("SELECT id, title, deadline FROM offers WHERE state = 'published' AND deadline >= $1 AND deadline <= $2{filter} ORDER BY deadline"))
+        .bind(today)
+        .bind(in_a_week)
+        .fetch_all(&db.pool)
+        .await?
+        .into_iter()
+        .map(|r| Ok((r.try_get("id")?, r.try_get("title")?, r.try_get("deadline")?)))
+        .collect::<Result<_, sqlx::Error>>()?;
+    Ok(Dashboard {
+        offers: offers.into_values().collect(),
+        by_direction: by_direction.into_iter().map(|(unit, rows)| answer_times(unit, &rows)).collect(),
+        by_service: by_service.into_iter().map(|(unit, rows)| answer_times(unit, &rows)).collect(),
+        expiring,
+        spontaneous_waiting,
+    })
+}
+
+/// GET /stages/export.csv: the applications the account manages, for a spreadsheet.
+pub async fn export(State(state): State<AppState>, auth: AuthSession) -> Response {
+    let Some(user) = auth.user else { return StatusCode::UNAUTHORIZED.into_response() };
+    let scope = match accounts::roles(&state.db, user.id).await {
+        Ok(grants) => OfferScope::from_grants(&grants),
+        Err(error) => {
+            tracing::error!(%error, "export: roles not read");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    if !scope.is_staff() {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let lines = match lines(&state.db, &scope).await {
+        Ok(lines) => lines,
+        Err(error) => {
+            tracing::error!(%error, "export failed");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let header = ["candidature", "offre", "intitulé", "direction", "service", "candidat", "courriel", "état", "reçue (UTC)", "première réponse (UTC)"];
+    let date = |t: i64| time::OffsetDateTime::from_unix_timestamp(t).map(|d| d.date().to_string()).unwrap_or_default();
+    let mut result = writer.write_record(header);
+    for line in &lines {
+        if result.is_err() {
+            break;
+        }
+        result = writer.write_record([
+            line.id.to_string(),
+            line.offer_id.map(|i| i.to_string()).unwrap_or_default(),
+            line.offer_title.clone().unwrap_or_else(|| "candidature spontanée".into()),
+            line.direction.clone(),
+            line.service.clone().unwrap_or_default(),
+            line.candidate.clone(),
+            line.email.clone(),
+            line.state.clone(),
+            date(line.created_at),
+            line.first_answer_at.map(date).unwrap_or_default(),
+        ]);
+    }
+    match result.map_err(|e| e.to_string()).and_then(|_| writer.into_inner().map_err(|e| e.to_string())) {
+        Ok(bytes) => {
+            tracing::info!(user = user.id, rows = lines.len(), "applications exported");
+            (
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                    (header::CONTENT_DISPOSITION, "attachment; filename=\"candidatures.csv\""),
+                    (header::CACHE_CONTROL, "private, no-store"),
+                ],
+                bytes,
+            )
+                .into_response()
+        }
+        Err(error) => {
+            tracing::error!(%error, "export not written");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
