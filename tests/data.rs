@@ -70,7 +70,7 @@ async fn demo_offers_cover_the_directions_in_every_state() {
     let total: i64 = ["draft", "published", "filled", "closed"].iter().map(|s| count(s)).sum();
     assert!(total >= 200, "{total} demo offers");
     assert!(count("published") > total / 2 && count("draft") > 0 && count("filled") > 0 && count("closed") > 0);
-    let (_, page) = app.call_json::<parvis::stages::types::OfferPage>(&app.client(), "stages/offers", &[]).await;
+    let (_, page) = app.call_json::<parvis::stages::search::SearchResults>(&app.client(), "stages/search", &[]).await;
     let page = page.expect("page");
     assert_eq!(page.total, count("published"), "every published demo offer is open");
     assert_eq!(page.offers.len(), 20);

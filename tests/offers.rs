@@ -6,7 +6,7 @@ use common::TestApp;
 use parvis::{
     accounts::types::Role,
     error::AppError,
-    stages::types::{OfferPage, OfferState, OfferView},
+    stages::{search::SearchResults, types::{OfferState, OfferView}},
 };
 
 const PASSWORD: &str = "correct horse battery";
@@ -84,7 +84,7 @@ async fn an_agent_drafts_and_publishes_and_visitors_see_only_published_offers() 
     let id = id.expect("created");
     let (status, _) = app.call_json::<OfferView>(&visitor, "stages/offer", &[("id", &id.to_string())]).await;
     assert_eq!(status, 404, "a draft is invisible to visitors");
-    let (_, page) = app.call_json::<OfferPage>(&visitor, "stages/offers", &[]).await;
+    let (_, page) = app.call_json::<SearchResults>(&visitor, "stages/search", &[]).await;
     assert_eq!(page.expect("page").total, 0);
 
     let (status, _) = app.call_json::<()>(&agent, "stages/offer_state", &[("id", &id.to_string()), ("state", "filled")]).await;
@@ -92,7 +92,7 @@ async fn an_agent_drafts_and_publishes_and_visitors_see_only_published_offers() 
     let (status, _) = app.call_json::<()>(&agent, "stages/offer_state", &[("id", &id.to_string()), ("state", "published")]).await;
     assert_eq!(status, 200);
 
-    let (_, page) = app.call_json::<OfferPage>(&visitor, "stages/offers", &[]).await;
+    let (_, page) = app.call_json::<SearchResults>(&visitor, "stages/search", &[]).await;
     let page = page.expect("page");
     assert_eq!((page.total, page.offers[0].id), (1, id));
     let (status, view) = app.call_json::<OfferView>(&visitor, "stages/offer", &[("id", &id.to_string())]).await;
@@ -108,7 +108,7 @@ async fn an_agent_drafts_and_publishes_and_visitors_see_only_published_offers() 
     sqlx::query("UPDATE offers SET deadline = '2000-01-01' WHERE id = $1").bind(id).execute(&app.state.db.pool).await.expect("update");
     let (_, view) = app.call_json::<OfferView>(&visitor, "stages/offer", &[("id", &id.to_string())]).await;
     assert!(!view.expect("view").open);
-    let (_, page) = app.call_json::<OfferPage>(&visitor, "stages/offers", &[]).await;
+    let (_, page) = app.call_json::<SearchResults>(&visitor, "stages/search", &[]).await;
     assert_eq!(page.expect("page").total, 0);
 }
 
@@ -210,4 +210,60 @@ async fn the_atom_feed_lists_open_offers_only() {
     assert!(xml.contains(&format!("{}/stages/offres/{published}", app.base)));
     assert!(!xml.contains("brouillon"), "drafts stay out of the feed");
     assert_eq!(xml.matches("<entry>").count(), 1);
+}
+
+#[tokio::test]
+async fn search_understands_french_words_filters_and_counts() {
+    let Desk { app, deve_service, .. } = desk().await;
+    let metier = any_metier(&app).await;
+    let agent = app.sign_in("agent@example.org", PASSWORD).await;
+    let mut ids = Vec::new();
+    for (title, weeks, arrondissement) in [("Jardins écologiques partagés", "12", "12"), ("Inventaire des arbres", "6", "20"), ("Stage communication", "4", "")] {
+        let mut form = offer_form(deve_service, metier, title, "Missions variées.");
+        for (key, value) in form.iter_mut() {
+            match key.as_str() {
+                "offer[duration_weeks]" => *value = weeks.into(),
+                "offer[arrondissement]" => *value = arrondissement.into(),
+                _ => {}
+            }
+        }
+        let id = save(&app, &agent, None, &form).await.1.expect("saved");
+        assert_eq!(app.call_json::<()>(&agent, "stages/offer_state", &[("id", &id.to_string()), ("state", "published")]).await.0, 200);
+        ids.push(id);
+    }
+    save(&app, &agent, None, &offer_form(deve_service, metier, "Jardin en brouillon", "Missions.")).await.1.expect("draft");
+    let visitor = app.client();
+    let search = |pairs: Vec<(&'static str, &'static str)>| {
+        let visitor = visitor.clone();
+        let app = &app;
+        async move {
+            let fields: Vec<(String, String)> = pairs.into_iter().map(|(k, v)| (format!("query[{k}]"), v.to_string())).collect();
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            let (status, results) = app.call_json::<SearchResults>(&visitor, "stages/search", &fields).await;
+            assert_eq!(status, 200);
+            results.expect("results")
+        }
+    };
+
+    // Accents and plurals do not defeat the search; drafts never show.
+    let found = search(vec![("q", "jardin ecologique")]).await;
+    assert_eq!(found.offers.iter().map(|o| o.id).collect::<Vec<_>>(), vec![ids[0]]);
+    assert_eq!(search(vec![("q", "ARBRE")]).await.offers[0].id, ids[1]);
+    assert_eq!(search(vec![("q", "jardin")]).await.total, 1, "the draft is not found");
+    // Filters, and the facet counts that go with them.
+    let short = search(vec![("duree_max", "8")]).await;
+    assert_eq!(short.total, 2);
+    let paid = search(vec![("gratifie", "1")]).await;
+    assert_eq!(paid.total, 1, "only the 12-week internship is paid by law");
+    assert_eq!(paid.paid.iter().map(|f| (f.value.as_str(), f.count)).collect::<Vec<_>>(), vec![("0", 2), ("1", 1)], "the paid facet ignores its own filter");
+    assert_eq!(search(vec![("arrondissement", "20")]).await.offers[0].id, ids[1]);
+    assert_eq!(search(vec![("direction", "DEVE")]).await.total, 3);
+    assert_eq!(search(vec![("sauf_direction", "DEVE")]).await.total, 0, "excluding a value");
+    assert_eq!(search(vec![("direction", "DEVE")]).await.directions, vec![parvis::stages::search::Facet { value: "DEVE".into(), label: "DEVE".into(), count: 3 }]);
+    // Sorting by deadline, and pages.
+    assert_eq!(search(vec![("tri", "echeance")]).await.offers.len(), 3);
+    assert!(search(vec![("page", "2")]).await.offers.is_empty());
+    // The same search works as a plain page, without JavaScript.
+    let html = visitor.get(app.url("/stages?q=arbres")).send().await.expect("page").text().await.expect("html");
+    assert!(html.contains("Inventaire des arbres") && !html.contains("Jardins écologiques partagés"));
 }

@@ -151,3 +151,34 @@ test("a spontaneous application reaches the direction's pool", async ({ page, br
   await expect(page.locator(".application").filter({ hasText: "Candidature spontanée" }).locator(".application-state")).toHaveText("En cours d'examen");
   expect(problems.filter((p) => !p.includes("422"))).toEqual([]);
 });
+
+test("a candidate searches with filters, live with JavaScript and plainly without", async ({ page, browser }) => {
+  const problems: string[] = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+  await page.goto("/stages");
+  await hydrated(page);
+  await checkAccessibility(page);
+  // A marker that a full page load would wipe out.
+  await page.evaluate(() => ((window as any).__parvisMarker = 1));
+  await page.getByLabel("Mots-clés").fill("jardins");
+  await page.getByLabel("Mots-clés").press("Enter");
+  await expect(page).toHaveURL(/q=jardins/);
+  await page.getByLabel("Direction", { exact: true }).selectOption("DEVE");
+  await expect(page).toHaveURL(/direction=DEVE/);
+  const first = page.locator(".offer-list .card").first();
+  await expect(first).toContainText("DEVE");
+  await expect(page.locator(".offer-list .card h3").first()).toContainText(/jardin/i);
+  expect(await page.evaluate(() => (window as any).__parvisMarker)).toBe(1);
+  await page.goBack();
+  await expect(page).not.toHaveURL(/direction=DEVE/);
+
+  const plain = await browser.newContext({ javaScriptEnabled: false });
+  const plainPage = await plain.newPage();
+  await plainPage.goto("/stages");
+  await plainPage.getByLabel("Mots-clés").fill("jardins");
+  await plainPage.getByRole("button", { name: "Rechercher" }).click();
+  await expect(plainPage).toHaveURL(/q=jardins/);
+  await expect(plainPage.locator(".offer-list .card h3").first()).toContainText(/jardin/i);
+  await plain.close();
+  expect(problems).toEqual([]);
+});

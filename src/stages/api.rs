@@ -1,6 +1,6 @@
 //! Stages server functions: offers, from the agent's form to the public page.
 
-use super::types::{OfferFormChoices, OfferInput, OfferPage, OfferState, OfferSummary, OfferView};
+use super::types::{OfferFormChoices, OfferInput, OfferState, OfferSummary, OfferView};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -13,8 +13,6 @@ use {
     },
 };
 
-pub const PER_PAGE: i64 = 20;
-
 /// The offer-management scope of the signed-in account (empty for visitors and candidates).
 #[cfg(feature = "ssr")]
 async fn scope() -> Result<(Option<i64>, OfferScope), AppError> {
@@ -23,15 +21,10 @@ async fn scope() -> Result<(Option<i64>, OfferScope), AppError> {
     Ok((Some(account.id), OfferScope::from_grants(&grants)))
 }
 
-/// Published offers still open, newest first.
-#[server(endpoint = "stages/offers")]
-pub async fn open_offers(page: Option<i64>) -> Result<OfferPage, AppError> {
-    respond(async {
-        let page = page.unwrap_or(1).max(1);
-        let (offers, total) = store::open_page(&app_state()?.db, &today(), page, PER_PAGE).await?;
-        Ok(OfferPage { offers, total, page, per_page: PER_PAGE })
-    }
-    .await)
+/// Searches the open offers: words (French-aware), filters, facet counts, sorting, pages.
+#[server(endpoint = "stages/search")]
+pub async fn search_offers(#[server(default)] query: super::search::SearchQuery) -> Result<super::search::SearchResults, AppError> {
+    respond(async { Ok(super::server::search::search(&app_state()?.db, &query, &today()).await?) }.await)
 }
 
 /// One offer. A visitor sees it only while published; its managers see it in every state.

@@ -4,6 +4,7 @@ pub mod api;
 pub mod application;
 pub mod application_api;
 pub mod dashboard;
+pub mod search;
 pub mod pages;
 pub mod types;
 

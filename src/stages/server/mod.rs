@@ -8,6 +8,8 @@ pub mod demo;
 pub mod feed;
 pub mod live;
 pub mod notices;
+pub mod search;
+pub mod text;
 pub mod store;
 
 /// Today's date, "YYYY-MM-DD" (UTC), the form deadlines are compared in.

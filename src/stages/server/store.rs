@@ -133,10 +133,37 @@ pub async fn save(db: &Db, id: Option<i64>, offer: &ValidOffer, direction_id: i6
         .bind(at)
         .fetch_optional(&db.pool)
         .await?;
-    match row {
-        Some(row) => row.try_get("id"),
-        None => Err(sqlx::Error::RowNotFound),
+    let id: i64 = match row {
+        Some(row) => row.try_get("id")?,
+        None => return Err(sqlx::Error::RowNotFound),
+    };
+    index(db, id).await?;
+    Ok(id)
+}
+
+/// Recomputes the search terms of offer `id` from its text and its reference names.
+pub async fn index(db: &Db, id: i64) -> Result<(), sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT o.title, o.description_md, o.profile_md, o.discipline, d.code, d.name AS direction, s.name AS service, m.name AS metier, f.name AS family \
+         FROM offers o JOIN directions d ON d.id = o.direction_id JOIN services s ON s.id = o.service_id \
+         JOIN metiers m ON m.id = o.metier_id JOIN metier_families f ON f.id = m.family_id WHERE o.id = $1",
+    )
+    .bind(id)
+    .fetch_one(&db.pool)
+    .await?;
+    let title: String = row.try_get("title")?;
+    let mut all = title.clone();
+    for column in ["description_md", "profile_md", "discipline", "code", "direction", "service", "metier", "family"] {
+        all.push(' ');
+        all.push_str(&row.try_get::<String, _>(column)?);
     }
+    sqlx::query("UPDATE offers SET search_terms = $1, title_terms = $2 WHERE id = $3")
+        .bind(super::text::stored(&all))
+        .bind(super::text::stored(&title))
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
 }
 
 /// Moves an offer from `from` to `to`; false when it was no longer in `from`.
@@ -154,7 +181,7 @@ const SELECT_SUMMARY: &str = "SELECT o.id, o.title, o.state, d.code AS direction
      o.duration_weeks, o.start_month, o.deadline, o.arrondissement, o.paid \
      FROM offers o JOIN directions d ON d.id = o.direction_id JOIN services s ON s.id = o.service_id JOIN metiers m ON m.id = o.metier_id";
 
-fn summary(row: AnyRow) -> Result<OfferSummary, sqlx::Error> {
+pub fn summary(row: AnyRow) -> Result<OfferSummary, sqlx::Error> {
     Ok(OfferSummary {
         id: row.try_get("id")?,
         title: row.try_get("title")?,

@@ -1,0 +1,113 @@
+//! Offer search: what the candidate asks (all of it in the URL) and what comes back.
+
+use super::types::OfferSummary;
+use serde::{Deserialize, Serialize};
+
+/// The search form; every field is a URL parameter of /stages, so a search can be shared,
+/// bookmarked and replayed with the back button, with or without JavaScript.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchQuery {
+    pub q: Option<String>,
+    /// Direction code to keep, and one to leave out.
+    pub direction: Option<String>,
+    pub sauf_direction: Option<String>,
+    /// Métier family id.
+    pub famille: Option<String>,
+    /// Education level code.
+    pub niveau: Option<String>,
+    pub arrondissement: Option<String>,
+    /// "1": some remote work.
+    pub teletravail: Option<String>,
+    /// "1": paid only; "0": unpaid only.
+    pub gratifie: Option<String>,
+    /// Longest duration wanted, in weeks.
+    pub duree_max: Option<String>,
+    /// "pertinence", "recent" or "echeance".
+    pub tri: Option<String>,
+    pub page: Option<String>,
+}
+
+impl SearchQuery {
+    pub const KEYS: [&'static str; 11] = ["q", "direction", "sauf_direction", "famille", "niveau", "arrondissement", "teletravail", "gratifie", "duree_max", "tri", "page"];
+
+    /// Reads the query from URL parameters (unknown ones are ignored).
+    pub fn from_pairs<'a>(get: impl Fn(&str) -> Option<String> + 'a) -> SearchQuery {
+        let value = |key: &str| get(key).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        SearchQuery {
+            q: value("q"),
+            direction: value("direction"),
+            sauf_direction: value("sauf_direction"),
+            famille: value("famille"),
+            niveau: value("niveau"),
+            arrondissement: value("arrondissement"),
+            teletravail: value("teletravail"),
+            gratifie: value("gratifie"),
+            duree_max: value("duree_max"),
+            tri: value("tri"),
+            page: value("page"),
+        }
+    }
+
+    /// The URL of this search at `page`.
+    pub fn url(&self, page: i64) -> String {
+        let fields = [&self.q, &self.direction, &self.sauf_direction, &self.famille, &self.niveau, &self.arrondissement, &self.teletravail, &self.gratifie, &self.duree_max, &self.tri];
+        let mut parts: Vec<String> = Self::KEYS
+            .iter()
+            .zip(fields)
+            .filter_map(|(key, value)| value.as_ref().map(|v| format!("{key}={}", encode(v))))
+            .collect();
+        if page > 1 {
+            parts.push(format!("page={page}"));
+        }
+        if parts.is_empty() { "/stages".to_string() } else { format!("/stages?{}", parts.join("&")) }
+    }
+
+    pub fn page_number(&self) -> i64 {
+        self.page.as_deref().and_then(|p| p.parse().ok()).unwrap_or(1).max(1)
+    }
+}
+
+/// Percent-encodes a URL parameter value.
+fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b' ' => "+".to_string(),
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
+
+/// One value of a filter with the number of offers it would give.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facet {
+    pub value: String,
+    pub label: String,
+    pub count: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchResults {
+    pub offers: Vec<OfferSummary>,
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+    pub directions: Vec<Facet>,
+    pub families: Vec<Facet>,
+    pub levels: Vec<Facet>,
+    pub paid: Vec<Facet>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_round_trip() {
+        let query = SearchQuery { q: Some("jardin écologique".into()), direction: Some("DEVE".into()), ..Default::default() };
+        let url = query.url(2);
+        assert_eq!(url, "/stages?q=jardin+%C3%A9cologique&direction=DEVE&page=2");
+        assert_eq!(SearchQuery::default().url(1), "/stages");
+    }
+}
