@@ -1,0 +1,178 @@
+//! Stages benchmark: seeds 100,000 published offers and 300,000 applications, then prints the
+//! p50/p95 of a full search (results and facet counts), of the offer page rendered through the
+//! real router, and of the apply action, measured inside the server process.
+//!
+//! `scripts/bench` runs it on SQLite and, when reachable, on PostgreSQL.
+
+use parvis::{
+    server::{config::Config, db::Db, router},
+    stages::{
+        search::SearchQuery,
+        server::{applications, search, text},
+    },
+};
+use sqlx::Row;
+use std::time::{Duration, Instant};
+use tower::ServiceExt;
+
+const OFFERS: i64 = 100_000;
+const APPLICATIONS: i64 = 300_000;
+const CANDIDATES: i64 = 10_000;
+
+fn percentiles(mut samples: Vec<Duration>) -> (f64, f64) {
+    samples.sort();
+    let at = |p: usize| samples[((p * samples.len()).div_ceil(100)).max(1) - 1].as_secs_f64() * 1000.0;
+    (at(50), at(95))
+}
+
+async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
+    let existing: i64 = sqlx::query("SELECT COUNT(*) AS n FROM offers").fetch_one(&db.pool).await?.try_get("n")?;
+    if existing >= OFFERS {
+        return Ok(());
+    }
+    let reference = parvis::reference::server::store::load(db).await?;
+    let services: Vec<(i64, i64, String)> = reference.directions.iter().flat_map(|d| d.services.iter().map(move |s| (d.id, s.id, s.name.clone()))).collect();
+    let metiers: Vec<(i64, String)> = reference.families.iter().flat_map(|f| f.metiers.iter().map(|m| (m.id, m.name.clone()))).collect();
+    let words = ["stage", "jardin", "communication", "données", "urbanisme", "climat", "école", "culture", "social", "numérique", "voirie", "santé"];
+    let start = Instant::now();
+    let mut tx = db.pool.begin().await?;
+    for batch in 0..(OFFERS / 500) {
+        let mut sql = String::from(
+            "INSERT INTO offers (direction_id, service_id, metier_id, title, description_md, description_html, profile_md, profile_html, education_level, discipline, \
+             duration_weeks, start_month, deadline, places, address, arrondissement, remote_days, paid, contact_name, contact_email, state, created_at, updated_at, \
+             published_at, search_terms, title_terms) VALUES ",
+        );
+        for i in 0..500 {
+            let n = batch * 500 + i;
+            let (direction, service, service_name) = &services[(n as usize * 7) % services.len()];
+            let (metier, metier_name) = &metiers[(n as usize * 13) % metiers.len()];
+            let word = words[n as usize % words.len()];
+            let title = format!("Stage {word} {metier_name} n°{n}");
+            let description = format!("Missions de {word} au sein du service {service_name}.");
+            let level = ["bac", "bac2", "bac3", "bac5", "doctorat"][n as usize % 5];
+            let weeks = [4, 8, 12, 16, 24][n as usize % 5];
+            if i > 0 {
+                sql.push(',');
+            }
+            sql.push_str(&format!(
+                "({direction}, {service}, {metier}, '{}', '{}', '<p>{}</p>', '', '', '{level}', 'Discipline', {weeks}, '2099-03', '2099-01-{:02}', 1, 'Adresse', {}, {}, {}, \
+                 'Contact', 'contact@paris.fr', 'published', 0, 0, {n}, '{}', '{}')",
+                title.replace('\'', "''"),
+                description.replace('\'', "''"),
+                description.replace('\'', "''"),
+                1 + n % 28,
+                1 + n % 20,
+                n % 3,
+                i64::from(weeks > 8),
+                text::stored(&format!("{title} {description} {metier_name} {service_name}")).replace('\'', "''"),
+                text::stored(&title).replace('\'', "''"),
+            ));
+        }
+        sqlx::query(&sql).execute(&mut *tx).await?;
+    }
+    for batch in 0..(CANDIDATES / 500) {
+        let rows: Vec<String> = (0..500).map(|i| format!("('bench{}@example.org', 'Candidat {}', 'x', 0, 'fr')", batch * 500 + i, batch * 500 + i)).collect();
+        sqlx::query(&format!("INSERT INTO users (email, display_name, password_hash, created_at, locale) VALUES {}", rows.join(","))).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    let first_offer: i64 = sqlx::query("SELECT MIN(id) AS n FROM offers").fetch_one(&db.pool).await?.try_get("n")?;
+    let first_user: i64 = sqlx::query("SELECT MIN(id) AS n FROM users WHERE email LIKE 'bench%'").fetch_one(&db.pool).await?.try_get("n")?;
+    let mut tx = db.pool.begin().await?;
+    for batch in 0..(APPLICATIONS / 1000) {
+        let rows: Vec<String> = (0..1000)
+            .map(|i| {
+                let n = batch * 1000 + i;
+                let offer = first_offer + (n * 7919) % OFFERS;
+                let candidate = first_user + n % CANDIDATES;
+                let direction = services[((offer - first_offer) as usize * 7) % services.len()].0;
+                let state = ["received", "in_review", "interview", "accepted", "declined"][n as usize % 5];
+                format!("({offer}, {direction}, {candidate}, 'Lettre', '{state}', {n}, {n})")
+            })
+            .collect();
+        sqlx::query(&format!(
+            "INSERT INTO applications (offer_id, direction_id, candidate_id, cover_letter, state, created_at, updated_at) VALUES {} ON CONFLICT DO NOTHING",
+            rows.join(",")
+        ))
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    println!("  seeded {OFFERS} offers, {APPLICATIONS} applications in {:.1} s", start.elapsed().as_secs_f64());
+    Ok(())
+}
+
+async fn run(label: &str, url: String) -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile_dir();
+    let mut config = Config::default();
+    config.server.data_dir = dir.clone();
+    config.database.url = url;
+    let (app, state) = router::build(config).await?;
+    println!("{label}");
+    seed(&state.db).await?;
+    let today = "2026-11-28";
+    let queries: Vec<SearchQuery> = vec![
+        SearchQuery::default(),
+        SearchQuery { q: Some("stage".into()), ..Default::default() },
+        SearchQuery { q: Some("jardins".into()), ..Default::default() },
+        SearchQuery { q: Some("stage".into()), direction: Some("DEVE".into()), ..Default::default() },
+        SearchQuery { direction: Some("DVD".into()), niveau: Some("bac3".into()), duree_max: Some("12".into()), ..Default::default() },
+        SearchQuery { q: Some("communication climat".into()), tri: Some("echeance".into()), ..Default::default() },
+    ];
+    for (name, chosen) in [("search, words only", vec![1, 2]), ("search, filters (with or without words)", vec![0, 3, 4, 5])] {
+        let mut samples = Vec::new();
+        for _ in 0..10 {
+            for index in &chosen {
+                let start = Instant::now();
+                let results = search::search(&state.db, &queries[*index], today).await?;
+                samples.push(start.elapsed());
+                std::hint::black_box(results);
+            }
+        }
+        let (p50, p95) = percentiles(samples);
+        println!("  {name:<42} p50 {p50:>8.1} ms   p95 {p95:>8.1} ms");
+    }
+    let first_offer: i64 = sqlx::query("SELECT MIN(id) AS n FROM offers").fetch_one(&state.db.pool).await?.try_get("n")?;
+    let mut samples = Vec::new();
+    for i in 0..100 {
+        let request = axum::http::Request::get(format!("/stages/offres/{}", first_offer + (i * 997) % OFFERS)).body(axum::body::Body::empty())?;
+        let start = Instant::now();
+        let response = app.clone().oneshot(request).await?;
+        let _ = axum::body::to_bytes(response.into_body(), usize::MAX).await?;
+        samples.push(start.elapsed());
+    }
+    let (p50, p95) = percentiles(samples);
+    println!("  {:<42} p50 {p50:>8.1} ms   p95 {p95:>8.1} ms", "offer page, rendered through the router");
+    let mut samples = Vec::new();
+    let first_user: i64 = sqlx::query("SELECT MIN(id) AS n FROM users WHERE email LIKE 'bench%'").fetch_one(&state.db.pool).await?.try_get("n")?;
+    for i in 0..200 {
+        let (offer, candidate) = (first_offer + (i * 31 + 5) % OFFERS, first_user + (i * 17 + 3) % CANDIDATES);
+        let start = Instant::now();
+        let _ = applications::apply(&state.db, offer, 1, candidate, "Lettre").await;
+        samples.push(start.elapsed());
+    }
+    let (p50, p95) = percentiles(samples);
+    println!("  {:<42} p50 {p50:>8.1} ms   p95 {p95:>8.1} ms", "apply (insert + history, one transaction)");
+    Ok(())
+}
+
+fn tempfile_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("parvis-bench-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    dir
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let sqlite = tempfile_dir().join("bench.db");
+    run("SQLite (embedded, WAL)", format!("sqlite://{}", sqlite.display())).await?;
+    if let Ok(server) = std::env::var("PARVIS_BENCH_POSTGRES") {
+        let admin = format!("{server}/postgres");
+        let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&admin).await?;
+        sqlx::Executor::execute(&mut conn, "DROP DATABASE IF EXISTS parvis_bench WITH (FORCE)").await?;
+        sqlx::Executor::execute(&mut conn, "CREATE DATABASE parvis_bench").await?;
+        run("PostgreSQL", format!("{server}/parvis_bench")).await?;
+    } else {
+        println!("PostgreSQL: skipped (set PARVIS_BENCH_POSTGRES, e.g. postgres://postgres@127.0.0.1:5432)");
+    }
+    Ok(())
+}
