@@ -115,6 +115,16 @@ pub fn now() -> i64 {
         .unwrap_or_default()
 }
 
+/// Ids as an SQL list, "0" when empty (matches nothing). Only for ids the server itself read
+/// (role grants, query results): never for text a user sent.
+pub fn id_list(ids: &[i64]) -> String {
+    if ids.is_empty() {
+        "0".to_string()
+    } else {
+        ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+    }
+}
+
 /// True when `error` is a unique-constraint violation (the same kind on both backends).
 pub fn is_unique_violation(error: &sqlx::Error) -> bool {
     error

@@ -1,7 +1,7 @@
 //! Applications and candidate profiles in the database.
 
 use crate::{
-    server::db::{is_unique_violation, now, Db},
+    server::db::{id_list, is_unique_violation, now, Db},
     stages::application::{ApplicationState, MyApplication, ReceivedApplication},
 };
 use sqlx::{any::AnyRow, Row};
@@ -19,20 +19,27 @@ pub enum ApplyError {
     Db(#[from] sqlx::Error),
 }
 
-/// Records an application to an offer and its first event, in one transaction.
-pub async fn apply(db: &Db, offer_id: i64, direction_id: i64, candidate_id: i64, cover_letter: &str) -> Result<i64, ApplyError> {
-    let at = now();
-    let mut tx = db.pool.begin().await?;
+/// Inserts one received application and its first event inside `tx`.
+async fn insert(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    offer_id: Option<i64>,
+    direction_id: i64,
+    family_id: Option<i64>,
+    candidate_id: i64,
+    cover_letter: &str,
+    at: i64,
+) -> Result<i64, ApplyError> {
     let inserted = sqlx::query(
-        "INSERT INTO applications (offer_id, direction_id, candidate_id, cover_letter, state, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, 'received', $5, $5) RETURNING id",
+        "INSERT INTO applications (offer_id, direction_id, metier_family_id, candidate_id, cover_letter, state, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, 'received', $6, $6) RETURNING id",
     )
     .bind(offer_id)
     .bind(direction_id)
+    .bind(family_id)
     .bind(candidate_id)
     .bind(cover_letter)
     .bind(at)
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut **tx)
     .await;
     let id: i64 = match inserted {
         Ok(row) => row.try_get("id")?,
@@ -43,8 +50,15 @@ pub async fn apply(db: &Db, offer_id: i64, direction_id: i64, candidate_id: i64,
         .bind(id)
         .bind(candidate_id)
         .bind(at)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
+    Ok(id)
+}
+
+/// Records an application to an offer and its first event, in one transaction.
+pub async fn apply(db: &Db, offer_id: i64, direction_id: i64, candidate_id: i64, cover_letter: &str) -> Result<i64, ApplyError> {
+    let mut tx = db.pool.begin().await?;
+    let id = insert(&mut tx, Some(offer_id), direction_id, None, candidate_id, cover_letter, now()).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -55,29 +69,7 @@ pub async fn apply_spontaneously(db: &Db, directions: &[i64], family_id: Option<
     let mut tx = db.pool.begin().await?;
     let mut created = Vec::new();
     for direction in directions {
-        let inserted = sqlx::query(
-            "INSERT INTO applications (offer_id, direction_id, metier_family_id, candidate_id, cover_letter, state, created_at, updated_at) \
-             VALUES (NULL, $1, $2, $3, $4, 'received', $5, $5) RETURNING id",
-        )
-        .bind(direction)
-        .bind(family_id)
-        .bind(candidate_id)
-        .bind(cover_letter)
-        .bind(at)
-        .fetch_one(&mut *tx)
-        .await;
-        let id: i64 = match inserted {
-            Ok(row) => row.try_get("id")?,
-            Err(e) if is_unique_violation(&e) => return Err(ApplyError::Duplicate),
-            Err(e) => return Err(e.into()),
-        };
-        sqlx::query("INSERT INTO application_events (application_id, from_state, to_state, actor_id, at) VALUES ($1, NULL, 'received', $2, $3)")
-            .bind(id)
-            .bind(candidate_id)
-            .bind(at)
-            .execute(&mut *tx)
-            .await?;
-        created.push((id, *direction));
+        created.push((insert(&mut tx, None, *direction, family_id, candidate_id, cover_letter, at).await?, *direction));
     }
     tx.commit().await?;
     Ok(created)
@@ -88,8 +80,7 @@ pub async fn pool(db: &Db, directions: &[i64], all: bool) -> Result<Vec<Received
     if directions.is_empty() && !all {
         return Ok(vec![]);
     }
-    // Direction ids come from our own role grants, never user text.
-    let filter = if all { String::new() } else { format!(" AND a.direction_id IN ({})", directions.iter().map(i64::to_string).collect::<Vec<_>>().join(",")) };
+    let filter = if all { String::new() } else { format!(" AND a.direction_id IN ({})", id_list(directions)) };
     let rows = sqlx::query(&format!(
         "SELECT a.id, a.candidate_id, u.display_name, u.email, a.cover_letter, a.state, a.created_at, p.cv_file FROM applications a \
          JOIN users u ON u.id = a.candidate_id LEFT JOIN candidate_profiles p ON p.user_id = a.candidate_id \

@@ -3,7 +3,10 @@
 use super::access::OfferScope;
 use crate::{
     accounts::server::{store as accounts, AuthSession},
-    server::{db::Db, state::AppState},
+    server::{
+        db::{id_list, Db},
+        state::AppState,
+    },
     stages::{
         application::ApplicationState,
         dashboard::{answer_times, Dashboard, OfferCounts},
@@ -33,13 +36,12 @@ pub struct Line {
     pub first_answer_at: Option<i64>,
 }
 
-/// The scope as SQL over applications `a` and offers `o`; ids come from our own role grants.
+/// The scope as SQL over applications `a` and offers `o`.
 fn scope_filter(scope: &OfferScope) -> String {
     if scope.all {
         return String::new();
     }
-    let list = |ids: &[i64]| if ids.is_empty() { "0".to_string() } else { ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",") };
-    format!(" WHERE (a.direction_id IN ({}) OR o.service_id IN ({}))", list(&scope.directions), list(&scope.services))
+    format!(" WHERE (a.direction_id IN ({}) OR o.service_id IN ({}))", id_list(&scope.directions), id_list(&scope.services))
 }
 
 pub async fn lines(db: &Db, scope: &OfferScope) -> Result<Vec<Line>, sqlx::Error> {
@@ -98,8 +100,7 @@ pub async fn dashboard(db: &Db, scope: &OfferScope, today: &str, in_a_week: &str
         }
     }
     // Offers about to close, within the scope.
-    let list = |ids: &[i64]| if ids.is_empty() { "0".to_string() } else { ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",") };
-    let filter = if scope.all { String::new() } else { format!(" AND (service_id IN ({}) OR direction_id IN ({}))", list(&scope.services), list(&scope.directions)) };
+    let filter = if scope.all { String::new() } else { format!(" AND (service_id IN ({}) OR direction_id IN ({}))", id_list(&scope.services), id_list(&scope.directions)) };
     let expiring = sqlx::query(&format!("SELECT id, title, deadline FROM offers WHERE state = 'published' AND deadline >= $1 AND deadline <= $2{filter} ORDER BY deadline"))
         .bind(today)
         .bind(in_a_week)

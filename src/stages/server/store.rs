@@ -4,7 +4,7 @@ use super::access::OfferScope;
 use crate::{
     accounts::types::Named,
     server::{
-        db::{now, Db},
+        db::{id_list, now, Db},
         markdown,
     },
     stages::types::{EducationLevel, OfferInput, OfferState, OfferSummary, OfferView, ValidOffer},
@@ -220,12 +220,10 @@ pub async fn managed(db: &Db, scope: &OfferScope) -> Result<Vec<OfferSummary>, s
     if !scope.is_staff() {
         return Ok(vec![]);
     }
-    // The ids are numbers from our own role grants, never user text.
-    let list = |ids: &[i64]| if ids.is_empty() { "0".to_string() } else { ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",") };
     let filter = if scope.all {
         String::new()
     } else {
-        format!(" WHERE o.service_id IN ({}) OR o.direction_id IN ({})", list(&scope.services), list(&scope.directions))
+        format!(" WHERE o.service_id IN ({}) OR o.direction_id IN ({})", id_list(&scope.services), id_list(&scope.directions))
     };
     let rows = sqlx::query(&format!("{SELECT_SUMMARY}{filter} ORDER BY o.updated_at DESC, o.id DESC LIMIT 500")).fetch_all(&db.pool).await?;
     rows.into_iter().map(summary).collect()
@@ -236,8 +234,6 @@ pub async fn published_times(db: &Db, ids: &[i64]) -> Result<Vec<(i64, i64)>, sq
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    // Numbers from our own query, never user text.
-    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-    let rows = sqlx::query(&format!("SELECT id, published_at FROM offers WHERE id IN ({list}) AND published_at IS NOT NULL")).fetch_all(&db.pool).await?;
+    let rows = sqlx::query(&format!("SELECT id, published_at FROM offers WHERE id IN ({}) AND published_at IS NOT NULL", id_list(ids))).fetch_all(&db.pool).await?;
     rows.into_iter().map(|r| Ok((r.try_get("id")?, r.try_get("published_at")?))).collect()
 }
