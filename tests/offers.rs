@@ -99,6 +99,7 @@ async fn an_agent_drafts_and_publishes_and_visitors_see_only_published_offers() 
     assert_eq!(status, 200);
     let view = view.expect("view");
     assert!(view.open && !view.manageable && view.input.is_none());
+    assert!(view.contact_email.is_empty(), "the contact's address stays with the managers");
     assert!(view.paid, "12 weeks: paid by law");
     assert!(view.description_html.contains("<strong>mares</strong>"));
     let html = visitor.get(app.url(&format!("/stages/offres/{id}"))).send().await.expect("page").text().await.expect("html");

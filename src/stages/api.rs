@@ -41,7 +41,9 @@ pub async fn offer_details(id: i64) -> Result<OfferView, AppError> {
         let mut view = record.view;
         view.manageable = manageable;
         if !manageable {
+            // Readers get the contact's name; the address is for the offer's managers.
             view.input = None;
+            view.contact_email = String::new();
         }
         // Everything the page shows comes in this one answer: nested loads would hydrate out of order.
         if let Some(user) = user {
