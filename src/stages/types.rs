@@ -277,14 +277,6 @@ pub struct OfferSummary {
     pub paid: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OfferPage {
-    pub offers: Vec<OfferSummary>,
-    pub total: i64,
-    pub page: i64,
-    pub per_page: i64,
-}
-
 /// Everything the offer page shows; the Markdown fields come rendered and sanitised.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OfferView {
