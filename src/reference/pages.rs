@@ -9,7 +9,7 @@ use crate::{
     error::AppError,
     i18n::{t, use_locale},
     ui::{
-        forms::{field_error, reload_on_success, FormError},
+        forms::{field_error, reload_on_success, FieldFrame, FormError},
         status_pages::ErrorPage,
     },
 };
@@ -131,11 +131,9 @@ fn Editor(data: ReferenceData, save: ServerAction<SaveReference>) -> impl IntoVi
 fn SmallField(name: &'static str, label: String, error: Signal<Option<String>>) -> impl IntoView {
     let id = format!("ref-{name}");
     view! {
-        <div class="field" class:field-invalid=move || error.get().is_some()>
-            <label for=id.clone()>{label}</label>
+        <FieldFrame id=id.clone() label hint=None error>
             <input id=id name=name type="text" aria-invalid=move || error.get().is_some().then_some("true")/>
-            <p class="field-error" hidden=move || error.get().is_none()>{move || error.get()}</p>
-        </div>
+        </FieldFrame>
     }
 }
 

@@ -6,20 +6,12 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use {
-    super::server::{access::OfferScope, store, today},
+    super::server::{access, store, today},
     crate::{
-        accounts::server::{current_account, require_account, store as accounts},
+        accounts::server::require_account,
         server::{app_state, redirect_plain_form, respond},
     },
 };
-
-/// The offer-management scope of the signed-in account (empty for visitors and candidates).
-#[cfg(feature = "ssr")]
-async fn scope() -> Result<(Option<i64>, OfferScope), AppError> {
-    let Some(account) = current_account().await? else { return Ok((None, OfferScope::default())) };
-    let grants = accounts::roles(&app_state()?.db, account.id).await?;
-    Ok((Some(account.id), OfferScope::from_grants(&grants)))
-}
 
 /// Searches the open offers: words (French-aware), filters, facet counts, sorting, pages.
 #[server(endpoint = "stages/search")]
@@ -33,7 +25,7 @@ pub async fn offer_details(id: i64) -> Result<OfferView, AppError> {
     respond(async {
         let state = app_state()?;
         let record = store::find(&state.db, id, &today()).await?.ok_or(AppError::NotFound)?;
-        let (user, scope) = scope().await?;
+        let (user, scope) = access::current().await?;
         let manageable = scope.covers(record.direction_id, record.service_id);
         if !manageable && record.view.state != OfferState::Published {
             return Err(AppError::NotFound);
@@ -47,11 +39,10 @@ pub async fn offer_details(id: i64) -> Result<OfferView, AppError> {
         }
         // Everything the page shows comes in this one answer: nested loads would hydrate out of order.
         if let Some(user) = user {
-            let grants = accounts::roles(&state.db, user).await?;
             let mine = super::server::applications::of_candidate(&state.db, user).await?;
             view.viewer = super::types::Viewer {
                 signed_in: true,
-                candidate: grants.iter().any(|g| g.role == crate::accounts::types::Role::Candidate),
+                candidate: scope.candidate,
                 application: mine.into_iter().find(|a| a.offer_id == Some(id)).map(|a| a.state),
             };
         }
@@ -65,7 +56,7 @@ pub async fn offer_details(id: i64) -> Result<OfferView, AppError> {
 pub async fn managed_offers() -> Result<Vec<OfferSummary>, AppError> {
     respond(async {
         require_account().await?;
-        let (_, scope) = scope().await?;
+        let (_, scope) = access::current().await?;
         if !scope.is_staff() {
             return Err(AppError::Forbidden);
         }
@@ -79,7 +70,7 @@ pub async fn managed_offers() -> Result<Vec<OfferSummary>, AppError> {
 pub async fn load_offer_form_choices() -> Result<OfferFormChoices, AppError> {
     respond(async {
         require_account().await?;
-        let (_, scope) = scope().await?;
+        let (_, scope) = access::current().await?;
         if !scope.is_staff() {
             return Err(AppError::Forbidden);
         }
@@ -100,7 +91,7 @@ pub async fn save_offer(id: Option<i64>, offer: OfferInput) -> Result<i64, AppEr
     respond(async {
         let state = app_state()?;
         require_account().await?;
-        let (Some(user_id), scope) = scope().await? else { return Err(AppError::Unauthenticated) };
+        let (Some(user_id), scope) = access::current().await? else { return Err(AppError::Unauthenticated) };
         if !scope.is_staff() {
             return Err(AppError::Forbidden);
         }
@@ -137,7 +128,7 @@ pub async fn change_offer_state(id: i64, state: OfferState) -> Result<(), AppErr
     respond(async {
         let app = app_state()?;
         require_account().await?;
-        let (user, scope) = scope().await?;
+        let (user, scope) = access::current().await?;
         let today = today();
         let existing = store::find(&app.db, id, &today).await?.ok_or(AppError::NotFound)?;
         if !scope.covers(existing.direction_id, existing.service_id) {
@@ -173,7 +164,7 @@ pub async fn change_offer_state(id: i64, state: OfferState) -> Result<(), AppErr
 pub async fn load_dashboard() -> Result<super::dashboard::Dashboard, AppError> {
     respond(async {
         require_account().await?;
-        let (_, scope) = scope().await?;
+        let (_, scope) = access::current().await?;
         if !scope.is_staff() {
             return Err(AppError::Forbidden);
         }

@@ -9,12 +9,15 @@ use leptos::prelude::*;
 use {
     super::{
         application::COVER_LETTER_MAX,
-        server::{access::OfferScope, applications, store, today},
+        server::{
+            access::{self, OfferScope},
+            applications, store, today,
+        },
         types::OfferState,
     },
     crate::{
         accounts::{
-            server::{require_account, require_role, store as accounts},
+            server::{require_account, require_role},
             types::Role,
         },
         server::{app_state, respond},
@@ -164,11 +167,13 @@ pub async fn withdraw_application(id: i64) -> Result<(), AppError> {
     .await)
 }
 
+/// The signed-in account and its scope, or `Unauthenticated`.
 #[cfg(feature = "ssr")]
 async fn agent_scope() -> Result<(i64, OfferScope), AppError> {
-    let account = require_account().await?;
-    let grants = accounts::roles(&app_state()?.db, account.id).await?;
-    Ok((account.id, OfferScope::from_grants(&grants)))
+    match access::current().await? {
+        (Some(id), scope) => Ok((id, scope)),
+        (None, _) => Err(AppError::Unauthenticated),
+    }
 }
 
 /// The applications to an offer, for the agents who manage it.
@@ -195,8 +200,7 @@ pub async fn move_application(id: i64, state: ApplicationState) -> Result<(), Ap
         let app = app_state()?;
         let db = &app.db;
         let keys = applications::keys(db, id).await?.ok_or(AppError::NotFound)?;
-        let covered = scope.all || scope.directions.contains(&keys.direction_id) || keys.service_id.is_some_and(|s| scope.services.contains(&s));
-        if !covered {
+        if !scope.covers_application(keys.direction_id, keys.service_id) {
             return Err(AppError::Forbidden);
         }
         if !keys.state.agent_moves().contains(&state) {

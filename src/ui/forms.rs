@@ -18,6 +18,21 @@ pub fn field_id(name: &str) -> String {
     format!("field-{}", cleaned.trim_matches('-').replace("--", "-"))
 }
 
+/// The frame every field shares: label, optional hint, the input (children), its error.
+/// `id` is the input's id; the hint and error ids derive from it.
+#[component]
+pub fn FieldFrame(id: String, label: String, hint: Option<String>, error: Signal<Option<String>>, children: Children) -> impl IntoView {
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    view! {
+        <div class="field" class:field-invalid=move || error.get().is_some()>
+            <label for=id>{label}</label>
+            {hint.map(|h| view! { <p class="field-hint" id=hint_id>{h}</p> })}
+            {children()}
+            <p class="field-error" id=error_id hidden=move || error.get().is_none()>{move || error.get()}</p>
+        </div>
+    }
+}
+
 /// A multi-line text field.
 #[component]
 pub fn TextArea(
@@ -29,14 +44,11 @@ pub fn TextArea(
     #[prop(optional)] optional: bool,
 ) -> impl IntoView {
     let id = field_id(name);
-    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
     let described = described_by(hint.is_some(), &id, error);
     view! {
-        <div class="field" class:field-invalid=move || error.get().is_some()>
-            <label for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="field-hint" id=hint_id.clone()>{h}</p> })}
+        <FieldFrame id=id.clone() label hint error>
             <textarea
-                id=id.clone()
+                id=id
                 name=name
                 rows="8"
                 required=!optional
@@ -45,8 +57,7 @@ pub fn TextArea(
             >
                 {value}
             </textarea>
-            <p class="field-error" id=error_id.clone() hidden=move || error.get().is_none()>{move || error.get()}</p>
-        </div>
+        </FieldFrame>
     }
 }
 
@@ -73,14 +84,11 @@ pub fn TextField(
     optional: bool,
 ) -> impl IntoView {
     let id = field_id(name);
-    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
     let described = described_by(hint.is_some(), &id, error);
     view! {
-        <div class="field" class:field-invalid=move || error.get().is_some()>
-            <label for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="field-hint" id=hint_id.clone()>{h}</p> })}
+        <FieldFrame id=id.clone() label hint error>
             <input
-                id=id.clone()
+                id=id
                 name=name
                 type=kind
                 autocomplete=autocomplete
@@ -89,8 +97,7 @@ pub fn TextField(
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=described
             />
-            <p class="field-error" id=error_id.clone() hidden=move || error.get().is_none()>{move || error.get()}</p>
-        </div>
+        </FieldFrame>
     }
 }
 
@@ -106,12 +113,9 @@ pub fn PasswordField(
 ) -> impl IntoView {
     let visible = RwSignal::new(false);
     let id = field_id(name);
-    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
     let described = described_by(hint.is_some(), &id, error);
     view! {
-        <div class="field" class:field-invalid=move || error.get().is_some()>
-            <label for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="field-hint" id=hint_id.clone()>{h}</p> })}
+        <FieldFrame id=id.clone() label hint error>
             <div class="password-row">
                 <input
                     id=id.clone()
@@ -125,15 +129,14 @@ pub fn PasswordField(
                 <button
                     type="button"
                     class="secondary show-password"
-                    aria-controls=id.clone()
+                    aria-controls=id
                     aria-pressed=move || if visible.get() { "true" } else { "false" }
                     on:click=move |_| visible.update(|v| *v = !*v)
                 >
                     {move || if visible.get() { t("password-hide") } else { t("password-show") }}
                 </button>
             </div>
-            <p class="field-error" id=error_id.clone() hidden=move || error.get().is_none()>{move || error.get()}</p>
-        </div>
+        </FieldFrame>
     }
 }
 

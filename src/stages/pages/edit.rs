@@ -6,7 +6,7 @@ use crate::{
         types::{EducationLevel, OfferFormChoices, OfferInput, UNPAID_MAX_WEEKS},
     },
     ui::{
-        forms::{field_error, field_id, navigate_on_success, FormError, TextArea, TextField},
+        forms::{field_error, field_id, navigate_on_success, FieldFrame, FormError, TextArea, TextField},
         status_pages::ErrorPage,
     },
 };
@@ -60,8 +60,7 @@ pub fn EditOfferPage() -> impl IntoView {
 fn Select(name: &'static str, label: String, options: Vec<(String, String)>, selected: String, error: Signal<Option<String>>) -> impl IntoView {
     let id = field_id(name);
     view! {
-        <div class="field" class:field-invalid=move || error.get().is_some()>
-            <label for=id.clone()>{label}</label>
+        <FieldFrame id=id.clone() label hint=None error>
             <select id=id name=name required=true aria-invalid=move || error.get().is_some().then_some("true")>
                 <option value="">"—"</option>
                 {options.into_iter().map(|(value, text)| {
@@ -69,8 +68,7 @@ fn Select(name: &'static str, label: String, options: Vec<(String, String)>, sel
                     view! { <option value=value selected=chosen>{text}</option> }
                 }).collect_view()}
             </select>
-            <p class="field-error" hidden=move || error.get().is_none()>{move || error.get()}</p>
-        </div>
+        </FieldFrame>
     }
 }
 

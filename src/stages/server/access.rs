@@ -5,6 +5,8 @@ use crate::accounts::types::{Role, RoleGrant};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OfferScope {
+    /// The account may also apply to offers (it holds the candidate role).
+    pub candidate: bool,
     pub all: bool,
     pub services: Vec<i64>,
     pub directions: Vec<i64>,
@@ -16,6 +18,7 @@ impl OfferScope {
         for grant in grants {
             match grant.role {
                 Role::SiteAdmin => scope.all = true,
+                Role::Candidate => scope.candidate = true,
                 Role::HostAgent => scope.services.extend(grant.service.as_ref().map(|s| s.id)),
                 Role::DirectionAdmin => scope.directions.extend(grant.direction.as_ref().map(|d| d.id)),
                 _ => {}
@@ -31,6 +34,24 @@ impl OfferScope {
     pub fn covers(&self, direction_id: i64, service_id: i64) -> bool {
         self.all || self.services.contains(&service_id) || self.directions.contains(&direction_id)
     }
+
+    /// Covers an application: to an offer of a covered service, or in a covered direction
+    /// (spontaneous applications have no service).
+    pub fn covers_application(&self, direction_id: i64, service_id: Option<i64>) -> bool {
+        self.all || self.directions.contains(&direction_id) || service_id.is_some_and(|s| self.services.contains(&s))
+    }
+
+    /// The scope of account `user_id`, from its role grants.
+    pub async fn of(db: &crate::server::db::Db, user_id: i64) -> Result<OfferScope, sqlx::Error> {
+        Ok(OfferScope::from_grants(&crate::accounts::server::store::roles(db, user_id).await?))
+    }
+}
+
+/// The signed-in account's id and scope, for server functions (`None` and an empty scope for
+/// a visitor).
+pub async fn current() -> Result<(Option<i64>, OfferScope), crate::error::AppError> {
+    let Some(account) = crate::accounts::server::current_account().await? else { return Ok((None, OfferScope::default())) };
+    Ok((Some(account.id), OfferScope::of(&crate::server::app_state()?.db, account.id).await?))
 }
 
 #[cfg(test)]

@@ -223,9 +223,7 @@ pub async fn candidate_applied_within(db: &Db, candidate_id: i64, scope: &super:
         .fetch_all(&db.pool)
         .await?;
     for row in rows {
-        let direction: i64 = row.try_get("direction_id")?;
-        let service: Option<i64> = row.try_get("service_id")?;
-        if scope.all || scope.directions.contains(&direction) || service.is_some_and(|s| scope.services.contains(&s)) {
+        if scope.covers_application(row.try_get("direction_id")?, row.try_get("service_id")?) {
             return Ok(true);
         }
     }

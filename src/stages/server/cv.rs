@@ -4,10 +4,7 @@
 //! agents of an offer they applied to.
 
 use super::{access::OfferScope, applications};
-use crate::{
-    accounts::server::{store as accounts, AuthSession},
-    server::state::AppState,
-};
+use crate::{accounts::server::AuthSession, server::state::AppState};
 use axum::{
     extract::{Multipart, Path, State},
     http::{header, StatusCode},
@@ -89,11 +86,9 @@ pub async fn download(State(state): State<AppState>, auth: AuthSession, Path(own
     let allowed = if user.id == owner {
         Ok(true)
     } else {
-        match accounts::roles(&state.db, user.id).await {
-            Ok(grants) => {
-                let scope = OfferScope::from_grants(&grants);
-                if scope.is_staff() { applications::candidate_applied_within(&state.db, owner, &scope).await } else { Ok(false) }
-            }
+        match OfferScope::of(&state.db, user.id).await {
+            Ok(scope) if scope.is_staff() => applications::candidate_applied_within(&state.db, owner, &scope).await,
+            Ok(_) => Ok(false),
             Err(e) => Err(e),
         }
     };

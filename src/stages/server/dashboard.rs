@@ -2,7 +2,7 @@
 
 use super::access::OfferScope;
 use crate::{
-    accounts::server::{store as accounts, AuthSession},
+    accounts::server::AuthSession,
     server::{
         db::{id_list, Db},
         state::AppState,
@@ -121,8 +121,8 @@ pub async fn dashboard(db: &Db, scope: &OfferScope, today: &str, in_a_week: &str
 /// GET /stages/export.csv: the applications the account manages, for a spreadsheet.
 pub async fn export(State(state): State<AppState>, auth: AuthSession) -> Response {
     let Some(user) = auth.user else { return StatusCode::UNAUTHORIZED.into_response() };
-    let scope = match accounts::roles(&state.db, user.id).await {
-        Ok(grants) => OfferScope::from_grants(&grants),
+    let scope = match OfferScope::of(&state.db, user.id).await {
+        Ok(scope) => scope,
         Err(error) => {
             tracing::error!(%error, "export: roles not read");
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();

@@ -4,7 +4,7 @@
 
 use super::access::OfferScope;
 use crate::{
-    accounts::server::{store as accounts, AuthSession},
+    accounts::server::AuthSession,
     server::{realtime::ApplicationEvent, state::AppState},
 };
 use axum::{
@@ -19,16 +19,13 @@ use std::convert::Infallible;
 use tokio_stream::{wrappers::BroadcastStream, StreamExt};
 
 pub fn may_see(event: &ApplicationEvent, user_id: i64, scope: &OfferScope) -> bool {
-    event.candidate_id == user_id
-        || scope.all
-        || scope.directions.contains(&event.direction_id)
-        || event.service_id.is_some_and(|s| scope.services.contains(&s))
+    event.candidate_id == user_id || scope.covers_application(event.direction_id, event.service_id)
 }
 
 pub async fn events(State(state): State<AppState>, auth: AuthSession) -> Response {
     let Some(user) = auth.user else { return StatusCode::UNAUTHORIZED.into_response() };
-    let scope = match accounts::roles(&state.db, user.id).await {
-        Ok(grants) => OfferScope::from_grants(&grants),
+    let scope = match OfferScope::of(&state.db, user.id).await {
+        Ok(scope) => scope,
         Err(error) => {
             tracing::error!(%error, "live events: roles not read");
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
