@@ -109,6 +109,9 @@ async fn run(label: &str, url: String) -> Result<(), Box<dyn std::error::Error>>
     let (app, state) = router::build(config).await?;
     println!("{label}");
     seed(&state.db).await?;
+    let start = Instant::now();
+    state.catalogue.rebuild(&state.db).await?;
+    println!("  search index of {} published offers built in {:.2} s", state.catalogue.len(), start.elapsed().as_secs_f64());
     let today = "2026-11-28";
     let queries: Vec<SearchQuery> = vec![
         SearchQuery::default(),
@@ -123,7 +126,7 @@ async fn run(label: &str, url: String) -> Result<(), Box<dyn std::error::Error>>
         for _ in 0..10 {
             for index in &chosen {
                 let start = Instant::now();
-                let results = search::search(&state.db, &queries[*index], today).await?;
+                let results = search::search(&state.catalogue, &state.db, &queries[*index], today).await?;
                 samples.push(start.elapsed());
                 std::hint::black_box(results);
             }

@@ -72,6 +72,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/stages/offres/:id") view=stages::pages::OfferPage ssr=SsrMode::Async/>
                     <Route path=path!("/stages/gestion") view=stages::pages::ManageOffersPage ssr=SsrMode::Async/>
                     <Route path=path!("/stages/candidatures") view=stages::pages::MyApplicationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/stages/candidatures/:id") view=stages::pages::ApplicationFilePage ssr=SsrMode::Async/>
+                    <Route path=path!("/stages/alertes") view=stages::pages::SavedSearchesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/stages/direction") view=stages::pages::DirectionSettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/stages/tableau-de-bord") view=stages::pages::DashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("/stages/candidature-spontanee") view=stages::pages::SpontaneousPage ssr=SsrMode::Async/>
                     <Route path=path!("/stages/gestion/offre") view=stages::pages::NewOfferPage ssr=SsrMode::Async/>

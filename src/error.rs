@@ -46,6 +46,18 @@ impl AppError {
         AppError::Invalid(vec![FieldError { field: field.into(), key: key.into() }])
     }
 
+    /// `text` trimmed, or the error of `field` when it is empty or longer than `max` characters.
+    pub fn required_text(field: &str, text: &str, max: usize) -> Result<String, AppError> {
+        let text = text.trim();
+        if text.is_empty() {
+            Err(AppError::field(field, "field-required"))
+        } else if text.chars().count() > max {
+            Err(AppError::field(field, "field-too-long"))
+        } else {
+            Ok(text.to_string())
+        }
+    }
+
     /// The translation key of the general message.
     pub fn message_key(&self) -> &str {
         match self {
@@ -91,10 +103,9 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             // Arguments that do not decode are the caller's mistake; say so.
-            ServerFnErrorErr::Args(detail)
-            | ServerFnErrorErr::Deserialization(detail)
-            | ServerFnErrorErr::Request(detail)
-            | ServerFnErrorErr::Serialization(detail) => AppError::Transport(detail),
+            ServerFnErrorErr::Args(detail) | ServerFnErrorErr::Deserialization(detail) | ServerFnErrorErr::Request(detail) | ServerFnErrorErr::Serialization(detail) => {
+                AppError::Transport(detail)
+            }
             other => {
                 #[cfg(feature = "ssr")]
                 tracing::error!(error = %other, "server function failure");

@@ -3,7 +3,10 @@
 mod common;
 
 use common::TestApp;
-use parvis::{accounts::types::{CurrentUser, Role}, error::AppError};
+use parvis::{
+    accounts::types::{CurrentUser, Role},
+    error::AppError,
+};
 
 const PASSWORD: &str = "correct horse battery";
 
@@ -12,27 +15,22 @@ async fn sign_up_validates_every_field_and_refuses_duplicates() {
     let app = TestApp::spawn().await;
     let client = app.client();
 
-    let (status, result) = app
-        .call_json::<CurrentUser>(&client, "accounts/sign_up", &[("email", "not-an-email"), ("display_name", ""), ("password", "short")])
-        .await;
+    let (status, result) = app.call_json::<CurrentUser>(&client, "accounts/sign_up", &[("email", "not-an-email"), ("display_name", ""), ("password", "short")]).await;
     assert_eq!(status, 422);
     let error = result.expect_err("refused");
     assert_eq!(error.field_key("email"), Some("field-email-invalid"));
     assert_eq!(error.field_key("display_name"), Some("field-required"));
     assert_eq!(error.field_key("password"), Some("field-password-short"));
 
-    let (status, result) = app
-        .call_json::<CurrentUser>(&client, "accounts/sign_up", &[("email", " Ada@Example.org "), ("display_name", "Ada"), ("password", PASSWORD)])
-        .await;
+    let (status, result) = app.call_json::<CurrentUser>(&client, "accounts/sign_up", &[("email", " Ada@Example.org "), ("display_name", "Ada"), ("password", PASSWORD)]).await;
     assert_eq!(status, 200);
     let user = result.expect("created");
     assert_eq!(user.email, "ada@example.org");
     assert!(user.has(Role::Candidate) && user.has(Role::Member));
     assert!(!user.is_staff());
 
-    let (status, result) = app
-        .call_json::<CurrentUser>(&app.client(), "accounts/sign_up", &[("email", "ADA@example.org"), ("display_name", "Ada 2"), ("password", PASSWORD)])
-        .await;
+    let (status, result) =
+        app.call_json::<CurrentUser>(&app.client(), "accounts/sign_up", &[("email", "ADA@example.org"), ("display_name", "Ada 2"), ("password", PASSWORD)]).await;
     assert_eq!(status, 422);
     assert_eq!(result.expect_err("duplicate").field_key("email"), Some("field-email-taken"));
 
@@ -81,9 +79,7 @@ async fn signing_in_changes_the_session_id_and_signing_out_ends_it() {
     app.sign_up("carla@example.org", PASSWORD).await;
     let client = app.client();
     let first = app.call(&client, "accounts/sign_in", &[("email", "carla@example.org"), ("password", PASSWORD)]).await;
-    let cookie = |r: &reqwest::Response| {
-        r.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).find(|c| c.starts_with("parvis_session=")).map(str::to_string)
-    };
+    let cookie = |r: &reqwest::Response| r.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).find(|c| c.starts_with("parvis_session=")).map(str::to_string);
     let first_cookie = cookie(&first).expect("session cookie set at sign-in");
     assert!(first_cookie.contains("HttpOnly") && first_cookie.contains("SameSite=Lax"), "{first_cookie}");
     assert!(!first_cookie.contains("Secure"), "plain http public URL: no Secure flag");
@@ -164,9 +160,7 @@ async fn behind_a_proxy_the_address_limit_follows_the_configured_header() {
     let attempt = |from: &'static str, email: &'static str| {
         let client = client.clone();
         let url = app.url("/api/accounts/sign_in");
-        async move {
-            client.post(url).header("x-forwarded-for", from).form(&[("email", email), ("password", "wrong password")]).send().await.expect("sent").status().as_u16()
-        }
+        async move { client.post(url).header("x-forwarded-for", from).form(&[("email", email), ("password", "wrong password")]).send().await.expect("sent").status().as_u16() }
     };
     assert_eq!(attempt("198.51.100.1, 203.0.113.7", "a@example.org").await, 401);
     assert_eq!(attempt("203.0.113.7", "b@example.org").await, 401);

@@ -164,7 +164,8 @@ async fn notices_go_to_the_contact_and_to_the_candidate_in_their_language() {
     // Filling the offer expires Eve's pending application; she is told, in English.
     assert_eq!(app.call_json::<()>(&agent, "stages/offer_state", &[("id", &offer.to_string()), ("state", "filled")]).await.0, 200);
     app.mail_containing(&["To: eve@example.org", "Your application", "Expired"]).await;
-    let state: String = sqlx::query("SELECT state FROM applications WHERE id = $1").bind(eve_application).fetch_one(&app.state.db.pool).await.expect("row").try_get("state").expect("state");
+    let state: String =
+        sqlx::query("SELECT state FROM applications WHERE id = $1").bind(eve_application).fetch_one(&app.state.db.pool).await.expect("row").try_get("state").expect("state");
     assert_eq!(state, "expired");
 }
 
@@ -190,7 +191,13 @@ async fn spontaneous_applications_land_in_each_directions_pool() {
     assert_eq!((status, count.expect("sent")), (200, 2));
     let (status, error) = app.call_json::<usize>(&ada, "stages/apply_spontaneously", &[("directions[0]", &dac), ("directions[1]", &deve), ("cover_letter", "Encore.")]).await;
     assert_eq!((status, error.expect_err("dup")), (409, AppError::Conflict("error-already-applied-direction".into())));
-    let dac_count: i64 = sqlx::query("SELECT COUNT(*) AS n FROM applications WHERE direction_id = $1").bind(id_of("DAC")).fetch_one(&app.state.db.pool).await.expect("count").try_get("n").expect("n");
+    let dac_count: i64 = sqlx::query("SELECT COUNT(*) AS n FROM applications WHERE direction_id = $1")
+        .bind(id_of("DAC"))
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("count")
+        .try_get("n")
+        .expect("n");
     assert_eq!(dac_count, 0, "all or none");
 
     let (status, pool) = app.call_json::<Vec<ReceivedApplication>>(&chief, "stages/pool", &[]).await;

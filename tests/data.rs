@@ -62,10 +62,7 @@ async fn a_site_admin_edits_reference_data_with_clear_refusals() {
 #[tokio::test]
 async fn demo_offers_cover_the_directions_in_every_state() {
     let app = TestApp::spawn_with(|c| c.demo.enabled = true).await;
-    let rows = sqlx::query("SELECT state, COUNT(*) AS n, COUNT(DISTINCT direction_id) AS d FROM offers GROUP BY state")
-        .fetch_all(&app.state.db.pool)
-        .await
-        .expect("count");
+    let rows = sqlx::query("SELECT state, COUNT(*) AS n, COUNT(DISTINCT direction_id) AS d FROM offers GROUP BY state").fetch_all(&app.state.db.pool).await.expect("count");
     let count = |state: &str| rows.iter().find(|r| r.try_get::<String, _>("state").ok().as_deref() == Some(state)).map(|r| r.try_get::<i64, _>("n").expect("n")).unwrap_or(0);
     let total: i64 = ["draft", "published", "filled", "closed"].iter().map(|s| count(s)).sum();
     assert!(total >= 200, "{total} demo offers");

@@ -28,34 +28,11 @@ async fn next_application_event(response: &mut reqwest::Response) -> Option<Stri
 }
 
 async fn offer_with_agent(app: &TestApp, base: &str) -> (i64, reqwest::Client) {
-    let data = parvis::reference::server::store::load(&app.state.db).await.expect("reference");
-    let deve = data.directions.iter().find(|d| d.code == "DEVE").expect("DEVE");
+    let (_, service) = app.direction("DEVE").await;
     app.sign_up("agent@example.org", PASSWORD).await;
-    app.grant("agent@example.org", Role::HostAgent, Some(deve.services[0].id)).await;
+    app.grant("agent@example.org", Role::HostAgent, Some(service)).await;
     let agent = app.sign_in("agent@example.org", PASSWORD).await;
-    let (service, metier) = (deve.services[0].id.to_string(), data.families[0].metiers[0].id.to_string());
-    let fields = [
-        ("offer[service_id]", service.as_str()),
-        ("offer[metier_id]", metier.as_str()),
-        ("offer[title]", "Stage en direct"),
-        ("offer[description]", "Missions."),
-        ("offer[profile]", ""),
-        ("offer[education_level]", "bac"),
-        ("offer[discipline]", "Tout"),
-        ("offer[duration_weeks]", "4"),
-        ("offer[start_month]", "2099-03"),
-        ("offer[deadline]", "2099-01-31"),
-        ("offer[places]", "1"),
-        ("offer[address]", "1 rue X"),
-        ("offer[arrondissement]", "4"),
-        ("offer[remote_days]", "0"),
-        ("offer[contact_name]", "A"),
-        ("offer[contact_email]", "a@paris.fr"),
-    ];
-    let id = agent.post(format!("{base}/api/stages/save_offer")).form(&fields).send().await.expect("save").json::<i64>().await.expect("id");
-    let published = agent.post(format!("{base}/api/stages/offer_state")).form(&[("id", id.to_string().as_str()), ("state", "published")]).send().await.expect("publish");
-    assert_eq!(published.status(), 200);
-    (id, agent)
+    (app.publish_offer_on(base, &agent, service, "Stage en direct").await, agent)
 }
 
 #[tokio::test]
@@ -111,4 +88,30 @@ async fn on_postgresql_events_cross_server_processes() {
     assert!(heard.contains(&format!("\"application\":{application}")) && heard.contains("received"), "{heard}");
     let moved = next_application_event(&mut events).await.expect("the other process relays the move");
     assert!(moved.contains("interview"), "{moved}");
+}
+
+#[tokio::test]
+async fn on_postgresql_the_search_index_follows_offers_published_on_another_process() {
+    if !common::on_postgres() {
+        eprintln!("SKIPPED on SQLite: one embedded database is served by one process");
+        return;
+    }
+    let app = TestApp::spawn().await;
+    let (other_base, other_state) = app.spawn_beside().await;
+    let (offer, _) = offer_with_agent(&app, &app.base).await;
+    let query = parvis::stages::search::SearchQuery { q: Some("direct".into()), ..Default::default() };
+    let today = parvis::stages::server::today();
+    let mut found = Vec::new();
+    for _ in 0..100 {
+        found = other_state.catalogue.search(&query, &today, 20).ids;
+        if !found.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(found, vec![offer], "the other process's index has the new offer");
+    // And through its HTTP search, as a visitor sees it.
+    let answer = reqwest::Client::new().post(format!("{other_base}/api/stages/search")).form(&[("query[q]", "direct")]).send().await.expect("search");
+    let results: parvis::stages::search::SearchResults = answer.json().await.expect("results");
+    assert_eq!(results.offers.iter().map(|o| o.id).collect::<Vec<_>>(), vec![offer]);
 }

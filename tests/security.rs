@@ -21,14 +21,8 @@ async fn cross_site_posts_are_refused() {
     assert!(parvis::accounts::server::store::by_email(&app.state.db, "x@example.org").await.expect("query").is_none(), "nothing saved");
 
     // WebSocket upgrades are checked the same way (the live features will use them).
-    let upgrade = client
-        .get(app.url("/healthz"))
-        .header("Upgrade", "websocket")
-        .header("Connection", "Upgrade")
-        .header("Origin", "https://evil.example")
-        .send()
-        .await
-        .expect("sent");
+    let upgrade =
+        client.get(app.url("/healthz")).header("Upgrade", "websocket").header("Connection", "Upgrade").header("Origin", "https://evil.example").send().await.expect("sent");
     assert_eq!(upgrade.status(), 403);
     let plain_get = client.get(app.url("/healthz")).header("Origin", "https://evil.example").send().await.expect("sent");
     assert_eq!(plain_get.status(), 200, "reading is not a mutation");

@@ -208,7 +208,7 @@ field-remote-days = Enter 0 to 5 days.
 error-offer-archived = An archived offer can no longer be changed.
 error-offer-move = This change of state is not possible from the current state.
 error-offer-changed = The offer changed in the meantime; reload the page.
-offers-feed = Atom feed of new offers
+offers-feed = Atom feed of this search
 nav-my-applications = My applications
 nav-my-offers = My offers
 cv-title = My CV
@@ -259,8 +259,9 @@ mail-application-received-body = Hello,
 mail-application-moved-subject = Your application: { $title }
 mail-application-moved-body = Hello { $name },
 
-    Your application to the offer "{ $title }" is now: { $state }.
-    Follow your applications: { $link }
+    Your application "{ $title }" is now: { $state }.
+    { $answer }
+    Your application: { $link }
 
     — Parvis
 field-directions-count = Choose one to five departments.
@@ -302,3 +303,78 @@ search-sort-relevance = Relevance
 search-sort-recent = Most recent
 search-sort-deadline = Closest deadline
 search-reset = Clear the criteria
+alerts-title = My alerts
+alerts-lead = For each saved search, you get an email when new offers match it. Each also has its Atom feed.
+alerts-none = No saved search.
+alerts-go-search = Search offers
+alerts-feed = Atom feed
+alerts-delete = Stop following
+alerts-every-offer = Every offer
+alerts-save = Alert me of new offers
+alerts-saved = Search saved: you will get an email.
+alerts-sign-in = Sign in to be alerted of new offers
+error-saved-searches-full = You already follow 20 searches: delete one before adding another.
+mail-alert-subject = { $count } new offer(s) for your search
+mail-alert-body = Hello { $name },
+
+    New offers match your search:
+    { $offers }
+    Every offer of this search: { $search }
+    Manage your alerts: { $manage }
+
+    — Parvis
+mail-message-subject = New message: { $title }
+mail-message-body = Hello,
+
+    A new message is waiting on the application of { $name } ("{ $title }"):
+    { $link }
+
+    — Parvis
+answer-default-accepted = Hello,
+
+    We are pleased to accept your application. The person who will supervise your internship will contact you very soon to arrange the details.
+
+    Kind regards,
+answer-default-declined = Hello,
+
+    Thank you for your interest in our services. After careful review, we are unable to take your application further. We hope you soon find the internship that suits you.
+
+    Kind regards,
+file-title = Application file
+file-open = Open the file
+file-offer = Offer
+file-spontaneous = Spontaneous application
+file-history = History
+file-history-created = Application sent
+file-by = by
+file-messages = Messages
+file-messages-none = No message yet.
+file-message-body = Your message
+file-message-send = Send
+file-message-sent = Message sent.
+file-from-candidate = Candidate
+file-from-agent = Host service
+file-notes = Internal notes
+file-notes-hint = Seen only by the agents following this application, never by the candidate.
+file-notes-none = No note.
+file-note-body = New note
+file-note-add = Add the note
+file-decide = Decision
+file-answer = Answer sent to the candidate
+file-answer-hint = Your department's template, to adapt before sending.
+file-letter = Cover letter
+file-email = Address
+direction-settings = Department settings
+direction-settings-lead = Answer templates go with each decision; the chosen agents handle the pool of spontaneous applications with you.
+answer-templates = Answer templates
+answer-template-accepted = Answer when accepted
+answer-template-declined = Answer when declined
+answer-template-save = Save the template
+answer-template-saved = Template saved.
+pool-handlers = Agents handling the pool
+pool-handlers-none = No agent chosen: only the department's admins handle the pool.
+pool-handler-add = Add
+pool-handler-remove = Remove
+pool-handler-choose = Agent of the department
+pool-handler-no-agent = No other agent in the department's services.
+error-not-direction-agent = This person is not an agent of a service of the department.

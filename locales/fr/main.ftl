@@ -208,7 +208,7 @@ field-remote-days = Indiquez de 0 à 5 jours.
 error-offer-archived = Une offre archivée ne se modifie plus.
 error-offer-move = Ce changement d'état n'est pas possible depuis l'état actuel.
 error-offer-changed = L'offre a changé entre-temps ; rechargez la page.
-offers-feed = Fil Atom des nouvelles offres
+offers-feed = Fil Atom de cette recherche
 nav-my-applications = Mes candidatures
 nav-my-offers = Mes offres
 cv-title = Mon CV
@@ -259,8 +259,9 @@ mail-application-received-body = Bonjour,
 mail-application-moved-subject = Votre candidature : { $title }
 mail-application-moved-body = Bonjour { $name },
 
-    Votre candidature à l'offre « { $title } » est désormais : { $state }.
-    Suivez vos candidatures : { $link }
+    Votre candidature « { $title } » est désormais : { $state }.
+    { $answer }
+    Votre candidature : { $link }
 
     — Parvis
 field-directions-count = Choisissez de une à cinq directions.
@@ -302,3 +303,78 @@ search-sort-relevance = Pertinence
 search-sort-recent = Plus récentes
 search-sort-deadline = Échéance la plus proche
 search-reset = Effacer les critères
+alerts-title = Mes alertes
+alerts-lead = Pour chaque recherche enregistrée, vous recevez un courriel quand de nouvelles offres y répondent. Chacune a aussi son fil Atom.
+alerts-none = Aucune recherche enregistrée.
+alerts-go-search = Chercher des offres
+alerts-feed = Fil Atom
+alerts-delete = Ne plus suivre
+alerts-every-offer = Toutes les offres
+alerts-save = M'alerter des nouvelles offres
+alerts-saved = Recherche enregistrée : vous serez prévenu par courriel.
+alerts-sign-in = Se connecter pour être alerté des nouvelles offres
+error-saved-searches-full = Vous suivez déjà 20 recherches : supprimez-en une avant d'en ajouter.
+mail-alert-subject = { $count } nouvelle(s) offre(s) pour votre recherche
+mail-alert-body = Bonjour { $name },
+
+    De nouvelles offres répondent à votre recherche :
+    { $offers }
+    Toutes les offres de cette recherche : { $search }
+    Gérer vos alertes : { $manage }
+
+    — Parvis
+mail-message-subject = Nouveau message : { $title }
+mail-message-body = Bonjour,
+
+    Un nouveau message vous attend sur la candidature de { $name } (« { $title } ») :
+    { $link }
+
+    — Parvis
+answer-default-accepted = Bonjour,
+
+    Nous avons le plaisir de retenir votre candidature. La personne qui suivra votre stage vous contactera très prochainement pour en fixer les modalités.
+
+    Bien cordialement,
+answer-default-declined = Bonjour,
+
+    Nous vous remercions de l'intérêt que vous portez à nos services. Après examen, nous ne pouvons pas donner une suite favorable à votre candidature. Nous vous souhaitons de trouver rapidement le stage qui vous convient.
+
+    Bien cordialement,
+file-title = Dossier de candidature
+file-open = Ouvrir le dossier
+file-offer = Offre
+file-spontaneous = Candidature spontanée
+file-history = Historique
+file-history-created = Candidature envoyée
+file-by = par
+file-messages = Messages
+file-messages-none = Aucun message pour l'instant.
+file-message-body = Votre message
+file-message-send = Envoyer
+file-message-sent = Message envoyé.
+file-from-candidate = Candidat·e
+file-from-agent = Service d'accueil
+file-notes = Notes internes
+file-notes-hint = Visibles des seuls agents qui suivent cette candidature, jamais du candidat.
+file-notes-none = Aucune note.
+file-note-body = Nouvelle note
+file-note-add = Ajouter la note
+file-decide = Décision
+file-answer = Réponse envoyée au candidat
+file-answer-hint = Le modèle de votre direction, à adapter avant l'envoi.
+file-letter = Lettre de motivation
+file-email = Adresse
+direction-settings = Réglages de la direction
+direction-settings-lead = Les modèles de réponse accompagnent chaque décision ; les agents choisis traitent avec vous le vivier des candidatures spontanées.
+answer-templates = Modèles de réponse
+answer-template-accepted = Réponse en cas d'acceptation
+answer-template-declined = Réponse en cas de refus
+answer-template-save = Enregistrer le modèle
+answer-template-saved = Modèle enregistré.
+pool-handlers = Agents qui traitent le vivier
+pool-handlers-none = Aucun agent choisi : seuls les administrateurs de la direction traitent le vivier.
+pool-handler-add = Ajouter
+pool-handler-remove = Retirer
+pool-handler-choose = Agent de la direction
+pool-handler-no-agent = Aucun autre agent dans les services de la direction.
+error-not-direction-agent = Cette personne n'est pas agent d'un service de la direction.

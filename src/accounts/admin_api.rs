@@ -7,7 +7,10 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use {
-    super::{server::{require_account, store}, types::RoleGrant},
+    super::{
+        server::{require_account, store},
+        types::RoleGrant,
+    },
     crate::server::{app_state, respond},
 };
 
@@ -17,8 +20,7 @@ fn administered(grants: &[RoleGrant]) -> Result<Option<Vec<i64>>, AppError> {
     if grants.iter().any(|g| g.role == Role::SiteAdmin) {
         return Ok(None);
     }
-    let directions: Vec<i64> =
-        grants.iter().filter(|g| g.role == Role::DirectionAdmin).filter_map(|g| g.direction.as_ref().map(|d| d.id)).collect();
+    let directions: Vec<i64> = grants.iter().filter(|g| g.role == Role::DirectionAdmin).filter_map(|g| g.direction.as_ref().map(|d| d.id)).collect();
     if directions.is_empty() {
         Err(AppError::Forbidden)
     } else {
@@ -35,78 +37,84 @@ async fn admin_scope() -> Result<(i64, Option<Vec<i64>>), AppError> {
 
 #[server(endpoint = "admin/accounts")]
 pub async fn find_accounts(query: String) -> Result<Vec<CurrentUser>, AppError> {
-    respond(async {
-        admin_scope().await?;
-        let db = app_state()?.db;
-        let mut found = Vec::new();
-        for account in store::search(&db, &query, 50).await? {
-            found.push(store::current_user(&db, &account).await?);
+    respond(
+        async {
+            admin_scope().await?;
+            let db = app_state()?.db;
+            let mut found = Vec::new();
+            for account in store::search(&db, &query, 50).await? {
+                found.push(store::current_user(&db, &account).await?);
+            }
+            Ok(found)
         }
-        Ok(found)
-    }
-    .await)
+        .await,
+    )
 }
 
 #[server(endpoint = "admin/grant")]
 pub async fn grant_role(user_id: i64, role: Role, scope: Option<String>) -> Result<i64, AppError> {
-    respond(async {
-        use super::types::RoleScope;
-        let (admin_id, allowed) = admin_scope().await?;
-        let db = app_state()?.db;
-        // The scope comes as "d:<direction id>" or "s:<service id>" and must fit the role.
-        let scope = scope.unwrap_or_default();
-        let parsed = scope.split_once(':').and_then(|(kind, id)| id.parse::<i64>().ok().map(|id| (kind, id)));
-        let (scope_id, direction) = match (role.scope(), parsed) {
-            (RoleScope::Site, _) => (None, None),
-            (RoleScope::Service, Some(("s", service))) => {
-                (Some(service), Some(crate::reference::server::store::service_direction(&db, service).await?.ok_or_else(|| AppError::field("scope", "field-unknown"))?))
+    respond(
+        async {
+            use super::types::RoleScope;
+            let (admin_id, allowed) = admin_scope().await?;
+            let db = app_state()?.db;
+            // The scope comes as "d:<direction id>" or "s:<service id>" and must fit the role.
+            let scope = scope.unwrap_or_default();
+            let parsed = scope.split_once(':').and_then(|(kind, id)| id.parse::<i64>().ok().map(|id| (kind, id)));
+            let (scope_id, direction) = match (role.scope(), parsed) {
+                (RoleScope::Site, _) => (None, None),
+                (RoleScope::Service, Some(("s", service))) => {
+                    (Some(service), Some(crate::reference::server::store::service_direction(&db, service).await?.ok_or_else(|| AppError::field("scope", "field-unknown"))?))
+                }
+                (RoleScope::Direction, Some(("d", direction))) => (Some(direction), Some(direction)),
+                (RoleScope::Service, _) => return Err(AppError::field("scope", "field-scope-service")),
+                (RoleScope::Direction, _) => return Err(AppError::field("scope", "field-scope-direction")),
+            };
+            if let Some(allowed) = &allowed {
+                // A direction admin may only make host agents, in their own direction.
+                if role != Role::HostAgent || !direction.is_some_and(|d| allowed.contains(&d)) {
+                    return Err(AppError::Forbidden);
+                }
             }
-            (RoleScope::Direction, Some(("d", direction))) => (Some(direction), Some(direction)),
-            (RoleScope::Service, _) => return Err(AppError::field("scope", "field-scope-service")),
-            (RoleScope::Direction, _) => return Err(AppError::field("scope", "field-scope-direction")),
-        };
-        if let Some(allowed) = &allowed {
-            // A direction admin may only make host agents, in their own direction.
-            if role != Role::HostAgent || !direction.is_some_and(|d| allowed.contains(&d)) {
-                return Err(AppError::Forbidden);
+            store::by_id(&db, user_id).await?.ok_or(AppError::NotFound)?;
+            match store::grant(&db, user_id, role, scope_id, admin_id).await {
+                Ok(id) => {
+                    tracing::info!(admin = admin_id, user = user_id, role = role.code(), "role granted");
+                    Ok(id)
+                }
+                Err(store::GrantError::Duplicate) => Err(AppError::Conflict("error-role-duplicate".into())),
+                Err(store::GrantError::Db(e)) if e.as_database_error().is_some_and(|d| d.kind() == sqlx::error::ErrorKind::ForeignKeyViolation) => {
+                    Err(AppError::field("scope", "field-unknown"))
+                }
+                Err(store::GrantError::Db(e)) => Err(e.into()),
             }
         }
-        store::by_id(&db, user_id).await?.ok_or(AppError::NotFound)?;
-        match store::grant(&db, user_id, role, scope_id, admin_id).await {
-            Ok(id) => {
-                tracing::info!(admin = admin_id, user = user_id, role = role.code(), "role granted");
-                Ok(id)
-            }
-            Err(store::GrantError::Duplicate) => Err(AppError::Conflict("error-role-duplicate".into())),
-            Err(store::GrantError::Db(e)) if e.as_database_error().is_some_and(|d| d.kind() == sqlx::error::ErrorKind::ForeignKeyViolation) => {
-                Err(AppError::field("scope", "field-unknown"))
-            }
-            Err(store::GrantError::Db(e)) => Err(e.into()),
-        }
-    }
-    .await)
+        .await,
+    )
 }
 
 #[server(endpoint = "admin/revoke")]
 pub async fn revoke_role(user_id: i64, grant_id: i64) -> Result<(), AppError> {
-    respond(async {
-        let (admin_id, scope) = admin_scope().await?;
-        let db = app_state()?.db;
-        let grants = store::roles(&db, user_id).await?;
-        let grant = grants.iter().find(|g| g.id == grant_id).ok_or(AppError::NotFound)?;
-        if let Some(allowed) = &scope {
-            let in_scope = grant.role == Role::HostAgent && grant.direction.as_ref().is_some_and(|d| allowed.contains(&d.id));
-            if !in_scope {
-                return Err(AppError::Forbidden);
+    respond(
+        async {
+            let (admin_id, scope) = admin_scope().await?;
+            let db = app_state()?.db;
+            let grants = store::roles(&db, user_id).await?;
+            let grant = grants.iter().find(|g| g.id == grant_id).ok_or(AppError::NotFound)?;
+            if let Some(allowed) = &scope {
+                let in_scope = grant.role == Role::HostAgent && grant.direction.as_ref().is_some_and(|d| allowed.contains(&d.id));
+                if !in_scope {
+                    return Err(AppError::Forbidden);
+                }
             }
+            if user_id == admin_id && grant.role == Role::SiteAdmin {
+                // Nobody locks the site out by removing their own admin role.
+                return Err(AppError::Conflict("error-role-self-revoke".into()));
+            }
+            store::revoke(&db, grant_id).await?;
+            tracing::info!(admin = admin_id, user = user_id, role = grant.role.code(), "role revoked");
+            Ok(())
         }
-        if user_id == admin_id && grant.role == Role::SiteAdmin {
-            // Nobody locks the site out by removing their own admin role.
-            return Err(AppError::Conflict("error-role-self-revoke".into()));
-        }
-        store::revoke(&db, grant_id).await?;
-        tracing::info!(admin = admin_id, user = user_id, role = grant.role.code(), "role revoked");
-        Ok(())
-    }
-    .await)
+        .await,
+    )
 }

@@ -7,7 +7,10 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {
     super::{
-        server::{auth::{auth_session, Credentials}, password, rate_limit, reset, store},
+        server::{
+            auth::{auth_session, Credentials},
+            password, rate_limit, reset, store,
+        },
         types::{check_display_name, check_password, normalise_email},
     },
     crate::{
@@ -26,10 +29,7 @@ pub fn safe_next(next: Option<&str>) -> String {
 
 #[cfg(feature = "ssr")]
 fn collect(errors: Vec<(&str, Result<(), &'static str>)>) -> AppResult<()> {
-    let errors: Vec<FieldError> = errors
-        .into_iter()
-        .filter_map(|(field, r)| r.err().map(|key| FieldError { field: field.into(), key: key.into() }))
-        .collect();
+    let errors: Vec<FieldError> = errors.into_iter().filter_map(|(field, r)| r.err().map(|key| FieldError { field: field.into(), key: key.into() })).collect();
     if errors.is_empty() {
         Ok(())
     } else {
@@ -48,166 +48,176 @@ async fn sign_in_session(account: &store::AccountRow) -> AppResult<()> {
 /// The signed-in account with its roles, or `None` for a visitor.
 #[server(endpoint = "accounts/me")]
 pub async fn me() -> Result<Option<CurrentUser>, AppError> {
-    respond(async {
-        let Some(account) = super::server::current_account().await? else { return Ok(None) };
-        Ok(Some(store::current_user(&app_state()?.db, &account).await?))
-    }
-    .await)
+    respond(
+        async {
+            let Some(account) = super::server::current_account().await? else {
+                return Ok(None);
+            };
+            Ok(Some(store::current_user(&app_state()?.db, &account).await?))
+        }
+        .await,
+    )
 }
 
 #[server(endpoint = "accounts/sign_up")]
 pub async fn sign_up(email: String, display_name: String, password: String) -> Result<CurrentUser, AppError> {
-    respond(async {
-        let state = app_state()?;
-        let email_checked = normalise_email(&email);
-        let name_checked = check_display_name(&display_name);
-        collect(vec![
-            ("email", email_checked.as_ref().map(|_| ()).map_err(|k| *k)),
-            ("display_name", name_checked.as_ref().map(|_| ()).map_err(|k| *k)),
-            ("password", check_password(&password)),
-        ])?;
-        let (email, display_name) = (email_checked.unwrap_or_default(), name_checked.unwrap_or_default());
-        let hash = password::hash(password).await?;
-        let locale = crate::i18n::request_locale().code();
-        let account = match store::create(&state.db, &email, &display_name, &hash, locale).await {
-            Ok(account) => account,
-            Err(store::CreateError::EmailTaken) => return Err(AppError::field("email", "field-email-taken")),
-            Err(store::CreateError::Db(e)) => return Err(e.into()),
-        };
-        tracing::info!(user = account.id, "account created");
-        sign_in_session(&account).await?;
-        redirect_plain_form("/compte");
-        Ok(store::current_user(&state.db, &account).await?)
-    }
-    .await)
+    respond(
+        async {
+            let state = app_state()?;
+            let email_checked = normalise_email(&email);
+            let name_checked = check_display_name(&display_name);
+            collect(vec![
+                ("email", email_checked.as_ref().map(|_| ()).map_err(|k| *k)),
+                ("display_name", name_checked.as_ref().map(|_| ()).map_err(|k| *k)),
+                ("password", check_password(&password)),
+            ])?;
+            let (email, display_name) = (email_checked.unwrap_or_default(), name_checked.unwrap_or_default());
+            let hash = password::hash(password).await?;
+            let locale = crate::i18n::request_locale().code();
+            let account = match store::create(&state.db, &email, &display_name, &hash, locale).await {
+                Ok(account) => account,
+                Err(store::CreateError::EmailTaken) => return Err(AppError::field("email", "field-email-taken")),
+                Err(store::CreateError::Db(e)) => return Err(e.into()),
+            };
+            tracing::info!(user = account.id, "account created");
+            sign_in_session(&account).await?;
+            redirect_plain_form("/compte");
+            Ok(store::current_user(&state.db, &account).await?)
+        }
+        .await,
+    )
 }
 
 #[server(endpoint = "accounts/sign_in")]
 pub async fn sign_in(email: String, password: String, next: Option<String>) -> Result<CurrentUser, AppError> {
-    respond(async {
-        let state = app_state()?;
-        let email = email.trim().to_lowercase();
-        if email.is_empty() || password.is_empty() {
-            return Err(AppError::BadCredentials);
-        }
-        let address = client_address().await;
-        rate_limit::check(&state.db, &state.config.security, &email, &address).await?;
-        let mut session = auth_session().await?;
-        let account = session
-            .authenticate(Credentials { email: email.clone(), password })
-            .await
-            .map_err(|e| {
+    respond(
+        async {
+            let state = app_state()?;
+            let email = email.trim().to_lowercase();
+            if email.is_empty() || password.is_empty() {
+                return Err(AppError::BadCredentials);
+            }
+            let address = client_address().await;
+            rate_limit::check(&state.db, &state.config.security, &email, &address).await?;
+            let mut session = auth_session().await?;
+            let account = session.authenticate(Credentials { email: email.clone(), password }).await.map_err(|e| {
                 tracing::error!(error = %e, "sign-in check failed");
                 AppError::Internal
             })?;
-        let Some(account) = account else {
-            rate_limit::record_failure(&state.db, &email, &address).await?;
-            return Err(AppError::BadCredentials);
-        };
-        rate_limit::clear(&state.db, &email).await?;
-        if session.user.is_some() {
-            // axum-login changes the id only when an anonymous session signs in; signing in
-            // over a signed-in session (another account, say) gets a new id too.
-            session.session.cycle_id().await.map_err(|e| {
-                tracing::error!(error = %e, "could not renew the session id");
+            let Some(account) = account else {
+                rate_limit::record_failure(&state.db, &email, &address).await?;
+                return Err(AppError::BadCredentials);
+            };
+            rate_limit::clear(&state.db, &email).await?;
+            if session.user.is_some() {
+                // axum-login changes the id only when an anonymous session signs in; signing in
+                // over a signed-in session (another account, say) gets a new id too.
+                session.session.cycle_id().await.map_err(|e| {
+                    tracing::error!(error = %e, "could not renew the session id");
+                    AppError::Internal
+                })?;
+            }
+            session.login(&account).await.map_err(|e| {
+                tracing::error!(error = %e, "could not start the session");
                 AppError::Internal
             })?;
+            tracing::info!(user = account.id, "signed in");
+            redirect_plain_form(&safe_next(next.as_deref()));
+            Ok(store::current_user(&state.db, &account).await?)
         }
-        session.login(&account).await.map_err(|e| {
-            tracing::error!(error = %e, "could not start the session");
-            AppError::Internal
-        })?;
-        tracing::info!(user = account.id, "signed in");
-        redirect_plain_form(&safe_next(next.as_deref()));
-        Ok(store::current_user(&state.db, &account).await?)
-    }
-    .await)
+        .await,
+    )
 }
 
 #[server(endpoint = "accounts/sign_out")]
 pub async fn sign_out() -> Result<(), AppError> {
-    respond(async {
-        let mut session = auth_session().await?;
-        session.logout().await.map_err(|e| {
-            tracing::error!(error = %e, "could not end the session");
-            AppError::Internal
-        })?;
-        redirect_plain_form("/");
-        Ok(())
-    }
-    .await)
+    respond(
+        async {
+            let mut session = auth_session().await?;
+            session.logout().await.map_err(|e| {
+                tracing::error!(error = %e, "could not end the session");
+                AppError::Internal
+            })?;
+            redirect_plain_form("/");
+            Ok(())
+        }
+        .await,
+    )
 }
 
 /// Changes the password; every other session of the account ends, this one goes on.
 #[server(endpoint = "accounts/change_password")]
 pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
-    respond(async {
-        let state = app_state()?;
-        let account = super::server::require_account().await?;
-        collect(vec![("new_password", check_password(&new_password))])?;
-        if !password::verify(current_password, account.password_hash.clone()).await? {
-            return Err(AppError::field("current_password", "field-password-wrong"));
+    respond(
+        async {
+            let state = app_state()?;
+            let account = super::server::require_account().await?;
+            collect(vec![("new_password", check_password(&new_password))])?;
+            if !password::verify(current_password, account.password_hash.clone()).await? {
+                return Err(AppError::field("current_password", "field-password-wrong"));
+            }
+            let hash = password::hash(new_password).await?;
+            store::set_password(&state.db, account.id, &hash).await?;
+            // The stored hash is what axum-login checks every session against: other sessions
+            // now fail that check; this one is signed in again with the new hash.
+            let updated = store::AccountRow { password_hash: hash, ..account };
+            sign_in_session(&updated).await?;
+            tracing::info!(user = updated.id, "password changed");
+            Ok(())
         }
-        let hash = password::hash(new_password).await?;
-        store::set_password(&state.db, account.id, &hash).await?;
-        // The stored hash is what axum-login checks every session against: other sessions
-        // now fail that check; this one is signed in again with the new hash.
-        let updated = store::AccountRow { password_hash: hash, ..account };
-        sign_in_session(&updated).await?;
-        tracing::info!(user = updated.id, "password changed");
-        Ok(())
-    }
-    .await)
+        .await,
+    )
 }
 
 /// Mails a reset link if the account exists. Answers the same either way, so the form does
 /// not tell who has an account.
 #[server(endpoint = "accounts/request_reset")]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
-    respond(async {
-        let state = app_state()?;
-        let email = normalise_email(&email).map_err(|key| AppError::field("email", key))?;
-        let Some(account) = store::by_email(&state.db, &email).await? else {
-            tracing::info!("password reset asked for an unknown address");
-            return Ok(());
-        };
-        let minutes = state.config.security.password_reset_minutes;
-        let token = reset::issue(&state.db, account.id, minutes).await?;
-        let locale = crate::i18n::request_locale();
-        let link = state.config.public_link(&format!("/compte/reinitialiser?jeton={token}"));
-        let body = locale.t_with(
-            "mail-reset-body",
-            &[("name", account.display_name.clone()), ("link", link), ("minutes", minutes.to_string())],
-        );
-        state.mailer.send(&account.email, &locale.t("mail-reset-subject"), body).await.map_err(|e| {
-            tracing::error!(error = %e, "password reset mail not sent");
-            AppError::Internal
-        })?;
-        Ok(())
-    }
-    .await)
+    respond(
+        async {
+            let state = app_state()?;
+            let email = normalise_email(&email).map_err(|key| AppError::field("email", key))?;
+            let Some(account) = store::by_email(&state.db, &email).await? else {
+                tracing::info!("password reset asked for an unknown address");
+                return Ok(());
+            };
+            let minutes = state.config.security.password_reset_minutes;
+            let token = reset::issue(&state.db, account.id, minutes).await?;
+            let locale = crate::i18n::request_locale();
+            let link = state.config.public_link(&format!("/compte/reinitialiser?jeton={token}"));
+            let body = locale.t_with("mail-reset-body", &[("name", account.display_name.clone()), ("link", link), ("minutes", minutes.to_string())]);
+            state.mailer.send(&account.email, &locale.t("mail-reset-subject"), body).await.map_err(|e| {
+                tracing::error!(error = %e, "password reset mail not sent");
+                AppError::Internal
+            })?;
+            Ok(())
+        }
+        .await,
+    )
 }
 
 /// Sets a new password from a reset link, ends every session of the account and signs in here.
 #[server(endpoint = "accounts/reset_password")]
 pub async fn reset_password(token: String, new_password: String) -> Result<(), AppError> {
-    respond(async {
-        let state = app_state()?;
-        collect(vec![("new_password", check_password(&new_password))])?;
-        // Check the token before the slow hash, but use it up only once the hash is ready.
-        if reset::peek(&state.db, &token).await?.is_none() {
-            return Err(AppError::Conflict("error-reset-link-invalid".into()));
+    respond(
+        async {
+            let state = app_state()?;
+            collect(vec![("new_password", check_password(&new_password))])?;
+            // Check the token before the slow hash, but use it up only once the hash is ready.
+            if reset::peek(&state.db, &token).await?.is_none() {
+                return Err(AppError::Conflict("error-reset-link-invalid".into()));
+            }
+            let hash = password::hash(new_password).await?;
+            let Some(user_id) = reset::consume(&state.db, &token).await? else {
+                return Err(AppError::Conflict("error-reset-link-invalid".into()));
+            };
+            store::set_password(&state.db, user_id, &hash).await?;
+            let account = store::by_id(&state.db, user_id).await?.ok_or(AppError::NotFound)?;
+            sign_in_session(&account).await?;
+            tracing::info!(user = user_id, "password reset");
+            redirect_plain_form("/compte");
+            Ok(())
         }
-        let hash = password::hash(new_password).await?;
-        let Some(user_id) = reset::consume(&state.db, &token).await? else {
-            return Err(AppError::Conflict("error-reset-link-invalid".into()));
-        };
-        store::set_password(&state.db, user_id, &hash).await?;
-        let account = store::by_id(&state.db, user_id).await?.ok_or(AppError::NotFound)?;
-        sign_in_session(&account).await?;
-        tracing::info!(user = user_id, "password reset");
-        redirect_plain_form("/compte");
-        Ok(())
-    }
-    .await)
+        .await,
+    )
 }

@@ -53,12 +53,7 @@ impl Locale {
 
     /// The language named by a `Cookie` header or `document.cookie` string.
     pub fn from_cookies(cookies: &str) -> Locale {
-        cookies
-            .split(';')
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(name, _)| *name == LANG_COOKIE)
-            .and_then(|(_, value)| Locale::parse(value))
-            .unwrap_or_default()
+        cookies.split(';').filter_map(|pair| pair.trim().split_once('=')).find(|(name, _)| *name == LANG_COOKIE).and_then(|(_, value)| Locale::parse(value)).unwrap_or_default()
     }
 
     fn langid(self) -> LanguageIdentifier {
@@ -75,8 +70,7 @@ impl Locale {
 
     /// The message `key` with named arguments.
     pub fn t_with(self, key: &str, args: &[(&'static str, String)]) -> String {
-        let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
-            args.iter().map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone()))).collect();
+        let args: HashMap<Cow<'static, str>, FluentValue<'static>> = args.iter().map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone()))).collect();
         LOCALES.lookup_with_args(&self.langid(), key, &args)
     }
 }
@@ -90,9 +84,7 @@ pub fn provide_locale() -> Locale {
 
 #[cfg(feature = "ssr")]
 pub fn request_locale() -> Locale {
-    use_context::<http::request::Parts>()
-        .and_then(|parts| parts.headers.get(http::header::COOKIE).and_then(|v| v.to_str().ok()).map(Locale::from_cookies))
-        .unwrap_or_default()
+    use_context::<http::request::Parts>().and_then(|parts| parts.headers.get(http::header::COOKIE).and_then(|v| v.to_str().ok()).map(Locale::from_cookies)).unwrap_or_default()
 }
 
 #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
@@ -153,7 +145,7 @@ mod tests {
     #[test]
     fn every_key_used_in_the_code_exists() {
         let known = keys(include_str!("../../locales/fr/main.ftl"));
-        let pattern = regex::Regex::new(r#"(?:\bt\(|t_with\(|, |Conflict\(|Err\(|=> |\()"((?:field|error|role|nav|mail|password|reference|admin|sign|account|forgot|reset|offer|offers|education|application|applications|apply|cv|spontaneous|dashboard)-[a-z-]+)""#).expect("regex");
+        let pattern = regex::Regex::new(r#"(?:\bt\(|t_with\(|, |Conflict\(|Err\(|=> |\()"((?:field|error|role|nav|mail|password|reference|admin|sign|account|forgot|reset|offer|offers|education|application|applications|apply|cv|spontaneous|dashboard|alerts|answer|file|direction|pool)-[a-z-]+)""#).expect("regex");
         let mut missing = Vec::new();
         let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
         while let Some(path) = stack.pop() {

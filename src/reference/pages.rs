@@ -44,14 +44,8 @@ pub fn ReferenceAdmin() -> impl IntoView {
 
 #[component]
 fn Editor(data: ReferenceData, save: ServerAction<SaveReference>) -> impl IntoView {
-    let summary = use_locale().t_with(
-        "reference-summary",
-        &[
-            ("directions", data.directions.len().to_string()),
-            ("metiers", data.metier_count().to_string()),
-            ("fields", data.fields.len().to_string()),
-        ],
-    );
+    let summary = use_locale()
+        .t_with("reference-summary", &[("directions", data.directions.len().to_string()), ("metiers", data.metier_count().to_string()), ("fields", data.fields.len().to_string())]);
     let kinds = [
         ("direction", "reference-kind-direction"),
         ("service", "reference-kind-service"),
@@ -60,11 +54,7 @@ fn Editor(data: ReferenceData, save: ServerAction<SaveReference>) -> impl IntoVi
         ("field", "reference-kind-field"),
     ];
     let parent_error = field_error(save.value(), "parent_id");
-    let direction_options = data
-        .directions
-        .iter()
-        .map(|d| view! { <option value=d.id.to_string()>{format!("{} — {}", d.code, d.name)}</option> })
-        .collect_view();
+    let direction_options = data.directions.iter().map(|d| view! { <option value=d.id.to_string()>{format!("{} — {}", d.code, d.name)}</option> }).collect_view();
     let family_options = data.families.iter().map(|f| view! { <option value=f.id.to_string()>{f.name.clone()}</option> }).collect_view();
     view! {
         <p class="lead">{summary}</p>

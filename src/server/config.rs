@@ -16,6 +16,7 @@ pub struct Config {
     pub limits: LimitsConfig,
     pub mail: MailConfig,
     pub demo: DemoConfig,
+    pub alerts: AlertsConfig,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -83,6 +84,12 @@ pub struct MailConfig {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AlertsConfig {
+    /// How often saved searches are checked for newly published offers, in seconds.
+    pub every_seconds: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DemoConfig {
     pub enabled: bool,
 }
@@ -107,12 +114,7 @@ impl Default for Config {
             },
             database: DatabaseConfig { url: "sqlite://data/parvis.db".into(), max_connections: 8 },
             session: SessionConfig { cookie_name: "parvis_session".into(), idle_hours: 336 },
-            security: SecurityConfig {
-                login_failures_per_account: 5,
-                login_failures_per_address: 20,
-                login_window_minutes: 15,
-                password_reset_minutes: 60,
-            },
+            security: SecurityConfig { login_failures_per_account: 5, login_failures_per_address: 20, login_window_minutes: 15, password_reset_minutes: 60 },
             limits: LimitsConfig { max_body_bytes: 10 * 1024 * 1024, cv_max_bytes: 5 * 1024 * 1024 },
             mail: MailConfig {
                 from: "Parvis <ne-pas-repondre@parvis.localhost>".into(),
@@ -124,6 +126,7 @@ impl Default for Config {
                 smtp_password: String::new(),
             },
             demo: DemoConfig { enabled: false },
+            alerts: AlertsConfig { every_seconds: 600 },
         }
     }
 }
@@ -131,11 +134,7 @@ impl Default for Config {
 impl Config {
     /// Defaults, overridden by the TOML file (if it exists), overridden by the environment.
     pub fn load(file: &str) -> Result<Config, ConfigError> {
-        Self::from_figment(
-            Figment::from(Serialized::defaults(Config::default()))
-                .merge(Toml::file(file))
-                .merge(Env::prefixed("PARVIS_").split("__")),
-        )
+        Self::from_figment(Figment::from(Serialized::defaults(Config::default())).merge(Toml::file(file)).merge(Env::prefixed("PARVIS_").split("__")))
     }
 
     fn from_figment(figment: Figment) -> Result<Config, ConfigError> {

@@ -67,8 +67,7 @@ impl Db {
         if backend == Backend::Sqlite {
             if let Some(file) = sqlite_file(url) {
                 if let Some(parent) = std::path::Path::new(file).parent().filter(|p| !p.as_os_str().is_empty()) {
-                    std::fs::create_dir_all(parent)
-                        .map_err(|source| DbError::Folder { path: parent.display().to_string(), source })?;
+                    std::fs::create_dir_all(parent).map_err(|source| DbError::Folder { path: parent.display().to_string(), source })?;
                 }
             }
             if !connect_url.contains("mode=") {
@@ -84,8 +83,7 @@ impl Db {
                     if backend == Backend::Sqlite {
                         // WAL lets readers work while one writer writes; the busy timeout makes
                         // concurrent writers wait instead of failing at once.
-                        conn.execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;")
-                            .await?;
+                        conn.execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;").await?;
                     }
                     Ok(())
                 })
@@ -109,10 +107,7 @@ impl Db {
 
 /// Seconds since the Unix epoch: how every time is stored.
 pub fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or_default()
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or_default()
 }
 
 /// Ids as an SQL list, "0" when empty (matches nothing). Only for ids the server itself read
@@ -127,9 +122,7 @@ pub fn id_list(ids: &[i64]) -> String {
 
 /// True when `error` is a unique-constraint violation (the same kind on both backends).
 pub fn is_unique_violation(error: &sqlx::Error) -> bool {
-    error
-        .as_database_error()
-        .is_some_and(|e| e.kind() == sqlx::error::ErrorKind::UniqueViolation)
+    error.as_database_error().is_some_and(|e| e.kind() == sqlx::error::ErrorKind::UniqueViolation)
 }
 
 #[cfg(test)]

@@ -63,11 +63,7 @@ impl Mailer {
                     SmtpSecurity::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&mail.smtp_host),
                 };
                 let builder = builder.port(mail.smtp_port);
-                let builder = if mail.smtp_username.is_empty() {
-                    builder
-                } else {
-                    builder.credentials(Credentials::new(mail.smtp_username.clone(), mail.smtp_password.clone()))
-                };
+                let builder = if mail.smtp_username.is_empty() { builder } else { builder.credentials(Credentials::new(mail.smtp_username.clone(), mail.smtp_password.clone())) };
                 Transport::Smtp(builder.build())
             }
         };
@@ -76,12 +72,7 @@ impl Mailer {
 
     /// Sends a plain-text message.
     pub async fn send(&self, to: &str, subject: &str, body: String) -> Result<(), MailError> {
-        let message = Message::builder()
-            .from(self.from.clone())
-            .to(to.parse().map_err(MailError::To)?)
-            .subject(subject)
-            .header(ContentType::TEXT_PLAIN)
-            .body(body)?;
+        let message = Message::builder().from(self.from.clone()).to(to.parse().map_err(MailError::To)?).subject(subject).header(ContentType::TEXT_PLAIN).body(body)?;
         match &self.transport {
             Transport::File(t) => {
                 t.send(message).await?;

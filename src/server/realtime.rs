@@ -17,17 +17,31 @@ pub struct ApplicationEvent {
     pub state: String,
 }
 
+/// Everything the live relay carries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LiveEvent {
+    Application(ApplicationEvent),
+    /// An offer changed (published, edited, closed…): search indexes reload it.
+    Offer(i64),
+}
+
+impl From<ApplicationEvent> for LiveEvent {
+    fn from(event: ApplicationEvent) -> LiveEvent {
+        LiveEvent::Application(event)
+    }
+}
+
 #[derive(Debug, Serialize, Deserialize)]
 struct Notice {
     origin: u64,
-    event: ApplicationEvent,
+    event: LiveEvent,
 }
 
 const CHANNEL: &str = "parvis_events";
 
 #[derive(Debug, Clone)]
 pub struct Realtime {
-    sender: broadcast::Sender<ApplicationEvent>,
+    sender: broadcast::Sender<LiveEvent>,
     /// Tells this process's own notifications apart from other processes'.
     origin: u64,
     db: Db,
@@ -65,13 +79,14 @@ impl Realtime {
         Ok(realtime)
     }
 
-    pub fn subscribe(&self) -> broadcast::Receiver<ApplicationEvent> {
+    pub fn subscribe(&self) -> broadcast::Receiver<LiveEvent> {
         self.sender.subscribe()
     }
 
     /// Tells this process's subscribers, then the other processes. A lost event only delays a
     /// screen until its next refresh, so failures are logged, not returned.
-    pub async fn publish(&self, event: ApplicationEvent) {
+    pub async fn publish(&self, event: impl Into<LiveEvent>) {
+        let event = event.into();
         let _ = self.sender.send(event.clone());
         if self.db.backend == Backend::Postgres {
             let notice = Notice { origin: self.origin, event };

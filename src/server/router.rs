@@ -73,7 +73,10 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         .site_pkg_dir("pkg")
         .site_addr(config.server.address)
         .build();
-    let state = AppState { leptos_options, db: db.clone(), config: Arc::new(config), mailer, realtime };
+    let catalogue = crate::stages::server::catalogue::Catalogue::load(&db).await?;
+    let state = AppState { leptos_options, db: db.clone(), config: Arc::new(config), mailer, realtime, catalogue };
+    crate::stages::server::catalogue::spawn_follower(state.clone());
+    crate::stages::server::alerts::spawn(state.clone());
     let config = &state.config;
 
     let sessions = SessionManagerLayer::new(DbSessionStore::new(db.clone()))
@@ -113,10 +116,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
 
 /// Serves `router` on `listener` until Ctrl-C or SIGTERM.
 pub async fn serve(listener: tokio::net::TcpListener, router: Router) -> Result<(), StartError> {
-    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(StartError::Serve)
+    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown_signal()).await.map_err(StartError::Serve)
 }
 
 pub async fn serve_from_config_file(path: &str) -> Result<(), StartError> {
@@ -125,11 +125,7 @@ pub async fn serve_from_config_file(path: &str) -> Result<(), StartError> {
     let (router, state) = build(config).await?;
     tasks::spawn(state.clone());
     let listener = tokio::net::TcpListener::bind(address).await.map_err(|e| StartError::Bind(address, e))?;
-    tracing::info!(
-        "Parvis listening on http://{address} (public address {}, {:?} database)",
-        state.config.server.public_url,
-        state.db.backend
-    );
+    tracing::info!("Parvis listening on http://{address} (public address {}, {:?} database)", state.config.server.public_url, state.db.backend);
     serve(listener, router).await
 }
 

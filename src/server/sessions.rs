@@ -62,12 +62,8 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
-        let row = sqlx::query("SELECT data FROM sessions WHERE id = $1 AND expires_at > $2")
-            .bind(id.to_string())
-            .bind(now())
-            .fetch_optional(&self.db.pool)
-            .await
-            .map_err(backend)?;
+        let row =
+            sqlx::query("SELECT data FROM sessions WHERE id = $1 AND expires_at > $2").bind(id.to_string()).bind(now()).fetch_optional(&self.db.pool).await.map_err(backend)?;
         row.map(|row| {
             let data: String = row.try_get("data").map_err(backend)?;
             serde_json::from_str(&data).map_err(|e| session_store::Error::Decode(e.to_string()))
@@ -76,11 +72,7 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
-        sqlx::query("DELETE FROM sessions WHERE id = $1")
-            .bind(id.to_string())
-            .execute(&self.db.pool)
-            .await
-            .map_err(backend)?;
+        sqlx::query("DELETE FROM sessions WHERE id = $1").bind(id.to_string()).execute(&self.db.pool).await.map_err(backend)?;
         Ok(())
     }
 }
@@ -88,11 +80,7 @@ impl SessionStore for DbSessionStore {
 #[async_trait]
 impl ExpiredDeletion for DbSessionStore {
     async fn delete_expired(&self) -> session_store::Result<()> {
-        sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
-            .bind(now())
-            .execute(&self.db.pool)
-            .await
-            .map_err(backend)?;
+        sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now()).execute(&self.db.pool).await.map_err(backend)?;
         Ok(())
     }
 }

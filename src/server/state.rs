@@ -1,4 +1,5 @@
 use super::{config::Config, db::Db, mail::Mailer, realtime::Realtime};
+use crate::stages::server::catalogue::Catalogue;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use std::sync::Arc;
@@ -11,4 +12,6 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub mailer: Mailer,
     pub realtime: Realtime,
+    /// The search index of published offers.
+    pub catalogue: Catalogue,
 }

@@ -16,161 +16,174 @@ use {
 /// Searches the open offers: words (French-aware), filters, facet counts, sorting, pages.
 #[server(endpoint = "stages/search")]
 pub async fn search_offers(#[server(default)] query: super::search::SearchQuery) -> Result<super::search::SearchResults, AppError> {
-    respond(async { Ok(super::server::search::search(&app_state()?.db, &query, &today()).await?) }.await)
+    respond(
+        async {
+            let app = app_state()?;
+            Ok(super::server::search::search(&app.catalogue, &app.db, &query, &today()).await?)
+        }
+        .await,
+    )
 }
 
 /// One offer. A visitor sees it only while published; its managers see it in every state.
 #[server(endpoint = "stages/offer")]
 pub async fn offer_details(id: i64) -> Result<OfferView, AppError> {
-    respond(async {
-        let state = app_state()?;
-        let record = store::find(&state.db, id, &today()).await?.ok_or(AppError::NotFound)?;
-        let (user, scope) = access::current().await?;
-        let manageable = scope.covers(record.direction_id, record.service_id);
-        if !manageable && record.view.state != OfferState::Published {
-            return Err(AppError::NotFound);
+    respond(
+        async {
+            let state = app_state()?;
+            let record = store::find(&state.db, id, &today()).await?.ok_or(AppError::NotFound)?;
+            let (user, scope) = access::current().await?;
+            let manageable = scope.covers(record.direction_id, record.service_id);
+            if !manageable && record.view.state != OfferState::Published {
+                return Err(AppError::NotFound);
+            }
+            let mut view = record.view;
+            view.manageable = manageable;
+            if !manageable {
+                // Readers get the contact's name; the address is for the offer's managers.
+                view.input = None;
+                view.contact_email = String::new();
+            }
+            // Everything the page shows comes in this one answer: nested loads would hydrate out of order.
+            if let Some(user) = user {
+                let mine = super::server::applications::of_candidate(&state.db, user).await?;
+                view.viewer = super::types::Viewer { signed_in: true, candidate: scope.candidate, application: mine.into_iter().find(|a| a.offer_id == Some(id)).map(|a| a.state) };
+            }
+            Ok(view)
         }
-        let mut view = record.view;
-        view.manageable = manageable;
-        if !manageable {
-            // Readers get the contact's name; the address is for the offer's managers.
-            view.input = None;
-            view.contact_email = String::new();
-        }
-        // Everything the page shows comes in this one answer: nested loads would hydrate out of order.
-        if let Some(user) = user {
-            let mine = super::server::applications::of_candidate(&state.db, user).await?;
-            view.viewer = super::types::Viewer {
-                signed_in: true,
-                candidate: scope.candidate,
-                application: mine.into_iter().find(|a| a.offer_id == Some(id)).map(|a| a.state),
-            };
-        }
-        Ok(view)
-    }
-    .await)
+        .await,
+    )
 }
 
 /// The offers the signed-in agent or admin manages.
 #[server(endpoint = "stages/managed")]
 pub async fn managed_offers() -> Result<Vec<OfferSummary>, AppError> {
-    respond(async {
-        require_account().await?;
-        let (_, scope) = access::current().await?;
-        if !scope.is_staff() {
-            return Err(AppError::Forbidden);
+    respond(
+        async {
+            require_account().await?;
+            let (_, scope) = access::current().await?;
+            if !scope.is_staff() {
+                return Err(AppError::Forbidden);
+            }
+            Ok(store::managed(&app_state()?.db, &scope).await?)
         }
-        Ok(store::managed(&app_state()?.db, &scope).await?)
-    }
-    .await)
+        .await,
+    )
 }
 
 /// The services and métiers the offer form lists for this account.
 #[server(endpoint = "stages/form_choices")]
 pub async fn load_offer_form_choices() -> Result<OfferFormChoices, AppError> {
-    respond(async {
-        require_account().await?;
-        let (_, scope) = access::current().await?;
-        if !scope.is_staff() {
-            return Err(AppError::Forbidden);
+    respond(
+        async {
+            require_account().await?;
+            let (_, scope) = access::current().await?;
+            if !scope.is_staff() {
+                return Err(AppError::Forbidden);
+            }
+            let reference = crate::reference::server::store::load(&app_state()?.db).await?;
+            let services = reference.directions.iter().flat_map(|d| d.services.iter().filter(|s| scope.covers(d.id, s.id)).map(|s| (s.clone(), d.code.clone()))).collect();
+            Ok(OfferFormChoices { services, families: reference.families })
         }
-        let reference = crate::reference::server::store::load(&app_state()?.db).await?;
-        let services = reference
-            .directions
-            .iter()
-            .flat_map(|d| d.services.iter().filter(|s| scope.covers(d.id, s.id)).map(|s| (s.clone(), d.code.clone())))
-            .collect();
-        Ok(OfferFormChoices { services, families: reference.families })
-    }
-    .await)
+        .await,
+    )
 }
 
 /// Creates a draft (no `id`) or saves changes to an offer the account manages.
 #[server(endpoint = "stages/save_offer")]
 pub async fn save_offer(id: Option<i64>, offer: OfferInput) -> Result<i64, AppError> {
-    respond(async {
-        let state = app_state()?;
-        require_account().await?;
-        let (Some(user_id), scope) = access::current().await? else { return Err(AppError::Unauthenticated) };
-        if !scope.is_staff() {
-            return Err(AppError::Forbidden);
-        }
-        let valid = offer.validate(&today()).map_err(AppError::Invalid)?;
-        let direction_id = crate::reference::server::store::service_direction(&state.db, valid.service_id)
-            .await?
-            .ok_or_else(|| AppError::field("service_id", "field-unknown"))?;
-        if !scope.covers(direction_id, valid.service_id) {
-            return Err(AppError::Forbidden);
-        }
-        if !store::metier_exists(&state.db, valid.metier_id).await? {
-            return Err(AppError::field("metier_id", "field-unknown"));
-        }
-        if let Some(id) = id {
-            let existing = store::find(&state.db, id, &today()).await?.ok_or(AppError::NotFound)?;
-            if !scope.covers(existing.direction_id, existing.service_id) {
+    respond(
+        async {
+            let state = app_state()?;
+            require_account().await?;
+            let (Some(user_id), scope) = access::current().await? else {
+                return Err(AppError::Unauthenticated);
+            };
+            if !scope.is_staff() {
                 return Err(AppError::Forbidden);
             }
-            if existing.view.state == OfferState::Archived {
-                return Err(AppError::Conflict("error-offer-archived".into()));
+            let valid = offer.validate(&today()).map_err(AppError::Invalid)?;
+            let direction_id =
+                crate::reference::server::store::service_direction(&state.db, valid.service_id).await?.ok_or_else(|| AppError::field("service_id", "field-unknown"))?;
+            if !scope.covers(direction_id, valid.service_id) {
+                return Err(AppError::Forbidden);
             }
+            if !store::metier_exists(&state.db, valid.metier_id).await? {
+                return Err(AppError::field("metier_id", "field-unknown"));
+            }
+            if let Some(id) = id {
+                let existing = store::find(&state.db, id, &today()).await?.ok_or(AppError::NotFound)?;
+                if !scope.covers(existing.direction_id, existing.service_id) {
+                    return Err(AppError::Forbidden);
+                }
+                if existing.view.state == OfferState::Archived {
+                    return Err(AppError::Conflict("error-offer-archived".into()));
+                }
+            }
+            let saved = store::save(&state.db, id, &valid, direction_id, user_id).await?;
+            super::server::catalogue::offer_changed(&state, saved).await;
+            tracing::info!(user = user_id, offer = saved, "offer saved");
+            redirect_plain_form(&format!("/stages/offres/{saved}"));
+            Ok(saved)
         }
-        let saved = store::save(&state.db, id, &valid, direction_id, user_id).await?;
-        tracing::info!(user = user_id, offer = saved, "offer saved");
-        redirect_plain_form(&format!("/stages/offres/{saved}"));
-        Ok(saved)
-    }
-    .await)
+        .await,
+    )
 }
 
 /// Publishes, fills, closes or archives an offer, following the allowed moves.
 #[server(endpoint = "stages/offer_state")]
 pub async fn change_offer_state(id: i64, state: OfferState) -> Result<(), AppError> {
-    respond(async {
-        let app = app_state()?;
-        require_account().await?;
-        let (user, scope) = access::current().await?;
-        let today = today();
-        let existing = store::find(&app.db, id, &today).await?.ok_or(AppError::NotFound)?;
-        if !scope.covers(existing.direction_id, existing.service_id) {
-            return Err(if existing.view.state == OfferState::Published { AppError::Forbidden } else { AppError::NotFound });
-        }
-        let from = existing.view.state;
-        if !from.next().contains(&state) {
-            return Err(AppError::Conflict("error-offer-move".into()));
-        }
-        if state == OfferState::Published && existing.view.deadline.as_str() < today.as_str() {
-            return Err(AppError::field("deadline", "field-deadline-past"));
-        }
-        if !store::move_state(&app.db, id, from, state).await? {
-            return Err(AppError::Conflict("error-offer-changed".into()));
-        }
-        tracing::info!(user = ?user, offer = id, from = from.code(), to = state.code(), "offer state changed");
-        if matches!(state, OfferState::Filled | OfferState::Closed | OfferState::Archived) {
-            // The offer closed without a decision on these: they expire, and their candidates hear of it.
-            let actor = user.unwrap_or_default();
-            for (application, keys) in super::server::applications::expire_pending(&app.db, id, actor).await? {
-                let event = keys.event(application, super::application::ApplicationState::Expired);
-                app.realtime.publish(event).await;
-                super::server::notices::decision(&app, application);
+    respond(
+        async {
+            let app = app_state()?;
+            require_account().await?;
+            let (user, scope) = access::current().await?;
+            let today = today();
+            let existing = store::find(&app.db, id, &today).await?.ok_or(AppError::NotFound)?;
+            if !scope.covers(existing.direction_id, existing.service_id) {
+                return Err(if existing.view.state == OfferState::Published { AppError::Forbidden } else { AppError::NotFound });
             }
+            let from = existing.view.state;
+            if !from.next().contains(&state) {
+                return Err(AppError::Conflict("error-offer-move".into()));
+            }
+            if state == OfferState::Published && existing.view.deadline.as_str() < today.as_str() {
+                return Err(AppError::field("deadline", "field-deadline-past"));
+            }
+            if !store::move_state(&app.db, id, from, state).await? {
+                return Err(AppError::Conflict("error-offer-changed".into()));
+            }
+            tracing::info!(user = ?user, offer = id, from = from.code(), to = state.code(), "offer state changed");
+            super::server::catalogue::offer_changed(&app, id).await;
+            if matches!(state, OfferState::Filled | OfferState::Closed | OfferState::Archived) {
+                // The offer closed without a decision on these: they expire, and their candidates hear of it.
+                let actor = user.unwrap_or_default();
+                for (application, keys) in super::server::applications::expire_pending(&app.db, id, actor).await? {
+                    let event = keys.event(application, super::application::ApplicationState::Expired);
+                    app.realtime.publish(event).await;
+                    super::server::notices::decision(&app, application);
+                }
+            }
+            Ok(())
         }
-        Ok(())
-    }
-    .await)
+        .await,
+    )
 }
 
 /// The selection dashboard of the offers and applications the account manages.
 #[server(endpoint = "stages/dashboard")]
 pub async fn load_dashboard() -> Result<super::dashboard::Dashboard, AppError> {
-    respond(async {
-        require_account().await?;
-        let (_, scope) = access::current().await?;
-        if !scope.is_staff() {
-            return Err(AppError::Forbidden);
+    respond(
+        async {
+            require_account().await?;
+            let (_, scope) = access::current().await?;
+            if !scope.is_staff() {
+                return Err(AppError::Forbidden);
+            }
+            let today = today();
+            let in_a_week = (time::OffsetDateTime::now_utc() + time::Duration::days(7)).date().to_string();
+            Ok(super::server::dashboard::dashboard(&app_state()?.db, &scope, &today, &in_a_week).await?)
         }
-        let today = today();
-        let in_a_week = (time::OffsetDateTime::now_utc() + time::Duration::days(7)).date().to_string();
-        Ok(super::server::dashboard::dashboard(&app_state()?.db, &scope, &today, &in_a_week).await?)
-    }
-    .await)
+        .await,
+    )
 }

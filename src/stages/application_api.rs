@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use {
     super::{
         application::COVER_LETTER_MAX,
+        follow_up::MESSAGE_MAX,
         server::{
             access::{self, OfferScope},
             applications, store, today,
@@ -27,144 +28,151 @@ use {
 /// Applies to an open offer with a cover letter. Candidates only; once per offer.
 #[server(endpoint = "stages/apply")]
 pub async fn apply_to_offer(offer_id: i64, cover_letter: String) -> Result<i64, AppError> {
-    respond(async {
-        let (account, _) = require_role(Role::Candidate).await?;
-        let state = app_state()?;
-        let letter = cover_letter.trim();
-        if letter.is_empty() {
-            return Err(AppError::field("cover_letter", "field-required"));
-        }
-        if letter.chars().count() > COVER_LETTER_MAX {
-            return Err(AppError::field("cover_letter", "field-too-long"));
-        }
-        let offer = store::find(&state.db, offer_id, &today()).await?.ok_or(AppError::NotFound)?;
-        if offer.view.state != OfferState::Published {
-            return Err(AppError::NotFound);
-        }
-        if !offer.view.open {
-            return Err(AppError::Conflict("error-offer-closed".into()));
-        }
-        match applications::apply(&state.db, offer_id, offer.direction_id, account.id, letter).await {
-            Ok(id) => {
-                tracing::info!(candidate = account.id, offer = offer_id, application = id, "application received");
-                let keys = applications::ApplicationKeys {
-                    offer_id: Some(offer_id),
-                    candidate_id: account.id,
-                    direction_id: offer.direction_id,
-                    service_id: Some(offer.service_id),
-                    state: ApplicationState::Received,
-                };
-                state.realtime.publish(keys.event(id, ApplicationState::Received)).await;
-                super::server::notices::received(&state, id);
-                Ok(id)
+    respond(
+        async {
+            let (account, _) = require_role(Role::Candidate).await?;
+            let state = app_state()?;
+            let letter = AppError::required_text("cover_letter", &cover_letter, COVER_LETTER_MAX)?;
+            let offer = store::find(&state.db, offer_id, &today()).await?.ok_or(AppError::NotFound)?;
+            if offer.view.state != OfferState::Published {
+                return Err(AppError::NotFound);
             }
-            Err(applications::ApplyError::Duplicate) => Err(AppError::Conflict("error-already-applied".into())),
-            Err(applications::ApplyError::Db(e)) => Err(e.into()),
+            if !offer.view.open {
+                return Err(AppError::Conflict("error-offer-closed".into()));
+            }
+            match applications::apply(&state.db, offer_id, offer.direction_id, account.id, &letter).await {
+                Ok(id) => {
+                    tracing::info!(candidate = account.id, offer = offer_id, application = id, "application received");
+                    let keys = applications::ApplicationKeys {
+                        offer_id: Some(offer_id),
+                        candidate_id: account.id,
+                        direction_id: offer.direction_id,
+                        service_id: Some(offer.service_id),
+                        state: ApplicationState::Received,
+                    };
+                    state.realtime.publish(keys.event(id, ApplicationState::Received)).await;
+                    super::server::notices::received(&state, id);
+                    Ok(id)
+                }
+                Err(applications::ApplyError::Duplicate) => Err(AppError::Conflict("error-already-applied".into())),
+                Err(applications::ApplyError::Db(e)) => Err(e.into()),
+            }
         }
-    }
-    .await)
+        .await,
+    )
 }
 
 /// Sends a spontaneous application to one or several directions (five at most), optionally
 /// for a family of métiers. Each lands in its direction's pool; all or none are recorded.
 #[server(endpoint = "stages/apply_spontaneously")]
 pub async fn apply_spontaneously(directions: Option<Vec<i64>>, family_id: Option<i64>, cover_letter: String) -> Result<usize, AppError> {
-    respond(async {
-        let (account, _) = require_role(Role::Candidate).await?;
-        let state = app_state()?;
-        let mut directions = directions.unwrap_or_default();
-        directions.sort_unstable();
-        directions.dedup();
-        let letter = cover_letter.trim();
-        let mut errors = Vec::new();
-        if directions.is_empty() || directions.len() > 5 {
-            errors.push(crate::error::FieldError { field: "directions".into(), key: "field-directions-count".into() });
-        }
-        if letter.is_empty() || letter.chars().count() > COVER_LETTER_MAX {
-            errors.push(crate::error::FieldError { field: "cover_letter".into(), key: "field-required".into() });
-        }
-        if !errors.is_empty() {
-            return Err(AppError::Invalid(errors));
-        }
-        let reference = crate::reference::server::store::load(&state.db).await?;
-        if !directions.iter().all(|d| reference.directions.iter().any(|r| r.id == *d)) {
-            return Err(AppError::field("directions", "field-unknown"));
-        }
-        if family_id.is_some_and(|f| !reference.families.iter().any(|r| r.id == f)) {
-            return Err(AppError::field("family_id", "field-unknown"));
-        }
-        match applications::apply_spontaneously(&state.db, &directions, family_id, account.id, letter).await {
-            Ok(created) => {
-                for (id, direction) in &created {
-                    let keys = applications::ApplicationKeys {
-                        offer_id: None,
-                        candidate_id: account.id,
-                        direction_id: *direction,
-                        service_id: None,
-                        state: ApplicationState::Received,
-                    };
-                    state.realtime.publish(keys.event(*id, ApplicationState::Received)).await;
-                }
-                tracing::info!(candidate = account.id, count = created.len(), "spontaneous applications received");
-                Ok(created.len())
+    respond(
+        async {
+            let (account, _) = require_role(Role::Candidate).await?;
+            let state = app_state()?;
+            let mut directions = directions.unwrap_or_default();
+            directions.sort_unstable();
+            directions.dedup();
+            let mut errors = Vec::new();
+            if directions.is_empty() || directions.len() > 5 {
+                errors.push(crate::error::FieldError { field: "directions".into(), key: "field-directions-count".into() });
             }
-            Err(applications::ApplyError::Duplicate) => Err(AppError::Conflict("error-already-applied-direction".into())),
-            Err(applications::ApplyError::Db(e)) => Err(e.into()),
+            let letter = AppError::required_text("cover_letter", &cover_letter, COVER_LETTER_MAX);
+            if let Err(AppError::Invalid(letter_errors)) = &letter {
+                errors.extend(letter_errors.iter().cloned());
+            }
+            if !errors.is_empty() {
+                return Err(AppError::Invalid(errors));
+            }
+            let letter = letter?;
+            let reference = crate::reference::server::store::load(&state.db).await?;
+            if !directions.iter().all(|d| reference.directions.iter().any(|r| r.id == *d)) {
+                return Err(AppError::field("directions", "field-unknown"));
+            }
+            if family_id.is_some_and(|f| !reference.families.iter().any(|r| r.id == f)) {
+                return Err(AppError::field("family_id", "field-unknown"));
+            }
+            match applications::apply_spontaneously(&state.db, &directions, family_id, account.id, &letter).await {
+                Ok(created) => {
+                    for (id, direction) in &created {
+                        let keys = applications::ApplicationKeys {
+                            offer_id: None,
+                            candidate_id: account.id,
+                            direction_id: *direction,
+                            service_id: None,
+                            state: ApplicationState::Received,
+                        };
+                        state.realtime.publish(keys.event(*id, ApplicationState::Received)).await;
+                    }
+                    tracing::info!(candidate = account.id, count = created.len(), "spontaneous applications received");
+                    Ok(created.len())
+                }
+                Err(applications::ApplyError::Duplicate) => Err(AppError::Conflict("error-already-applied-direction".into())),
+                Err(applications::ApplyError::Db(e)) => Err(e.into()),
+            }
         }
-    }
-    .await)
+        .await,
+    )
 }
 
-/// The spontaneous applications of the directions the account administers.
+/// The spontaneous applications of the directions the account administers, or whose pool it
+/// handles.
 #[server(endpoint = "stages/pool")]
 pub async fn spontaneous_pool() -> Result<Vec<ReceivedApplication>, AppError> {
-    respond(async {
-        let (_, scope) = agent_scope().await?;
-        if !scope.all && scope.directions.is_empty() {
-            return Err(AppError::Forbidden);
+    respond(
+        async {
+            let (_, scope) = agent_scope().await?;
+            let directions = scope.pool_directions();
+            if !scope.all && directions.is_empty() {
+                return Err(AppError::Forbidden);
+            }
+            Ok(applications::pool(&app_state()?.db, &directions, scope.all).await?)
         }
-        Ok(applications::pool(&app_state()?.db, &scope.directions, scope.all).await?)
-    }
-    .await)
+        .await,
+    )
 }
 
 /// The candidate's CV and applications.
 #[server(endpoint = "stages/my_applications")]
 pub async fn load_candidate_desk() -> Result<CandidateDesk, AppError> {
-    respond(async {
-        let (account, _) = require_role(Role::Candidate).await?;
-        let state = app_state()?;
-        Ok(CandidateDesk {
-            user_id: account.id,
-            cv_bytes: applications::cv(&state.db, account.id).await?.map(|(_, bytes)| bytes),
-            cv_max_bytes: state.config.limits.cv_max_bytes as i64,
-            applications: applications::of_candidate(&state.db, account.id).await?,
-        })
-    }
-    .await)
+    respond(
+        async {
+            let (account, _) = require_role(Role::Candidate).await?;
+            let state = app_state()?;
+            Ok(CandidateDesk {
+                user_id: account.id,
+                cv_bytes: applications::cv(&state.db, account.id).await?.map(|(_, bytes)| bytes),
+                cv_max_bytes: state.config.limits.cv_max_bytes as i64,
+                applications: applications::of_candidate(&state.db, account.id).await?,
+            })
+        }
+        .await,
+    )
 }
 
 #[server(endpoint = "stages/withdraw")]
 pub async fn withdraw_application(id: i64) -> Result<(), AppError> {
-    respond(async {
-        let account = require_account().await?;
-        let app = app_state()?;
-        let db = &app.db;
-        let keys = applications::keys(db, id).await?.ok_or(AppError::NotFound)?;
-        if keys.candidate_id != account.id {
-            return Err(AppError::NotFound);
+    respond(
+        async {
+            let account = require_account().await?;
+            let app = app_state()?;
+            let db = &app.db;
+            let keys = applications::keys(db, id).await?.ok_or(AppError::NotFound)?;
+            if keys.candidate_id != account.id {
+                return Err(AppError::NotFound);
+            }
+            if !keys.state.is_pending() {
+                return Err(AppError::Conflict("error-application-move".into()));
+            }
+            if !applications::move_state(db, id, keys.state, ApplicationState::Withdrawn, account.id, false, None).await? {
+                return Err(AppError::Conflict("error-offer-changed".into()));
+            }
+            tracing::info!(candidate = account.id, application = id, "application withdrawn");
+            app.realtime.publish(keys.event(id, ApplicationState::Withdrawn)).await;
+            Ok(())
         }
-        if !keys.state.is_pending() {
-            return Err(AppError::Conflict("error-application-move".into()));
-        }
-        if !applications::move_state(db, id, keys.state, ApplicationState::Withdrawn, account.id, false).await? {
-            return Err(AppError::Conflict("error-offer-changed".into()));
-        }
-        tracing::info!(candidate = account.id, application = id, "application withdrawn");
-        app.realtime.publish(keys.event(id, ApplicationState::Withdrawn)).await;
-        Ok(())
-    }
-    .await)
+        .await,
+    )
 }
 
 /// The signed-in account and its scope, or `Unauthenticated`.
@@ -179,40 +187,51 @@ async fn agent_scope() -> Result<(i64, OfferScope), AppError> {
 /// The applications to an offer, for the agents who manage it.
 #[server(endpoint = "stages/offer_applications")]
 pub async fn offer_applications(offer_id: i64) -> Result<Vec<ReceivedApplication>, AppError> {
-    respond(async {
-        let (_, scope) = agent_scope().await?;
-        let db = app_state()?.db;
-        let offer = store::find(&db, offer_id, &today()).await?.ok_or(AppError::NotFound)?;
-        if !scope.covers(offer.direction_id, offer.service_id) {
-            return Err(AppError::Forbidden);
+    respond(
+        async {
+            let (_, scope) = agent_scope().await?;
+            let db = app_state()?.db;
+            let offer = store::find(&db, offer_id, &today()).await?.ok_or(AppError::NotFound)?;
+            if !scope.covers(offer.direction_id, offer.service_id) {
+                return Err(AppError::Forbidden);
+            }
+            Ok(applications::to_offer(&db, offer_id).await?)
         }
-        Ok(applications::to_offer(&db, offer_id).await?)
-    }
-    .await)
+        .await,
+    )
 }
 
 /// Moves an application along the pipeline (received → in review → interview → accepted or
-/// declined). Agents of the offer's service, or admins of its direction.
+/// declined). Agents of the offer's service, admins of its direction, handlers of its pool.
+/// A decision carries an answer to the candidate: `message` if given, else the direction's
+/// template, else the site's default in the candidate's language.
 #[server(endpoint = "stages/move_application")]
-pub async fn move_application(id: i64, state: ApplicationState) -> Result<(), AppError> {
-    respond(async {
-        let (actor, scope) = agent_scope().await?;
-        let app = app_state()?;
-        let db = &app.db;
-        let keys = applications::keys(db, id).await?.ok_or(AppError::NotFound)?;
-        if !scope.covers_application(keys.direction_id, keys.service_id) {
-            return Err(AppError::Forbidden);
+pub async fn move_application(id: i64, state: ApplicationState, #[server(default)] message: Option<String>) -> Result<(), AppError> {
+    respond(
+        async {
+            let (actor, scope) = agent_scope().await?;
+            let app = app_state()?;
+            let db = &app.db;
+            let keys = applications::keys(db, id).await?.ok_or(AppError::NotFound)?;
+            if !scope.covers_application(keys.direction_id, keys.service_id) {
+                return Err(AppError::Forbidden);
+            }
+            if !keys.state.agent_moves().contains(&state) {
+                return Err(AppError::Conflict("error-application-move".into()));
+            }
+            let answer = match (state, message.as_deref().map(str::trim)) {
+                (ApplicationState::Accepted | ApplicationState::Declined, Some(text)) if !text.is_empty() => Some(AppError::required_text("message", text, MESSAGE_MAX)?),
+                (ApplicationState::Accepted | ApplicationState::Declined, _) => Some(super::server::follow_up::answer(db, keys.direction_id, keys.candidate_id, state).await?),
+                _ => None,
+            };
+            if !applications::move_state(db, id, keys.state, state, actor, true, answer.as_deref()).await? {
+                return Err(AppError::Conflict("error-offer-changed".into()));
+            }
+            tracing::info!(agent = actor, application = id, from = keys.state.code(), to = state.code(), "application moved");
+            app.realtime.publish(keys.event(id, state)).await;
+            super::server::notices::decision(&app, id);
+            Ok(())
         }
-        if !keys.state.agent_moves().contains(&state) {
-            return Err(AppError::Conflict("error-application-move".into()));
-        }
-        if !applications::move_state(db, id, keys.state, state, actor, true).await? {
-            return Err(AppError::Conflict("error-offer-changed".into()));
-        }
-        tracing::info!(agent = actor, application = id, from = keys.state.code(), to = state.code(), "application moved");
-        app.realtime.publish(keys.event(id, state)).await;
-        super::server::notices::decision(&app, id);
-        Ok(())
-    }
-    .await)
+        .await,
+    )
 }

@@ -45,13 +45,7 @@ pub fn percentile(sorted: &[i64], p: usize) -> Option<i64> {
 pub fn answer_times(unit: String, rows: &[(i64, Option<i64>)]) -> AnswerTimes {
     let mut answered: Vec<i64> = rows.iter().filter_map(|(created, answer)| answer.map(|a| (a - created).max(0))).collect();
     answered.sort_unstable();
-    AnswerTimes {
-        unit,
-        answered: answered.len(),
-        waiting: rows.len() - answered.len(),
-        median_seconds: percentile(&answered, 50),
-        p90_seconds: percentile(&answered, 90),
-    }
+    AnswerTimes { unit, answered: answered.len(), waiting: rows.len() - answered.len(), median_seconds: percentile(&answered, 50), p90_seconds: percentile(&answered, 90) }
 }
 
 /// "3 j 4 h", "5 h 12 min", "40 min": a duration a person reads at a glance.

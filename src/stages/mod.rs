@@ -4,8 +4,11 @@ pub mod api;
 pub mod application;
 pub mod application_api;
 pub mod dashboard;
-pub mod search;
+pub mod follow_up;
+pub mod follow_up_api;
 pub mod pages;
+pub mod saved_search;
+pub mod search;
 pub mod types;
 
 #[cfg(feature = "ssr")]

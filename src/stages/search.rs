@@ -48,18 +48,36 @@ impl SearchQuery {
         }
     }
 
-    /// The URL of this search at `page`.
-    pub fn url(&self, page: i64) -> String {
-        let fields = [&self.q, &self.direction, &self.sauf_direction, &self.famille, &self.niveau, &self.arrondissement, &self.teletravail, &self.gratifie, &self.duree_max, &self.tri];
-        let mut parts: Vec<String> = Self::KEYS
-            .iter()
-            .zip(fields)
-            .filter_map(|(key, value)| value.as_ref().map(|v| format!("{key}={}", encode(v))))
-            .collect();
+    /// The search as URL parameters ("q=jardin&direction=DEVE"), at `page`.
+    pub fn query_string(&self, page: i64) -> String {
+        let fields =
+            [&self.q, &self.direction, &self.sauf_direction, &self.famille, &self.niveau, &self.arrondissement, &self.teletravail, &self.gratifie, &self.duree_max, &self.tri];
+        let mut parts: Vec<String> = Self::KEYS.iter().zip(fields).filter_map(|(key, value)| value.as_ref().map(|v| format!("{key}={}", encode(v)))).collect();
         if page > 1 {
             parts.push(format!("page={page}"));
         }
-        if parts.is_empty() { "/stages".to_string() } else { format!("/stages?{}", parts.join("&")) }
+        parts.join("&")
+    }
+
+    /// The URL of this search at `page`.
+    pub fn url(&self, page: i64) -> String {
+        match self.query_string(page) {
+            params if params.is_empty() => "/stages".to_string(),
+            params => format!("/stages?{params}"),
+        }
+    }
+
+    /// The same search without its order and page: what a saved search or a feed keeps.
+    pub fn criteria(&self) -> SearchQuery {
+        SearchQuery { tri: None, page: None, ..self.clone() }
+    }
+
+    /// The Atom feed of the offers this search finds, newest first.
+    pub fn feed_url(&self) -> String {
+        match self.criteria().query_string(1) {
+            params if params.is_empty() => "/stages/flux.atom".to_string(),
+            params => format!("/stages/flux.atom?{params}"),
+        }
     }
 
     pub fn page_number(&self) -> i64 {
@@ -109,5 +127,7 @@ mod tests {
         let url = query.url(2);
         assert_eq!(url, "/stages?q=jardin+%C3%A9cologique&direction=DEVE&page=2");
         assert_eq!(SearchQuery::default().url(1), "/stages");
+        let sorted = SearchQuery { tri: Some("recent".into()), ..query };
+        assert_eq!(sorted.feed_url(), "/stages/flux.atom?q=jardin+%C3%A9cologique&direction=DEVE");
     }
 }

@@ -4,10 +4,7 @@ use crate::{error::AppError, i18n::t};
 use leptos::prelude::*;
 
 /// The translated error of `field` in the last result of an action, if any.
-pub fn field_error<T: Send + Sync + 'static>(
-    value: impl Into<Signal<Option<Result<T, AppError>>>>,
-    field: &'static str,
-) -> Signal<Option<String>> {
+pub fn field_error<T: Send + Sync + 'static>(value: impl Into<Signal<Option<Result<T, AppError>>>>, field: &'static str) -> Signal<Option<String>> {
     let value = value.into();
     Signal::derive(move || value.with(|v| v.as_ref().and_then(|r| r.as_ref().err()).and_then(|e| e.field_key(field)).map(t)))
 }

@@ -1,7 +1,10 @@
 //! The page frame: skip link, header with navigation and language switch, footer.
 
 use crate::{
-    accounts::{auth_context::use_auth, types::{CurrentUser, Role}},
+    accounts::{
+        auth_context::use_auth,
+        types::{CurrentUser, Role},
+    },
     i18n::{t, use_locale, Locale},
 };
 use leptos::prelude::*;
@@ -71,7 +74,11 @@ fn LanguageSwitch() -> impl IntoView {
     let location = use_location();
     let here = move || {
         let search = location.search.get();
-        if search.is_empty() { location.pathname.get() } else { format!("{}?{}", location.pathname.get(), search) }
+        if search.is_empty() {
+            location.pathname.get()
+        } else {
+            format!("{}?{}", location.pathname.get(), search)
+        }
     };
     view! {
         <form class="language-switch" method="post" action="/langue">

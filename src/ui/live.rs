@@ -10,7 +10,9 @@ pub fn refresh_on_application_events(tick: RwSignal<u64>) {
         #[cfg(feature = "hydrate")]
         {
             use wasm_bindgen::{closure::Closure, JsCast};
-            let Ok(source) = web_sys::EventSource::new("/stages/evenements") else { return };
+            let Ok(source) = web_sys::EventSource::new("/stages/evenements") else {
+                return;
+            };
             let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| tick.update(|t| *t += 1));
             let _ = source.add_event_listener_with_callback("application", handler.as_ref().unchecked_ref());
             // The handler lives as long as the source; the source closes with the page.

@@ -5,3 +5,4 @@ pub mod layout;
 pub mod live;
 pub mod platform;
 pub mod status_pages;
+pub mod time;

@@ -150,13 +150,59 @@ impl TestApp {
     }
 }
 
+impl TestApp {
+    /// The id of direction `code` and of its first service.
+    pub async fn direction(&self, code: &str) -> (i64, i64) {
+        let data = parvis::reference::server::store::load(&self.state.db).await.expect("reference");
+        let direction = data.directions.iter().find(|d| d.code == code).expect("direction");
+        (direction.id, direction.services[0].id)
+    }
+
+    /// Saves and publishes an offer of `service` titled `title` through `agent` on server
+    /// `base` (this app's own address, or another process's); returns its id.
+    pub async fn publish_offer_on(&self, base: &str, agent: &Client, service: i64, title: &str) -> i64 {
+        let data = parvis::reference::server::store::load(&self.state.db).await.expect("reference");
+        let (service, metier) = (service.to_string(), data.families[0].metiers[0].id.to_string());
+        let fields = [
+            ("offer[service_id]", service.as_str()),
+            ("offer[metier_id]", metier.as_str()),
+            ("offer[title]", title),
+            ("offer[description]", "Missions variées."),
+            ("offer[profile]", ""),
+            ("offer[education_level]", "bac3"),
+            ("offer[discipline]", "Paysage"),
+            ("offer[duration_weeks]", "8"),
+            ("offer[start_month]", "2099-03"),
+            ("offer[deadline]", "2099-01-31"),
+            ("offer[places]", "1"),
+            ("offer[address]", "1 rue X"),
+            ("offer[arrondissement]", "4"),
+            ("offer[remote_days]", "0"),
+            ("offer[contact_name]", "Agathe"),
+            ("offer[contact_email]", "agathe@paris.fr"),
+        ];
+        let saved = agent.post(format!("{base}/api/stages/save_offer")).form(&fields).send().await.expect("save");
+        assert_eq!(saved.status(), 200, "offer not saved");
+        let id = saved.json::<i64>().await.expect("id");
+        let published = agent.post(format!("{base}/api/stages/offer_state")).form(&[("id", id.to_string().as_str()), ("state", "published")]).send().await.expect("publish");
+        assert_eq!(published.status(), 200, "offer not published");
+        id
+    }
+
+    pub async fn publish_offer(&self, agent: &Client, service: i64, title: &str) -> i64 {
+        self.publish_offer_on(&self.base, agent, service, title).await
+    }
+}
+
 impl Drop for TestApp {
     fn drop(&mut self) {
         if let Some((_, name)) = self.postgres.take() {
             // Best effort: drop the test database from a separate thread with its own runtime.
             let admin = format!("{}/postgres", postgres_server());
             let _ = std::thread::spawn(move || {
-                let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build() else { return };
+                let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
+                    return;
+                };
                 runtime.block_on(async move {
                     if let Ok(mut conn) = sqlx::PgConnection::connect(&admin).await {
                         let _ = conn.execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str()).await;

@@ -25,10 +25,13 @@ pub fn RolesAdminPage() -> impl IntoView {
     let revoke = ServerAction::<RevokeRole>::new();
     let query_map = use_query_map();
     let query = move || query_map.with(|q| q.get("q")).unwrap_or_default();
-    let accounts = Resource::new(
-        query,
-        |q| async move { if q.trim().is_empty() { Ok(vec![]) } else { find_accounts(q).await } },
-    );
+    let accounts = Resource::new(query, |q| async move {
+        if q.trim().is_empty() {
+            Ok(vec![])
+        } else {
+            find_accounts(q).await
+        }
+    });
     let reference = Resource::new(|| (), |_| load_reference());
     reload_on_success(grant.value());
     reload_on_success(revoke.value());

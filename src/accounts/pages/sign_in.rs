@@ -1,7 +1,7 @@
 use crate::{
+    accounts::api::safe_next,
     accounts::auth_context::use_auth,
     i18n::t,
-    accounts::api::safe_next,
     ui::forms::{field_error, navigate_on_success, FormError, PasswordField, TextField},
 };
 use leptos::prelude::*;

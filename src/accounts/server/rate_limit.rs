@@ -19,9 +19,7 @@ async fn count(db: &Db, column: &str, value: &str, since: i64) -> Result<i64, sq
 /// Refuses the attempt when the account or the address failed too often within the window.
 pub async fn check(db: &Db, limits: &SecurityConfig, email: &str, address: &str) -> AppResult<()> {
     let since = now() - limits.login_window_minutes * 60;
-    if count(db, "email", email, since).await? >= limits.login_failures_per_account
-        || count(db, "address", address, since).await? >= limits.login_failures_per_address
-    {
+    if count(db, "email", email, since).await? >= limits.login_failures_per_account || count(db, "address", address, since).await? >= limits.login_failures_per_address {
         tracing::warn!(email, address, "sign-in rate limit reached");
         return Err(AppError::RateLimited);
     }
@@ -29,12 +27,7 @@ pub async fn check(db: &Db, limits: &SecurityConfig, email: &str, address: &str)
 }
 
 pub async fn record_failure(db: &Db, email: &str, address: &str) -> AppResult<()> {
-    sqlx::query("INSERT INTO login_failures (email, address, at) VALUES ($1, $2, $3)")
-        .bind(email)
-        .bind(address)
-        .bind(now())
-        .execute(&db.pool)
-        .await?;
+    sqlx::query("INSERT INTO login_failures (email, address, at) VALUES ($1, $2, $3)").bind(email).bind(address).bind(now()).execute(&db.pool).await?;
     Ok(())
 }
 
@@ -46,9 +39,6 @@ pub async fn clear(db: &Db, email: &str) -> AppResult<()> {
 
 /// Drops failures older than any window could need.
 pub async fn prune(db: &Db, limits: &SecurityConfig) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM login_failures WHERE at <= $1")
-        .bind(now() - limits.login_window_minutes * 60)
-        .execute(&db.pool)
-        .await?;
+    sqlx::query("DELETE FROM login_failures WHERE at <= $1").bind(now() - limits.login_window_minutes * 60).execute(&db.pool).await?;
     Ok(())
 }

@@ -22,12 +22,7 @@ impl std::fmt::Debug for AccountRow {
 }
 
 fn account(row: AnyRow) -> Result<AccountRow, sqlx::Error> {
-    Ok(AccountRow {
-        id: row.try_get("id")?,
-        email: row.try_get("email")?,
-        display_name: row.try_get("display_name")?,
-        password_hash: row.try_get("password_hash")?,
-    })
+    Ok(AccountRow { id: row.try_get("id")?, email: row.try_get("email")?, display_name: row.try_get("display_name")?, password_hash: row.try_get("password_hash")? })
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -56,33 +51,18 @@ pub async fn create(db: &Db, email: &str, display_name: &str, password_hash: &st
         Err(e) => return Err(e.into()),
     };
     for role in [Role::Candidate, Role::Member] {
-        sqlx::query("INSERT INTO role_grants (user_id, role, granted_at) VALUES ($1, $2, $3)")
-            .bind(id)
-            .bind(role.code())
-            .bind(created)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query("INSERT INTO role_grants (user_id, role, granted_at) VALUES ($1, $2, $3)").bind(id).bind(role.code()).bind(created).execute(&mut *tx).await?;
     }
     tx.commit().await?;
     Ok(AccountRow { id, email: email.into(), display_name: display_name.into(), password_hash: password_hash.into() })
 }
 
 pub async fn by_email(db: &Db, email: &str) -> Result<Option<AccountRow>, sqlx::Error> {
-    sqlx::query("SELECT id, email, display_name, password_hash FROM users WHERE email = $1")
-        .bind(email)
-        .fetch_optional(&db.pool)
-        .await?
-        .map(account)
-        .transpose()
+    sqlx::query("SELECT id, email, display_name, password_hash FROM users WHERE email = $1").bind(email).fetch_optional(&db.pool).await?.map(account).transpose()
 }
 
 pub async fn by_id(db: &Db, id: i64) -> Result<Option<AccountRow>, sqlx::Error> {
-    sqlx::query("SELECT id, email, display_name, password_hash FROM users WHERE id = $1")
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await?
-        .map(account)
-        .transpose()
+    sqlx::query("SELECT id, email, display_name, password_hash FROM users WHERE id = $1").bind(id).fetch_optional(&db.pool).await?.map(account).transpose()
 }
 
 pub async fn set_password(db: &Db, id: i64, password_hash: &str) -> Result<(), sqlx::Error> {
@@ -122,12 +102,7 @@ pub async fn roles(db: &Db, user_id: i64) -> Result<Vec<RoleGrant>, sqlx::Error>
 }
 
 pub async fn current_user(db: &Db, account: &AccountRow) -> Result<CurrentUser, sqlx::Error> {
-    Ok(CurrentUser {
-        id: account.id,
-        email: account.email.clone(),
-        display_name: account.display_name.clone(),
-        roles: roles(db, account.id).await?,
-    })
+    Ok(CurrentUser { id: account.id, email: account.email.clone(), display_name: account.display_name.clone(), roles: roles(db, account.id).await? })
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -28,12 +28,7 @@ pub async fn load(db: &Db) -> Result<ReferenceData, sqlx::Error> {
         }
     }
     for row in sqlx::query("SELECT id, code, name_fr, name_en FROM innovation_fields WHERE archived_at IS NULL ORDER BY name_fr").fetch_all(&db.pool).await? {
-        data.fields.push(FieldRef {
-            id: row.try_get("id")?,
-            code: row.try_get("code")?,
-            name_fr: row.try_get("name_fr")?,
-            name_en: row.try_get("name_en")?,
-        });
+        data.fields.push(FieldRef { id: row.try_get("id")?, code: row.try_get("code")?, name_fr: row.try_get("name_fr")?, name_en: row.try_get("name_en")? });
     }
     Ok(data)
 }
@@ -68,7 +63,9 @@ pub async fn save(db: &Db, edit: &RefEdit) -> Result<i64, EditError> {
         (RefKind::MetierFamily, Some(id)) => sqlx::query("UPDATE metier_families SET name = $1 WHERE id = $2 RETURNING id").bind(&edit.name).bind(id),
         (RefKind::Metier, None) => sqlx::query("INSERT INTO metiers (family_id, name) VALUES ($1, $2) RETURNING id").bind(edit.parent_id).bind(&edit.name),
         (RefKind::Metier, Some(id)) => sqlx::query("UPDATE metiers SET name = $1 WHERE id = $2 RETURNING id").bind(&edit.name).bind(id),
-        (RefKind::Field, None) => sqlx::query("INSERT INTO innovation_fields (code, name_fr, name_en) VALUES ($1, $2, $3) RETURNING id").bind(&edit.code).bind(&edit.name).bind(&edit.name_en),
+        (RefKind::Field, None) => {
+            sqlx::query("INSERT INTO innovation_fields (code, name_fr, name_en) VALUES ($1, $2, $3) RETURNING id").bind(&edit.code).bind(&edit.name).bind(&edit.name_en)
+        }
         (RefKind::Field, Some(id)) => sqlx::query("UPDATE innovation_fields SET code = $1, name_fr = $2, name_en = $3 WHERE id = $4 RETURNING id")
             .bind(&edit.code)
             .bind(&edit.name)
@@ -86,10 +83,5 @@ pub async fn save(db: &Db, edit: &RefEdit) -> Result<i64, EditError> {
 
 /// The direction a service belongs to, if the service exists.
 pub async fn service_direction(db: &Db, service_id: i64) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query("SELECT direction_id FROM services WHERE id = $1")
-        .bind(service_id)
-        .fetch_optional(&db.pool)
-        .await?
-        .map(|r| r.try_get("direction_id"))
-        .transpose()
+    sqlx::query("SELECT direction_id FROM services WHERE id = $1").bind(service_id).fetch_optional(&db.pool).await?.map(|r| r.try_get("direction_id")).transpose()
 }

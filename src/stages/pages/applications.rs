@@ -89,6 +89,7 @@ fn Desk(desk: CandidateDesk) -> impl IntoView {
                                 </h3>
                                 <p class="application-state" data-state=a.state.code()>{t(a.state.label_key())}</p>
                                 <p class="offer-facts"><span>{a.direction_code}</span></p>
+                                <p><a href=format!("/stages/candidatures/{}", a.id)>{t("file-open")}</a></p>
                                 {a.state.is_pending().then(|| view! {
                                     <ActionForm action=withdraw attr:class="inline-form">
                                         <input type="hidden" name="id" value=a.id.to_string()/>

@@ -2,7 +2,7 @@ use crate::{
     error::AppError,
     i18n::{t, use_locale},
     stages::{
-        api::{offer_details, load_offer_form_choices, SaveOffer},
+        api::{load_offer_form_choices, offer_details, SaveOffer},
         types::{EducationLevel, OfferFormChoices, OfferInput, UNPAID_MAX_WEEKS},
     },
     ui::{
@@ -78,11 +78,7 @@ fn OfferForm(id: Option<i64>, input: OfferInput, choices: OfferFormChoices) -> i
     navigate_on_success(save.value(), |id: &i64| format!("/stages/offres/{id}"));
     let error = move |field: &'static str| field_error(save.value(), field);
     let services = choices.services.into_iter().map(|(s, code)| (s.id.to_string(), format!("{code} — {}", s.name))).collect();
-    let metiers = choices
-        .families
-        .into_iter()
-        .flat_map(|f| f.metiers.into_iter().map(move |m| (m.id.to_string(), format!("{} — {}", f.name, m.name))))
-        .collect();
+    let metiers = choices.families.into_iter().flat_map(|f| f.metiers.into_iter().map(move |m| (m.id.to_string(), format!("{} — {}", f.name, m.name)))).collect();
     let levels = EducationLevel::ALL.into_iter().map(|l| (l.code().to_string(), t(l.label_key()))).collect();
     let paid_hint = use_locale().t_with("offer-paid-hint", &[("weeks", UNPAID_MAX_WEEKS.to_string())]);
     let paid_checked = input.paid.is_some();

@@ -8,10 +8,11 @@ use crate::{
     i18n::{t, use_locale},
     stages::{
         api::search_offers,
+        saved_search::SaveSearch,
         search::{Facet, SearchQuery, SearchResults},
         types::EducationLevel,
     },
-    ui::{platform::PlatformIntro, status_pages::ErrorPage},
+    ui::{forms::FormError, platform::PlatformIntro, status_pages::ErrorPage},
 };
 use leptos::prelude::*;
 use leptos_router::{components::Form, hooks::use_query_map};
@@ -34,7 +35,10 @@ pub fn StagesHome() -> impl IntoView {
                     </p>
                 })}
                 {move || results.get().map(|result| match result {
-                    Ok(results) => view! { <Search query=query.get_untracked() results/> }.into_any(),
+                    Ok(results) => {
+                        let signed_in = user.get().and_then(|u| u.ok()).flatten().is_some();
+                        view! { <Search query=query.get_untracked() results signed_in/> }.into_any()
+                    }
                     Err(error) => view! { <ErrorPage error/> }.into_any(),
                 })}
             </Transition>
@@ -54,7 +58,7 @@ fn facet_options(facets: &[Facet], current: &Option<String>, label: impl Fn(&Fac
 }
 
 #[component]
-fn Search(query: SearchQuery, results: SearchResults) -> impl IntoView {
+fn Search(query: SearchQuery, results: SearchResults, signed_in: bool) -> impl IntoView {
     // With JavaScript, each change runs the search at once (the router keeps it in the URL).
     let submit_on_change = move |event: leptos::ev::Event| {
         #[cfg(feature = "hydrate")]
@@ -72,7 +76,14 @@ fn Search(query: SearchQuery, results: SearchResults) -> impl IntoView {
     let (previous, next) = (query.url(results.page - 1), query.url(results.page + 1));
     let chosen = |value: &Option<String>, option: &str| value.as_deref() == Some(option);
     let level_label = |f: &Facet| EducationLevel::parse(&f.value).map(|l| t(l.label_key())).unwrap_or_else(|| f.value.clone());
-    let paid_label = |f: &Facet| if f.value == "1" { t("offer-paid") } else { t("offer-unpaid") };
+    let paid_label = |f: &Facet| {
+        if f.value == "1" {
+            t("offer-paid")
+        } else {
+            t("offer-unpaid")
+        }
+    };
+    let (feed, criteria) = (query.feed_url(), query.criteria());
     view! {
         <Form method="GET" action="/stages" attr:class="search-form" attr:role="search" on:change=submit_on_change>
             <div class="field search-words">
@@ -156,7 +167,14 @@ fn Search(query: SearchQuery, results: SearchResults) -> impl IntoView {
             <a href="/stages">{t("search-reset")}</a>
         </Form>
         <h2 aria-live="polite">{heading}</h2>
-        <p><a href="/stages/flux.atom" type="application/atom+xml">{t("offers-feed")}</a></p>
+        <div class="search-follow">
+            <a href=feed type="application/atom+xml">{t("offers-feed")}</a>
+            {if signed_in {
+                view! { <AlertForm query=criteria/> }.into_any()
+            } else {
+                view! { <a href="/compte/connexion?next=/stages">{t("alerts-sign-in")}</a> }.into_any()
+            }}
+        </div>
         <ul class="offer-list">
             {results.offers.into_iter().map(|o| view! {
                 <li class="card">
@@ -169,5 +187,32 @@ fn Search(query: SearchQuery, results: SearchResults) -> impl IntoView {
             {(results.page > 1).then(|| view! { <a href=previous>{t("previous")}</a> })}
             {(results.page < last).then(|| view! { <a href=next>{t("next")}</a> })}
         </nav>
+    }
+}
+
+/// "Alert me": saves the search's criteria for mail alerts.
+#[component]
+fn AlertForm(query: SearchQuery) -> impl IntoView {
+    let save = ServerAction::<SaveSearch>::new();
+    let fields = [
+        ("q", query.q),
+        ("direction", query.direction),
+        ("sauf_direction", query.sauf_direction),
+        ("famille", query.famille),
+        ("niveau", query.niveau),
+        ("arrondissement", query.arrondissement),
+        ("teletravail", query.teletravail),
+        ("gratifie", query.gratifie),
+        ("duree_max", query.duree_max),
+    ];
+    view! {
+        <ActionForm action=save attr:class="inline-form">
+            {fields.into_iter().filter_map(|(key, value)| value.map(|v| view! { <input type="hidden" name=format!("query[{key}]") value=v/> })).collect_view()}
+            <button type="submit" class="secondary">{t("alerts-save")}</button>
+        </ActionForm>
+        <FormError value=save.value()/>
+        <div class="alert alert-success" role="status" hidden=move || !matches!(save.value().get(), Some(Ok(_)))>
+            {t("alerts-saved")}" "<a href="/stages/alertes">{t("alerts-title")}</a>
+        </div>
     }
 }

@@ -20,7 +20,8 @@ pub fn ManageOffersPage() -> impl IntoView {
         <h1>{t("offers-manage")}</h1>
         <p>
             <a class="button" href="/stages/gestion/offre">{t("offer-new")}</a>" "
-            <a href="/stages/tableau-de-bord">{t("dashboard-title")}</a>
+            <a href="/stages/tableau-de-bord">{t("dashboard-title")}</a>" "
+            <a href="/stages/direction">{t("direction-settings")}</a>
         </p>
         <div class="page">
             <Transition fallback=move || view! { <p>{t("loading")}</p> }>

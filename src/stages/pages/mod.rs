@@ -1,7 +1,10 @@
 //! Stages pages, one file each.
 
+mod alerts;
+mod application_file;
 mod applications;
 mod dashboard;
+mod direction;
 mod edit;
 mod list;
 mod manage;
@@ -9,8 +12,11 @@ mod offer;
 mod received;
 mod spontaneous;
 
+pub use alerts::SavedSearchesPage;
+pub use application_file::ApplicationFilePage;
 pub use applications::MyApplicationsPage;
 pub use dashboard::DashboardPage;
+pub use direction::DirectionSettingsPage;
 pub use edit::{EditOfferPage, NewOfferPage};
 pub use list::StagesHome;
 pub use manage::ManageOffersPage;

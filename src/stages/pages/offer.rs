@@ -1,8 +1,9 @@
+use super::received::ApplicationCards;
 use crate::{
     i18n::t,
     stages::{
-        application_api::{offer_applications, ApplyToOffer},
         api::{offer_details, ChangeOfferState},
+        application_api::{offer_applications, ApplyToOffer},
         types::{OfferView, Viewer},
     },
     ui::{
@@ -13,7 +14,6 @@ use crate::{
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use super::received::ApplicationCards;
 
 #[component]
 pub fn OfferPage() -> impl IntoView {

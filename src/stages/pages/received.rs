@@ -23,7 +23,10 @@ pub fn ApplicationCards(list: Vec<ReceivedApplication>) -> impl IntoView {
                     <h3>{a.candidate_name.clone()}" "<small>{a.candidate_email.clone()}</small></h3>
                     <p class="application-state" data-state=a.state.code()>{t(a.state.label_key())}</p>
                     <p class="cover-letter">{a.cover_letter.clone()}</p>
-                    {a.has_cv.then(|| view! { <p><a href=format!("/stages/cv/{}", a.candidate_id)>{t("cv-of-candidate")}</a></p> })}
+                    <p>
+                        <a href=format!("/stages/candidatures/{}", a.id)>{t("file-open")}</a>
+                        {a.has_cv.then(|| view! { " · "<a href=format!("/stages/cv/{}", a.candidate_id)>{t("cv-of-candidate")}</a> })}
+                    </p>
                     <div class="state-actions">
                         {a.state.agent_moves().iter().map(|next| view! {
                             <ActionForm action=moving attr:class="inline-form">

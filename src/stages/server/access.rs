@@ -10,6 +10,9 @@ pub struct OfferScope {
     pub all: bool,
     pub services: Vec<i64>,
     pub directions: Vec<i64>,
+    /// Directions whose pool of spontaneous applications the account handles (chosen by the
+    /// direction's admins).
+    pub pools: Vec<i64>,
 }
 
 impl OfferScope {
@@ -35,22 +38,40 @@ impl OfferScope {
         self.all || self.services.contains(&service_id) || self.directions.contains(&direction_id)
     }
 
-    /// Covers an application: to an offer of a covered service, or in a covered direction
-    /// (spontaneous applications have no service).
+    /// Covers an application: to an offer of a covered service, or in a covered direction;
+    /// a spontaneous application (no service) also in a pool the account handles.
     pub fn covers_application(&self, direction_id: i64, service_id: Option<i64>) -> bool {
-        self.all || self.directions.contains(&direction_id) || service_id.is_some_and(|s| self.services.contains(&s))
+        self.all
+            || self.directions.contains(&direction_id)
+            || match service_id {
+                Some(service) => self.services.contains(&service),
+                None => self.pools.contains(&direction_id),
+            }
+    }
+
+    /// The directions whose pool the account sees (all of them when `all`).
+    pub fn pool_directions(&self) -> Vec<i64> {
+        let mut directions = self.directions.clone();
+        directions.extend(self.pools.iter().filter(|d| !self.directions.contains(d)));
+        directions
     }
 
     /// The scope of account `user_id`, from its role grants.
     pub async fn of(db: &crate::server::db::Db, user_id: i64) -> Result<OfferScope, sqlx::Error> {
-        Ok(OfferScope::from_grants(&crate::accounts::server::store::roles(db, user_id).await?))
+        let mut scope = OfferScope::from_grants(&crate::accounts::server::store::roles(db, user_id).await?);
+        if !scope.services.is_empty() {
+            scope.pools = super::follow_up::pools_of(db, user_id).await?;
+        }
+        Ok(scope)
     }
 }
 
 /// The signed-in account's id and scope, for server functions (`None` and an empty scope for
 /// a visitor).
 pub async fn current() -> Result<(Option<i64>, OfferScope), crate::error::AppError> {
-    let Some(account) = crate::accounts::server::current_account().await? else { return Ok((None, OfferScope::default())) };
+    let Some(account) = crate::accounts::server::current_account().await? else {
+        return Ok((None, OfferScope::default()));
+    };
     Ok((Some(account.id), OfferScope::of(&crate::server::app_state()?.db, account.id).await?))
 }
 
@@ -73,5 +94,11 @@ mod tests {
         let candidate = OfferScope::from_grants(&[grant(Role::Candidate, None, None)]);
         assert!(!candidate.is_staff() && !candidate.covers(7, 70));
         assert!(OfferScope::from_grants(&[grant(Role::SiteAdmin, None, None)]).covers(1, 2));
+        let handler = OfferScope { pools: vec![7], ..agent };
+        assert!(handler.covers_application(7, None) && !handler.covers_application(7, Some(71)) && !agent_without_pool().covers_application(7, None));
+    }
+
+    fn agent_without_pool() -> OfferScope {
+        OfferScope::from_grants(&[grant(Role::HostAgent, Some(7), Some(70))])
     }
 }

@@ -130,9 +130,10 @@ pub async fn keys(db: &Db, id: i64) -> Result<Option<ApplicationKeys>, sqlx::Err
     .transpose()
 }
 
-/// Moves an application from `from` to `to` and records who did it; false when it was no
-/// longer in `from`. The first move out of "received" made by an agent is the first answer.
-pub async fn move_state(db: &Db, id: i64, from: ApplicationState, to: ApplicationState, actor: i64, by_agent: bool) -> Result<bool, sqlx::Error> {
+/// Moves an application from `from` to `to` and records who did it, with the agent's answer
+/// to the candidate if any, all or nothing; false when it was no longer in `from`. The first
+/// move out of "received" made by an agent is the first answer.
+pub async fn move_state(db: &Db, id: i64, from: ApplicationState, to: ApplicationState, actor: i64, by_agent: bool, answer: Option<&str>) -> Result<bool, sqlx::Error> {
     let at = now();
     let mut tx = db.pool.begin().await?;
     let sql = if by_agent {
@@ -150,6 +151,9 @@ pub async fn move_state(db: &Db, id: i64, from: ApplicationState, to: Applicatio
             .bind(at)
             .execute(&mut *tx)
             .await?;
+        if let Some(answer) = answer {
+            super::follow_up::add_message_in(&mut tx, id, actor, false, answer, at).await?;
+        }
     }
     tx.commit().await?;
     Ok(moved)
@@ -193,10 +197,7 @@ pub async fn to_offer(db: &Db, offer_id: i64) -> Result<Vec<ReceivedApplication>
 
 /// The stored CV file name and size of a candidate, if they uploaded one.
 pub async fn cv(db: &Db, user_id: i64) -> Result<Option<(String, i64)>, sqlx::Error> {
-    let row = sqlx::query("SELECT cv_file, cv_bytes FROM candidate_profiles WHERE user_id = $1 AND cv_file IS NOT NULL")
-        .bind(user_id)
-        .fetch_optional(&db.pool)
-        .await?;
+    let row = sqlx::query("SELECT cv_file, cv_bytes FROM candidate_profiles WHERE user_id = $1 AND cv_file IS NOT NULL").bind(user_id).fetch_optional(&db.pool).await?;
     row.map(|r| Ok((r.try_get("cv_file")?, r.try_get("cv_bytes")?))).transpose()
 }
 
@@ -247,15 +248,12 @@ impl ApplicationKeys {
 /// Ends every pending application to an offer that closes: "expired", recorded with `actor`.
 /// Returns the applications changed, for live events and notices.
 pub async fn expire_pending(db: &Db, offer_id: i64, actor: i64) -> Result<Vec<(i64, ApplicationKeys)>, sqlx::Error> {
-    let rows = sqlx::query("SELECT id FROM applications WHERE offer_id = $1 AND state IN ('received', 'in_review', 'interview')")
-        .bind(offer_id)
-        .fetch_all(&db.pool)
-        .await?;
+    let rows = sqlx::query("SELECT id FROM applications WHERE offer_id = $1 AND state IN ('received', 'in_review', 'interview')").bind(offer_id).fetch_all(&db.pool).await?;
     let mut expired = Vec::new();
     for row in rows {
         let id: i64 = row.try_get("id")?;
         if let Some(keys) = keys(db, id).await? {
-            if move_state(db, id, keys.state, ApplicationState::Expired, actor, false).await? {
+            if move_state(db, id, keys.state, ApplicationState::Expired, actor, false, None).await? {
                 expired.push((id, keys));
             }
         }

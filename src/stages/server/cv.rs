@@ -44,7 +44,9 @@ pub async fn upload(State(state): State<AppState>, auth: AuthSession, mut multip
             }
         }
     }
-    let Some(bytes) = file.filter(|b| !b.is_empty()) else { return back("field-required") };
+    let Some(bytes) = file.filter(|b| !b.is_empty()) else {
+        return back("field-required");
+    };
     if bytes.len() > state.config.limits.cv_max_bytes {
         tracing::info!(user = user.id, size = bytes.len(), "CV too large");
         return back("field-cv-too-big");
@@ -82,7 +84,9 @@ pub async fn upload(State(state): State<AppState>, auth: AuthSession, mut multip
 }
 
 pub async fn download(State(state): State<AppState>, auth: AuthSession, Path(owner): Path<i64>) -> Response {
-    let Some(user) = auth.user else { return StatusCode::UNAUTHORIZED.into_response() };
+    let Some(user) = auth.user else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
     let allowed = if user.id == owner {
         Ok(true)
     } else {
@@ -112,15 +116,10 @@ pub async fn download(State(state): State<AppState>, auth: AuthSession, Path(own
         }
     };
     match tokio::fs::read(state.config.server.data_dir.join("cv").join(file)).await {
-        Ok(bytes) => (
-            [
-                (header::CONTENT_TYPE, "application/pdf"),
-                (header::CONTENT_DISPOSITION, "inline; filename=\"cv.pdf\""),
-                (header::CACHE_CONTROL, "private, no-store"),
-            ],
-            bytes,
-        )
-            .into_response(),
+        Ok(bytes) => {
+            ([(header::CONTENT_TYPE, "application/pdf"), (header::CONTENT_DISPOSITION, "inline; filename=\"cv.pdf\""), (header::CACHE_CONTROL, "private, no-store")], bytes)
+                .into_response()
+        }
         Err(error) => {
             tracing::error!(%error, "CV file missing");
             StatusCode::NOT_FOUND.into_response()

@@ -120,7 +120,9 @@ pub async fn dashboard(db: &Db, scope: &OfferScope, today: &str, in_a_week: &str
 
 /// GET /stages/export.csv: the applications the account manages, for a spreadsheet.
 pub async fn export(State(state): State<AppState>, auth: AuthSession) -> Response {
-    let Some(user) = auth.user else { return StatusCode::UNAUTHORIZED.into_response() };
+    let Some(user) = auth.user else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
     let scope = match OfferScope::of(&state.db, user.id).await {
         Ok(scope) => scope,
         Err(error) => {

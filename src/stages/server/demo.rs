@@ -21,8 +21,10 @@ const PROFILES: &[&str] = &[
     "Aisance rédactionnelle, sens de l'organisation, maîtrise des outils bureautiques.",
     "Intérêt pour le service public et les politiques urbaines ; capacité d'analyse et de synthèse.",
 ];
-const DISCIPLINES: &[&str] = &["Sciences politiques", "Droit public", "Urbanisme", "Écologie", "Informatique", "Gestion", "Communication", "Génie civil", "Sociologie", "Santé publique"];
-const STREETS: &[&str] = &["place de l'Hôtel de Ville", "rue de Rivoli", "avenue de France", "rue de Lobau", "boulevard Morland", "rue du Département", "quai de la Rapée", "rue Boucry"];
+const DISCIPLINES: &[&str] =
+    &["Sciences politiques", "Droit public", "Urbanisme", "Écologie", "Informatique", "Gestion", "Communication", "Génie civil", "Sociologie", "Santé publique"];
+const STREETS: &[&str] =
+    &["place de l'Hôtel de Ville", "rue de Rivoli", "avenue de France", "rue de Lobau", "boulevard Morland", "rue du Département", "quai de la Rapée", "rue Boucry"];
 
 /// A small deterministic generator: demo data looks varied but is the same every time.
 struct Sequence(u64);

@@ -1,10 +1,11 @@
 //! The Atom feed of new offers, at /stages/flux.atom: the 50 most recently published offers
-//! still open, for feed readers and job boards.
+//! still open, for feed readers and job boards; with search parameters (those of /stages),
+//! the offers that search finds.
 
 use super::{store, today};
-use crate::server::state::AppState;
+use crate::{server::state::AppState, stages::search::SearchQuery};
 use axum::{
-    extract::State,
+    extract::{Query, State},
     http::{header, StatusCode},
     response::{IntoResponse, Response},
 };
@@ -18,9 +19,12 @@ fn rfc3339(seconds: i64) -> String {
     OffsetDateTime::from_unix_timestamp(seconds).ok().and_then(|t| t.format(&Rfc3339).ok()).unwrap_or_else(|| "1970-01-01T00:00:00Z".into())
 }
 
-pub async fn atom(State(state): State<AppState>) -> Response {
-    let offers = match store::open_page(&state.db, &today(), 1, 50).await {
-        Ok((offers, _)) => offers,
+pub async fn atom(State(state): State<AppState>, Query(params): Query<std::collections::HashMap<String, String>>) -> Response {
+    let search = SearchQuery::from_pairs(|key| params.get(key).cloned()).criteria();
+    let newest = SearchQuery { tri: Some("recent".into()), ..search.clone() };
+    let ids = state.catalogue.search(&newest, &today(), 50).ids;
+    let offers = match store::summaries(&state.db, &ids).await {
+        Ok(offers) => offers,
         Err(error) => {
             tracing::error!(%error, "offer feed failed");
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
@@ -35,10 +39,17 @@ pub async fn atom(State(state): State<AppState>) -> Response {
     };
     let site = state.config.public_link("");
     let updated = published.iter().map(|(_, t)| *t).max().unwrap_or(0);
+    let title = match &search.q {
+        Some(words) => format!("Parvis — offres de stage : « {words} »"),
+        None if search == SearchQuery::default() => "Parvis — offres de stage".to_string(),
+        None => "Parvis — offres de stage (recherche)".to_string(),
+    };
+    let (feed, page) = (escape(&format!("{site}{}", search.feed_url())), escape(&format!("{site}{}", search.url(1))));
     let mut xml = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"fr\">\n\
-         <title>Parvis — offres de stage</title>\n<id>{site}/stages</id>\n<link rel=\"self\" href=\"{site}/stages/flux.atom\"/>\n\
-         <link rel=\"alternate\" href=\"{site}/stages\"/>\n<updated>{}</updated>\n",
+         <title>{}</title>\n<id>{feed}</id>\n<link rel=\"self\" href=\"{feed}\"/>\n\
+         <link rel=\"alternate\" href=\"{page}\"/>\n<updated>{}</updated>\n",
+        escape(&title),
         rfc3339(updated)
     );
     for offer in &offers {

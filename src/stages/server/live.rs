@@ -5,7 +5,10 @@
 use super::access::OfferScope;
 use crate::{
     accounts::server::AuthSession,
-    server::{realtime::ApplicationEvent, state::AppState},
+    server::{
+        realtime::{ApplicationEvent, LiveEvent},
+        state::AppState,
+    },
 };
 use axum::{
     extract::State,
@@ -23,7 +26,9 @@ pub fn may_see(event: &ApplicationEvent, user_id: i64, scope: &OfferScope) -> bo
 }
 
 pub async fn events(State(state): State<AppState>, auth: AuthSession) -> Response {
-    let Some(user) = auth.user else { return StatusCode::UNAUTHORIZED.into_response() };
+    let Some(user) = auth.user else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
     let scope = match OfferScope::of(&state.db, user.id).await {
         Ok(scope) => scope,
         Err(error) => {
@@ -32,7 +37,7 @@ pub async fn events(State(state): State<AppState>, auth: AuthSession) -> Respons
         }
     };
     let stream = BroadcastStream::new(state.realtime.subscribe()).filter_map(move |received| {
-        let event = received.ok()?;
+        let LiveEvent::Application(event) = received.ok()? else { return None };
         may_see(&event, user.id, &scope).then(|| {
             let data = serde_json::json!({ "application": event.application_id, "offer": event.offer_id, "state": event.state });
             Ok::<_, Infallible>(Event::default().event("application").data(data.to_string()))

@@ -1,16 +1,19 @@
 //! Server-only parts of Stages: who may manage which offers, and the SQL.
 
 pub mod access;
+pub mod alerts;
 pub mod applications;
+pub mod catalogue;
 pub mod cv;
 pub mod dashboard;
 pub mod demo;
 pub mod feed;
+pub mod follow_up;
 pub mod live;
 pub mod notices;
 pub mod search;
-pub mod text;
 pub mod store;
+pub mod text;
 
 /// Today's date, "YYYY-MM-DD" (UTC), the form deadlines are compared in.
 pub fn today() -> String {

@@ -1,5 +1,6 @@
-//! Mail notices of the selection: the offer's contact hears of each new application, the
-//! candidate of each decision. Sent in the background once the change is saved, so a slow
+//! Mail notices of the selection: the offer's contact hears of each new application and of
+//! each candidate's message, the candidate of each decision (with its answer) and of each
+//! agent's message. Sent in the background once the change is saved, so a slow
 //! mail relay never slows the agent down; a mail that fails is logged and does not undo the
 //! change (the site shows the same information).
 
@@ -8,9 +9,10 @@ use sqlx::Row;
 
 /// Who and what a notice is about.
 struct Facts {
-    offer_id: i64,
+    /// The offer's title, or the direction's name for a spontaneous application.
     offer_title: String,
-    contact_email: String,
+    /// Nobody for a spontaneous application (its pool is read on the site).
+    contact_email: Option<String>,
     candidate_email: String,
     candidate_name: String,
     candidate_locale: Locale,
@@ -19,15 +21,14 @@ struct Facts {
 
 async fn facts(state: &AppState, application_id: i64) -> Result<Option<Facts>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT o.id AS offer_id, o.title, o.contact_email, u.email, u.display_name, u.locale, a.state FROM applications a \
-         JOIN offers o ON o.id = a.offer_id JOIN users u ON u.id = a.candidate_id WHERE a.id = $1",
+        "SELECT COALESCE(o.title, d.name) AS title, o.contact_email, u.email, u.display_name, u.locale, a.state FROM applications a \
+         JOIN directions d ON d.id = a.direction_id LEFT JOIN offers o ON o.id = a.offer_id JOIN users u ON u.id = a.candidate_id WHERE a.id = $1",
     )
     .bind(application_id)
     .fetch_optional(&state.db.pool)
     .await?;
     row.map(|r| {
         Ok(Facts {
-            offer_id: r.try_get("offer_id")?,
             offer_title: r.try_get("title")?,
             contact_email: r.try_get("contact_email")?,
             candidate_email: r.try_get("email")?,
@@ -53,12 +54,13 @@ pub fn received(state: &AppState, application_id: i64) {
 
 async fn received_now(state: &AppState, application_id: i64) {
     match facts(state, application_id).await {
-        Ok(Some(f)) => {
+        Ok(Some(Facts { contact_email: Some(contact), offer_title, candidate_name, .. })) => {
             let locale = Locale::Fr;
-            let link = state.config.public_link(&format!("/stages/offres/{}", f.offer_id));
-            let args = [("title", f.offer_title.clone()), ("name", f.candidate_name.clone()), ("link", link)];
-            send(state, &f.contact_email, locale.t_with("mail-application-received-subject", &args), locale.t_with("mail-application-received-body", &args)).await;
+            let link = state.config.public_link(&format!("/stages/candidatures/{application_id}"));
+            let args = [("title", offer_title), ("name", candidate_name), ("link", link)];
+            send(state, &contact, locale.t_with("mail-application-received-subject", &args), locale.t_with("mail-application-received-body", &args)).await;
         }
+        Ok(Some(_)) => {}
         Ok(None) => {}
         Err(error) => tracing::error!(%error, "notice facts not read"),
     }
@@ -75,11 +77,48 @@ async fn decision_now(state: &AppState, application_id: i64) {
         Ok(Some(f)) => {
             let locale = f.candidate_locale;
             let state_label = locale.t(&format!("application-state-{}", f.state));
-            let link = state.config.public_link("/stages/candidatures");
-            let args = [("title", f.offer_title.clone()), ("name", f.candidate_name.clone()), ("state", state_label), ("link", link)];
+            let link = state.config.public_link(&format!("/stages/candidatures/{application_id}"));
+            // A decision's answer goes in the mail (it was saved with the decision).
+            let answer = if matches!(f.state.as_str(), "accepted" | "declined") { last_agent_message(state, application_id).await } else { None };
+            let answer = answer.map(|text| format!("\n{text}\n")).unwrap_or_default();
+            let args = [("title", f.offer_title.clone()), ("name", f.candidate_name.clone()), ("state", state_label), ("link", link), ("answer", answer)];
             send(state, &f.candidate_email, locale.t_with("mail-application-moved-subject", &args), locale.t_with("mail-application-moved-body", &args)).await;
         }
         Ok(None) => {}
         Err(error) => tracing::error!(%error, "notice facts not read"),
     }
+}
+
+async fn last_agent_message(state: &AppState, application_id: i64) -> Option<String> {
+    let row = sqlx::query("SELECT body FROM application_messages WHERE application_id = $1 AND from_candidate = 0 ORDER BY at DESC, id DESC LIMIT 1")
+        .bind(application_id)
+        .fetch_optional(&state.db.pool)
+        .await;
+    match row {
+        Ok(row) => row.and_then(|r| r.try_get("body").ok()),
+        Err(error) => {
+            tracing::error!(%error, "answer not read for the notice");
+            None
+        }
+    }
+}
+
+/// Tells the other side of a message: the candidate (in their language) when an agent wrote,
+/// the offer's contact when the candidate did.
+pub fn message(state: &AppState, application_id: i64, from_candidate: bool) {
+    let state = state.clone();
+    tokio::spawn(async move {
+        match facts(&state, application_id).await {
+            Ok(Some(f)) => {
+                let link = state.config.public_link(&format!("/stages/candidatures/{application_id}"));
+                let (to, locale) = if from_candidate { (f.contact_email, Locale::Fr) } else { (Some(f.candidate_email), f.candidate_locale) };
+                let args = [("title", f.offer_title), ("name", f.candidate_name), ("link", link)];
+                if let Some(to) = to {
+                    send(&state, &to, locale.t_with("mail-message-subject", &args), locale.t_with("mail-message-body", &args)).await;
+                }
+            }
+            Ok(None) => {}
+            Err(error) => tracing::error!(%error, "notice facts not read"),
+        }
+    });
 }

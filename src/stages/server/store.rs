@@ -99,14 +99,18 @@ pub async fn metier_exists(db: &Db, id: i64) -> Result<bool, sqlx::Error> {
 pub async fn save(db: &Db, id: Option<i64>, offer: &ValidOffer, direction_id: i64, user_id: i64) -> Result<i64, sqlx::Error> {
     let at = now();
     let sql = match id {
-        None => "INSERT INTO offers (direction_id, service_id, metier_id, title, description_md, description_html, profile_md, profile_html, \
+        None => {
+            "INSERT INTO offers (direction_id, service_id, metier_id, title, description_md, description_html, profile_md, profile_html, \
                  education_level, discipline, duration_weeks, start_month, deadline, places, address, arrondissement, remote_days, paid, \
                  contact_name, contact_email, state, created_by, created_at, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, 'draft', $21, $22, $22) RETURNING id",
-        Some(_) => "UPDATE offers SET direction_id = $1, service_id = $2, metier_id = $3, title = $4, description_md = $5, description_html = $6, \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, 'draft', $21, $22, $22) RETURNING id"
+        }
+        Some(_) => {
+            "UPDATE offers SET direction_id = $1, service_id = $2, metier_id = $3, title = $4, description_md = $5, description_html = $6, \
                  profile_md = $7, profile_html = $8, education_level = $9, discipline = $10, duration_weeks = $11, start_month = $12, deadline = $13, \
                  places = $14, address = $15, arrondissement = $16, remote_days = $17, paid = $18, contact_name = $19, contact_email = $20, \
-                 updated_at = $22 WHERE id = $21 AND state <> 'archived' RETURNING id",
+                 updated_at = $22 WHERE id = $21 AND state <> 'archived' RETURNING id"
+        }
     };
     let row = sqlx::query(sql)
         .bind(direction_id)
@@ -197,22 +201,15 @@ pub fn summary(row: AnyRow) -> Result<OfferSummary, sqlx::Error> {
     })
 }
 
-/// Published offers still taking applications, newest first.
-pub async fn open_page(db: &Db, today: &str, page: i64, per_page: i64) -> Result<(Vec<OfferSummary>, i64), sqlx::Error> {
-    let total: i64 = sqlx::query("SELECT COUNT(*) AS n FROM offers WHERE state = 'published' AND deadline >= $1")
-        .bind(today)
-        .fetch_one(&db.pool)
-        .await?
-        .try_get("n")?;
-    let rows = sqlx::query(&format!(
-        "{SELECT_SUMMARY} WHERE o.state = 'published' AND o.deadline >= $1 ORDER BY o.published_at DESC, o.id DESC LIMIT $2 OFFSET $3"
-    ))
-    .bind(today)
-    .bind(per_page)
-    .bind((page - 1).max(0) * per_page)
-    .fetch_all(&db.pool)
-    .await?;
-    Ok((rows.into_iter().map(summary).collect::<Result<_, _>>()?, total))
+/// The summaries of offers `ids`, in that order.
+pub async fn summaries(db: &Db, ids: &[i64]) -> Result<Vec<OfferSummary>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let rows = sqlx::query(&format!("{SELECT_SUMMARY} WHERE o.id IN ({})", id_list(ids))).fetch_all(&db.pool).await?;
+    let mut found: Vec<OfferSummary> = rows.into_iter().map(summary).collect::<Result<_, _>>()?;
+    found.sort_by_key(|o| ids.iter().position(|id| *id == o.id));
+    Ok(found)
 }
 
 /// The offers an account manages, most recently changed first.
@@ -220,11 +217,7 @@ pub async fn managed(db: &Db, scope: &OfferScope) -> Result<Vec<OfferSummary>, s
     if !scope.is_staff() {
         return Ok(vec![]);
     }
-    let filter = if scope.all {
-        String::new()
-    } else {
-        format!(" WHERE o.service_id IN ({}) OR o.direction_id IN ({})", id_list(&scope.services), id_list(&scope.directions))
-    };
+    let filter = if scope.all { String::new() } else { format!(" WHERE o.service_id IN ({}) OR o.direction_id IN ({})", id_list(&scope.services), id_list(&scope.directions)) };
     let rows = sqlx::query(&format!("{SELECT_SUMMARY}{filter} ORDER BY o.updated_at DESC, o.id DESC LIMIT 500")).fetch_all(&db.pool).await?;
     rows.into_iter().map(summary).collect()
 }

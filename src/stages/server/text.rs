@@ -5,8 +5,8 @@ use rust_stemmers::{Algorithm, Stemmer};
 use std::sync::OnceLock;
 
 const STOP_WORDS: &[&str] = &[
-    "a", "au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "en", "et", "la", "le", "les", "leur", "leurs", "mais", "ou", "par", "pour", "sur", "un", "une", "vos", "votre", "nous",
-    "vous", "d", "l", "s", "qu", "que", "qui", "the", "of", "and", "to", "in",
+    "a", "au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "en", "et", "la", "le", "les", "leur", "leurs", "mais", "ou", "par", "pour", "sur", "un", "une", "vos",
+    "votre", "nous", "vous", "d", "l", "s", "qu", "que", "qui", "the", "of", "and", "to", "in",
 ];
 
 fn stemmer() -> &'static Stemmer {

@@ -1,0 +1,111 @@
+//! /stages/direction — a direction admin's settings: the answer templates sent with each
+//! decision, and the host agents who handle the pool of spontaneous applications.
+
+use crate::{
+    i18n::t,
+    stages::{
+        application::ApplicationState,
+        follow_up::{DirectionTemplates, PoolDesk},
+        follow_up_api::{load_answer_templates, load_pool_desks, AddPoolHandler, RemovePoolHandler, SaveAnswerTemplate},
+    },
+    ui::{
+        forms::{reload_on_success, FormError},
+        status_pages::ErrorPage,
+    },
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn DirectionSettingsPage() -> impl IntoView {
+    // One answer for the whole page: nested loads would hydrate out of order.
+    let settings = Resource::new(|| (), |_| async move { Ok::<_, crate::error::AppError>((load_answer_templates().await?, load_pool_desks().await?)) });
+    view! {
+        <Title text=t("direction-settings")/>
+        <h1>{t("direction-settings")}</h1>
+        <div class="page">
+            <p>{t("direction-settings-lead")}</p>
+            <Transition fallback=move || view! { <p>{t("loading")}</p> }>
+                {move || settings.get().map(|result| match result {
+                    Ok((templates, pools)) => view! { <Settings templates pools/> }.into_any(),
+                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+                })}
+            </Transition>
+        </div>
+    }
+}
+
+#[component]
+fn Settings(templates: Vec<DirectionTemplates>, pools: Vec<PoolDesk>) -> impl IntoView {
+    let save = ServerAction::<SaveAnswerTemplate>::new();
+    let add = ServerAction::<AddPoolHandler>::new();
+    let remove = ServerAction::<RemovePoolHandler>::new();
+    reload_on_success(save.value());
+    reload_on_success(add.value());
+    reload_on_success(remove.value());
+    view! {
+        <FormError value=save.value()/>
+        <FormError value=add.value()/>
+        <FormError value=remove.value()/>
+        {templates.into_iter().map(|templates| {
+            let direction = templates.direction.id;
+            let pool = pools.iter().find(|p| p.direction.id == templates.direction.id).cloned().unwrap_or_else(|| PoolDesk { direction: templates.direction.clone(), handlers: vec![], candidates: vec![] });
+            view! {
+                <section class="panel direction-settings">
+                    <h2>{templates.direction.name.clone()}</h2>
+                    <h3>{t("answer-templates")}</h3>
+                    {[(ApplicationState::Accepted, templates.accepted), (ApplicationState::Declined, templates.declined)].into_iter().map(|(state, body)| {
+                        let field = format!("template-{}-{}", direction, state.code());
+                        view! {
+                            <ActionForm action=save attr:class="form">
+                                <input type="hidden" name="direction_id" value=direction.to_string()/>
+                                <input type="hidden" name="state" value=state.code()/>
+                                <div class="field">
+                                    <label for=field.clone()>{t(&format!("answer-template-{}", state.code()))}</label>
+                                    <textarea id=field name="body" rows="6" required=true>{body}</textarea>
+                                </div>
+                                <button type="submit" class="secondary">{t("answer-template-save")}</button>
+                            </ActionForm>
+                        }
+                    }).collect_view()}
+                    <h3>{t("pool-handlers")}</h3>
+                    {if pool.handlers.is_empty() {
+                        view! { <p>{t("pool-handlers-none")}</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="handlers">
+                                {pool.handlers.into_iter().map(|agent| view! {
+                                    <li>
+                                        {agent.name}" "
+                                        <ActionForm action=remove attr:class="inline-form">
+                                            <input type="hidden" name="direction_id" value=direction.to_string()/>
+                                            <input type="hidden" name="user_id" value=agent.id.to_string()/>
+                                            <button type="submit" class="secondary">{t("pool-handler-remove")}</button>
+                                        </ActionForm>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }}
+                    {if pool.candidates.is_empty() {
+                        view! { <p>{t("pool-handler-no-agent")}</p> }.into_any()
+                    } else {
+                        let field = format!("handler-{direction}");
+                        view! {
+                            <ActionForm action=add attr:class="form inline-form">
+                                <input type="hidden" name="direction_id" value=direction.to_string()/>
+                                <div class="field">
+                                    <label for=field.clone()>{t("pool-handler-choose")}</label>
+                                    <select id=field name="user_id">
+                                        {pool.candidates.into_iter().map(|agent| view! { <option value=agent.id.to_string()>{agent.name}</option> }).collect_view()}
+                                    </select>
+                                </div>
+                                <button type="submit">{t("pool-handler-add")}</button>
+                            </ActionForm>
+                        }.into_any()
+                    }}
+                </section>
+            }
+        }).collect_view()}
+    }
+}

@@ -1,0 +1,71 @@
+//! Saved searches: an account keeps a search, gets a mail when new offers match it, and can
+//! follow it as an Atom feed.
+
+use super::search::SearchQuery;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use crate::{
+    accounts::server::require_account,
+    server::{app_state, redirect_plain_form, respond},
+};
+
+/// How many searches one account may save.
+pub const SAVED_SEARCHES_MAX: i64 = 20;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedSearch {
+    pub id: i64,
+    pub query: SearchQuery,
+    /// The name of the métier family the search keeps, if any.
+    pub family_name: Option<String>,
+    pub created_at: i64,
+}
+
+/// Saves the search's criteria (not its order or page) for the signed-in account. Saving
+/// the same search twice keeps one.
+#[server(endpoint = "stages/save_search")]
+pub async fn save_search(#[server(default)] query: SearchQuery) -> Result<(), AppError> {
+    respond(
+        async {
+            let account = require_account().await?;
+            let saved = super::server::alerts::save(&app_state()?, account.id, &query.criteria()).await?;
+            if !saved {
+                return Err(AppError::Conflict("error-saved-searches-full".into()));
+            }
+            tracing::info!(user = account.id, "search saved");
+            redirect_plain_form("/stages/alertes");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "stages/saved_searches")]
+pub async fn load_saved_searches() -> Result<Vec<SavedSearch>, AppError> {
+    respond(
+        async {
+            let account = require_account().await?;
+            Ok(super::server::alerts::of_account(&app_state()?.db, account.id).await?)
+        }
+        .await,
+    )
+}
+
+/// Deletes one of the account's saved searches (another account's is "not found").
+#[server(endpoint = "stages/delete_saved_search")]
+pub async fn delete_saved_search(id: i64) -> Result<(), AppError> {
+    respond(
+        async {
+            let account = require_account().await?;
+            if !super::server::alerts::delete(&app_state()?.db, account.id, id).await? {
+                return Err(AppError::NotFound);
+            }
+            redirect_plain_form("/stages/alertes");
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -1,0 +1,516 @@
+//! The search index of published offers, held in memory and kept in step with the database.
+//!
+//! A search over 100,000 offers in SQL (words with LIKE, then one COUNT per facet) took
+//! hundreds of milliseconds; here one pass over the offers that hold the rarest word does the
+//! results and every facet count together. The database stays the truth: the index is built
+//! from it at start, each offer is reloaded from it after a change (in this process at once,
+//! in the others through the live-event relay), and the whole index is rebuilt periodically
+//! in case a relay message was lost.
+
+use super::text;
+use crate::{
+    server::{db::Db, realtime::LiveEvent, state::AppState},
+    stages::search::SearchQuery,
+};
+use sqlx::{any::AnyRow, Row};
+use std::{
+    collections::HashMap,
+    sync::{Arc, RwLock},
+};
+
+/// Rebuild from scratch once this share of slots holds replaced offers.
+const MAX_DEAD_SHARE: usize = 4;
+
+/// One published offer, reduced to what search reads.
+#[derive(Debug, Clone)]
+struct Doc {
+    id: i64,
+    direction: u32,
+    family: i64,
+    level: u32,
+    arrondissement: Option<i64>,
+    remote: bool,
+    paid: bool,
+    weeks: i64,
+    /// YYYYMMDD.
+    deadline: u32,
+    published_at: i64,
+    title_terms: Box<[u32]>,
+}
+
+/// What a search returns before the page's offers are read from the database.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Hits {
+    /// Offer ids of the asked page, in order.
+    pub ids: Vec<i64>,
+    pub total: i64,
+    /// (value, count) per facet; family values are family ids.
+    pub directions: Vec<(String, i64)>,
+    pub families: Vec<(i64, i64)>,
+    pub levels: Vec<(String, i64)>,
+    pub paid: Vec<(String, i64)>,
+}
+
+#[derive(Debug, Default)]
+struct Index {
+    /// Slots: an offer that changes gets a new slot, its old one is emptied.
+    docs: Vec<Option<Doc>>,
+    slot_of: HashMap<i64, u32>,
+    dead: usize,
+    term_ids: HashMap<Box<str>, u32>,
+    /// Per term, the slots holding it, ascending (slots are only ever appended).
+    postings: Vec<Vec<u32>>,
+    /// Interned direction codes and education levels.
+    directions: Vec<String>,
+    levels: Vec<String>,
+}
+
+fn intern(list: &mut Vec<String>, value: &str) -> u32 {
+    match list.iter().position(|v| v == value) {
+        Some(at) => at as u32,
+        None => {
+            list.push(value.to_string());
+            (list.len() - 1) as u32
+        }
+    }
+}
+
+/// "2026-11-28" → 20261128 (0 when unreadable, which sorts as long past).
+pub fn day_number(date: &str) -> u32 {
+    date.bytes().filter(u8::is_ascii_digit).take(8).fold(0u32, |n, b| n * 10 + u32::from(b - b'0'))
+}
+
+/// An offer row as the index loads it, read before taking the lock.
+struct Loaded {
+    id: i64,
+    direction: String,
+    family: i64,
+    level: String,
+    arrondissement: Option<i64>,
+    remote: bool,
+    paid: bool,
+    weeks: i64,
+    deadline: u32,
+    published_at: i64,
+    terms: String,
+    title_terms: String,
+}
+
+const SELECT: &str = "SELECT o.id, d.code, m.family_id, o.education_level, o.arrondissement, o.remote_days, o.paid, o.duration_weeks, o.deadline, \
+     o.published_at, o.search_terms, o.title_terms FROM offers o JOIN directions d ON d.id = o.direction_id JOIN metiers m ON m.id = o.metier_id \
+     WHERE o.state = 'published'";
+
+fn loaded(row: AnyRow) -> Result<Loaded, sqlx::Error> {
+    Ok(Loaded {
+        id: row.try_get("id")?,
+        direction: row.try_get("code")?,
+        family: row.try_get("family_id")?,
+        level: row.try_get("education_level")?,
+        arrondissement: row.try_get("arrondissement")?,
+        remote: row.try_get::<i64, _>("remote_days")? > 0,
+        paid: row.try_get::<i64, _>("paid")? == 1,
+        weeks: row.try_get("duration_weeks")?,
+        deadline: day_number(&row.try_get::<String, _>("deadline")?),
+        published_at: row.try_get::<Option<i64>, _>("published_at")?.unwrap_or(0),
+        terms: row.try_get("search_terms")?,
+        title_terms: row.try_get("title_terms")?,
+    })
+}
+
+impl Index {
+    fn remove(&mut self, id: i64) {
+        if let Some(slot) = self.slot_of.remove(&id) {
+            self.docs[slot as usize] = None;
+            self.dead += 1;
+        }
+    }
+
+    fn term(&mut self, term: &str) -> u32 {
+        if let Some(id) = self.term_ids.get(term) {
+            return *id;
+        }
+        let id = self.postings.len() as u32;
+        self.term_ids.insert(term.into(), id);
+        self.postings.push(Vec::new());
+        id
+    }
+
+    fn insert(&mut self, offer: Loaded) {
+        self.remove(offer.id);
+        let slot = self.docs.len() as u32;
+        for word in offer.terms.split_whitespace() {
+            let term = self.term(word);
+            let list = &mut self.postings[term as usize];
+            if list.last() != Some(&slot) {
+                list.push(slot);
+            }
+        }
+        let title_terms = offer.title_terms.split_whitespace().map(|w| self.term(w)).collect();
+        let doc = Doc {
+            id: offer.id,
+            direction: intern(&mut self.directions, &offer.direction),
+            family: offer.family,
+            level: intern(&mut self.levels, &offer.level),
+            arrondissement: offer.arrondissement,
+            remote: offer.remote,
+            paid: offer.paid,
+            weeks: offer.weeks,
+            deadline: offer.deadline,
+            published_at: offer.published_at,
+            title_terms,
+        };
+        self.docs.push(Some(doc));
+        self.slot_of.insert(offer.id, slot);
+    }
+
+    fn needs_compaction(&self) -> bool {
+        self.dead > 1000 && self.dead * MAX_DEAD_SHARE > self.docs.len()
+    }
+}
+
+/// Filters a search applies, resolved against the index once per search.
+struct Filters {
+    terms: Vec<u32>,
+    direction: Option<Option<u32>>,
+    not_direction: Option<u32>,
+    family: Option<i64>,
+    level: Option<Option<u32>>,
+    arrondissement: Option<i64>,
+    remote: bool,
+    paid: Option<bool>,
+    max_weeks: Option<i64>,
+    today: u32,
+    since: i64,
+}
+
+/// Filters with facets: a document failing only one of them still counts in that facet.
+const DIRECTION: u8 = 1;
+const FAMILY: u8 = 2;
+const LEVEL: u8 = 4;
+const PAID: u8 = 8;
+const OTHER: u8 = 16;
+
+impl Filters {
+    /// Which filters `doc` fails, as a bit set.
+    fn failures(&self, doc: &Doc) -> u8 {
+        let mut failed = 0;
+        if let Some(direction) = self.direction {
+            if direction != Some(doc.direction) {
+                failed |= DIRECTION;
+            }
+        }
+        if self.family.is_some_and(|f| f != doc.family) {
+            failed |= FAMILY;
+        }
+        if let Some(level) = self.level {
+            if level != Some(doc.level) {
+                failed |= LEVEL;
+            }
+        }
+        if self.paid.is_some_and(|p| p != doc.paid) {
+            failed |= PAID;
+        }
+        if doc.deadline < self.today
+            || (self.since > 0 && doc.published_at < self.since)
+            || self.not_direction == Some(doc.direction)
+            || self.arrondissement.is_some_and(|a| Some(a) != doc.arrondissement)
+            || (self.remote && !doc.remote)
+            || self.max_weeks.is_some_and(|w| doc.weeks > w)
+        {
+            failed |= OTHER;
+        }
+        failed
+    }
+}
+
+/// The shared, thread-safe index. Cloning shares it.
+#[derive(Debug, Clone, Default)]
+pub struct Catalogue {
+    index: Arc<RwLock<Index>>,
+    /// Serialises reloads so that an older read of an offer never overwrites a newer one.
+    reload: Arc<tokio::sync::Mutex<()>>,
+}
+
+impl Catalogue {
+    /// Builds the index from every published offer.
+    pub async fn load(db: &Db) -> Result<Catalogue, sqlx::Error> {
+        let catalogue = Catalogue::default();
+        catalogue.rebuild(db).await?;
+        Ok(catalogue)
+    }
+
+    pub async fn rebuild(&self, db: &Db) -> Result<(), sqlx::Error> {
+        let _guard = self.reload.lock().await;
+        let rows = sqlx::query(&format!("{SELECT} ORDER BY o.id")).fetch_all(&db.pool).await?;
+        let mut fresh = Index::default();
+        for row in rows {
+            fresh.insert(loaded(row)?);
+        }
+        *self.write() = fresh;
+        Ok(())
+    }
+
+    /// Reloads offer `id` after a change: in the index while published, out of it otherwise.
+    pub async fn reload(&self, db: &Db, id: i64) -> Result<(), sqlx::Error> {
+        let compact = {
+            let _guard = self.reload.lock().await;
+            let row = sqlx::query(&format!("{SELECT} AND o.id = $1")).bind(id).fetch_optional(&db.pool).await?;
+            let offer = row.map(loaded).transpose()?;
+            let mut index = self.write();
+            match offer {
+                Some(offer) => index.insert(offer),
+                None => index.remove(id),
+            }
+            index.needs_compaction()
+        };
+        if compact {
+            self.rebuild(db).await?;
+        }
+        Ok(())
+    }
+
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, Index> {
+        // A panic while holding the lock leaves a consistent index (each change is one push or
+        // one assignment), so a poisoned lock is safe to keep using.
+        self.index.write().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, Index> {
+        self.index.read().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    pub fn len(&self) -> usize {
+        self.read().slot_of.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Runs `query` for the day `today`: the ids of the asked page and every facet count.
+    /// `per_page` of 0 gives every match.
+    pub fn search(&self, query: &SearchQuery, today: &str, per_page: usize) -> Hits {
+        self.search_since(query, today, 0, per_page)
+    }
+
+    /// Same as [`Catalogue::search`], among offers published at or after `since` (unix seconds).
+    pub fn search_since(&self, query: &SearchQuery, today: &str, since: i64, per_page: usize) -> Hits {
+        let index = self.read();
+        let words = query.q.as_deref().map(text::terms).unwrap_or_default();
+        let mut terms = Vec::with_capacity(words.len());
+        for word in &words {
+            match index.term_ids.get(word.as_str()) {
+                Some(term) => terms.push(*term),
+                // A word no offer holds: nothing matches.
+                None => return Hits::default(),
+            }
+        }
+        let code = |value: &Option<String>, list: &Vec<String>| value.as_ref().map(|v| list.iter().position(|c| c == v).map(|at| at as u32));
+        let filters = Filters {
+            direction: code(&query.direction, &index.directions),
+            not_direction: code(&query.sauf_direction, &index.directions).flatten(),
+            family: query.famille.as_deref().and_then(|f| f.parse().ok()),
+            level: code(&query.niveau, &index.levels),
+            arrondissement: query.arrondissement.as_deref().and_then(|a| a.parse().ok()),
+            remote: query.teletravail.as_deref() == Some("1"),
+            paid: match query.gratifie.as_deref() {
+                Some("1") => Some(true),
+                Some("0") => Some(false),
+                _ => None,
+            },
+            max_weeks: query.duree_max.as_deref().and_then(|w| w.parse().ok()),
+            today: day_number(today),
+            since,
+            terms,
+        };
+
+        let mut matches: Vec<&Doc> = Vec::new();
+        let mut directions = vec![0i64; index.directions.len()];
+        let mut levels = vec![0i64; index.levels.len()];
+        let mut families: HashMap<i64, i64> = HashMap::new();
+        let mut paid = [0i64; 2];
+        let docs: Box<dyn Iterator<Item = &Doc>> = match candidates(&index, &filters.terms) {
+            Some(slots) => Box::new(slots.into_iter().filter_map(|s| index.docs[s as usize].as_ref())),
+            None => Box::new(index.docs.iter().flatten()),
+        };
+        for doc in docs {
+            let failed = filters.failures(doc);
+            if failed == 0 {
+                matches.push(doc);
+            }
+            // A document counts in a facet when it passes every other filter.
+            if failed & !DIRECTION == 0 {
+                directions[doc.direction as usize] += 1;
+            }
+            if failed & !FAMILY == 0 {
+                *families.entry(doc.family).or_default() += 1;
+            }
+            if failed & !LEVEL == 0 {
+                levels[doc.level as usize] += 1;
+            }
+            if failed & !PAID == 0 {
+                paid[usize::from(doc.paid)] += 1;
+            }
+        }
+
+        let total = matches.len() as i64;
+        let page = query.page_number().max(1) as usize;
+        let ids = page_of(matches, &filters.terms, query.tri.as_deref(), page, per_page);
+        let named = |list: &Vec<String>, counts: Vec<i64>| -> Vec<(String, i64)> {
+            let mut out: Vec<(String, i64)> = list.iter().cloned().zip(counts).filter(|(_, n)| *n > 0).collect();
+            out.sort();
+            out
+        };
+        let mut families: Vec<(i64, i64)> = families.into_iter().collect();
+        families.sort();
+        Hits {
+            ids,
+            total,
+            directions: named(&index.directions, directions),
+            families,
+            levels: named(&index.levels, levels),
+            paid: [("0", paid[0]), ("1", paid[1])].into_iter().filter(|(_, n)| *n > 0).map(|(v, n)| (v.to_string(), n)).collect(),
+        }
+    }
+}
+
+/// After offer `id` changed in the database: reload it here, and tell the other processes.
+/// A failed reload is logged; the periodic rebuild repairs it.
+pub async fn offer_changed(app: &AppState, id: i64) {
+    if let Err(error) = app.catalogue.reload(&app.db, id).await {
+        tracing::error!(%error, offer = id, "search index: offer not reloaded");
+    }
+    app.realtime.publish(LiveEvent::Offer(id)).await;
+}
+
+/// How often the whole index is rebuilt from the database, as a safety net.
+const REBUILD_EVERY: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Follows offer changes made by other processes, and rebuilds the index periodically.
+pub fn spawn_follower(app: AppState) {
+    let mut events = app.realtime.subscribe();
+    let (catalogue, db) = (app.catalogue.clone(), app.db.clone());
+    tokio::spawn(async move {
+        use tokio::sync::broadcast::error::RecvError;
+        loop {
+            match events.recv().await {
+                Ok(LiveEvent::Offer(id)) => {
+                    if let Err(error) = catalogue.reload(&db, id).await {
+                        tracing::error!(%error, offer = id, "search index: offer not reloaded");
+                    }
+                }
+                Ok(_) => {}
+                // Too many changes at once: reading everything again is simplest.
+                Err(RecvError::Lagged(_)) => {
+                    if let Err(error) = catalogue.rebuild(&db).await {
+                        tracing::error!(%error, "search index not rebuilt");
+                    }
+                }
+                Err(RecvError::Closed) => break,
+            }
+        }
+    });
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(REBUILD_EVERY);
+        tick.tick().await;
+        loop {
+            tick.tick().await;
+            if let Err(error) = app.catalogue.rebuild(&app.db).await {
+                tracing::error!(%error, "search index not rebuilt");
+            }
+        }
+    });
+}
+
+/// The slots holding every term, by intersecting from the rarest; `None` when there are no
+/// terms (every offer is a candidate).
+fn candidates(index: &Index, terms: &[u32]) -> Option<Vec<u32>> {
+    let mut lists: Vec<&Vec<u32>> = terms.iter().map(|t| &index.postings[*t as usize]).collect();
+    lists.sort_by_key(|l| l.len());
+    let (first, rest) = lists.split_first()?;
+    let mut slots: Vec<u32> = first.to_vec();
+    for list in rest {
+        slots.retain(|s| list.binary_search(s).is_ok());
+    }
+    Some(slots)
+}
+
+/// Sorts the matches the way the candidate asked and keeps page `page`.
+fn page_of(mut matches: Vec<&Doc>, terms: &[u32], sort: Option<&str>, page: usize, per_page: usize) -> Vec<i64> {
+    let title_score = |doc: &Doc| terms.iter().filter(|t| doc.title_terms.contains(t)).count();
+    let newest = |a: &&Doc, b: &&Doc| b.published_at.cmp(&a.published_at).then(b.id.cmp(&a.id));
+    let order: Box<dyn Fn(&&Doc, &&Doc) -> std::cmp::Ordering + '_> = match sort {
+        Some("echeance") => Box::new(|a, b| a.deadline.cmp(&b.deadline).then(b.id.cmp(&a.id))),
+        Some("recent") => Box::new(newest),
+        _ if !terms.is_empty() => Box::new(move |a, b| title_score(b).cmp(&title_score(a)).then_with(|| newest(a, b))),
+        _ => Box::new(newest),
+    };
+    if per_page == 0 {
+        matches.sort_by(|a, b| order(a, b));
+        return matches.iter().map(|d| d.id).collect();
+    }
+    let end = page * per_page;
+    let start = end - per_page;
+    if start >= matches.len() {
+        return vec![];
+    }
+    // Only the first `end` need ordering: select them, then sort that part.
+    if end < matches.len() {
+        matches.select_nth_unstable_by(end, |a, b| order(a, b));
+        matches.truncate(end);
+    }
+    matches.sort_by(|a, b| order(a, b));
+    matches[start..].iter().map(|d| d.id).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn offer(id: i64, direction: &str, text: &str, published_at: i64) -> Loaded {
+        Loaded {
+            id,
+            direction: direction.into(),
+            family: id % 2,
+            level: "bac3".into(),
+            arrondissement: Some(12),
+            remote: false,
+            paid: id % 3 == 0,
+            weeks: 8,
+            deadline: day_number("2099-01-01"),
+            published_at,
+            terms: text::stored(text),
+            title_terms: text::stored(text),
+        }
+    }
+
+    #[test]
+    fn words_filters_facets_and_replacement() {
+        let mut index = Index::default();
+        index.insert(offer(1, "DEVE", "Jardins partagés", 10));
+        index.insert(offer(2, "DVD", "Jardin et voirie", 20));
+        index.insert(offer(3, "DEVE", "Communication", 30));
+        let catalogue = Catalogue { index: Arc::new(RwLock::new(index)), ..Default::default() };
+        let query = |q: &str, direction: Option<&str>| SearchQuery { q: Some(q.into()), direction: direction.map(Into::into), ..Default::default() };
+
+        let hits = catalogue.search(&query("jardin", None), "2026-01-01", 20);
+        assert_eq!((hits.ids.clone(), hits.total), (vec![2, 1], 2));
+        let hits = catalogue.search(&query("jardin", Some("DEVE")), "2026-01-01", 20);
+        assert_eq!(hits.ids, vec![1]);
+        // The direction facet ignores its own filter; the others do not.
+        assert_eq!(hits.directions, vec![("DEVE".into(), 1), ("DVD".into(), 1)]);
+        assert_eq!(hits.families, vec![(1, 1)]);
+        assert_eq!(catalogue.search(&query("jardin zzz", None), "2026-01-01", 20).total, 0);
+        assert_eq!(catalogue.search(&SearchQuery::default(), "2099-01-02", 20).total, 0, "deadline passed");
+
+        catalogue.write().insert(offer(1, "DEVE", "Communication", 40));
+        assert_eq!(catalogue.search(&query("jardin", None), "2026-01-01", 20).ids, vec![2]);
+        assert_eq!(catalogue.search(&query("communication", None), "2026-01-01", 20).ids, vec![1, 3]);
+        catalogue.write().remove(3);
+        assert_eq!(catalogue.len(), 2);
+        let second_page = SearchQuery { page: Some("2".into()), ..Default::default() };
+        assert_eq!(catalogue.search(&second_page, "2026-01-01", 1).ids, vec![2]);
+        assert_eq!(catalogue.search_since(&SearchQuery::default(), "2026-01-01", 21, 20).ids, vec![1]);
+        assert_eq!(catalogue.search_since(&SearchQuery::default(), "2026-01-01", 20, 20).ids, vec![1, 2]);
+    }
+}
