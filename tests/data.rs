@@ -72,3 +72,26 @@ async fn demo_offers_cover_the_directions_in_every_state() {
     assert_eq!(page.total, count("published"), "every published demo offer is open");
     assert_eq!(page.offers.len(), 20);
 }
+
+#[tokio::test]
+async fn demo_applications_cover_every_state_with_cvs_the_agent_can_read() {
+    let app = TestApp::spawn_with(|c| c.demo.enabled = true).await;
+    let states: Vec<String> = sqlx::query("SELECT DISTINCT state FROM applications")
+        .fetch_all(&app.state.db.pool)
+        .await
+        .expect("states")
+        .into_iter()
+        .map(|r| r.try_get("state").expect("state"))
+        .collect();
+    for state in ["received", "in_review", "interview", "accepted", "declined", "withdrawn", "expired"] {
+        assert!(states.iter().any(|s| s == state), "no demo application is {state}: {states:?}");
+    }
+    let spontaneous: i64 = sqlx::query("SELECT COUNT(*) AS n FROM applications WHERE offer_id IS NULL").fetch_one(&app.state.db.pool).await.expect("n").try_get("n").expect("n");
+    assert!(spontaneous > 0, "the pool has demo applications");
+    // The agent reads a candidate's CV, a real PDF.
+    let agent = app.sign_in("agent@parvis.localhost", parvis::server::demo::DEMO_PASSWORD).await;
+    let candidate: i64 = sqlx::query("SELECT user_id FROM candidate_profiles ORDER BY user_id").fetch_one(&app.state.db.pool).await.expect("cv").try_get("user_id").expect("id");
+    let cv = agent.get(app.url(&format!("/stages/cv/{candidate}"))).send().await.expect("cv");
+    assert_eq!(cv.status(), 200);
+    assert!(cv.bytes().await.expect("bytes").starts_with(b"%PDF-"));
+}

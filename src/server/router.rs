@@ -63,7 +63,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
     let db = Db::connect(&config.database.url, config.database.max_connections).await?;
     reference::server::seed::ensure(&db).await?;
     if config.demo.enabled {
-        demo::load(&db).await?;
+        demo::load(&db, &config.server.data_dir).await?;
     }
     let mailer = Mailer::from_config(&config)?;
     let realtime = super::realtime::Realtime::start(db.clone(), &config.database.url).await.map_err(StartError::Live)?;

@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod cv;
 pub mod dashboard;
 pub mod demo;
+pub mod demo_selection;
 pub mod feed;
 pub mod follow_up;
 pub mod live;
