@@ -182,3 +182,93 @@ test("a candidate searches with filters, live with JavaScript and plainly withou
   await plain.close();
   expect(problems).toEqual([]);
 });
+
+async function signIn(page: Page, email: string, next: string) {
+  await page.goto(`/compte/connexion?suite=${encodeURIComponent(next)}`);
+  await hydrated(page);
+  await page.getByLabel("Adresse électronique").fill(email);
+  await page.getByLabel("Mot de passe", { exact: true }).fill("parvis-demo-2026");
+  await page.getByRole("button", { name: "Se connecter" }).click();
+}
+
+test("agent and candidate talk on the application's file; notes stay private; the decline carries its answer", async ({ page, browser }, testInfo: TestInfo) => {
+  const problems: string[] = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+  // A fresh candidate applies to a demo offer, so each browser project has its own file.
+  const email = `dossier-${testInfo.project.name}-${Date.now()}@example.org`;
+  await page.goto("/compte/inscription");
+  await hydrated(page);
+  await page.getByLabel("Nom affiché").fill("Dana Dossier");
+  await page.getByLabel("Adresse électronique").fill(email);
+  await page.getByLabel("Mot de passe", { exact: true }).fill("une phrase de passe");
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(page).toHaveURL(/\/compte$/);
+  await page.goto("/stages?q=stage&direction=DEVE");
+  await page.locator(".offer-list .card h3 a").first().click();
+  await hydrated(page);
+  await page.getByLabel("Lettre de motivation").fill("Je connais bien les parcs de l'est parisien.");
+  await page.getByRole("button", { name: "Envoyer ma candidature" }).click();
+  await expect(page.locator(".apply .application-state")).toContainText("Reçue");
+  await page.goto("/stages/candidatures");
+  await page.locator(".application").filter({ hasText: "Reçue" }).first().getByRole("link", { name: "Ouvrir le dossier" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Dossier de candidature" })).toBeVisible();
+  await hydrated(page);
+  const fileUrl = page.url();
+  await expect(page.getByRole("heading", { name: "Notes internes" })).toHaveCount(0);
+
+  const agentContext = await browser.newContext();
+  const agent = await agentContext.newPage();
+  agent.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+  await signIn(agent, "direction@parvis.localhost", new URL(fileUrl).pathname);
+  await expect(agent.getByRole("heading", { level: 1, name: "Dossier de candidature" })).toBeVisible();
+  await expect(agent.getByText(email)).toBeVisible();
+  await hydrated(agent);
+  await checkAccessibility(agent);
+  await agent.getByLabel("Votre message").fill("Pouvez-vous venir jeudi à 14 h ?");
+  await agent.getByRole("button", { name: "Envoyer" }).click();
+  await expect(agent.locator(".messages .entry")).toContainText("Pouvez-vous venir jeudi");
+  // The candidate's page, open all along, shows the message without a reload.
+  await expect(page.locator(".messages .entry")).toContainText("Pouvez-vous venir jeudi");
+  await page.getByLabel("Votre message").fill("Oui, jeudi 14 h me convient.");
+  await page.getByRole("button", { name: "Envoyer" }).click();
+  await expect(agent.locator(".messages .entry").filter({ hasText: "jeudi 14 h me convient" })).toBeVisible();
+
+  await hydrated(agent);
+  await agent.getByLabel("Nouvelle note").fill("Très motivée, à revoir.");
+  await agent.getByRole("button", { name: "Ajouter la note" }).click();
+  await expect(agent.locator(".notes .entry")).toContainText("Très motivée");
+  await hydrated(agent);
+  const answer = agent.locator("#answer-declined");
+  await expect(answer).toHaveValue(/Nous vous remercions/);
+  await answer.fill("Merci, nous avons retenu un profil plus avancé. Revenez l'an prochain !");
+  await agent.getByRole("button", { name: "Décliner" }).click();
+  await expect(agent.locator(".application-state")).toHaveText("Déclinée");
+  await agentContext.close();
+
+  await expect(page.locator(".application-state")).toHaveText("Déclinée");
+  await expect(page.locator(".messages .entry").last()).toContainText("Revenez l'an prochain");
+  await expect(page.getByText("Très motivée")).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
+
+test("a candidate saves a search and finds it among their alerts with its feed", async ({ page }) => {
+  const problems: string[] = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+  await page.goto("/stages?q=jardins");
+  await expect(page.getByRole("link", { name: "Se connecter pour être alerté des nouvelles offres" })).toBeVisible();
+  await signIn(page, "candidat@parvis.localhost", "/stages?q=jardins&direction=DEVE");
+  await expect(page).toHaveURL(/q=jardins/);
+  await hydrated(page);
+  await expect(page.getByRole("link", { name: "Fil Atom de cette recherche" })).toHaveAttribute("href", "/stages/flux.atom?q=jardins&direction=DEVE");
+  await page.getByRole("button", { name: "M'alerter des nouvelles offres" }).click();
+  await expect(page.getByText("Recherche enregistrée")).toBeVisible();
+  await page.getByRole("link", { name: "Mes alertes" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mes alertes" })).toBeVisible();
+  const saved = page.locator(".saved-searches li").filter({ hasText: "« jardins » · DEVE" });
+  await expect(saved).toBeVisible();
+  await checkAccessibility(page);
+  await hydrated(page);
+  await saved.getByRole("button", { name: "Ne plus suivre" }).click();
+  await expect(page.locator(".saved-searches li").filter({ hasText: "« jardins » · DEVE" })).toHaveCount(0);
+  expect(problems).toEqual([]);
+});

@@ -86,7 +86,7 @@ impl SearchQuery {
 }
 
 /// Percent-encodes a URL parameter value.
-fn encode(value: &str) -> String {
+pub fn encode(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {

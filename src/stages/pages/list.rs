@@ -84,6 +84,7 @@ fn Search(query: SearchQuery, results: SearchResults, signed_in: bool) -> impl I
         }
     };
     let (feed, criteria) = (query.feed_url(), query.criteria());
+    let sign_in = format!("/compte/connexion?suite={}", crate::stages::search::encode(&query.url(1)));
     view! {
         <Form method="GET" action="/stages" attr:class="search-form" attr:role="search" on:change=submit_on_change>
             <div class="field search-words">
@@ -172,7 +173,7 @@ fn Search(query: SearchQuery, results: SearchResults, signed_in: bool) -> impl I
             {if signed_in {
                 view! { <AlertForm query=criteria/> }.into_any()
             } else {
-                view! { <a href="/compte/connexion?next=/stages">{t("alerts-sign-in")}</a> }.into_any()
+                view! { <a href=sign_in>{t("alerts-sign-in")}</a> }.into_any()
             }}
         </div>
         <ul class="offer-list">

@@ -1,5 +1,6 @@
 use super::received::ApplicationCards;
 use crate::{
+    accounts::types::Role,
     error::AppError,
     i18n::t,
     stages::{api::managed_offers, application_api::spontaneous_pool},
@@ -13,15 +14,20 @@ use leptos_meta::Title;
 pub fn ManageOffersPage() -> impl IntoView {
     let offers = Resource::new(|| (), |_| managed_offers());
     let tick = RwSignal::new(0u64);
-    crate::ui::live::refresh_on_application_events(tick);
+    crate::ui::live::refresh_on_application_events(tick, crate::ui::live::CatchUp::AfterReconnect);
     let pool = Resource::new(move || tick.get(), |_| spontaneous_pool());
+    let user = crate::accounts::auth_context::use_auth().user;
     view! {
         <Title text=t("offers-manage")/>
         <h1>{t("offers-manage")}</h1>
         <p>
             <a class="button" href="/stages/gestion/offre">{t("offer-new")}</a>" "
-            <a href="/stages/tableau-de-bord">{t("dashboard-title")}</a>" "
-            <a href="/stages/direction">{t("direction-settings")}</a>
+            <a href="/stages/tableau-de-bord">{t("dashboard-title")}</a>
+            <Transition fallback=|| ()>
+                {move || user.get().and_then(|u| u.ok()).flatten().filter(|u| u.has(Role::DirectionAdmin) || u.has(Role::SiteAdmin)).map(|_| view! {
+                    " "<a href="/stages/direction">{t("direction-settings")}</a>
+                })}
+            </Transition>
         </p>
         <div class="page">
             <Transition fallback=move || view! { <p>{t("loading")}</p> }>

@@ -59,10 +59,19 @@ pub async fn load(db: &Db, data_dir: &Path, agent: i64) -> Result<(), sqlx::Erro
     if existing > 0 {
         return Ok(());
     }
-    let service: Option<i64> = sqlx::query("SELECT service_id FROM role_grants WHERE user_id = $1 AND role = 'host_agent'").bind(agent).fetch_optional(&db.pool).await?.map(|r| r.try_get("service_id")).transpose()?;
+    let service: Option<i64> = sqlx::query("SELECT service_id FROM role_grants WHERE user_id = $1 AND role = 'host_agent'")
+        .bind(agent)
+        .fetch_optional(&db.pool)
+        .await?
+        .map(|r| r.try_get("service_id"))
+        .transpose()?;
     let Some(service) = service else { return Ok(()) };
     let offers = sqlx::query("SELECT id, direction_id, state FROM offers WHERE service_id = $1 ORDER BY id").bind(service).fetch_all(&db.pool).await?;
-    let open: Vec<(i64, i64)> = offers.iter().filter(|r| r.try_get::<String, _>("state").ok().as_deref() == Some("published")).map(|r| Ok((r.try_get("id")?, r.try_get("direction_id")?))).collect::<Result<_, sqlx::Error>>()?;
+    let open: Vec<(i64, i64)> = offers
+        .iter()
+        .filter(|r| r.try_get::<String, _>("state").ok().as_deref() == Some("published"))
+        .map(|r| Ok((r.try_get("id")?, r.try_get("direction_id")?)))
+        .collect::<Result<_, sqlx::Error>>()?;
     // A filled or closed offer, of the same direction if it has one.
     let closed = sqlx::query(
         "SELECT o.id, o.direction_id FROM offers o JOIN services s ON s.id = $1 WHERE o.state IN ('filled', 'closed') \
