@@ -26,31 +26,7 @@ async fn with_offer(cv_max_bytes: usize) -> (TestApp, i64) {
     app.sign_up("ada@example.org", PASSWORD).await;
     app.sign_up("bob@example.org", PASSWORD).await;
     let agent = app.sign_in("agent@example.org", PASSWORD).await;
-    let metier = data.families[0].metiers[0].id.to_string();
-    let service = deve.services[0].id.to_string();
-    let fields = [
-        ("offer[service_id]", service.as_str()),
-        ("offer[metier_id]", metier.as_str()),
-        ("offer[title]", "Stage jardins partagés"),
-        ("offer[description]", "Missions."),
-        ("offer[profile]", ""),
-        ("offer[education_level]", "bac2"),
-        ("offer[discipline]", "Paysage"),
-        ("offer[duration_weeks]", "8"),
-        ("offer[start_month]", "2099-03"),
-        ("offer[deadline]", "2099-01-31"),
-        ("offer[places]", "1"),
-        ("offer[address]", "1 rue X"),
-        ("offer[arrondissement]", ""),
-        ("offer[remote_days]", "0"),
-        ("offer[contact_name]", "Agathe"),
-        ("offer[contact_email]", "agathe@paris.fr"),
-    ];
-    let (status, id) = app.call_json::<i64>(&agent, "stages/save_offer", &fields).await;
-    assert_eq!(status, 200, "{id:?}");
-    let id = id.expect("offer");
-    let (status, _) = app.call_json::<()>(&agent, "stages/offer_state", &[("id", &id.to_string()), ("state", "published")]).await;
-    assert_eq!(status, 200);
+    let id = app.publish_offer(&agent, deve.services[0].id, "Stage jardins partagés").await;
     (app, id)
 }
 
@@ -247,4 +223,32 @@ async fn the_dashboard_measures_answer_times_within_the_managers_scope() {
     assert!(text.contains("ada@example.org") && text.contains("declined"));
     assert_eq!(ada.get(app.url("/stages/export.csv")).send().await.expect("export").status(), 403);
     assert_eq!(other.get(app.url("/stages/export.csv")).send().await.expect("export").text().await.expect("csv").lines().count(), 1, "header only");
+}
+
+#[tokio::test]
+async fn a_candidates_profile_is_checked_and_read_by_the_offers_agents() {
+    let (app, offer) = with_offer(1_000_000).await;
+    let ada = app.sign_in("ada@example.org", PASSWORD).await;
+    let agent = app.sign_in("agent@example.org", PASSWORD).await;
+    let other = app.sign_in("other.agent@example.org", PASSWORD).await;
+    let (status, error) =
+        app.call_json::<()>(&ada, "stages/candidate_profile", &[("profile[school]", "Sciences Po"), ("profile[phone]", "call me"), ("profile[education_level]", "bac5")]).await;
+    assert_eq!((status, error.expect_err("bad phone").field_key("phone")), (422, Some("field-phone")));
+    let desk = app.call_json::<CandidateDesk>(&ada, "stages/my_applications", &[]).await.1.expect("desk");
+    assert!(desk.profile.is_empty(), "nothing half-saved");
+    let profile = [
+        ("profile[school]", " Sciences Po "),
+        ("profile[discipline]", "Urbanisme"),
+        ("profile[education_level]", "bac5"),
+        ("profile[phone]", "06 12 34 56 78"),
+        ("profile[presentation]", "J'aime les villes."),
+    ];
+    app.call_json::<()>(&ada, "stages/candidate_profile", &profile).await.1.expect("saved");
+    assert_eq!(app.call_json::<CandidateDesk>(&ada, "stages/my_applications", &[]).await.1.expect("desk").profile.school, "Sciences Po");
+    assert_eq!(app.call_json::<()>(&app.client(), "stages/candidate_profile", &profile).await.0, 401);
+
+    app.call_json::<i64>(&ada, "stages/apply", &[("offer_id", &offer.to_string()), ("cover_letter", "Motivée.")]).await.1.expect("applied");
+    let received = app.call_json::<Vec<ReceivedApplication>>(&agent, "stages/offer_applications", &[("offer_id", &offer.to_string())]).await.1.expect("list");
+    assert_eq!((received[0].profile.discipline.as_str(), received[0].profile.phone.as_str()), ("Urbanisme", "06 12 34 56 78"));
+    assert_eq!(app.call_json::<Vec<ReceivedApplication>>(&other, "stages/offer_applications", &[("offer_id", &offer.to_string())]).await.0, 403);
 }

@@ -266,6 +266,20 @@ async fn search_understands_french_words_filters_and_counts() {
     assert_eq!(search(vec![("direction", "DEVE")]).await.total, 3);
     assert_eq!(search(vec![("sauf_direction", "DEVE")]).await.total, 0, "excluding a value");
     assert_eq!(search(vec![("direction", "DEVE")]).await.directions, vec![parvis::stages::search::Facet { value: "DEVE".into(), label: "DEVE".into(), count: 3 }]);
+    assert_eq!(search(vec![("duree_min", "8")]).await.offers.iter().map(|o| o.id).collect::<Vec<_>>(), vec![ids[0]], "a duration range");
+    let starting = search(vec![("debut", "2099-03")]).await;
+    assert_eq!((starting.total, starting.starts.iter().map(|f| (f.value.as_str(), f.count)).collect::<Vec<_>>()), (3, vec![("2099-03", 3)]));
+    assert_eq!(search(vec![("debut", "2099-04")]).await.total, 0, "none starts from April");
+    // A métier, within its family: the métier facet lists the family's métiers found.
+    let data = parvis::reference::server::store::load(&app.state.db).await.expect("reference");
+    let family: &'static str = Box::leak(data.families[0].id.to_string().into_boxed_str());
+    let metier_text: &'static str = Box::leak(metier.to_string().into_boxed_str());
+    let other_metier: &'static str = Box::leak(data.families[0].metiers[1].id.to_string().into_boxed_str());
+    let by_family = search(vec![("famille", family)]).await;
+    assert_eq!(by_family.metiers.iter().map(|f| (f.value.as_str(), f.count)).collect::<Vec<_>>(), vec![(metier_text, 3)]);
+    assert!(search(vec![]).await.metiers.is_empty(), "métiers are listed once a family is chosen");
+    assert_eq!(search(vec![("famille", family), ("metier", metier_text)]).await.total, 3);
+    assert_eq!(search(vec![("famille", family), ("metier", other_metier)]).await.total, 0);
     // Sorting by deadline, and pages.
     assert_eq!(search(vec![("tri", "echeance")]).await.offers.len(), 3);
     assert!(search(vec![("page", "2")]).await.offers.is_empty());

@@ -135,3 +135,13 @@ async fn the_language_switch_sets_a_cookie_that_the_server_reads() {
     let unknown = client.post(app.url("/langue")).form(&[("lang", "xx")]).send().await.expect("switch");
     assert_eq!(unknown.status(), 400);
 }
+
+#[tokio::test]
+async fn arguments_that_do_not_decode_are_the_callers_mistake() {
+    let app = TestApp::spawn().await;
+    let (status, error) = app.call_json::<()>(&app.client(), "stages/offer", &[("id", "not-a-number")]).await;
+    assert_eq!(status, 400);
+    assert_eq!(error.expect_err("refused").message_key(), "error-transport");
+    // A server function that fails for a real reason keeps its own status.
+    assert_eq!(app.call_json::<()>(&app.client(), "stages/offer", &[("id", "999999")]).await.0, 404);
+}

@@ -1,6 +1,6 @@
 -- Stages follow-up: saved searches with alerts, messages between agents and candidates,
 -- private agent notes, answer templates per direction, and the agents who handle a
--- direction's pool of spontaneous applications. Mirrors migrations/postgres/0006_follow_up.sql.
+-- direction's pool of spontaneous applications; the candidate's profile. Mirrors migrations/postgres/0006_follow_up.sql.
 
 CREATE TABLE saved_searches (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -50,3 +50,10 @@ CREATE TABLE pool_handlers (
     PRIMARY KEY (direction_id, user_id)
 );
 CREATE INDEX pool_handlers_user ON pool_handlers (user_id);
+
+-- The candidate's profile, next to their CV (every field may stay empty).
+ALTER TABLE candidate_profiles ADD COLUMN school TEXT NOT NULL DEFAULT '';
+ALTER TABLE candidate_profiles ADD COLUMN discipline TEXT NOT NULL DEFAULT '';
+ALTER TABLE candidate_profiles ADD COLUMN education_level TEXT NOT NULL DEFAULT '';
+ALTER TABLE candidate_profiles ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+ALTER TABLE candidate_profiles ADD COLUMN presentation TEXT NOT NULL DEFAULT '';

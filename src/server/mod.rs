@@ -1,5 +1,6 @@
 //! Server-only infrastructure: configuration, database, sessions, security, mail, start-up.
 
+pub mod bad_arguments;
 pub mod cli;
 pub mod config;
 pub mod context;

@@ -94,6 +94,7 @@ pub struct ReceivedApplication {
     pub has_cv: bool,
     pub state: ApplicationState,
     pub created_at: i64,
+    pub profile: super::profile::CandidateProfile,
 }
 
 /// The candidate's side of the Stages desk: their CV and their applications.
@@ -103,6 +104,7 @@ pub struct CandidateDesk {
     pub user_id: i64,
     pub cv_bytes: Option<i64>,
     pub cv_max_bytes: i64,
+    pub profile: super::profile::CandidateProfile,
     pub applications: Vec<MyApplication>,
 }
 

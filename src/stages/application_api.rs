@@ -143,6 +143,7 @@ pub async fn load_candidate_desk() -> Result<CandidateDesk, AppError> {
                 user_id: account.id,
                 cv_bytes: applications::cv(&state.db, account.id).await?.map(|(_, bytes)| bytes),
                 cv_max_bytes: state.config.limits.cv_max_bytes as i64,
+                profile: applications::profile(&state.db, account.id).await?,
                 applications: applications::of_candidate(&state.db, account.id).await?,
             })
         }

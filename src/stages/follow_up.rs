@@ -50,6 +50,7 @@ pub struct ApplicationFile {
     pub candidate_name: String,
     pub cover_letter: String,
     pub has_cv: bool,
+    pub profile: super::profile::CandidateProfile,
     pub state: ApplicationState,
     pub created_at: i64,
     pub history: Vec<Move>,

@@ -7,6 +7,7 @@ pub mod dashboard;
 pub mod follow_up;
 pub mod follow_up_api;
 pub mod pages;
+pub mod profile;
 pub mod saved_search;
 pub mod search;
 pub mod types;

@@ -19,8 +19,9 @@ pub const SAVED_SEARCHES_MAX: i64 = 20;
 pub struct SavedSearch {
     pub id: i64,
     pub query: SearchQuery,
-    /// The name of the métier family the search keeps, if any.
+    /// The names of the métier family and of the métier the search keeps, if any.
     pub family_name: Option<String>,
+    pub metier_name: Option<String>,
     pub created_at: i64,
 }
 

@@ -11,8 +11,9 @@ pub struct SearchQuery {
     /// Direction code to keep, and one to leave out.
     pub direction: Option<String>,
     pub sauf_direction: Option<String>,
-    /// Métier family id.
+    /// Métier family id, and métier id.
     pub famille: Option<String>,
+    pub metier: Option<String>,
     /// Education level code.
     pub niveau: Option<String>,
     pub arrondissement: Option<String>,
@@ -20,16 +21,17 @@ pub struct SearchQuery {
     pub teletravail: Option<String>,
     /// "1": paid only; "0": unpaid only.
     pub gratifie: Option<String>,
-    /// Longest duration wanted, in weeks.
+    /// Shortest and longest duration wanted, in weeks.
+    pub duree_min: Option<String>,
     pub duree_max: Option<String>,
+    /// Earliest start wanted, "YYYY-MM".
+    pub debut: Option<String>,
     /// "pertinence", "recent" or "echeance".
     pub tri: Option<String>,
     pub page: Option<String>,
 }
 
 impl SearchQuery {
-    pub const KEYS: [&'static str; 11] = ["q", "direction", "sauf_direction", "famille", "niveau", "arrondissement", "teletravail", "gratifie", "duree_max", "tri", "page"];
-
     /// Reads the query from URL parameters (unknown ones are ignored).
     pub fn from_pairs<'a>(get: impl Fn(&str) -> Option<String> + 'a) -> SearchQuery {
         let value = |key: &str| get(key).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
@@ -38,21 +40,41 @@ impl SearchQuery {
             direction: value("direction"),
             sauf_direction: value("sauf_direction"),
             famille: value("famille"),
+            metier: value("metier"),
             niveau: value("niveau"),
             arrondissement: value("arrondissement"),
             teletravail: value("teletravail"),
             gratifie: value("gratifie"),
+            duree_min: value("duree_min"),
             duree_max: value("duree_max"),
+            debut: value("debut"),
             tri: value("tri"),
             page: value("page"),
         }
     }
 
+    /// The criteria as (URL parameter, value), in URL order; the order and page are apart.
+    pub fn criteria_fields(&self) -> [(&'static str, &Option<String>); 13] {
+        [
+            ("q", &self.q),
+            ("direction", &self.direction),
+            ("sauf_direction", &self.sauf_direction),
+            ("famille", &self.famille),
+            ("metier", &self.metier),
+            ("niveau", &self.niveau),
+            ("arrondissement", &self.arrondissement),
+            ("teletravail", &self.teletravail),
+            ("gratifie", &self.gratifie),
+            ("duree_min", &self.duree_min),
+            ("duree_max", &self.duree_max),
+            ("debut", &self.debut),
+            ("tri", &self.tri),
+        ]
+    }
+
     /// The search as URL parameters ("q=jardin&direction=DEVE"), at `page`.
     pub fn query_string(&self, page: i64) -> String {
-        let fields =
-            [&self.q, &self.direction, &self.sauf_direction, &self.famille, &self.niveau, &self.arrondissement, &self.teletravail, &self.gratifie, &self.duree_max, &self.tri];
-        let mut parts: Vec<String> = Self::KEYS.iter().zip(fields).filter_map(|(key, value)| value.as_ref().map(|v| format!("{key}={}", encode(v)))).collect();
+        let mut parts: Vec<String> = self.criteria_fields().iter().filter_map(|(key, value)| value.as_ref().map(|v| format!("{key}={}", encode(v)))).collect();
         if page > 1 {
             parts.push(format!("page={page}"));
         }
@@ -113,7 +135,11 @@ pub struct SearchResults {
     pub per_page: i64,
     pub directions: Vec<Facet>,
     pub families: Vec<Facet>,
+    /// The métiers of the chosen family (empty when no family is chosen).
+    pub metiers: Vec<Facet>,
     pub levels: Vec<Facet>,
+    /// Start months ("YYYY-MM") of the offers found.
+    pub starts: Vec<Facet>,
     pub paid: Vec<Facet>,
 }
 

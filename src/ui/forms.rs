@@ -185,3 +185,29 @@ pub fn reload_on_success<T: Clone + Send + Sync + 'static>(value: impl Into<Sign
         }
     });
 }
+
+/// A labelled select whose options are (value, label) pairs; "—" stands for no choice.
+#[component]
+pub fn Select(
+    name: &'static str,
+    label: String,
+    options: Vec<(String, String)>,
+    selected: String,
+    error: Signal<Option<String>>,
+    /// "—" is an answer (the server still checks the value).
+    #[prop(optional)]
+    optional: bool,
+) -> impl IntoView {
+    let id = field_id(name);
+    view! {
+        <FieldFrame id=id.clone() label hint=None error>
+            <select id=id name=name required=!optional aria-invalid=move || error.get().is_some().then_some("true")>
+                <option value="">"—"</option>
+                {options.into_iter().map(|(value, text)| {
+                    let chosen = value == selected;
+                    view! { <option value=value selected=chosen>{text}</option> }
+                }).collect_view()}
+            </select>
+        </FieldFrame>
+    }
+}

@@ -45,6 +45,7 @@ pub fn describe(search: &SavedSearch) -> String {
         parts.push(format!("{} {code}", t("search-not-direction")));
     }
     parts.extend(search.family_name.clone());
+    parts.extend(search.metier_name.clone());
     if let Some(level) = q.niveau.as_deref().and_then(EducationLevel::parse) {
         parts.push(t(level.label_key()));
     }
@@ -59,8 +60,14 @@ pub fn describe(search: &SavedSearch) -> String {
         Some("0") => parts.push(t("offer-unpaid")),
         _ => {}
     }
+    if let Some(weeks) = &q.duree_min {
+        parts.push(format!("≥ {weeks} {}", t("offer-weeks")));
+    }
     if let Some(weeks) = &q.duree_max {
         parts.push(format!("≤ {weeks} {}", t("offer-weeks")));
+    }
+    if let Some(month) = &q.debut {
+        parts.push(format!("{} {month}", t("search-start")));
     }
     if parts.is_empty() {
         t("alerts-every-offer")

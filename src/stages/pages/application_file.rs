@@ -2,6 +2,7 @@
 //! the messages between candidate and agents; for the agents also their private notes and the
 //! decision with its answer. Messages arrive live; drafts survive the refresh.
 
+use super::received::ProfileFacts;
 use crate::{
     error::AppError,
     i18n::t,
@@ -78,6 +79,7 @@ fn File(file: ApplicationFile, drafts: Drafts) -> impl IntoView {
                 <span>{date_time(file.created_at)}</span>
             </p>
             {(file.has_cv && file.staff.is_some()).then(|| view! { <p><a href=format!("/stages/cv/{}", file.candidate_id)>{t("cv-of-candidate")}</a></p> })}
+            <ProfileFacts profile=file.profile.clone()/>
             <h3>{t("file-letter")}</h3>
             <p class="cover-letter">{file.cover_letter.clone()}</p>
             {(file.mine && file.state.is_pending()).then(|| view! {

@@ -5,9 +5,11 @@ use crate::{
     stages::{
         application::CandidateDesk,
         application_api::{load_candidate_desk, WithdrawApplication},
+        profile::{CandidateProfile, SaveCandidateProfile},
+        types::EducationLevel,
     },
     ui::{
-        forms::{reload_on_success, FormError},
+        forms::{field_error, reload_on_success, FormError, FormSuccess, Select, TextArea, TextField},
         status_pages::ErrorPage,
     },
 };
@@ -45,6 +47,7 @@ fn Desk(desk: CandidateDesk) -> impl IntoView {
     let locale = use_locale();
     let max = format!("{:.0}", desk.cv_max_bytes as f64 / 1_048_576.0);
     view! {
+        <ProfileForm profile=desk.profile.clone()/>
         <section class="panel">
             <h2>{t("cv-title")}</h2>
             {outcome.map(|key| if key == "ok" {
@@ -101,6 +104,30 @@ fn Desk(desk: CandidateDesk) -> impl IntoView {
                     </ul>
                 }.into_any()
             }}
+        </section>
+    }
+}
+
+/// The candidate's profile, read by the agents next to each application.
+#[component]
+fn ProfileForm(profile: CandidateProfile) -> impl IntoView {
+    let save = ServerAction::<SaveCandidateProfile>::new();
+    let error = move |field: &'static str| field_error(save.value(), field);
+    let levels = EducationLevel::ALL.into_iter().map(|l| (l.code().to_string(), t(l.label_key()))).collect();
+    view! {
+        <section class="panel">
+            <h2>{t("profile-title")}</h2>
+            <p class="field-hint">{t("profile-lead")}</p>
+            <FormError value=save.value()/>
+            <FormSuccess value=save.value() message=t("profile-saved")/>
+            <ActionForm action=save attr:class="form">
+                <TextField name="profile[school]" label=t("profile-school") value=profile.school error=error("school") optional=true/>
+                <TextField name="profile[discipline]" label=t("offer-discipline") value=profile.discipline error=error("discipline") optional=true/>
+                <Select name="profile[education_level]" label=t("offer-education") options=levels selected=profile.education_level error=error("education_level") optional=true/>
+                <TextField name="profile[phone]" label=t("profile-phone") kind="tel" autocomplete="tel" value=profile.phone error=error("phone") optional=true/>
+                <TextArea name="profile[presentation]" label=t("profile-presentation") value=profile.presentation error=error("presentation") optional=true/>
+                <button type="submit">{t("profile-save")}</button>
+            </ActionForm>
         </section>
     }
 }

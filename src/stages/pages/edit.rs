@@ -6,7 +6,7 @@ use crate::{
         types::{EducationLevel, OfferFormChoices, OfferInput, UNPAID_MAX_WEEKS},
     },
     ui::{
-        forms::{field_error, field_id, navigate_on_success, FieldFrame, FormError, TextArea, TextField},
+        forms::{field_error, navigate_on_success, FormError, Select, TextArea, TextField},
         status_pages::ErrorPage,
     },
 };
@@ -52,23 +52,6 @@ pub fn EditOfferPage() -> impl IntoView {
                 })}
             </Transition>
         </div>
-    }
-}
-
-/// A labelled select whose options are (value, label) pairs.
-#[component]
-fn Select(name: &'static str, label: String, options: Vec<(String, String)>, selected: String, error: Signal<Option<String>>) -> impl IntoView {
-    let id = field_id(name);
-    view! {
-        <FieldFrame id=id.clone() label hint=None error>
-            <select id=id name=name required=true aria-invalid=move || error.get().is_some().then_some("true")>
-                <option value="">"—"</option>
-                {options.into_iter().map(|(value, text)| {
-                    let chosen = value == selected;
-                    view! { <option value=value selected=chosen>{text}</option> }
-                }).collect_view()}
-            </select>
-        </FieldFrame>
     }
 }
 

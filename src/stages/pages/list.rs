@@ -116,6 +116,15 @@ fn Search(query: SearchQuery, results: SearchResults, signed_in: bool) -> impl I
                         {facet_options(&results.families, &query.famille, |f| f.label.clone())}
                     </select>
                 </div>
+                {(!results.metiers.is_empty()).then(|| view! {
+                    <div class="field">
+                        <label for="search-metier">{t("offer-metier")}</label>
+                        <select id="search-metier" name="metier">
+                            <option value="">{t("search-any")}</option>
+                            {facet_options(&results.metiers, &query.metier, |f| f.label.clone())}
+                        </select>
+                    </div>
+                })}
                 <div class="field">
                     <label for="search-level">{t("offer-education")}</label>
                     <select id="search-level" name="niveau">
@@ -131,6 +140,16 @@ fn Search(query: SearchQuery, results: SearchResults, signed_in: bool) -> impl I
                     </select>
                 </div>
                 <div class="field">
+                    <label for="search-duration-min">{t("search-duration-min")}</label>
+                    <select id="search-duration-min" name="duree_min">
+                        <option value="">{t("search-any")}</option>
+                        {[4, 8, 12, 16, 24].into_iter().map(|w| {
+                            let value = w.to_string();
+                            view! { <option value=value.clone() selected=chosen(&query.duree_min, &value)>{format!("≥ {w} {}", t("offer-weeks"))}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
                     <label for="search-duration">{t("search-duration")}</label>
                     <select id="search-duration" name="duree_max">
                         <option value="">{t("search-any")}</option>
@@ -138,6 +157,13 @@ fn Search(query: SearchQuery, results: SearchResults, signed_in: bool) -> impl I
                             let value = w.to_string();
                             view! { <option value=value.clone() selected=chosen(&query.duree_max, &value)>{format!("≤ {w} {}", t("offer-weeks"))}</option> }
                         }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="search-start">{t("search-start")}</label>
+                    <select id="search-start" name="debut">
+                        <option value="">{t("search-any")}</option>
+                        {results.starts.iter().map(|f| view! { <option value=f.value.clone() selected=chosen(&query.debut, &f.value)>{f.label.clone()}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
@@ -195,20 +221,10 @@ fn Search(query: SearchQuery, results: SearchResults, signed_in: bool) -> impl I
 #[component]
 fn AlertForm(query: SearchQuery) -> impl IntoView {
     let save = ServerAction::<SaveSearch>::new();
-    let fields = [
-        ("q", query.q),
-        ("direction", query.direction),
-        ("sauf_direction", query.sauf_direction),
-        ("famille", query.famille),
-        ("niveau", query.niveau),
-        ("arrondissement", query.arrondissement),
-        ("teletravail", query.teletravail),
-        ("gratifie", query.gratifie),
-        ("duree_max", query.duree_max),
-    ];
+    let fields: Vec<(&str, String)> = query.criteria_fields().into_iter().filter_map(|(key, value)| value.clone().map(|v| (key, v))).collect();
     view! {
         <ActionForm action=save attr:class="inline-form">
-            {fields.into_iter().filter_map(|(key, value)| value.map(|v| view! { <input type="hidden" name=format!("query[{key}]") value=v/> })).collect_view()}
+            {fields.into_iter().map(|(key, value)| view! { <input type="hidden" name=format!("query[{key}]") value=value/> }).collect_view()}
             <button type="submit" class="secondary">{t("alerts-save")}</button>
         </ActionForm>
         <FormError value=save.value()/>

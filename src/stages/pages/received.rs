@@ -3,7 +3,7 @@
 
 use crate::{
     i18n::t,
-    stages::{application::ReceivedApplication, application_api::MoveApplication},
+    stages::{application::ReceivedApplication, application_api::MoveApplication, profile::CandidateProfile, types::EducationLevel},
     ui::forms::{reload_on_success, FormError},
 };
 use leptos::prelude::*;
@@ -22,6 +22,7 @@ pub fn ApplicationCards(list: Vec<ReceivedApplication>) -> impl IntoView {
                 <li class="card application">
                     <h3>{a.candidate_name.clone()}" "<small>{a.candidate_email.clone()}</small></h3>
                     <p class="application-state" data-state=a.state.code()>{t(a.state.label_key())}</p>
+                    <ProfileFacts profile=a.profile.clone()/>
                     <p class="cover-letter">{a.cover_letter.clone()}</p>
                     <p>
                         <a href=format!("/stages/candidatures/{}", a.id)>{t("file-open")}</a>
@@ -39,6 +40,21 @@ pub fn ApplicationCards(list: Vec<ReceivedApplication>) -> impl IntoView {
                 </li>
             }).collect_view()}
         </ul>
+    }
+    .into_any()
+}
+
+/// The candidate's profile for the agents: school, discipline, level, phone, presentation.
+#[component]
+pub fn ProfileFacts(profile: CandidateProfile) -> impl IntoView {
+    if profile.is_empty() {
+        return ().into_any();
+    }
+    let level = EducationLevel::parse(&profile.education_level).map(|l| t(l.label_key()));
+    let facts: Vec<String> = [Some(profile.school), Some(profile.discipline), level, Some(profile.phone)].into_iter().flatten().filter(|f| !f.is_empty()).collect();
+    view! {
+        <p class="offer-facts profile-facts">{facts.into_iter().map(|f| view! { <span>{f}</span> }).collect_view()}</p>
+        {(!profile.presentation.is_empty()).then(|| view! { <p class="presentation">{profile.presentation}</p> })}
     }
     .into_any()
 }

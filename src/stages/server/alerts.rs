@@ -55,15 +55,19 @@ fn id_text(ids: &[i64]) -> String {
 pub async fn of_account(db: &Db, user_id: i64) -> Result<Vec<SavedSearch>, sqlx::Error> {
     let rows = sqlx::query("SELECT id, query, created_at FROM saved_searches WHERE user_id = $1 ORDER BY created_at DESC, id DESC").bind(user_id).fetch_all(&db.pool).await?;
     let families = sqlx::query("SELECT id, name FROM metier_families").fetch_all(&db.pool).await?;
+    let metiers = sqlx::query("SELECT id, name FROM metiers").fetch_all(&db.pool).await?;
+    let name = |rows: &[sqlx::any::AnyRow], id: Option<i64>| -> Result<Option<String>, sqlx::Error> {
+        match id {
+            Some(id) => rows.iter().find(|r| r.try_get::<i64, _>("id").ok() == Some(id)).map(|r| r.try_get("name")).transpose(),
+            None => Ok(None),
+        }
+    };
     rows.into_iter()
         .map(|row| {
             let query = parse(&row.try_get::<String, _>("query")?);
-            let family: Option<i64> = query.famille.as_deref().and_then(|f| f.parse().ok());
-            let family_name = match family {
-                Some(id) => families.iter().find(|f| f.try_get::<i64, _>("id").ok() == Some(id)).map(|f| f.try_get("name")).transpose()?,
-                None => None,
-            };
-            Ok(SavedSearch { id: row.try_get("id")?, query, family_name, created_at: row.try_get("created_at")? })
+            let family_name = name(&families, query.famille.as_deref().and_then(|f| f.parse().ok()))?;
+            let metier_name = name(&metiers, query.metier.as_deref().and_then(|m| m.parse().ok()))?;
+            Ok(SavedSearch { id: row.try_get("id")?, query, family_name, metier_name, created_at: row.try_get("created_at")? })
         })
         .collect()
 }

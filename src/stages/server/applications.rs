@@ -2,7 +2,10 @@
 
 use crate::{
     server::db::{id_list, is_unique_violation, now, Db},
-    stages::application::{ApplicationState, MyApplication, ReceivedApplication},
+    stages::{
+        application::{ApplicationState, MyApplication, ReceivedApplication},
+        profile::CandidateProfile,
+    },
 };
 use sqlx::{any::AnyRow, Row};
 
@@ -82,7 +85,7 @@ pub async fn pool(db: &Db, directions: &[i64], all: bool) -> Result<Vec<Received
     }
     let filter = if all { String::new() } else { format!(" AND a.direction_id IN ({})", id_list(directions)) };
     let rows = sqlx::query(&format!(
-        "SELECT a.id, a.candidate_id, u.display_name, u.email, a.cover_letter, a.state, a.created_at, p.cv_file FROM applications a \
+        "SELECT a.id, a.candidate_id, u.display_name, u.email, a.cover_letter, a.state, a.created_at, p.cv_file, p.school, p.discipline, p.education_level, p.phone, p.presentation FROM applications a \
          JOIN users u ON u.id = a.candidate_id LEFT JOIN candidate_profiles p ON p.user_id = a.candidate_id \
          WHERE a.offer_id IS NULL{filter} ORDER BY a.created_at DESC, a.id DESC LIMIT 500"
     ))
@@ -101,7 +104,43 @@ fn received(row: AnyRow) -> Result<ReceivedApplication, sqlx::Error> {
         has_cv: row.try_get::<Option<String>, _>("cv_file")?.is_some(),
         state: state(&row)?,
         created_at: row.try_get("created_at")?,
+        profile: profile_of(&row)?,
     })
+}
+
+/// The profile columns of a row that LEFT JOINs candidate_profiles `p` (empty without one).
+pub fn profile_of(row: &AnyRow) -> Result<CandidateProfile, sqlx::Error> {
+    let text = |column: &str| -> Result<String, sqlx::Error> { Ok(row.try_get::<Option<String>, _>(column)?.unwrap_or_default()) };
+    Ok(CandidateProfile {
+        school: text("school")?,
+        discipline: text("discipline")?,
+        education_level: text("education_level")?,
+        phone: text("phone")?,
+        presentation: text("presentation")?,
+    })
+}
+
+pub async fn profile(db: &Db, user_id: i64) -> Result<CandidateProfile, sqlx::Error> {
+    let row =
+        sqlx::query("SELECT school, discipline, education_level, phone, presentation FROM candidate_profiles p WHERE user_id = $1").bind(user_id).fetch_optional(&db.pool).await?;
+    row.map(|r| profile_of(&r)).transpose().map(Option::unwrap_or_default)
+}
+
+pub async fn set_profile(db: &Db, user_id: i64, profile: &CandidateProfile) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO candidate_profiles (user_id, school, discipline, education_level, phone, presentation) VALUES ($1, $2, $3, $4, $5, $6) \
+         ON CONFLICT (user_id) DO UPDATE SET school = excluded.school, discipline = excluded.discipline, education_level = excluded.education_level, \
+         phone = excluded.phone, presentation = excluded.presentation",
+    )
+    .bind(user_id)
+    .bind(&profile.school)
+    .bind(&profile.discipline)
+    .bind(&profile.education_level)
+    .bind(&profile.phone)
+    .bind(&profile.presentation)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
 }
 
 /// The ids that decide who may see and move an application.
@@ -185,7 +224,7 @@ pub async fn of_candidate(db: &Db, candidate_id: i64) -> Result<Vec<MyApplicatio
 
 pub async fn to_offer(db: &Db, offer_id: i64) -> Result<Vec<ReceivedApplication>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT a.id, a.candidate_id, u.display_name, u.email, a.cover_letter, a.state, a.created_at, p.cv_file FROM applications a \
+        "SELECT a.id, a.candidate_id, u.display_name, u.email, a.cover_letter, a.state, a.created_at, p.cv_file, p.school, p.discipline, p.education_level, p.phone, p.presentation FROM applications a \
          JOIN users u ON u.id = a.candidate_id LEFT JOIN candidate_profiles p ON p.user_id = a.candidate_id \
          WHERE a.offer_id = $1 ORDER BY a.created_at DESC, a.id DESC",
     )

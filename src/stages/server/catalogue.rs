@@ -27,11 +27,17 @@ struct Doc {
     id: i64,
     direction: u32,
     family: i64,
+    /// Slots in the index's lists of families and start months, for counting facets in arrays.
+    family_slot: u32,
+    metier: i64,
     level: u32,
     arrondissement: Option<i64>,
     remote: bool,
     paid: bool,
     weeks: i64,
+    /// YYYYMM.
+    start: u32,
+    start_slot: u32,
     /// YYYYMMDD.
     deadline: u32,
     published_at: i64,
@@ -47,7 +53,11 @@ pub struct Hits {
     /// (value, count) per facet; family values are family ids.
     pub directions: Vec<(String, i64)>,
     pub families: Vec<(i64, i64)>,
+    /// Métier ids and counts, only when the query keeps a family.
+    pub metiers: Vec<(i64, i64)>,
     pub levels: Vec<(String, i64)>,
+    /// Start months, "YYYY-MM".
+    pub starts: Vec<(String, i64)>,
     pub paid: Vec<(String, i64)>,
 }
 
@@ -60,23 +70,25 @@ struct Index {
     term_ids: HashMap<Box<str>, u32>,
     /// Per term, the slots holding it, ascending (slots are only ever appended).
     postings: Vec<Vec<u32>>,
-    /// Interned direction codes and education levels.
+    /// Interned direction codes, education levels, family ids and start months.
     directions: Vec<String>,
     levels: Vec<String>,
+    families: Vec<i64>,
+    starts: Vec<u32>,
 }
 
-fn intern(list: &mut Vec<String>, value: &str) -> u32 {
-    match list.iter().position(|v| v == value) {
+fn intern<T: PartialEq + ?Sized + ToOwned<Owned = O>, O: std::borrow::Borrow<T>>(list: &mut Vec<O>, value: &T) -> u32 {
+    match list.iter().position(|v| v.borrow() == value) {
         Some(at) => at as u32,
         None => {
-            list.push(value.to_string());
+            list.push(value.to_owned());
             (list.len() - 1) as u32
         }
     }
 }
 
-/// "2026-11-28" → 20261128 (0 when unreadable, which sorts as long past).
-pub fn day_number(date: &str) -> u32 {
+/// "2026-11-28" → 20261128, "2027-03" → 202703 (0 when unreadable, which sorts as long past).
+pub fn date_number(date: &str) -> u32 {
     date.bytes().filter(u8::is_ascii_digit).take(8).fold(0u32, |n, b| n * 10 + u32::from(b - b'0'))
 }
 
@@ -85,18 +97,20 @@ struct Loaded {
     id: i64,
     direction: String,
     family: i64,
+    metier: i64,
     level: String,
     arrondissement: Option<i64>,
     remote: bool,
     paid: bool,
     weeks: i64,
+    start: u32,
     deadline: u32,
     published_at: i64,
     terms: String,
     title_terms: String,
 }
 
-const SELECT: &str = "SELECT o.id, d.code, m.family_id, o.education_level, o.arrondissement, o.remote_days, o.paid, o.duration_weeks, o.deadline, \
+const SELECT: &str = "SELECT o.id, d.code, m.family_id, o.metier_id, o.start_month, o.education_level, o.arrondissement, o.remote_days, o.paid, o.duration_weeks, o.deadline, \
      o.published_at, o.search_terms, o.title_terms FROM offers o JOIN directions d ON d.id = o.direction_id JOIN metiers m ON m.id = o.metier_id \
      WHERE o.state = 'published'";
 
@@ -105,12 +119,14 @@ fn loaded(row: AnyRow) -> Result<Loaded, sqlx::Error> {
         id: row.try_get("id")?,
         direction: row.try_get("code")?,
         family: row.try_get("family_id")?,
+        metier: row.try_get("metier_id")?,
         level: row.try_get("education_level")?,
         arrondissement: row.try_get("arrondissement")?,
         remote: row.try_get::<i64, _>("remote_days")? > 0,
         paid: row.try_get::<i64, _>("paid")? == 1,
         weeks: row.try_get("duration_weeks")?,
-        deadline: day_number(&row.try_get::<String, _>("deadline")?),
+        start: date_number(&row.try_get::<String, _>("start_month")?),
+        deadline: date_number(&row.try_get::<String, _>("deadline")?),
         published_at: row.try_get::<Option<i64>, _>("published_at")?.unwrap_or(0),
         terms: row.try_get("search_terms")?,
         title_terms: row.try_get("title_terms")?,
@@ -150,11 +166,15 @@ impl Index {
             id: offer.id,
             direction: intern(&mut self.directions, &offer.direction),
             family: offer.family,
+            family_slot: intern(&mut self.families, &offer.family),
+            metier: offer.metier,
             level: intern(&mut self.levels, &offer.level),
             arrondissement: offer.arrondissement,
             remote: offer.remote,
             paid: offer.paid,
             weeks: offer.weeks,
+            start: offer.start,
+            start_slot: intern(&mut self.starts, &offer.start),
             deadline: offer.deadline,
             published_at: offer.published_at,
             title_terms,
@@ -174,11 +194,14 @@ struct Filters {
     direction: Option<Option<u32>>,
     not_direction: Option<u32>,
     family: Option<i64>,
+    metier: Option<i64>,
     level: Option<Option<u32>>,
     arrondissement: Option<i64>,
     remote: bool,
     paid: Option<bool>,
+    min_weeks: Option<i64>,
     max_weeks: Option<i64>,
+    start_from: Option<u32>,
     today: u32,
     since: i64,
 }
@@ -188,7 +211,9 @@ const DIRECTION: u8 = 1;
 const FAMILY: u8 = 2;
 const LEVEL: u8 = 4;
 const PAID: u8 = 8;
-const OTHER: u8 = 16;
+const METIER: u8 = 16;
+const START: u8 = 32;
+const OTHER: u8 = 64;
 
 impl Filters {
     /// Which filters `doc` fails, as a bit set.
@@ -210,12 +235,19 @@ impl Filters {
         if self.paid.is_some_and(|p| p != doc.paid) {
             failed |= PAID;
         }
+        if self.metier.is_some_and(|m| m != doc.metier) {
+            failed |= METIER;
+        }
+        if self.start_from.is_some_and(|s| doc.start < s) {
+            failed |= START;
+        }
         if doc.deadline < self.today
             || (self.since > 0 && doc.published_at < self.since)
             || self.not_direction == Some(doc.direction)
             || self.arrondissement.is_some_and(|a| Some(a) != doc.arrondissement)
             || (self.remote && !doc.remote)
             || self.max_weeks.is_some_and(|w| doc.weeks > w)
+            || self.min_weeks.is_some_and(|w| doc.weeks < w)
         {
             failed |= OTHER;
         }
@@ -310,6 +342,7 @@ impl Catalogue {
             direction: code(&query.direction, &index.directions),
             not_direction: code(&query.sauf_direction, &index.directions).flatten(),
             family: query.famille.as_deref().and_then(|f| f.parse().ok()),
+            metier: query.metier.as_deref().and_then(|m| m.parse().ok()),
             level: code(&query.niveau, &index.levels),
             arrondissement: query.arrondissement.as_deref().and_then(|a| a.parse().ok()),
             remote: query.teletravail.as_deref() == Some("1"),
@@ -318,8 +351,10 @@ impl Catalogue {
                 Some("0") => Some(false),
                 _ => None,
             },
+            min_weeks: query.duree_min.as_deref().and_then(|w| w.parse().ok()),
             max_weeks: query.duree_max.as_deref().and_then(|w| w.parse().ok()),
-            today: day_number(today),
+            start_from: query.debut.as_deref().map(date_number).filter(|m| *m > 0),
+            today: date_number(today),
             since,
             terms,
         };
@@ -327,8 +362,11 @@ impl Catalogue {
         let mut matches: Vec<&Doc> = Vec::new();
         let mut directions = vec![0i64; index.directions.len()];
         let mut levels = vec![0i64; index.levels.len()];
-        let mut families: HashMap<i64, i64> = HashMap::new();
+        let mut families = vec![0i64; index.families.len()];
         let mut paid = [0i64; 2];
+        let mut metiers: HashMap<i64, i64> = HashMap::new();
+        let mut starts = vec![0i64; index.starts.len()];
+        let count_metiers = filters.family.is_some();
         let docs: Box<dyn Iterator<Item = &Doc>> = match candidates(&index, &filters.terms) {
             Some(slots) => Box::new(slots.into_iter().filter_map(|s| index.docs[s as usize].as_ref())),
             None => Box::new(index.docs.iter().flatten()),
@@ -343,13 +381,19 @@ impl Catalogue {
                 directions[doc.direction as usize] += 1;
             }
             if failed & !FAMILY == 0 {
-                *families.entry(doc.family).or_default() += 1;
+                families[doc.family_slot as usize] += 1;
             }
             if failed & !LEVEL == 0 {
                 levels[doc.level as usize] += 1;
             }
             if failed & !PAID == 0 {
                 paid[usize::from(doc.paid)] += 1;
+            }
+            if count_metiers && failed & !METIER == 0 {
+                *metiers.entry(doc.metier).or_default() += 1;
+            }
+            if failed & !START == 0 {
+                starts[doc.start_slot as usize] += 1;
             }
         }
 
@@ -361,14 +405,23 @@ impl Catalogue {
             out.sort();
             out
         };
-        let mut families: Vec<(i64, i64)> = families.into_iter().collect();
-        families.sort();
+        let nonzero = |ids: &Vec<i64>, counts: Vec<i64>| -> Vec<(i64, i64)> {
+            let mut out: Vec<(i64, i64)> = ids.iter().copied().zip(counts).filter(|(_, n)| *n > 0).collect();
+            out.sort();
+            out
+        };
+        let families = nonzero(&index.families, families);
+        let mut metiers: Vec<(i64, i64)> = metiers.into_iter().collect();
+        metiers.sort();
+        let starts = nonzero(&index.starts.iter().map(|m| i64::from(*m)).collect(), starts);
         Hits {
             ids,
             total,
             directions: named(&index.directions, directions),
             families,
+            metiers,
             levels: named(&index.levels, levels),
+            starts: starts.into_iter().map(|(month, n)| (format!("{}-{:02}", month / 100, month % 100), n)).collect(),
             paid: [("0", paid[0]), ("1", paid[1])].into_iter().filter(|(_, n)| *n > 0).map(|(v, n)| (v.to_string(), n)).collect(),
         }
     }
@@ -472,12 +525,14 @@ mod tests {
             id,
             direction: direction.into(),
             family: id % 2,
+            metier: id,
             level: "bac3".into(),
             arrondissement: Some(12),
             remote: false,
             paid: id % 3 == 0,
             weeks: 8,
-            deadline: day_number("2099-01-01"),
+            start: date_number("2099-03"),
+            deadline: date_number("2099-01-01"),
             published_at,
             terms: text::stored(text),
             title_terms: text::stored(text),

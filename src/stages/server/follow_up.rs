@@ -27,7 +27,7 @@ fn entry(row: AnyRow) -> Result<Entry, sqlx::Error> {
 pub async fn file(db: &Db, id: i64) -> Result<Option<(ApplicationFile, String)>, sqlx::Error> {
     let Some(row) = sqlx::query(
         "SELECT a.id, a.offer_id, o.title, d.code, d.name AS direction_name, a.candidate_id, u.display_name, u.email, a.cover_letter, a.state, \
-         a.created_at, p.cv_file FROM applications a JOIN directions d ON d.id = a.direction_id JOIN users u ON u.id = a.candidate_id \
+         a.created_at, p.cv_file, p.school, p.discipline, p.education_level, p.phone, p.presentation FROM applications a JOIN directions d ON d.id = a.direction_id JOIN users u ON u.id = a.candidate_id \
          LEFT JOIN offers o ON o.id = a.offer_id LEFT JOIN candidate_profiles p ON p.user_id = a.candidate_id WHERE a.id = $1",
     )
     .bind(id)
@@ -73,6 +73,7 @@ pub async fn file(db: &Db, id: i64) -> Result<Option<(ApplicationFile, String)>,
         candidate_name: row.try_get("display_name")?,
         cover_letter: row.try_get("cover_letter")?,
         has_cv: row.try_get::<Option<String>, _>("cv_file")?.is_some(),
+        profile: super::applications::profile_of(&row)?,
         state: state(&row.try_get::<String, _>("state")?)?,
         created_at: row.try_get("created_at")?,
         history,

@@ -23,6 +23,20 @@ pub async fn search(catalogue: &Catalogue, db: &Db, query: &SearchQuery, today: 
         let rows = sqlx::query("SELECT id, name FROM metier_families").fetch_all(&db.pool).await?;
         rows.into_iter().map(|r| Ok((r.try_get("id")?, r.try_get("name")?))).collect::<Result<_, sqlx::Error>>()?
     };
+    let metiers: Vec<Facet> = match query.famille.as_deref().and_then(|f| f.parse::<i64>().ok()) {
+        Some(family) if !hits.metiers.is_empty() => {
+            let rows = sqlx::query("SELECT id, name FROM metiers WHERE family_id = $1 ORDER BY name").bind(family).fetch_all(&db.pool).await?;
+            let mut out = Vec::new();
+            for row in rows {
+                let id: i64 = row.try_get("id")?;
+                if let Some((_, count)) = hits.metiers.iter().find(|(m, _)| *m == id) {
+                    out.push(Facet { value: id.to_string(), label: row.try_get("name")?, count: *count });
+                }
+            }
+            out
+        }
+        _ => vec![],
+    };
     let mut families: Vec<Facet> = hits
         .families
         .into_iter()
@@ -36,7 +50,9 @@ pub async fn search(catalogue: &Catalogue, db: &Db, query: &SearchQuery, today: 
         per_page: PER_PAGE,
         directions: facets(hits.directions),
         families,
+        metiers,
         levels: facets(hits.levels),
+        starts: facets(hits.starts),
         paid: facets(hits.paid),
     })
 }
