@@ -111,7 +111,12 @@ async fn run(label: &str, url: String) -> Result<(), Box<dyn std::error::Error>>
     seed(&state.db).await?;
     let start = Instant::now();
     state.catalogue.rebuild(&state.db).await?;
-    println!("  search index of {} published offers built in {:.2} s", state.catalogue.len(), start.elapsed().as_secs_f64());
+    println!(
+        "  search index of {} published offers built in {:.2} s, about {:.0} MB",
+        state.catalogue.len(),
+        start.elapsed().as_secs_f64(),
+        state.catalogue.approx_bytes() as f64 / 1e6
+    );
     let today = "2026-11-28";
     let queries: Vec<SearchQuery> = vec![
         SearchQuery::default(),
@@ -123,7 +128,7 @@ async fn run(label: &str, url: String) -> Result<(), Box<dyn std::error::Error>>
     ];
     for (name, chosen) in [("search, words only", vec![1, 2]), ("search, filters (with or without words)", vec![0, 3, 4, 5])] {
         let mut samples = Vec::new();
-        for _ in 0..10 {
+        for _ in 0..50 {
             for index in &chosen {
                 let start = Instant::now();
                 let results = search::search(&state.catalogue, &state.db, &queries[*index], today).await?;

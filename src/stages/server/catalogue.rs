@@ -319,6 +319,15 @@ impl Catalogue {
         self.len() == 0
     }
 
+    /// Roughly how much memory the index holds, in bytes (for the benchmark's report).
+    pub fn approx_bytes(&self) -> usize {
+        let index = self.read();
+        let postings: usize = index.postings.iter().map(|list| list.capacity() * 4 + std::mem::size_of::<Vec<u32>>()).sum();
+        let terms: usize = index.term_ids.keys().map(|term| term.len() + std::mem::size_of::<(Box<str>, u32)>()).sum();
+        let docs = index.docs.capacity() * std::mem::size_of::<Option<Doc>>() + index.docs.iter().flatten().map(|d| d.title_terms.len() * 4).sum::<usize>();
+        postings + terms + docs + index.slot_of.capacity() * 16
+    }
+
     /// Runs `query` for the day `today`: the ids of the asked page and every facet count.
     /// `per_page` of 0 gives every match.
     pub fn search(&self, query: &SearchQuery, today: &str, per_page: usize) -> Hits {
