@@ -4,7 +4,7 @@ use crate::{
     accounts::{auth_context::provide_auth, pages as account_pages},
     espaces::EspacesHome,
     i18n::{provide_locale, t},
-    innovation::InnovationHome,
+    innovation::{self, InnovationHome},
     reference::pages::ReferenceAdmin,
     stages::{self, StagesHome},
     ui::{layout::Layout, status_pages::NotFound},
@@ -80,6 +80,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/stages/gestion/offre") view=stages::pages::NewOfferPage ssr=SsrMode::Async/>
                     <Route path=path!("/stages/gestion/offre/:id") view=stages::pages::EditOfferPage ssr=SsrMode::Async/>
                     <Route path=path!("/innovation") view=InnovationHome ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation/fiches/:id") view=innovation::pages::FichePage ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation/mes-fiches") view=innovation::pages::MyFichesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation/ecrire") view=innovation::pages::NewFichePage ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation/ecrire/:id") view=innovation::pages::EditFichePage ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation/suivi/:id") view=innovation::pages::FicheDeskPage ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation/relecture") view=innovation::pages::ReviewQueuePage ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation/regles") view=innovation::pages::RulesPage ssr=SsrMode::Async/>
                     <Route path=path!("/espaces") view=EspacesHome ssr=SsrMode::Async/>
                     <Route path=path!("/compte") view=account_pages::AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/compte/connexion") view=account_pages::SignInPage ssr=SsrMode::Async/>

@@ -1,9 +1,13 @@
-//! The Innovation platform. Its pages, server functions and SQL live in this folder.
+//! Innovation, the reference site for urban innovation: fiches, their editorial review and
+//! independence checks, the public catalogue. Types, server functions, pages and (ssr) SQL.
 
-use crate::ui::platform::PlatformIntro;
-use leptos::prelude::*;
+pub mod api;
+pub mod browse;
+pub mod independence;
+pub mod pages;
+pub mod types;
 
-#[component]
-pub fn InnovationHome() -> impl IntoView {
-    view! { <PlatformIntro platform="innovation"/> }
-}
+#[cfg(feature = "ssr")]
+pub mod server;
+
+pub use pages::InnovationHome;

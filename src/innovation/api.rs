@@ -1,0 +1,248 @@
+//! Innovation server functions: the public catalogue and fiche pages, the author's drafts and
+//! submissions, the editor's review. Every one checks the caller on the server.
+
+use super::{
+    browse::{BrowseQuery, Catalogue},
+    types::{DiffLine, FicheDesk, FicheInput, FicheSummary, FicheView},
+};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use {
+    super::{
+        independence,
+        server::{diff, store, this_year},
+        types::{FicheState, ReviewAction},
+    },
+    crate::{
+        accounts::{
+            server::{require_account, store as accounts},
+            types::Role,
+        },
+        i18n::request_locale,
+        server::{app_state, redirect_plain_form, respond},
+    },
+};
+
+/// The signed-in account and whether it is an editor (or a site admin).
+#[cfg(feature = "ssr")]
+async fn account_and_editor() -> Result<(i64, bool, bool), AppError> {
+    let account = require_account().await?;
+    let roles = accounts::roles(&app_state()?.db, account.id).await?;
+    let editor = roles.iter().any(|g| matches!(g.role, Role::Editor | Role::SiteAdmin));
+    let member = roles.iter().any(|g| g.role == Role::Member) || editor;
+    Ok((account.id, member, editor))
+}
+
+#[server(endpoint = "innovation/browse")]
+pub async fn browse_fiches(#[server(default)] query: BrowseQuery) -> Result<Catalogue, AppError> {
+    respond(
+        async {
+            let db = app_state()?.db;
+            let locale = request_locale();
+            let (fiches, total) = store::browse(&db, &query, locale).await?;
+            Ok(Catalogue { fiches, total, page: query.page_number(), fields: store::field_names(&db, locale).await?, countries: store::countries(&db).await? })
+        }
+        .await,
+    )
+}
+
+/// A published fiche; anything else is "not found" to readers.
+#[server(endpoint = "innovation/fiche")]
+pub async fn load_fiche(id: i64) -> Result<FicheView, AppError> {
+    respond(async { store::published(&app_state()?.db, id, request_locale()).await?.ok_or(AppError::NotFound) }.await)
+}
+
+/// The fields a fiche may belong to, for the form.
+#[server(endpoint = "innovation/fields")]
+pub async fn load_fiche_fields() -> Result<Vec<(i64, String)>, AppError> {
+    respond(async { Ok(store::field_names(&app_state()?.db, request_locale()).await?) }.await)
+}
+
+/// The account's own fiches, in every state.
+#[server(endpoint = "innovation/mine")]
+pub async fn load_my_fiches() -> Result<Vec<FicheSummary>, AppError> {
+    respond(async { Ok(store::desk_list(&app_state()?.db, Some(require_account().await?.id), request_locale()).await?) }.await)
+}
+
+/// The fiches waiting for an editor.
+#[server(endpoint = "innovation/queue")]
+pub async fn load_review_queue() -> Result<Vec<FicheSummary>, AppError> {
+    respond(
+        async {
+            let (_, _, editor) = account_and_editor().await?;
+            if !editor {
+                return Err(AppError::Forbidden);
+            }
+            Ok(store::desk_list(&app_state()?.db, None, request_locale()).await?)
+        }
+        .await,
+    )
+}
+
+/// A fiche's desk: its author and the editors see the working copy, revisions, reviews and
+/// the independence warnings; anyone else gets "not found".
+#[server(endpoint = "innovation/desk")]
+pub async fn load_fiche_desk(id: i64) -> Result<FicheDesk, AppError> {
+    respond(
+        async {
+            let (user, _, editor) = account_and_editor().await?;
+            let db = app_state()?.db;
+            let fiche = store::find(&db, id).await?.ok_or(AppError::NotFound)?;
+            if fiche.author_id != user && !editor {
+                return Err(AppError::NotFound);
+            }
+            let warnings = independence::warnings(&fiche.working, &store::promo_terms(&db).await?);
+            Ok(FicheDesk {
+                id,
+                state: fiche.state,
+                author: fiche.author,
+                revisions: store::revisions(&db, id).await?,
+                reviews: store::reviews(&db, id).await?,
+                warnings,
+                published: fiche.published_revision_id.is_some(),
+                reviewer: editor,
+                input: fiche.working,
+            })
+        }
+        .await,
+    )
+}
+
+/// Creates a draft (no `id`) or saves the author's changes; members only, own fiches only,
+/// never while an editor reviews it.
+#[server(endpoint = "innovation/save")]
+pub async fn save_fiche(id: Option<i64>, fiche: FicheInput) -> Result<i64, AppError> {
+    respond(
+        async {
+            let (user, member, _) = account_and_editor().await?;
+            if !member {
+                return Err(AppError::Forbidden);
+            }
+            let clean = fiche.validate(this_year()).map_err(AppError::Invalid)?;
+            let db = app_state()?.db;
+            let fields = store::field_names(&db, request_locale()).await?;
+            if !clean.fields.iter().all(|f| fields.iter().any(|(id, _)| id == f)) {
+                return Err(AppError::field("fields", "field-unknown"));
+            }
+            let saved = match id {
+                None => store::create(&db, user, &clean).await?,
+                Some(id) => {
+                    let existing = store::find(&db, id).await?.ok_or(AppError::NotFound)?;
+                    if existing.author_id != user {
+                        return Err(AppError::NotFound);
+                    }
+                    if !existing.state.editable() || !store::update(&db, id, &clean).await? {
+                        return Err(AppError::Conflict("error-fiche-under-review".into()));
+                    }
+                    id
+                }
+            };
+            tracing::info!(user, fiche = saved, "fiche saved");
+            redirect_plain_form(&format!("/innovation/suivi/{saved}"));
+            Ok(saved)
+        }
+        .await,
+    )
+}
+
+/// The author sends the working copy to the editors.
+#[server(endpoint = "innovation/submit")]
+pub async fn submit_fiche(id: i64) -> Result<(), AppError> {
+    respond(
+        async {
+            let (user, _, _) = account_and_editor().await?;
+            let db = app_state()?.db;
+            let fiche = store::find(&db, id).await?.ok_or(AppError::NotFound)?;
+            if fiche.author_id != user {
+                return Err(AppError::NotFound);
+            }
+            // What was saved may predate a rule; check it again before an editor sees it.
+            fiche.working.validate(this_year()).map_err(AppError::Invalid)?;
+            if fiche.state == FicheState::Published || !store::submit(&db, id, user).await? {
+                return Err(AppError::Conflict("error-fiche-not-submittable".into()));
+            }
+            tracing::info!(user, fiche = id, "fiche submitted");
+            redirect_plain_form(&format!("/innovation/suivi/{id}"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// An editor's decision. Publishing a fiche that shows independence warnings needs
+/// `acknowledge`; asking for changes and rejecting need a comment for the author.
+#[server(endpoint = "innovation/review")]
+pub async fn review_fiche(id: i64, action: String, #[server(default)] comment: String, #[server(default)] acknowledge: Option<String>) -> Result<(), AppError> {
+    respond(
+        async {
+            let (editor, _, is_editor) = account_and_editor().await?;
+            if !is_editor {
+                return Err(AppError::Forbidden);
+            }
+            let action = ReviewAction::parse(&action).ok_or_else(|| AppError::field("action", "field-unknown"))?;
+            let comment = comment.trim().to_string();
+            if comment.chars().count() > 5_000 {
+                return Err(AppError::field("comment", "field-too-long"));
+            }
+            if comment.is_empty() && action != ReviewAction::Publish {
+                return Err(AppError::field("comment", "field-required"));
+            }
+            let db = app_state()?.db;
+            let fiche = store::find(&db, id).await?.ok_or(AppError::NotFound)?;
+            if fiche.state != FicheState::Submitted {
+                return Err(AppError::Conflict("error-fiche-not-under-review".into()));
+            }
+            let warnings = independence::warnings(&fiche.working, &store::promo_terms(&db).await?);
+            let acknowledged = acknowledge.is_some_and(|a| !a.is_empty());
+            if action == ReviewAction::Publish && !warnings.is_empty() && !acknowledged {
+                return Err(AppError::field("acknowledge", "review-acknowledge-required"));
+            }
+            if !store::review(&db, id, editor, action, &comment, acknowledged).await? {
+                return Err(AppError::Conflict("error-fiche-not-under-review".into()));
+            }
+            tracing::info!(editor, fiche = id, action = action.code(), "fiche reviewed");
+            redirect_plain_form(&format!("/innovation/suivi/{id}"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// The line diff between two revisions of a fiche (its author and the editors).
+#[server(endpoint = "innovation/diff")]
+pub async fn fiche_diff(id: i64, from: i64, to: i64) -> Result<Vec<DiffLine>, AppError> {
+    respond(
+        async {
+            let (user, _, editor) = account_and_editor().await?;
+            let db = app_state()?.db;
+            let fiche = store::find(&db, id).await?.ok_or(AppError::NotFound)?;
+            if fiche.author_id != user && !editor {
+                return Err(AppError::NotFound);
+            }
+            let old = store::revision_content(&db, id, from).await?.ok_or(AppError::NotFound)?;
+            let new = store::revision_content(&db, id, to).await?.ok_or(AppError::NotFound)?;
+            Ok(diff::diff(&old, &new))
+        }
+        .await,
+    )
+}
+
+/// Adds a brand or product name to the list the independence checks look for (editors).
+#[server(endpoint = "innovation/promo_term")]
+pub async fn add_promo_term(term: String) -> Result<(), AppError> {
+    respond(
+        async {
+            let (editor, _, is_editor) = account_and_editor().await?;
+            if !is_editor {
+                return Err(AppError::Forbidden);
+            }
+            let term = AppError::required_text("term", &term, 80)?;
+            store::add_promo_term(&app_state()?.db, &term, editor).await?;
+            redirect_plain_form("/innovation/relecture");
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -1,0 +1,54 @@
+//! Browsing the published catalogue: filters by field, country, maturity, tag and language,
+//! all in the URL of /innovation.
+
+use super::types::FicheSummary;
+use serde::{Deserialize, Serialize};
+
+pub const PER_PAGE: i64 = 20;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BrowseQuery {
+    /// Field id.
+    pub champ: Option<String>,
+    pub pays: Option<String>,
+    pub maturite: Option<String>,
+    pub tag: Option<String>,
+    pub langue: Option<String>,
+    pub page: Option<String>,
+}
+
+impl BrowseQuery {
+    pub fn from_pairs(get: impl Fn(&str) -> Option<String>) -> BrowseQuery {
+        let value = |key: &str| get(key).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        BrowseQuery { champ: value("champ"), pays: value("pays"), maturite: value("maturite"), tag: value("tag"), langue: value("langue"), page: value("page") }
+    }
+
+    pub fn page_number(&self) -> i64 {
+        self.page.as_deref().and_then(|p| p.parse().ok()).unwrap_or(1).clamp(1, 10_000)
+    }
+
+    pub fn url(&self, page: i64) -> String {
+        let mut parts: Vec<String> = [("champ", &self.champ), ("pays", &self.pays), ("maturite", &self.maturite), ("tag", &self.tag), ("langue", &self.langue)]
+            .iter()
+            .filter_map(|(key, value)| value.as_ref().map(|v| format!("{key}={}", crate::stages::search::encode(v))))
+            .collect();
+        if page > 1 {
+            parts.push(format!("page={page}"));
+        }
+        if parts.is_empty() {
+            "/innovation".into()
+        } else {
+            format!("/innovation?{}", parts.join("&"))
+        }
+    }
+}
+
+/// A page of the catalogue, with what the filters offer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Catalogue {
+    pub fiches: Vec<FicheSummary>,
+    pub total: i64,
+    pub page: i64,
+    pub fields: Vec<(i64, String)>,
+    pub countries: Vec<String>,
+}

@@ -1,0 +1,201 @@
+//! /innovation — the published catalogue with its filters (a plain GET form) — and
+//! /innovation/fiches/:id, a fiche as readers see it.
+
+use crate::{
+    accounts::auth_context::use_auth,
+    i18n::t,
+    innovation::{
+        api::{browse_fiches, load_fiche},
+        browse::{BrowseQuery, Catalogue},
+        types::{FicheSummary, FicheView, Maturity},
+    },
+    ui::{platform::PlatformIntro, status_pages::ErrorPage, time::date_time},
+};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::{
+    components::Form,
+    hooks::{use_params_map, use_query_map},
+};
+
+#[component]
+pub fn InnovationHome() -> impl IntoView {
+    let params = use_query_map();
+    let query = Memo::new(move |_| params.with(|p| BrowseQuery::from_pairs(|key| p.get(key))));
+    let catalogue = Resource::new(move || query.get(), browse_fiches);
+    let user = use_auth().user;
+    view! {
+        <PlatformIntro platform="innovation"/>
+        <div class="page">
+            <Transition fallback=move || view! { <p>{t("loading")}</p> }>
+                <p class="desk-links">
+                    <a href="/innovation/regles">{t("innovation-rules")}</a>
+                    {move || user.get().and_then(|u| u.ok()).flatten().map(|u| view! {
+                        <a href="/innovation/mes-fiches">{t("innovation-my-fiches")}</a>
+                        {(u.has(crate::accounts::types::Role::Editor) || u.has(crate::accounts::types::Role::SiteAdmin)).then(|| view! {
+                            <a href="/innovation/relecture">{t("innovation-review-queue")}</a>
+                        })}
+                    })}
+                </p>
+                {move || catalogue.get().map(|result| match result {
+                    Ok(catalogue) => view! { <Browse query=query.get_untracked() catalogue/> }.into_any(),
+                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+                })}
+            </Transition>
+        </div>
+    }
+}
+
+#[component]
+fn Browse(query: BrowseQuery, catalogue: Catalogue) -> impl IntoView {
+    let chosen = |value: &Option<String>, option: &str| value.as_deref() == Some(option);
+    let last = (catalogue.total + crate::innovation::browse::PER_PAGE - 1) / crate::innovation::browse::PER_PAGE;
+    let (previous, next) = (query.url(catalogue.page - 1), query.url(catalogue.page + 1));
+    view! {
+        <Form method="GET" action="/innovation" attr:class="search-form" attr:role="search">
+            <div class="filters">
+                <div class="field">
+                    <label for="browse-field">{t("fiche-fields")}</label>
+                    <select id="browse-field" name="champ">
+                        <option value="">{t("search-any")}</option>
+                        {catalogue.fields.iter().map(|(id, name)| {
+                            let value = id.to_string();
+                            view! { <option value=value.clone() selected=chosen(&query.champ, &value)>{name.clone()}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="browse-country">{t("fiche-country")}</label>
+                    <select id="browse-country" name="pays">
+                        <option value="">{t("search-any")}</option>
+                        {catalogue.countries.iter().map(|c| view! { <option value=c.clone() selected=chosen(&query.pays, c)>{c.clone()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="browse-maturity">{t("fiche-maturity")}</label>
+                    <select id="browse-maturity" name="maturite">
+                        <option value="">{t("search-any")}</option>
+                        {Maturity::ALL.into_iter().map(|m| view! { <option value=m.code() selected=chosen(&query.maturite, m.code())>{t(&m.label_key())}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="browse-language">{t("fiche-language")}</label>
+                    <select id="browse-language" name="langue">
+                        <option value="">{t("search-any")}</option>
+                        <option value="fr" selected=chosen(&query.langue, "fr")>"Français"</option>
+                        <option value="en" selected=chosen(&query.langue, "en")>"English"</option>
+                    </select>
+                </div>
+                {query.tag.clone().map(|tag| view! { <input type="hidden" name="tag" value=tag/> })}
+            </div>
+            <button type="submit">{t("search")}</button>
+            " "
+            <a href="/innovation">{t("search-reset")}</a>
+        </Form>
+        <h2 aria-live="polite">{format!("{} · {}", t("innovation-fiches"), catalogue.total)}</h2>
+        <ul class="offer-list">
+            {catalogue.fiches.into_iter().map(|fiche| view! { <FicheCard fiche/> }).collect_view()}
+        </ul>
+        <nav class="pagination" aria-label=t("pagination")>
+            {(catalogue.page > 1).then(|| view! { <a href=previous>{t("previous")}</a> })}
+            {(catalogue.page < last).then(|| view! { <a href=next>{t("next")}</a> })}
+        </nav>
+    }
+}
+
+/// A fiche in a list; `link` goes to its public page.
+#[component]
+pub fn FicheCard(fiche: FicheSummary) -> impl IntoView {
+    view! {
+        <li class="card">
+            <h3><a href=format!("/innovation/fiches/{}", fiche.id) lang=fiche.language.clone()>{fiche.title.clone()}</a></h3>
+            <p class="offer-facts">
+                <span>{format!("{}, {}", fiche.city, fiche.country)}</span>
+                <span>{t(&fiche.maturity.label_key())}</span>
+                {fiche.fields.iter().map(|f| view! { <span>{f.clone()}</span> }).collect_view()}
+            </p>
+            <p lang=fiche.language.clone()>{fiche.summary.clone()}</p>
+        </li>
+    }
+}
+
+#[component]
+pub fn FichePage() -> impl IntoView {
+    let params = use_params_map();
+    let fiche = Resource::new(
+        move || params.with(|p| p.get("id")).and_then(|id| id.parse::<i64>().ok()),
+        |id| async move {
+            match id {
+                Some(id) => load_fiche(id).await,
+                None => Err(crate::error::AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <div class="page">
+            <Transition fallback=move || view! { <p>{t("loading")}</p> }>
+                {move || fiche.get().map(|result| match result {
+                    Ok(fiche) => view! { <Fiche fiche/> }.into_any(),
+                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+                })}
+            </Transition>
+        </div>
+    }
+}
+
+/// schema.org Article data (a data block: not executed).
+fn article_data(fiche: &FicheView) -> String {
+    serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": fiche.title,
+        "abstract": fiche.summary,
+        "inLanguage": fiche.language,
+        "author": { "@type": "Person", "name": fiche.author },
+        "keywords": fiche.tags.join(", "),
+        "contentLocation": { "@type": "Place", "name": format!("{}, {}", fiche.city, fiche.country) },
+    })
+    .to_string()
+    .replace("</", "<\\/")
+}
+
+#[component]
+fn Fiche(fiche: FicheView) -> impl IntoView {
+    let data = article_data(&fiche);
+    view! {
+        <Title text=fiche.title.clone()/>
+        <Meta property="og:title" content=fiche.title.clone()/>
+        <Meta property="og:description" content=fiche.summary.clone()/>
+        <Meta property="og:type" content="article"/>
+        <Meta name="description" content=fiche.summary.clone()/>
+        <script type="application/ld+json" inner_html=data></script>
+        <article class="fiche" lang=fiche.language.clone()>
+            <h1>{fiche.title.clone()}</h1>
+            <p class="lead">{fiche.summary.clone()}</p>
+            <dl class="fiche-facts">
+                <dt>{t("fiche-place")}</dt><dd>{format!("{}, {}", fiche.city, fiche.country)}</dd>
+                <dt>{t("fiche-maturity")}</dt><dd>{t(&fiche.maturity.label_key())}</dd>
+                {fiche.year_started.map(|y| view! { <dt>{t("fiche-year")}</dt><dd>{y}</dd> })}
+                <dt>{t("fiche-fields")}</dt><dd>{fiche.fields.join(", ")}</dd>
+                {(!fiche.cost_range.is_empty()).then(|| view! { <dt>{t("fiche-cost")}</dt><dd>{fiche.cost_range.clone()}</dd> })}
+                {(!fiche.funding.is_empty()).then(|| view! { <dt>{t("fiche-funding")}</dt><dd>{fiche.funding.clone()}</dd> })}
+                {(!fiche.contact.is_empty()).then(|| view! { <dt>{t("fiche-contact")}</dt><dd>{fiche.contact.clone()}</dd> })}
+            </dl>
+            <div class="fiche-body" inner_html=fiche.body_html.clone()></div>
+            {(!fiche.results_html.is_empty()).then(|| view! { <h2>{t("fiche-results")}</h2><div inner_html=fiche.results_html.clone()></div> })}
+            {(!fiche.lessons_html.is_empty()).then(|| view! { <h2>{t("fiche-lessons")}</h2><div inner_html=fiche.lessons_html.clone()></div> })}
+            {(!fiche.sources.is_empty()).then(|| view! {
+                <h2>{t("fiche-sources")}</h2>
+                <ul>{fiche.sources.iter().map(|s| view! { <li><a href=s.clone() rel="nofollow noopener">{s.clone()}</a></li> }).collect_view()}</ul>
+            })}
+            {(!fiche.tags.is_empty()).then(|| view! {
+                <p class="tags">{fiche.tags.iter().map(|tag| view! { <a class="tag" href=BrowseQuery { tag: Some(tag.clone()), ..Default::default() }.url(1)>{format!("#{tag}")}</a>" " }).collect_view()}</p>
+            })}
+            <section class="panel interests">
+                <h2>{t("fiche-interests")}</h2>
+                <p>{fiche.interests.clone()}</p>
+                <p class="field-hint">{format!("{} {} · {} {}", t("fiche-by"), fiche.author, t("fiche-published"), date_time(fiche.published_at))}" · "<a href="/innovation/regles">{t("innovation-rules")}</a></p>
+            </section>
+        </article>
+    }
+}

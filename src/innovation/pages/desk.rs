@@ -1,0 +1,222 @@
+//! /innovation/suivi/:id — one fiche's editorial desk: its state, the independence warnings,
+//! its revisions (with a diff between any two), the editors' reviews; the author submits
+//! from here, an editor decides from here. /innovation/relecture lists what waits for review.
+
+use super::catalogue::FicheCard;
+use crate::{
+    error::AppError,
+    i18n::t,
+    innovation::{
+        api::{fiche_diff, load_fiche_desk, load_review_queue, AddPromoTerm, ReviewFiche, SubmitFiche},
+        types::{DiffLine, FicheDesk, FicheState, ReviewAction},
+    },
+    ui::{
+        forms::{field_error, reload_on_success, FormError},
+        status_pages::ErrorPage,
+        time::date_time,
+    },
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn FicheDeskPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    // The diff asked for in the URL (?de=…&a=…), loaded with the desk in one answer.
+    let data = Resource::new(
+        move || {
+            let id = params.with(|p| p.get("id")).and_then(|id| id.parse::<i64>().ok());
+            let pair = query.with(|q| q.get("de").zip(q.get("a"))).and_then(|(a, b)| Some((a.parse::<i64>().ok()?, b.parse::<i64>().ok()?)));
+            (id, pair)
+        },
+        |(id, pair)| async move {
+            let id = id.ok_or(AppError::NotFound)?;
+            let desk = load_fiche_desk(id).await?;
+            let diff = match pair {
+                Some((from, to)) => Some(fiche_diff(id, from, to).await?),
+                None => None,
+            };
+            Ok::<_, AppError>((desk, diff))
+        },
+    );
+    view! {
+        <Title text=t("fiche-desk")/>
+        <h1>{t("fiche-desk")}</h1>
+        <div class="page">
+            <Transition fallback=move || view! { <p>{t("loading")}</p> }>
+                {move || data.get().map(|result| match result {
+                    Ok((desk, diff)) => view! { <Desk desk diff/> }.into_any(),
+                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+                })}
+            </Transition>
+        </div>
+    }
+}
+
+#[component]
+fn Desk(desk: FicheDesk, diff: Option<Vec<DiffLine>>) -> impl IntoView {
+    let submit = ServerAction::<SubmitFiche>::new();
+    reload_on_success(submit.value());
+    let id = desk.id;
+    let can_submit = matches!(desk.state, FicheState::Draft | FicheState::ChangesRequested | FicheState::Rejected);
+    let revisions = desk.revisions.clone();
+    view! {
+        <section class="panel">
+            <h2>{desk.input.title.clone()}</h2>
+            <p class="fiche-state" data-state=desk.state.code()>{t(&desk.state.label_key())}</p>
+            <p class="offer-facts">
+                <span>{format!("{} {}", t("fiche-by"), desk.author)}</span>
+                {desk.published.then(|| view! { <a href=format!("/innovation/fiches/{id}")>{t("fiche-public-page")}</a> })}
+                {desk.state.editable().then(|| view! { <a href=format!("/innovation/ecrire/{id}")>{t("fiche-edit")}</a> })}
+            </p>
+            <FormError value=submit.value()/>
+            {can_submit.then(|| view! {
+                <ActionForm action=submit attr:class="inline-form">
+                    <input type="hidden" name="id" value=id.to_string()/>
+                    <button type="submit">{t("fiche-submit")}</button>
+                </ActionForm>
+            })}
+        </section>
+        <section class="panel warnings">
+            <h2>{t("fiche-warnings")}</h2>
+            {if desk.warnings.is_empty() {
+                view! { <p>{t("fiche-warnings-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul>
+                        {desk.warnings.iter().map(|w| view! {
+                            <li class="warning" data-kind=w.kind.clone()>{t(&format!("fiche-warning-{}", w.kind))}" : "<strong>{w.excerpt.clone()}</strong></li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+        {(desk.reviewer && desk.state == FicheState::Submitted).then(|| view! { <Review id has_warnings=!desk.warnings.is_empty()/> })}
+        <section class="panel">
+            <h2>{t("fiche-reviews")}</h2>
+            {if desk.reviews.is_empty() {
+                view! { <p>{t("fiche-reviews-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="entries">
+                        {desk.reviews.iter().map(|r| view! {
+                            <li class="entry">
+                                <p class="entry-meta"><strong>{r.editor.clone()}</strong>" · "{t(&format!("review-{}", r.action.code()))}" · "{date_time(r.at)}</p>
+                                <p class="entry-body">{r.comment.clone()}</p>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+        <section class="panel">
+            <h2>{t("fiche-revisions")}</h2>
+            <ol class="history">
+                {revisions.iter().map(|r| view! {
+                    <li>
+                        {format!("{} {} · {} · {}", t("fiche-revision"), r.number, r.author, date_time(r.at))}
+                        {r.published.then(|| format!(" · {}", t("fiche-state-published")))}
+                    </li>
+                }).collect_view()}
+            </ol>
+            {(revisions.len() > 1).then(|| {
+                let options = move || revisions.iter().map(|r| view! { <option value=r.id.to_string()>{format!("{} {}", t("fiche-revision"), r.number)}</option> }).collect_view();
+                view! {
+                    <form method="get" class="form inline-form">
+                        <label for="diff-from">{t("fiche-diff-from")}</label>
+                        <select id="diff-from" name="de">{options()}</select>
+                        <label for="diff-to">{t("fiche-diff-to")}</label>
+                        <select id="diff-to" name="a">{options()}</select>
+                        <button type="submit" class="secondary">{t("fiche-diff")}</button>
+                    </form>
+                }
+            })}
+            {diff.map(|lines| view! {
+                <pre class="diff">
+                    {lines.into_iter().map(|l| {
+                        let sign = match l.kind.as_str() { "added" => "+ ", "removed" => "- ", _ => "  " };
+                        view! { <span class=format!("diff-{}", l.kind)>{format!("{sign}{}\n", l.text)}</span> }
+                    }).collect_view()}
+                </pre>
+            })}
+        </section>
+    }
+}
+
+/// The editor's decision on a submitted fiche.
+#[component]
+fn Review(id: i64, has_warnings: bool) -> impl IntoView {
+    let review = ServerAction::<ReviewFiche>::new();
+    reload_on_success(review.value());
+    let acknowledge_error = field_error(review.value(), "acknowledge");
+    let comment_error = field_error(review.value(), "comment");
+    view! {
+        <section class="panel review">
+            <h2>{t("fiche-review")}</h2>
+            <FormError value=review.value()/>
+            <ActionForm action=review attr:class="form">
+                <input type="hidden" name="id" value=id.to_string()/>
+                <div class="field">
+                    <label for="review-comment">{t("fiche-review-comment")}</label>
+                    <textarea id="review-comment" name="comment" rows="5" aria-describedby="review-comment-error"></textarea>
+                    <p class="field-error" id="review-comment-error" hidden=move || comment_error.get().is_none()>{move || comment_error.get()}</p>
+                </div>
+                {has_warnings.then(|| view! {
+                    <div class="field checkbox-field">
+                        <input type="checkbox" id="review-acknowledge" name="acknowledge" value="1" aria-describedby="review-acknowledge-error"/>
+                        <label for="review-acknowledge">{t("fiche-review-acknowledge")}</label>
+                        <p class="field-error" id="review-acknowledge-error" hidden=move || acknowledge_error.get().is_none()>{move || acknowledge_error.get()}</p>
+                    </div>
+                })}
+                <div class="state-actions">
+                    {[ReviewAction::Comment, ReviewAction::RequestChanges, ReviewAction::Reject, ReviewAction::Publish].into_iter().map(|action| view! {
+                        <button type="submit" name="action" value=action.code() class=if action == ReviewAction::Publish { "" } else { "secondary" }>{t(&format!("review-{}", action.code()))}</button>
+                    }).collect_view()}
+                </div>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+pub fn ReviewQueuePage() -> impl IntoView {
+    let queue = Resource::new(|| (), |_| load_review_queue());
+    let add = ServerAction::<AddPromoTerm>::new();
+    reload_on_success(add.value());
+    view! {
+        <Title text=t("innovation-review-queue")/>
+        <h1>{t("innovation-review-queue")}</h1>
+        <div class="page">
+            <Transition fallback=move || view! { <p>{t("loading")}</p> }>
+                {move || queue.get().map(|result| match result {
+                    Ok(list) => view! {
+                        {if list.is_empty() {
+                            view! { <p>{t("fiche-queue-empty")}</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="offer-list">
+                                    {list.into_iter().map(|fiche| {
+                                        let id = fiche.id;
+                                        view! { <FicheCard fiche/><p><a href=format!("/innovation/suivi/{id}")>{t("fiche-review")}</a></p> }
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }}
+                        <section class="panel">
+                            <h2>{t("fiche-promo-terms")}</h2>
+                            <FormError value=add.value()/>
+                            <ActionForm action=add attr:class="form inline-form">
+                                <label for="promo-term">{t("fiche-promo-term")}</label>
+                                <input id="promo-term" name="term" required=true/>
+                                <button type="submit" class="secondary">{t("fiche-promo-add")}</button>
+                            </ActionForm>
+                        </section>
+                    }.into_any(),
+                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+                })}
+            </Transition>
+        </div>
+    }
+}

@@ -1,0 +1,11 @@
+//! Innovation pages, one file per group.
+
+mod catalogue;
+mod desk;
+mod rules;
+mod write;
+
+pub use catalogue::{FichePage, InnovationHome};
+pub use desk::{FicheDeskPage, ReviewQueuePage};
+pub use rules::RulesPage;
+pub use write::{EditFichePage, MyFichesPage, NewFichePage};

@@ -1,0 +1,9 @@
+//! Server-only parts of Innovation: the SQL and the revision diff.
+
+pub mod diff;
+pub mod store;
+
+/// The current year (UTC), the latest a fiche's start year may be.
+pub fn this_year() -> i64 {
+    i64::from(time::OffsetDateTime::now_utc().year())
+}

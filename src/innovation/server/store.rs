@@ -1,0 +1,362 @@
+//! Fiches in the database: the working copy (JSON of the form), revisions snapshotted at each
+//! submission with their HTML rendered once, editorial reviews, and the catalogue row of the
+//! published revision that browsing filters on.
+
+use crate::{
+    i18n::Locale,
+    innovation::{
+        browse::{BrowseQuery, PER_PAGE},
+        types::{FicheInput, FicheState, FicheSummary, FicheView, Maturity, ReviewAction, ReviewEntry, RevisionRef},
+    },
+    server::{
+        db::{now, Db},
+        markdown,
+    },
+};
+use sqlx::Row;
+
+fn decode(json: &str) -> Result<FicheInput, sqlx::Error> {
+    serde_json::from_str(json).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+}
+
+fn encode(input: &FicheInput) -> Result<String, sqlx::Error> {
+    serde_json::to_string(input).map_err(|e| sqlx::Error::Encode(Box::new(e)))
+}
+
+fn state(code: &str) -> Result<FicheState, sqlx::Error> {
+    FicheState::parse(code).ok_or_else(|| sqlx::Error::Decode(format!("unknown fiche state {code}").into()))
+}
+
+/// A fiche's keys and working copy.
+pub struct FicheRow {
+    pub id: i64,
+    pub author_id: i64,
+    pub author: String,
+    pub state: FicheState,
+    pub working: FicheInput,
+    pub published_revision_id: Option<i64>,
+}
+
+pub async fn find(db: &Db, id: i64) -> Result<Option<FicheRow>, sqlx::Error> {
+    let row = sqlx::query("SELECT f.id, f.author_id, u.display_name, f.state, f.working, f.published_revision_id FROM fiches f JOIN users u ON u.id = f.author_id WHERE f.id = $1")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?;
+    row.map(|r| {
+        Ok(FicheRow {
+            id: r.try_get("id")?,
+            author_id: r.try_get("author_id")?,
+            author: r.try_get("display_name")?,
+            state: state(&r.try_get::<String, _>("state")?)?,
+            working: decode(&r.try_get::<String, _>("working")?)?,
+            published_revision_id: r.try_get("published_revision_id")?,
+        })
+    })
+    .transpose()
+}
+
+pub async fn create(db: &Db, author: i64, input: &FicheInput) -> Result<i64, sqlx::Error> {
+    let at = now();
+    let row = sqlx::query("INSERT INTO fiches (author_id, state, working, created_at, updated_at) VALUES ($1, 'draft', $2, $3, $3) RETURNING id")
+        .bind(author)
+        .bind(encode(input)?)
+        .bind(at)
+        .fetch_one(&db.pool)
+        .await?;
+    row.try_get("id")
+}
+
+/// Saves the working copy, which becomes a draft again; false when the fiche is under review.
+pub async fn update(db: &Db, id: i64, input: &FicheInput) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE fiches SET working = $1, state = 'draft', updated_at = $2 WHERE id = $3 AND state <> 'submitted'")
+        .bind(encode(input)?)
+        .bind(now())
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Snapshots the working copy as a new revision and puts the fiche under review, all or
+/// nothing; false when it was not in a state the author may submit from.
+pub async fn submit(db: &Db, id: i64, author: i64) -> Result<bool, sqlx::Error> {
+    let Some(fiche) = find(db, id).await? else { return Ok(false) };
+    let content = &fiche.working;
+    let at = now();
+    let mut tx = db.pool.begin().await?;
+    let moved = sqlx::query("UPDATE fiches SET state = 'submitted', updated_at = $1 WHERE id = $2 AND state IN ('draft', 'changes_requested', 'rejected')")
+        .bind(at)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+        == 1;
+    if !moved {
+        return Ok(false);
+    }
+    let number: i64 = sqlx::query("SELECT COALESCE(MAX(number), 0) + 1 AS n FROM fiche_revisions WHERE fiche_id = $1").bind(id).fetch_one(&mut *tx).await?.try_get("n")?;
+    sqlx::query("INSERT INTO fiche_revisions (fiche_id, number, author_id, content, body_html, results_html, lessons_html, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+        .bind(id)
+        .bind(number)
+        .bind(author)
+        .bind(encode(content)?)
+        .bind(markdown::render(&content.body))
+        .bind(markdown::render(&content.results))
+        .bind(markdown::render(&content.lessons))
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Records an editor's decision on the submitted revision; publishing makes it the one
+/// readers see. False when the fiche was no longer under review.
+pub async fn review(db: &Db, id: i64, editor: i64, action: ReviewAction, comment: &str, acknowledged: bool) -> Result<bool, sqlx::Error> {
+    let at = now();
+    let mut tx = db.pool.begin().await?;
+    let next = match action {
+        ReviewAction::Comment => "submitted",
+        ReviewAction::RequestChanges => "changes_requested",
+        ReviewAction::Reject => "rejected",
+        ReviewAction::Publish => "published",
+    };
+    let moved =
+        sqlx::query("UPDATE fiches SET state = $1, updated_at = $2 WHERE id = $3 AND state = 'submitted'").bind(next).bind(at).bind(id).execute(&mut *tx).await?.rows_affected()
+            == 1;
+    if !moved {
+        return Ok(false);
+    }
+    let revision = sqlx::query("SELECT id, content FROM fiche_revisions WHERE fiche_id = $1 ORDER BY number DESC LIMIT 1").bind(id).fetch_one(&mut *tx).await?;
+    let revision_id: i64 = revision.try_get("id")?;
+    sqlx::query("INSERT INTO fiche_reviews (fiche_id, revision_id, editor_id, action, comment, acknowledged, at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+        .bind(id)
+        .bind(revision_id)
+        .bind(editor)
+        .bind(action.code())
+        .bind(comment)
+        .bind(i64::from(acknowledged))
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+    if action == ReviewAction::Publish {
+        let content = decode(&revision.try_get::<String, _>("content")?)?;
+        sqlx::query("UPDATE fiche_revisions SET published_at = $1 WHERE id = $2").bind(at).bind(revision_id).execute(&mut *tx).await?;
+        sqlx::query("UPDATE fiches SET published_revision_id = $1 WHERE id = $2").bind(revision_id).bind(id).execute(&mut *tx).await?;
+        let field_ids = format!(" {} ", content.fields.iter().map(i64::to_string).collect::<Vec<_>>().join(" "));
+        sqlx::query(
+            "INSERT INTO fiche_catalogue (fiche_id, language, title, summary, city, country, maturity, field_ids, tags, published_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (fiche_id) DO UPDATE SET language = excluded.language, title = excluded.title, \
+             summary = excluded.summary, city = excluded.city, country = excluded.country, maturity = excluded.maturity, field_ids = excluded.field_ids, \
+             tags = excluded.tags, published_at = excluded.published_at",
+        )
+        .bind(id)
+        .bind(&content.language)
+        .bind(&content.title)
+        .bind(&content.summary)
+        .bind(&content.city)
+        .bind(&content.country)
+        .bind(&content.maturity)
+        .bind(field_ids)
+        .bind(format!(", {}, ", content.tags))
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Innovation field names by id, in `locale`.
+pub async fn field_names(db: &Db, locale: Locale) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    let rows = sqlx::query("SELECT id, name_fr, name_en FROM innovation_fields WHERE archived_at IS NULL ORDER BY id").fetch_all(&db.pool).await?;
+    rows.into_iter().map(|r| Ok((r.try_get("id")?, r.try_get(if locale == Locale::En { "name_en" } else { "name_fr" })?))).collect()
+}
+
+fn names(ids: &[i64], fields: &[(i64, String)]) -> Vec<String> {
+    ids.iter().filter_map(|id| fields.iter().find(|(f, _)| f == id).map(|(_, n)| n.clone())).collect()
+}
+
+/// The published revision of fiche `id`, as readers see it.
+pub async fn published(db: &Db, id: i64, locale: Locale) -> Result<Option<FicheView>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT r.id, r.content, r.body_html, r.results_html, r.lessons_html, r.published_at, u.display_name FROM fiches f \
+         JOIN fiche_revisions r ON r.id = f.published_revision_id JOIN users u ON u.id = f.author_id WHERE f.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let content = decode(&row.try_get::<String, _>("content")?)?;
+    let fields = field_names(db, locale).await?;
+    Ok(Some(FicheView {
+        id,
+        revision: row.try_get("id")?,
+        language: content.language.clone(),
+        title: content.title.clone(),
+        summary: content.summary.clone(),
+        body_html: row.try_get("body_html")?,
+        fields: names(&content.fields, &fields),
+        city: content.city.clone(),
+        country: content.country.clone(),
+        year_started: content.year_started.parse().ok(),
+        maturity: Maturity::parse(&content.maturity).unwrap_or(Maturity::Idea),
+        cost_range: content.cost_range.clone(),
+        funding: content.funding.clone(),
+        results_html: row.try_get("results_html")?,
+        lessons_html: row.try_get("lessons_html")?,
+        sources: content.sources.lines().map(str::to_string).collect(),
+        contact: content.contact.clone(),
+        tags: content.tags.split(", ").filter(|t| !t.is_empty()).map(str::to_string).collect(),
+        interests: content.interests.clone(),
+        author: row.try_get("display_name")?,
+        published_at: row.try_get::<Option<i64>, _>("published_at")?.unwrap_or(0),
+    }))
+}
+
+pub async fn revisions(db: &Db, id: i64) -> Result<Vec<RevisionRef>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT r.id, r.number, u.display_name, r.created_at, r.published_at FROM fiche_revisions r LEFT JOIN users u ON u.id = r.author_id WHERE r.fiche_id = $1 ORDER BY r.number",
+    )
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(RevisionRef {
+                id: r.try_get("id")?,
+                number: r.try_get("number")?,
+                author: r.try_get::<Option<String>, _>("display_name")?.unwrap_or_default(),
+                at: r.try_get("created_at")?,
+                published: r.try_get::<Option<i64>, _>("published_at")?.is_some(),
+            })
+        })
+        .collect()
+}
+
+pub async fn revision_content(db: &Db, fiche: i64, revision: i64) -> Result<Option<FicheInput>, sqlx::Error> {
+    let row = sqlx::query("SELECT content FROM fiche_revisions WHERE id = $1 AND fiche_id = $2").bind(revision).bind(fiche).fetch_optional(&db.pool).await?;
+    row.map(|r| decode(&r.try_get::<String, _>("content")?)).transpose()
+}
+
+pub async fn reviews(db: &Db, id: i64) -> Result<Vec<ReviewEntry>, sqlx::Error> {
+    let rows =
+        sqlx::query("SELECT u.display_name, v.action, v.comment, v.at FROM fiche_reviews v LEFT JOIN users u ON u.id = v.editor_id WHERE v.fiche_id = $1 ORDER BY v.at, v.id")
+            .bind(id)
+            .fetch_all(&db.pool)
+            .await?;
+    rows.into_iter()
+        .map(|r| {
+            let code: String = r.try_get("action")?;
+            Ok(ReviewEntry {
+                editor: r.try_get::<Option<String>, _>("display_name")?.unwrap_or_default(),
+                action: ReviewAction::parse(&code).ok_or_else(|| sqlx::Error::Decode(format!("unknown review action {code}").into()))?,
+                comment: r.try_get("comment")?,
+                at: r.try_get("at")?,
+            })
+        })
+        .collect()
+}
+
+/// Fiches by their working copy: an author's own (`author`), or those under review (`None`).
+pub async fn desk_list(db: &Db, author: Option<i64>, locale: Locale) -> Result<Vec<FicheSummary>, sqlx::Error> {
+    let rows = match author {
+        Some(author) => sqlx::query("SELECT id, state, working FROM fiches WHERE author_id = $1 ORDER BY updated_at DESC, id DESC").bind(author).fetch_all(&db.pool).await?,
+        None => sqlx::query("SELECT id, state, working FROM fiches WHERE state = 'submitted' ORDER BY updated_at, id").fetch_all(&db.pool).await?,
+    };
+    let fields = field_names(db, locale).await?;
+    rows.into_iter()
+        .map(|r| {
+            let working = decode(&r.try_get::<String, _>("working")?)?;
+            Ok(FicheSummary {
+                id: r.try_get("id")?,
+                fields: names(&working.fields, &fields),
+                title: working.title,
+                summary: working.summary,
+                city: working.city,
+                country: working.country,
+                maturity: Maturity::parse(&working.maturity).unwrap_or(Maturity::Idea),
+                language: working.language,
+                state: state(&r.try_get::<String, _>("state")?)?,
+            })
+        })
+        .collect()
+}
+
+/// The published catalogue, filtered, newest first.
+pub async fn browse(db: &Db, query: &BrowseQuery, locale: Locale) -> Result<(Vec<FicheSummary>, i64), sqlx::Error> {
+    let mut conditions = vec!["1 = 1".to_string()];
+    let mut values: Vec<String> = Vec::new();
+    let mut push = |sql: &str, value: String| {
+        values.push(value);
+        conditions.push(sql.replace('?', &format!("${}", values.len())));
+    };
+    if let Some(field) = query.champ.as_deref().and_then(|f| f.parse::<i64>().ok()) {
+        push("c.field_ids LIKE ?", format!("% {field} %"));
+    }
+    if let Some(country) = &query.pays {
+        push("c.country = ?", country.clone());
+    }
+    if let Some(maturity) = query.maturite.as_deref().and_then(Maturity::parse) {
+        push("c.maturity = ?", maturity.code().to_string());
+    }
+    if let Some(tag) = &query.tag {
+        push("c.tags LIKE ?", format!("%, {}, %", tag.to_lowercase()));
+    }
+    if let Some(language) = query.langue.as_deref().filter(|l| matches!(*l, "fr" | "en")) {
+        push("c.language = ?", language.to_string());
+    }
+    let filter = conditions.join(" AND ");
+    let count_sql = format!("SELECT COUNT(*) AS n FROM fiche_catalogue c WHERE {filter}");
+    let mut count = sqlx::query(&count_sql);
+    for value in &values {
+        count = count.bind(value.clone());
+    }
+    let total: i64 = count.fetch_one(&db.pool).await?.try_get("n")?;
+    let page = query.page_number();
+    let select_sql = format!(
+        "SELECT c.fiche_id, c.language, c.title, c.summary, c.city, c.country, c.maturity, c.field_ids FROM fiche_catalogue c WHERE {filter} \
+         ORDER BY c.published_at DESC, c.fiche_id DESC LIMIT {PER_PAGE} OFFSET {}",
+        (page - 1) * PER_PAGE
+    );
+    let mut select = sqlx::query(&select_sql);
+    for value in &values {
+        select = select.bind(value.clone());
+    }
+    let fields = field_names(db, locale).await?;
+    let rows = select.fetch_all(&db.pool).await?;
+    let list = rows
+        .into_iter()
+        .map(|r| {
+            let ids: Vec<i64> = r.try_get::<String, _>("field_ids")?.split_whitespace().filter_map(|n| n.parse().ok()).collect();
+            Ok(FicheSummary {
+                id: r.try_get("fiche_id")?,
+                title: r.try_get("title")?,
+                summary: r.try_get("summary")?,
+                city: r.try_get("city")?,
+                country: r.try_get("country")?,
+                maturity: Maturity::parse(&r.try_get::<String, _>("maturity")?).unwrap_or(Maturity::Idea),
+                language: r.try_get("language")?,
+                state: FicheState::Published,
+                fields: names(&ids, &fields),
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()?;
+    Ok((list, total))
+}
+
+/// Countries of the published catalogue, for the browse filter.
+pub async fn countries(db: &Db) -> Result<Vec<String>, sqlx::Error> {
+    let rows = sqlx::query("SELECT DISTINCT country FROM fiche_catalogue ORDER BY country").fetch_all(&db.pool).await?;
+    rows.into_iter().map(|r| r.try_get("country")).collect()
+}
+
+pub async fn promo_terms(db: &Db) -> Result<Vec<String>, sqlx::Error> {
+    let rows = sqlx::query("SELECT term FROM promo_terms ORDER BY term").fetch_all(&db.pool).await?;
+    rows.into_iter().map(|r| r.try_get("term")).collect()
+}
+
+pub async fn add_promo_term(db: &Db, term: &str, by: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO promo_terms (term, added_by, added_at) VALUES ($1, $2, $3) ON CONFLICT (term) DO NOTHING").bind(term).bind(by).bind(now()).execute(&db.pool).await?;
+    Ok(())
+}

@@ -1,0 +1,126 @@
+//! Innovation fiches: the author drafts and submits, an editor reviews with the independence
+//! warnings, readers see only what was published, and the catalogue filters on it.
+
+mod common;
+
+use common::TestApp;
+use parvis::{
+    accounts::types::Role,
+    innovation::{
+        browse::Catalogue,
+        types::{DiffLine, FicheDesk, FicheState, FicheView},
+    },
+};
+
+const PASSWORD: &str = "correct horse battery";
+
+async fn newsroom() -> (TestApp, i64) {
+    let app = TestApp::spawn().await;
+    for email in ["author@example.org", "other@example.org", "editor@example.org"] {
+        app.sign_up(email, PASSWORD).await;
+    }
+    app.grant("editor@example.org", Role::Editor, None).await;
+    let field = parvis::reference::server::store::load(&app.state.db).await.expect("reference").fields[1].id;
+    (app, field)
+}
+
+fn form(field: i64, title: &str, body: &str) -> Vec<(String, String)> {
+    [
+        ("language", "fr"),
+        ("title", title),
+        ("summary", "Un réseau de vélos partagés ouvert jour et nuit."),
+        ("body", body),
+        ("city", "Paris"),
+        ("country", "France"),
+        ("year_started", "2007"),
+        ("maturity", "scaled"),
+        ("results", "Fréquentation **mesurée** chaque année."),
+        ("sources", "https://fr.wikipedia.org/wiki/V%C3%A9lib%27"),
+        ("tags", "vélo, mobilité"),
+        ("interests", "Aucun lien avec l'exploitant ni avec la ville."),
+    ]
+    .into_iter()
+    .map(|(k, v)| (format!("fiche[{k}]"), v.to_string()))
+    .chain([("fiche[fields][0]".to_string(), field.to_string())])
+    .collect()
+}
+
+async fn save(app: &TestApp, client: &reqwest::Client, id: Option<i64>, form: &[(String, String)]) -> (u16, Result<i64, parvis::error::AppError>) {
+    let mut fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let id_text = id.map(|i| i.to_string()).unwrap_or_default();
+    if id.is_some() {
+        fields.push(("id", &id_text));
+    }
+    app.call_json::<i64>(client, "innovation/save", &fields).await
+}
+
+#[tokio::test]
+async fn a_fiche_goes_through_review_with_its_warnings_before_readers_see_it() {
+    let (app, field) = newsroom().await;
+    let author = app.sign_in("author@example.org", PASSWORD).await;
+    let other = app.sign_in("other@example.org", PASSWORD).await;
+    let editor = app.sign_in("editor@example.org", PASSWORD).await;
+    let visitor = app.client();
+
+    let (status, error) = save(&app, &author, None, &[("fiche[title]".into(), "x".into())]).await;
+    let error = error.expect_err("incomplete");
+    assert_eq!((status, error.field_key("title"), error.field_key("interests")), (422, Some("fiche-field-title"), Some("fiche-field-interests")));
+    let body = "La solution Vélibre, **leader du marché**, se loue sur [le site](https://velibre.com/offre). <script>alert(1)</script> Elle couvre toute la ville.";
+    let id = save(&app, &author, None, &form(field, "Vélos en libre-service", body)).await.1.expect("saved");
+    let id_text = id.to_string();
+
+    // Drafts are the author's: other members and visitors learn nothing of them.
+    assert_eq!(app.call_json::<FicheDesk>(&other, "innovation/desk", &[("id", &id_text)]).await.0, 404);
+    assert_eq!(app.call_json::<FicheView>(&visitor, "innovation/fiche", &[("id", &id_text)]).await.0, 404);
+    assert_eq!(save(&app, &other, Some(id), &form(field, "Vélos détournés", body)).await.0, 404);
+    assert_eq!(app.call_json::<()>(&other, "innovation/submit", &[("id", &id_text)]).await.0, 404);
+
+    app.call_json::<()>(&author, "innovation/submit", &[("id", &id_text)]).await.1.expect("submitted");
+    assert_eq!(save(&app, &author, Some(id), &form(field, "Vélos en libre-service", body)).await.0, 409, "locked while under review");
+    assert_eq!(app.call_json::<()>(&author, "innovation/review", &[("id", &id_text), ("action", "publish")]).await.0, 403, "only editors publish");
+
+    // The editor sees the warnings and must acknowledge them to publish.
+    let desk = app.call_json::<FicheDesk>(&editor, "innovation/desk", &[("id", &id_text)]).await.1.expect("desk");
+    let kinds: Vec<&str> = desk.warnings.iter().map(|w| w.kind.as_str()).collect();
+    assert!(kinds.contains(&"link") && kinds.contains(&"superlative"), "{kinds:?}");
+    let (status, error) = app.call_json::<()>(&editor, "innovation/review", &[("id", &id_text), ("action", "publish")]).await;
+    assert_eq!((status, error.expect_err("unacknowledged").field_key("acknowledge")), (422, Some("review-acknowledge-required")));
+    assert_eq!(app.call_json::<()>(&editor, "innovation/review", &[("id", &id_text), ("action", "request_changes")]).await.0, 422, "a comment is required");
+    app.call_json::<()>(&editor, "innovation/review", &[("id", &id_text), ("action", "request_changes"), ("comment", "Retirez le lien commercial et le superlatif.")])
+        .await
+        .1
+        .expect("changes asked");
+
+    // The author changes the text and submits again: a second revision, with a diff.
+    let desk = app.call_json::<FicheDesk>(&author, "innovation/desk", &[("id", &id_text)]).await.1.expect("desk");
+    assert_eq!((desk.state, desk.reviews.len()), (FicheState::ChangesRequested, 1));
+    let cleaner = "Le service de vélos partagés couvre toute la ville avec 1 400 stations, selon le bilan publié par la ville. <script>alert(1)</script>";
+    save(&app, &author, Some(id), &form(field, "Vélos en libre-service", cleaner)).await.1.expect("changed");
+    app.call_json::<()>(&author, "innovation/submit", &[("id", &id_text)]).await.1.expect("resubmitted");
+    let desk = app.call_json::<FicheDesk>(&editor, "innovation/desk", &[("id", &id_text)]).await.1.expect("desk");
+    assert_eq!(desk.revisions.len(), 2);
+    let (first, second) = (desk.revisions[0].id.to_string(), desk.revisions[1].id.to_string());
+    let diff = app.call_json::<Vec<DiffLine>>(&editor, "innovation/diff", &[("id", &id_text), ("from", &first), ("to", &second)]).await.1.expect("diff");
+    assert!(diff.iter().any(|l| l.kind == "removed" && l.text.contains("leader du marché")));
+    assert!(diff.iter().any(|l| l.kind == "added" && l.text.contains("1 400 stations")));
+    assert_eq!(app.call_json::<Vec<DiffLine>>(&other, "innovation/diff", &[("id", &id_text), ("from", &first), ("to", &second)]).await.0, 404);
+
+    app.call_json::<()>(&editor, "innovation/review", &[("id", &id_text), ("action", "publish")]).await.1.expect("published");
+    let view = app.call_json::<FicheView>(&visitor, "innovation/fiche", &[("id", &id_text)]).await.1.expect("public");
+    assert!(view.body_html.contains("1 400 stations") && !view.body_html.contains("<script"), "{}", view.body_html);
+    assert_eq!(view.interests, "Aucun lien avec l'exploitant ni avec la ville.");
+    let html = visitor.get(app.url(&format!("/innovation/fiches/{id}"))).send().await.expect("page").text().await.expect("html");
+    assert!(html.contains("\"@type\":\"Article\"") && html.contains("og:title") && !html.contains("<script>alert"));
+
+    // Browsing finds it by field and country; a draft never shows.
+    save(&app, &author, None, &form(field, "Un brouillon qui reste privé", cleaner)).await.1.expect("draft");
+    let by_field = app.call_json::<Catalogue>(&visitor, "innovation/browse", &[("query[champ]", &field.to_string())]).await.1.expect("catalogue");
+    assert_eq!((by_field.total, by_field.fiches[0].id), (1, id));
+    assert_eq!(app.call_json::<Catalogue>(&visitor, "innovation/browse", &[("query[pays]", "Chili")]).await.1.expect("catalogue").total, 0);
+    assert_eq!(app.call_json::<Catalogue>(&visitor, "innovation/browse", &[("query[tag]", "vélo")]).await.1.expect("catalogue").total, 1);
+
+    // A published fiche changes through the same review; readers keep the published text meanwhile.
+    save(&app, &author, Some(id), &form(field, "Vélos en libre-service", &format!("{cleaner} Nouveau bilan en préparation."))).await.1.expect("edited");
+    let view = app.call_json::<FicheView>(&visitor, "innovation/fiche", &[("id", &id_text)]).await.1.expect("still public");
+    assert!(!view.body_html.contains("Nouveau bilan"));
+}
