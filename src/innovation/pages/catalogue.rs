@@ -103,9 +103,9 @@ fn Browse(query: BrowseQuery, catalogue: Catalogue) -> impl IntoView {
     }
 }
 
-/// A fiche in a list; `link` goes to its public page.
+/// A fiche in a list, linked to its public page; `children` add to the card (a desk link).
 #[component]
-pub fn FicheCard(fiche: FicheSummary) -> impl IntoView {
+pub fn FicheCard(fiche: FicheSummary, #[prop(optional)] children: Option<Children>) -> impl IntoView {
     view! {
         <li class="card">
             <h3><a href=format!("/innovation/fiches/{}", fiche.id) lang=fiche.language.clone()>{fiche.title.clone()}</a></h3>
@@ -115,6 +115,7 @@ pub fn FicheCard(fiche: FicheSummary) -> impl IntoView {
                 {fiche.fields.iter().map(|f| view! { <span>{f.clone()}</span> }).collect_view()}
             </p>
             <p lang=fiche.language.clone()>{fiche.summary.clone()}</p>
+            {children.map(|c| c())}
         </li>
     }
 }

@@ -199,7 +199,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
                                 <ul class="offer-list">
                                     {list.into_iter().map(|fiche| {
                                         let id = fiche.id;
-                                        view! { <FicheCard fiche/><p><a href=format!("/innovation/suivi/{id}")>{t("fiche-review")}</a></p> }
+                                        view! { <FicheCard fiche><p><a href=format!("/innovation/suivi/{id}")>{t("fiche-review")}</a></p></FicheCard> }
                                     }).collect_view()}
                                 </ul>
                             }.into_any()

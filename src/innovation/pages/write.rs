@@ -35,11 +35,12 @@ pub fn MyFichesPage() -> impl IntoView {
                                 let id = fiche.id;
                                 let state = fiche.state;
                                 view! {
-                                    <FicheCard fiche/>
-                                    <p class="fiche-state" data-state=state.code()>
-                                        {t(&state.label_key())}" · "
-                                        <a href=format!("/innovation/suivi/{id}")>{t("fiche-follow")}</a>
-                                    </p>
+                                    <FicheCard fiche>
+                                        <p class="fiche-state" data-state=state.code()>
+                                            {t(&state.label_key())}" · "
+                                            <a href=format!("/innovation/suivi/{id}")>{t("fiche-follow")}</a>
+                                        </p>
+                                    </FicheCard>
                                 }
                             }).collect_view()}
                         </ul>

@@ -1,0 +1,91 @@
+import { test, expect, Page, TestInfo } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+async function hydrated(page: Page) {
+  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
+}
+
+async function checkAccessibility(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+test("a member's fiche with a commercial link goes through review before a visitor finds it", async ({ page, browser }, testInfo: TestInfo) => {
+  const problems: string[] = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+  const title = `Téléphérique urbain (${testInfo.project.name} ${Date.now()})`;
+  await page.goto("/compte/inscription");
+  await hydrated(page);
+  await page.getByLabel("Nom affiché").fill("Marta Membre");
+  await page.getByLabel("Adresse électronique").fill(`fiche-${testInfo.project.name}-${Date.now()}@example.org`);
+  await page.getByLabel("Mot de passe", { exact: true }).fill("une phrase de passe");
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(page).toHaveURL(/\/compte$/);
+
+  await page.goto("/innovation/ecrire");
+  await hydrated(page);
+  await checkAccessibility(page);
+  await page.getByLabel("Titre", { exact: true }).fill(title);
+  await page.getByLabel("Résumé").fill("Une ligne de téléphérique relie deux quartiers séparés par un fleuve.");
+  await page.getByLabel("Texte de la fiche").fill("La ligne transporte 2 000 voyageurs par heure. Le constructeur, leader du marché, détaille l'offre sur https://cableco.com/offre.");
+  await page.getByLabel("Transports et mobilité").check();
+  await page.getByLabel("Ville", { exact: true }).fill("Brest");
+  await page.getByLabel("Pays").fill("France");
+  await page.getByLabel("Maturité").selectOption("deployed");
+  await page.getByLabel("Déclaration d'intérêts").fill("Aucun lien.");
+  await page.getByRole("button", { name: "Enregistrer le brouillon" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Suivi de la fiche" })).toBeVisible();
+  await expect(page.locator(".warning[data-kind=link]")).toContainText("cableco.com");
+  await hydrated(page);
+  await page.getByRole("button", { name: "Soumettre à la relecture" }).click();
+  await expect(page.locator(".fiche-state")).toHaveText("En relecture");
+  const deskUrl = page.url();
+
+  const editorContext = await browser.newContext();
+  const editor = await editorContext.newPage();
+  editor.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+  await editor.goto("/compte/connexion?suite=/innovation/relecture");
+  await hydrated(editor);
+  await editor.getByLabel("Adresse électronique").fill("editeur@parvis.localhost");
+  await editor.getByLabel("Mot de passe", { exact: true }).fill("parvis-demo-2026");
+  await editor.getByRole("button", { name: "Se connecter" }).click();
+  await expect(editor.getByRole("heading", { level: 1, name: "Fiches à relire" })).toBeVisible();
+  await editor.locator(".card").filter({ hasText: title }).getByRole("link", { name: "Relire" }).click();
+  await expect(editor.locator(".warning[data-kind=superlative]")).toContainText("leader du marche");
+  await hydrated(editor);
+  await checkAccessibility(editor);
+  await editor.getByLabel("Commentaire pour l'auteur").fill("Retirez le lien commercial et le superlatif, citez le bilan de la ville.");
+  await editor.getByRole("button", { name: "Demander des modifications" }).click();
+  await expect(editor.locator(".fiche-state")).toHaveText("Modifications demandées");
+
+  await page.goto(deskUrl);
+  await expect(page.getByText("Retirez le lien commercial")).toBeVisible();
+  await page.getByRole("link", { name: "Modifier la fiche" }).click();
+  await hydrated(page);
+  await page.getByLabel("Texte de la fiche").fill("La ligne transporte 2 000 voyageurs par heure selon le bilan de la métropole, publié en 2019.");
+  await page.getByRole("button", { name: "Enregistrer le brouillon" }).click();
+  await expect(page.locator(".warning")).toHaveCount(0);
+  await hydrated(page);
+  await page.getByRole("button", { name: "Soumettre à la relecture" }).click();
+  await expect(page.locator(".fiche-state")).toHaveText("En relecture");
+
+  await editor.goto(deskUrl);
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Publier" }).click();
+  await expect(editor.locator(".fiche-state")).toHaveText("Publiée");
+  await editorContext.close();
+
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
+  await visitor.goto("/innovation");
+  await visitor.getByLabel("Thématiques").selectOption({ label: "Transports et mobilité" });
+  await visitor.getByRole("button", { name: "Rechercher" }).click();
+  await expect(visitor).toHaveURL(/champ=/);
+  await visitor.getByRole("link", { name: title }).click();
+  await expect(visitor.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(visitor.getByText("Aucun lien.")).toBeVisible();
+  await checkAccessibility(visitor);
+  await visitorContext.close();
+  expect(problems.filter((p) => !p.includes("422"))).toEqual([]);
+});
