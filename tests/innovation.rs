@@ -119,8 +119,24 @@ async fn a_fiche_goes_through_review_with_its_warnings_before_readers_see_it() {
     assert_eq!(app.call_json::<Catalogue>(&visitor, "innovation/browse", &[("query[pays]", "Chili")]).await.1.expect("catalogue").total, 0);
     assert_eq!(app.call_json::<Catalogue>(&visitor, "innovation/browse", &[("query[tag]", "vélo")]).await.1.expect("catalogue").total, 1);
 
+    // Open data, feeds and the sitemap carry the published fiche, never the draft.
+    let json: serde_json::Value = visitor.get(app.url("/innovation/donnees.json")).send().await.expect("json").json().await.expect("json body");
+    assert_eq!((json["count"].as_i64(), json["fiches"][0]["id"].as_i64()), (Some(1), Some(id)));
+    assert!(json["licence"].as_str().is_some_and(|l| l.contains("Licence Ouverte")));
+    let csv = visitor.get(app.url("/innovation/donnees.csv")).send().await.expect("csv");
+    assert!(csv.headers().get("link").and_then(|v| v.to_str().ok()).is_some_and(|l| l.contains("rel=\"license\"")));
+    let csv = csv.text().await.expect("csv body");
+    assert_eq!(csv.lines().count(), 2, "a header and one fiche: {csv}");
+    assert!(csv.contains("Vélos en libre-service") && !csv.contains("brouillon"));
+    let feed = visitor.get(app.url(&format!("/innovation/flux.atom?champ={field}"))).send().await.expect("feed").text().await.expect("xml");
+    assert!(feed.contains("<title>Vélos en libre-service</title>") && !feed.contains("brouillon"), "{feed}");
+    let sitemap = visitor.get(app.url("/sitemap.xml")).send().await.expect("sitemap").text().await.expect("xml");
+    assert!(sitemap.contains(&format!("/innovation/fiches/{id}</loc>")));
+
     // A published fiche changes through the same review; readers keep the published text meanwhile.
     save(&app, &author, Some(id), &form(field, "Vélos en libre-service", &format!("{cleaner} Nouveau bilan en préparation."))).await.1.expect("edited");
     let view = app.call_json::<FicheView>(&visitor, "innovation/fiche", &[("id", &id_text)]).await.1.expect("still public");
     assert!(!view.body_html.contains("Nouveau bilan"));
+    let json = visitor.get(app.url("/innovation/donnees.json")).send().await.expect("json").text().await.expect("body");
+    assert!(!json.contains("Nouveau bilan"), "unpublished changes stay out of the open data");
 }

@@ -475,3 +475,6 @@ rules-interests = Each author declares their links with a vendor or with the cit
 rules-sources = Results rest on verifiable sources, cited as links.
 rules-review = Every article, and every change to a published one, is reviewed by an editor before publication.
 rules-warnings = Links to commercial sites, brand or product names, superlatives and calls to buy are flagged to the editor, who must examine them before publishing.
+innovation-feed = Atom feed of articles
+innovation-open-data = Open data
+rules-open-data = The published catalogue (never drafts or unpublished versions) is open under

@@ -475,3 +475,6 @@ rules-interests = Chaque auteur déclare ses liens avec un fournisseur ou avec l
 rules-sources = Les résultats s'appuient sur des sources vérifiables, citées en lien.
 rules-review = Toute fiche, et toute modification d'une fiche publiée, passe par la relecture d'un éditeur avant publication.
 rules-warnings = Les liens vers des sites commerciaux, les noms de marques ou de produits, les superlatifs et les incitations à acheter sont signalés à l'éditeur, qui doit les examiner avant de publier.
+innovation-feed = Fil Atom des fiches
+innovation-open-data = Données ouvertes
+rules-open-data = Le catalogue publié (jamais les brouillons ni les versions non publiées) est ouvert sous

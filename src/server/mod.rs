@@ -6,6 +6,7 @@ pub mod config;
 pub mod context;
 pub mod db;
 pub mod demo;
+pub mod feeds;
 pub mod mail;
 pub mod markdown;
 pub mod realtime;

@@ -30,6 +30,9 @@ pub fn InnovationHome() -> impl IntoView {
             <Transition fallback=move || view! { <p>{t("loading")}</p> }>
                 <p class="desk-links">
                     <a href="/innovation/regles">{t("innovation-rules")}</a>
+                    <a href="/innovation/flux.atom" type="application/atom+xml">{t("innovation-feed")}</a>
+                    <a href="/innovation/donnees.json">{t("innovation-open-data")}" (JSON)"</a>
+                    <a href="/innovation/donnees.csv">"CSV"</a>
                     {move || user.get().and_then(|u| u.ok()).flatten().map(|u| view! {
                         <a href="/innovation/mes-fiches">{t("innovation-my-fiches")}</a>
                         {(u.has(crate::accounts::types::Role::Editor) || u.has(crate::accounts::types::Role::SiteAdmin)).then(|| view! {

@@ -18,6 +18,12 @@ pub fn RulesPage() -> impl IntoView {
                 <li>{t("rules-review")}</li>
                 <li>{t("rules-warnings")}</li>
             </ul>
+            <h2>{t("innovation-open-data")}</h2>
+            <p>
+                {t("rules-open-data")}" "
+                <a href="https://www.etalab.gouv.fr/licence-ouverte-open-licence/">"Licence Ouverte / Open Licence 2.0"</a>
+                " — "<a href="/innovation/donnees.json">"JSON"</a>" · "<a href="/innovation/donnees.csv">"CSV"</a>
+            </p>
         </div>
     }
 }

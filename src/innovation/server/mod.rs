@@ -1,6 +1,7 @@
-//! Server-only parts of Innovation: the SQL and the revision diff.
+//! Server-only parts of Innovation: the SQL, the revision diff, the exports and feeds.
 
 pub mod diff;
+pub mod exports;
 pub mod store;
 
 /// The current year (UTC), the latest a fiche's start year may be.

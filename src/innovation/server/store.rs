@@ -360,3 +360,34 @@ pub async fn add_promo_term(db: &Db, term: &str, by: i64) -> Result<(), sqlx::Er
     sqlx::query("INSERT INTO promo_terms (term, added_by, added_at) VALUES ($1, $2, $3) ON CONFLICT (term) DO NOTHING").bind(term).bind(by).bind(now()).execute(&db.pool).await?;
     Ok(())
 }
+
+/// A published fiche for exports: id, its published content, publication time, author name.
+pub struct Published {
+    pub id: i64,
+    pub content: FicheInput,
+    pub published_at: i64,
+    pub author: String,
+}
+
+/// Published fiches, newest first; only those of `field` when given; at most `limit`.
+pub async fn published_all(db: &Db, field: Option<i64>, limit: i64) -> Result<Vec<Published>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT c.fiche_id, r.content, c.published_at, u.display_name FROM fiche_catalogue c JOIN fiches f ON f.id = c.fiche_id \
+         JOIN fiche_revisions r ON r.id = f.published_revision_id JOIN users u ON u.id = f.author_id \
+         WHERE ($1 = '' OR c.field_ids LIKE $1) ORDER BY c.published_at DESC, c.fiche_id DESC LIMIT $2",
+    )
+    .bind(field.map(|f| format!("% {f} %")).unwrap_or_default())
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(Published {
+                id: r.try_get("fiche_id")?,
+                content: decode(&r.try_get::<String, _>("content")?)?,
+                published_at: r.try_get("published_at")?,
+                author: r.try_get("display_name")?,
+            })
+        })
+        .collect()
+}

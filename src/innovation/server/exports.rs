@@ -1,0 +1,174 @@
+//! The published catalogue outside the pages: open data (JSON and CSV, under the Licence
+//! Ouverte 2.0), Atom feeds (all, or one field) and the sitemap. Only published revisions are
+//! read, so drafts, rejected versions and unpublished changes never leave.
+
+use super::store::{self, Published};
+use crate::{
+    i18n::Locale,
+    server::{feeds, state::AppState},
+};
+use axum::{
+    extract::{Query, State},
+    http::{header, HeaderValue, StatusCode},
+    response::{IntoResponse, Response},
+};
+use serde::Deserialize;
+
+pub const LICENCE: &str = "Licence Ouverte / Open Licence 2.0";
+pub const LICENCE_URL: &str = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/";
+
+/// The whole catalogue, however large it grows, in one export.
+const EXPORT_MAX: i64 = 1_000_000;
+
+fn failed(error: sqlx::Error) -> Response {
+    tracing::error!(%error, "innovation export failed");
+    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+}
+
+fn with_licence(mut response: Response) -> Response {
+    if let Ok(value) = HeaderValue::from_str(&format!("<{LICENCE_URL}>; rel=\"license\"")) {
+        response.headers_mut().insert(header::LINK, value);
+    }
+    response
+}
+
+fn record(state: &AppState, fiche: &Published, fields: &[(i64, String)]) -> serde_json::Value {
+    let c = &fiche.content;
+    serde_json::json!({
+        "id": fiche.id,
+        "url": state.config.public_link(&format!("/innovation/fiches/{}", fiche.id)),
+        "language": c.language,
+        "title": c.title,
+        "summary": c.summary,
+        "body_markdown": c.body,
+        "fields": c.fields.iter().filter_map(|id| fields.iter().find(|(f, _)| f == id).map(|(_, n)| n.clone())).collect::<Vec<_>>(),
+        "city": c.city,
+        "country": c.country,
+        "year_started": c.year_started.parse::<i64>().ok(),
+        "maturity": c.maturity,
+        "cost_range": c.cost_range,
+        "funding": c.funding,
+        "results_markdown": c.results,
+        "lessons_markdown": c.lessons,
+        "sources": c.sources.lines().collect::<Vec<_>>(),
+        "contact": c.contact,
+        "tags": c.tags.split(", ").filter(|t| !t.is_empty()).collect::<Vec<_>>(),
+        "declaration_of_interests": c.interests,
+        "author": fiche.author,
+        "published_at": feeds::rfc3339(fiche.published_at),
+    })
+}
+
+pub async fn json(State(state): State<AppState>) -> Response {
+    let (fiches, fields) = match (store::published_all(&state.db, None, EXPORT_MAX).await, store::field_names(&state.db, Locale::En).await) {
+        (Ok(f), Ok(n)) => (f, n),
+        (Err(e), _) | (_, Err(e)) => return failed(e),
+    };
+    let body = serde_json::json!({
+        "licence": LICENCE,
+        "licence_url": LICENCE_URL,
+        "count": fiches.len(),
+        "fiches": fiches.iter().map(|f| record(&state, f, &fields)).collect::<Vec<_>>(),
+    });
+    with_licence(([(header::CONTENT_TYPE, "application/json; charset=utf-8")], body.to_string()).into_response())
+}
+
+pub async fn csv(State(state): State<AppState>) -> Response {
+    let (fiches, fields) = match (store::published_all(&state.db, None, EXPORT_MAX).await, store::field_names(&state.db, Locale::En).await) {
+        (Ok(f), Ok(n)) => (f, n),
+        (Err(e), _) | (_, Err(e)) => return failed(e),
+    };
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let columns = [
+        "id",
+        "url",
+        "language",
+        "title",
+        "summary",
+        "fields",
+        "city",
+        "country",
+        "year_started",
+        "maturity",
+        "cost_range",
+        "funding",
+        "sources",
+        "tags",
+        "declaration_of_interests",
+        "author",
+        "published_at",
+    ];
+    let mut result = writer.write_record(columns);
+    for fiche in &fiches {
+        let value = record(&state, fiche, &fields);
+        let cell = |key: &str| match &value[key] {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Array(items) => items.iter().filter_map(|i| i.as_str()).collect::<Vec<_>>().join(" | "),
+            serde_json::Value::Null => String::new(),
+            other => other.to_string(),
+        };
+        if result.is_ok() {
+            result = writer.write_record(columns.iter().map(|c| cell(c)));
+        }
+    }
+    match (result, writer.into_inner()) {
+        (Ok(()), Ok(bytes)) => with_licence(
+            ([(header::CONTENT_TYPE, "text/csv; charset=utf-8"), (header::CONTENT_DISPOSITION, "attachment; filename=\"parvis-innovation.csv\"")], bytes).into_response(),
+        ),
+        _ => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct FeedQuery {
+    champ: Option<String>,
+}
+
+/// The 50 newest published fiches, of one field with `?champ=<id>`.
+pub async fn atom(State(state): State<AppState>, Query(query): Query<FeedQuery>) -> Response {
+    let field = query.champ.as_deref().and_then(|f| f.parse::<i64>().ok());
+    let (fiches, fields) = match (store::published_all(&state.db, field, 50).await, store::field_names(&state.db, Locale::Fr).await) {
+        (Ok(f), Ok(n)) => (f, n),
+        (Err(e), _) | (_, Err(e)) => return failed(e),
+    };
+    let site = state.config.public_link("");
+    let field_name = field.and_then(|f| fields.iter().find(|(id, _)| *id == f).map(|(_, n)| n.clone()));
+    let title = match &field_name {
+        Some(name) => format!("Parvis — innovation : {name}"),
+        None => "Parvis — innovation".to_string(),
+    };
+    let suffix = field.map(|f| format!("?champ={f}")).unwrap_or_default();
+    let entries: Vec<feeds::Entry> = fiches
+        .iter()
+        .map(|f| feeds::Entry {
+            title: f.content.title.clone(),
+            link: format!("{site}/innovation/fiches/{}", f.id),
+            updated: f.published_at,
+            author: f.author.clone(),
+            summary: f.content.summary.clone(),
+        })
+        .collect();
+    let xml = feeds::atom(&title, "fr", &format!("{site}/innovation/flux.atom{suffix}"), &format!("{site}/innovation{suffix}"), &entries);
+    ([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], xml).into_response()
+}
+
+/// /sitemap.xml: the platforms' front pages and every published fiche.
+pub async fn sitemap(State(state): State<AppState>) -> Response {
+    let fiches = match store::published_all(&state.db, None, 50_000).await {
+        Ok(f) => f,
+        Err(e) => return failed(e),
+    };
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for path in ["/", "/stages", "/innovation", "/innovation/regles", "/espaces"] {
+        xml.push_str(&format!("<url><loc>{}</loc></url>\n", feeds::escape(&state.config.public_link(path))));
+    }
+    for fiche in &fiches {
+        xml.push_str(&format!(
+            "<url><loc>{}</loc><lastmod>{}</lastmod></url>\n",
+            feeds::escape(&state.config.public_link(&format!("/innovation/fiches/{}", fiche.id))),
+            &feeds::rfc3339(fiche.published_at)[..10]
+        ));
+    }
+    xml.push_str("</urlset>\n");
+    ([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], xml).into_response()
+}
