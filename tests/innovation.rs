@@ -140,3 +140,65 @@ async fn a_fiche_goes_through_review_with_its_warnings_before_readers_see_it() {
     let json = visitor.get(app.url("/innovation/donnees.json")).send().await.expect("json").text().await.expect("body");
     assert!(!json.contains("Nouveau bilan"), "unpublished changes stay out of the open data");
 }
+
+/// A fiche written by author@ and published by editor@; returns its id.
+async fn published_fiche(app: &TestApp, field: i64) -> i64 {
+    let author = app.sign_in("author@example.org", PASSWORD).await;
+    let editor = app.sign_in("editor@example.org", PASSWORD).await;
+    let body = "Le budget participatif laisse les habitants proposer puis choisir par vote des projets d'investissement pour leur quartier.";
+    let id = save(app, &author, None, &form(field, "Budget participatif", body)).await.1.expect("saved");
+    app.call_json::<()>(&author, "innovation/submit", &[("id", &id.to_string())]).await.1.expect("submitted");
+    app.call_json::<()>(&editor, "innovation/review", &[("id", &id.to_string()), ("action", "publish")]).await.1.expect("published");
+    id
+}
+
+#[tokio::test]
+async fn members_comment_and_a_hidden_comment_disappears_from_page_and_feed() {
+    use parvis::innovation::community::{FichePageData, ModerationDesk};
+    let (app, field) = newsroom().await;
+    let fiche = published_fiche(&app, field).await.to_string();
+    let member = app.sign_in("other@example.org", PASSWORD).await;
+    let author = app.sign_in("author@example.org", PASSWORD).await;
+    let editor = app.sign_in("editor@example.org", PASSWORD).await;
+    let visitor = app.client();
+
+    assert_eq!(app.call_json::<i64>(&visitor, "innovation/comment", &[("fiche", &fiche), ("body", "Bonjour")]).await.0, 401);
+    let (status, error) = app.call_json::<i64>(&member, "innovation/comment", &[("fiche", &fiche), ("body", "  ")]).await;
+    assert_eq!((status, error.expect_err("empty").field_key("body")), (422, Some("field-required")));
+    assert_eq!(app.call_json::<i64>(&member, "innovation/comment", &[("fiche", "999999"), ("body", "Perdu")]).await.0, 404);
+    let rude = app
+        .call_json::<i64>(&member, "innovation/comment", &[("fiche", &fiche), ("body", "Publicité ! <img src=x onerror=alert(1)> [ici](javascript:alert(1))")])
+        .await
+        .1
+        .expect("posted");
+    app.call_json::<i64>(&author, "innovation/comment", &[("fiche", &fiche), ("body", "> Publicité\n\nMerci de rester sur le sujet.")]).await.1.expect("posted");
+
+    let page = app.call_json::<FichePageData>(&visitor, "innovation/page", &[("id", &fiche)]).await.1.expect("page");
+    assert_eq!(page.comments.len(), 2);
+    assert!(!page.comments[0].body_html.contains("onerror") && !page.comments[0].body_html.contains("javascript:"), "{}", page.comments[0].body_html);
+    assert!(page.comments[1].body_html.contains("<blockquote>"));
+    assert!(!page.can_comment && !page.moderator);
+
+    app.call_json::<()>(&author, "innovation/flag", &[("comment", &rude.to_string()), ("reason", "publicité")]).await.1.expect("flagged");
+    assert_eq!(app.call_json::<()>(&member, "innovation/moderate", &[("comment", &rude.to_string()), ("action", "hide")]).await.0, 403);
+    assert_eq!(app.call_json::<ModerationDesk>(&member, "innovation/moderation", &[]).await.0, 403);
+    let desk = app.call_json::<ModerationDesk>(&editor, "innovation/moderation", &[]).await.1.expect("desk");
+    assert_eq!((desk.flagged.len(), desk.flagged[0].reasons.clone()), (1, vec!["publicité".to_string()]));
+    app.call_json::<()>(&editor, "innovation/moderate", &[("comment", &rude.to_string()), ("action", "hide"), ("reason", "promotion")]).await.1.expect("hidden");
+
+    // Gone for readers, from the page and from the feed; kept for editors, and logged.
+    let page = app.call_json::<FichePageData>(&member, "innovation/page", &[("id", &fiche)]).await.1.expect("page");
+    assert_eq!(page.comments.len(), 1);
+    let feed = visitor.get(app.url(&format!("/innovation/fiches/{fiche}/commentaires.atom"))).send().await.expect("feed").text().await.expect("xml");
+    assert!(feed.contains("Merci de rester sur le sujet") && !feed.contains("Publicité !"), "{feed}");
+    let html = visitor.get(app.url(&format!("/innovation/fiches/{fiche}"))).send().await.expect("page").text().await.expect("html");
+    assert!(!html.contains("Publicité !"));
+    let seen_by_editor = app.call_json::<FichePageData>(&editor, "innovation/page", &[("id", &fiche)]).await.1.expect("page");
+    assert!(seen_by_editor.comments.iter().any(|c| c.hidden));
+    let desk = app.call_json::<ModerationDesk>(&editor, "innovation/moderation", &[]).await.1.expect("desk");
+    assert!(desk.flagged.is_empty() && desk.log[0].action == "hide" && desk.log[0].reason == "promotion");
+    assert_eq!(app.call_json::<()>(&member, "innovation/flag", &[("comment", &rude.to_string())]).await.0, 404, "a hidden comment cannot be flagged");
+
+    app.call_json::<()>(&editor, "innovation/moderate", &[("comment", &rude.to_string()), ("action", "restore")]).await.1.expect("restored");
+    assert_eq!(app.call_json::<FichePageData>(&visitor, "innovation/page", &[("id", &fiche)]).await.1.expect("page").comments.len(), 2);
+}

@@ -3,6 +3,8 @@
 
 pub mod api;
 pub mod browse;
+pub mod community;
+pub mod community_api;
 pub mod independence;
 pub mod pages;
 pub mod types;

@@ -106,6 +106,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         .route("/innovation/donnees.json", get(crate::innovation::server::exports::json))
         .route("/innovation/donnees.csv", get(crate::innovation::server::exports::csv))
         .route("/innovation/flux.atom", get(crate::innovation::server::exports::atom))
+        .route("/innovation/fiches/{id}/commentaires.atom", get(crate::innovation::server::exports::comments_atom))
         .route("/sitemap.xml", get(crate::innovation::server::exports::sitemap))
         .leptos_routes_with_context(&state, generate_route_list(App), context.clone(), app_shell)
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))

@@ -5,11 +5,18 @@ use crate::{
     accounts::auth_context::use_auth,
     i18n::t,
     innovation::{
-        api::{browse_fiches, load_fiche},
+        api::browse_fiches,
         browse::{BrowseQuery, Catalogue},
+        community::FichePageData,
+        community_api::{load_fiche_page, FlagComment, ModerateComment, PostComment},
         types::{FicheSummary, FicheView, Maturity},
     },
-    ui::{platform::PlatformIntro, status_pages::ErrorPage, time::date_time},
+    ui::{
+        forms::{field_error, reload_on_success, FormError},
+        platform::PlatformIntro,
+        status_pages::ErrorPage,
+        time::date_time,
+    },
 };
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -37,6 +44,7 @@ pub fn InnovationHome() -> impl IntoView {
                         <a href="/innovation/mes-fiches">{t("innovation-my-fiches")}</a>
                         {(u.has(crate::accounts::types::Role::Editor) || u.has(crate::accounts::types::Role::SiteAdmin)).then(|| view! {
                             <a href="/innovation/relecture">{t("innovation-review-queue")}</a>
+                            <a href="/innovation/moderation">{t("moderation-title")}</a>
                         })}
                     })}
                 </p>
@@ -126,11 +134,11 @@ pub fn FicheCard(fiche: FicheSummary, #[prop(optional)] children: Option<Childre
 #[component]
 pub fn FichePage() -> impl IntoView {
     let params = use_params_map();
-    let fiche = Resource::new(
+    let page = Resource::new(
         move || params.with(|p| p.get("id")).and_then(|id| id.parse::<i64>().ok()),
         |id| async move {
             match id {
-                Some(id) => load_fiche(id).await,
+                Some(id) => load_fiche_page(id).await,
                 None => Err(crate::error::AppError::NotFound),
             }
         },
@@ -138,8 +146,11 @@ pub fn FichePage() -> impl IntoView {
     view! {
         <div class="page">
             <Transition fallback=move || view! { <p>{t("loading")}</p> }>
-                {move || fiche.get().map(|result| match result {
-                    Ok(fiche) => view! { <Fiche fiche/> }.into_any(),
+                {move || page.get().map(|result| match result {
+                    Ok(data) => view! {
+                        <Fiche fiche=data.fiche.clone()/>
+                        <Comments data/>
+                    }.into_any(),
                     Err(error) => view! { <ErrorPage error/> }.into_any(),
                 })}
             </Transition>
@@ -201,5 +212,76 @@ fn Fiche(fiche: FicheView) -> impl IntoView {
                 <p class="field-hint">{format!("{} {} · {} {}", t("fiche-by"), fiche.author, t("fiche-published"), date_time(fiche.published_at))}" · "<a href="/innovation/regles">{t("innovation-rules")}</a></p>
             </section>
         </article>
+    }
+}
+
+/// The comments under a fiche: members write and flag, editors hide and restore.
+#[component]
+fn Comments(data: FichePageData) -> impl IntoView {
+    let post = ServerAction::<PostComment>::new();
+    let flag = ServerAction::<FlagComment>::new();
+    let moderate = ServerAction::<ModerateComment>::new();
+    reload_on_success(post.value());
+    reload_on_success(flag.value());
+    reload_on_success(moderate.value());
+    let body_error = field_error(post.value(), "body");
+    let fiche = data.fiche.id;
+    view! {
+        <section class="panel comments" aria-labelledby="comments-title">
+            <h2 id="comments-title">{t("comments-title")}" "<a class="feed-link" href=format!("/innovation/fiches/{fiche}/commentaires.atom") type="application/atom+xml">{t("comments-feed")}</a></h2>
+            <FormError value=flag.value()/>
+            <FormError value=moderate.value()/>
+            {if data.comments.is_empty() {
+                view! { <p>{t("comments-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="entries">
+                        {data.comments.into_iter().map(|c| {
+                            let (id, moderated_id) = (c.id.to_string(), c.id.to_string());
+                            view! {
+                                <li class="entry comment" class:hidden-comment=c.hidden id=format!("commentaire-{}", c.id)>
+                                    <p class="entry-meta">
+                                        <strong>{c.author.clone()}</strong>" · "{date_time(c.at)}
+                                        {c.hidden.then(|| view! { " · "<span class="badge">{t("comments-hidden")}</span> })}
+                                        {(c.flags > 0).then(|| format!(" · {} {}", c.flags, t("comments-flags")))}
+                                    </p>
+                                    <div class="entry-body" inner_html=c.body_html.clone()></div>
+                                    {(data.can_comment && !c.hidden).then(|| view! {
+                                        <ActionForm action=flag attr:class="inline-form">
+                                            <input type="hidden" name="comment" value=id.clone()/>
+                                            <button type="submit" class="link-button">{t("comments-flag")}</button>
+                                        </ActionForm>
+                                    })}
+                                    {data.moderator.then(|| view! {
+                                        <ActionForm action=moderate attr:class="inline-form">
+                                            <input type="hidden" name="comment" value=moderated_id.clone()/>
+                                            <input type="hidden" name="action" value=if c.hidden { "restore" } else { "hide" }/>
+                                            <button type="submit" class="secondary">{if c.hidden { t("moderation-restore") } else { t("moderation-hide") }}</button>
+                                        </ActionForm>
+                                    })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            {if data.can_comment {
+                view! {
+                    <FormError value=post.value()/>
+                    <ActionForm action=post attr:class="form">
+                        <input type="hidden" name="fiche" value=fiche.to_string()/>
+                        <div class="field">
+                            <label for="comment-body">{t("comments-write")}</label>
+                            <p class="field-hint" id="comment-body-hint">{t("comments-hint")}</p>
+                            <textarea id="comment-body" name="body" rows="4" required=true aria-describedby="comment-body-hint"></textarea>
+                            <p class="field-error" hidden=move || body_error.get().is_none()>{move || body_error.get()}</p>
+                        </div>
+                        <button type="submit">{t("comments-send")}</button>
+                    </ActionForm>
+                }.into_any()
+            } else {
+                view! { <p><a href=format!("/compte/connexion?suite=/innovation/fiches/{fiche}")>{t("comments-sign-in")}</a></p> }.into_any()
+            }}
+        </section>
     }
 }

@@ -2,10 +2,12 @@
 
 mod catalogue;
 mod desk;
+mod moderation;
 mod rules;
 mod write;
 
 pub use catalogue::{FichePage, InnovationHome};
 pub use desk::{FicheDeskPage, ReviewQueuePage};
+pub use moderation::ModerationPage;
 pub use rules::RulesPage;
 pub use write::{EditFichePage, MyFichesPage, NewFichePage};

@@ -172,3 +172,31 @@ pub async fn sitemap(State(state): State<AppState>) -> Response {
     xml.push_str("</urlset>\n");
     ([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], xml).into_response()
 }
+
+/// The visible comments of one published fiche, newest first (hidden ones never appear).
+pub async fn comments_atom(State(state): State<AppState>, axum::extract::Path(id): axum::extract::Path<i64>) -> Response {
+    let fiche = match store::published(&state.db, id, Locale::Fr).await {
+        Ok(Some(fiche)) => fiche,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(e) => return failed(e),
+    };
+    let mut comments = match super::comments::of_fiche(&state.db, id, false).await {
+        Ok(c) => c,
+        Err(e) => return failed(e),
+    };
+    comments.reverse();
+    let site = state.config.public_link("");
+    let page = format!("{site}/innovation/fiches/{id}");
+    let entries: Vec<feeds::Entry> = comments
+        .iter()
+        .map(|c| feeds::Entry {
+            title: format!("{} — {}", c.author, fiche.title),
+            link: format!("{page}#commentaire-{}", c.id),
+            updated: c.at,
+            author: c.author.clone(),
+            summary: crate::server::markdown::plain_text(&c.body_html),
+        })
+        .collect();
+    let xml = feeds::atom(&format!("Parvis — commentaires : {}", fiche.title), &fiche.language, &format!("{page}/commentaires.atom"), &page, &entries);
+    ([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], xml).into_response()
+}

@@ -1,5 +1,6 @@
 //! Server-only parts of Innovation: the SQL, the revision diff, the exports and feeds.
 
+pub mod comments;
 pub mod diff;
 pub mod exports;
 pub mod store;

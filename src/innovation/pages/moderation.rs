@@ -1,0 +1,69 @@
+//! /innovation/moderation — flagged comments to examine, and the log of what editors did.
+
+use crate::{
+    i18n::t,
+    innovation::community_api::{load_moderation, ModerateComment},
+    ui::{
+        forms::{reload_on_success, FormError},
+        status_pages::ErrorPage,
+        time::date_time,
+    },
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn ModerationPage() -> impl IntoView {
+    let desk = Resource::new(|| (), |_| load_moderation());
+    let moderate = ServerAction::<ModerateComment>::new();
+    reload_on_success(moderate.value());
+    view! {
+        <Title text=t("moderation-title")/>
+        <h1>{t("moderation-title")}</h1>
+        <div class="page">
+            <FormError value=moderate.value()/>
+            <Transition fallback=move || view! { <p>{t("loading")}</p> }>
+                {move || desk.get().map(|result| match result {
+                    Ok(desk) => view! {
+                        <h2>{t("moderation-flagged")}</h2>
+                        {if desk.flagged.is_empty() {
+                            view! { <p>{t("moderation-nothing")}</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="entries">
+                                    {desk.flagged.into_iter().map(|f| {
+                                        let id = f.comment.id.to_string();
+                                        view! {
+                                            <li class="entry">
+                                                <p class="entry-meta">
+                                                    <strong>{f.comment.author.clone()}</strong>" · "{date_time(f.comment.at)}" · "
+                                                    <a href=format!("/innovation/fiches/{}#commentaire-{}", f.fiche_id, f.comment.id)>{t("moderation-see")}</a>
+                                                </p>
+                                                <div class="entry-body" inner_html=f.comment.body_html.clone()></div>
+                                                <p class="field-hint">{format!("{} {} : {}", f.comment.flags, t("comments-flags"), f.reasons.join(" · "))}</p>
+                                                <ActionForm action=moderate attr:class="form inline-form">
+                                                    <input type="hidden" name="comment" value=id.clone()/>
+                                                    <label for=format!("reason-{id}")>{t("moderation-reason")}</label>
+                                                    <input id=format!("reason-{id}") name="reason"/>
+                                                    <button type="submit" name="action" value="hide" class="secondary">{t("moderation-hide")}</button>
+                                                    <button type="submit" name="action" value="delete" class="secondary">{t("moderation-delete")}</button>
+                                                </ActionForm>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }}
+                        <h2>{t("moderation-log")}</h2>
+                        <ul class="history">
+                            {desk.log.into_iter().map(|l| view! {
+                                <li>{format!("{} · {} · {} · {} {}", date_time(l.at), l.editor, t(&format!("moderation-{}", l.action)), l.item, l.reason)}</li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+                })}
+            </Transition>
+        </div>
+    }
+}
