@@ -86,6 +86,41 @@ test("a member's fiche with a commercial link goes through review before a visit
   await expect(visitor.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(visitor.getByText("Aucun lien.")).toBeVisible();
   await checkAccessibility(visitor);
+  const fichePath = new URL(visitor.url()).pathname;
+
+  // The author comments; an editor hides the comment; it leaves the page and the feed.
+  await page.goto(fichePath);
+  await hydrated(page);
+  const remark = `Publicité déguisée ${testInfo.project.name} ${Date.now()}`;
+  await page.getByLabel("Votre commentaire").fill(remark);
+  await page.getByRole("button", { name: "Publier le commentaire" }).click();
+  await expect(page.locator(".comment").filter({ hasText: remark })).toBeVisible();
+  await hydrated(page);
+  await page.locator(".comment").filter({ hasText: remark }).getByRole("button", { name: "Signaler" }).click();
+  await visitor.reload();
+  await expect(visitor.locator(".comment").filter({ hasText: remark })).toBeVisible();
+
+  const moderatorContext = await browser.newContext();
+  const moderator = await moderatorContext.newPage();
+  await moderator.goto("/compte/connexion?suite=/innovation/moderation");
+  await hydrated(moderator);
+  await moderator.getByLabel("Adresse électronique").fill("editeur@parvis.localhost");
+  await moderator.getByLabel("Mot de passe", { exact: true }).fill("parvis-demo-2026");
+  await moderator.getByRole("button", { name: "Se connecter" }).click();
+  const flagged = moderator.locator(".entry").filter({ hasText: remark });
+  await expect(flagged).toBeVisible();
+  await hydrated(moderator);
+  await checkAccessibility(moderator);
+  await flagged.getByLabel("Motif").fill("promotion");
+  await flagged.getByRole("button", { name: "Masquer" }).click();
+  await expect(moderator.locator(".history")).toContainText("promotion");
+  await moderatorContext.close();
+
+  await visitor.reload();
+  await expect(visitor.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(visitor.locator(".comment").filter({ hasText: remark })).toHaveCount(0);
+  const feed = await (await visitor.request.get(`${fichePath}/commentaires.atom`)).text();
+  expect(feed).not.toContain(remark);
   await visitorContext.close();
   expect(problems.filter((p) => !p.includes("422"))).toEqual([]);
 });

@@ -1,13 +1,16 @@
 //! Server functions of the community: the fiche page with its comments, commenting, flagging,
 //! and the editors' moderation.
 
-use super::community::{FichePageData, ModerationDesk, COMMENT_MAX};
+use super::community::{FichePageData, ModerationDesk};
 use crate::error::AppError;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use {
-    super::server::{comments, store},
+    super::{
+        community::COMMENT_MAX,
+        server::{comments, store},
+    },
     crate::{
         accounts::{
             server::{current_account, require_account, store as accounts},
