@@ -43,6 +43,7 @@ pub async fn load(db: &Db, data_dir: &std::path::Path) -> Result<(), sqlx::Error
         crate::stages::server::demo::load(db, agent, &crate::stages::server::today()).await?;
         crate::stages::server::demo_selection::load(db, data_dir, agent).await?;
     }
+    crate::innovation::server::demo::load(db, "editeur@parvis.localhost").await?;
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! Server-only parts of Innovation: the SQL, the revision diff, the exports and feeds.
 
 pub mod comments;
+pub mod demo;
 pub mod diff;
 pub mod exports;
 pub mod store;
