@@ -5,10 +5,10 @@
 //! `scripts/bench` runs it on SQLite and, when reachable, on PostgreSQL.
 
 use parvis::{
-    server::{config::Config, db::Db, router},
+    server::{config::Config, db::Db, router, text},
     stages::{
         search::SearchQuery,
-        server::{applications, search, text},
+        server::{applications, search},
     },
 };
 use sqlx::Row;

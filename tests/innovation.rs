@@ -118,6 +118,17 @@ async fn a_fiche_goes_through_review_with_its_warnings_before_readers_see_it() {
     assert_eq!((by_field.total, by_field.fiches[0].id), (1, id));
     assert_eq!(app.call_json::<Catalogue>(&visitor, "innovation/browse", &[("query[pays]", "Chili")]).await.1.expect("catalogue").total, 0);
     assert_eq!(app.call_json::<Catalogue>(&visitor, "innovation/browse", &[("query[tag]", "vélo")]).await.1.expect("catalogue").total, 1);
+    // Words, French or English, accents and plurals aside; the draft's words find nothing.
+    let words = |q: &'static str| {
+        let visitor = visitor.clone();
+        let app = &app;
+        async move { app.call_json::<Catalogue>(&visitor, "innovation/browse", &[("query[q]", q)]).await.1.expect("catalogue").total }
+    };
+    assert_eq!(words("stations ville").await, 1);
+    assert_eq!(words("STATION").await, 1);
+    assert_eq!(words("velos partages").await, 1);
+    assert_eq!(words("tramway").await, 0);
+    assert_eq!(words("brouillon privé").await, 0);
 
     // Open data, feeds and the sitemap carry the published fiche, never the draft.
     let json: serde_json::Value = visitor.get(app.url("/innovation/donnees.json")).send().await.expect("json").json().await.expect("json body");

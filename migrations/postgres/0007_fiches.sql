@@ -43,6 +43,8 @@ CREATE TABLE fiche_catalogue (
     -- " 3 7 ": field ids, and ", tag, tag, " for whole-item LIKE matches.
     field_ids TEXT NOT NULL,
     tags TEXT NOT NULL,
+    -- Stemmed words of the texts, French and English stems both (" velo bicycl "…).
+    search_terms TEXT NOT NULL,
     published_at BIGINT NOT NULL
 );
 CREATE INDEX fiche_catalogue_country ON fiche_catalogue (country, published_at);

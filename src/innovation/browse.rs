@@ -1,5 +1,5 @@
-//! Browsing the published catalogue: filters by field, country, maturity, tag and language,
-//! all in the URL of /innovation.
+//! Browsing the published catalogue: words (French or English) and filters by field, country,
+//! maturity, tag and language, all in the URL of /innovation.
 
 use super::types::FicheSummary;
 use serde::{Deserialize, Serialize};
@@ -8,6 +8,8 @@ pub const PER_PAGE: i64 = 20;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BrowseQuery {
+    /// Words, in French or English.
+    pub q: Option<String>,
     /// Field id.
     pub champ: Option<String>,
     pub pays: Option<String>,
@@ -20,7 +22,7 @@ pub struct BrowseQuery {
 impl BrowseQuery {
     pub fn from_pairs(get: impl Fn(&str) -> Option<String>) -> BrowseQuery {
         let value = |key: &str| get(key).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-        BrowseQuery { champ: value("champ"), pays: value("pays"), maturite: value("maturite"), tag: value("tag"), langue: value("langue"), page: value("page") }
+        BrowseQuery { q: value("q"), champ: value("champ"), pays: value("pays"), maturite: value("maturite"), tag: value("tag"), langue: value("langue"), page: value("page") }
     }
 
     pub fn page_number(&self) -> i64 {
@@ -28,7 +30,7 @@ impl BrowseQuery {
     }
 
     pub fn url(&self, page: i64) -> String {
-        let mut parts: Vec<String> = [("champ", &self.champ), ("pays", &self.pays), ("maturite", &self.maturite), ("tag", &self.tag), ("langue", &self.langue)]
+        let mut parts: Vec<String> = [("q", &self.q), ("champ", &self.champ), ("pays", &self.pays), ("maturite", &self.maturite), ("tag", &self.tag), ("langue", &self.langue)]
             .iter()
             .filter_map(|(key, value)| value.as_ref().map(|v| format!("{key}={}", crate::stages::search::encode(v))))
             .collect();

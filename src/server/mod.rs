@@ -15,5 +15,6 @@ pub mod security;
 pub mod sessions;
 pub mod state;
 pub mod tasks;
+pub mod text;
 
 pub use context::{app_state, client_address, redirect_plain_form, respond};

@@ -64,6 +64,10 @@ fn Browse(query: BrowseQuery, catalogue: Catalogue) -> impl IntoView {
     let (previous, next) = (query.url(catalogue.page - 1), query.url(catalogue.page + 1));
     view! {
         <Form method="GET" action="/innovation" attr:class="search-form" attr:role="search">
+            <div class="field search-words">
+                <label for="browse-q">{t("search-words")}</label>
+                <input id="browse-q" name="q" type="search" value=query.q.clone().unwrap_or_default()/>
+            </div>
             <div class="filters">
                 <div class="field">
                     <label for="browse-field">{t("fiche-fields")}</label>

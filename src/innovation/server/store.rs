@@ -145,10 +145,10 @@ pub async fn review(db: &Db, id: i64, editor: i64, action: ReviewAction, comment
         sqlx::query("UPDATE fiches SET published_revision_id = $1 WHERE id = $2").bind(revision_id).bind(id).execute(&mut *tx).await?;
         let field_ids = format!(" {} ", content.fields.iter().map(i64::to_string).collect::<Vec<_>>().join(" "));
         sqlx::query(
-            "INSERT INTO fiche_catalogue (fiche_id, language, title, summary, city, country, maturity, field_ids, tags, published_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (fiche_id) DO UPDATE SET language = excluded.language, title = excluded.title, \
+            "INSERT INTO fiche_catalogue (fiche_id, language, title, summary, city, country, maturity, field_ids, tags, search_terms, published_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (fiche_id) DO UPDATE SET language = excluded.language, title = excluded.title, \
              summary = excluded.summary, city = excluded.city, country = excluded.country, maturity = excluded.maturity, field_ids = excluded.field_ids, \
-             tags = excluded.tags, published_at = excluded.published_at",
+             tags = excluded.tags, search_terms = excluded.search_terms, published_at = excluded.published_at",
         )
         .bind(id)
         .bind(&content.language)
@@ -159,6 +159,9 @@ pub async fn review(db: &Db, id: i64, editor: i64, action: ReviewAction, comment
         .bind(&content.maturity)
         .bind(field_ids)
         .bind(format!(", {}, ", content.tags))
+        .bind(crate::server::text::bilingual_stored(
+            &[&content.title, &content.summary, &content.body, &content.results, &content.lessons, &content.city, &content.country, &content.tags].map(|t| t.as_str()).join(" "),
+        ))
         .bind(at)
         .execute(&mut *tx)
         .await?;
@@ -287,24 +290,32 @@ pub async fn desk_list(db: &Db, author: Option<i64>, locale: Locale) -> Result<V
 pub async fn browse(db: &Db, query: &BrowseQuery, locale: Locale) -> Result<(Vec<FicheSummary>, i64), sqlx::Error> {
     let mut conditions = vec!["1 = 1".to_string()];
     let mut values: Vec<String> = Vec::new();
-    let mut push = |sql: &str, value: String| {
-        values.push(value);
-        conditions.push(sql.replace('?', &format!("${}", values.len())));
+    // Each '?' of `sql` takes the next of `new` as a bound value.
+    let mut push = |sql: &str, new: Vec<String>| {
+        let mut sql = sql.to_string();
+        for value in new {
+            values.push(value);
+            sql = sql.replacen('?', &format!("${}", values.len()), 1);
+        }
+        conditions.push(sql);
     };
     if let Some(field) = query.champ.as_deref().and_then(|f| f.parse::<i64>().ok()) {
-        push("c.field_ids LIKE ?", format!("% {field} %"));
+        push("c.field_ids LIKE ?", vec![format!("% {field} %")]);
     }
     if let Some(country) = &query.pays {
-        push("c.country = ?", country.clone());
+        push("c.country = ?", vec![country.clone()]);
     }
     if let Some(maturity) = query.maturite.as_deref().and_then(Maturity::parse) {
-        push("c.maturity = ?", maturity.code().to_string());
+        push("c.maturity = ?", vec![maturity.code().to_string()]);
     }
     if let Some(tag) = &query.tag {
-        push("c.tags LIKE ?", format!("%, {}, %", tag.to_lowercase()));
+        push("c.tags LIKE ?", vec![format!("%, {}, %", tag.to_lowercase())]);
     }
     if let Some(language) = query.langue.as_deref().filter(|l| matches!(*l, "fr" | "en")) {
-        push("c.language = ?", language.to_string());
+        push("c.language = ?", vec![language.to_string()]);
+    }
+    for (french, english) in query.q.as_deref().map(crate::server::text::bilingual_words).unwrap_or_default() {
+        push("(c.search_terms LIKE ? OR c.search_terms LIKE ?)", vec![format!("% {french} %"), format!("% {english} %")]);
     }
     let filter = conditions.join(" AND ");
     let count_sql = format!("SELECT COUNT(*) AS n FROM fiche_catalogue c WHERE {filter}");

@@ -7,7 +7,7 @@
 //! in the others through the live-event relay), and the whole index is rebuilt periodically
 //! in case a relay message was lost.
 
-use super::text;
+use crate::server::text;
 use crate::{
     server::{db::Db, realtime::LiveEvent, state::AppState},
     stages::search::SearchQuery,

@@ -14,7 +14,6 @@ pub mod live;
 pub mod notices;
 pub mod search;
 pub mod store;
-pub mod text;
 
 /// Today's date, "YYYY-MM-DD" (UTC), the form deadlines are compared in.
 pub fn today() -> String {

@@ -162,8 +162,8 @@ pub async fn index(db: &Db, id: i64) -> Result<(), sqlx::Error> {
         all.push_str(&row.try_get::<String, _>(column)?);
     }
     sqlx::query("UPDATE offers SET search_terms = $1, title_terms = $2 WHERE id = $3")
-        .bind(super::text::stored(&all))
-        .bind(super::text::stored(&title))
+        .bind(crate::server::text::stored(&all))
+        .bind(crate::server::text::stored(&title))
         .bind(id)
         .execute(&db.pool)
         .await?;

@@ -1,5 +1,6 @@
-//! French-aware search terms: lower case, accents folded, stop words dropped, Snowball
-//! French stemming (rust-stemmers), so "Jardins écologiques" and "jardin ecologique" meet.
+//! Search terms: lower case, accents folded, stop words dropped, Snowball stemming
+//! (rust-stemmers), so "Jardins écologiques" and "jardin ecologique" meet. French by default;
+//! `bilingual_*` also stems in English, for texts written in either language.
 
 use rust_stemmers::{Algorithm, Stemmer};
 use std::sync::OnceLock;
@@ -12,6 +13,11 @@ const STOP_WORDS: &[&str] = &[
 fn stemmer() -> &'static Stemmer {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::French))
+}
+
+fn english() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
 fn fold(c: char) -> char {
@@ -31,6 +37,27 @@ fn fold(c: char) -> char {
 
 /// The distinct search terms of `text`, in order of first appearance.
 pub fn terms(text: &str) -> Vec<String> {
+    terms_with(text, stemmer())
+}
+
+/// Each word of `text` as its (French, English) stems: a word matches a text in either
+/// language when either stem is among the text's bilingual terms.
+pub fn bilingual_words(text: &str) -> Vec<(String, String)> {
+    terms_with(text, stemmer()).into_iter().zip(terms_with(text, english())).collect()
+}
+
+/// Terms as stored for a text that may be French or English: both stemmings.
+pub fn bilingual_stored(text: &str) -> String {
+    let mut all = terms_with(text, stemmer());
+    for term in terms_with(text, english()) {
+        if !all.contains(&term) {
+            all.push(term);
+        }
+    }
+    format!(" {} ", all.join(" "))
+}
+
+fn terms_with(text: &str, stemmer: &Stemmer) -> Vec<String> {
     let mut seen = Vec::new();
     for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
         let lower = word.to_lowercase();
@@ -38,7 +65,7 @@ pub fn terms(text: &str) -> Vec<String> {
             continue;
         }
         // Stem before folding (the stemmer knows French accents), then fold what remains.
-        let stem: String = stemmer().stem(&lower).chars().map(fold).collect();
+        let stem: String = stemmer.stem(&lower).chars().map(fold).collect();
         if !stem.is_empty() && !seen.contains(&stem) {
             seen.push(stem);
         }
@@ -63,5 +90,7 @@ mod tests {
         assert_eq!(terms("Développeur"), terms("developpeurs"));
         assert!(terms("le stage de la ville").len() == 2, "stop words dropped");
         assert!(stored("Mares").starts_with(' ') && stored("Mares").ends_with(' '));
+        let english = bilingual_stored("Cities sharing bicycles");
+        assert!(bilingual_words("bicycle city").iter().all(|(fr, en)| english.contains(&format!(" {fr} ")) || english.contains(&format!(" {en} "))));
     }
 }
