@@ -2,7 +2,11 @@
 //! p50/p95 of a full search (results and facet counts), of the offer page rendered through the
 //! real router, and of the apply action, measured inside the server process.
 //!
-//! `scripts/bench` runs it on SQLite and, when reachable, on PostgreSQL.
+//! `scripts/bench` runs it on SQLite and, when reachable, on PostgreSQL. The Innovation part
+//! (20,000 fiches, 200,000 comments) is in parts/innovation.rs.
+
+#[path = "parts/innovation.rs"]
+mod bench_innovation;
 
 use parvis::{
     server::{config::Config, db::Db, router, text},
@@ -160,6 +164,7 @@ async fn run(label: &str, url: String) -> Result<(), Box<dyn std::error::Error>>
     }
     let (p50, p95) = percentiles(samples);
     println!("  {:<42} p50 {p50:>8.1} ms   p95 {p95:>8.1} ms", "apply (insert + history, one transaction)");
+    bench_innovation::run(&app, &state.db).await?;
     Ok(())
 }
 

@@ -1,0 +1,148 @@
+//! The Innovation part of the benchmark (a module of bench_stages.rs): seeds 20,000 published
+//! fiches with 200,000 comments, then prints p50/p95 of the fiche page rendered through the
+//! router, of catalogue browsing with filters, and of full-text search.
+
+use parvis::{
+    i18n::Locale,
+    innovation::{browse::BrowseQuery, server::store, types::FicheInput},
+    server::{db::Db, markdown, text},
+};
+use sqlx::Row;
+use std::time::{Duration, Instant};
+use tower::ServiceExt;
+
+const FICHES: i64 = 20_000;
+const COMMENTS: i64 = 200_000;
+
+const SUBJECTS: &[(&str, &str)] = &[
+    ("Vélos en libre-service", "mobilite"),
+    ("Budget participatif", "democratie"),
+    ("Cours d'école végétalisées", "climat"),
+    ("Téléphérique urbain", "mobilite"),
+    ("Compostage de quartier", "dechets"),
+    ("Open data portal", "numerique"),
+    ("Rivière rouverte", "eau"),
+    ("Logement d'abord", "logement"),
+];
+const CITIES: &[(&str, &str)] = &[("Paris", "France"), ("Barcelone", "Espagne"), ("Medellín", "Colombie"), ("Séoul", "Corée du Sud"), ("Helsinki", "Finlande"), ("Dakar", "Sénégal")];
+
+async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
+    let existing: i64 = sqlx::query("SELECT COUNT(*) AS n FROM fiches").fetch_one(&db.pool).await?.try_get("n")?;
+    if existing >= FICHES {
+        return Ok(());
+    }
+    let start = Instant::now();
+    sqlx::query("INSERT INTO users (email, display_name, password_hash, created_at, locale) VALUES ('bench-author@example.org', 'Auteur', 'x', 0, 'fr')").execute(&db.pool).await?;
+    let author: i64 = sqlx::query("SELECT id FROM users WHERE email = 'bench-author@example.org'").fetch_one(&db.pool).await?.try_get("id")?;
+    let fields: Vec<(i64, String)> =
+        sqlx::query("SELECT id, code FROM innovation_fields").fetch_all(&db.pool).await?.into_iter().map(|r| Ok((r.try_get("id")?, r.try_get("code")?))).collect::<Result<_, sqlx::Error>>()?;
+    let body = "## Le projet\n\nUn service **public** décrit en détail, avec des chiffres et des [sources](https://fr.wikipedia.org/wiki/Ville).\n\n| année | usagers |\n|---|---|\n| 2019 | 12 000 |\n| 2020 | 15 500 |\n\nLes enseignements tirés par l'équipe municipale sont résumés plus bas.".repeat(3);
+    let body_html = markdown::render(&body);
+    let mut tx = db.pool.begin().await?;
+    for batch in 0..(FICHES / 500) {
+        let mut fiches = Vec::new();
+        let mut revisions = Vec::new();
+        let mut catalogue = Vec::new();
+        for i in 0..500 {
+            let n = batch * 500 + i;
+            let (subject, code) = SUBJECTS[n as usize % SUBJECTS.len()];
+            let (city, country) = CITIES[n as usize % CITIES.len()];
+            let field = fields.iter().find(|(_, c)| c == code).map_or(1, |(id, _)| *id);
+            let content = FicheInput {
+                language: "fr".into(),
+                title: format!("{subject} n°{n}"),
+                summary: format!("{subject} à {city} : ce qui a été fait, mesuré et appris."),
+                body: body.clone(),
+                fields: vec![field],
+                city: city.into(),
+                country: country.into(),
+                year_started: "2015".into(),
+                maturity: ["idea", "pilot", "deployed", "scaled", "stopped"][n as usize % 5].into(),
+                sources: "https://fr.wikipedia.org/wiki/Ville".into(),
+                tags: "ville, innovation".into(),
+                interests: "Aucun lien.".into(),
+                ..Default::default()
+            };
+            let json = serde_json::to_string(&content)?.replace('\'', "''");
+            fiches.push(format!("({author}, 'published', '{json}', {n}, {n})"));
+            revisions.push(format!("(1, '{json}', '{}', '', '', {n}, {n})", body_html.replace('\'', "''")));
+            let terms = text::bilingual_stored(&format!("{} {} {} {}", content.title, content.summary, content.body, content.city)).replace('\'', "''");
+            catalogue.push((n, format!("'fr', '{}', '{}', '{city}', '{country}', '{}', ' {field} ', ', ville, innovation, ', '{terms}', {n}", content.title.replace('\'', "''"), content.summary.replace('\'', "''"), content.maturity)));
+        }
+        let first: i64 = sqlx::query(&format!("INSERT INTO fiches (author_id, state, working, created_at, updated_at) VALUES {} RETURNING id", fiches.join(",")))
+            .fetch_all(&mut *tx)
+            .await?
+            .iter()
+            .map(|r| r.try_get::<i64, _>("id"))
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .min()
+            .unwrap_or(0);
+        let rows: Vec<String> = revisions.iter().enumerate().map(|(k, r)| format!("({}, {}", first + k as i64, &r[1..])).collect();
+        sqlx::query(&format!("INSERT INTO fiche_revisions (fiche_id, number, content, body_html, results_html, lessons_html, created_at, published_at) VALUES {}", rows.join(",")))
+            .execute(&mut *tx)
+            .await?;
+        let rows: Vec<String> = catalogue.iter().enumerate().map(|(k, (_, c))| format!("({}, {c})", first + k as i64)).collect();
+        sqlx::query(&format!("INSERT INTO fiche_catalogue (fiche_id, language, title, summary, city, country, maturity, field_ids, tags, search_terms, published_at) VALUES {}", rows.join(",")))
+            .execute(&mut *tx)
+            .await?;
+    }
+    sqlx::query("UPDATE fiches SET published_revision_id = (SELECT r.id FROM fiche_revisions r WHERE r.fiche_id = fiches.id)").execute(&mut *tx).await?;
+    let first: i64 = sqlx::query("SELECT MIN(id) AS n FROM fiches").fetch_one(&mut *tx).await?.try_get("n")?;
+    let comment_html = markdown::render("Merci pour ce retour : **nous lançons** un projet proche l'an prochain.");
+    for batch in 0..(COMMENTS / 2000) {
+        let rows: Vec<String> = (0..2000)
+            .map(|i| {
+                let n = batch * 2000 + i;
+                format!("({}, {author}, 'Merci', '{}', {n})", first + (n * 7919) % FICHES, comment_html.replace('\'', "''"))
+            })
+            .collect();
+        sqlx::query(&format!("INSERT INTO fiche_comments (fiche_id, author_id, body_md, body_html, created_at) VALUES {}", rows.join(","))).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    println!("  seeded {FICHES} fiches, {COMMENTS} comments in {:.1} s", start.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn percentiles(mut samples: Vec<Duration>) -> (f64, f64) {
+    samples.sort();
+    let at = |p: usize| samples[((p * samples.len()).div_ceil(100)).max(1) - 1].as_secs_f64() * 1000.0;
+    (at(50), at(95))
+}
+
+pub async fn run(app: &axum::Router, db: &Db) -> Result<(), Box<dyn std::error::Error>> {
+    seed(db).await?;
+    let first: i64 = sqlx::query("SELECT MIN(id) AS n FROM fiches").fetch_one(&db.pool).await?.try_get("n")?;
+    let mut samples = Vec::new();
+    for i in 0..200 {
+        let request = axum::http::Request::get(format!("/innovation/fiches/{}", first + (i * 997) % FICHES)).body(axum::body::Body::empty())?;
+        let start = Instant::now();
+        let response = app.clone().oneshot(request).await?;
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await?;
+        samples.push(start.elapsed());
+        std::hint::black_box(bytes);
+    }
+    let (p50, p95) = percentiles(samples);
+    println!("  {:<42} p50 {p50:>8.1} ms   p95 {p95:>8.1} ms", "fiche page (with comments), through router");
+    let field: i64 = sqlx::query("SELECT id FROM innovation_fields WHERE code = 'mobilite'").fetch_one(&db.pool).await?.try_get("id")?;
+    let browses = [
+        BrowseQuery { champ: Some(field.to_string()), ..Default::default() },
+        BrowseQuery { pays: Some("Colombie".into()), maturite: Some("scaled".into()), ..Default::default() },
+        BrowseQuery { champ: Some(field.to_string()), pays: Some("France".into()), page: Some("5".into()), ..Default::default() },
+    ];
+    let searches = [BrowseQuery { q: Some("vélos".into()), ..Default::default() }, BrowseQuery { q: Some("budget participatif".into()), ..Default::default() }];
+    for (name, queries) in [("catalogue browse with filters", &browses[..]), ("full-text search (French words)", &searches[..])] {
+        let mut samples = Vec::new();
+        for _ in 0..40 {
+            for query in queries {
+                let start = Instant::now();
+                let found = store::browse(db, query, Locale::Fr).await?;
+                samples.push(start.elapsed());
+                std::hint::black_box(found);
+            }
+        }
+        let (p50, p95) = percentiles(samples);
+        println!("  {name:<42} p50 {p50:>8.1} ms   p95 {p95:>8.1} ms");
+    }
+    Ok(())
+}
