@@ -88,6 +88,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/innovation/relecture") view=innovation::pages::ReviewQueuePage ssr=SsrMode::Async/>
                     <Route path=path!("/innovation/regles") view=innovation::pages::RulesPage ssr=SsrMode::Async/>
                     <Route path=path!("/innovation/moderation") view=innovation::pages::ModerationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation/notifications") view=innovation::pages::NotificationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/espaces") view=EspacesHome ssr=SsrMode::Async/>
                     <Route path=path!("/compte") view=account_pages::AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/compte/connexion") view=account_pages::SignInPage ssr=SsrMode::Async/>

@@ -213,3 +213,37 @@ async fn members_comment_and_a_hidden_comment_disappears_from_page_and_feed() {
     app.call_json::<()>(&editor, "innovation/moderate", &[("comment", &rude.to_string()), ("action", "restore")]).await.1.expect("restored");
     assert_eq!(app.call_json::<FichePageData>(&visitor, "innovation/page", &[("id", &fiche)]).await.1.expect("page").comments.len(), 2);
 }
+
+#[tokio::test]
+async fn a_comment_notifies_the_fiches_followers_and_the_members_it_mentions() {
+    use parvis::innovation::community::Notification;
+    let (app, field) = newsroom().await;
+    let fiche = published_fiche(&app, field).await.to_string();
+    app.sign_up("zoe@example.org", PASSWORD).await;
+    sqlx::query("UPDATE users SET display_name = 'Zoé Martin' WHERE email = 'zoe@example.org'").execute(&app.state.db.pool).await.expect("name");
+    let (author, other, zoe) =
+        (app.sign_in("author@example.org", PASSWORD).await, app.sign_in("other@example.org", PASSWORD).await, app.sign_in("zoe@example.org", PASSWORD).await);
+    let notes = |who: &reqwest::Client| {
+        let who = who.clone();
+        let app = &app;
+        async move { app.call_json::<Vec<Notification>>(&who, "innovation/notifications", &[]).await.1.expect("notifications") }
+    };
+
+    app.call_json::<i64>(&other, "innovation/comment", &[("fiche", &fiche), ("body", "Question pour @Zoé Martin : avez-vous mesuré la participation ?")]).await.1.expect("posted");
+    let for_author = notes(&author).await;
+    assert_eq!((for_author.len(), for_author[0].kind.as_str(), for_author[0].unread), (1, "comment", true), "the author follows their fiche");
+    let for_zoe = notes(&zoe).await;
+    assert_eq!((for_zoe.len(), for_zoe[0].kind.as_str()), (1, "mention"));
+    assert!(notes(&other).await.is_empty(), "nobody hears of their own comment");
+
+    // The commenter now follows the fiche and hears of the next comment; Zoé does not, until she follows.
+    app.call_json::<i64>(&author, "innovation/comment", &[("fiche", &fiche), ("body", "Oui, 12 % des habitants ont voté.")]).await.1.expect("posted");
+    assert_eq!(notes(&other).await.len(), 1);
+    assert_eq!(notes(&zoe).await.len(), 1);
+    app.call_json::<()>(&zoe, "innovation/follow", &[("fiche", &fiche), ("follow", "true")]).await.1.expect("followed");
+    app.call_json::<i64>(&other, "innovation/comment", &[("fiche", &fiche), ("body", "Merci !")]).await.1.expect("posted");
+    assert_eq!(notes(&zoe).await.len(), 2);
+    app.call_json::<()>(&zoe, "innovation/notifications_read", &[]).await.1.expect("read");
+    assert!(notes(&zoe).await.iter().all(|n| !n.unread));
+    assert_eq!(app.call_json::<Vec<Notification>>(&app.client(), "innovation/notifications", &[]).await.0, 401);
+}

@@ -24,7 +24,8 @@ const SUBJECTS: &[(&str, &str)] = &[
     ("Rivière rouverte", "eau"),
     ("Logement d'abord", "logement"),
 ];
-const CITIES: &[(&str, &str)] = &[("Paris", "France"), ("Barcelone", "Espagne"), ("Medellín", "Colombie"), ("Séoul", "Corée du Sud"), ("Helsinki", "Finlande"), ("Dakar", "Sénégal")];
+const CITIES: &[(&str, &str)] =
+    &[("Paris", "France"), ("Barcelone", "Espagne"), ("Medellín", "Colombie"), ("Séoul", "Corée du Sud"), ("Helsinki", "Finlande"), ("Dakar", "Sénégal")];
 
 async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
     let existing: i64 = sqlx::query("SELECT COUNT(*) AS n FROM fiches").fetch_one(&db.pool).await?.try_get("n")?;
@@ -34,8 +35,12 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
     let start = Instant::now();
     sqlx::query("INSERT INTO users (email, display_name, password_hash, created_at, locale) VALUES ('bench-author@example.org', 'Auteur', 'x', 0, 'fr')").execute(&db.pool).await?;
     let author: i64 = sqlx::query("SELECT id FROM users WHERE email = 'bench-author@example.org'").fetch_one(&db.pool).await?.try_get("id")?;
-    let fields: Vec<(i64, String)> =
-        sqlx::query("SELECT id, code FROM innovation_fields").fetch_all(&db.pool).await?.into_iter().map(|r| Ok((r.try_get("id")?, r.try_get("code")?))).collect::<Result<_, sqlx::Error>>()?;
+    let fields: Vec<(i64, String)> = sqlx::query("SELECT id, code FROM innovation_fields")
+        .fetch_all(&db.pool)
+        .await?
+        .into_iter()
+        .map(|r| Ok((r.try_get("id")?, r.try_get("code")?)))
+        .collect::<Result<_, sqlx::Error>>()?;
     let body = "## Le projet\n\nUn service **public** décrit en détail, avec des chiffres et des [sources](https://fr.wikipedia.org/wiki/Ville).\n\n| année | usagers |\n|---|---|\n| 2019 | 12 000 |\n| 2020 | 15 500 |\n\nLes enseignements tirés par l'équipe municipale sont résumés plus bas.".repeat(3);
     let body_html = markdown::render(&body);
     let mut tx = db.pool.begin().await?;
@@ -67,7 +72,15 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
             fiches.push(format!("({author}, 'published', '{json}', {n}, {n})"));
             revisions.push(format!("(1, '{json}', '{}', '', '', {n}, {n})", body_html.replace('\'', "''")));
             let terms = text::bilingual_stored(&format!("{} {} {} {}", content.title, content.summary, content.body, content.city)).replace('\'', "''");
-            catalogue.push((n, format!("'fr', '{}', '{}', '{city}', '{country}', '{}', ' {field} ', ', ville, innovation, ', '{terms}', {n}", content.title.replace('\'', "''"), content.summary.replace('\'', "''"), content.maturity)));
+            catalogue.push((
+                n,
+                format!(
+                    "'fr', '{}', '{}', '{city}', '{country}', '{}', ' {field} ', ', ville, innovation, ', '{terms}', {n}",
+                    content.title.replace('\'', "''"),
+                    content.summary.replace('\'', "''"),
+                    content.maturity
+                ),
+            ));
         }
         let first: i64 = sqlx::query(&format!("INSERT INTO fiches (author_id, state, working, created_at, updated_at) VALUES {} RETURNING id", fiches.join(",")))
             .fetch_all(&mut *tx)
@@ -83,9 +96,12 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
             .execute(&mut *tx)
             .await?;
         let rows: Vec<String> = catalogue.iter().enumerate().map(|(k, (_, c))| format!("({}, {c})", first + k as i64)).collect();
-        sqlx::query(&format!("INSERT INTO fiche_catalogue (fiche_id, language, title, summary, city, country, maturity, field_ids, tags, search_terms, published_at) VALUES {}", rows.join(",")))
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(&format!(
+            "INSERT INTO fiche_catalogue (fiche_id, language, title, summary, city, country, maturity, field_ids, tags, search_terms, published_at) VALUES {}",
+            rows.join(",")
+        ))
+        .execute(&mut *tx)
+        .await?;
     }
     sqlx::query("UPDATE fiches SET published_revision_id = (SELECT r.id FROM fiche_revisions r WHERE r.fiche_id = fiches.id)").execute(&mut *tx).await?;
     let first: i64 = sqlx::query("SELECT MIN(id) AS n FROM fiches").fetch_one(&mut *tx).await?.try_get("n")?;

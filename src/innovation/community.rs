@@ -28,6 +28,21 @@ pub struct FichePageData {
     /// The reader is a signed-in member.
     pub can_comment: bool,
     pub moderator: bool,
+    /// The reader follows this fiche (its new comments reach their notifications).
+    pub following: bool,
+}
+
+/// Something that happened to a member on the site.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notification {
+    pub id: i64,
+    /// "comment" or "mention".
+    pub kind: String,
+    pub actor: String,
+    pub subject: String,
+    pub link: String,
+    pub at: i64,
+    pub unread: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

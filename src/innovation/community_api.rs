@@ -1,7 +1,7 @@
 //! Server functions of the community: the fiche page with its comments, commenting, flagging,
 //! and the editors' moderation.
 
-use super::community::{FichePageData, ModerationDesk};
+use super::community::{FichePageData, ModerationDesk, Notification};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use {
     super::{
         community::COMMENT_MAX,
-        server::{comments, store},
+        server::{comments, notify, store},
     },
     crate::{
         accounts::{
@@ -36,11 +36,14 @@ pub async fn load_fiche_page(id: i64) -> Result<FichePageData, AppError> {
         async {
             let db = app_state()?.db;
             let fiche = store::published(&db, id, request_locale()).await?.ok_or(AppError::NotFound)?;
-            let (member, moderator) = match current_account().await? {
-                Some(account) => standing(account.id).await?,
-                None => (false, false),
+            let (member, moderator, following) = match current_account().await? {
+                Some(account) => {
+                    let (member, moderator) = standing(account.id).await?;
+                    (member, moderator, notify::follows(&db, id, account.id).await?)
+                }
+                None => (false, false, false),
             };
-            Ok(FichePageData { comments: comments::of_fiche(&db, id, moderator).await?, fiche, can_comment: member, moderator })
+            Ok(FichePageData { comments: comments::of_fiche(&db, id, moderator).await?, fiche, can_comment: member, moderator, following })
         }
         .await,
     )
@@ -57,11 +60,15 @@ pub async fn post_comment(fiche: i64, body: String) -> Result<i64, AppError> {
             }
             let body = AppError::required_text("body", &body, COMMENT_MAX)?;
             let db = app_state()?.db;
-            if store::published(&db, fiche, request_locale()).await?.is_none() {
-                return Err(AppError::NotFound);
-            }
+            let Some(view) = store::published(&db, fiche, request_locale()).await? else { return Err(AppError::NotFound) };
+            let author = store::find(&db, fiche).await?.map(|f| f.author_id).ok_or(AppError::NotFound)?;
             let id = comments::add(&db, fiche, account.id, &body).await?;
             tracing::info!(user = account.id, fiche, comment = id, "comment posted");
+            // The comment is saved; telling people is best effort and never undoes it.
+            let link = format!("/innovation/fiches/{fiche}#commentaire-{id}");
+            if let Err(error) = notify::commented(&db, fiche, &view.title, author, account.id, &account.display_name, &link, &body).await {
+                tracing::error!(%error, comment = id, "notifications not recorded");
+            }
             redirect_plain_form(&format!("/innovation/fiches/{fiche}#commentaire-{id}"));
             Ok(id)
         }
@@ -124,6 +131,41 @@ pub async fn load_moderation() -> Result<ModerationDesk, AppError> {
             }
             let db = app_state()?.db;
             Ok(ModerationDesk { flagged: comments::flagged(&db).await?, log: comments::log(&db).await? })
+        }
+        .await,
+    )
+}
+
+/// Follows (or stops following) a published fiche.
+#[server(endpoint = "innovation/follow")]
+pub async fn follow_fiche(fiche: i64, follow: bool) -> Result<(), AppError> {
+    respond(
+        async {
+            let account = require_account().await?;
+            let db = app_state()?.db;
+            if store::published(&db, fiche, request_locale()).await?.is_none() {
+                return Err(AppError::NotFound);
+            }
+            notify::follow(&db, fiche, account.id, follow).await?;
+            redirect_plain_form(&format!("/innovation/fiches/{fiche}"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "innovation/notifications")]
+pub async fn load_notifications() -> Result<Vec<Notification>, AppError> {
+    respond(async { Ok(notify::of_user(&app_state()?.db, require_account().await?.id).await?) }.await)
+}
+
+#[server(endpoint = "innovation/notifications_read")]
+pub async fn mark_notifications_read() -> Result<(), AppError> {
+    respond(
+        async {
+            notify::mark_read(&app_state()?.db, require_account().await?.id).await?;
+            redirect_plain_form("/innovation/notifications");
+            Ok(())
         }
         .await,
     )

@@ -8,7 +8,7 @@ use crate::{
         api::browse_fiches,
         browse::{BrowseQuery, Catalogue},
         community::FichePageData,
-        community_api::{load_fiche_page, FlagComment, ModerateComment, PostComment},
+        community_api::{load_fiche_page, FlagComment, FollowFiche, ModerateComment, PostComment},
         types::{FicheSummary, FicheView, Maturity},
     },
     ui::{
@@ -42,6 +42,7 @@ pub fn InnovationHome() -> impl IntoView {
                     <a href="/innovation/donnees.csv">"CSV"</a>
                     {move || user.get().and_then(|u| u.ok()).flatten().map(|u| view! {
                         <a href="/innovation/mes-fiches">{t("innovation-my-fiches")}</a>
+                        <a href="/innovation/notifications">{t("notifications-title")}</a>
                         {(u.has(crate::accounts::types::Role::Editor) || u.has(crate::accounts::types::Role::SiteAdmin)).then(|| view! {
                             <a href="/innovation/relecture">{t("innovation-review-queue")}</a>
                             <a href="/innovation/moderation">{t("moderation-title")}</a>
@@ -228,6 +229,8 @@ fn Comments(data: FichePageData) -> impl IntoView {
     reload_on_success(post.value());
     reload_on_success(flag.value());
     reload_on_success(moderate.value());
+    let follow = ServerAction::<FollowFiche>::new();
+    reload_on_success(follow.value());
     let body_error = field_error(post.value(), "body");
     let fiche = data.fiche.id;
     view! {
@@ -235,6 +238,13 @@ fn Comments(data: FichePageData) -> impl IntoView {
             <h2 id="comments-title">{t("comments-title")}" "<a class="feed-link" href=format!("/innovation/fiches/{fiche}/commentaires.atom") type="application/atom+xml">{t("comments-feed")}</a></h2>
             <FormError value=flag.value()/>
             <FormError value=moderate.value()/>
+            {data.can_comment.then(|| view! {
+                <ActionForm action=follow attr:class="inline-form">
+                    <input type="hidden" name="fiche" value=fiche.to_string()/>
+                    <input type="hidden" name="follow" value=(!data.following).to_string()/>
+                    <button type="submit" class="secondary">{if data.following { t("comments-unfollow") } else { t("comments-follow") }}</button>
+                </ActionForm>
+            })}
             {if data.comments.is_empty() {
                 view! { <p>{t("comments-none")}</p> }.into_any()
             } else {

@@ -3,11 +3,13 @@
 mod catalogue;
 mod desk;
 mod moderation;
+mod notifications;
 mod rules;
 mod write;
 
 pub use catalogue::{FichePage, InnovationHome};
 pub use desk::{FicheDeskPage, ReviewQueuePage};
 pub use moderation::ModerationPage;
+pub use notifications::NotificationsPage;
 pub use rules::RulesPage;
 pub use write::{EditFichePage, MyFichesPage, NewFichePage};

@@ -4,6 +4,7 @@ pub mod comments;
 pub mod demo;
 pub mod diff;
 pub mod exports;
+pub mod notify;
 pub mod store;
 
 /// The current year (UTC), the latest a fiche's start year may be.
