@@ -1,15 +1,5 @@
-import { test, expect, Page, TestInfo } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
-
-async function hydrated(page: Page) {
-  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
-}
-
-async function checkAccessibility(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
+import { test, expect, TestInfo } from "@playwright/test";
+import { checkAccessibility, hydrated, signIn } from "./helpers";
 
 test("a member's fiche with a commercial link goes through review before a visitor finds it", async ({ page, browser }, testInfo: TestInfo) => {
   const problems: string[] = [];

@@ -1,15 +1,5 @@
-import { test, expect, Page, TestInfo } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
-
-async function hydrated(page: Page) {
-  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
-}
-
-async function checkAccessibility(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
+import { test, expect, TestInfo } from "@playwright/test";
+import { checkAccessibility, hydrated, signIn } from "./helpers";
 
 test("a host agent drafts and publishes an offer that visitors then find", async ({ page, browser }, testInfo: TestInfo) => {
   const problems: string[] = [];
@@ -183,13 +173,6 @@ test("a candidate searches with filters, live with JavaScript and plainly withou
   expect(problems).toEqual([]);
 });
 
-async function signIn(page: Page, email: string, next: string) {
-  await page.goto(`/compte/connexion?suite=${encodeURIComponent(next)}`);
-  await hydrated(page);
-  await page.getByLabel("Adresse électronique").fill(email);
-  await page.getByLabel("Mot de passe", { exact: true }).fill("parvis-demo-2026");
-  await page.getByRole("button", { name: "Se connecter" }).click();
-}
 
 test("agent and candidate talk on the application's file; notes stay private; the decline carries its answer", async ({ page, browser }, testInfo: TestInfo) => {
   const problems: string[] = [];

@@ -69,3 +69,22 @@ async fn load_accounts(db: &Db) -> Result<(), sqlx::Error> {
     tracing::info!("demo accounts loaded (password in the README)");
     Ok(())
 }
+
+/// The ids of demo accounts `people` (email, name), created when missing with the demo
+/// password (hashed once).
+pub async fn demo_people(db: &Db, people: &[(&str, &str)]) -> Result<Vec<i64>, sqlx::Error> {
+    let hash = password::hash(DEMO_PASSWORD.to_string()).await.map_err(|_| sqlx::Error::Protocol("demo password hashing failed".into()))?;
+    let mut ids = Vec::new();
+    for (email, name) in people {
+        let id = match store::by_email(db, email).await? {
+            Some(account) => account.id,
+            None => match store::create(db, email, name, &hash, "fr").await {
+                Ok(account) => account.id,
+                Err(store::CreateError::EmailTaken) => continue,
+                Err(store::CreateError::Db(e)) => return Err(e),
+            },
+        };
+        ids.push(id);
+    }
+    Ok(ids)
+}

@@ -4,7 +4,7 @@
 
 use super::{comments, store};
 use crate::{
-    accounts::server::{password, store as accounts},
+    accounts::server::store as accounts,
     innovation::types::{FicheInput, ReviewAction},
     server::db::Db,
 };
@@ -52,19 +52,7 @@ pub async fn load(db: &Db, editor_email: &str) -> Result<(), sqlx::Error> {
         .into_iter()
         .map(|r| Ok((r.try_get("id")?, r.try_get("code")?)))
         .collect::<Result<_, sqlx::Error>>()?;
-    let hash = password::hash(crate::server::demo::DEMO_PASSWORD.to_string()).await.map_err(|_| sqlx::Error::Protocol("demo password hashing failed".into()))?;
-    let mut members = Vec::new();
-    for (email, name) in MEMBERS {
-        let id = match accounts::by_email(db, email).await? {
-            Some(account) => account.id,
-            None => match accounts::create(db, email, name, &hash, "fr").await {
-                Ok(account) => account.id,
-                Err(accounts::CreateError::EmailTaken) => continue,
-                Err(accounts::CreateError::Db(e)) => return Err(e),
-            },
-        };
-        members.push(id);
-    }
+    let members = crate::server::demo::demo_people(db, MEMBERS).await?;
     if members.is_empty() {
         return Ok(());
     }

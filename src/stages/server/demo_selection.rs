@@ -3,11 +3,7 @@
 //! first run. Loaded once, into a database without applications.
 
 use super::{applications, follow_up};
-use crate::{
-    accounts::server::{password, store as accounts},
-    server::db::Db,
-    stages::application::ApplicationState,
-};
+use crate::{server::db::Db, stages::application::ApplicationState};
 use sqlx::Row;
 use std::path::Path;
 
@@ -86,19 +82,11 @@ pub async fn load(db: &Db, data_dir: &Path, agent: i64) -> Result<(), sqlx::Erro
         return Ok(());
     }
 
-    let hash = password::hash(crate::server::demo::DEMO_PASSWORD.to_string()).await.map_err(|_| sqlx::Error::Protocol("demo password hashing failed".into()))?;
     let cv_dir = data_dir.join("cv");
     std::fs::create_dir_all(&cv_dir).map_err(sqlx::Error::Io)?;
+    let people = crate::server::demo::demo_people(db, CANDIDATES).await?;
     let mut candidates = Vec::new();
-    for (email, name) in CANDIDATES {
-        let id = match accounts::by_email(db, email).await? {
-            Some(account) => account.id,
-            None => match accounts::create(db, email, name, &hash, "fr").await {
-                Ok(account) => account.id,
-                Err(accounts::CreateError::EmailTaken) => continue,
-                Err(accounts::CreateError::Db(e)) => return Err(e),
-            },
-        };
+    for (id, (_, name)) in people.into_iter().zip(CANDIDATES) {
         let file = format!("demo-{id}.pdf");
         let bytes = demo_cv(name);
         std::fs::write(cv_dir.join(&file), &bytes).map_err(sqlx::Error::Io)?;

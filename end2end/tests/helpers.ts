@@ -1,0 +1,23 @@
+// Shared by the browser tests: waiting for hydration, the accessibility check, signing in.
+import { expect, Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+export async function hydrated(page: Page) {
+  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
+}
+
+// No serious or critical WCAG 2.1 AA violation on the page as it stands.
+export async function checkAccessibility(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+// Signs in with the demo password and lands on `next`.
+export async function signIn(page: Page, email: string, next: string) {
+  await page.goto(`/compte/connexion?suite=${encodeURIComponent(next)}`);
+  await hydrated(page);
+  await page.getByLabel("Adresse électronique").fill(email);
+  await page.getByLabel("Mot de passe", { exact: true }).fill("parvis-demo-2026");
+  await page.getByRole("button", { name: "Se connecter" }).click();
+}
