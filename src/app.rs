@@ -89,6 +89,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/innovation/regles") view=innovation::pages::RulesPage ssr=SsrMode::Async/>
                     <Route path=path!("/innovation/moderation") view=innovation::pages::ModerationPage ssr=SsrMode::Async/>
                     <Route path=path!("/innovation/notifications") view=innovation::pages::NotificationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation/membres") view=innovation::pages::DirectoryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation/membres/:id") view=innovation::pages::MemberPage ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation/profil") view=innovation::pages::MyProfilePage ssr=SsrMode::Async/>
                     <Route path=path!("/espaces") view=EspacesHome ssr=SsrMode::Async/>
                     <Route path=path!("/compte") view=account_pages::AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/compte/connexion") view=account_pages::SignInPage ssr=SsrMode::Async/>

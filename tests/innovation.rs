@@ -247,3 +247,50 @@ async fn a_comment_notifies_the_fiches_followers_and_the_members_it_mentions() {
     assert!(notes(&zoe).await.iter().all(|n| !n.unread));
     assert_eq!(app.call_json::<Vec<Notification>>(&app.client(), "innovation/notifications", &[]).await.0, 401);
 }
+
+#[tokio::test]
+async fn members_find_each_other_in_the_directory_and_write_without_seeing_addresses() {
+    use parvis::innovation::members::{DirectoryPage, MemberCard, CONTACTS_PER_DAY};
+    let (app, field) = newsroom().await;
+    let author = app.sign_in("author@example.org", PASSWORD).await;
+    let other = app.sign_in("other@example.org", PASSWORD).await;
+    assert_eq!(app.call_json::<DirectoryPage>(&app.client(), "innovation/directory", &[]).await.0, 401);
+
+    let (status, error) = app.call_json::<()>(&author, "innovation/save_profile", &[("profile[job_title]", "Cheffe de projet")]).await;
+    assert_eq!((status, error.expect_err("incomplete").field_key("organisation")), (422, Some("field-required")));
+    let profile = [
+        ("profile[job_title]", "Cheffe de projet mobilité"),
+        ("profile[organisation]", "Ville de Lyon"),
+        ("profile[city]", "Lyon"),
+        ("profile[country]", "France"),
+        ("profile[fields][0]", &field.to_string()),
+        ("profile[languages]", "français, anglais"),
+    ]
+    .map(|(k, v)| (k, v.to_string()));
+    let fields: Vec<(&str, &str)> = profile.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    app.call_json::<()>(&author, "innovation/save_profile", &fields).await.1.expect("saved");
+
+    let found = |pairs: Vec<(&'static str, String)>| {
+        let other = other.clone();
+        let app = &app;
+        async move {
+            let fields: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            app.call_json::<DirectoryPage>(&other, "innovation/directory", &fields).await.1.expect("directory").members.len()
+        }
+    };
+    assert_eq!(found(vec![("q", "lyon".into())]).await, 1);
+    assert_eq!(found(vec![("field", field.to_string()), ("country", "France".into())]).await, 1);
+    assert_eq!(found(vec![("q", "marseille".into())]).await, 0);
+
+    let author_id = parvis::accounts::server::store::by_email(&app.state.db, "author@example.org").await.expect("query").expect("author").id.to_string();
+    let card = app.call_json::<MemberCard>(&other, "innovation/member", &[("id", &author_id)]).await.1.expect("card");
+    assert_eq!(card.profile.organisation, "Ville de Lyon");
+    app.call_json::<()>(&other, "innovation/contact", &[("id", &author_id), ("body", "Bonjour, pouvons-nous échanger sur vos pistes cyclables ?")]).await.1.expect("sent");
+    let mail = app.mail_containing(&["author@example.org", "pistes cyclables"]).await;
+    assert!(!mail.contains("other@example.org"), "the sender's address stays hidden: {mail}");
+    assert_eq!(app.call_json::<()>(&author, "innovation/contact", &[("id", &author_id), ("body", "Moi-même")]).await.0, 422);
+    for _ in 1..CONTACTS_PER_DAY {
+        app.call_json::<()>(&other, "innovation/contact", &[("id", &author_id), ("body", "Encore")]).await.1.expect("sent");
+    }
+    assert_eq!(app.call_json::<()>(&other, "innovation/contact", &[("id", &author_id), ("body", "Trop")]).await.0, 429);
+}

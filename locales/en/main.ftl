@@ -504,3 +504,29 @@ notifications-none = No notification.
 notifications-read = Mark all as read
 notifications-comment = commented on
 notifications-mention = mentioned you on
+members-title = Members
+members-my-profile = My member profile
+members-none = No member matches.
+members-contact = Write to this member
+members-contact-hint = Your message reaches them by email with your name and a link to your profile; neither your address nor theirs is shown.
+members-contact-message = Your message
+members-contact-send = Send
+members-contact-sent = Message sent.
+member-contact-self = You cannot write to yourself.
+members-profile-lead = Your profile appears in the member directory, seen only by signed-in members.
+members-job = Job title
+members-organisation = Local government or body
+members-fields = Fields you follow
+members-languages = Languages spoken
+members-bio = About you
+members-save = Save my profile
+mail-member-contact-subject = { $name } writes to you on Parvis
+mail-member-contact-body = Hello,
+
+    { $name } wrote to you from the Parvis member directory:
+
+    { $message }
+
+    To answer, go through their profile (your address stays hidden): { $link }
+
+    — Parvis

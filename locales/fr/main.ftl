@@ -504,3 +504,29 @@ notifications-none = Aucune notification.
 notifications-read = Tout marquer comme lu
 notifications-comment = a commenté
 notifications-mention = vous a mentionné sur
+members-title = Membres
+members-my-profile = Mon profil de membre
+members-none = Aucun membre ne correspond.
+members-contact = Écrire à ce membre
+members-contact-hint = Votre message lui parvient par courriel avec votre nom et un lien vers votre profil ; ni votre adresse ni la sienne ne sont montrées.
+members-contact-message = Votre message
+members-contact-send = Envoyer
+members-contact-sent = Message envoyé.
+member-contact-self = Vous ne pouvez pas vous écrire à vous-même.
+members-profile-lead = Votre profil apparaît dans l'annuaire des membres, visible des seuls membres connectés.
+members-job = Fonction
+members-organisation = Collectivité ou organisme
+members-fields = Thématiques qui vous intéressent
+members-languages = Langues parlées
+members-bio = Présentation
+members-save = Enregistrer mon profil
+mail-member-contact-subject = { $name } vous écrit sur Parvis
+mail-member-contact-body = Bonjour,
+
+    { $name } vous a écrit depuis l'annuaire des membres de Parvis :
+
+    { $message }
+
+    Pour lui répondre, passez par son profil (votre adresse reste cachée) : { $link }
+
+    — Parvis

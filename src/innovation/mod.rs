@@ -6,6 +6,7 @@ pub mod browse;
 pub mod community;
 pub mod community_api;
 pub mod independence;
+pub mod members;
 pub mod pages;
 pub mod types;
 

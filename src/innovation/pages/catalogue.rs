@@ -43,6 +43,7 @@ pub fn InnovationHome() -> impl IntoView {
                     {move || user.get().and_then(|u| u.ok()).flatten().map(|u| view! {
                         <a href="/innovation/mes-fiches">{t("innovation-my-fiches")}</a>
                         <a href="/innovation/notifications">{t("notifications-title")}</a>
+                        <a href="/innovation/membres">{t("members-title")}</a>
                         {(u.has(crate::accounts::types::Role::Editor) || u.has(crate::accounts::types::Role::SiteAdmin)).then(|| view! {
                             <a href="/innovation/relecture">{t("innovation-review-queue")}</a>
                             <a href="/innovation/moderation">{t("moderation-title")}</a>

@@ -2,6 +2,7 @@
 
 mod catalogue;
 mod desk;
+mod members;
 mod moderation;
 mod notifications;
 mod rules;
@@ -9,6 +10,7 @@ mod write;
 
 pub use catalogue::{FichePage, InnovationHome};
 pub use desk::{FicheDeskPage, ReviewQueuePage};
+pub use members::{DirectoryPage, MemberPage, MyProfilePage};
 pub use moderation::ModerationPage;
 pub use notifications::NotificationsPage;
 pub use rules::RulesPage;

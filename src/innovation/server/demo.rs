@@ -56,6 +56,24 @@ pub async fn load(db: &Db, editor_email: &str) -> Result<(), sqlx::Error> {
     if members.is_empty() {
         return Ok(());
     }
+    let profiles = [
+        ("Chargée de mission innovation", "Ville de Paris", "Paris", "France", "français, anglais"),
+        ("Jefa de proyectos de espacio público", "Ajuntament de Barcelona", "Barcelone", "Espagne", "espagnol, catalan, anglais"),
+        ("Smart city policy officer", "City of Yokohama", "Yokohama", "Japon", "japonais, anglais"),
+        ("Responsable de la participation citoyenne", "Ville de Dakar", "Dakar", "Sénégal", "français, wolof"),
+    ];
+    for (member, (job, organisation, city, country, languages)) in members.iter().zip(profiles) {
+        let profile = crate::innovation::members::MemberProfile {
+            job_title: job.into(),
+            organisation: organisation.into(),
+            city: city.into(),
+            country: country.into(),
+            fields: codes.iter().take(3).map(|(id, _)| *id).collect(),
+            languages: languages.into(),
+            bio: String::new(),
+        };
+        super::members::save(db, *member, &profile).await?;
+    }
     for term in ["Velibre", "CableCo", "UrbanSoft"] {
         store::add_promo_term(db, term, editor.id).await?;
     }
