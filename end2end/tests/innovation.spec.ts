@@ -3,7 +3,7 @@ import { checkAccessibility, hydrated, signIn } from "./helpers";
 
 test("a member's fiche with a commercial link goes through review before a visitor finds it", async ({ page, browser }, testInfo: TestInfo) => {
   const problems: string[] = [];
-  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+  page.on("console", (m) => { if (m.type() === "error") problems.push(`member page ${page.url()}: ${m.text()}`); });
   const title = `Téléphérique urbain (${testInfo.project.name} ${Date.now()})`;
   await page.goto("/compte/inscription");
   await hydrated(page);
@@ -34,7 +34,7 @@ test("a member's fiche with a commercial link goes through review before a visit
 
   const editorContext = await browser.newContext();
   const editor = await editorContext.newPage();
-  editor.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+  editor.on("console", (m) => { if (m.type() === "error") problems.push(`editor page ${editor.url()}: ${m.text()}`); });
   await editor.goto("/compte/connexion?suite=/innovation/relecture");
   await hydrated(editor);
   await editor.getByLabel("Adresse électronique").fill("editeur@parvis.localhost");
