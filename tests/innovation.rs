@@ -294,3 +294,43 @@ async fn members_find_each_other_in_the_directory_and_write_without_seeing_addre
     }
     assert_eq!(app.call_json::<()>(&other, "innovation/contact", &[("id", &author_id), ("body", "Trop")]).await.0, 429);
 }
+
+#[tokio::test]
+async fn authors_add_images_checked_by_content_and_size() {
+    let (app, field) = newsroom().await;
+    let author = app.sign_in("author@example.org", PASSWORD).await;
+    let other = app.sign_in("other@example.org", PASSWORD).await;
+    let body = "Le texte de la fiche, assez long pour passer les vérifications de longueur, avec une image plus bas.";
+    let id = save(&app, &author, None, &form(field, "Une fiche illustrée", body)).await.1.expect("saved");
+    let upload = |who: &reqwest::Client, bytes: Vec<u8>, name: &'static str| {
+        let who = who.clone();
+        let url = app.url("/innovation/images");
+        async move {
+            let part = reqwest::multipart::Part::bytes(bytes).file_name(name);
+            let form = reqwest::multipart::Form::new().text("fiche", id.to_string()).part("image", part);
+            let response = who.post(url).multipart(form).send().await.expect("upload");
+            (response.status().as_u16(), response.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string())
+        }
+    };
+    let png = [b"\x89PNG\r\n\x1a\n".as_slice(), &[0u8; 64]].concat();
+    let (status, location) = upload(&app.client(), png.clone(), "a.png").await;
+    assert!((300..400).contains(&status) && location.contains("/compte/connexion"), "{status} {location}");
+    assert_eq!(upload(&other, png.clone(), "a.png").await.0, 404, "only the fiche's author adds images");
+    let (_, location) = upload(&author, b"<svg onload=alert(1)></svg>".to_vec(), "a.png").await;
+    assert!(location.ends_with("image_error=field-image-type"), "{location}");
+    let (_, location) = upload(&author, [png.as_slice(), &vec![0u8; 3 * 1024 * 1024]].concat(), "big.png").await;
+    assert!(location.contains("image_error="), "too big: {location}");
+    let (_, location) = upload(&author, png.clone(), "a.png").await;
+    let url = location.split("image=").nth(1).expect("image address").to_string();
+    let served = app.client().get(app.url(&url)).send().await.expect("image");
+    assert_eq!((served.status().as_u16(), served.headers().get("content-type").and_then(|v| v.to_str().ok()).map(str::to_string)), (200, Some("image/png".to_string())));
+    assert_eq!(served.bytes().await.expect("bytes").to_vec(), png);
+
+    // Placed in the text, it renders as an image once published.
+    let editor = app.sign_in("editor@example.org", PASSWORD).await;
+    save(&app, &author, Some(id), &form(field, "Une fiche illustrée", &format!("{body}\n\n![Le quai]({url})"))).await.1.expect("saved");
+    app.call_json::<()>(&author, "innovation/submit", &[("id", &id.to_string())]).await.1.expect("submitted");
+    app.call_json::<()>(&editor, "innovation/review", &[("id", &id.to_string()), ("action", "publish")]).await.1.expect("published");
+    let view = app.call_json::<FicheView>(&app.client(), "innovation/fiche", &[("id", &id.to_string())]).await.1.expect("view");
+    assert!(view.body_html.contains(&format!("<img src=\"{url}\" alt=\"Le quai\"")), "{}", view.body_html);
+}

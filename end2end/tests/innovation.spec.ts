@@ -27,6 +27,11 @@ test("a member's fiche with a commercial link goes through review before a visit
   await page.getByRole("button", { name: "Enregistrer le brouillon" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Suivi de la fiche" })).toBeVisible();
   await expect(page.locator(".warning[data-kind=link]")).toContainText("cableco.com");
+  // An image, checked by content on its own multipart route; the desk offers the line to paste.
+  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+  await page.getByLabel("Image (PNG, JPEG, GIF ou WebP)").setInputFiles({ name: "quai.png", mimeType: "image/png", buffer: png });
+  await page.getByRole("button", { name: "Envoyer l'image" }).click();
+  await expect(page.locator(".images code")).toContainText("/innovation/images/");
   await hydrated(page);
   await page.getByRole("button", { name: "Soumettre à la relecture" }).click();
   await expect(page.locator(".fiche-state")).toHaveText("En relecture");

@@ -530,3 +530,11 @@ mail-member-contact-body = Hello,
     To answer, go through their profile (your address stays hidden): { $link }
 
     — Parvis
+fiche-images = Images
+fiche-image-file = Image (PNG, JPEG, GIF or WebP)
+fiche-image-hint = 2 MB at most. After sending, copy the line offered into the article text.
+fiche-image-upload = Send the image
+fiche-image-added = Image saved. Paste this line into the text where it belongs:
+fiche-image-caption = Image caption
+field-image-too-big = This image is too large.
+field-image-type = This file is not a PNG, JPEG, GIF or WebP image.

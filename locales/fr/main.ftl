@@ -530,3 +530,11 @@ mail-member-contact-body = Bonjour,
     Pour lui répondre, passez par son profil (votre adresse reste cachée) : { $link }
 
     — Parvis
+fiche-images = Images
+fiche-image-file = Image (PNG, JPEG, GIF ou WebP)
+fiche-image-hint = 2 Mo au plus. Après l'envoi, copiez la ligne proposée dans le texte de la fiche.
+fiche-image-upload = Envoyer l'image
+fiche-image-added = Image enregistrée. Collez cette ligne dans le texte, à l'endroit voulu :
+fiche-image-caption = Légende de l'image
+field-image-too-big = Cette image est trop lourde.
+field-image-type = Ce fichier n'est pas une image PNG, JPEG, GIF ou WebP.

@@ -103,6 +103,7 @@ pub async fn load_fiche_desk(id: i64) -> Result<FicheDesk, AppError> {
                 warnings,
                 published: fiche.published_revision_id.is_some(),
                 reviewer: editor,
+                mine: fiche.author_id == user,
                 input: fiche.working,
             })
         }

@@ -307,6 +307,8 @@ pub struct FicheDesk {
     pub published: bool,
     /// The reader may review (an editor).
     pub reviewer: bool,
+    /// The reader wrote it.
+    pub mine: bool,
 }
 
 #[cfg(test)]

@@ -55,6 +55,8 @@ pub struct LimitsConfig {
     pub max_body_bytes: usize,
     /// Largest CV accepted, in bytes.
     pub cv_max_bytes: usize,
+    /// Largest image (PNG, JPEG, GIF or WebP) a fiche author may upload, in bytes.
+    pub image_max_bytes: usize,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -115,7 +117,7 @@ impl Default for Config {
             database: DatabaseConfig { url: "sqlite://data/parvis.db".into(), max_connections: 8 },
             session: SessionConfig { cookie_name: "parvis_session".into(), idle_hours: 336 },
             security: SecurityConfig { login_failures_per_account: 5, login_failures_per_address: 20, login_window_minutes: 15, password_reset_minutes: 60 },
-            limits: LimitsConfig { max_body_bytes: 10 * 1024 * 1024, cv_max_bytes: 5 * 1024 * 1024 },
+            limits: LimitsConfig { max_body_bytes: 10 * 1024 * 1024, cv_max_bytes: 5 * 1024 * 1024, image_max_bytes: 2 * 1024 * 1024 },
             mail: MailConfig {
                 from: "Parvis <ne-pas-repondre@parvis.localhost>".into(),
                 transport: MailTransport::File,

@@ -108,6 +108,8 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         .route("/innovation/flux.atom", get(crate::innovation::server::exports::atom))
         .route("/innovation/fiches/{id}/commentaires.atom", get(crate::innovation::server::exports::comments_atom))
         .route("/sitemap.xml", get(crate::innovation::server::exports::sitemap))
+        .route("/innovation/images", post(crate::innovation::server::images::upload))
+        .route("/innovation/images/{name}", get(crate::innovation::server::images::serve))
         .leptos_routes_with_context(&state, generate_route_list(App), context.clone(), app_shell)
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(auth)

@@ -79,6 +79,7 @@ fn Desk(desk: FicheDesk, diff: Option<Vec<DiffLine>>) -> impl IntoView {
                 </ActionForm>
             })}
         </section>
+        {(desk.mine && desk.state.editable()).then(|| view! { <ImageUpload id/> })}
         <section class="panel warnings">
             <h2>{t("fiche-warnings")}</h2>
             {if desk.warnings.is_empty() {
@@ -218,5 +219,34 @@ pub fn ReviewQueuePage() -> impl IntoView {
                 })}
             </Transition>
         </div>
+    }
+}
+
+/// The author adds an image: a plain multipart form (no JavaScript needed); the route sends
+/// the browser back here with the image's address, ready to paste into the text.
+#[component]
+fn ImageUpload(id: i64) -> impl IntoView {
+    let query = use_query_map();
+    let (added, refused) = query.with_untracked(|q| (q.get("image"), q.get("image_error")));
+    view! {
+        <section class="panel images">
+            <h2>{t("fiche-images")}</h2>
+            {added.map(|url| view! {
+                <div class="alert alert-success" role="status">
+                    <p>{t("fiche-image-added")}</p>
+                    <code>{format!("![{}]({url})", t("fiche-image-caption"))}</code>
+                </div>
+            })}
+            {refused.map(|key| view! { <p class="alert alert-error" role="alert">{t(&key)}</p> })}
+            <form class="form" method="post" action="/innovation/images" enctype="multipart/form-data">
+                <input type="hidden" name="fiche" value=id.to_string()/>
+                <div class="field">
+                    <label for="fiche-image">{t("fiche-image-file")}</label>
+                    <p class="field-hint" id="fiche-image-hint">{t("fiche-image-hint")}</p>
+                    <input id="fiche-image" name="image" type="file" accept="image/png,image/jpeg,image/gif,image/webp" required=true aria-describedby="fiche-image-hint"/>
+                </div>
+                <button type="submit" class="secondary">{t("fiche-image-upload")}</button>
+            </form>
+        </section>
     }
 }

@@ -4,6 +4,7 @@ pub mod comments;
 pub mod demo;
 pub mod diff;
 pub mod exports;
+pub mod images;
 pub mod members;
 pub mod notify;
 pub mod store;

@@ -1,0 +1,140 @@
+//! Images for fiches: uploaded on a multipart route of their own (works without JavaScript),
+//! checked by content (PNG, JPEG, GIF, WebP) and size, stored under `<data_dir>/images` by a
+//! random name, and served with their type. The author then places them in the Markdown text.
+
+use crate::{
+    accounts::server::AuthSession,
+    server::{db::now, state::AppState},
+};
+use axum::{
+    extract::{Multipart, Path, State},
+    http::{header, StatusCode},
+    response::{IntoResponse, Redirect, Response},
+};
+use rand::RngCore;
+use sqlx::Row;
+
+/// The image type of `bytes`, by their first bytes: (content type, file extension).
+pub fn image_type(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some(("image/png", "png"))
+    } else if bytes.starts_with(b"\xff\xd8\xff") {
+        Some(("image/jpeg", "jpg"))
+    } else if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
+        Some(("image/gif", "gif"))
+    } else if bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        Some(("image/webp", "webp"))
+    } else {
+        None
+    }
+}
+
+/// Back to the fiche's desk with the outcome in the URL.
+fn back(fiche: i64, outcome: &str) -> Response {
+    Redirect::to(&format!("/innovation/suivi/{fiche}?{outcome}")).into_response()
+}
+
+pub async fn upload(State(state): State<AppState>, auth: AuthSession, mut multipart: Multipart) -> Response {
+    let Some(user) = auth.user else {
+        return Redirect::to("/compte/connexion?suite=/innovation/mes-fiches").into_response();
+    };
+    let (mut file, mut fiche) = (None, None);
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) if field.name() == Some("image") => match field.bytes().await {
+                Ok(bytes) => file = Some(bytes),
+                Err(error) => {
+                    tracing::info!(%error, user = user.id, "image upload interrupted or too large");
+                    file = Some(Default::default());
+                    fiche = fiche.or(Some(0));
+                    break;
+                }
+            },
+            Ok(Some(field)) if field.name() == Some("fiche") => fiche = field.text().await.ok().and_then(|t| t.trim().parse::<i64>().ok()),
+            Ok(Some(_)) => continue,
+            Ok(None) => break,
+            Err(error) => {
+                tracing::info!(%error, user = user.id, "image upload refused");
+                break;
+            }
+        }
+    }
+    // Only the fiche's author adds images to it.
+    let Some(fiche) = fiche.filter(|f| *f > 0) else { return StatusCode::BAD_REQUEST.into_response() };
+    match super::store::find(&state.db, fiche).await {
+        Ok(Some(row)) if row.author_id == user.id => {}
+        Ok(_) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => {
+            tracing::error!(%error, "image upload: fiche not read");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    }
+    let Some(bytes) = file.filter(|b| !b.is_empty()) else { return back(fiche, "image_error=field-required") };
+    if bytes.len() > state.config.limits.image_max_bytes {
+        tracing::info!(user = user.id, size = bytes.len(), "image too large");
+        return back(fiche, "image_error=field-image-too-big");
+    }
+    let Some((content_type, extension)) = image_type(&bytes) else {
+        tracing::info!(user = user.id, "image refused: not an image");
+        return back(fiche, "image_error=field-image-type");
+    };
+    let mut random = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut random);
+    let name = format!("{}.{extension}", hex::encode(random));
+    let dir = state.config.server.data_dir.join("images");
+    if let Err(error) = tokio::fs::create_dir_all(&dir).await {
+        tracing::error!(%error, "image folder not created");
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
+    if let Err(error) = tokio::fs::write(dir.join(&name), &bytes).await {
+        tracing::error!(%error, "image not written");
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
+    let saved = sqlx::query("INSERT INTO fiche_images (name, owner_id, content_type, bytes, created_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(&name)
+        .bind(user.id)
+        .bind(content_type)
+        .bind(bytes.len() as i64)
+        .bind(now())
+        .execute(&state.db.pool)
+        .await;
+    if let Err(error) = saved {
+        // Nothing half-saved: the file goes with the failed row.
+        let _ = tokio::fs::remove_file(dir.join(&name)).await;
+        tracing::error!(%error, "image not recorded");
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
+    tracing::info!(user = user.id, fiche, image = name, "image uploaded");
+    back(fiche, &format!("image=/innovation/images/{name}"))
+}
+
+pub async fn serve(State(state): State<AppState>, Path(name): Path<String>) -> Response {
+    let row = match sqlx::query("SELECT content_type FROM fiche_images WHERE name = $1").bind(&name).fetch_optional(&state.db.pool).await {
+        Ok(Some(row)) => row,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => {
+            tracing::error!(%error, "image not read");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let content_type: String = row.try_get("content_type").unwrap_or_else(|_| "application/octet-stream".into());
+    // The name comes from the table, never from a path the client chose.
+    match tokio::fs::read(state.config.server.data_dir.join("images").join(&name)).await {
+        Ok(bytes) => ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "public, max-age=31536000, immutable".to_string())], bytes).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "image file missing");
+            StatusCode::NOT_FOUND.into_response()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn images_are_known_by_their_bytes() {
+        assert_eq!(super::image_type(b"\x89PNG\r\n\x1a\n...."), Some(("image/png", "png")));
+        assert_eq!(super::image_type(b"RIFF\x00\x00\x00\x00WEBPVP8 "), Some(("image/webp", "webp")));
+        assert_eq!(super::image_type(b"<svg onload=alert(1)>"), None, "SVG can carry scripts: refused");
+        assert_eq!(super::image_type(b"%PDF-1.7"), None);
+    }
+}
