@@ -2,13 +2,14 @@
 //! fiches with 200,000 comments, then prints p50/p95 of the fiche page rendered through the
 //! router, of catalogue browsing with filters, and of full-text search.
 
+use super::percentiles;
 use parvis::{
     i18n::Locale,
     innovation::{browse::BrowseQuery, server::store, types::FicheInput},
     server::{db::Db, markdown, text},
 };
 use sqlx::Row;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use tower::ServiceExt;
 
 const FICHES: i64 = 20_000;
@@ -118,12 +119,6 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
     tx.commit().await?;
     println!("  seeded {FICHES} fiches, {COMMENTS} comments in {:.1} s", start.elapsed().as_secs_f64());
     Ok(())
-}
-
-fn percentiles(mut samples: Vec<Duration>) -> (f64, f64) {
-    samples.sort();
-    let at = |p: usize| samples[((p * samples.len()).div_ceil(100)).max(1) - 1].as_secs_f64() * 1000.0;
-    (at(50), at(95))
 }
 
 pub async fn run(app: &axum::Router, db: &Db) -> Result<(), Box<dyn std::error::Error>> {

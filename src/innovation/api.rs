@@ -16,10 +16,7 @@ use {
         types::{FicheState, ReviewAction},
     },
     crate::{
-        accounts::{
-            server::{require_account, store as accounts},
-            types::Role,
-        },
+        accounts::server::require_account,
         i18n::request_locale,
         server::{app_state, redirect_plain_form, respond},
     },
@@ -29,9 +26,7 @@ use {
 #[cfg(feature = "ssr")]
 async fn account_and_editor() -> Result<(i64, bool, bool), AppError> {
     let account = require_account().await?;
-    let roles = accounts::roles(&app_state()?.db, account.id).await?;
-    let editor = roles.iter().any(|g| matches!(g.role, Role::Editor | Role::SiteAdmin));
-    let member = roles.iter().any(|g| g.role == Role::Member) || editor;
+    let (member, editor) = super::server::standing(&app_state()?.db, account.id).await?;
     Ok((account.id, member, editor))
 }
 

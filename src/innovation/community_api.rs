@@ -12,10 +12,7 @@ use {
         server::{comments, notify, store},
     },
     crate::{
-        accounts::{
-            server::{current_account, require_account, store as accounts},
-            types::Role,
-        },
+        accounts::server::{current_account, require_account},
         i18n::request_locale,
         server::{app_state, redirect_plain_form, respond},
     },
@@ -24,9 +21,7 @@ use {
 /// (is a member, is an editor) for account `id`.
 #[cfg(feature = "ssr")]
 async fn standing(id: i64) -> Result<(bool, bool), AppError> {
-    let roles = accounts::roles(&app_state()?.db, id).await?;
-    let editor = roles.iter().any(|g| matches!(g.role, Role::Editor | Role::SiteAdmin));
-    Ok((editor || roles.iter().any(|g| g.role == Role::Member), editor))
+    Ok(super::server::standing(&app_state()?.db, id).await?)
 }
 
 /// A published fiche with its comments, in one answer for the page.

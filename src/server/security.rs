@@ -60,11 +60,10 @@ const STRICT_CSP: &str = "default-src 'none'; img-src 'self'; style-src 'self'; 
 pub async fn security_headers(State(state): State<AppState>, request: Request<Body>, next: Next) -> Response {
     let path = request.uri().path().to_string();
     let mut response = next.run(request).await;
-    let headers = response.headers_mut();
     // Pages set their own policy with the hydration nonce; an HTML answer without one would
     // run no script at all (seen once in a browser test), so say which path it was.
-    let is_html = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| t.starts_with("text/html"));
-    if is_html && !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+    let is_html = response.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| t.starts_with("text/html"));
+    if is_html && !response.headers().contains_key(header::CONTENT_SECURITY_POLICY) {
         tracing::warn!(path, status = %response.status(), "HTML answer without its page policy");
     }
     let headers = response.headers_mut();

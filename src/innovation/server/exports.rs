@@ -41,7 +41,7 @@ fn record(state: &AppState, fiche: &Published, fields: &[(i64, String)]) -> serd
         "title": c.title,
         "summary": c.summary,
         "body_markdown": c.body,
-        "fields": c.fields.iter().filter_map(|id| fields.iter().find(|(f, _)| f == id).map(|(_, n)| n.clone())).collect::<Vec<_>>(),
+        "fields": store::names(&c.fields, fields),
         "city": c.city,
         "country": c.country,
         "year_started": c.year_started.parse::<i64>().ok(),
@@ -132,7 +132,7 @@ pub async fn atom(State(state): State<AppState>, Query(query): Query<FeedQuery>)
         (Err(e), _) | (_, Err(e)) => return failed(e),
     };
     let site = state.config.public_link("");
-    let field_name = field.and_then(|f| fields.iter().find(|(id, _)| *id == f).map(|(_, n)| n.clone()));
+    let field_name = field.and_then(|f| store::names(&[f], &fields).pop());
     let title = match &field_name {
         Some(name) => format!("Parvis — innovation : {name}"),
         None => "Parvis — innovation".to_string(),

@@ -38,15 +38,14 @@ pub async fn upload(State(state): State<AppState>, auth: AuthSession, mut multip
     let Some(user) = auth.user else {
         return Redirect::to("/compte/connexion?suite=/innovation/mes-fiches").into_response();
     };
-    let (mut file, mut fiche) = (None, None);
+    let (mut file, mut fiche, mut interrupted) = (None, None, false);
     loop {
         match multipart.next_field().await {
             Ok(Some(field)) if field.name() == Some("image") => match field.bytes().await {
                 Ok(bytes) => file = Some(bytes),
                 Err(error) => {
                     tracing::info!(%error, user = user.id, "image upload interrupted or too large");
-                    file = Some(Default::default());
-                    fiche = fiche.or(Some(0));
+                    interrupted = true;
                     break;
                 }
             },
@@ -68,6 +67,9 @@ pub async fn upload(State(state): State<AppState>, auth: AuthSession, mut multip
             tracing::error!(%error, "image upload: fiche not read");
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
+    }
+    if interrupted {
+        return back(fiche, "image_error=field-image-too-big");
     }
     let Some(bytes) = file.filter(|b| !b.is_empty()) else { return back(fiche, "image_error=field-required") };
     if bytes.len() > state.config.limits.image_max_bytes {

@@ -21,7 +21,7 @@ fn profile_of(row: &AnyRow) -> Result<MemberProfile, sqlx::Error> {
 
 fn card(row: &AnyRow, names: &[(i64, String)]) -> Result<MemberCard, sqlx::Error> {
     let profile = profile_of(row)?;
-    let field_names = profile.fields.iter().filter_map(|id| names.iter().find(|(f, _)| f == id).map(|(_, n)| n.clone())).collect();
+    let field_names = super::store::names(&profile.fields, names);
     Ok(MemberCard { id: row.try_get("user_id")?, name: row.try_get("display_name")?, profile, field_names })
 }
 

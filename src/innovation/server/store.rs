@@ -176,7 +176,8 @@ pub async fn field_names(db: &Db, locale: Locale) -> Result<Vec<(i64, String)>, 
     rows.into_iter().map(|r| Ok((r.try_get("id")?, r.try_get(if locale == Locale::En { "name_en" } else { "name_fr" })?))).collect()
 }
 
-fn names(ids: &[i64], fields: &[(i64, String)]) -> Vec<String> {
+/// The names of field `ids`, from `field_names`.
+pub fn names(ids: &[i64], fields: &[(i64, String)]) -> Vec<String> {
     ids.iter().filter_map(|id| fields.iter().find(|(f, _)| f == id).map(|(_, n)| n.clone())).collect()
 }
 
