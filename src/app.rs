@@ -92,6 +92,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/innovation/membres") view=innovation::pages::DirectoryPage ssr=SsrMode::Async/>
                     <Route path=path!("/innovation/membres/:id") view=innovation::pages::MemberPage ssr=SsrMode::Async/>
                     <Route path=path!("/innovation/profil") view=innovation::pages::MyProfilePage ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation/discussions") view=innovation::pages::ThreadsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation/discussions/nouvelle") view=innovation::pages::NewThreadPage ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation/discussions/:id") view=innovation::pages::ThreadPage ssr=SsrMode::Async/>
                     <Route path=path!("/espaces") view=EspacesHome ssr=SsrMode::Async/>
                     <Route path=path!("/compte") view=account_pages::AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/compte/connexion") view=account_pages::SignInPage ssr=SsrMode::Async/>

@@ -106,4 +106,9 @@ async fn the_demo_innovation_catalogue_is_published_through_review() {
     assert_eq!(reviews, catalogue.total, "each went through an editor");
     let comments: i64 = sqlx::query("SELECT COUNT(*) AS n FROM fiche_comments").fetch_one(&app.state.db.pool).await.expect("n").try_get("n").expect("n");
     assert!(comments > 0);
+    let threads = app.call_json::<parvis::innovation::threads::ThreadList>(&app.client(), "innovation/threads", &[]).await.1.expect("threads");
+    assert!(threads.total >= 3 && threads.threads.iter().all(|t| t.replies > 0), "threads with replies: {:?}", threads.threads);
+    let translated = catalogue.fiches.iter().find(|f| f.language == "en" && f.title == "Large-scale public bike sharing").expect("the demo translation");
+    let page = app.call_json::<parvis::innovation::community::FichePageData>(&app.client(), "innovation/page", &[("id", &translated.id.to_string())]).await.1.expect("page");
+    assert_eq!(page.translations.iter().map(|t| t.language.as_str()).collect::<Vec<_>>(), vec!["fr"]);
 }

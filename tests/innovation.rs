@@ -3,56 +3,11 @@
 
 mod common;
 
-use common::TestApp;
-use parvis::{
-    accounts::types::Role,
-    innovation::{
-        browse::Catalogue,
-        types::{DiffLine, FicheDesk, FicheState, FicheView},
-    },
+use common::fiches::{form, newsroom, published_fiche, save, PASSWORD};
+use parvis::innovation::{
+    browse::Catalogue,
+    types::{DiffLine, FicheDesk, FicheState, FicheView},
 };
-
-const PASSWORD: &str = "correct horse battery";
-
-async fn newsroom() -> (TestApp, i64) {
-    let app = TestApp::spawn().await;
-    for email in ["author@example.org", "other@example.org", "editor@example.org"] {
-        app.sign_up(email, PASSWORD).await;
-    }
-    app.grant("editor@example.org", Role::Editor, None).await;
-    let field = parvis::reference::server::store::load(&app.state.db).await.expect("reference").fields[1].id;
-    (app, field)
-}
-
-fn form(field: i64, title: &str, body: &str) -> Vec<(String, String)> {
-    [
-        ("language", "fr"),
-        ("title", title),
-        ("summary", "Un réseau de vélos partagés ouvert jour et nuit."),
-        ("body", body),
-        ("city", "Paris"),
-        ("country", "France"),
-        ("year_started", "2007"),
-        ("maturity", "scaled"),
-        ("results", "Fréquentation **mesurée** chaque année."),
-        ("sources", "https://fr.wikipedia.org/wiki/V%C3%A9lib%27"),
-        ("tags", "vélo, mobilité"),
-        ("interests", "Aucun lien avec l'exploitant ni avec la ville."),
-    ]
-    .into_iter()
-    .map(|(k, v)| (format!("fiche[{k}]"), v.to_string()))
-    .chain([("fiche[fields][0]".to_string(), field.to_string())])
-    .collect()
-}
-
-async fn save(app: &TestApp, client: &reqwest::Client, id: Option<i64>, form: &[(String, String)]) -> (u16, Result<i64, parvis::error::AppError>) {
-    let mut fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let id_text = id.map(|i| i.to_string()).unwrap_or_default();
-    if id.is_some() {
-        fields.push(("id", &id_text));
-    }
-    app.call_json::<i64>(client, "innovation/save", &fields).await
-}
 
 #[tokio::test]
 async fn a_fiche_goes_through_review_with_its_warnings_before_readers_see_it() {
@@ -153,16 +108,6 @@ async fn a_fiche_goes_through_review_with_its_warnings_before_readers_see_it() {
 }
 
 /// A fiche written by author@ and published by editor@; returns its id.
-async fn published_fiche(app: &TestApp, field: i64) -> i64 {
-    let author = app.sign_in("author@example.org", PASSWORD).await;
-    let editor = app.sign_in("editor@example.org", PASSWORD).await;
-    let body = "Le budget participatif laisse les habitants proposer puis choisir par vote des projets d'investissement pour leur quartier.";
-    let id = save(app, &author, None, &form(field, "Budget participatif", body)).await.1.expect("saved");
-    app.call_json::<()>(&author, "innovation/submit", &[("id", &id.to_string())]).await.1.expect("submitted");
-    app.call_json::<()>(&editor, "innovation/review", &[("id", &id.to_string()), ("action", "publish")]).await.1.expect("published");
-    id
-}
-
 #[tokio::test]
 async fn members_comment_and_a_hidden_comment_disappears_from_page_and_feed() {
     use parvis::innovation::community::{FichePageData, ModerationDesk};
@@ -190,12 +135,12 @@ async fn members_comment_and_a_hidden_comment_disappears_from_page_and_feed() {
     assert!(page.comments[1].body_html.contains("<blockquote>"));
     assert!(!page.can_comment && !page.moderator);
 
-    app.call_json::<()>(&author, "innovation/flag", &[("comment", &rude.to_string()), ("reason", "publicité")]).await.1.expect("flagged");
-    assert_eq!(app.call_json::<()>(&member, "innovation/moderate", &[("comment", &rude.to_string()), ("action", "hide")]).await.0, 403);
+    app.call_json::<()>(&author, "innovation/flag", &[("kind", "comment"), ("id", &rude.to_string()), ("reason", "publicité")]).await.1.expect("flagged");
+    assert_eq!(app.call_json::<()>(&member, "innovation/moderate", &[("kind", "comment"), ("id", &rude.to_string()), ("action", "hide")]).await.0, 403);
     assert_eq!(app.call_json::<ModerationDesk>(&member, "innovation/moderation", &[]).await.0, 403);
     let desk = app.call_json::<ModerationDesk>(&editor, "innovation/moderation", &[]).await.1.expect("desk");
     assert_eq!((desk.flagged.len(), desk.flagged[0].reasons.clone()), (1, vec!["publicité".to_string()]));
-    app.call_json::<()>(&editor, "innovation/moderate", &[("comment", &rude.to_string()), ("action", "hide"), ("reason", "promotion")]).await.1.expect("hidden");
+    app.call_json::<()>(&editor, "innovation/moderate", &[("kind", "comment"), ("id", &rude.to_string()), ("action", "hide"), ("reason", "promotion")]).await.1.expect("hidden");
 
     // Gone for readers, from the page and from the feed; kept for editors, and logged.
     let page = app.call_json::<FichePageData>(&member, "innovation/page", &[("id", &fiche)]).await.1.expect("page");
@@ -208,15 +153,15 @@ async fn members_comment_and_a_hidden_comment_disappears_from_page_and_feed() {
     assert!(seen_by_editor.comments.iter().any(|c| c.hidden));
     let desk = app.call_json::<ModerationDesk>(&editor, "innovation/moderation", &[]).await.1.expect("desk");
     assert!(desk.flagged.is_empty() && desk.log[0].action == "hide" && desk.log[0].reason == "promotion");
-    assert_eq!(app.call_json::<()>(&member, "innovation/flag", &[("comment", &rude.to_string())]).await.0, 404, "a hidden comment cannot be flagged");
+    assert_eq!(app.call_json::<()>(&member, "innovation/flag", &[("kind", "comment"), ("id", &rude.to_string())]).await.0, 404, "a hidden comment cannot be flagged");
 
-    app.call_json::<()>(&editor, "innovation/moderate", &[("comment", &rude.to_string()), ("action", "restore")]).await.1.expect("restored");
+    app.call_json::<()>(&editor, "innovation/moderate", &[("kind", "comment"), ("id", &rude.to_string()), ("action", "restore")]).await.1.expect("restored");
     assert_eq!(app.call_json::<FichePageData>(&visitor, "innovation/page", &[("id", &fiche)]).await.1.expect("page").comments.len(), 2);
 }
 
 #[tokio::test]
 async fn a_comment_notifies_the_fiches_followers_and_the_members_it_mentions() {
-    use parvis::innovation::community::Notification;
+    use parvis::innovation::community::NotificationsData;
     let (app, field) = newsroom().await;
     let fiche = published_fiche(&app, field).await.to_string();
     app.sign_up("zoe@example.org", PASSWORD).await;
@@ -226,7 +171,7 @@ async fn a_comment_notifies_the_fiches_followers_and_the_members_it_mentions() {
     let notes = |who: &reqwest::Client| {
         let who = who.clone();
         let app = &app;
-        async move { app.call_json::<Vec<Notification>>(&who, "innovation/notifications", &[]).await.1.expect("notifications") }
+        async move { app.call_json::<NotificationsData>(&who, "innovation/notifications", &[]).await.1.expect("notifications").notifications }
     };
 
     app.call_json::<i64>(&other, "innovation/comment", &[("fiche", &fiche), ("body", "Question pour @Zoé Martin : avez-vous mesuré la participation ?")]).await.1.expect("posted");
@@ -240,12 +185,12 @@ async fn a_comment_notifies_the_fiches_followers_and_the_members_it_mentions() {
     app.call_json::<i64>(&author, "innovation/comment", &[("fiche", &fiche), ("body", "Oui, 12 % des habitants ont voté.")]).await.1.expect("posted");
     assert_eq!(notes(&other).await.len(), 1);
     assert_eq!(notes(&zoe).await.len(), 1);
-    app.call_json::<()>(&zoe, "innovation/follow", &[("fiche", &fiche), ("follow", "true")]).await.1.expect("followed");
+    app.call_json::<()>(&zoe, "innovation/follow", &[("kind", "fiche"), ("target", &fiche), ("follow", "true")]).await.1.expect("followed");
     app.call_json::<i64>(&other, "innovation/comment", &[("fiche", &fiche), ("body", "Merci !")]).await.1.expect("posted");
     assert_eq!(notes(&zoe).await.len(), 2);
     app.call_json::<()>(&zoe, "innovation/notifications_read", &[]).await.1.expect("read");
     assert!(notes(&zoe).await.iter().all(|n| !n.unread));
-    assert_eq!(app.call_json::<Vec<Notification>>(&app.client(), "innovation/notifications", &[]).await.0, 401);
+    assert_eq!(app.call_json::<NotificationsData>(&app.client(), "innovation/notifications", &[]).await.0, 401);
 }
 
 #[tokio::test]

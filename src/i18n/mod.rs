@@ -145,7 +145,7 @@ mod tests {
     #[test]
     fn every_key_used_in_the_code_exists() {
         let known = keys(include_str!("../../locales/fr/main.ftl"));
-        let pattern = regex::Regex::new(r#"(?:\bt\(|t_with\(|, |Conflict\(|Err\(|=> |\()"((?:field|error|role|nav|mail|password|reference|admin|sign|account|forgot|reset|offer|offers|education|application|applications|apply|cv|spontaneous|dashboard|alerts|answer|file|direction|pool|profile|search|innovation|fiche|maturity|review|rules|comments|moderation|notifications|members|member)-[a-z-]+)""#).expect("regex");
+        let pattern = regex::Regex::new(r#"(?:\bt\(|t_with\(|, |Conflict\(|Err\(|=> |\()"((?:field|error|role|nav|mail|password|reference|admin|sign|account|forgot|reset|offer|offers|education|application|applications|apply|cv|spontaneous|dashboard|alerts|answer|file|direction|pool|profile|search|innovation|fiche|maturity|review|rules|comments|moderation|notifications|members|member|threads|thread|follow|follows|digest|translation)-[a-z-]+)""#).expect("regex");
         let mut missing = Vec::new();
         let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
         while let Some(path) = stack.pop() {

@@ -30,6 +30,18 @@ async fn account_and_editor() -> Result<(i64, bool, bool), AppError> {
     Ok((account.id, member, editor))
 }
 
+/// The signed-in author's fiche `id` (someone else's is not found), with the database.
+#[cfg(feature = "ssr")]
+async fn authors_fiche(id: i64) -> Result<(i64, crate::server::db::Db, store::FicheRow), AppError> {
+    let (user, _, _) = account_and_editor().await?;
+    let db = app_state()?.db;
+    let fiche = store::find(&db, id).await?.ok_or(AppError::NotFound)?;
+    if fiche.author_id != user {
+        return Err(AppError::NotFound);
+    }
+    Ok((user, db, fiche))
+}
+
 #[server(endpoint = "innovation/browse")]
 pub async fn browse_fiches(#[server(default)] query: BrowseQuery) -> Result<Catalogue, AppError> {
     respond(
@@ -99,8 +111,41 @@ pub async fn load_fiche_desk(id: i64) -> Result<FicheDesk, AppError> {
                 published: fiche.published_revision_id.is_some(),
                 reviewer: editor,
                 mine: fiche.author_id == user,
+                translation_of: store::translation_of(&db, id).await?,
                 input: fiche.working,
             })
+        }
+        .await,
+    )
+}
+
+/// The author links their fiche as the translation of a published fiche in another language
+/// (`original` empty: unlinks it). Every translation points at the same original.
+#[server(endpoint = "innovation/translation")]
+pub async fn link_translation(id: i64, #[server(default)] original: String) -> Result<(), AppError> {
+    respond(
+        async {
+            let (user, db, fiche) = authors_fiche(id).await?;
+            let original = match original.trim().trim_start_matches('#') {
+                "" => None,
+                text => {
+                    let other = text.parse::<i64>().map_err(|_| AppError::field("original", "translation-not-found"))?;
+                    let target = store::published(&db, other, request_locale()).await?.filter(|_| other != id);
+                    let Some(target) = target else { return Err(AppError::field("original", "translation-not-found")) };
+                    if target.language == fiche.working.language {
+                        return Err(AppError::field("original", "translation-same-language"));
+                    }
+                    // Link to the original of a translation, so all languages share one.
+                    Some(store::translation_of(&db, other).await?.unwrap_or(other))
+                }
+            };
+            if original == Some(id) {
+                return Err(AppError::field("original", "translation-not-found"));
+            }
+            store::set_translation_of(&db, id, original).await?;
+            tracing::info!(user, fiche = id, ?original, "translation link set");
+            redirect_plain_form(&format!("/innovation/suivi/{id}"));
+            Ok(())
         }
         .await,
     )
@@ -148,12 +193,7 @@ pub async fn save_fiche(id: Option<i64>, fiche: FicheInput) -> Result<i64, AppEr
 pub async fn submit_fiche(id: i64) -> Result<(), AppError> {
     respond(
         async {
-            let (user, _, _) = account_and_editor().await?;
-            let db = app_state()?.db;
-            let fiche = store::find(&db, id).await?.ok_or(AppError::NotFound)?;
-            if fiche.author_id != user {
-                return Err(AppError::NotFound);
-            }
+            let (user, db, fiche) = authors_fiche(id).await?;
             // What was saved may predate a rule; check it again before an editor sees it.
             fiche.working.validate(this_year()).map_err(AppError::Invalid)?;
             if fiche.state == FicheState::Published || !store::submit(&db, id, user).await? {
@@ -199,11 +239,29 @@ pub async fn review_fiche(id: i64, action: String, #[server(default)] comment: S
                 return Err(AppError::Conflict("error-fiche-not-under-review".into()));
             }
             tracing::info!(editor, fiche = id, action = action.code(), "fiche reviewed");
+            if action == ReviewAction::Publish && fiche.published_revision_id.is_none() {
+                // Published and saved; telling followers is best effort and never undoes it.
+                if let Err(error) = tell_first_publication(&db, &fiche).await {
+                    tracing::error!(%error, fiche = id, "notifications not recorded");
+                }
+            }
             redirect_plain_form(&format!("/innovation/suivi/{id}"));
             Ok(())
         }
         .await,
     )
+}
+
+/// A fiche published for the first time is news for those following its fields or its city.
+#[cfg(feature = "ssr")]
+async fn tell_first_publication(db: &crate::server::db::Db, fiche: &store::FicheRow) -> Result<(), sqlx::Error> {
+    use super::{community::FollowKind, server::notify};
+    let content = &fiche.working;
+    let mut targets: Vec<(FollowKind, String)> = content.fields.iter().map(|f| (FollowKind::Field, f.to_string())).collect();
+    targets.push((FollowKind::City, super::community::city_key(&content.city, &content.country)));
+    let link = format!("/innovation/fiches/{}", fiche.id);
+    let news = notify::News { kind: "fiche", actor: fiche.author_id, actor_name: &fiche.author, subject: &content.title, link: &link };
+    notify::tell(db, &news, &targets, None).await
 }
 
 /// The line diff between two revisions of a fiche (its author and the editors).

@@ -1,5 +1,5 @@
 //! Browsing the published catalogue: words (French or English) and filters by field, country,
-//! maturity, tag and language, all in the URL of /innovation.
+//! city, maturity, tag and language, all in the URL of /innovation.
 
 use super::types::FicheSummary;
 use serde::{Deserialize, Serialize};
@@ -13,6 +13,8 @@ pub struct BrowseQuery {
     /// Field id.
     pub champ: Option<String>,
     pub pays: Option<String>,
+    /// City, as fiches spell it.
+    pub ville: Option<String>,
     pub maturite: Option<String>,
     pub tag: Option<String>,
     pub langue: Option<String>,
@@ -22,7 +24,16 @@ pub struct BrowseQuery {
 impl BrowseQuery {
     pub fn from_pairs(get: impl Fn(&str) -> Option<String>) -> BrowseQuery {
         let value = |key: &str| get(key).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-        BrowseQuery { q: value("q"), champ: value("champ"), pays: value("pays"), maturite: value("maturite"), tag: value("tag"), langue: value("langue"), page: value("page") }
+        BrowseQuery {
+            q: value("q"),
+            champ: value("champ"),
+            pays: value("pays"),
+            ville: value("ville"),
+            maturite: value("maturite"),
+            tag: value("tag"),
+            langue: value("langue"),
+            page: value("page"),
+        }
     }
 
     pub fn page_number(&self) -> i64 {
@@ -30,10 +41,11 @@ impl BrowseQuery {
     }
 
     pub fn url(&self, page: i64) -> String {
-        let mut parts: Vec<String> = [("q", &self.q), ("champ", &self.champ), ("pays", &self.pays), ("maturite", &self.maturite), ("tag", &self.tag), ("langue", &self.langue)]
-            .iter()
-            .filter_map(|(key, value)| value.as_ref().map(|v| format!("{key}={}", crate::stages::search::encode(v))))
-            .collect();
+        let mut parts: Vec<String> =
+            [("q", &self.q), ("champ", &self.champ), ("pays", &self.pays), ("ville", &self.ville), ("maturite", &self.maturite), ("tag", &self.tag), ("langue", &self.langue)]
+                .iter()
+                .filter_map(|(key, value)| value.as_ref().map(|v| format!("{key}={}", crate::stages::search::encode(v))))
+                .collect();
         if page > 1 {
             parts.push(format!("page={page}"));
         }

@@ -1,5 +1,5 @@
-//! The community around fiches: comments, flags and moderation. Types shared by server and
-//! browser.
+//! The community around fiches: comments, threads' replies, follows, flags and moderation.
+//! Types shared by server and browser.
 
 use super::types::FicheView;
 use serde::{Deserialize, Serialize};
@@ -7,12 +7,15 @@ use serde::{Deserialize, Serialize};
 /// Longest comment, in characters.
 pub const COMMENT_MAX: usize = 5_000;
 
+/// A member's contribution: a comment on a fiche, or a reply in a thread.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommentView {
     pub id: i64,
     pub author: String,
     /// Markdown rendered and sanitised.
     pub body_html: String,
+    /// The author's Markdown, for quoting.
+    pub body_md: String,
     pub at: i64,
     /// Only editors ever receive hidden comments (marked so).
     pub hidden: bool,
@@ -30,13 +33,26 @@ pub struct FichePageData {
     pub moderator: bool,
     /// The reader follows this fiche (its new comments reach their notifications).
     pub following: bool,
+    /// The reader follows the fiche's city.
+    pub following_city: bool,
+    /// The other languages this fiche is published in.
+    pub translations: Vec<Translation>,
+}
+
+/// A published translation of a fiche.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Translation {
+    pub fiche: i64,
+    pub language: String,
+    pub title: String,
 }
 
 /// Something that happened to a member on the site.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Notification {
     pub id: i64,
-    /// "comment" or "mention".
+    /// "comment" (on a followed fiche), "reply" (in a followed thread), "mention", "thread"
+    /// (new in a followed field), "fiche" (published in a followed field or city).
     pub kind: String,
     pub actor: String,
     pub subject: String,
@@ -45,10 +61,101 @@ pub struct Notification {
     pub unread: bool,
 }
 
+/// What a member can follow; a city is "City|Country" as fiches spell it, the others an id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FollowKind {
+    Fiche,
+    Thread,
+    Field,
+    City,
+}
+
+impl FollowKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            FollowKind::Fiche => "fiche",
+            FollowKind::Thread => "thread",
+            FollowKind::Field => "field",
+            FollowKind::City => "city",
+        }
+    }
+}
+
+/// The key a city is followed by.
+pub fn city_key(city: &str, country: &str) -> String {
+    format!("{}|{}", city.trim(), country.trim())
+}
+
+/// Something a member follows, named and linked for their notifications page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FlaggedComment {
-    pub comment: CommentView,
-    pub fiche_id: i64,
+pub struct Followed {
+    pub kind: FollowKind,
+    pub target: String,
+    pub label: String,
+    pub link: String,
+}
+
+/// The notifications page in one answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationsData {
+    pub notifications: Vec<Notification>,
+    pub follows: Vec<Followed>,
+    /// The member gets unread notifications by e-mail, in a digest.
+    pub digest: bool,
+    /// The innovation fields, to follow one.
+    pub fields: Vec<(i64, String)>,
+}
+
+/// Which kind of contribution a flag or a moderation decision is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    Comment,
+    Thread,
+    Reply,
+}
+
+impl ItemKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            ItemKind::Comment => "comment",
+            ItemKind::Thread => "thread",
+            ItemKind::Reply => "reply",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<ItemKind> {
+        [ItemKind::Comment, ItemKind::Thread, ItemKind::Reply].into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// What an editor decides on a contribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ModerationAction {
+    Hide,
+    Restore,
+    Delete,
+}
+
+impl ModerationAction {
+    pub fn code(self) -> &'static str {
+        match self {
+            ModerationAction::Hide => "hide",
+            ModerationAction::Restore => "restore",
+            ModerationAction::Delete => "delete",
+        }
+    }
+}
+
+/// A flagged contribution still visible, for the editors.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlaggedItem {
+    pub kind: ItemKind,
+    pub item: CommentView,
+    /// Where it is read.
+    pub link: String,
     pub reasons: Vec<String>,
 }
 
@@ -63,6 +170,6 @@ pub struct LogEntry {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ModerationDesk {
-    pub flagged: Vec<FlaggedComment>,
+    pub flagged: Vec<FlaggedItem>,
     pub log: Vec<LogEntry>,
 }

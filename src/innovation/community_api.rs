@@ -1,28 +1,22 @@
-//! Server functions of the community: the fiche page with its comments, commenting, flagging,
-//! and the editors' moderation.
+//! Server functions of the community: the fiche page with its comments, commenting, follows
+//! and notifications, flagging, and the editors' moderation of every kind of contribution.
 
-use super::community::{FichePageData, ModerationDesk, Notification};
+use super::community::{FichePageData, FollowKind, ItemKind, ModerationAction, ModerationDesk, NotificationsData};
 use crate::error::AppError;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use {
     super::{
-        community::COMMENT_MAX,
-        server::{comments, notify, store},
+        community::{city_key, COMMENT_MAX},
+        server::{comments, contributions, digest, notify, reader, require_standing, store, threads},
     },
     crate::{
-        accounts::server::{current_account, require_account},
+        accounts::server::require_account,
         i18n::request_locale,
         server::{app_state, redirect_plain_form, respond},
     },
 };
-
-/// (is a member, is an editor) for account `id`.
-#[cfg(feature = "ssr")]
-async fn standing(id: i64) -> Result<(bool, bool), AppError> {
-    Ok(super::server::standing(&app_state()?.db, id).await?)
-}
 
 /// A published fiche with its comments, in one answer for the page.
 #[server(endpoint = "innovation/page")]
@@ -31,14 +25,23 @@ pub async fn load_fiche_page(id: i64) -> Result<FichePageData, AppError> {
         async {
             let db = app_state()?.db;
             let fiche = store::published(&db, id, request_locale()).await?.ok_or(AppError::NotFound)?;
-            let (member, moderator, following) = match current_account().await? {
-                Some(account) => {
-                    let (member, moderator) = standing(account.id).await?;
-                    (member, moderator, notify::follows(&db, id, account.id).await?)
-                }
-                None => (false, false, false),
+            let (member, moderator, account) = reader().await?;
+            let (following, following_city) = match account {
+                Some(user) => (
+                    notify::follows(&db, user, FollowKind::Fiche, &id.to_string()).await?,
+                    notify::follows(&db, user, FollowKind::City, &city_key(&fiche.city, &fiche.country)).await?,
+                ),
+                None => (false, false),
             };
-            Ok(FichePageData { comments: comments::of_fiche(&db, id, moderator).await?, fiche, can_comment: member, moderator, following })
+            Ok(FichePageData {
+                comments: comments::of_fiche(&db, id, moderator).await?,
+                translations: store::translations(&db, id).await?,
+                fiche,
+                can_comment: member,
+                moderator,
+                following,
+                following_city,
+            })
         }
         .await,
     )
@@ -49,10 +52,7 @@ pub async fn load_fiche_page(id: i64) -> Result<FichePageData, AppError> {
 pub async fn post_comment(fiche: i64, body: String) -> Result<i64, AppError> {
     respond(
         async {
-            let account = require_account().await?;
-            if !standing(account.id).await?.0 {
-                return Err(AppError::Forbidden);
-            }
+            let account = require_standing(false).await?;
             let body = AppError::required_text("body", &body, COMMENT_MAX)?;
             let db = app_state()?.db;
             let Some(view) = store::published(&db, fiche, request_locale()).await? else { return Err(AppError::NotFound) };
@@ -61,7 +61,15 @@ pub async fn post_comment(fiche: i64, body: String) -> Result<i64, AppError> {
             tracing::info!(user = account.id, fiche, comment = id, "comment posted");
             // The comment is saved; telling people is best effort and never undoes it.
             let link = format!("/innovation/fiches/{fiche}#commentaire-{id}");
-            if let Err(error) = notify::commented(&db, fiche, &view.title, author, account.id, &account.display_name, &link, &body).await {
+            let news = notify::News { kind: "comment", actor: account.id, actor_name: &account.display_name, subject: &view.title, link: &link };
+            let target = fiche.to_string();
+            let told = async {
+                // Commenting follows the fiche, for the commenter and for its author.
+                notify::follow(&db, account.id, FollowKind::Fiche, &target, true).await?;
+                notify::follow(&db, author, FollowKind::Fiche, &target, true).await?;
+                notify::tell(&db, &news, &[(FollowKind::Fiche, target.clone())], Some(&body)).await
+            };
+            if let Err(error) = told.await {
                 tracing::error!(%error, comment = id, "notifications not recorded");
             }
             redirect_plain_form(&format!("/innovation/fiches/{fiche}#commentaire-{id}"));
@@ -71,44 +79,35 @@ pub async fn post_comment(fiche: i64, body: String) -> Result<i64, AppError> {
     )
 }
 
-/// A member flags a comment for the editors.
+/// A member flags a comment, a thread or a reply for the editors.
 #[server(endpoint = "innovation/flag")]
-pub async fn flag_comment(comment: i64, #[server(default)] reason: String) -> Result<(), AppError> {
+pub async fn flag_item(kind: ItemKind, id: i64, #[server(default)] reason: String) -> Result<(), AppError> {
     respond(
         async {
-            let account = require_account().await?;
-            if !standing(account.id).await?.0 {
-                return Err(AppError::Forbidden);
-            }
+            let account = require_standing(false).await?;
             let db = app_state()?.db;
-            let Some((fiche, false)) = comments::fiche_of(&db, comment).await? else { return Err(AppError::NotFound) };
+            let link = contributions::visible_link(&db, kind, id).await?.ok_or(AppError::NotFound)?;
             let reason: String = reason.trim().chars().take(500).collect();
-            comments::flag(&db, comment, account.id, &reason).await?;
-            tracing::info!(user = account.id, comment, "comment flagged");
-            redirect_plain_form(&format!("/innovation/fiches/{fiche}"));
+            contributions::flag(&db, kind, id, account.id, &reason).await?;
+            tracing::info!(user = account.id, kind = kind.code(), id, "contribution flagged");
+            redirect_plain_form(&link);
             Ok(())
         }
         .await,
     )
 }
 
-/// An editor hides, restores or deletes a comment, with a reason kept in the log.
+/// An editor hides, restores or deletes a contribution, with a reason kept in the log.
 #[server(endpoint = "innovation/moderate")]
-pub async fn moderate_comment(comment: i64, action: String, #[server(default)] reason: String) -> Result<(), AppError> {
+pub async fn moderate_item(kind: ItemKind, id: i64, action: ModerationAction, #[server(default)] reason: String) -> Result<(), AppError> {
     respond(
         async {
-            let account = require_account().await?;
-            if !standing(account.id).await?.1 {
-                return Err(AppError::Forbidden);
-            }
-            if !matches!(action.as_str(), "hide" | "restore" | "delete") {
-                return Err(AppError::field("action", "field-unknown"));
-            }
+            let account = require_standing(true).await?;
             let reason = reason.trim().chars().take(500).collect::<String>();
-            if !comments::moderate(&app_state()?.db, comment, &action, account.id, &reason).await? {
+            if !contributions::moderate(&app_state()?.db, kind, id, action, account.id, &reason).await? {
                 return Err(AppError::NotFound);
             }
-            tracing::info!(editor = account.id, comment, action, "comment moderated");
+            tracing::info!(editor = account.id, kind = kind.code(), id, action = action.code(), "contribution moderated");
             redirect_plain_form("/innovation/moderation");
             Ok(())
         }
@@ -120,38 +119,65 @@ pub async fn moderate_comment(comment: i64, action: String, #[server(default)] r
 pub async fn load_moderation() -> Result<ModerationDesk, AppError> {
     respond(
         async {
-            let account = require_account().await?;
-            if !standing(account.id).await?.1 {
-                return Err(AppError::Forbidden);
-            }
+            require_standing(true).await?;
             let db = app_state()?.db;
-            Ok(ModerationDesk { flagged: comments::flagged(&db).await?, log: comments::log(&db).await? })
+            Ok(ModerationDesk { flagged: contributions::flagged(&db).await?, log: contributions::log(&db).await? })
         }
         .await,
     )
 }
 
-/// Follows (or stops following) a published fiche.
+/// Follows (or stops following) a published fiche, a thread, a field or a city of the catalogue.
 #[server(endpoint = "innovation/follow")]
-pub async fn follow_fiche(fiche: i64, follow: bool) -> Result<(), AppError> {
+pub async fn follow_subject(kind: FollowKind, target: String, follow: bool) -> Result<(), AppError> {
     respond(
         async {
             let account = require_account().await?;
             let db = app_state()?.db;
-            if store::published(&db, fiche, request_locale()).await?.is_none() {
+            let id = target.trim().parse::<i64>().ok();
+            let exists = match (kind, id) {
+                (FollowKind::Fiche, Some(id)) => store::published(&db, id, request_locale()).await?.is_some(),
+                (FollowKind::Thread, Some(id)) => threads::find(&db, id, false).await?.is_some(),
+                (FollowKind::Field, Some(id)) => store::field_names(&db, request_locale()).await?.iter().any(|(f, _)| *f == id),
+                (FollowKind::City, _) => match target.split_once('|') {
+                    Some((city, country)) => store::has_city(&db, city, country).await?,
+                    None => false,
+                },
+                _ => false,
+            };
+            // Stopping is always allowed (what was followed may be gone since).
+            if follow && !exists {
                 return Err(AppError::NotFound);
             }
-            notify::follow(&db, fiche, account.id, follow).await?;
-            redirect_plain_form(&format!("/innovation/fiches/{fiche}"));
+            notify::follow(&db, account.id, kind, target.trim(), follow).await?;
+            let back = match kind {
+                FollowKind::Fiche => format!("/innovation/fiches/{}", target.trim()),
+                FollowKind::Thread => format!("/innovation/discussions/{}", target.trim()),
+                _ => "/innovation/notifications".to_string(),
+            };
+            redirect_plain_form(&back);
             Ok(())
         }
         .await,
     )
 }
 
+/// The member's notifications, what they follow, and whether the digest is on.
 #[server(endpoint = "innovation/notifications")]
-pub async fn load_notifications() -> Result<Vec<Notification>, AppError> {
-    respond(async { Ok(notify::of_user(&app_state()?.db, require_account().await?.id).await?) }.await)
+pub async fn load_notifications() -> Result<NotificationsData, AppError> {
+    respond(
+        async {
+            let user = require_account().await?.id;
+            let db = app_state()?.db;
+            Ok(NotificationsData {
+                notifications: notify::of_user(&db, user).await?,
+                follows: notify::followed(&db, user, request_locale()).await?,
+                digest: digest::enabled(&db, user).await?,
+                fields: store::field_names(&db, request_locale()).await?,
+            })
+        }
+        .await,
+    )
 }
 
 #[server(endpoint = "innovation/notifications_read")]
@@ -159,6 +185,21 @@ pub async fn mark_notifications_read() -> Result<(), AppError> {
     respond(
         async {
             notify::mark_read(&app_state()?.db, require_account().await?.id).await?;
+            redirect_plain_form("/innovation/notifications");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Turns the member's e-mail digest of notifications on or off.
+#[server(endpoint = "innovation/digest")]
+pub async fn set_digest(on: bool) -> Result<(), AppError> {
+    respond(
+        async {
+            let user = require_account().await?.id;
+            digest::set_enabled(&app_state()?.db, user, on).await?;
+            tracing::info!(user, on, "notification digest set");
             redirect_plain_form("/innovation/notifications");
             Ok(())
         }

@@ -8,6 +8,8 @@ pub mod community_api;
 pub mod independence;
 pub mod members;
 pub mod pages;
+pub mod threads;
+pub mod threads_api;
 pub mod types;
 
 #[cfg(feature = "ssr")]

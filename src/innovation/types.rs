@@ -309,6 +309,8 @@ pub struct FicheDesk {
     pub reviewer: bool,
     /// The reader wrote it.
     pub mine: bool,
+    /// The fiche this one translates, when linked.
+    pub translation_of: Option<i64>,
 }
 
 #[cfg(test)]

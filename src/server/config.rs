@@ -17,6 +17,7 @@ pub struct Config {
     pub mail: MailConfig,
     pub demo: DemoConfig,
     pub alerts: AlertsConfig,
+    pub digest: DigestConfig,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -92,6 +93,12 @@ pub struct AlertsConfig {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DigestConfig {
+    /// How often members get their unread Innovation notifications by e-mail, in seconds.
+    pub every_seconds: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DemoConfig {
     pub enabled: bool,
 }
@@ -129,6 +136,7 @@ impl Default for Config {
             },
             demo: DemoConfig { enabled: false },
             alerts: AlertsConfig { every_seconds: 600 },
+            digest: DigestConfig { every_seconds: 86_400 },
         }
     }
 }

@@ -77,6 +77,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
     let state = AppState { leptos_options, db: db.clone(), config: Arc::new(config), mailer, realtime, catalogue };
     crate::stages::server::catalogue::spawn_follower(state.clone());
     crate::stages::server::alerts::spawn(state.clone());
+    crate::innovation::server::digest::spawn(state.clone());
     let config = &state.config;
 
     let sessions = SessionManagerLayer::new(DbSessionStore::new(db.clone()))
@@ -107,6 +108,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         .route("/innovation/donnees.csv", get(crate::innovation::server::exports::csv))
         .route("/innovation/flux.atom", get(crate::innovation::server::exports::atom))
         .route("/innovation/fiches/{id}/commentaires.atom", get(crate::innovation::server::exports::comments_atom))
+        .route("/innovation/discussions.atom", get(crate::innovation::server::exports::threads_atom))
         .route("/sitemap.xml", get(crate::innovation::server::exports::sitemap))
         .route("/innovation/images", post(crate::innovation::server::images::upload))
         .route("/innovation/images/{name}", get(crate::innovation::server::images::serve))

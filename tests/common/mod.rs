@@ -6,6 +6,8 @@
 
 #![allow(dead_code)]
 
+pub mod fiches;
+
 use parvis::server::{config::Config, router, state::AppState};
 use reqwest::{Client, Response};
 use serde::de::DeserializeOwned;

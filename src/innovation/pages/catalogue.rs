@@ -7,8 +7,9 @@ use crate::{
     innovation::{
         api::browse_fiches,
         browse::{BrowseQuery, Catalogue},
-        community::FichePageData,
-        community_api::{load_fiche_page, FlagComment, FollowFiche, ModerateComment, PostComment},
+        community::{city_key, FichePageData, FollowKind, ItemKind, Translation},
+        community_api::{load_fiche_page, FollowSubject, PostComment},
+        pages::contributions::{ContributionList, WritingField},
         types::{FicheSummary, FicheView, Maturity},
     },
     ui::{
@@ -19,7 +20,7 @@ use crate::{
     },
 };
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::{Link, Meta, Title};
 use leptos_router::{
     components::Form,
     hooks::{use_params_map, use_query_map},
@@ -36,6 +37,7 @@ pub fn InnovationHome() -> impl IntoView {
         <div class="page">
             <Transition fallback=move || view! { <p>{t("loading")}</p> }>
                 <p class="desk-links">
+                    <a href="/innovation/discussions">{t("threads-title")}</a>
                     <a href="/innovation/regles">{t("innovation-rules")}</a>
                     <a href="/innovation/flux.atom" type="application/atom+xml">{t("innovation-feed")}</a>
                     <a href="/innovation/donnees.json">{t("innovation-open-data")}" (JSON)"</a>
@@ -104,6 +106,7 @@ fn Browse(query: BrowseQuery, catalogue: Catalogue) -> impl IntoView {
                     </select>
                 </div>
                 {query.tag.clone().map(|tag| view! { <input type="hidden" name="tag" value=tag/> })}
+                {query.ville.clone().map(|city| view! { <input type="hidden" name="ville" value=city/> })}
             </div>
             <button type="submit">{t("search")}</button>
             " "
@@ -154,7 +157,7 @@ pub fn FichePage() -> impl IntoView {
             <Transition fallback=move || view! { <p>{t("loading")}</p> }>
                 {move || page.get().map(|result| match result {
                     Ok(data) => view! {
-                        <Fiche fiche=data.fiche.clone()/>
+                        <Fiche fiche=data.fiche.clone() translations=data.translations.clone() member=data.can_comment following_city=data.following_city/>
                         <Comments data/>
                     }.into_any(),
                     Err(error) => view! { <ErrorPage error/> }.into_any(),
@@ -181,20 +184,34 @@ fn article_data(fiche: &FicheView) -> String {
 }
 
 #[component]
-fn Fiche(fiche: FicheView) -> impl IntoView {
+fn Fiche(fiche: FicheView, translations: Vec<Translation>, member: bool, following_city: bool) -> impl IntoView {
     let data = article_data(&fiche);
+    let place = BrowseQuery { ville: Some(fiche.city.clone()), pays: Some(fiche.country.clone()), ..Default::default() }.url(1);
+    let city = city_key(&fiche.city, &fiche.country);
     view! {
         <Title text=fiche.title.clone()/>
         <Meta property="og:title" content=fiche.title.clone()/>
         <Meta property="og:description" content=fiche.summary.clone()/>
         <Meta property="og:type" content="article"/>
         <Meta name="description" content=fiche.summary.clone()/>
+        {translations.iter().map(|tr| view! { <Link rel="alternate" hreflang=tr.language.clone() href=format!("/innovation/fiches/{}", tr.fiche)/> }).collect_view()}
         <script type="application/ld+json" inner_html=data></script>
         <article class="fiche" lang=fiche.language.clone()>
             <h1>{fiche.title.clone()}</h1>
+            {(!translations.is_empty()).then(|| view! {
+                <p class="translations">{t("fiche-translations")}" "
+                    {translations.into_iter().map(|tr| view! {
+                        <a href=format!("/innovation/fiches/{}", tr.fiche) hreflang=tr.language.clone() lang=tr.language.clone()>{format!("{} — {}", tr.language.to_uppercase(), tr.title)}</a>" "
+                    }).collect_view()}
+                </p>
+            })}
             <p class="lead">{fiche.summary.clone()}</p>
             <dl class="fiche-facts">
-                <dt>{t("fiche-place")}</dt><dd>{format!("{}, {}", fiche.city, fiche.country)}</dd>
+                <dt>{t("fiche-place")}</dt>
+                <dd>
+                    <a href=place>{format!("{}, {}", fiche.city, fiche.country)}</a>
+                    {member.then(|| view! { " "<FollowButton kind=FollowKind::City target=city following=following_city label=t("follow-city")/> })}
+                </dd>
                 <dt>{t("fiche-maturity")}</dt><dd>{t(&fiche.maturity.label_key())}</dd>
                 {fiche.year_started.map(|y| view! { <dt>{t("fiche-year")}</dt><dd>{y}</dd> })}
                 <dt>{t("fiche-fields")}</dt><dd>{fiche.fields.join(", ")}</dd>
@@ -221,63 +238,25 @@ fn Fiche(fiche: FicheView) -> impl IntoView {
     }
 }
 
-/// The comments under a fiche: members write and flag, editors hide and restore.
+/// The comments under a fiche: members write, quote and flag, editors hide and restore.
 #[component]
 fn Comments(data: FichePageData) -> impl IntoView {
     let post = ServerAction::<PostComment>::new();
-    let flag = ServerAction::<FlagComment>::new();
-    let moderate = ServerAction::<ModerateComment>::new();
     reload_on_success(post.value());
-    reload_on_success(flag.value());
-    reload_on_success(moderate.value());
-    let follow = ServerAction::<FollowFiche>::new();
-    reload_on_success(follow.value());
     let body_error = field_error(post.value(), "body");
+    let draft = RwSignal::new(String::new());
     let fiche = data.fiche.id;
     view! {
         <section class="panel comments" aria-labelledby="comments-title">
             <h2 id="comments-title">{t("comments-title")}" "<a class="feed-link" href=format!("/innovation/fiches/{fiche}/commentaires.atom") type="application/atom+xml">{t("comments-feed")}</a></h2>
-            <FormError value=flag.value()/>
-            <FormError value=moderate.value()/>
             {data.can_comment.then(|| view! {
-                <ActionForm action=follow attr:class="inline-form">
-                    <input type="hidden" name="fiche" value=fiche.to_string()/>
-                    <input type="hidden" name="follow" value=(!data.following).to_string()/>
-                    <button type="submit" class="secondary">{if data.following { t("comments-unfollow") } else { t("comments-follow") }}</button>
-                </ActionForm>
+                <FollowButton kind=FollowKind::Fiche target=fiche.to_string() following=data.following label=t("comments-follow")/>
             })}
             {if data.comments.is_empty() {
                 view! { <p>{t("comments-none")}</p> }.into_any()
             } else {
                 view! {
-                    <ul class="entries">
-                        {data.comments.into_iter().map(|c| {
-                            let (id, moderated_id) = (c.id.to_string(), c.id.to_string());
-                            view! {
-                                <li class="entry comment" class:hidden-comment=c.hidden id=format!("commentaire-{}", c.id)>
-                                    <p class="entry-meta">
-                                        <strong>{c.author.clone()}</strong>" · "{date_time(c.at)}
-                                        {c.hidden.then(|| view! { " · "<span class="badge">{t("comments-hidden")}</span> })}
-                                        {(c.flags > 0).then(|| format!(" · {} {}", c.flags, t("comments-flags")))}
-                                    </p>
-                                    <div class="entry-body" inner_html=c.body_html.clone()></div>
-                                    {(data.can_comment && !c.hidden).then(|| view! {
-                                        <ActionForm action=flag attr:class="inline-form">
-                                            <input type="hidden" name="comment" value=id.clone()/>
-                                            <button type="submit" class="link-button">{t("comments-flag")}</button>
-                                        </ActionForm>
-                                    })}
-                                    {data.moderator.then(|| view! {
-                                        <ActionForm action=moderate attr:class="inline-form">
-                                            <input type="hidden" name="comment" value=moderated_id.clone()/>
-                                            <input type="hidden" name="action" value=if c.hidden { "restore" } else { "hide" }/>
-                                            <button type="submit" class="secondary">{if c.hidden { t("moderation-restore") } else { t("moderation-hide") }}</button>
-                                        </ActionForm>
-                                    })}
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
+                    <ContributionList kind=ItemKind::Comment items=data.comments anchor="commentaire" member=data.can_comment moderator=data.moderator draft=Some(draft)/>
                 }.into_any()
             }}
             {if data.can_comment {
@@ -285,12 +264,7 @@ fn Comments(data: FichePageData) -> impl IntoView {
                     <FormError value=post.value()/>
                     <ActionForm action=post attr:class="form">
                         <input type="hidden" name="fiche" value=fiche.to_string()/>
-                        <div class="field">
-                            <label for="comment-body">{t("comments-write")}</label>
-                            <p class="field-hint" id="comment-body-hint">{t("comments-hint")}</p>
-                            <textarea id="comment-body" name="body" rows="4" required=true aria-describedby="comment-body-hint"></textarea>
-                            <p class="field-error" hidden=move || body_error.get().is_none()>{move || body_error.get()}</p>
-                        </div>
+                        <WritingField draft label=t("comments-write") error=body_error/>
                         <button type="submit">{t("comments-send")}</button>
                     </ActionForm>
                 }.into_any()
@@ -298,5 +272,21 @@ fn Comments(data: FichePageData) -> impl IntoView {
                 view! { <p><a href=format!("/compte/connexion?suite=/innovation/fiches/{fiche}")>{t("comments-sign-in")}</a></p> }.into_any()
             }}
         </section>
+    }
+}
+
+/// Follows or stops following a fiche, a thread, a field or a city (`label` names the first action).
+#[component]
+pub fn FollowButton(kind: FollowKind, target: String, following: bool, label: String) -> impl IntoView {
+    let follow = ServerAction::<FollowSubject>::new();
+    reload_on_success(follow.value());
+    view! {
+        <FormError value=follow.value()/>
+        <ActionForm action=follow attr:class="inline-form">
+            <input type="hidden" name="kind" value=kind.code()/>
+            <input type="hidden" name="target" value=target/>
+            <input type="hidden" name="follow" value=(!following).to_string()/>
+            <button type="submit" class="secondary" aria-pressed=following.to_string()>{if following { format!("✓ {label}") } else { label }}</button>
+        </ActionForm>
     }
 }

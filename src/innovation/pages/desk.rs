@@ -7,7 +7,7 @@ use crate::{
     error::AppError,
     i18n::t,
     innovation::{
-        api::{fiche_diff, load_fiche_desk, load_review_queue, AddPromoTerm, ReviewFiche, SubmitFiche},
+        api::{fiche_diff, load_fiche_desk, load_review_queue, AddPromoTerm, LinkTranslation, ReviewFiche, SubmitFiche},
         types::{DiffLine, FicheDesk, FicheState, ReviewAction},
     },
     ui::{
@@ -80,6 +80,7 @@ fn Desk(desk: FicheDesk, diff: Option<Vec<DiffLine>>) -> impl IntoView {
             })}
         </section>
         {(desk.mine && desk.state.editable()).then(|| view! { <ImageUpload id/> })}
+        {desk.mine.then(|| view! { <TranslationLink id translation_of=desk.translation_of/> })}
         <section class="panel warnings">
             <h2>{t("fiche-warnings")}</h2>
             {if desk.warnings.is_empty() {
@@ -247,6 +248,31 @@ fn ImageUpload(id: i64) -> impl IntoView {
                 </div>
                 <button type="submit" class="secondary">{t("fiche-image-upload")}</button>
             </form>
+        </section>
+    }
+}
+
+/// The author says which published fiche (in another language) this one translates.
+#[component]
+fn TranslationLink(id: i64, translation_of: Option<i64>) -> impl IntoView {
+    let link = ServerAction::<LinkTranslation>::new();
+    reload_on_success(link.value());
+    let error = field_error(link.value(), "original");
+    view! {
+        <section class="panel" aria-labelledby="translation-title">
+            <h2 id="translation-title">{t("translation-title")}</h2>
+            {translation_of.map(|original| view! {
+                <p>{t("translation-linked")}" "<a href=format!("/innovation/fiches/{original}")>{format!("#{original}")}</a></p>
+            })}
+            <FormError value=link.value()/>
+            <ActionForm action=link attr:class="form inline-form">
+                <input type="hidden" name="id" value=id.to_string()/>
+                <label for="translation-original">{t("translation-original")}</label>
+                <input id="translation-original" name="original" inputmode="numeric" value=translation_of.map(|o| o.to_string()).unwrap_or_default() aria-describedby="translation-hint"/>
+                <button type="submit" class="secondary">{t("translation-save")}</button>
+                <p class="field-hint" id="translation-hint">{t("translation-hint")}</p>
+                <p class="field-error" hidden=move || error.get().is_none()>{move || error.get()}</p>
+            </ActionForm>
         </section>
     }
 }

@@ -1,11 +1,13 @@
 //! Innovation pages, one file per group.
 
 mod catalogue;
+mod contributions;
 mod desk;
 mod members;
 mod moderation;
 mod notifications;
 mod rules;
+mod threads;
 mod write;
 
 pub use catalogue::{FichePage, InnovationHome};
@@ -14,4 +16,5 @@ pub use members::{DirectoryPage, MemberPage, MyProfilePage};
 pub use moderation::ModerationPage;
 pub use notifications::NotificationsPage;
 pub use rules::RulesPage;
+pub use threads::{NewThreadPage, ThreadPage, ThreadsPage};
 pub use write::{EditFichePage, MyFichesPage, NewFichePage};

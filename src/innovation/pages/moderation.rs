@@ -1,8 +1,9 @@
-//! /innovation/moderation — flagged comments to examine, and the log of what editors did.
+//! /innovation/moderation — flagged comments, threads and replies to examine, and the log of
+//! what editors did.
 
 use crate::{
     i18n::t,
-    innovation::community_api::{load_moderation, ModerateComment},
+    innovation::community_api::{load_moderation, ModerateItem},
     ui::{
         forms::{reload_on_success, FormError},
         status_pages::ErrorPage,
@@ -15,7 +16,7 @@ use leptos_meta::Title;
 #[component]
 pub fn ModerationPage() -> impl IntoView {
     let desk = Resource::new(|| (), |_| load_moderation());
-    let moderate = ServerAction::<ModerateComment>::new();
+    let moderate = ServerAction::<ModerateItem>::new();
     reload_on_success(moderate.value());
     view! {
         <Title text=t("moderation-title")/>
@@ -32,19 +33,22 @@ pub fn ModerationPage() -> impl IntoView {
                             view! {
                                 <ul class="entries">
                                     {desk.flagged.into_iter().map(|f| {
-                                        let id = f.comment.id.to_string();
+                                        let id = f.item.id.to_string();
+                                        let field = format!("reason-{}-{id}", f.kind.code());
                                         view! {
                                             <li class="entry">
                                                 <p class="entry-meta">
-                                                    <strong>{f.comment.author.clone()}</strong>" · "{date_time(f.comment.at)}" · "
-                                                    <a href=format!("/innovation/fiches/{}#commentaire-{}", f.fiche_id, f.comment.id)>{t("moderation-see")}</a>
+                                                    <span class="badge">{t(&format!("moderation-kind-{}", f.kind.code()))}</span>" "
+                                                    <strong>{f.item.author.clone()}</strong>" · "{date_time(f.item.at)}" · "
+                                                    <a href=f.link.clone()>{t("moderation-see")}</a>
                                                 </p>
-                                                <div class="entry-body" inner_html=f.comment.body_html.clone()></div>
-                                                <p class="field-hint">{format!("{} {} : {}", f.comment.flags, t("comments-flags"), f.reasons.join(" · "))}</p>
+                                                <div class="entry-body" inner_html=f.item.body_html.clone()></div>
+                                                <p class="field-hint">{format!("{} {} : {}", f.item.flags, t("comments-flags"), f.reasons.join(" · "))}</p>
                                                 <ActionForm action=moderate attr:class="form inline-form">
-                                                    <input type="hidden" name="comment" value=id.clone()/>
-                                                    <label for=format!("reason-{id}")>{t("moderation-reason")}</label>
-                                                    <input id=format!("reason-{id}") name="reason"/>
+                                                    <input type="hidden" name="kind" value=f.kind.code()/>
+                                                    <input type="hidden" name="id" value=id.clone()/>
+                                                    <label for=field.clone()>{t("moderation-reason")}</label>
+                                                    <input id=field name="reason"/>
                                                     <button type="submit" name="action" value="hide" class="secondary">{t("moderation-hide")}</button>
                                                     <button type="submit" name="action" value="delete" class="secondary">{t("moderation-delete")}</button>
                                                 </ActionForm>

@@ -100,7 +100,6 @@ fn FicheForm(id: Option<i64>, input: FicheInput, fields: Vec<(i64, String)>) -> 
     let error = move |field: &'static str| field_error(save.value(), field);
     let maturities = Maturity::ALL.into_iter().map(|m| (m.code().to_string(), t(&m.label_key()))).collect();
     let languages = vec![("fr".to_string(), "Français".to_string()), ("en".to_string(), "English".to_string())];
-    let fields_error = error("fields");
     view! {
         <p><a href="/innovation/regles">{t("innovation-rules")}</a></p>
         <FormError value=save.value()/>
@@ -110,20 +109,7 @@ fn FicheForm(id: Option<i64>, input: FicheInput, fields: Vec<(i64, String)>) -> 
             <TextField name="fiche[title]" label=t("fiche-title") value=input.title error=error("title")/>
             <TextArea name="fiche[summary]" label=t("fiche-summary") value=input.summary error=error("summary")/>
             <TextArea name="fiche[body]" label=t("fiche-body") hint=t("markdown-hint") value=input.body error=error("body")/>
-            <fieldset class="field" aria-describedby="fiche-fields-error">
-                <legend>{t("fiche-fields")}</legend>
-                {fields.into_iter().enumerate().map(|(index, (field, name))| {
-                    let checked = input.fields.contains(&field);
-                    let id = format!("fiche-field-{field}");
-                    view! {
-                        <div class="checkbox-field">
-                            <input type="checkbox" id=id.clone() name=format!("fiche[fields][{index}]") value=field.to_string() checked=checked/>
-                            <label for=id>{name}</label>
-                        </div>
-                    }
-                }).collect_view()}
-                <p class="field-error" id="fiche-fields-error" hidden=move || fields_error.get().is_none()>{move || fields_error.get()}</p>
-            </fieldset>
+            <FieldChoice name="fiche[fields]" fields chosen=input.fields.clone() error=error("fields")/>
             <TextField name="fiche[city]" label=t("fiche-city") value=input.city error=error("city")/>
             <TextField name="fiche[country]" label=t("fiche-country") value=input.country error=error("country")/>
             <TextField name="fiche[year_started]" label=t("fiche-year") kind="number" value=input.year_started error=error("year_started") optional=true/>
@@ -138,5 +124,27 @@ fn FicheForm(id: Option<i64>, input: FicheInput, fields: Vec<(i64, String)>) -> 
             <TextArea name="fiche[interests]" label=t("fiche-interests") hint=t("fiche-interests-hint") value=input.interests error=error("interests")/>
             <button type="submit">{t("fiche-save")}</button>
         </ActionForm>
+    }
+}
+
+/// Checkboxes of the innovation fields, posted as `{name}[0]`, `{name}[1]`…
+#[component]
+pub fn FieldChoice(name: &'static str, fields: Vec<(i64, String)>, chosen: Vec<i64>, error: Signal<Option<String>>) -> impl IntoView {
+    let error_id = format!("{}-error", crate::ui::forms::field_id(name));
+    let described_by = error_id.clone();
+    view! {
+        <fieldset class="field" aria-describedby=described_by>
+            <legend>{t("fiche-fields")}</legend>
+            {fields.into_iter().enumerate().map(|(index, (field, label))| {
+                let id = format!("{}-{field}", crate::ui::forms::field_id(name));
+                view! {
+                    <div class="checkbox-field">
+                        <input type="checkbox" id=id.clone() name=format!("{name}[{index}]") value=field.to_string() checked=chosen.contains(&field)/>
+                        <label for=id>{label}</label>
+                    </div>
+                }
+            }).collect_view()}
+            <p class="field-error" id=error_id hidden=move || error.get().is_none()>{move || error.get()}</p>
+        </fieldset>
     }
 }

@@ -159,7 +159,7 @@ pub async fn sitemap(State(state): State<AppState>) -> Response {
         Err(e) => return failed(e),
     };
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for path in ["/", "/stages", "/innovation", "/innovation/regles", "/espaces"] {
+    for path in ["/", "/stages", "/innovation", "/innovation/regles", "/innovation/discussions", "/espaces"] {
         xml.push_str(&format!("<url><loc>{}</loc></url>\n", feeds::escape(&state.config.public_link(path))));
     }
     for fiche in &fiches {
@@ -198,5 +198,32 @@ pub async fn comments_atom(State(state): State<AppState>, axum::extract::Path(id
         })
         .collect();
     let xml = feeds::atom(&format!("Parvis — commentaires : {}", fiche.title), &fiche.language, &format!("{page}/commentaires.atom"), &page, &entries);
+    ([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], xml).into_response()
+}
+
+/// The 50 newest questions and replies of the discussions, of one field with `?champ=<id>`;
+/// hidden threads and replies never appear.
+pub async fn threads_atom(State(state): State<AppState>, Query(query): Query<FeedQuery>) -> Response {
+    let field = query.champ.as_deref().and_then(|f| f.parse::<i64>().ok());
+    let posts = match super::threads::recent_posts(&state.db, field, 50).await {
+        Ok(p) => p,
+        Err(e) => return failed(e),
+    };
+    let site = state.config.public_link("");
+    let suffix = field.map(|f| format!("?champ={f}")).unwrap_or_default();
+    let entries: Vec<feeds::Entry> = posts
+        .iter()
+        .map(|p| feeds::Entry {
+            title: format!("{} — {}", p.author, p.title),
+            link: match p.reply {
+                Some(reply) => format!("{site}/innovation/discussions/{}#reponse-{reply}", p.thread),
+                None => format!("{site}/innovation/discussions/{}", p.thread),
+            },
+            updated: p.at,
+            author: p.author.clone(),
+            summary: crate::server::markdown::plain_text(&p.body_html),
+        })
+        .collect();
+    let xml = feeds::atom("Parvis — discussions", "fr", &format!("{site}/innovation/discussions.atom{suffix}"), &format!("{site}/innovation/discussions{suffix}"), &entries);
     ([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], xml).into_response()
 }

@@ -1,13 +1,17 @@
-//! Server-only parts of Innovation: the SQL, the revision diff, the exports and feeds.
+//! Server-only parts of Innovation: the SQL, the revision diff, the exports and feeds, the
+//! notification digest.
 
 pub mod comments;
+pub mod contributions;
 pub mod demo;
 pub mod diff;
+pub mod digest;
 pub mod exports;
 pub mod images;
 pub mod members;
 pub mod notify;
 pub mod store;
+pub mod threads;
 
 /// (member, editor) standing of account `user` on the innovation site; site admins are
 /// editors, and editors members.
@@ -16,6 +20,28 @@ pub async fn standing(db: &crate::server::db::Db, user: i64) -> Result<(bool, bo
     let roles = crate::accounts::server::store::roles(db, user).await?;
     let editor = roles.iter().any(|g| matches!(g.role, Role::Editor | Role::SiteAdmin));
     Ok((editor || roles.iter().any(|g| g.role == Role::Member), editor))
+}
+
+/// The signed-in account, when it is a member (or, with `editor`, an editor); otherwise a
+/// refusal (401 without an account, 403 without the standing).
+pub async fn require_standing(editor: bool) -> Result<crate::accounts::server::store::AccountRow, crate::error::AppError> {
+    let account = crate::accounts::server::require_account().await?;
+    let (is_member, is_editor) = standing(&crate::server::app_state()?.db, account.id).await?;
+    if (editor && !is_editor) || !is_member {
+        return Err(crate::error::AppError::Forbidden);
+    }
+    Ok(account)
+}
+
+/// (is a member, is an editor, account id) of the reader; visitors are neither.
+pub async fn reader() -> Result<(bool, bool, Option<i64>), crate::error::AppError> {
+    match crate::accounts::server::current_account().await? {
+        Some(account) => {
+            let (member, editor) = standing(&crate::server::app_state()?.db, account.id).await?;
+            Ok((member, editor, Some(account.id)))
+        }
+        None => Ok((false, false, None)),
+    }
 }
 
 /// The current year (UTC), the latest a fiche's start year may be.

@@ -1,24 +1,61 @@
-//! Followers and notifications: a comment tells the fiche's followers (its author and
-//! everyone who commented or chose to follow) and every member it mentions by "@Name".
+//! Follows and notifications. Members follow fiches, threads, fields and cities; news of
+//! what they follow (a comment, a reply, a new thread in a field, a fiche published in a
+//! field or a city) and mentions of their "@Name" reach their notifications, which the
+//! digest later mails.
 
 use crate::{
-    innovation::community::Notification,
+    i18n::Locale,
+    innovation::community::{FollowKind, Followed, Notification},
     server::db::{now, Db},
 };
 use sqlx::Row;
 
-pub async fn follow(db: &Db, fiche: i64, user: i64, on: bool) -> Result<(), sqlx::Error> {
+pub async fn follow(db: &Db, user: i64, kind: FollowKind, target: &str, on: bool) -> Result<(), sqlx::Error> {
     let sql = if on {
-        "INSERT INTO fiche_followers (fiche_id, user_id) VALUES ($1, $2) ON CONFLICT (fiche_id, user_id) DO NOTHING"
+        "INSERT INTO follows (user_id, kind, target) VALUES ($1, $2, $3) ON CONFLICT (user_id, kind, target) DO NOTHING"
     } else {
-        "DELETE FROM fiche_followers WHERE fiche_id = $1 AND user_id = $2"
+        "DELETE FROM follows WHERE user_id = $1 AND kind = $2 AND target = $3"
     };
-    sqlx::query(sql).bind(fiche).bind(user).execute(&db.pool).await?;
+    sqlx::query(sql).bind(user).bind(kind.code()).bind(target).execute(&db.pool).await?;
     Ok(())
 }
 
-pub async fn follows(db: &Db, fiche: i64, user: i64) -> Result<bool, sqlx::Error> {
-    Ok(sqlx::query("SELECT user_id FROM fiche_followers WHERE fiche_id = $1 AND user_id = $2").bind(fiche).bind(user).fetch_optional(&db.pool).await?.is_some())
+pub async fn follows(db: &Db, user: i64, kind: FollowKind, target: &str) -> Result<bool, sqlx::Error> {
+    let row =
+        sqlx::query("SELECT user_id FROM follows WHERE user_id = $1 AND kind = $2 AND target = $3").bind(user).bind(kind.code()).bind(target).fetch_optional(&db.pool).await?;
+    Ok(row.is_some())
+}
+
+/// What `user` follows, named in `locale` and linked; fiches and threads no longer readable
+/// are left out.
+pub async fn followed(db: &Db, user: i64, locale: Locale) -> Result<Vec<Followed>, sqlx::Error> {
+    let rows = sqlx::query("SELECT kind, target FROM follows WHERE user_id = $1 ORDER BY kind, target").bind(user).fetch_all(&db.pool).await?;
+    let fields = super::store::field_names(db, locale).await?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (kind, target): (String, String) = (row.try_get("kind")?, row.try_get("target")?);
+        let id: i64 = target.parse().unwrap_or(0);
+        let (kind, label, link) = match kind.as_str() {
+            "fiche" => {
+                let title = sqlx::query("SELECT title FROM fiche_catalogue WHERE fiche_id = $1").bind(id).fetch_optional(&db.pool).await?;
+                (FollowKind::Fiche, title.map(|r| r.try_get::<String, _>("title")).transpose()?, format!("/innovation/fiches/{id}"))
+            }
+            "thread" => {
+                let title = sqlx::query("SELECT title FROM threads WHERE id = $1 AND hidden_at IS NULL").bind(id).fetch_optional(&db.pool).await?;
+                (FollowKind::Thread, title.map(|r| r.try_get::<String, _>("title")).transpose()?, format!("/innovation/discussions/{id}"))
+            }
+            "field" => (FollowKind::Field, fields.iter().find(|(f, _)| *f == id).map(|(_, n)| n.clone()), format!("/innovation?champ={id}")),
+            _ => {
+                let (city, country) = target.split_once('|').unwrap_or((&target, ""));
+                let place = crate::innovation::browse::BrowseQuery { ville: Some(city.into()), pays: Some(country.into()), ..Default::default() };
+                (FollowKind::City, Some(format!("{city}, {country}")), place.url(1))
+            }
+        };
+        if let Some(label) = label {
+            out.push(Followed { kind, target, label, link });
+        }
+    }
+    Ok(out)
 }
 
 /// The members a comment names with "@" followed by their display name (one to three words).
@@ -44,35 +81,49 @@ pub async fn mentioned(db: &Db, body: &str) -> Result<Vec<i64>, sqlx::Error> {
     Ok(found)
 }
 
-/// After `actor` commented on `fiche`: they follow it from now on; its followers and the
-/// members mentioned are told (never the actor).
-pub async fn commented(db: &Db, fiche: i64, fiche_title: &str, author: i64, actor: i64, actor_name: &str, link: &str, body: &str) -> Result<(), sqlx::Error> {
-    follow(db, fiche, actor, true).await?;
-    follow(db, fiche, author, true).await?;
+/// What happened, told to members in their notifications.
+pub struct News<'a> {
+    /// "comment", "reply", "thread" or "fiche" (see `Notification::kind`).
+    pub kind: &'a str,
+    pub actor: i64,
+    pub actor_name: &'a str,
+    pub subject: &'a str,
+    pub link: &'a str,
+}
+
+/// Tells of `news` the members following any of `targets` and those `text` mentions (a
+/// mention is told as such, once); never the actor, and each member once.
+pub async fn tell(db: &Db, news: &News<'_>, targets: &[(FollowKind, String)], text: Option<&str>) -> Result<(), sqlx::Error> {
     let at = now();
-    let mentions = mentioned(db, body).await?;
-    for user in &mentions {
-        if *user != actor {
-            insert(db, *user, "mention", actor_name, fiche_title, link, at).await?;
+    let mut told = vec![news.actor];
+    if let Some(text) = text {
+        for user in mentioned(db, text).await? {
+            if !told.contains(&user) {
+                insert(db, user, "mention", news, at).await?;
+                told.push(user);
+            }
         }
     }
-    let followers = sqlx::query("SELECT user_id FROM fiche_followers WHERE fiche_id = $1").bind(fiche).fetch_all(&db.pool).await?;
-    for row in followers {
-        let user: i64 = row.try_get("user_id")?;
-        if user != actor && !mentions.contains(&user) {
-            insert(db, user, "comment", actor_name, fiche_title, link, at).await?;
+    for (kind, target) in targets {
+        let rows = sqlx::query("SELECT user_id FROM follows WHERE kind = $1 AND target = $2").bind(kind.code()).bind(target).fetch_all(&db.pool).await?;
+        for row in rows {
+            let user: i64 = row.try_get("user_id")?;
+            if !told.contains(&user) {
+                insert(db, user, news.kind, news, at).await?;
+                told.push(user);
+            }
         }
     }
     Ok(())
 }
 
-async fn insert(db: &Db, user: i64, kind: &str, actor: &str, subject: &str, link: &str, at: i64) -> Result<(), sqlx::Error> {
+async fn insert(db: &Db, user: i64, kind: &str, news: &News<'_>, at: i64) -> Result<(), sqlx::Error> {
     sqlx::query("INSERT INTO notifications (user_id, kind, actor, subject, link, at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(user)
         .bind(kind)
-        .bind(actor)
-        .bind(subject)
-        .bind(link)
+        .bind(news.actor_name)
+        .bind(news.subject)
+        .bind(news.link)
         .bind(at)
         .execute(&db.pool)
         .await?;

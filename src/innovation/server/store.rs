@@ -6,6 +6,7 @@ use crate::{
     i18n::Locale,
     innovation::{
         browse::{BrowseQuery, PER_PAGE},
+        community::Translation,
         types::{FicheInput, FicheState, FicheSummary, FicheView, Maturity, ReviewAction, ReviewEntry, RevisionRef},
     },
     server::{
@@ -306,6 +307,9 @@ pub async fn browse(db: &Db, query: &BrowseQuery, locale: Locale) -> Result<(Vec
     if let Some(country) = &query.pays {
         push("c.country = ?", vec![country.clone()]);
     }
+    if let Some(city) = &query.ville {
+        push("c.city = ?", vec![city.clone()]);
+    }
     if let Some(maturity) = query.maturite.as_deref().and_then(Maturity::parse) {
         push("c.maturity = ?", vec![maturity.code().to_string()]);
     }
@@ -402,4 +406,40 @@ pub async fn published_all(db: &Db, field: Option<i64>, limit: i64) -> Result<Ve
             })
         })
         .collect()
+}
+
+/// Whether a published fiche is set in `city`, `country` (as fiches spell them).
+pub async fn has_city(db: &Db, city: &str, country: &str) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query("SELECT fiche_id FROM fiche_catalogue WHERE city = $1 AND country = $2 LIMIT 1").bind(city).bind(country).fetch_optional(&db.pool).await?.is_some())
+}
+
+/// The fiche `id` translates (None: it is an original, or not linked).
+pub async fn translation_of(db: &Db, id: i64) -> Result<Option<i64>, sqlx::Error> {
+    let row = sqlx::query("SELECT translation_of FROM fiches WHERE id = $1").bind(id).fetch_optional(&db.pool).await?;
+    Ok(row.map(|r| r.try_get::<Option<i64>, _>("translation_of")).transpose()?.flatten())
+}
+
+/// Links fiche `id` as a translation of `original` (None: unlinks it); fiches that
+/// translated `id` follow it to the new original, all or nothing.
+pub async fn set_translation_of(db: &Db, id: i64, original: Option<i64>) -> Result<(), sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    sqlx::query("UPDATE fiches SET translation_of = $1 WHERE id = $2").bind(original).bind(id).execute(&mut *tx).await?;
+    if let Some(original) = original {
+        sqlx::query("UPDATE fiches SET translation_of = $1 WHERE translation_of = $2").bind(original).bind(id).execute(&mut *tx).await?;
+    }
+    tx.commit().await
+}
+
+/// The other published languages of fiche `id`: its original and the original's translations.
+pub async fn translations(db: &Db, id: i64) -> Result<Vec<Translation>, sqlx::Error> {
+    let root = translation_of(db, id).await?.unwrap_or(id);
+    let rows = sqlx::query(
+        "SELECT c.fiche_id, c.language, c.title FROM fiches f JOIN fiche_catalogue c ON c.fiche_id = f.id \
+         WHERE (f.id = $1 OR f.translation_of = $1) AND f.id <> $2 ORDER BY c.language, c.fiche_id",
+    )
+    .bind(root)
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.into_iter().map(|r| Ok(Translation { fiche: r.try_get("fiche_id")?, language: r.try_get("language")?, title: r.try_get("title")? })).collect()
 }

@@ -33,7 +33,9 @@ pub fn DashboardPage() -> impl IntoView {
 #[component]
 fn AnswerTable(caption: String, rows: Vec<AnswerTimes>) -> impl IntoView {
     let shown = |s: Option<i64>| s.map(human_duration).unwrap_or_else(|| "—".into());
+    let region = caption.clone();
     view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=region>
         <table class="data-table">
             <caption>{caption}</caption>
             <thead><tr>
@@ -55,6 +57,7 @@ fn AnswerTable(caption: String, rows: Vec<AnswerTimes>) -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
+        </div>
     }
 }
 
@@ -81,8 +84,9 @@ fn Figures(dashboard: Dashboard) -> impl IntoView {
                 }.into_any()
             }}
         </section>
-        <section class="panel table-scroll">
-            <h2>{t("dashboard-offers")}</h2>
+        <section class="panel">
+            <h2 id="dashboard-offers">{t("dashboard-offers")}</h2>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="dashboard-offers">
             <table class="data-table">
                 <thead><tr>
                     <th scope="col">{t("offer-title")}</th>
@@ -97,6 +101,7 @@ fn Figures(dashboard: Dashboard) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
         </section>
     }
 }

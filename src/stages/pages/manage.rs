@@ -34,6 +34,7 @@ pub fn ManageOffersPage() -> impl IntoView {
                 {move || offers.get().map(|result| match result {
                     Ok(offers) if offers.is_empty() => view! { <p>{t("offers-none")}</p> }.into_any(),
                     Ok(offers) => view! {
+                        <div class="table-scroll" tabindex="0" role="region" aria-label=t("offers-manage")>
                         <table class="data-table">
                             <caption class="visually-hidden">{t("offers-manage")}</caption>
                             <thead><tr>
@@ -53,6 +54,7 @@ pub fn ManageOffersPage() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
+                        </div>
                     }.into_any(),
                     Err(error) => view! { <ErrorPage error/> }.into_any(),
                 })}

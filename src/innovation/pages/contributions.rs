@@ -1,0 +1,87 @@
+//! What comments under a fiche and a thread's question and replies share on the page: the
+//! entries with their flag, quote and moderation buttons, and the field to write in.
+
+use crate::{
+    i18n::t,
+    innovation::{
+        community::{CommentView, ItemKind, ModerationAction},
+        community_api::{FlagItem, ModerateItem},
+    },
+    ui::{
+        forms::{reload_on_success, FormError},
+        time::date_time,
+    },
+};
+use leptos::prelude::*;
+
+/// `body` as a Markdown quote ("> " before each line), then a blank line to write after.
+pub fn quoted(author: &str, body: &str) -> String {
+    let lines: String = body.lines().map(|l| format!("> {l}\n")).collect();
+    format!("> **{author}** :\n{lines}\n")
+}
+
+/// Contributions of one kind, each anchored `{anchor}-{id}`. Members flag and quote (into
+/// `draft`, the text of the writing box), moderators hide and restore.
+#[component]
+pub fn ContributionList(kind: ItemKind, items: Vec<CommentView>, anchor: &'static str, member: bool, moderator: bool, draft: Option<RwSignal<String>>) -> impl IntoView {
+    let flag = ServerAction::<FlagItem>::new();
+    let moderate = ServerAction::<ModerateItem>::new();
+    reload_on_success(flag.value());
+    reload_on_success(moderate.value());
+    view! {
+        <FormError value=flag.value()/>
+        <FormError value=moderate.value()/>
+        <ul class="entries">
+            {items.into_iter().map(|c| {
+                let (flag_id, moderated_id) = (c.id.to_string(), c.id.to_string());
+                let (author, body_md) = (c.author.clone(), c.body_md.clone());
+                let next = if c.hidden { ModerationAction::Restore } else { ModerationAction::Hide };
+                view! {
+                    <li class="entry comment" class:hidden-comment=c.hidden id=format!("{anchor}-{}", c.id)>
+                        <p class="entry-meta">
+                            <strong>{c.author.clone()}</strong>" · "{date_time(c.at)}
+                            {c.hidden.then(|| view! { " · "<span class="badge">{t("comments-hidden")}</span> })}
+                            {(c.flags > 0).then(|| format!(" · {} {}", c.flags, t("comments-flags")))}
+                        </p>
+                        <div class="entry-body" inner_html=c.body_html.clone()></div>
+                        <div class="entry-actions">
+                            {draft.filter(|_| member && !c.hidden).map(|draft| view! {
+                                <button type="button" class="link-button" on:click=move |_| draft.update(|text| text.push_str(&quoted(&author, &body_md)))>{t("comments-quote")}</button>
+                            })}
+                            {(member && !c.hidden).then(|| view! {
+                                <ActionForm action=flag attr:class="inline-form">
+                                    <input type="hidden" name="kind" value=kind.code()/>
+                                    <input type="hidden" name="id" value=flag_id.clone()/>
+                                    <button type="submit" class="link-button">{t("comments-flag")}</button>
+                                </ActionForm>
+                            })}
+                            {moderator.then(|| view! {
+                                <ActionForm action=moderate attr:class="inline-form">
+                                    <input type="hidden" name="kind" value=kind.code()/>
+                                    <input type="hidden" name="id" value=moderated_id.clone()/>
+                                    <input type="hidden" name="action" value=next.code()/>
+                                    <button type="submit" class="secondary">{if c.hidden { t("moderation-restore") } else { t("moderation-hide") }}</button>
+                                </ActionForm>
+                            })}
+                        </div>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// The Markdown field (`body`) a member writes a comment or reply in, inside its form;
+/// `draft` holds its text, so quoting adds to it.
+#[component]
+pub fn WritingField(draft: RwSignal<String>, label: String, error: Signal<Option<String>>) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for="comment-body">{label}</label>
+            <p class="field-hint" id="comment-body-hint">{t("comments-hint")}</p>
+            <textarea id="comment-body" name="body" rows="5" required=true aria-describedby="comment-body-hint"
+                prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
+            <p class="field-error" hidden=move || error.get().is_none()>{move || error.get()}</p>
+        </div>
+    }
+}

@@ -1,0 +1,125 @@
+//! Discussion threads: a member asks the community a question ("Who has tried…?"), tied to
+//! one to four fields, and members reply. Types shared by server and browser.
+
+use super::community::CommentView;
+use crate::error::FieldError;
+use serde::{Deserialize, Serialize};
+
+pub const THREADS_PER_PAGE: i64 = 30;
+pub const TITLE_MAX: usize = 150;
+pub const QUESTION_MAX: usize = 10_000;
+
+/// A new thread, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ThreadInput {
+    pub title: String,
+    pub body: String,
+    /// Field ids, chosen with checkboxes.
+    pub fields: Vec<i64>,
+}
+
+impl ThreadInput {
+    /// The input trimmed and checked field by field.
+    pub fn validate(&self) -> Result<ThreadInput, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut fields = self.fields.clone();
+        fields.sort_unstable();
+        fields.dedup();
+        let clean = ThreadInput { title: self.title.trim().to_string(), body: self.body.trim().to_string(), fields };
+        let mut refuse = |field: &str, key: &str| errors.push(FieldError { field: field.into(), key: key.into() });
+        match clean.title.chars().count() {
+            0 => refuse("title", "field-required"),
+            n if n < 5 => refuse("title", "thread-field-title"),
+            n if n > TITLE_MAX => refuse("title", "field-too-long"),
+            _ => {}
+        }
+        match clean.body.chars().count() {
+            0 => refuse("body", "field-required"),
+            n if n > QUESTION_MAX => refuse("body", "field-too-long"),
+            _ => {}
+        }
+        if clean.fields.is_empty() || clean.fields.len() > 4 {
+            refuse("fields", "fiche-field-fields");
+        }
+        if errors.is_empty() {
+            Ok(clean)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// Which threads the list shows: words and a field, in the URL of /innovation/discussions.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThreadQuery {
+    pub q: Option<String>,
+    /// Field id.
+    pub champ: Option<String>,
+    pub page: Option<String>,
+}
+
+impl ThreadQuery {
+    pub fn from_pairs(get: impl Fn(&str) -> Option<String>) -> ThreadQuery {
+        let value = |key: &str| get(key).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        ThreadQuery { q: value("q"), champ: value("champ"), page: value("page") }
+    }
+
+    pub fn page_number(&self) -> i64 {
+        self.page.as_deref().and_then(|p| p.parse().ok()).unwrap_or(1).clamp(1, 10_000)
+    }
+
+    pub fn field(&self) -> Option<i64> {
+        self.champ.as_deref().and_then(|c| c.parse().ok())
+    }
+
+    pub fn url(&self, page: i64) -> String {
+        let mut parts: Vec<String> =
+            [("q", &self.q), ("champ", &self.champ)].iter().filter_map(|(key, value)| value.as_ref().map(|v| format!("{key}={}", crate::stages::search::encode(v)))).collect();
+        if page > 1 {
+            parts.push(format!("page={page}"));
+        }
+        if parts.is_empty() {
+            "/innovation/discussions".into()
+        } else {
+            format!("/innovation/discussions?{}", parts.join("&"))
+        }
+    }
+}
+
+/// A thread in a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThreadSummary {
+    pub id: i64,
+    pub title: String,
+    pub author: String,
+    pub fields: Vec<String>,
+    pub replies: i64,
+    pub last_reply_at: i64,
+}
+
+/// A page of the thread list, with the fields to filter on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThreadList {
+    pub threads: Vec<ThreadSummary>,
+    pub total: i64,
+    pub page: i64,
+    pub fields: Vec<(i64, String)>,
+    pub can_post: bool,
+    /// The reader follows the field filtered on.
+    pub following_field: bool,
+}
+
+/// A thread with its replies, in one answer for its page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThreadPageData {
+    pub id: i64,
+    pub title: String,
+    pub fields: Vec<(i64, String)>,
+    /// The question, as a contribution (flags, hidden mark).
+    pub question: CommentView,
+    pub replies: Vec<CommentView>,
+    pub can_reply: bool,
+    pub moderator: bool,
+    pub following: bool,
+}
