@@ -213,3 +213,44 @@ async fn a_fiche_links_to_its_translation_in_another_language() {
     app.call_json::<()>(&other, "innovation/translation", &[("id", &english), ("original", "")]).await.1.expect("unlinked");
     assert!(app.call_json::<FichePageData>(&app.client(), "innovation/page", &[("id", &french)]).await.1.expect("page").translations.is_empty());
 }
+
+#[tokio::test]
+async fn a_fiche_page_lists_related_fiches_by_shared_tags_fields_and_country() {
+    let (app, field) = newsroom().await;
+    let (author, editor) = (app.sign_in("author@example.org", PASSWORD).await, app.sign_in("editor@example.org", PASSWORD).await);
+    let other_field = parvis::reference::server::store::load(&app.state.db).await.expect("reference").fields[4].id;
+    let publish = |form: Vec<(String, String)>| {
+        let (app, author, editor) = (&app, author.clone(), editor.clone());
+        async move {
+            let id = save(app, &author, None, &form).await.1.expect("saved").to_string();
+            app.call_json::<()>(&author, "innovation/submit", &[("id", &id)]).await.1.expect("submitted");
+            app.call_json::<()>(&editor, "innovation/review", &[("id", &id), ("action", "publish")]).await.1.expect("published");
+            id
+        }
+    };
+    let body = "Un service public de vélos partagés ouvert jour et nuit, avec des stations tous les 300 mètres.";
+    let first = publish(form(field, "Vélos partagés", body)).await;
+    let apart: Vec<(String, String)> = form(other_field, "Archives municipales ouvertes", body)
+        .into_iter()
+        .map(|(k, v)| match k.as_str() {
+            "fiche[tags]" => (k, "archives, patrimoine".into()),
+            "fiche[country]" => (k, "Sénégal".into()),
+            _ => (k, v),
+        })
+        .collect();
+    let unrelated = publish(apart).await;
+    let second = publish(form(field, "Vélos cargo partagés", body)).await;
+
+    let related = |id: String| {
+        let app = &app;
+        async move { app.call_json::<FichePageData>(&app.client(), "innovation/page", &[("id", &id)]).await.1.expect("page").related }
+    };
+    // The newer fiche lists the first; publishing it also updated the first one's list.
+    let of_second = related(second.clone()).await;
+    assert_eq!(of_second.first().map(|f| f.fiche.to_string()), Some(first.clone()), "{of_second:?}");
+    assert!(of_second.iter().all(|f| f.fiche.to_string() != unrelated), "nothing in common: {of_second:?}");
+    assert_eq!(related(first.clone()).await.first().map(|f| f.fiche.to_string()), Some(second.clone()));
+    assert!(related(unrelated.clone()).await.is_empty());
+    let html = app.client().get(app.url(&format!("/innovation/fiches/{second}"))).send().await.expect("page").text().await.expect("html");
+    assert!(html.contains("Fiches proches") && html.contains(&format!("/innovation/fiches/{first}")));
+}

@@ -111,4 +111,5 @@ async fn the_demo_innovation_catalogue_is_published_through_review() {
     let translated = catalogue.fiches.iter().find(|f| f.language == "en" && f.title == "Large-scale public bike sharing").expect("the demo translation");
     let page = app.call_json::<parvis::innovation::community::FichePageData>(&app.client(), "innovation/page", &[("id", &translated.id.to_string())]).await.1.expect("page");
     assert_eq!(page.translations.iter().map(|t| t.language.as_str()).collect::<Vec<_>>(), vec!["fr"]);
+    assert!(!page.related.is_empty() && page.related.iter().all(|r| r.fiche != page.translations[0].fiche), "related, its own original left out: {:?}", page.related);
 }

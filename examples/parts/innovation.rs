@@ -116,6 +116,12 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
             .collect();
         sqlx::query(&format!("INSERT INTO fiche_comments (fiche_id, author_id, body_md, body_html, created_at) VALUES {}", rows.join(","))).execute(&mut *tx).await?;
     }
+    // Four related fiches each, as publication would have stored them.
+    for batch in 0..(FICHES / 2000) {
+        let rows: Vec<String> =
+            (0..2000).flat_map(|i| (1..=4).map(move |k| (batch * 2000 + i, k))).map(|(n, k)| format!("({}, {}, {k})", first + n, first + (n + k * 4999) % FICHES)).collect();
+        sqlx::query(&format!("INSERT INTO fiche_related (fiche_id, related_id, rank) VALUES {}", rows.join(","))).execute(&mut *tx).await?;
+    }
     tx.commit().await?;
     println!("  seeded {FICHES} fiches, {COMMENTS} comments in {:.1} s", start.elapsed().as_secs_f64());
     Ok(())
@@ -135,6 +141,15 @@ pub async fn run(app: &axum::Router, db: &Db) -> Result<(), Box<dyn std::error::
     }
     let (p50, p95) = percentiles(samples);
     println!("  {:<42} p50 {p50:>8.1} ms   p95 {p95:>8.1} ms", "fiche page (with comments), through router");
+    // What a publication adds: the fiche's related list, then its neighbours' lists.
+    let mut samples = Vec::new();
+    for i in 0..20 {
+        let start = Instant::now();
+        store::refresh_related(db, first + (i * 991) % FICHES).await?;
+        samples.push(start.elapsed());
+    }
+    let (p50, p95) = percentiles(samples);
+    println!("  {:<42} p50 {p50:>8.1} ms   p95 {p95:>8.1} ms", "related fiches recomputed at publication");
     let field: i64 = sqlx::query("SELECT id FROM innovation_fields WHERE code = 'mobilite'").fetch_one(&db.pool).await?.try_get("id")?;
     let browses = [
         BrowseQuery { champ: Some(field.to_string()), ..Default::default() },

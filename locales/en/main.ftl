@@ -596,3 +596,4 @@ mail-digest-body = Hello { $name },
     All your notifications and settings: { $manage }
 
     — Parvis
+fiche-related = Related fiches

@@ -596,3 +596,4 @@ mail-digest-body = Bonjour { $name },
     Toutes vos notifications et vos réglages : { $manage }
 
     — Parvis
+fiche-related = Fiches proches

@@ -239,10 +239,15 @@ pub async fn review_fiche(id: i64, action: String, #[server(default)] comment: S
                 return Err(AppError::Conflict("error-fiche-not-under-review".into()));
             }
             tracing::info!(editor, fiche = id, action = action.code(), "fiche reviewed");
-            if action == ReviewAction::Publish && fiche.published_revision_id.is_none() {
-                // Published and saved; telling followers is best effort and never undoes it.
-                if let Err(error) = tell_first_publication(&db, &fiche).await {
-                    tracing::error!(%error, fiche = id, "notifications not recorded");
+            if action == ReviewAction::Publish {
+                // Published and saved; what follows is best effort and never undoes it.
+                if let Err(error) = store::refresh_related(&db, id).await {
+                    tracing::error!(%error, fiche = id, "related fiches not computed");
+                }
+                if fiche.published_revision_id.is_none() {
+                    if let Err(error) = tell_first_publication(&db, &fiche).await {
+                        tracing::error!(%error, fiche = id, "notifications not recorded");
+                    }
                 }
             }
             redirect_plain_form(&format!("/innovation/suivi/{id}"));

@@ -36,15 +36,19 @@ pub struct FichePageData {
     /// The reader follows the fiche's city.
     pub following_city: bool,
     /// The other languages this fiche is published in.
-    pub translations: Vec<Translation>,
+    pub translations: Vec<FicheRef>,
+    /// Other fiches sharing its tags, fields and country, closest first.
+    pub related: Vec<FicheRef>,
 }
 
-/// A published translation of a fiche.
+/// A published fiche named in a list: a translation, a related fiche.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Translation {
+pub struct FicheRef {
     pub fiche: i64,
     pub language: String,
     pub title: String,
+    /// "City, Country".
+    pub place: String,
 }
 
 /// Something that happened to a member on the site.

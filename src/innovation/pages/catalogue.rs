@@ -7,7 +7,7 @@ use crate::{
     innovation::{
         api::browse_fiches,
         browse::{BrowseQuery, Catalogue},
-        community::{city_key, FichePageData, FollowKind, ItemKind, Translation},
+        community::{city_key, FichePageData, FicheRef, FollowKind, ItemKind},
         community_api::{load_fiche_page, FollowSubject, PostComment},
         pages::contributions::{ContributionList, WritingField},
         types::{FicheSummary, FicheView, Maturity},
@@ -158,6 +158,7 @@ pub fn FichePage() -> impl IntoView {
                 {move || page.get().map(|result| match result {
                     Ok(data) => view! {
                         <Fiche fiche=data.fiche.clone() translations=data.translations.clone() member=data.can_comment following_city=data.following_city/>
+                        <Related fiches=data.related.clone()/>
                         <Comments data/>
                     }.into_any(),
                     Err(error) => view! { <ErrorPage error/> }.into_any(),
@@ -184,7 +185,7 @@ fn article_data(fiche: &FicheView) -> String {
 }
 
 #[component]
-fn Fiche(fiche: FicheView, translations: Vec<Translation>, member: bool, following_city: bool) -> impl IntoView {
+fn Fiche(fiche: FicheView, translations: Vec<FicheRef>, member: bool, following_city: bool) -> impl IntoView {
     let data = article_data(&fiche);
     let place = BrowseQuery { ville: Some(fiche.city.clone()), pays: Some(fiche.country.clone()), ..Default::default() }.url(1);
     let city = city_key(&fiche.city, &fiche.country);
@@ -236,6 +237,23 @@ fn Fiche(fiche: FicheView, translations: Vec<Translation>, member: bool, followi
             </section>
         </article>
     }
+}
+
+/// Other fiches sharing this one's tags, fields and country.
+#[component]
+fn Related(fiches: Vec<FicheRef>) -> impl IntoView {
+    (!fiches.is_empty()).then(|| {
+        view! {
+            <section class="panel related" aria-labelledby="related-title">
+                <h2 id="related-title">{t("fiche-related")}</h2>
+                <ul>
+                    {fiches.into_iter().map(|f| view! {
+                        <li><a href=format!("/innovation/fiches/{}", f.fiche) lang=f.language.clone()>{f.title.clone()}</a>" — "{f.place.clone()}</li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }
 
 /// The comments under a fiche: members write, quote and flag, editors hide and restore.

@@ -116,6 +116,10 @@ pub async fn load(db: &Db, editor_email: &str) -> Result<(), sqlx::Error> {
         }
     }
     translation(db, &fiche_ids, members[0], editor.id).await?;
+    let published: Vec<i64> = sqlx::query("SELECT fiche_id FROM fiche_catalogue").fetch_all(&db.pool).await?.iter().map(|r| r.try_get("fiche_id")).collect::<Result<_, _>>()?;
+    for id in published {
+        store::refresh_related(db, id).await?;
+    }
     discussions(db, &codes, &members).await?;
     tracing::info!("demo innovation catalogue loaded");
     Ok(())

@@ -6,7 +6,7 @@ use crate::{
     i18n::Locale,
     innovation::{
         browse::{BrowseQuery, PER_PAGE},
-        community::Translation,
+        community::FicheRef,
         types::{FicheInput, FicheState, FicheSummary, FicheView, Maturity, ReviewAction, ReviewEntry, RevisionRef},
     },
     server::{
@@ -430,16 +430,97 @@ pub async fn set_translation_of(db: &Db, id: i64, original: Option<i64>) -> Resu
     tx.commit().await
 }
 
+/// A row of fiche_catalogue `c` as a `FicheRef`.
+fn fiche_ref(r: &sqlx::any::AnyRow) -> Result<FicheRef, sqlx::Error> {
+    Ok(FicheRef {
+        fiche: r.try_get("fiche_id")?,
+        language: r.try_get("language")?,
+        title: r.try_get("title")?,
+        place: format!("{}, {}", r.try_get::<String, _>("city")?, r.try_get::<String, _>("country")?),
+    })
+}
+
 /// The other published languages of fiche `id`: its original and the original's translations.
-pub async fn translations(db: &Db, id: i64) -> Result<Vec<Translation>, sqlx::Error> {
+pub async fn translations(db: &Db, id: i64) -> Result<Vec<FicheRef>, sqlx::Error> {
     let root = translation_of(db, id).await?.unwrap_or(id);
     let rows = sqlx::query(
-        "SELECT c.fiche_id, c.language, c.title FROM fiches f JOIN fiche_catalogue c ON c.fiche_id = f.id \
+        "SELECT c.fiche_id, c.language, c.title, c.city, c.country FROM fiches f JOIN fiche_catalogue c ON c.fiche_id = f.id \
          WHERE (f.id = $1 OR f.translation_of = $1) AND f.id <> $2 ORDER BY c.language, c.fiche_id",
     )
     .bind(root)
     .bind(id)
     .fetch_all(&db.pool)
     .await?;
-    rows.into_iter().map(|r| Ok(Translation { fiche: r.try_get("fiche_id")?, language: r.try_get("language")?, title: r.try_get("title")? })).collect()
+    rows.iter().map(fiche_ref).collect()
+}
+
+/// How many related fiches a fiche page lists.
+const RELATED: usize = 4;
+
+/// The related fiches stored for fiche `id`, closest first.
+pub async fn related(db: &Db, id: i64) -> Result<Vec<FicheRef>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT c.fiche_id, c.language, c.title, c.city, c.country FROM fiche_related r JOIN fiche_catalogue c ON c.fiche_id = r.related_id \
+         WHERE r.fiche_id = $1 ORDER BY r.rank",
+    )
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter().map(fiche_ref).collect()
+}
+
+/// Recomputes the related fiches of published fiche `id` (shared tags count 3, fields 2, the
+/// country 1; its own translations left out), then of each fiche it now lists, so a new fiche
+/// also appears beside its neighbours. Returns false when `id` is not published.
+pub async fn refresh_related(db: &Db, id: i64) -> Result<bool, sqlx::Error> {
+    let Some(listed) = compute_related(db, id).await? else { return Ok(false) };
+    for other in listed {
+        compute_related(db, other).await?;
+    }
+    Ok(true)
+}
+
+/// Computes and stores the related fiches of `id`; None when it is not published.
+async fn compute_related(db: &Db, id: i64) -> Result<Option<Vec<i64>>, sqlx::Error> {
+    let Some(row) = sqlx::query("SELECT field_ids, tags, country FROM fiche_catalogue WHERE fiche_id = $1").bind(id).fetch_optional(&db.pool).await? else { return Ok(None) };
+    let tags: Vec<String> = row.try_get::<String, _>("tags")?.split(", ").map(str::trim).filter(|t| !t.is_empty()).map(|t| format!("%, {t}, %")).collect();
+    let fields: Vec<String> = row.try_get::<String, _>("field_ids")?.split_whitespace().map(|f| format!("% {f} %")).collect();
+    let country: String = row.try_get("country")?;
+    // Each '$n' of the score and the filter takes the next bound value.
+    let mut values: Vec<String> = vec![country];
+    let mut score = vec!["CASE WHEN c.country = $1 THEN 1 ELSE 0 END".to_string()];
+    let mut any = Vec::new();
+    for (column, weight, patterns) in [("c.tags", 3, &tags), ("c.field_ids", 2, &fields)] {
+        for pattern in patterns {
+            values.push(pattern.clone());
+            score.push(format!("CASE WHEN {column} LIKE ${n} THEN {weight} ELSE 0 END", n = values.len()));
+            any.push(format!("{column} LIKE ${}", values.len()));
+        }
+    }
+    if any.is_empty() {
+        return Ok(Some(Vec::new()));
+    }
+    let root = translation_of(db, id).await?.unwrap_or(id);
+    let sql = format!(
+        "SELECT c.fiche_id, f.translation_of, {} AS score FROM fiche_catalogue c JOIN fiches f ON f.id = c.fiche_id \
+         WHERE c.fiche_id <> {id} AND ({}) ORDER BY score DESC, c.published_at DESC, c.fiche_id DESC LIMIT {}",
+        score.join(" + "),
+        any.join(" OR "),
+        RELATED * 3
+    );
+    let rows = values.iter().fold(sqlx::query(&sql), |q, v| q.bind(v.clone())).fetch_all(&db.pool).await?;
+    let mut listed = Vec::new();
+    for r in rows {
+        let (other, original): (i64, Option<i64>) = (r.try_get("fiche_id")?, r.try_get("translation_of")?);
+        if other != root && original != Some(root) && listed.len() < RELATED {
+            listed.push(other);
+        }
+    }
+    let mut tx = db.pool.begin().await?;
+    sqlx::query("DELETE FROM fiche_related WHERE fiche_id = $1").bind(id).execute(&mut *tx).await?;
+    for (rank, other) in listed.iter().enumerate() {
+        sqlx::query("INSERT INTO fiche_related (fiche_id, related_id, rank) VALUES ($1, $2, $3)").bind(id).bind(other).bind(rank as i64).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(Some(listed))
 }

@@ -1,0 +1,10 @@
+-- Related fiches: for each published fiche, the few others that share most of its tags,
+-- fields and country, computed when it (or one of them) is published, so the fiche page
+-- reads them by key. Mirrors migrations/postgres/0013_related.sql.
+
+CREATE TABLE fiche_related (
+    fiche_id BIGINT NOT NULL REFERENCES fiches (id) ON DELETE CASCADE,
+    related_id BIGINT NOT NULL REFERENCES fiches (id) ON DELETE CASCADE,
+    rank BIGINT NOT NULL,
+    PRIMARY KEY (fiche_id, related_id)
+);
