@@ -9,6 +9,7 @@ use common::{
     TestApp,
 };
 use parvis::innovation::{
+    browse::Catalogue,
     community::{FichePageData, ModerationDesk, Notification, NotificationsData},
     threads::{ThreadList, ThreadPageData},
 };
@@ -140,6 +141,13 @@ async fn followers_of_a_field_or_a_city_hear_of_a_newly_published_fiche_and_get_
     // A city is followed as fiches spell it, once a fiche of it is published.
     assert_eq!(app.call_json::<()>(&zoe, "innovation/follow", &[("kind", "city"), ("target", "Paris|France"), ("follow", "true")]).await.0, 404);
     let first = published_fiche(&app, field).await;
+    let browse = |city: &'static str| {
+        let app = &app;
+        async move { app.call_json::<Catalogue>(&app.client(), "innovation/browse", &[("query[ville]", city)]).await.1.expect("browse") }
+    };
+    let in_paris = browse("Paris").await;
+    assert_eq!((in_paris.total, in_paris.cities.clone()), (1, vec!["Paris".to_string()]));
+    assert_eq!(browse("Lyon").await.total, 0);
     app.call_json::<()>(&zoe, "innovation/follow", &[("kind", "city"), ("target", "Paris|France"), ("follow", "true")]).await.1.expect("city");
     let page = app.call_json::<FichePageData>(&zoe, "innovation/page", &[("id", &first.to_string())]).await.1.expect("page");
     assert!(page.following_city && !page.following);

@@ -49,7 +49,14 @@ pub async fn browse_fiches(#[server(default)] query: BrowseQuery) -> Result<Cata
             let db = app_state()?.db;
             let locale = request_locale();
             let (fiches, total) = store::browse(&db, &query, locale).await?;
-            Ok(Catalogue { fiches, total, page: query.page_number(), fields: store::field_names(&db, locale).await?, countries: store::countries(&db).await? })
+            Ok(Catalogue {
+                fiches,
+                total,
+                page: query.page_number(),
+                fields: store::field_names(&db, locale).await?,
+                countries: store::countries(&db).await?,
+                cities: store::cities(&db).await?,
+            })
         }
         .await,
     )

@@ -65,4 +65,6 @@ pub struct Catalogue {
     pub page: i64,
     pub fields: Vec<(i64, String)>,
     pub countries: Vec<String>,
+    /// Cities of the published catalogue, offered as the city field's suggestions.
+    pub cities: Vec<String>,
 }

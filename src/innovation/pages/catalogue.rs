@@ -91,6 +91,13 @@ fn Browse(query: BrowseQuery, catalogue: Catalogue) -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
+                    <label for="browse-city">{t("fiche-city")}</label>
+                    <input id="browse-city" name="ville" list="browse-cities" value=query.ville.clone().unwrap_or_default()/>
+                    <datalist id="browse-cities">
+                        {catalogue.cities.iter().map(|c| view! { <option value=c.clone()></option> }).collect_view()}
+                    </datalist>
+                </div>
+                <div class="field">
                     <label for="browse-maturity">{t("fiche-maturity")}</label>
                     <select id="browse-maturity" name="maturite">
                         <option value="">{t("search-any")}</option>
@@ -106,7 +113,6 @@ fn Browse(query: BrowseQuery, catalogue: Catalogue) -> impl IntoView {
                     </select>
                 </div>
                 {query.tag.clone().map(|tag| view! { <input type="hidden" name="tag" value=tag/> })}
-                {query.ville.clone().map(|city| view! { <input type="hidden" name="ville" value=city/> })}
             </div>
             <button type="submit">{t("search")}</button>
             " "

@@ -361,6 +361,12 @@ pub async fn browse(db: &Db, query: &BrowseQuery, locale: Locale) -> Result<(Vec
     Ok((list, total))
 }
 
+/// Cities of the published catalogue, for the browse filter's suggestions.
+pub async fn cities(db: &Db) -> Result<Vec<String>, sqlx::Error> {
+    let rows = sqlx::query("SELECT DISTINCT city FROM fiche_catalogue ORDER BY city LIMIT 2000").fetch_all(&db.pool).await?;
+    rows.into_iter().map(|r| r.try_get("city")).collect()
+}
+
 /// Countries of the published catalogue, for the browse filter.
 pub async fn countries(db: &Db) -> Result<Vec<String>, sqlx::Error> {
     let rows = sqlx::query("SELECT DISTINCT country FROM fiche_catalogue ORDER BY country").fetch_all(&db.pool).await?;
