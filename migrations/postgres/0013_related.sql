@@ -1,6 +1,6 @@
 -- Related fiches: for each published fiche, the few others that share most of its tags,
 -- fields and country, computed when it (or one of them) is published, so the fiche page
--- reads them by key; and an index for browsing by city. Mirrors migrations/sqlite/0013_related.sql.
+-- reads them by key; and indexes for browsing by city and finding translations. Mirrors migrations/sqlite/0013_related.sql.
 
 CREATE TABLE fiche_related (
     fiche_id BIGINT NOT NULL REFERENCES fiches (id) ON DELETE CASCADE,
@@ -11,3 +11,6 @@ CREATE TABLE fiche_related (
 
 -- Browsing by city, and the list of cities the browse form suggests.
 CREATE INDEX fiche_catalogue_city ON fiche_catalogue (city, published_at);
+
+-- A fiche page lists the translations of its original.
+CREATE INDEX fiches_translation_of ON fiches (translation_of);

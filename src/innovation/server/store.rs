@@ -446,33 +446,46 @@ fn fiche_ref(r: &sqlx::any::AnyRow) -> Result<FicheRef, sqlx::Error> {
     })
 }
 
-/// The other published languages of fiche `id`: its original and the original's translations.
+/// The other published languages of fiche `id`: its original and the original's translations
+/// (two lookups by key: the fiche page reads this on every view).
 pub async fn translations(db: &Db, id: i64) -> Result<Vec<FicheRef>, sqlx::Error> {
     let root = translation_of(db, id).await?.unwrap_or(id);
-    let rows = sqlx::query(
-        "SELECT c.fiche_id, c.language, c.title, c.city, c.country FROM fiches f JOIN fiche_catalogue c ON c.fiche_id = f.id \
-         WHERE (f.id = $1 OR f.translation_of = $1) AND f.id <> $2 ORDER BY c.language, c.fiche_id",
-    )
-    .bind(root)
-    .bind(id)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter().map(fiche_ref).collect()
+    let columns = "c.fiche_id, c.language, c.title, c.city, c.country";
+    let mut rows = sqlx::query(&format!("SELECT {columns} FROM fiches f JOIN fiche_catalogue c ON c.fiche_id = f.id WHERE f.translation_of = $1 AND f.id <> $2"))
+        .bind(root)
+        .bind(id)
+        .fetch_all(&db.pool)
+        .await?;
+    if root != id {
+        rows.extend(sqlx::query(&format!("SELECT {columns} FROM fiche_catalogue c WHERE c.fiche_id = $1")).bind(root).fetch_optional(&db.pool).await?);
+    }
+    let mut list = rows.iter().map(fiche_ref).collect::<Result<Vec<_>, _>>()?;
+    list.sort_by(|a, b| (&a.language, a.fiche).cmp(&(&b.language, b.fiche)));
+    Ok(list)
 }
 
 /// How many related fiches a fiche page lists.
 const RELATED: usize = 4;
 
-/// The related fiches stored for fiche `id`, closest first.
+/// The related fiches stored for fiche `id`, closest first: their ids by key, then their
+/// rows by key (a join let PostgreSQL scan the whole catalogue).
 pub async fn related(db: &Db, id: i64) -> Result<Vec<FicheRef>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT c.fiche_id, c.language, c.title, c.city, c.country FROM fiche_related r JOIN fiche_catalogue c ON c.fiche_id = r.related_id \
-         WHERE r.fiche_id = $1 ORDER BY r.rank",
-    )
-    .bind(id)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter().map(fiche_ref).collect()
+    let ids: Vec<i64> = sqlx::query("SELECT related_id FROM fiche_related WHERE fiche_id = $1 ORDER BY rank")
+        .bind(id)
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(|r| r.try_get("related_id"))
+        .collect::<Result<_, _>>()?;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks: Vec<String> = (1..=ids.len()).map(|n| format!("${n}")).collect();
+    let sql = format!("SELECT c.fiche_id, c.language, c.title, c.city, c.country FROM fiche_catalogue c WHERE c.fiche_id IN ({})", marks.join(", "));
+    let rows = ids.iter().fold(sqlx::query(&sql), |q, id| q.bind(*id)).fetch_all(&db.pool).await?;
+    let mut found = rows.iter().map(fiche_ref).collect::<Result<Vec<_>, _>>()?;
+    found.sort_by_key(|f| ids.iter().position(|id| *id == f.fiche));
+    Ok(found)
 }
 
 /// Recomputes the related fiches of published fiche `id` (shared tags count 3, fields 2, the
