@@ -237,6 +237,8 @@ pub struct FicheSummary {
 pub struct FicheView {
     pub id: i64,
     pub revision: i64,
+    /// The fiche this one translates, when linked.
+    pub translation_of: Option<i64>,
     pub language: String,
     pub title: String,
     pub summary: String,

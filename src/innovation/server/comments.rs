@@ -14,8 +14,8 @@ use sqlx::Row;
 /// The comments of a fiche, oldest first; hidden ones only for moderators.
 pub async fn of_fiche(db: &Db, fiche: i64, moderator: bool) -> Result<Vec<CommentView>, sqlx::Error> {
     let filter = if moderator { "" } else { " AND c.hidden_at IS NULL" };
-    let rows = sqlx::query(&format!("{} WHERE c.fiche_id = $1{filter} ORDER BY c.created_at, c.id", select(ItemKind::Comment))).bind(fiche).fetch_all(&db.pool).await?;
-    rows.iter().map(|r| view(r, moderator)).collect()
+    let rows = sqlx::query(&format!("{} WHERE c.fiche_id = $1{filter} ORDER BY c.created_at, c.id", select(ItemKind::Comment, moderator))).bind(fiche).fetch_all(&db.pool).await?;
+    rows.iter().map(view).collect()
 }
 
 pub async fn add(db: &Db, fiche: i64, author: i64, body: &str) -> Result<i64, sqlx::Error> {

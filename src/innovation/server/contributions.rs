@@ -17,18 +17,19 @@ fn source(kind: ItemKind) -> (&'static str, &'static str) {
     }
 }
 
-/// Contributions of `kind` as `c`, with `display_name`, `parent` and `flags` for `view`.
-pub fn select(kind: ItemKind) -> String {
+/// Contributions of `kind` as `c`, with `display_name`, `parent` and `flags` for `view`;
+/// flags are counted only `with_flags` (for moderators: readers' pages skip the lookups).
+pub fn select(kind: ItemKind, with_flags: bool) -> String {
     let (table, parent) = source(kind);
+    let flags = if with_flags { format!("(SELECT COUNT(*) FROM flags g WHERE g.item_kind = '{}' AND g.item_id = c.id)", kind.code()) } else { "CAST(0 AS BIGINT)".into() };
     format!(
-        "SELECT c.id, u.display_name, c.body_md, c.body_html, c.created_at, c.hidden_at, c.{parent} AS parent, \
-         (SELECT COUNT(*) FROM flags g WHERE g.item_kind = '{}' AND g.item_id = c.id) AS flags FROM {table} c LEFT JOIN users u ON u.id = c.author_id",
-        kind.code()
+        "SELECT c.id, u.display_name, c.body_md, c.body_html, c.created_at, c.hidden_at, c.{parent} AS parent, {flags} AS flags \
+         FROM {table} c LEFT JOIN users u ON u.id = c.author_id"
     )
 }
 
-/// A row of `select`; flags counted only for moderators.
-pub fn view(row: &AnyRow, with_flags: bool) -> Result<CommentView, sqlx::Error> {
+/// A row of `select`.
+pub fn view(row: &AnyRow) -> Result<CommentView, sqlx::Error> {
     Ok(CommentView {
         id: row.try_get("id")?,
         author: row.try_get::<Option<String>, _>("display_name")?.unwrap_or_default(),
@@ -36,7 +37,7 @@ pub fn view(row: &AnyRow, with_flags: bool) -> Result<CommentView, sqlx::Error> 
         body_md: row.try_get("body_md")?,
         at: row.try_get("created_at")?,
         hidden: row.try_get::<Option<i64>, _>("hidden_at")?.is_some(),
-        flags: if with_flags { row.try_get("flags")? } else { 0 },
+        flags: row.try_get("flags")?,
     })
 }
 
@@ -116,9 +117,9 @@ pub async fn moderate(db: &Db, kind: ItemKind, id: i64, action: ModerationAction
 pub async fn flagged(db: &Db) -> Result<Vec<FlaggedItem>, sqlx::Error> {
     let mut out = Vec::new();
     for kind in [ItemKind::Comment, ItemKind::Thread, ItemKind::Reply] {
-        let sql = format!("{} WHERE c.hidden_at IS NULL AND EXISTS (SELECT 1 FROM flags g WHERE g.item_kind = '{}' AND g.item_id = c.id)", select(kind), kind.code());
+        let sql = format!("{} WHERE c.hidden_at IS NULL AND EXISTS (SELECT 1 FROM flags g WHERE g.item_kind = '{}' AND g.item_id = c.id)", select(kind, true), kind.code());
         for row in sqlx::query(&sql).fetch_all(&db.pool).await? {
-            let item = view(&row, true)?;
+            let item = view(&row)?;
             let reasons = sqlx::query("SELECT reason FROM flags WHERE item_kind = $1 AND item_id = $2 ORDER BY at").bind(kind.code()).bind(item.id).fetch_all(&db.pool).await?;
             out.push(FlaggedItem {
                 kind,

@@ -52,10 +52,10 @@ pub async fn find(db: &Db, id: i64, moderator: bool) -> Result<Option<(String, V
 
 /// The question of thread `id` and its replies, oldest first; hidden replies only for moderators.
 pub async fn contributions(db: &Db, id: i64, moderator: bool) -> Result<Option<(CommentView, Vec<CommentView>)>, sqlx::Error> {
-    let Some(question) = sqlx::query(&format!("{} WHERE c.id = $1", select(ItemKind::Thread))).bind(id).fetch_optional(&db.pool).await? else { return Ok(None) };
+    let Some(question) = sqlx::query(&format!("{} WHERE c.id = $1", select(ItemKind::Thread, moderator))).bind(id).fetch_optional(&db.pool).await? else { return Ok(None) };
     let filter = if moderator { "" } else { " AND c.hidden_at IS NULL" };
-    let rows = sqlx::query(&format!("{} WHERE c.thread_id = $1{filter} ORDER BY c.created_at, c.id", select(ItemKind::Reply))).bind(id).fetch_all(&db.pool).await?;
-    Ok(Some((view(&question, moderator)?, rows.iter().map(|r| view(r, moderator)).collect::<Result<_, _>>()?)))
+    let rows = sqlx::query(&format!("{} WHERE c.thread_id = $1{filter} ORDER BY c.created_at, c.id", select(ItemKind::Reply, moderator))).bind(id).fetch_all(&db.pool).await?;
+    Ok(Some((view(&question)?, rows.iter().map(view).collect::<Result<_, _>>()?)))
 }
 
 /// Adds a reply to a thread and moves the thread up the list, all or nothing.
