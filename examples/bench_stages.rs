@@ -105,6 +105,16 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
+/// On PostgreSQL, what autovacuum does to a live database (statistics, vacuum), done right
+/// after the bulk load: otherwise the planner guesses, and autovacuum runs during the
+/// measurements. SQLite gathers no statistics unless asked, and the application never asks.
+pub async fn analyze(db: &Db) -> Result<(), sqlx::Error> {
+    if db.backend == parvis::server::db::Backend::Postgres {
+        sqlx::query("VACUUM ANALYZE").execute(&db.pool).await?;
+    }
+    Ok(())
+}
+
 async fn run(label: &str, url: String) -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile_dir();
     let mut config = Config::default();
@@ -113,6 +123,7 @@ async fn run(label: &str, url: String) -> Result<(), Box<dyn std::error::Error>>
     let (app, state) = router::build(config).await?;
     println!("{label}");
     seed(&state.db).await?;
+    analyze(&state.db).await?;
     let start = Instant::now();
     state.catalogue.rebuild(&state.db).await?;
     println!(

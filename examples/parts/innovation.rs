@@ -123,6 +123,7 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
         sqlx::query(&format!("INSERT INTO fiche_related (fiche_id, related_id, rank) VALUES {}", rows.join(","))).execute(&mut *tx).await?;
     }
     tx.commit().await?;
+    crate::analyze(db).await?;
     println!("  seeded {FICHES} fiches, {COMMENTS} comments in {:.1} s", start.elapsed().as_secs_f64());
     Ok(())
 }

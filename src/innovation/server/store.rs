@@ -481,9 +481,8 @@ pub async fn related(db: &Db, id: i64) -> Result<Vec<FicheRef>, sqlx::Error> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let marks: Vec<String> = (1..=ids.len()).map(|n| format!("${n}")).collect();
-    let sql = format!("SELECT c.fiche_id, c.language, c.title, c.city, c.country FROM fiche_catalogue c WHERE c.fiche_id IN ({})", marks.join(", "));
-    let rows = ids.iter().fold(sqlx::query(&sql), |q, id| q.bind(*id)).fetch_all(&db.pool).await?;
+    let sql = format!("SELECT c.fiche_id, c.language, c.title, c.city, c.country FROM fiche_catalogue c WHERE c.fiche_id IN ({})", crate::server::db::id_list(&ids));
+    let rows = sqlx::query(&sql).fetch_all(&db.pool).await?;
     let mut found = rows.iter().map(fiche_ref).collect::<Result<Vec<_>, _>>()?;
     found.sort_by_key(|f| ids.iter().position(|id| *id == f.fiche));
     Ok(found)
