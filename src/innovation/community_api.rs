@@ -35,7 +35,7 @@ pub async fn load_fiche_page(id: i64) -> Result<FichePageData, AppError> {
             };
             Ok(FichePageData {
                 comments: comments::of_fiche(&db, id, moderator).await?,
-                translations: store::translations(&db, id, fiche.translation_of).await?,
+                translations: store::translations(&db, &fiche).await?,
                 related: store::related(&db, id).await?,
                 fiche,
                 can_comment: member,

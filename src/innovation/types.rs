@@ -239,6 +239,8 @@ pub struct FicheView {
     pub revision: i64,
     /// The fiche this one translates, when linked.
     pub translation_of: Option<i64>,
+    /// Other fiches are linked as translations of this one.
+    pub translated: bool,
     pub language: String,
     pub title: String,
     pub summary: String,

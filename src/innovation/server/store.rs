@@ -185,7 +185,8 @@ pub fn names(ids: &[i64], fields: &[(i64, String)]) -> Vec<String> {
 /// The published revision of fiche `id`, as readers see it.
 pub async fn published(db: &Db, id: i64, locale: Locale) -> Result<Option<FicheView>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT r.id, r.content, r.body_html, r.results_html, r.lessons_html, r.published_at, u.display_name, f.translation_of FROM fiches f \
+        "SELECT r.id, r.content, r.body_html, r.results_html, r.lessons_html, r.published_at, u.display_name, f.translation_of, \
+         CAST(CASE WHEN EXISTS (SELECT 1 FROM fiches t WHERE t.translation_of = f.id) THEN 1 ELSE 0 END AS BIGINT) AS translated FROM fiches f \
          JOIN fiche_revisions r ON r.id = f.published_revision_id JOIN users u ON u.id = f.author_id WHERE f.id = $1",
     )
     .bind(id)
@@ -198,6 +199,7 @@ pub async fn published(db: &Db, id: i64, locale: Locale) -> Result<Option<FicheV
         id,
         revision: row.try_get("id")?,
         translation_of: row.try_get("translation_of")?,
+        translated: row.try_get::<i64, _>("translated")? == 1,
         language: content.language.clone(),
         title: content.title.clone(),
         summary: content.summary.clone(),
@@ -447,10 +449,13 @@ fn fiche_ref(r: &sqlx::any::AnyRow) -> Result<FicheRef, sqlx::Error> {
     })
 }
 
-/// The other published languages of fiche `id`, which translates `original` (if any): the
-/// original and its translations (lookups by key: the fiche page reads this on every view).
-pub async fn translations(db: &Db, id: i64, original: Option<i64>) -> Result<Vec<FicheRef>, sqlx::Error> {
-    let root = original.unwrap_or(id);
+/// The other published languages of `fiche`: its original and the original's translations
+/// (lookups by key, and none for a fiche without any: the fiche page reads this on every view).
+pub async fn translations(db: &Db, fiche: &FicheView) -> Result<Vec<FicheRef>, sqlx::Error> {
+    if fiche.translation_of.is_none() && !fiche.translated {
+        return Ok(Vec::new());
+    }
+    let (id, root) = (fiche.id, fiche.translation_of.unwrap_or(fiche.id));
     let columns = "c.fiche_id, c.language, c.title, c.city, c.country";
     let mut rows = sqlx::query(&format!("SELECT {columns} FROM fiches f JOIN fiche_catalogue c ON c.fiche_id = f.id WHERE f.translation_of = $1 AND f.id <> $2"))
         .bind(root)
