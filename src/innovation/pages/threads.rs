@@ -15,7 +15,7 @@ use crate::{
         threads_api::{load_thread, load_threads, ReplyThread, StartThread},
     },
     ui::{
-        forms::{field_error, navigate_on_success, reload_on_success, FormError, TextField},
+        forms::{field_error, navigate_on_success, reload_on_success, FormError, TextArea, TextField},
         status_pages::ErrorPage,
         time::date_time,
     },
@@ -127,19 +127,12 @@ fn ThreadForm(fields: Vec<(i64, String)>) -> impl IntoView {
     let start = ServerAction::<StartThread>::new();
     navigate_on_success(start.value(), |id: &i64| format!("/innovation/discussions/{id}"));
     let error = move |field: &'static str| field_error(start.value(), field);
-    let draft = RwSignal::new(String::new());
     view! {
         <p class="field-hint">{t("threads-form-hint")}</p>
         <FormError value=start.value()/>
         <ActionForm action=start attr:class="form">
             <TextField name="thread[title]" label=t("threads-question-title") value=String::new() error=error("title")/>
-            <div class="field">
-                <label for="thread-body">{t("threads-question")}</label>
-                <p class="field-hint" id="thread-body-hint">{t("markdown-hint")}</p>
-                <textarea id="thread-body" name="thread[body]" rows="8" required=true aria-describedby="thread-body-hint"
-                    prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
-                <p class="field-error" hidden=move || error("body").get().is_none()>{move || error("body").get()}</p>
-            </div>
+            <TextArea name="thread[body]" label=t("threads-question") hint=t("markdown-hint") error=error("body")/>
             <FieldChoice name="thread[fields]" fields chosen=Vec::new() error=error("fields")/>
             <button type="submit">{t("threads-post")}</button>
         </ActionForm>
