@@ -1,5 +1,6 @@
-//! Live refresh in the browser: listens to the server-sent events of `/stages/evenements`
-//! and bumps a counter that the page's resources depend on.
+//! Live refresh in the browser: listens to a server-sent event stream and bumps a counter
+//! that the page's resources depend on. Domains name their own stream and event (shared UI
+//! knows no platform's URLs).
 
 use leptos::prelude::*;
 
@@ -15,18 +16,20 @@ pub enum CatchUp {
     AfterReconnect,
 }
 
-/// Bumps `tick` each time the server announces a change to an application this user may see.
+/// Bumps `tick` each time the stream at `url` (same origin) sends an event named `event`.
 /// Does nothing on the server or before hydration; the page still works, it only goes stale.
-pub fn refresh_on_application_events(tick: RwSignal<u64>, catch_up: CatchUp) {
+/// The connection and its callbacks live as long as the component that called this: both
+/// are released when it unmounts (nothing is leaked across client-side navigations).
+pub fn refresh_on_events(url: &'static str, event: &'static str, tick: RwSignal<u64>, catch_up: CatchUp) {
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
         {
             use wasm_bindgen::{closure::Closure, JsCast};
-            let Ok(source) = web_sys::EventSource::new("/stages/evenements") else {
+            let Ok(source) = web_sys::EventSource::new(url) else {
                 return;
             };
             let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| tick.update(|t| *t += 1));
-            let _ = source.add_event_listener_with_callback("application", handler.as_ref().unchecked_ref());
+            let _ = source.add_event_listener_with_callback(event, handler.as_ref().unchecked_ref());
             // A (re)connection refreshes too: what changed while no connection was open was not
             // announced to this page.
             let mut opened = catch_up == CatchUp::FromLoad;
@@ -37,13 +40,16 @@ pub fn refresh_on_application_events(tick: RwSignal<u64>, catch_up: CatchUp) {
                 opened = true;
             });
             let _ = source.add_event_listener_with_callback("open", on_open.as_ref().unchecked_ref());
-            on_open.forget();
-            // The handler lives as long as the source; the source closes with the page.
-            handler.forget();
-            let source = send_wrapper::SendWrapper::new(source);
-            on_cleanup(move || source.close());
+            // The callbacks must outlive every event the source can still fire: they are
+            // dropped with it, after it is closed, when the page unmounts.
+            let held = send_wrapper::SendWrapper::new((source, handler, on_open));
+            on_cleanup(move || {
+                let (source, handler, on_open) = held.take();
+                source.close();
+                drop((handler, on_open));
+            });
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = (tick, catch_up);
+        let _ = (url, event, tick, catch_up);
     });
 }

@@ -27,7 +27,7 @@ pub fn ApplicationFilePage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id")).and_then(|id| id.parse::<i64>().ok());
     let tick = RwSignal::new(0u64);
-    crate::ui::live::refresh_on_application_events(tick, crate::ui::live::CatchUp::FromLoad);
+    super::refresh_on_application_events(tick, crate::ui::live::CatchUp::FromLoad);
     let file = Resource::new(
         move || (id(), tick.get()),
         |(id, _)| async move {

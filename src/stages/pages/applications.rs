@@ -21,7 +21,7 @@ use leptos_router::hooks::use_query_map;
 pub fn MyApplicationsPage() -> impl IntoView {
     // A change an agent makes shows up here without a reload.
     let tick = RwSignal::new(0u64);
-    crate::ui::live::refresh_on_application_events(tick, crate::ui::live::CatchUp::AfterReconnect);
+    super::refresh_on_application_events(tick, crate::ui::live::CatchUp::AfterReconnect);
     let desk = Resource::new(move || tick.get(), |_| load_candidate_desk());
     view! {
         <Title text=t("nav-my-applications")/>

@@ -14,7 +14,7 @@ use leptos_meta::Title;
 pub fn ManageOffersPage() -> impl IntoView {
     let offers = Resource::new(|| (), |_| managed_offers());
     let tick = RwSignal::new(0u64);
-    crate::ui::live::refresh_on_application_events(tick, crate::ui::live::CatchUp::AfterReconnect);
+    super::refresh_on_application_events(tick, crate::ui::live::CatchUp::AfterReconnect);
     let pool = Resource::new(move || tick.get(), |_| spontaneous_pool());
     let user = crate::accounts::auth_context::use_auth().user;
     view! {

@@ -23,8 +23,14 @@ pub use manage::ManageOffersPage;
 pub use offer::OfferPage;
 pub use spontaneous::SpontaneousPage;
 
-use crate::{i18n::t, stages::types::OfferSummary};
+use crate::{i18n::t, stages::types::OfferSummary, ui::live::CatchUp};
 use leptos::prelude::*;
+
+/// Bumps `tick` each time the server announces a change to an application this user may see
+/// (the `application` events of `/stages/evenements`).
+pub(crate) fn refresh_on_application_events(tick: RwSignal<u64>, catch_up: CatchUp) {
+    crate::ui::live::refresh_on_events("/stages/evenements", "application", tick, catch_up);
+}
 
 /// One line of facts about an offer, shared by the public list and the management list.
 #[component]

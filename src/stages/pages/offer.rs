@@ -151,7 +151,7 @@ fn ApplySection(offer_id: i64, viewer: Viewer) -> impl IntoView {
 fn ReceivedApplications(offer_id: i64) -> impl IntoView {
     // New applications and other agents' moves show up without a reload.
     let tick = RwSignal::new(0u64);
-    crate::ui::live::refresh_on_application_events(tick, crate::ui::live::CatchUp::AfterReconnect);
+    super::refresh_on_application_events(tick, crate::ui::live::CatchUp::AfterReconnect);
     // Loaded in the browser only: a load nested in the page's own would hydrate out of order.
     let received = LocalResource::new(move || {
         tick.track();
