@@ -23,7 +23,7 @@ pub use manage::ManageOffersPage;
 pub use offer::OfferPage;
 pub use spontaneous::SpontaneousPage;
 
-use crate::{i18n::t, stages::types::OfferSummary};
+use crate::{i18n::t, stages::types::OfferSummary, ui::time::TimeTag};
 use leptos::prelude::*;
 
 /// One line of facts about an offer, shared by the public list and the management list.
@@ -35,10 +35,10 @@ fn OfferFacts(offer: OfferSummary) -> impl IntoView {
             <span>{format!("{} · {}", offer.direction_code, offer.service)}</span>
             <span>{offer.metier}</span>
             <span>{format!("{} {}", offer.duration_weeks, t("offer-weeks"))}</span>
-            <span>{format!("{} {}", t("offer-start"), offer.start_month)}</span>
+            <span>{t("offer-start")}" "<TimeTag when=offer.start_month/></span>
             <span>{place}</span>
             <span>{if offer.paid { t("offer-paid") } else { t("offer-unpaid") }}</span>
-            <span>{format!("{} {}", t("offer-deadline"), offer.deadline)}</span>
+            <span>{t("offer-deadline")}" "<TimeTag when=offer.deadline/></span>
         </p>
     }
 }
