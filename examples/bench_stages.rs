@@ -133,6 +133,7 @@ async fn run(label: &str, url: String) -> Result<(), Box<dyn std::error::Error>>
         state.catalogue.approx_bytes() as f64 / 1e6
     );
     let today = "2026-11-28";
+    let dates = parvis::server::human_dates::HumanDates::new(parvis::i18n::Locale::Fr, state.clock.zone().clone());
     let queries: Vec<SearchQuery> = vec![
         SearchQuery::default(),
         SearchQuery { q: Some("stage".into()), ..Default::default() },
@@ -146,7 +147,7 @@ async fn run(label: &str, url: String) -> Result<(), Box<dyn std::error::Error>>
         for _ in 0..50 {
             for index in &chosen {
                 let start = Instant::now();
-                let results = search::search(&state.catalogue, &state.db, &queries[*index], today).await?;
+                let results = search::search(&state.catalogue, &state.db, &queries[*index], today, &dates).await?;
                 samples.push(start.elapsed());
                 std::hint::black_box(results);
             }

@@ -100,7 +100,7 @@ async fn on_postgresql_the_search_index_follows_offers_published_on_another_proc
     let (other_base, other_state) = app.spawn_beside().await;
     let (offer, _) = offer_with_agent(&app, &app.base).await;
     let query = parvis::stages::search::SearchQuery { q: Some("direct".into()), ..Default::default() };
-    let today = parvis::stages::server::today();
+    let today = other_state.clock.today_iso();
     let mut found = Vec::new();
     for _ in 0..100 {
         found = other_state.catalogue.search(&query, &today, 20).ids;

@@ -121,6 +121,7 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
                 tracing::error!(error = %e, "could not start the session");
                 AppError::Internal
             })?;
+            super::server::preferences::apply_at_sign_in(&state.db, account.id, state.config.is_https()).await?;
             tracing::info!(user = account.id, "signed in");
             redirect_plain_form(&safe_next(next.as_deref()));
             Ok(store::current_user(&state.db, &account).await?)
@@ -214,6 +215,7 @@ pub async fn reset_password(token: String, new_password: String) -> Result<(), A
             store::set_password(&state.db, user_id, &hash).await?;
             let account = store::by_id(&state.db, user_id).await?.ok_or(AppError::NotFound)?;
             sign_in_session(&account).await?;
+            super::server::preferences::apply_at_sign_in(&state.db, user_id, state.config.is_https()).await?;
             tracing::info!(user = user_id, "password reset");
             redirect_plain_form("/compte");
             Ok(())

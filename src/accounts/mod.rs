@@ -4,6 +4,7 @@ pub mod admin_api;
 pub mod api;
 pub mod auth_context;
 pub mod pages;
+pub mod preferences_api;
 pub mod types;
 
 #[cfg(feature = "ssr")]

@@ -18,7 +18,7 @@ use {
     crate::{
         accounts::server::require_account,
         i18n::request_locale,
-        server::{app_state, redirect_plain_form, respond},
+        server::{app_state, human_dates::HumanDates, redirect_plain_form, respond},
     },
 };
 
@@ -65,7 +65,14 @@ pub async fn browse_fiches(#[server(default)] query: BrowseQuery) -> Result<Cata
 /// A published fiche; anything else is "not found" to readers.
 #[server(endpoint = "innovation/fiche")]
 pub async fn load_fiche(id: i64) -> Result<FicheView, AppError> {
-    respond(async { store::published(&app_state()?.db, id, request_locale()).await?.ok_or(AppError::NotFound) }.await)
+    respond(
+        async {
+            let mut fiche = store::published(&app_state()?.db, id, request_locale()).await?.ok_or(AppError::NotFound)?;
+            fiche.published_shown = HumanDates::for_reader().await?.instant(fiche.published_at);
+            Ok(fiche)
+        }
+        .await,
+    )
 }
 
 /// The fields a fiche may belong to, for the form.
@@ -108,12 +115,13 @@ pub async fn load_fiche_desk(id: i64) -> Result<FicheDesk, AppError> {
                 return Err(AppError::NotFound);
             }
             let warnings = independence::warnings(&fiche.working, &store::promo_terms(&db).await?);
+            let dates = HumanDates::for_reader().await?;
             Ok(FicheDesk {
                 id,
                 state: fiche.state,
                 author: fiche.author,
-                revisions: store::revisions(&db, id).await?,
-                reviews: store::reviews(&db, id).await?,
+                revisions: store::revisions(&db, id, &dates).await?,
+                reviews: store::reviews(&db, id, &dates).await?,
                 warnings,
                 published: fiche.published_revision_id.is_some(),
                 reviewer: editor,
@@ -168,7 +176,7 @@ pub async fn save_fiche(id: Option<i64>, fiche: FicheInput) -> Result<i64, AppEr
             if !member {
                 return Err(AppError::Forbidden);
             }
-            let clean = fiche.validate(this_year()).map_err(AppError::Invalid)?;
+            let clean = fiche.validate(this_year()?).map_err(AppError::Invalid)?;
             let db = app_state()?.db;
             let fields = store::field_names(&db, request_locale()).await?;
             if !clean.fields.iter().all(|f| fields.iter().any(|(id, _)| id == f)) {
@@ -202,7 +210,7 @@ pub async fn submit_fiche(id: i64) -> Result<(), AppError> {
         async {
             let (user, db, fiche) = authors_fiche(id).await?;
             // What was saved may predate a rule; check it again before an editor sees it.
-            fiche.working.validate(this_year()).map_err(AppError::Invalid)?;
+            fiche.working.validate(this_year()?).map_err(AppError::Invalid)?;
             if fiche.state == FicheState::Published || !store::submit(&db, id, user).await? {
                 return Err(AppError::Conflict("error-fiche-not-submittable".into()));
             }

@@ -2,6 +2,7 @@
 //! Types shared by server and browser.
 
 use super::types::FicheView;
+use crate::ui::time::HumanTime;
 use serde::{Deserialize, Serialize};
 
 /// Longest comment, in characters.
@@ -16,7 +17,10 @@ pub struct CommentView {
     pub body_html: String,
     /// The author's Markdown, for quoting.
     pub body_md: String,
+    /// When it was written, Unix seconds (feeds).
     pub at: i64,
+    /// `at` as the reader reads it.
+    pub shown_at: HumanTime,
     /// Only editors ever receive hidden comments (marked so).
     pub hidden: bool,
     /// How many members flagged it (editors only; 0 for others).
@@ -61,7 +65,7 @@ pub struct Notification {
     pub actor: String,
     pub subject: String,
     pub link: String,
-    pub at: i64,
+    pub at: HumanTime,
     pub unread: bool,
 }
 
@@ -169,7 +173,7 @@ pub struct LogEntry {
     pub action: String,
     pub item: String,
     pub reason: String,
-    pub at: i64,
+    pub at: HumanTime,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

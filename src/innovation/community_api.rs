@@ -14,7 +14,7 @@ use {
     crate::{
         accounts::server::require_account,
         i18n::request_locale,
-        server::{app_state, redirect_plain_form, respond},
+        server::{app_state, human_dates::HumanDates, redirect_plain_form, respond},
     },
 };
 
@@ -24,7 +24,9 @@ pub async fn load_fiche_page(id: i64) -> Result<FichePageData, AppError> {
     respond(
         async {
             let db = app_state()?.db;
-            let fiche = store::published(&db, id, request_locale()).await?.ok_or(AppError::NotFound)?;
+            let mut fiche = store::published(&db, id, request_locale()).await?.ok_or(AppError::NotFound)?;
+            let dates = HumanDates::for_reader().await?;
+            fiche.published_shown = dates.instant(fiche.published_at);
             let (member, moderator, account) = reader().await?;
             let (following, following_city) = match account {
                 Some(user) => (
@@ -34,7 +36,7 @@ pub async fn load_fiche_page(id: i64) -> Result<FichePageData, AppError> {
                 None => (false, false),
             };
             Ok(FichePageData {
-                comments: comments::of_fiche(&db, id, moderator).await?,
+                comments: comments::of_fiche(&db, id, moderator, &dates).await?,
                 translations: store::translations(&db, &fiche).await?,
                 related: store::related(&db, id).await?,
                 fiche,
@@ -122,7 +124,8 @@ pub async fn load_moderation() -> Result<ModerationDesk, AppError> {
         async {
             require_standing(true).await?;
             let db = app_state()?.db;
-            Ok(ModerationDesk { flagged: contributions::flagged(&db).await?, log: contributions::log(&db).await? })
+            let dates = HumanDates::for_reader().await?;
+            Ok(ModerationDesk { flagged: contributions::flagged(&db, &dates).await?, log: contributions::log(&db, &dates).await? })
         }
         .await,
     )
@@ -171,7 +174,7 @@ pub async fn load_notifications() -> Result<NotificationsData, AppError> {
             let user = require_account().await?.id;
             let db = app_state()?.db;
             Ok(NotificationsData {
-                notifications: notify::of_user(&db, user).await?,
+                notifications: notify::of_user(&db, user, &HumanDates::for_reader().await?).await?,
                 follows: notify::followed(&db, user, request_locale()).await?,
                 digest: digest::enabled(&db, user).await?,
                 fields: store::field_names(&db, request_locale()).await?,

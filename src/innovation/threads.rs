@@ -2,7 +2,7 @@
 //! one to four fields, and members reply. Types shared by server and browser.
 
 use super::community::CommentView;
-use crate::error::FieldError;
+use crate::{error::FieldError, ui::time::HumanTime};
 use serde::{Deserialize, Serialize};
 
 pub const THREADS_PER_PAGE: i64 = 30;
@@ -95,7 +95,7 @@ pub struct ThreadSummary {
     pub author: String,
     pub fields: Vec<String>,
     pub replies: i64,
-    pub last_reply_at: i64,
+    pub last_reply_at: HumanTime,
 }
 
 /// A page of the thread list, with the fields to filter on.

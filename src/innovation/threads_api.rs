@@ -14,7 +14,7 @@ use {
     },
     crate::{
         i18n::request_locale,
-        server::{app_state, redirect_plain_form, respond},
+        server::{app_state, human_dates::HumanDates, redirect_plain_form, respond},
     },
 };
 
@@ -25,7 +25,7 @@ pub async fn load_threads(#[server(default)] query: ThreadQuery) -> Result<Threa
             let db = app_state()?.db;
             let locale = request_locale();
             let (member, _, account) = reader().await?;
-            let (threads, total) = threads::list(&db, &query, locale).await?;
+            let (threads, total) = threads::list(&db, &query, locale, &HumanDates::for_reader().await?).await?;
             let following_field = match (account, query.field()) {
                 (Some(user), Some(field)) => notify::follows(&db, user, FollowKind::Field, &field.to_string()).await?,
                 _ => false,
@@ -44,7 +44,7 @@ pub async fn load_thread(id: i64) -> Result<ThreadPageData, AppError> {
             let db = app_state()?.db;
             let (member, moderator, account) = reader().await?;
             let (title, field_ids) = threads::find(&db, id, moderator).await?.ok_or(AppError::NotFound)?;
-            let (question, replies) = threads::contributions(&db, id, moderator).await?.ok_or(AppError::NotFound)?;
+            let (question, replies) = threads::contributions(&db, id, moderator, &HumanDates::for_reader().await?).await?.ok_or(AppError::NotFound)?;
             let following = match account {
                 Some(user) => notify::follows(&db, user, FollowKind::Thread, &id.to_string()).await?,
                 None => false,

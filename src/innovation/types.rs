@@ -1,7 +1,7 @@
 //! Innovation articles ("fiches"): their states, what an author writes, and what readers and
 //! editors see. Shared by server and browser.
 
-use crate::error::FieldError;
+use crate::{error::FieldError, ui::time::HumanTime};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -259,7 +259,11 @@ pub struct FicheView {
     pub tags: Vec<String>,
     pub interests: String,
     pub author: String,
+    /// Unix seconds (open data, feeds).
     pub published_at: i64,
+    /// `published_at` as the reader reads it (filled by the server functions of pages).
+    #[serde(default)]
+    pub published_shown: HumanTime,
 }
 
 /// One sign that a text may promote a vendor or a city.
@@ -284,7 +288,7 @@ pub struct RevisionRef {
     pub id: i64,
     pub number: i64,
     pub author: String,
-    pub at: i64,
+    pub at: HumanTime,
     pub published: bool,
 }
 
@@ -294,7 +298,7 @@ pub struct ReviewEntry {
     pub editor: String,
     pub action: ReviewAction,
     pub comment: String,
-    pub at: i64,
+    pub at: HumanTime,
 }
 
 /// What the author's desk and the editor's review show of one fiche.

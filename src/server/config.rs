@@ -10,6 +10,7 @@ use std::{net::SocketAddr, path::PathBuf};
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Config {
     pub server: ServerConfig,
+    pub city: CityConfig,
     pub database: DatabaseConfig,
     pub session: SessionConfig,
     pub security: SecurityConfig,
@@ -29,6 +30,15 @@ pub struct ServerConfig {
     /// Behind a reverse proxy: the header it sets to the client's address (for example
     /// "x-forwarded-for", whose last entry is used). Empty: the TCP peer address.
     pub client_address_header: String,
+}
+
+/// The city the site serves.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CityConfig {
+    /// An IANA time-zone name ("Europe/Paris"): the city's calendar decides "today" and every
+    /// deadline, and dates are shown in it to visitors (and to members who keep the default).
+    /// Checked against the compiled-in time-zone database at start.
+    pub time_zone: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -109,6 +119,8 @@ pub enum ConfigError {
     Invalid(#[from] Box<figment::Error>),
     #[error("configuration: server.public_url must be http or https, not {0}")]
     PublicUrlScheme(String),
+    #[error("configuration: city.time_zone {0:?} is not a known time zone (use an IANA name such as \"Europe/Paris\")")]
+    UnknownTimeZone(String),
 }
 
 impl Default for Config {
@@ -121,6 +133,7 @@ impl Default for Config {
                 data_dir: PathBuf::from("data"),
                 client_address_header: String::new(),
             },
+            city: CityConfig { time_zone: "Europe/Paris".into() },
             database: DatabaseConfig { url: "sqlite://data/parvis.db".into(), max_connections: 8 },
             session: SessionConfig { cookie_name: "parvis_session".into(), idle_hours: 336 },
             security: SecurityConfig { login_failures_per_account: 5, login_failures_per_address: 20, login_window_minutes: 15, password_reset_minutes: 60 },
@@ -149,10 +162,16 @@ impl Config {
 
     fn from_figment(figment: Figment) -> Result<Config, ConfigError> {
         let config: Config = figment.extract().map_err(Box::new)?;
+        config.city_zone()?;
         match config.server.public_url.scheme() {
             "http" | "https" => Ok(config),
             other => Err(ConfigError::PublicUrlScheme(other.to_string())),
         }
+    }
+
+    /// The city's time zone, from the compiled-in database.
+    pub fn city_zone(&self) -> Result<jiff::tz::TimeZone, ConfigError> {
+        crate::server::clock::zone_named(&self.city.time_zone).ok_or_else(|| ConfigError::UnknownTimeZone(self.city.time_zone.clone()))
     }
 
     /// The public origin ("scheme://host[:port]") that cross-site checks compare against.
@@ -196,6 +215,27 @@ mod tests {
         figment::Jail::expect_with(|jail| {
             jail.set_env("PARVIS_SERVER__PUBLIC_URL", "ftp://example.org");
             assert!(Config::load("missing.toml").is_err());
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn the_city_time_zone_is_paris_unless_overridden() {
+        figment::Jail::expect_with(|jail| {
+            assert_eq!(Config::load("missing.toml").map_err(|e| e.to_string())?.city.time_zone, "Europe/Paris");
+            jail.set_env("PARVIS_CITY__TIME_ZONE", "America/Montreal");
+            let config = Config::load("missing.toml").map_err(|e| e.to_string())?;
+            assert_eq!(config.city_zone().map_err(|e| e.to_string())?.iana_name(), Some("America/Montreal"));
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn refuses_an_unknown_time_zone_with_its_name() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("PARVIS_CITY__TIME_ZONE", "Europe/Lutece");
+            let error = Config::load("missing.toml").expect_err("unknown zone refused").to_string();
+            assert!(error.contains("city.time_zone") && error.contains("Europe/Lutece"), "{error}");
             Ok(())
         });
     }

@@ -36,11 +36,11 @@ async fn scope_id(db: &Db, role: Role, scope: &str) -> Result<Option<i64>, sqlx:
     row.map(|r| r.try_get("id")).transpose()
 }
 
-pub async fn load(db: &Db, data_dir: &std::path::Path) -> Result<(), sqlx::Error> {
+pub async fn load(db: &Db, data_dir: &std::path::Path, clock: &super::clock::Clock) -> Result<(), sqlx::Error> {
     load_accounts(db).await?;
     let agent = store::by_email(db, "agent@parvis.localhost").await?.map(|a| a.id);
     if let Some(agent) = agent {
-        crate::stages::server::demo::load(db, agent, &crate::stages::server::today()).await?;
+        crate::stages::server::demo::load(db, agent, &clock.today_iso()).await?;
         crate::stages::server::demo_selection::load(db, data_dir, agent).await?;
     }
     crate::innovation::server::demo::load(db, "editeur@parvis.localhost").await?;

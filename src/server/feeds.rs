@@ -1,13 +1,13 @@
 //! Pieces shared by the Atom feeds and the sitemap: XML escaping and feed dates.
 
-use time::{format_description::well_known::Rfc3339, OffsetDateTime};
-
 pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&apos;")
 }
 
+/// `seconds` since the Unix epoch as an RFC 3339 instant in UTC ("2026-11-30T03:37:00Z"), the
+/// machine form of feeds, JSON-LD, exports and `<time datetime>`.
 pub fn rfc3339(seconds: i64) -> String {
-    OffsetDateTime::from_unix_timestamp(seconds).ok().and_then(|t| t.format(&Rfc3339).ok()).unwrap_or_else(|| "1970-01-01T00:00:00Z".into())
+    jiff::Timestamp::from_second(seconds).map(|t| t.to_string()).unwrap_or_else(|_| "1970-01-01T00:00:00Z".into())
 }
 
 /// One Atom entry.

@@ -2,11 +2,13 @@
 
 pub mod bad_arguments;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod context;
 pub mod db;
 pub mod demo;
 pub mod feeds;
+pub mod human_dates;
 pub mod mail;
 pub mod markdown;
 pub mod realtime;

@@ -14,7 +14,7 @@ use super::{
 use crate::{
     accounts::{api::safe_next, server::Backend},
     app::{shell, App},
-    i18n::{Locale, LANG_COOKIE},
+    i18n::Locale,
     reference,
 };
 use axum::{
@@ -60,10 +60,11 @@ pub fn init_tracing() {
 /// Connects and migrates the database, loads reference (and, if asked, demo) data, and
 /// returns the router with its state.
 pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
+    let clock = super::clock::Clock::new(config.city_zone()?);
     let db = Db::connect(&config.database.url, config.database.max_connections).await?;
     reference::server::seed::ensure(&db).await?;
     if config.demo.enabled {
-        demo::load(&db, &config.server.data_dir).await?;
+        demo::load(&db, &config.server.data_dir, &clock).await?;
     }
     let mailer = Mailer::from_config(&config)?;
     let realtime = super::realtime::Realtime::start(db.clone(), &config.database.url).await.map_err(StartError::Live)?;
@@ -74,7 +75,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         .site_addr(config.server.address)
         .build();
     let catalogue = crate::stages::server::catalogue::Catalogue::load(&db).await?;
-    let state = AppState { leptos_options, db: db.clone(), config: Arc::new(config), mailer, realtime, catalogue };
+    let state = AppState { leptos_options, db: db.clone(), config: Arc::new(config), mailer, realtime, catalogue, clock };
     crate::stages::server::catalogue::spawn_follower(state.clone());
     crate::stages::server::alerts::spawn(state.clone());
     crate::innovation::server::digest::spawn(state.clone());
@@ -85,6 +86,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         .with_secure(config.is_https())
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
+        // The `time` crate is here only because tower-sessions takes its Duration; dates are jiff's.
         .with_expiry(Expiry::OnInactivity(time::Duration::hours(config.session.idle_hours)));
     let auth = AuthManagerLayerBuilder::new(Backend::new(db), sessions).build();
 
@@ -176,7 +178,6 @@ async fn set_language(State(state): State<AppState>, auth: crate::accounts::serv
             tracing::warn!(%error, "language preference not saved");
         }
     }
-    let secure = if state.config.is_https() { "; Secure" } else { "" };
-    let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}", locale.code());
+    let cookie = crate::accounts::server::preferences::language_cookie(locale, state.config.is_https());
     (StatusCode::SEE_OTHER, [(header::LOCATION, next), (header::SET_COOKIE, cookie)]).into_response()
 }

@@ -1,4 +1,4 @@
-use super::{config::Config, db::Db, mail::Mailer, realtime::Realtime};
+use super::{clock::Clock, config::Config, db::Db, mail::Mailer, realtime::Realtime};
 use crate::stages::server::catalogue::Catalogue;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
@@ -14,4 +14,6 @@ pub struct AppState {
     pub realtime: Realtime,
     /// The search index of published offers.
     pub catalogue: Catalogue,
+    /// Now, and the city's calendar: what every date rule reads.
+    pub clock: Clock,
 }

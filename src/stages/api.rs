@@ -6,10 +6,10 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use {
-    super::server::{access, store, today},
+    super::server::{access, store},
     crate::{
         accounts::server::require_account,
-        server::{app_state, redirect_plain_form, respond},
+        server::{app_state, human_dates::HumanDates, redirect_plain_form, respond},
     },
 };
 
@@ -19,7 +19,8 @@ pub async fn search_offers(#[server(default)] query: super::search::SearchQuery)
     respond(
         async {
             let app = app_state()?;
-            Ok(super::server::search::search(&app.catalogue, &app.db, &query, &today()).await?)
+            let dates = HumanDates::for_reader().await?;
+            Ok(super::server::search::search(&app.catalogue, &app.db, &query, &app.clock.today_iso(), &dates).await?)
         }
         .await,
     )
@@ -31,13 +32,16 @@ pub async fn offer_details(id: i64) -> Result<OfferView, AppError> {
     respond(
         async {
             let state = app_state()?;
-            let record = store::find(&state.db, id, &today()).await?.ok_or(AppError::NotFound)?;
+            let record = store::find(&state.db, id, &state.clock.today_iso()).await?.ok_or(AppError::NotFound)?;
             let (user, scope) = access::current().await?;
             let manageable = scope.covers(record.direction_id, record.service_id);
             if !manageable && record.view.state != OfferState::Published {
                 return Err(AppError::NotFound);
             }
             let mut view = record.view;
+            let dates = HumanDates::for_reader().await?;
+            view.start_shown = dates.month(&view.start_month);
+            view.deadline_shown = dates.date(&view.deadline);
             view.manageable = manageable;
             if !manageable {
                 // Readers get the contact's name; the address is for the offer's managers.
@@ -65,7 +69,7 @@ pub async fn managed_offers() -> Result<Vec<OfferSummary>, AppError> {
             if !scope.is_staff() {
                 return Err(AppError::Forbidden);
             }
-            Ok(store::managed(&app_state()?.db, &scope).await?)
+            Ok(store::managed(&app_state()?.db, &scope, &HumanDates::for_reader().await?).await?)
         }
         .await,
     )
@@ -102,7 +106,7 @@ pub async fn save_offer(id: Option<i64>, offer: OfferInput) -> Result<i64, AppEr
             if !scope.is_staff() {
                 return Err(AppError::Forbidden);
             }
-            let valid = offer.validate(&today()).map_err(AppError::Invalid)?;
+            let valid = offer.validate(&state.clock.today_iso()).map_err(AppError::Invalid)?;
             let direction_id =
                 crate::reference::server::store::service_direction(&state.db, valid.service_id).await?.ok_or_else(|| AppError::field("service_id", "field-unknown"))?;
             if !scope.covers(direction_id, valid.service_id) {
@@ -112,7 +116,7 @@ pub async fn save_offer(id: Option<i64>, offer: OfferInput) -> Result<i64, AppEr
                 return Err(AppError::field("metier_id", "field-unknown"));
             }
             if let Some(id) = id {
-                let existing = store::find(&state.db, id, &today()).await?.ok_or(AppError::NotFound)?;
+                let existing = store::find(&state.db, id, &state.clock.today_iso()).await?.ok_or(AppError::NotFound)?;
                 if !scope.covers(existing.direction_id, existing.service_id) {
                     return Err(AppError::Forbidden);
                 }
@@ -138,7 +142,7 @@ pub async fn change_offer_state(id: i64, state: OfferState) -> Result<(), AppErr
             let app = app_state()?;
             require_account().await?;
             let (user, scope) = access::current().await?;
-            let today = today();
+            let today = app.clock.today_iso();
             let existing = store::find(&app.db, id, &today).await?.ok_or(AppError::NotFound)?;
             if !scope.covers(existing.direction_id, existing.service_id) {
                 return Err(if existing.view.state == OfferState::Published { AppError::Forbidden } else { AppError::NotFound });
@@ -180,9 +184,9 @@ pub async fn load_dashboard() -> Result<super::dashboard::Dashboard, AppError> {
             if !scope.is_staff() {
                 return Err(AppError::Forbidden);
             }
-            let today = today();
-            let in_a_week = (time::OffsetDateTime::now_utc() + time::Duration::days(7)).date().to_string();
-            Ok(super::server::dashboard::dashboard(&app_state()?.db, &scope, &today, &in_a_week).await?)
+            let app = app_state()?;
+            let (today, in_a_week) = (app.clock.today_iso(), app.clock.in_days_iso(7));
+            Ok(super::server::dashboard::dashboard(&app.db, &scope, &today, &in_a_week, &HumanDates::for_reader().await?).await?)
         }
         .await,
     )

@@ -12,7 +12,7 @@ use {
         follow_up::MESSAGE_MAX,
         server::{
             access::{self, OfferScope},
-            applications, store, today,
+            applications, store,
         },
         types::OfferState,
     },
@@ -33,7 +33,7 @@ pub async fn apply_to_offer(offer_id: i64, cover_letter: String) -> Result<i64, 
             let (account, _) = require_role(Role::Candidate).await?;
             let state = app_state()?;
             let letter = AppError::required_text("cover_letter", &cover_letter, COVER_LETTER_MAX)?;
-            let offer = store::find(&state.db, offer_id, &today()).await?.ok_or(AppError::NotFound)?;
+            let offer = store::find(&state.db, offer_id, &state.clock.today_iso()).await?.ok_or(AppError::NotFound)?;
             if offer.view.state != OfferState::Published {
                 return Err(AppError::NotFound);
             }
@@ -191,8 +191,9 @@ pub async fn offer_applications(offer_id: i64) -> Result<Vec<ReceivedApplication
     respond(
         async {
             let (_, scope) = agent_scope().await?;
-            let db = app_state()?.db;
-            let offer = store::find(&db, offer_id, &today()).await?.ok_or(AppError::NotFound)?;
+            let app = app_state()?;
+            let db = app.db;
+            let offer = store::find(&db, offer_id, &app.clock.today_iso()).await?.ok_or(AppError::NotFound)?;
             if !scope.covers(offer.direction_id, offer.service_id) {
                 return Err(AppError::Forbidden);
             }

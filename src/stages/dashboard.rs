@@ -28,7 +28,7 @@ pub struct Dashboard {
     pub by_direction: Vec<AnswerTimes>,
     pub by_service: Vec<AnswerTimes>,
     /// Published offers whose deadline falls within the next seven days: (id, title, deadline).
-    pub expiring: Vec<(i64, String, String)>,
+    pub expiring: Vec<(i64, String, crate::ui::time::HumanTime)>,
     pub spontaneous_waiting: i64,
 }
 

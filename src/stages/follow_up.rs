@@ -3,7 +3,7 @@
 //! pool of spontaneous applications. Types shared by server and browser.
 
 use super::application::ApplicationState;
-use crate::accounts::types::Named;
+use crate::{accounts::types::Named, ui::time::HumanTime};
 use serde::{Deserialize, Serialize};
 
 /// Longest message or note, in characters.
@@ -15,7 +15,7 @@ pub struct Entry {
     pub author: String,
     pub from_candidate: bool,
     pub body: String,
-    pub at: i64,
+    pub at: HumanTime,
 }
 
 /// One move of the pipeline, with who made it.
@@ -24,7 +24,7 @@ pub struct Move {
     pub from: Option<ApplicationState>,
     pub to: ApplicationState,
     pub actor: String,
-    pub at: i64,
+    pub at: HumanTime,
 }
 
 /// What only the agents see.
@@ -52,7 +52,7 @@ pub struct ApplicationFile {
     pub has_cv: bool,
     pub profile: super::profile::CandidateProfile,
     pub state: ApplicationState,
-    pub created_at: i64,
+    pub created_at: HumanTime,
     pub history: Vec<Move>,
     pub messages: Vec<Entry>,
     /// The viewer is the candidate (they may reply and withdraw).

@@ -18,7 +18,7 @@ use {
     crate::{
         accounts::{server::require_account, types::Named},
         i18n::request_locale,
-        server::{app_state, redirect_plain_form, respond},
+        server::{app_state, human_dates::HumanDates, redirect_plain_form, respond},
     },
 };
 
@@ -43,7 +43,8 @@ pub async fn load_application_file(id: i64) -> Result<ApplicationFile, AppError>
         async {
             let (user, _, keys, staff) = reader(id).await?;
             let db = app_state()?.db;
-            let (mut file, email) = follow_up::file(&db, id).await?.ok_or(AppError::NotFound)?;
+            let dates = HumanDates::for_reader().await?;
+            let (mut file, email) = follow_up::file(&db, id, &dates).await?.ok_or(AppError::NotFound)?;
             file.mine = keys.candidate_id == user;
             if staff {
                 let (locale, db, direction) = (request_locale(), &db, keys.direction_id);
@@ -52,7 +53,7 @@ pub async fn load_application_file(id: i64) -> Result<ApplicationFile, AppError>
                 };
                 file.staff = Some(StaffSide {
                     candidate_email: email,
-                    notes: follow_up::notes(db, id).await?,
+                    notes: follow_up::notes(db, id, &dates).await?,
                     moves: file.state.agent_moves().to_vec(),
                     accepted_answer: answer(ApplicationState::Accepted).await?,
                     declined_answer: answer(ApplicationState::Declined).await?,

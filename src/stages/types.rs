@@ -1,6 +1,6 @@
 //! Offer types shared by server and browser, and the validation of what an agent submits.
 
-use crate::{accounts::types::Named, error::FieldError};
+use crate::{accounts::types::Named, error::FieldError, ui::time::HumanTime};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -271,8 +271,10 @@ pub struct OfferSummary {
     pub service: String,
     pub metier: String,
     pub duration_weeks: i64,
-    pub start_month: String,
-    pub deadline: String,
+    /// The first month ("juin 2027"), formatted for the reader on the server.
+    pub start_month: HumanTime,
+    /// The last day to apply ("31 janvier 2027"), formatted for the reader on the server.
+    pub deadline: HumanTime,
     pub arrondissement: Option<i64>,
     pub paid: bool,
 }
@@ -291,8 +293,15 @@ pub struct OfferView {
     pub education_level: EducationLevel,
     pub discipline: String,
     pub duration_weeks: i64,
+    /// "YYYY-MM".
     pub start_month: String,
+    /// "YYYY-MM-DD", the last day applications are taken (until 23:59:59 in the city).
     pub deadline: String,
+    /// `start_month` and `deadline` as the reader reads them (filled by the server function).
+    #[serde(default)]
+    pub start_shown: HumanTime,
+    #[serde(default)]
+    pub deadline_shown: HumanTime,
     pub places: i64,
     pub address: String,
     pub arrondissement: Option<i64>,

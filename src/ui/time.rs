@@ -1,29 +1,22 @@
-//! Times as people read them. Stored times are unix seconds (UTC); pages show them as
-//! "2026-11-28 16:40 UTC", the same on the server and in the browser (no time-zone guess that
-//! would differ between the two and break hydration).
+//! Dates and times as people read them. The server formats them (in the reader's language and
+//! time zone, see `server::human_dates`) and sends the words with the machine form, so the
+//! browser renders exactly what the server did and the WASM carries no time-zone data.
 
-/// "YYYY-MM-DD HH:MM UTC" of `seconds` since the Unix epoch.
-pub fn date_time(seconds: i64) -> String {
-    let (days, rest) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
-    // Days to civil date (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02} {:02}:{:02} UTC", rest / 3600, rest % 3600 / 60)
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// A date, month or instant, formatted on the server for one reader.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HumanTime {
+    /// The machine form: "2027-06" (a month), "2026-11-30" (a day) or an RFC 3339 instant in
+    /// UTC ("2026-11-30T03:37:00Z"), for `<time datetime>`.
+    pub iso: String,
+    /// The words: "juin 2027", "30 novembre 2026", "30 novembre 2026 à 04 h 37".
+    pub text: String,
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn known_instants() {
-        assert_eq!(super::date_time(0), "1970-01-01 00:00 UTC");
-        assert_eq!(super::date_time(951_782_400), "2000-02-29 00:00 UTC");
-        assert_eq!(super::date_time(1_795_884_000), "2026-11-28 16:40 UTC");
-    }
+/// `<time datetime="…">words</time>`.
+#[component]
+pub fn TimeTag(when: HumanTime) -> impl IntoView {
+    view! { <time datetime=when.iso>{when.text}</time> }
 }

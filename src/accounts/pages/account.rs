@@ -2,12 +2,13 @@ use crate::{
     accounts::{
         api::ChangePassword,
         auth_context::use_auth,
+        preferences_api::{time_zone_choice, SetTimeZone},
         types::{CurrentUser, PASSWORD_MIN},
     },
     error::AppError,
     i18n::{t, use_locale},
     ui::{
-        forms::{field_error, FormError, FormSuccess, PasswordField},
+        forms::{field_error, reload_on_success, FormError, FormSuccess, PasswordField, Select},
         status_pages::ErrorPage,
     },
 };
@@ -64,6 +65,36 @@ fn Account(user: CurrentUser) -> impl IntoView {
                 <PasswordField name="new_password" label=t("field-new-password") autocomplete="new-password" hint=hint error=field_error(change.value(), "new_password")/>
                 <button type="submit">{t("password-change-submit")}</button>
             </ActionForm>
+        </section>
+        <TimeZoneSection/>
+    }
+}
+
+/// The time zone dates are shown in ("—" keeps the city's).
+#[component]
+fn TimeZoneSection() -> impl IntoView {
+    let choice = Resource::new(|| (), |_| time_zone_choice());
+    let save = ServerAction::<SetTimeZone>::new();
+    // Every date on the site changes: show the page again.
+    reload_on_success(save.value());
+    view! {
+        <section class="panel">
+            <h2>{t("account-time-zone-title")}</h2>
+            <Transition fallback=move || view! { <p>{t("loading")}</p> }>
+                {move || choice.get().map(|result| match result {
+                    Ok(choice) => view! {
+                        <p>{use_locale().t_with("account-time-zone-lead", &[("city", choice.city.clone())])}</p>
+                        <FormError value=save.value()/>
+                        <FormSuccess value=save.value() message=t("account-time-zone-saved")/>
+                        <ActionForm action=save attr:class="form">
+                            <Select name="time_zone" label=t("account-time-zone-field") optional=true selected=choice.chosen.clone()
+                                options=choice.names.iter().map(|n| (n.clone(), n.replace('_', " "))).collect() error=field_error(save.value(), "time_zone")/>
+                            <button type="submit">{t("account-time-zone-submit")}</button>
+                        </ActionForm>
+                    }.into_any(),
+                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+                })}
+            </Transition>
         </section>
     }
 }

@@ -16,7 +16,7 @@ use crate::{
         forms::{field_error, reload_on_success, FormError},
         platform::PlatformIntro,
         status_pages::ErrorPage,
-        time::date_time,
+        time::TimeTag,
     },
 };
 use leptos::prelude::*;
@@ -239,7 +239,7 @@ fn Fiche(fiche: FicheView, translations: Vec<FicheRef>, member: bool, following_
             <section class="panel interests">
                 <h2>{t("fiche-interests")}</h2>
                 <p>{fiche.interests.clone()}</p>
-                <p class="field-hint">{format!("{} {} · {} {}", t("fiche-by"), fiche.author, t("fiche-published"), date_time(fiche.published_at))}" · "<a href="/innovation/regles">{t("innovation-rules")}</a></p>
+                <p class="field-hint">{format!("{} {} · {} ", t("fiche-by"), fiche.author, t("fiche-published"))}<TimeTag when=fiche.published_shown.clone()/>" · "<a href="/innovation/regles">{t("innovation-rules")}</a></p>
             </section>
         </article>
     }

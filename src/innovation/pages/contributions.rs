@@ -9,7 +9,7 @@ use crate::{
     },
     ui::{
         forms::{reload_on_success, FormError},
-        time::date_time,
+        time::TimeTag,
     },
 };
 use leptos::prelude::*;
@@ -39,7 +39,7 @@ pub fn ContributionList(kind: ItemKind, items: Vec<CommentView>, anchor: &'stati
                 view! {
                     <li class="entry comment" class:hidden-comment=c.hidden id=format!("{anchor}-{}", c.id)>
                         <p class="entry-meta">
-                            <strong>{c.author.clone()}</strong>" · "{date_time(c.at)}
+                            <strong>{c.author.clone()}</strong>" · "<TimeTag when=c.shown_at.clone()/>
                             {c.hidden.then(|| view! { " · "<span class="badge">{t("comments-hidden")}</span> })}
                             {(c.flags > 0).then(|| format!(" · {} {}", c.flags, t("comments-flags")))}
                         </p>

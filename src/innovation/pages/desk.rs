@@ -13,7 +13,7 @@ use crate::{
     ui::{
         forms::{field_error, reload_on_success, FormError},
         status_pages::ErrorPage,
-        time::date_time,
+        time::TimeTag,
     },
 };
 use leptos::prelude::*;
@@ -105,7 +105,7 @@ fn Desk(desk: FicheDesk, diff: Option<Vec<DiffLine>>) -> impl IntoView {
                     <ul class="entries">
                         {desk.reviews.iter().map(|r| view! {
                             <li class="entry">
-                                <p class="entry-meta"><strong>{r.editor.clone()}</strong>" · "{t(&format!("review-{}", r.action.code()))}" · "{date_time(r.at)}</p>
+                                <p class="entry-meta"><strong>{r.editor.clone()}</strong>" · "{t(&format!("review-{}", r.action.code()))}" · "<TimeTag when=r.at.clone()/></p>
                                 <p class="entry-body">{r.comment.clone()}</p>
                             </li>
                         }).collect_view()}
@@ -118,7 +118,7 @@ fn Desk(desk: FicheDesk, diff: Option<Vec<DiffLine>>) -> impl IntoView {
             <ol class="history">
                 {revisions.iter().map(|r| view! {
                     <li>
-                        {format!("{} {} · {} · {}", t("fiche-revision"), r.number, r.author, date_time(r.at))}
+                        {format!("{} {} · {} · ", t("fiche-revision"), r.number, r.author)}<TimeTag when=r.at.clone()/>
                         {r.published.then(|| format!(" · {}", t("fiche-state-published")))}
                     </li>
                 }).collect_view()}

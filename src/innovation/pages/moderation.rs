@@ -7,7 +7,7 @@ use crate::{
     ui::{
         forms::{reload_on_success, FormError},
         status_pages::ErrorPage,
-        time::date_time,
+        time::TimeTag,
     },
 };
 use leptos::prelude::*;
@@ -39,7 +39,7 @@ pub fn ModerationPage() -> impl IntoView {
                                             <li class="entry">
                                                 <p class="entry-meta">
                                                     <span class="badge">{t(&format!("moderation-kind-{}", f.kind.code()))}</span>" "
-                                                    <strong>{f.item.author.clone()}</strong>" · "{date_time(f.item.at)}" · "
+                                                    <strong>{f.item.author.clone()}</strong>" · "<TimeTag when=f.item.shown_at.clone()/>" · "
                                                     <a href=f.link.clone()>{t("moderation-see")}</a>
                                                 </p>
                                                 <div class="entry-body" inner_html=f.item.body_html.clone()></div>
@@ -61,7 +61,7 @@ pub fn ModerationPage() -> impl IntoView {
                         <h2>{t("moderation-log")}</h2>
                         <ul class="history">
                             {desk.log.into_iter().map(|l| view! {
-                                <li>{format!("{} · {} · {} · {} {}", date_time(l.at), l.editor, t(&format!("moderation-{}", l.action)), l.item, l.reason)}</li>
+                                <li><TimeTag when=l.at.clone()/>{format!(" · {} · {} · {} {}", l.editor, t(&format!("moderation-{}", l.action)), l.item, l.reason)}</li>
                             }).collect_view()}
                         </ul>
                     }.into_any(),

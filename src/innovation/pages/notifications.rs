@@ -12,7 +12,7 @@ use crate::{
     ui::{
         forms::{reload_on_success, FormError},
         status_pages::ErrorPage,
-        time::date_time,
+        time::TimeTag,
     },
 };
 use leptos::prelude::*;
@@ -56,7 +56,7 @@ fn Notifications(data: NotificationsData) -> impl IntoView {
                 <ul class="entries notifications">
                     {data.notifications.into_iter().map(|n| view! {
                         <li class="entry notification" class:unread=n.unread data-kind=n.kind.clone()>
-                            <p class="entry-meta">{date_time(n.at)}</p>
+                            <p class="entry-meta"><TimeTag when=n.at.clone()/></p>
                             <p>
                                 <strong>{n.actor.clone()}</strong>" "{t(&format!("notifications-{}", n.kind))}" "
                                 <a href=n.link.clone()>{n.subject.clone()}</a>

@@ -17,7 +17,7 @@ use crate::{
     ui::{
         forms::{field_error, navigate_on_success, reload_on_success, FormError, TextArea, TextField},
         status_pages::ErrorPage,
-        time::date_time,
+        time::TimeTag,
     },
 };
 use leptos::prelude::*;
@@ -91,7 +91,7 @@ fn Threads(query: ThreadQuery, list: ThreadList) -> impl IntoView {
                     <p class="offer-facts">
                         <span>{thread.author.clone()}</span>
                         <span>{format!("{} {}", thread.replies, t("threads-replies"))}</span>
-                        <span>{date_time(thread.last_reply_at)}</span>
+                        <span><TimeTag when=thread.last_reply_at.clone()/></span>
                         {thread.fields.iter().map(|f| view! { <span>{f.clone()}</span> }).collect_view()}
                     </p>
                 </li>

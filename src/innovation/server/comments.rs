@@ -6,16 +6,17 @@ use crate::{
     innovation::community::{CommentView, ItemKind},
     server::{
         db::{now, Db},
+        human_dates::HumanDates,
         markdown,
     },
 };
 use sqlx::Row;
 
-/// The comments of a fiche, oldest first; hidden ones only for moderators.
-pub async fn of_fiche(db: &Db, fiche: i64, moderator: bool) -> Result<Vec<CommentView>, sqlx::Error> {
+/// The comments of a fiche, oldest first, dated for `dates`' reader; hidden ones only for moderators.
+pub async fn of_fiche(db: &Db, fiche: i64, moderator: bool, dates: &HumanDates) -> Result<Vec<CommentView>, sqlx::Error> {
     let filter = if moderator { "" } else { " AND c.hidden_at IS NULL" };
     let rows = sqlx::query(&format!("{} WHERE c.fiche_id = $1{filter} ORDER BY c.created_at, c.id", select(ItemKind::Comment, moderator))).bind(fiche).fetch_all(&db.pool).await?;
-    rows.iter().map(view).collect()
+    rows.iter().map(|row| view(row, dates)).collect()
 }
 
 pub async fn add(db: &Db, fiche: i64, author: i64, body: &str) -> Result<i64, sqlx::Error> {

@@ -4,7 +4,10 @@
 
 use crate::{
     innovation::community::{CommentView, FlaggedItem, ItemKind, LogEntry, ModerationAction},
-    server::db::{now, Db},
+    server::{
+        db::{now, Db},
+        human_dates::HumanDates,
+    },
 };
 use sqlx::{any::AnyRow, Row};
 
@@ -28,14 +31,16 @@ pub fn select(kind: ItemKind, with_flags: bool) -> String {
     )
 }
 
-/// A row of `select`.
-pub fn view(row: &AnyRow) -> Result<CommentView, sqlx::Error> {
+/// A row of `select`, dated for `dates`' reader.
+pub fn view(row: &AnyRow, dates: &HumanDates) -> Result<CommentView, sqlx::Error> {
+    let at: i64 = row.try_get("created_at")?;
     Ok(CommentView {
         id: row.try_get("id")?,
         author: row.try_get::<Option<String>, _>("display_name")?.unwrap_or_default(),
         body_html: row.try_get("body_html")?,
         body_md: row.try_get("body_md")?,
-        at: row.try_get("created_at")?,
+        at,
+        shown_at: dates.instant(at),
         hidden: row.try_get::<Option<i64>, _>("hidden_at")?.is_some(),
         flags: row.try_get("flags")?,
     })
@@ -114,12 +119,12 @@ pub async fn moderate(db: &Db, kind: ItemKind, id: i64, action: ModerationAction
 }
 
 /// Flagged contributions still visible, most flagged first.
-pub async fn flagged(db: &Db) -> Result<Vec<FlaggedItem>, sqlx::Error> {
+pub async fn flagged(db: &Db, dates: &HumanDates) -> Result<Vec<FlaggedItem>, sqlx::Error> {
     let mut out = Vec::new();
     for kind in [ItemKind::Comment, ItemKind::Thread, ItemKind::Reply] {
         let sql = format!("{} WHERE c.hidden_at IS NULL AND EXISTS (SELECT 1 FROM flags g WHERE g.item_kind = '{}' AND g.item_id = c.id)", select(kind, true), kind.code());
         for row in sqlx::query(&sql).fetch_all(&db.pool).await? {
-            let item = view(&row)?;
+            let item = view(&row, dates)?;
             let reasons = sqlx::query("SELECT reason FROM flags WHERE item_kind = $1 AND item_id = $2 ORDER BY at").bind(kind.code()).bind(item.id).fetch_all(&db.pool).await?;
             out.push(FlaggedItem {
                 kind,
@@ -133,7 +138,7 @@ pub async fn flagged(db: &Db) -> Result<Vec<FlaggedItem>, sqlx::Error> {
     Ok(out)
 }
 
-pub async fn log(db: &Db) -> Result<Vec<LogEntry>, sqlx::Error> {
+pub async fn log(db: &Db, dates: &HumanDates) -> Result<Vec<LogEntry>, sqlx::Error> {
     let rows = sqlx::query("SELECT u.display_name, l.action, l.item_kind, l.item_id, l.reason, l.at FROM moderation_log l LEFT JOIN users u ON u.id = l.editor_id ORDER BY l.at DESC, l.id DESC LIMIT 200")
         .fetch_all(&db.pool)
         .await?;
@@ -144,7 +149,7 @@ pub async fn log(db: &Db) -> Result<Vec<LogEntry>, sqlx::Error> {
                 action: r.try_get("action")?,
                 item: format!("{} {}", r.try_get::<String, _>("item_kind")?, r.try_get::<i64, _>("item_id")?),
                 reason: r.try_get("reason")?,
-                at: r.try_get("at")?,
+                at: dates.instant(r.try_get("at")?),
             })
         })
         .collect()

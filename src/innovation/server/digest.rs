@@ -6,6 +6,7 @@ use crate::{
     i18n::Locale,
     server::{
         db::{now, Db},
+        human_dates::HumanDates,
         state::AppState,
     },
 };
@@ -46,7 +47,7 @@ pub fn spawn(app: AppState) {
 pub async fn round(app: &AppState) -> Result<usize, sqlx::Error> {
     let db = &app.db;
     let members = sqlx::query(
-        "SELECT DISTINCT u.id, u.email, u.display_name, u.locale FROM notifications n JOIN users u ON u.id = n.user_id \
+        "SELECT DISTINCT u.id, u.email, u.display_name, u.locale, u.time_zone FROM notifications n JOIN users u ON u.id = n.user_id \
          WHERE n.read_at IS NULL AND n.mailed_at IS NULL AND NOT EXISTS (SELECT 1 FROM digest_optouts o WHERE o.user_id = u.id) ORDER BY u.id",
     )
     .fetch_all(&db.pool)
@@ -54,17 +55,19 @@ pub async fn round(app: &AppState) -> Result<usize, sqlx::Error> {
     let mut sent = 0;
     for member in members {
         let user: i64 = member.try_get("id")?;
-        let rows = sqlx::query("SELECT id, kind, actor, subject, link FROM notifications WHERE user_id = $1 AND read_at IS NULL AND mailed_at IS NULL ORDER BY at DESC, id DESC")
+        let rows = sqlx::query("SELECT id, kind, actor, subject, link, at FROM notifications WHERE user_id = $1 AND read_at IS NULL AND mailed_at IS NULL ORDER BY at DESC, id DESC")
             .bind(user)
             .fetch_all(&db.pool)
             .await?;
         let Some(newest) = rows.first().map(|r| r.try_get::<i64, _>("id")).transpose()? else { continue };
         let locale = Locale::parse(&member.try_get::<String, _>("locale")?).unwrap_or_default();
+        let dates = HumanDates::for_account(app, locale, &member.try_get::<String, _>("time_zone")?);
         let mut list = String::new();
         for row in rows.iter().take(LISTED) {
             let what = locale.t(&format!("notifications-{}", row.try_get::<String, _>("kind")?));
             let link = app.config.public_link(&row.try_get::<String, _>("link")?);
-            list.push_str(&format!("- {} {} « {} » : {link}\n", row.try_get::<String, _>("actor")?, what, row.try_get::<String, _>("subject")?));
+            let when = dates.instant_text(row.try_get("at")?);
+            list.push_str(&format!("- {when} — {} {} « {} » : {link}\n", row.try_get::<String, _>("actor")?, what, row.try_get::<String, _>("subject")?));
         }
         let args = [
             ("name", member.try_get::<String, _>("display_name")?),

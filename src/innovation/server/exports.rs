@@ -180,7 +180,9 @@ pub async fn comments_atom(State(state): State<AppState>, axum::extract::Path(id
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(e) => return failed(e),
     };
-    let mut comments = match super::comments::of_fiche(&state.db, id, false).await {
+    // Only the machine time (`<updated>`) of each comment is used; the feed's words are French.
+    let dates = crate::server::human_dates::HumanDates::new(crate::i18n::Locale::Fr, state.clock.zone().clone());
+    let mut comments = match super::comments::of_fiche(&state.db, id, false, &dates).await {
         Ok(c) => c,
         Err(e) => return failed(e),
     };

@@ -44,7 +44,7 @@ pub async fn reader() -> Result<(bool, bool, Option<i64>), crate::error::AppErro
     }
 }
 
-/// The current year (UTC), the latest a fiche's start year may be.
-pub fn this_year() -> i64 {
-    i64::from(time::OffsetDateTime::now_utc().year())
+/// The city's current year, the latest a fiche's start year may be.
+pub fn this_year() -> Result<i64, crate::error::AppError> {
+    Ok(crate::server::app_state()?.clock.year())
 }

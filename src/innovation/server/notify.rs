@@ -6,7 +6,10 @@
 use crate::{
     i18n::Locale,
     innovation::community::{FollowKind, Followed, Notification},
-    server::db::{now, Db},
+    server::{
+        db::{now, Db},
+        human_dates::HumanDates,
+    },
 };
 use sqlx::Row;
 
@@ -130,7 +133,8 @@ async fn insert(db: &Db, user: i64, kind: &str, news: &News<'_>, at: i64) -> Res
     Ok(())
 }
 
-pub async fn of_user(db: &Db, user: i64) -> Result<Vec<Notification>, sqlx::Error> {
+/// The newest notifications of `user`, dated for `dates`' reader.
+pub async fn of_user(db: &Db, user: i64, dates: &HumanDates) -> Result<Vec<Notification>, sqlx::Error> {
     let rows = sqlx::query("SELECT id, kind, actor, subject, link, at, read_at FROM notifications WHERE user_id = $1 ORDER BY at DESC, id DESC LIMIT 100")
         .bind(user)
         .fetch_all(&db.pool)
@@ -143,7 +147,7 @@ pub async fn of_user(db: &Db, user: i64) -> Result<Vec<Notification>, sqlx::Erro
                 actor: r.try_get("actor")?,
                 subject: r.try_get("subject")?,
                 link: r.try_get("link")?,
-                at: r.try_get("at")?,
+                at: dates.instant(r.try_get("at")?),
                 unread: r.try_get::<Option<i64>, _>("read_at")?.is_none(),
             })
         })

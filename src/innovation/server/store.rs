@@ -11,6 +11,7 @@ use crate::{
     },
     server::{
         db::{now, Db},
+        human_dates::HumanDates,
         markdown,
     },
 };
@@ -219,10 +220,11 @@ pub async fn published(db: &Db, id: i64, locale: Locale) -> Result<Option<FicheV
         interests: content.interests.clone(),
         author: row.try_get("display_name")?,
         published_at: row.try_get::<Option<i64>, _>("published_at")?.unwrap_or(0),
+        published_shown: Default::default(),
     }))
 }
 
-pub async fn revisions(db: &Db, id: i64) -> Result<Vec<RevisionRef>, sqlx::Error> {
+pub async fn revisions(db: &Db, id: i64, dates: &HumanDates) -> Result<Vec<RevisionRef>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT r.id, r.number, u.display_name, r.created_at, r.published_at FROM fiche_revisions r LEFT JOIN users u ON u.id = r.author_id WHERE r.fiche_id = $1 ORDER BY r.number",
     )
@@ -235,7 +237,7 @@ pub async fn revisions(db: &Db, id: i64) -> Result<Vec<RevisionRef>, sqlx::Error
                 id: r.try_get("id")?,
                 number: r.try_get("number")?,
                 author: r.try_get::<Option<String>, _>("display_name")?.unwrap_or_default(),
-                at: r.try_get("created_at")?,
+                at: dates.instant(r.try_get("created_at")?),
                 published: r.try_get::<Option<i64>, _>("published_at")?.is_some(),
             })
         })
@@ -247,7 +249,7 @@ pub async fn revision_content(db: &Db, fiche: i64, revision: i64) -> Result<Opti
     row.map(|r| decode(&r.try_get::<String, _>("content")?)).transpose()
 }
 
-pub async fn reviews(db: &Db, id: i64) -> Result<Vec<ReviewEntry>, sqlx::Error> {
+pub async fn reviews(db: &Db, id: i64, dates: &HumanDates) -> Result<Vec<ReviewEntry>, sqlx::Error> {
     let rows =
         sqlx::query("SELECT u.display_name, v.action, v.comment, v.at FROM fiche_reviews v LEFT JOIN users u ON u.id = v.editor_id WHERE v.fiche_id = $1 ORDER BY v.at, v.id")
             .bind(id)
@@ -260,7 +262,7 @@ pub async fn reviews(db: &Db, id: i64) -> Result<Vec<ReviewEntry>, sqlx::Error> 
                 editor: r.try_get::<Option<String>, _>("display_name")?.unwrap_or_default(),
                 action: ReviewAction::parse(&code).ok_or_else(|| sqlx::Error::Decode(format!("unknown review action {code}").into()))?,
                 comment: r.try_get("comment")?,
-                at: r.try_get("at")?,
+                at: dates.instant(r.try_get("at")?),
             })
         })
         .collect()

@@ -13,6 +13,7 @@ use crate::{
     },
     server::{
         db::{now, Db},
+        human_dates::HumanDates,
         markdown, text,
     },
 };
@@ -51,11 +52,11 @@ pub async fn find(db: &Db, id: i64, moderator: bool) -> Result<Option<(String, V
 }
 
 /// The question of thread `id` and its replies, oldest first; hidden replies only for moderators.
-pub async fn contributions(db: &Db, id: i64, moderator: bool) -> Result<Option<(CommentView, Vec<CommentView>)>, sqlx::Error> {
+pub async fn contributions(db: &Db, id: i64, moderator: bool, dates: &HumanDates) -> Result<Option<(CommentView, Vec<CommentView>)>, sqlx::Error> {
     let Some(question) = sqlx::query(&format!("{} WHERE c.id = $1", select(ItemKind::Thread, moderator))).bind(id).fetch_optional(&db.pool).await? else { return Ok(None) };
     let filter = if moderator { "" } else { " AND c.hidden_at IS NULL" };
     let rows = sqlx::query(&format!("{} WHERE c.thread_id = $1{filter} ORDER BY c.created_at, c.id", select(ItemKind::Reply, moderator))).bind(id).fetch_all(&db.pool).await?;
-    Ok(Some((view(&question)?, rows.iter().map(view).collect::<Result<_, _>>()?)))
+    Ok(Some((view(&question, dates)?, rows.iter().map(|row| view(row, dates)).collect::<Result<_, _>>()?)))
 }
 
 /// Adds a reply to a thread and moves the thread up the list, all or nothing.
@@ -76,7 +77,7 @@ pub async fn reply(db: &Db, thread: i64, author: i64, body: &str) -> Result<i64,
 }
 
 /// Visible threads matching `query`, most recently active first, with their total.
-pub async fn list(db: &Db, query: &ThreadQuery, locale: Locale) -> Result<(Vec<ThreadSummary>, i64), sqlx::Error> {
+pub async fn list(db: &Db, query: &ThreadQuery, locale: Locale, dates: &HumanDates) -> Result<(Vec<ThreadSummary>, i64), sqlx::Error> {
     let mut conditions = vec!["t.hidden_at IS NULL".to_string()];
     let mut values: Vec<String> = Vec::new();
     if let Some(field) = query.field() {
@@ -107,7 +108,7 @@ pub async fn list(db: &Db, query: &ThreadQuery, locale: Locale) -> Result<(Vec<T
                 author: r.try_get::<Option<String>, _>("display_name")?.unwrap_or_default(),
                 fields: names(&field_ids(&r.try_get::<String, _>("field_ids")?), &fields),
                 replies: r.try_get("replies")?,
-                last_reply_at: r.try_get("last_reply_at")?,
+                last_reply_at: dates.instant(r.try_get("last_reply_at")?),
             })
         })
         .collect::<Result<_, sqlx::Error>>()?;

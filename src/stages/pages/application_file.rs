@@ -15,7 +15,7 @@ use crate::{
     ui::{
         forms::{field_error, reload_on_success, FieldFrame, FormError},
         status_pages::ErrorPage,
-        time::date_time,
+        time::TimeTag,
     },
 };
 use leptos::prelude::*;
@@ -76,7 +76,7 @@ fn File(file: ApplicationFile, drafts: Drafts) -> impl IntoView {
             <p class="offer-facts">
                 <span>{file.candidate_name.clone()}</span>
                 {file.staff.as_ref().map(|s| view! { <span>{s.candidate_email.clone()}</span> })}
-                <span>{date_time(file.created_at)}</span>
+                <span><TimeTag when=file.created_at.clone()/></span>
             </p>
             {(file.has_cv && file.staff.is_some()).then(|| view! { <p><a href=format!("/stages/cv/{}", file.candidate_id)>{t("cv-of-candidate")}</a></p> })}
             <ProfileFacts profile=file.profile.clone()/>
@@ -109,7 +109,7 @@ fn File(file: ApplicationFile, drafts: Drafts) -> impl IntoView {
             <ol class="history">
                 {file.history.iter().map(|m| view! {
                     <li>
-                        {date_time(m.at)}" — "
+                        <TimeTag when=m.at.clone()/>" — "
                         {if m.from.is_none() { t("file-history-created") } else { t(m.to.label_key()) }}
                         {(!m.actor.is_empty()).then(|| format!(" ({} {})", t("file-by"), m.actor))}
                     </li>
@@ -131,7 +131,7 @@ fn Entries(entries: Vec<Entry>, empty: String) -> impl IntoView {
                     <p class="entry-meta">
                         <strong>{e.author}</strong>" · "
                         {if e.from_candidate { t("file-from-candidate") } else { t("file-from-agent") }}" · "
-                        {date_time(e.at)}
+                        <TimeTag when=e.at/>
                     </p>
                     <p class="entry-body">{e.body}</p>
                 </li>

@@ -7,7 +7,7 @@ use crate::{
         application::ApplicationState,
         dashboard::{human_duration, AnswerTimes, Dashboard},
     },
-    ui::status_pages::ErrorPage,
+    ui::{status_pages::ErrorPage, time::TimeTag},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -79,7 +79,7 @@ fn Figures(dashboard: Dashboard) -> impl IntoView {
             } else {
                 view! {
                     <ul>{dashboard.expiring.into_iter().map(|(id, title, deadline)| view! {
-                        <li><a href=format!("/stages/offres/{id}")>{title}</a>" — "{deadline}</li>
+                        <li><a href=format!("/stages/offres/{id}")>{title}</a>" — "<TimeTag when=deadline/></li>
                     }).collect_view()}</ul>
                 }.into_any()
             }}

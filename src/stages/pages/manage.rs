@@ -4,7 +4,7 @@ use crate::{
     error::AppError,
     i18n::t,
     stages::{api::managed_offers, application_api::spontaneous_pool},
-    ui::status_pages::ErrorPage,
+    ui::{status_pages::ErrorPage, time::TimeTag},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -49,7 +49,7 @@ pub fn ManageOffersPage() -> impl IntoView {
                                         <td><a href=format!("/stages/offres/{}", o.id)>{o.title}</a></td>
                                         <td>{format!("{} · {}", o.direction_code, o.service)}</td>
                                         <td data-state=o.state.code()>{t(o.state.label_key())}</td>
-                                        <td>{o.deadline}</td>
+                                        <td><TimeTag when=o.deadline/></td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>

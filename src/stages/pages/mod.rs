@@ -23,7 +23,7 @@ pub use manage::ManageOffersPage;
 pub use offer::OfferPage;
 pub use spontaneous::SpontaneousPage;
 
-use crate::{i18n::t, stages::types::OfferSummary, ui::live::CatchUp};
+use crate::{i18n::t, stages::types::OfferSummary, ui::{live::CatchUp, time::TimeTag}};
 use leptos::prelude::*;
 
 /// Bumps `tick` each time the server announces a change to an application this user may see
@@ -41,10 +41,10 @@ fn OfferFacts(offer: OfferSummary) -> impl IntoView {
             <span>{format!("{} · {}", offer.direction_code, offer.service)}</span>
             <span>{offer.metier}</span>
             <span>{format!("{} {}", offer.duration_weeks, t("offer-weeks"))}</span>
-            <span>{format!("{} {}", t("offer-start"), offer.start_month)}</span>
+            <span>{t("offer-start")}" "<TimeTag when=offer.start_month/></span>
             <span>{place}</span>
             <span>{if offer.paid { t("offer-paid") } else { t("offer-unpaid") }}</span>
-            <span>{format!("{} {}", t("offer-deadline"), offer.deadline)}</span>
+            <span>{t("offer-deadline")}" "<TimeTag when=offer.deadline/></span>
         </p>
     }
 }

@@ -9,6 +9,7 @@ use crate::{
     ui::{
         forms::{field_error, reload_on_success, FormError, TextArea},
         status_pages::ErrorPage,
+        time::TimeTag,
     },
 };
 use leptos::prelude::*;
@@ -72,8 +73,8 @@ fn Offer(offer: OfferView) -> impl IntoView {
                 <dt>{t("offer-metier")}</dt><dd>{offer.metier.name.clone()}</dd>
                 <dt>{t("offer-education")}</dt><dd>{t(offer.education_level.label_key())}" — "{offer.discipline.clone()}</dd>
                 <dt>{t("offer-duration")}</dt><dd>{format!("{} {}", offer.duration_weeks, t("offer-weeks"))}</dd>
-                <dt>{t("offer-start")}</dt><dd>{offer.start_month.clone()}</dd>
-                <dt>{t("offer-deadline")}</dt><dd>{offer.deadline.clone()}</dd>
+                <dt>{t("offer-start")}</dt><dd><TimeTag when=offer.start_shown.clone()/></dd>
+                <dt>{t("offer-deadline")}</dt><dd><TimeTag when=offer.deadline_shown.clone()/></dd>
                 <dt>{t("offer-places")}</dt><dd>{offer.places}</dd>
                 <dt>{t("offer-location")}</dt><dd>{place}</dd>
                 <dt>{t("offer-remote")}</dt><dd>{format!("{} / 5", offer.remote_days)}</dd>

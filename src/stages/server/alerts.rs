@@ -2,11 +2,12 @@
 //! saved search is run against the offers published since its last round, and its owner gets
 //! one mail listing the new ones (in their language).
 
-use super::{store, today};
+use super::store;
 use crate::{
     i18n::Locale,
     server::{
-        db::{now, Db},
+        db::Db,
+        human_dates::HumanDates,
         state::AppState,
     },
     stages::{saved_search::SavedSearch, saved_search::SAVED_SEARCHES_MAX, search::SearchQuery},
@@ -31,8 +32,8 @@ pub async fn save(app: &AppState, user_id: i64, query: &SearchQuery) -> Result<b
     if exists().await? {
         return Ok(true);
     }
-    let at = now();
-    let known = app.catalogue.search_since(query, &today(), at, 0).ids;
+    let at = app.clock.now_seconds();
+    let known = app.catalogue.search_since(query, &app.clock.today_iso(), at, 0).ids;
     let done = sqlx::query(
         "INSERT INTO saved_searches (user_id, query, created_at, checked_at, checked_ids) SELECT $1, $2, $3, $3, $4 \
          WHERE (SELECT COUNT(*) FROM saved_searches WHERE user_id = $1) < $5 ON CONFLICT (user_id, query) DO NOTHING",
@@ -97,11 +98,12 @@ const LISTED: usize = 10;
 
 /// One alert round over every saved search.
 pub async fn round(app: &AppState) -> Result<(), sqlx::Error> {
-    let searches =
-        sqlx::query("SELECT s.id, s.query, s.checked_at, s.checked_ids, u.email, u.display_name, u.locale FROM saved_searches s JOIN users u ON u.id = s.user_id ORDER BY s.id")
-            .fetch_all(&app.db.pool)
-            .await?;
-    let today = today();
+    let searches = sqlx::query(
+        "SELECT s.id, s.query, s.checked_at, s.checked_ids, u.email, u.display_name, u.locale, u.time_zone FROM saved_searches s JOIN users u ON u.id = s.user_id ORDER BY s.id",
+    )
+    .fetch_all(&app.db.pool)
+    .await?;
+    let today = app.clock.today_iso();
     for row in searches {
         let id: i64 = row.try_get("id")?;
         let query = parse(&row.try_get::<String, _>("query")?);
@@ -112,10 +114,15 @@ pub async fn round(app: &AppState) -> Result<(), sqlx::Error> {
         if fresh.is_empty() {
             continue;
         }
-        let offers = store::summaries(&app.db, &fresh[..fresh.len().min(LISTED)]).await?;
-        let times = store::published_times(&app.db, &fresh).await?;
         let locale = Locale::parse(&row.try_get::<String, _>("locale")?).unwrap_or_default();
-        let list: String = offers.iter().map(|o| format!("- {} ({}) : {}\n", o.title, o.direction_code, app.config.public_link(&format!("/stages/offres/{}", o.id)))).collect();
+        let dates = HumanDates::for_account(app, locale, &row.try_get::<String, _>("time_zone")?);
+        let offers = store::summaries(&app.db, &fresh[..fresh.len().min(LISTED)], &dates).await?;
+        let times = store::published_times(&app.db, &fresh).await?;
+        let apply_before = locale.t("offer-deadline");
+        let list: String = offers
+            .iter()
+            .map(|o| format!("- {} ({}, {apply_before} {}) : {}\n", o.title, o.direction_code, o.deadline.text, app.config.public_link(&format!("/stages/offres/{}", o.id))))
+            .collect();
         let args = [
             ("name", row.try_get::<String, _>("display_name")?),
             ("count", fresh.len().to_string()),

@@ -72,7 +72,7 @@ pub async fn lines(db: &Db, scope: &OfferScope) -> Result<Vec<Line>, sqlx::Error
         .collect()
 }
 
-pub async fn dashboard(db: &Db, scope: &OfferScope, today: &str, in_a_week: &str) -> Result<Dashboard, sqlx::Error> {
+pub async fn dashboard(db: &Db, scope: &OfferScope, today: &str, in_a_week: &str, dates: &crate::server::human_dates::HumanDates) -> Result<Dashboard, sqlx::Error> {
     let lines = lines(db, scope).await?;
     let mut offers: BTreeMap<i64, OfferCounts> = BTreeMap::new();
     let mut by_direction: BTreeMap<String, Vec<(i64, Option<i64>)>> = BTreeMap::new();
@@ -107,7 +107,7 @@ pub async fn dashboard(db: &Db, scope: &OfferScope, today: &str, in_a_week: &str
         .fetch_all(&db.pool)
         .await?
         .into_iter()
-        .map(|r| Ok((r.try_get("id")?, r.try_get("title")?, r.try_get("deadline")?)))
+        .map(|r| Ok((r.try_get("id")?, r.try_get("title")?, dates.date(&r.try_get::<String, _>("deadline")?))))
         .collect::<Result<_, sqlx::Error>>()?;
     Ok(Dashboard {
         offers: offers.into_values().collect(),
@@ -142,7 +142,7 @@ pub async fn export(State(state): State<AppState>, auth: AuthSession) -> Respons
     };
     let mut writer = csv::Writer::from_writer(Vec::new());
     let header = ["candidature", "offre", "intitulé", "direction", "service", "candidat", "courriel", "état", "reçue (UTC)", "première réponse (UTC)"];
-    let date = |t: i64| time::OffsetDateTime::from_unix_timestamp(t).map(|d| d.date().to_string()).unwrap_or_default();
+    let date = |t: i64| jiff::Timestamp::from_second(t).map(|d| d.to_zoned(jiff::tz::TimeZone::UTC).date().to_string()).unwrap_or_default();
     let mut result = writer.write_record(header);
     for line in &lines {
         if result.is_err() {

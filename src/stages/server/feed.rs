@@ -2,9 +2,10 @@
 //! still open, for feed readers and job boards; with search parameters (those of /stages),
 //! the offers that search finds.
 
-use super::{store, today};
+use super::store;
 use crate::{
-    server::{feeds, state::AppState},
+    i18n::Locale,
+    server::{feeds, human_dates::HumanDates, state::AppState},
     stages::search::SearchQuery,
 };
 use axum::{
@@ -16,8 +17,10 @@ use axum::{
 pub async fn atom(State(state): State<AppState>, Query(params): Query<std::collections::HashMap<String, String>>) -> Response {
     let search = SearchQuery::from_pairs(|key| params.get(key).cloned()).criteria();
     let newest = SearchQuery { tri: Some("recent".into()), ..search.clone() };
-    let ids = state.catalogue.search(&newest, &today(), 50).ids;
-    let offers = match store::summaries(&state.db, &ids).await {
+    let ids = state.catalogue.search(&newest, &state.clock.today_iso(), 50).ids;
+    // The feed is in French, its dates in the city's time zone.
+    let dates = HumanDates::new(Locale::Fr, state.clock.zone().clone());
+    let offers = match store::summaries(&state.db, &ids, &dates).await {
         Ok(offers) => offers,
         Err(error) => {
             tracing::error!(%error, "offer feed failed");
@@ -46,7 +49,7 @@ pub async fn atom(State(state): State<AppState>, Query(params): Query<std::colle
             author: offer.direction_code.clone(),
             summary: format!(
                 "{} · {} — {} — {} semaines à partir de {} — candidater avant le {}",
-                offer.direction_code, offer.service, offer.metier, offer.duration_weeks, offer.start_month, offer.deadline
+                offer.direction_code, offer.service, offer.metier, offer.duration_weeks, offer.start_month.text, offer.deadline.text
             ),
         })
         .collect();

@@ -2,7 +2,10 @@
 
 use crate::{
     accounts::types::Named,
-    server::db::{id_list, now, Db},
+    server::{
+        db::{id_list, now, Db},
+        human_dates::HumanDates,
+    },
     stages::{
         application::ApplicationState,
         follow_up::{ApplicationFile, DirectionTemplates, Entry, Move},
@@ -14,17 +17,18 @@ fn state(code: &str) -> Result<ApplicationState, sqlx::Error> {
     ApplicationState::parse(code).ok_or_else(|| sqlx::Error::Decode(format!("unknown application state {code}").into()))
 }
 
-fn entry(row: AnyRow) -> Result<Entry, sqlx::Error> {
+fn entry(row: AnyRow, dates: &HumanDates) -> Result<Entry, sqlx::Error> {
     Ok(Entry {
         author: row.try_get::<Option<String>, _>("author")?.unwrap_or_default(),
         from_candidate: row.try_get::<i64, _>("from_candidate")? == 1,
         body: row.try_get("body")?,
-        at: row.try_get("at")?,
+        at: dates.instant(row.try_get("at")?),
     })
 }
 
-/// The application, its history and its messages (notes are read apart: only agents get them).
-pub async fn file(db: &Db, id: i64) -> Result<Option<(ApplicationFile, String)>, sqlx::Error> {
+/// The application, its history and its messages (notes are read apart: only agents get them),
+/// dated for `dates`' reader.
+pub async fn file(db: &Db, id: i64, dates: &HumanDates) -> Result<Option<(ApplicationFile, String)>, sqlx::Error> {
     let Some(row) = sqlx::query(
         "SELECT a.id, a.offer_id, o.title, d.code, d.name AS direction_name, a.candidate_id, u.display_name, u.email, a.cover_letter, a.state, \
          a.created_at, p.cv_file, p.school, p.discipline, p.education_level, p.phone, p.presentation FROM applications a JOIN directions d ON d.id = a.direction_id JOIN users u ON u.id = a.candidate_id \
@@ -49,7 +53,7 @@ pub async fn file(db: &Db, id: i64) -> Result<Option<(ApplicationFile, String)>,
             from: r.try_get::<Option<String>, _>("from_state")?.as_deref().map(state).transpose()?,
             to: state(&r.try_get::<String, _>("to_state")?)?,
             actor: r.try_get::<Option<String>, _>("actor")?.unwrap_or_default(),
-            at: r.try_get("at")?,
+            at: dates.instant(r.try_get("at")?),
         })
     })
     .collect::<Result<_, sqlx::Error>>()?;
@@ -61,7 +65,7 @@ pub async fn file(db: &Db, id: i64) -> Result<Option<(ApplicationFile, String)>,
     .fetch_all(&db.pool)
     .await?
     .into_iter()
-    .map(entry)
+    .map(|r| entry(r, dates))
     .collect::<Result<_, _>>()?;
     let file = ApplicationFile {
         id: row.try_get("id")?,
@@ -75,7 +79,7 @@ pub async fn file(db: &Db, id: i64) -> Result<Option<(ApplicationFile, String)>,
         has_cv: row.try_get::<Option<String>, _>("cv_file")?.is_some(),
         profile: super::applications::profile_of(&row)?,
         state: state(&row.try_get::<String, _>("state")?)?,
-        created_at: row.try_get("created_at")?,
+        created_at: dates.instant(row.try_get("created_at")?),
         history,
         messages,
         mine: false,
@@ -84,7 +88,7 @@ pub async fn file(db: &Db, id: i64) -> Result<Option<(ApplicationFile, String)>,
     Ok(Some((file, row.try_get("email")?)))
 }
 
-pub async fn notes(db: &Db, id: i64) -> Result<Vec<Entry>, sqlx::Error> {
+pub async fn notes(db: &Db, id: i64, dates: &HumanDates) -> Result<Vec<Entry>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT u.display_name AS author, 0 AS from_candidate, n.body, n.at FROM application_notes n LEFT JOIN users u ON u.id = n.author_id \
          WHERE n.application_id = $1 ORDER BY n.at, n.id",
@@ -92,7 +96,7 @@ pub async fn notes(db: &Db, id: i64) -> Result<Vec<Entry>, sqlx::Error> {
     .bind(id)
     .fetch_all(&db.pool)
     .await?;
-    rows.into_iter().map(entry).collect()
+    rows.into_iter().map(|r| entry(r, dates)).collect()
 }
 
 /// Adds a message; an agent's first message is the application's first answer.

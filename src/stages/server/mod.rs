@@ -14,8 +14,3 @@ pub mod live;
 pub mod notices;
 pub mod search;
 pub mod store;
-
-/// Today's date, "YYYY-MM-DD" (UTC), the form deadlines are compared in.
-pub fn today() -> String {
-    time::OffsetDateTime::now_utc().date().to_string()
-}

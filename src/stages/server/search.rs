@@ -3,7 +3,7 @@
 
 use super::{catalogue::Catalogue, store};
 use crate::{
-    server::db::Db,
+    server::{db::Db, human_dates::HumanDates},
     stages::search::{Facet, SearchQuery, SearchResults},
 };
 use sqlx::Row;
@@ -14,9 +14,10 @@ fn facets(counts: Vec<(String, i64)>) -> Vec<Facet> {
     counts.into_iter().map(|(value, count)| Facet { label: value.clone(), value, count }).collect()
 }
 
-pub async fn search(catalogue: &Catalogue, db: &Db, query: &SearchQuery, today: &str) -> Result<SearchResults, sqlx::Error> {
+/// The page of `query` for the day `today` ("YYYY-MM-DD" in the city), dated for `dates`' reader.
+pub async fn search(catalogue: &Catalogue, db: &Db, query: &SearchQuery, today: &str, dates: &HumanDates) -> Result<SearchResults, sqlx::Error> {
     let hits = catalogue.search(query, today, PER_PAGE as usize);
-    let offers = store::summaries(db, &hits.ids).await?;
+    let offers = store::summaries(db, &hits.ids, dates).await?;
     let names: Vec<(i64, String)> = if hits.families.is_empty() {
         vec![]
     } else {
@@ -52,7 +53,8 @@ pub async fn search(catalogue: &Catalogue, db: &Db, query: &SearchQuery, today: 
         families,
         metiers,
         levels: facets(hits.levels),
-        starts: facets(hits.starts),
+        // The start months read as words ("juin 2027"); the value stays "2027-06".
+        starts: facets(hits.starts).into_iter().map(|f| Facet { label: dates.month(&f.value).text, ..f }).collect(),
         paid: facets(hits.paid),
     })
 }

@@ -5,6 +5,7 @@ use crate::{
     accounts::types::Named,
     server::{
         db::{id_list, now, Db},
+        human_dates::HumanDates,
         markdown,
     },
     stages::types::{EducationLevel, OfferInput, OfferState, OfferSummary, OfferView, ValidOffer},
@@ -70,6 +71,8 @@ fn record(row: AnyRow, today: &str) -> Result<OfferRecord, sqlx::Error> {
         discipline: input.discipline.clone(),
         duration_weeks,
         start_month: input.start_month.clone(),
+        start_shown: Default::default(),
+        deadline_shown: Default::default(),
         open: state == OfferState::Published && deadline.as_str() >= today,
         deadline,
         places,
@@ -185,7 +188,8 @@ const SELECT_SUMMARY: &str = "SELECT o.id, o.title, o.state, d.code AS direction
      o.duration_weeks, o.start_month, o.deadline, o.arrondissement, o.paid \
      FROM offers o JOIN directions d ON d.id = o.direction_id JOIN services s ON s.id = o.service_id JOIN metiers m ON m.id = o.metier_id";
 
-pub fn summary(row: AnyRow) -> Result<OfferSummary, sqlx::Error> {
+/// One offer in a list, its dates formatted by `dates`.
+pub fn summary(row: AnyRow, dates: &HumanDates) -> Result<OfferSummary, sqlx::Error> {
     Ok(OfferSummary {
         id: row.try_get("id")?,
         title: row.try_get("title")?,
@@ -194,32 +198,32 @@ pub fn summary(row: AnyRow) -> Result<OfferSummary, sqlx::Error> {
         service: row.try_get("service_name")?,
         metier: row.try_get("metier_name")?,
         duration_weeks: row.try_get("duration_weeks")?,
-        start_month: row.try_get("start_month")?,
-        deadline: row.try_get("deadline")?,
+        start_month: dates.month(&row.try_get::<String, _>("start_month")?),
+        deadline: dates.date(&row.try_get::<String, _>("deadline")?),
         arrondissement: row.try_get("arrondissement")?,
         paid: row.try_get::<i64, _>("paid")? == 1,
     })
 }
 
-/// The summaries of offers `ids`, in that order.
-pub async fn summaries(db: &Db, ids: &[i64]) -> Result<Vec<OfferSummary>, sqlx::Error> {
+/// The summaries of offers `ids`, in that order, dated for `dates`' reader.
+pub async fn summaries(db: &Db, ids: &[i64], dates: &HumanDates) -> Result<Vec<OfferSummary>, sqlx::Error> {
     if ids.is_empty() {
         return Ok(vec![]);
     }
     let rows = sqlx::query(&format!("{SELECT_SUMMARY} WHERE o.id IN ({})", id_list(ids))).fetch_all(&db.pool).await?;
-    let mut found: Vec<OfferSummary> = rows.into_iter().map(summary).collect::<Result<_, _>>()?;
+    let mut found: Vec<OfferSummary> = rows.into_iter().map(|row| summary(row, dates)).collect::<Result<_, _>>()?;
     found.sort_by_key(|o| ids.iter().position(|id| *id == o.id));
     Ok(found)
 }
 
 /// The offers an account manages, most recently changed first.
-pub async fn managed(db: &Db, scope: &OfferScope) -> Result<Vec<OfferSummary>, sqlx::Error> {
+pub async fn managed(db: &Db, scope: &OfferScope, dates: &HumanDates) -> Result<Vec<OfferSummary>, sqlx::Error> {
     if !scope.is_staff() {
         return Ok(vec![]);
     }
     let filter = if scope.all { String::new() } else { format!(" WHERE o.service_id IN ({}) OR o.direction_id IN ({})", id_list(&scope.services), id_list(&scope.directions)) };
     let rows = sqlx::query(&format!("{SELECT_SUMMARY}{filter} ORDER BY o.updated_at DESC, o.id DESC LIMIT 500")).fetch_all(&db.pool).await?;
-    rows.into_iter().map(summary).collect()
+    rows.into_iter().map(|row| summary(row, dates)).collect()
 }
 
 /// When each of `ids` was first published.
