@@ -31,8 +31,7 @@ async fn thread_list(app: &TestApp, who: &reqwest::Client, query: &[(&str, &str)
 #[tokio::test]
 async fn a_question_tied_to_a_field_reaches_its_followers_and_replies_reach_the_thread() {
     let (app, field) = newsroom().await;
-    app.sign_up("zoe@example.org", PASSWORD).await;
-    sqlx::query("UPDATE users SET display_name = 'Zoé Martin' WHERE email = 'zoe@example.org'").execute(&app.state.db.pool).await.expect("name");
+    app.sign_up_named("zoe@example.org", "Zoé Martin", PASSWORD).await;
     let (author, other, zoe) =
         (app.sign_in("author@example.org", PASSWORD).await, app.sign_in("other@example.org", PASSWORD).await, app.sign_in("zoe@example.org", PASSWORD).await);
     let visitor = app.client();

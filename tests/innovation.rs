@@ -164,8 +164,7 @@ async fn a_comment_notifies_the_fiches_followers_and_the_members_it_mentions() {
     use parvis::innovation::community::NotificationsData;
     let (app, field) = newsroom().await;
     let fiche = published_fiche(&app, field).await.to_string();
-    app.sign_up("zoe@example.org", PASSWORD).await;
-    sqlx::query("UPDATE users SET display_name = 'Zoé Martin' WHERE email = 'zoe@example.org'").execute(&app.state.db.pool).await.expect("name");
+    app.sign_up_named("zoe@example.org", "Zoé Martin", PASSWORD).await;
     let (author, other, zoe) =
         (app.sign_in("author@example.org", PASSWORD).await, app.sign_in("other@example.org", PASSWORD).await, app.sign_in("zoe@example.org", PASSWORD).await);
     let notes = |who: &reqwest::Client| {

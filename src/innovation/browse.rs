@@ -25,12 +25,12 @@ impl BrowseQuery {
     pub fn from_pairs(get: impl Fn(&str) -> Option<String>) -> BrowseQuery {
         let value = |key: &str| get(key).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
         BrowseQuery {
-            q: value("q"),
+            q: crate::query_text::bounded_param(value("q")),
             champ: value("champ"),
-            pays: value("pays"),
-            ville: value("ville"),
+            pays: crate::query_text::bounded_param(value("pays")),
+            ville: crate::query_text::bounded_param(value("ville")),
             maturite: value("maturite"),
-            tag: value("tag"),
+            tag: crate::query_text::bounded_param(value("tag")),
             langue: value("langue"),
             page: value("page"),
         }

@@ -1,6 +1,7 @@
 //! Independence checks: signs that a fiche promotes a vendor or a city. They do not refuse
 //! anything; they make the editor look (and acknowledge) before publishing. The rules are
-//! shown to everyone at /innovation/regles.
+//! shown to everyone at /innovation/regles. Server only: the checks run when a fiche is
+//! reviewed, with the one text normalisation of `server::text`.
 
 use super::types::{FicheInput, Warning};
 
@@ -54,20 +55,10 @@ const CALLS_TO_BUY: &[&str] = &[
     "get a discount",
 ];
 
+/// The one text normalisation of Parvis (accents, case, ligatures; `server::text::fold`):
+/// prose, brand names and the phrases above are compared in this form.
 fn fold(text: &str) -> String {
-    text.to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'à' | 'â' | 'ä' => 'a',
-            'ç' => 'c',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            '’' => '\'',
-            other => other,
-        })
-        .collect()
+    crate::server::text::fold(text)
 }
 
 /// The host of each http(s) link in `text` (Markdown links, bare links, one per line lists).
@@ -84,7 +75,7 @@ fn hosts(text: &str) -> Vec<String> {
     found
 }
 
-/// True when `phrase` occurs in `folded` on word boundaries.
+/// True when `phrase` (folded) occurs in `folded` on word boundaries.
 fn contains_phrase(folded: &str, phrase: &str) -> bool {
     folded.match_indices(phrase).any(|(at, _)| {
         let before = folded[..at].chars().next_back();
@@ -111,7 +102,7 @@ pub fn warnings(fiche: &FicheInput, brands: &[String]) -> Vec<Warning> {
         }
     }
     for (kind, list) in [("superlative", SUPERLATIVES), ("call-to-buy", CALLS_TO_BUY)] {
-        for phrase in list.iter().filter(|p| contains_phrase(&folded, p)) {
+        for phrase in list.iter().filter(|p| contains_phrase(&folded, &fold(p))) {
             out.push(Warning { kind: kind.into(), excerpt: (*phrase).to_string() });
         }
     }

@@ -5,6 +5,7 @@ pub mod api;
 pub mod browse;
 pub mod community;
 pub mod community_api;
+#[cfg(feature = "ssr")]
 pub mod independence;
 pub mod members;
 pub mod pages;

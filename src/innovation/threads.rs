@@ -62,7 +62,7 @@ pub struct ThreadQuery {
 impl ThreadQuery {
     pub fn from_pairs(get: impl Fn(&str) -> Option<String>) -> ThreadQuery {
         let value = |key: &str| get(key).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-        ThreadQuery { q: value("q"), champ: value("champ"), page: value("page") }
+        ThreadQuery { q: crate::query_text::bounded_param(value("q")), champ: value("champ"), page: value("page") }
     }
 
     pub fn page_number(&self) -> i64 {

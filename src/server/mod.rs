@@ -18,5 +18,6 @@ pub mod sessions;
 pub mod state;
 pub mod tasks;
 pub mod text;
+pub mod text_rebuild;
 
 pub use context::{app_state, client_address, redirect_plain_form, respond};

@@ -43,6 +43,8 @@ pub enum StartError {
     Mail(#[from] MailError),
     #[error("loading reference or demo data: {0}")]
     Seed(#[from] sqlx::Error),
+    #[error("rebuilding the stored search terms for the text normalisation: {0}")]
+    TextRebuild(#[source] sqlx::Error),
     #[error("live events: cannot listen to the database: {0}")]
     Live(#[source] sqlx::Error),
     #[error("cannot listen on {0}: {1}")]
@@ -62,6 +64,7 @@ pub fn init_tracing() {
 pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
     let clock = super::clock::Clock::new(config.city_zone()?);
     let db = Db::connect(&config.database.url, config.database.max_connections).await?;
+    super::text_rebuild::rebuild_if_stale(&db).await.map_err(StartError::TextRebuild)?;
     reference::server::seed::ensure(&db).await?;
     if config.demo.enabled {
         demo::load(&db, &config.server.data_dir, &clock).await?;

@@ -36,7 +36,7 @@ impl SearchQuery {
     pub fn from_pairs<'a>(get: impl Fn(&str) -> Option<String> + 'a) -> SearchQuery {
         let value = |key: &str| get(key).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
         SearchQuery {
-            q: value("q"),
+            q: crate::query_text::bounded_param(value("q")),
             direction: value("direction"),
             sauf_direction: value("sauf_direction"),
             famille: value("famille"),
@@ -91,7 +91,7 @@ impl SearchQuery {
 
     /// The same search without its order and page: what a saved search or a feed keeps.
     pub fn criteria(&self) -> SearchQuery {
-        SearchQuery { tri: None, page: None, ..self.clone() }
+        SearchQuery { q: crate::query_text::bounded_param(self.q.clone()), tri: None, page: None, ..self.clone() }
     }
 
     /// The Atom feed of the offers this search finds, newest first.

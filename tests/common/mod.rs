@@ -105,8 +105,13 @@ impl TestApp {
 
     /// Signs up a new account (candidate and member) and returns its signed-in client.
     pub async fn sign_up(&self, email: &str, password: &str) -> Client {
+        self.sign_up_named(email, "Test User", password).await
+    }
+
+    /// Signs up a new account with display name `name` and returns its signed-in client.
+    pub async fn sign_up_named(&self, email: &str, name: &str, password: &str) -> Client {
         let client = self.client();
-        let response = self.call(&client, "accounts/sign_up", &[("email", email), ("display_name", "Test User"), ("password", password)]).await;
+        let response = self.call(&client, "accounts/sign_up", &[("email", email), ("display_name", name), ("password", password)]).await;
         assert!(response.status().is_success() || response.status().is_redirection(), "sign-up failed: {}", response.status());
         client
     }

@@ -37,12 +37,13 @@ pub enum CreateError {
 pub async fn create(db: &Db, email: &str, display_name: &str, password_hash: &str, locale: &str) -> Result<AccountRow, CreateError> {
     let mut tx = db.pool.begin().await?;
     let created = now();
-    let id: i64 = match sqlx::query("INSERT INTO users (email, display_name, password_hash, created_at, locale) VALUES ($1, $2, $3, $4, $5) RETURNING id")
+    let id: i64 = match sqlx::query("INSERT INTO users (email, display_name, password_hash, created_at, locale, name_key) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
         .bind(email)
         .bind(display_name)
         .bind(password_hash)
         .bind(created)
         .bind(locale)
+        .bind(crate::server::text::key(display_name))
         .fetch_one(&mut *tx)
         .await
     {
@@ -145,14 +146,31 @@ pub async fn revoke(db: &Db, grant_id: i64) -> Result<bool, sqlx::Error> {
     Ok(sqlx::query("DELETE FROM role_grants WHERE id = $1").bind(grant_id).execute(&db.pool).await?.rows_affected() == 1)
 }
 
-/// Accounts whose email or name contains `query`, for the admin page.
+/// Recomputes every account's folded name key in one transaction (after the text
+/// normalisation changed; see `server::text_rebuild`). Returns how many accounts.
+pub async fn index_names(db: &Db) -> Result<usize, sqlx::Error> {
+    let rows = sqlx::query("SELECT id, display_name FROM users").fetch_all(&db.pool).await?;
+    let mut tx = db.pool.begin().await?;
+    for row in &rows {
+        let key = crate::server::text::key(&row.try_get::<String, _>("display_name")?);
+        sqlx::query("UPDATE users SET name_key = $1 WHERE id = $2").bind(key).bind(row.try_get::<i64, _>("id")?).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(rows.len())
+}
+
+/// Accounts whose email or name contains `query` (bounded by `query_text`), for the admin
+/// page. The name is compared by its folded key (`users.name_key`, see `server::text`), as
+/// the databases' `LOWER()` folds ASCII only; emails are stored in lower case.
 pub async fn search(db: &Db, query: &str, limit: i64) -> Result<Vec<AccountRow>, sqlx::Error> {
-    let pattern = format!("%{}%", query.trim().to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+    let query = crate::query_text::bounded(query);
+    let pattern = |text: &str| format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
     sqlx::query(
         "SELECT id, email, display_name, password_hash FROM users \
-         WHERE email LIKE $1 ESCAPE '\\' OR LOWER(display_name) LIKE $1 ESCAPE '\\' ORDER BY email LIMIT $2",
+         WHERE email LIKE $1 ESCAPE '\\' OR name_key LIKE $2 ESCAPE '\\' ORDER BY email LIMIT $3",
     )
-    .bind(pattern)
+    .bind(pattern(&query.to_lowercase()))
+    .bind(pattern(&crate::server::text::key(&query)))
     .bind(limit)
     .fetch_all(&db.pool)
     .await?

@@ -59,17 +59,16 @@ pub async fn save(db: &Db, user: i64, profile: &MemberProfile) -> Result<(), sql
     Ok(())
 }
 
-/// Members with a profile, by words (name, job, organisation, city), field and country.
+/// Members with a profile, by words (name, job, organisation, city, bio: each word found
+/// in one of them), field and country; at most [`DIRECTORY_MAX`], by name.
+///
+/// Words are matched here, in Rust, on text folded by `server::text` (accents, case of any
+/// script, ligatures): the databases' `LOWER()` and `LIKE` fold ASCII only. The SQL holds the
+/// field and country filters alone, so it is the same whatever the number of words, and
+/// `server::text::query_words` bounds the words.
 pub async fn search(db: &Db, words: Option<&str>, field: Option<i64>, country: Option<&str>, names: &[(i64, String)]) -> Result<Vec<MemberCard>, sqlx::Error> {
     let mut conditions = vec!["1 = 1".to_string()];
     let mut values = Vec::new();
-    for word in words.map(|w| w.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>()).unwrap_or_default() {
-        values.push(format!("%{word}%"));
-        let n = values.len();
-        conditions.push(format!(
-            "(LOWER(u.display_name) LIKE ${n} OR LOWER(p.job_title) LIKE ${n} OR LOWER(p.organisation) LIKE ${n} OR LOWER(p.city) LIKE ${n} OR LOWER(p.bio) LIKE ${n})"
-        ));
-    }
     if let Some(field) = field {
         values.push(format!("% {field} %"));
         conditions.push(format!("p.field_ids LIKE ${}", values.len()));
@@ -78,13 +77,25 @@ pub async fn search(db: &Db, words: Option<&str>, field: Option<i64>, country: O
         values.push(country.to_string());
         conditions.push(format!("p.country = ${}", values.len()));
     }
-    let sql = format!("{SELECT} WHERE {} ORDER BY u.display_name, p.user_id LIMIT 200", conditions.join(" AND "));
-    let mut query = sqlx::query(&sql);
-    for value in &values {
-        query = query.bind(value.clone());
+    let sql = format!("{SELECT} WHERE {} ORDER BY u.display_name, p.user_id", conditions.join(" AND "));
+    let rows = values.iter().fold(sqlx::query(&sql), |q, v| q.bind(v.clone())).fetch_all(&db.pool).await?;
+    let words = words.map(crate::server::text::query_words).unwrap_or_default();
+    let mut found = Vec::new();
+    for row in &rows {
+        let card = card(row, names)?;
+        let searched = [&card.name, &card.profile.job_title, &card.profile.organisation, &card.profile.city, &card.profile.bio].map(String::as_str).join("\n");
+        if words.is_empty() || crate::server::text::contains_all_words(&searched, &words) {
+            found.push(card);
+            if found.len() == DIRECTORY_MAX {
+                break;
+            }
+        }
     }
-    query.fetch_all(&db.pool).await?.iter().map(|r| card(r, names)).collect()
+    Ok(found)
 }
+
+/// Most members the directory lists for one search.
+pub const DIRECTORY_MAX: usize = 200;
 
 /// A member's address and language, for the site to write to them.
 pub async fn address(db: &Db, user: i64) -> Result<Option<(String, Locale)>, sqlx::Error> {

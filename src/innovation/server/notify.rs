@@ -13,20 +13,44 @@ use crate::{
 };
 use sqlx::Row;
 
+/// A follow's target as follows are compared: folded by `server::text`, so a city is one
+/// city however a fiche spells it ("Montréal|Canada", "MONTREAL|Canada"); ids fold to themselves.
+fn target_key(target: &str) -> String {
+    crate::server::text::key(target)
+}
+
+/// Starts (`on`) or stops following; stopping ends every follow of the same folded target.
 pub async fn follow(db: &Db, user: i64, kind: FollowKind, target: &str, on: bool) -> Result<(), sqlx::Error> {
     let sql = if on {
-        "INSERT INTO follows (user_id, kind, target) VALUES ($1, $2, $3) ON CONFLICT (user_id, kind, target) DO NOTHING"
+        "INSERT INTO follows (user_id, kind, target, target_key) VALUES ($1, $2, $3, $4) ON CONFLICT (user_id, kind, target) DO NOTHING"
     } else {
-        "DELETE FROM follows WHERE user_id = $1 AND kind = $2 AND target = $3"
+        "DELETE FROM follows WHERE user_id = $1 AND kind = $2 AND (target = $3 OR target_key = $4)"
     };
-    sqlx::query(sql).bind(user).bind(kind.code()).bind(target).execute(&db.pool).await?;
+    sqlx::query(sql).bind(user).bind(kind.code()).bind(target).bind(target_key(target)).execute(&db.pool).await?;
     Ok(())
 }
 
 pub async fn follows(db: &Db, user: i64, kind: FollowKind, target: &str) -> Result<bool, sqlx::Error> {
-    let row =
-        sqlx::query("SELECT user_id FROM follows WHERE user_id = $1 AND kind = $2 AND target = $3").bind(user).bind(kind.code()).bind(target).fetch_optional(&db.pool).await?;
+    let row = sqlx::query("SELECT user_id FROM follows WHERE user_id = $1 AND kind = $2 AND target_key = $3")
+        .bind(user)
+        .bind(kind.code())
+        .bind(target_key(target))
+        .fetch_optional(&db.pool)
+        .await?;
     Ok(row.is_some())
+}
+
+/// Recomputes every follow's folded target in one transaction (after the text
+/// normalisation changed; see `server::text_rebuild`). Returns how many targets.
+pub async fn index_targets(db: &Db) -> Result<usize, sqlx::Error> {
+    let rows = sqlx::query("SELECT DISTINCT target FROM follows").fetch_all(&db.pool).await?;
+    let mut tx = db.pool.begin().await?;
+    for row in &rows {
+        let target: String = row.try_get("target")?;
+        sqlx::query("UPDATE follows SET target_key = $1 WHERE target = $2").bind(target_key(&target)).bind(&target).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(rows.len())
 }
 
 /// What `user` follows, named in `locale` and linked; fiches and threads no longer readable
@@ -61,7 +85,9 @@ pub async fn followed(db: &Db, user: i64, locale: Locale) -> Result<Vec<Followed
     Ok(out)
 }
 
-/// The members a comment names with "@" followed by their display name (one to three words).
+/// The members a comment names with "@" followed by their display name (one to three words),
+/// compared folded (`users.name_key`): "@émile öztürk", "@Emile Ozturk" and "@ÉMILE ÖZTÜRK"
+/// all name "Émile Öztürk".
 pub async fn mentioned(db: &Db, body: &str) -> Result<Vec<i64>, sqlx::Error> {
     let mut found = Vec::new();
     for (at, _) in body.match_indices('@') {
@@ -71,7 +97,7 @@ pub async fn mentioned(db: &Db, body: &str) -> Result<Vec<i64>, sqlx::Error> {
             if name.is_empty() {
                 continue;
             }
-            let row = sqlx::query("SELECT id FROM users WHERE LOWER(display_name) = LOWER($1) LIMIT 1").bind(&name).fetch_optional(&db.pool).await?;
+            let row = sqlx::query("SELECT id FROM users WHERE name_key = $1 ORDER BY id LIMIT 1").bind(crate::server::text::key(&name)).fetch_optional(&db.pool).await?;
             if let Some(row) = row {
                 let id: i64 = row.try_get("id")?;
                 if !found.contains(&id) {
@@ -108,7 +134,7 @@ pub async fn tell(db: &Db, news: &News<'_>, targets: &[(FollowKind, String)], te
         }
     }
     for (kind, target) in targets {
-        let rows = sqlx::query("SELECT user_id FROM follows WHERE kind = $1 AND target = $2").bind(kind.code()).bind(target).fetch_all(&db.pool).await?;
+        let rows = sqlx::query("SELECT DISTINCT user_id FROM follows WHERE kind = $1 AND target_key = $2").bind(kind.code()).bind(target_key(target)).fetch_all(&db.pool).await?;
         for row in rows {
             let user: i64 = row.try_get("user_id")?;
             if !told.contains(&user) {

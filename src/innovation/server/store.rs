@@ -146,11 +146,12 @@ pub async fn review(db: &Db, id: i64, editor: i64, action: ReviewAction, comment
         sqlx::query("UPDATE fiche_revisions SET published_at = $1 WHERE id = $2").bind(at).bind(revision_id).execute(&mut *tx).await?;
         sqlx::query("UPDATE fiches SET published_revision_id = $1 WHERE id = $2").bind(revision_id).bind(id).execute(&mut *tx).await?;
         let field_ids = format!(" {} ", content.fields.iter().map(i64::to_string).collect::<Vec<_>>().join(" "));
+        let keys = CatalogueKeys::of(&content);
         sqlx::query(
-            "INSERT INTO fiche_catalogue (fiche_id, language, title, summary, city, country, maturity, field_ids, tags, search_terms, published_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (fiche_id) DO UPDATE SET language = excluded.language, title = excluded.title, \
+            "INSERT INTO fiche_catalogue (fiche_id, language, title, summary, city, country, maturity, field_ids, tags, search_terms, published_at, city_key) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (fiche_id) DO UPDATE SET language = excluded.language, title = excluded.title, \
              summary = excluded.summary, city = excluded.city, country = excluded.country, maturity = excluded.maturity, field_ids = excluded.field_ids, \
-             tags = excluded.tags, search_terms = excluded.search_terms, published_at = excluded.published_at",
+             tags = excluded.tags, search_terms = excluded.search_terms, published_at = excluded.published_at, city_key = excluded.city_key",
         )
         .bind(id)
         .bind(&content.language)
@@ -160,16 +161,57 @@ pub async fn review(db: &Db, id: i64, editor: i64, action: ReviewAction, comment
         .bind(&content.country)
         .bind(&content.maturity)
         .bind(field_ids)
-        .bind(format!(", {}, ", content.tags))
-        .bind(crate::server::text::bilingual_stored(
-            &[&content.title, &content.summary, &content.body, &content.results, &content.lessons, &content.city, &content.country, &content.tags].map(|t| t.as_str()).join(" "),
-        ))
+        .bind(keys.tags)
+        .bind(keys.search_terms)
         .bind(at)
+        .bind(keys.city_key)
         .execute(&mut *tx)
         .await?;
     }
     tx.commit().await?;
     Ok(true)
+}
+
+/// What the catalogue matches a published fiche by, each folded by `server::text`.
+struct CatalogueKeys {
+    /// French and English search terms of its texts.
+    search_terms: String,
+    /// Its tags, folded, as ", tag, other, " (a tag is found with `LIKE '%, tag, %'`).
+    tags: String,
+    /// Its city, folded: the browse filter and city follows compare this.
+    city_key: String,
+}
+
+impl CatalogueKeys {
+    fn of(content: &FicheInput) -> CatalogueKeys {
+        let texts = [&content.title, &content.summary, &content.body, &content.results, &content.lessons, &content.city, &content.country, &content.tags];
+        CatalogueKeys {
+            search_terms: crate::server::text::bilingual_stored(&texts.map(|t| t.as_str()).join(" ")),
+            tags: format!(", {}, ", content.tags.split(',').map(crate::server::text::key).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(", ")),
+            city_key: crate::server::text::key(&content.city),
+        }
+    }
+}
+
+/// Recomputes what the catalogue matches every published fiche by, in one transaction
+/// (after the text normalisation changed; see `server::text_rebuild`). Returns how many.
+pub async fn index_catalogue(db: &Db) -> Result<usize, sqlx::Error> {
+    let rows = sqlx::query("SELECT c.fiche_id, r.content FROM fiche_catalogue c JOIN fiches f ON f.id = c.fiche_id JOIN fiche_revisions r ON r.id = f.published_revision_id")
+        .fetch_all(&db.pool)
+        .await?;
+    let mut tx = db.pool.begin().await?;
+    for row in &rows {
+        let keys = CatalogueKeys::of(&decode(&row.try_get::<String, _>("content")?)?);
+        sqlx::query("UPDATE fiche_catalogue SET search_terms = $1, tags = $2, city_key = $3 WHERE fiche_id = $4")
+            .bind(keys.search_terms)
+            .bind(keys.tags)
+            .bind(keys.city_key)
+            .bind(row.try_get::<i64, _>("fiche_id")?)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(rows.len())
 }
 
 /// Innovation field names by id, in `locale`.
@@ -313,17 +355,18 @@ pub async fn browse(db: &Db, query: &BrowseQuery, locale: Locale) -> Result<(Vec
         push("c.country = ?", vec![country.clone()]);
     }
     if let Some(city) = &query.ville {
-        push("c.city = ?", vec![city.clone()]);
+        push("c.city_key = ?", vec![crate::server::text::key(city)]);
     }
     if let Some(maturity) = query.maturite.as_deref().and_then(Maturity::parse) {
         push("c.maturity = ?", vec![maturity.code().to_string()]);
     }
     if let Some(tag) = &query.tag {
-        push("c.tags LIKE ?", vec![format!("%, {}, %", tag.to_lowercase())]);
+        push("c.tags LIKE ?", vec![format!("%, {}, %", crate::server::text::key(tag))]);
     }
     if let Some(language) = query.langue.as_deref().filter(|l| matches!(*l, "fr" | "en")) {
         push("c.language = ?", vec![language.to_string()]);
     }
+    // At most MAX_QUERY_WORDS words (text::bilingual_words bounds them), so at most that many conditions.
     for (french, english) in query.q.as_deref().map(crate::server::text::bilingual_words).unwrap_or_default() {
         push("(c.search_terms LIKE ? OR c.search_terms LIKE ?)", vec![format!("% {french} %"), format!("% {english} %")]);
     }
@@ -421,7 +464,7 @@ pub async fn published_all(db: &Db, field: Option<i64>, limit: i64) -> Result<Ve
 
 /// Whether a published fiche is set in `city`, `country` (as fiches spell them).
 pub async fn has_city(db: &Db, city: &str, country: &str) -> Result<bool, sqlx::Error> {
-    Ok(sqlx::query("SELECT fiche_id FROM fiche_catalogue WHERE city = $1 AND country = $2 LIMIT 1").bind(city).bind(country).fetch_optional(&db.pool).await?.is_some())
+    Ok(sqlx::query("SELECT fiche_id FROM fiche_catalogue WHERE city_key = $1 AND country = $2 LIMIT 1").bind(crate::server::text::key(city)).bind(country.trim()).fetch_optional(&db.pool).await?.is_some())
 }
 
 /// The fiche `id` translates (None: it is an original, or not linked).

@@ -27,6 +27,24 @@ fn field_ids(text: &str) -> Vec<i64> {
     text.split_whitespace().filter_map(|n| n.parse().ok()).collect()
 }
 
+/// The stored search terms of a thread: its title and question, in French and English.
+fn thread_terms(title: &str, body: &str) -> String {
+    text::bilingual_stored(&format!("{title} {body}"))
+}
+
+/// Recomputes every thread's search terms in one transaction (after the text normalisation
+/// changed; see `server::text_rebuild`). Returns how many threads.
+pub async fn index_all(db: &Db) -> Result<usize, sqlx::Error> {
+    let rows = sqlx::query("SELECT id, title, body_md FROM threads").fetch_all(&db.pool).await?;
+    let mut tx = db.pool.begin().await?;
+    for row in &rows {
+        let terms = thread_terms(&row.try_get::<String, _>("title")?, &row.try_get::<String, _>("body_md")?);
+        sqlx::query("UPDATE threads SET search_terms = $1 WHERE id = $2").bind(terms).bind(row.try_get::<i64, _>("id")?).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(rows.len())
+}
+
 pub async fn create(db: &Db, author: i64, input: &ThreadInput) -> Result<i64, sqlx::Error> {
     let at = now();
     let row = sqlx::query(
@@ -37,7 +55,7 @@ pub async fn create(db: &Db, author: i64, input: &ThreadInput) -> Result<i64, sq
     .bind(&input.body)
     .bind(markdown::render(&input.body))
     .bind(field_text(&input.fields))
-    .bind(text::bilingual_stored(&format!("{} {}", input.title, input.body)))
+    .bind(thread_terms(&input.title, &input.body))
     .bind(at)
     .fetch_one(&db.pool)
     .await?;
@@ -84,6 +102,7 @@ pub async fn list(db: &Db, query: &ThreadQuery, locale: Locale, dates: &HumanDat
         values.push(format!("% {field} %"));
         conditions.push(format!("t.field_ids LIKE ${}", values.len()));
     }
+    // At most MAX_QUERY_WORDS words (text::bilingual_words bounds them), so at most that many conditions.
     for (french, english) in query.q.as_deref().map(text::bilingual_words).unwrap_or_default() {
         values.extend([format!("% {french} %"), format!("% {english} %")]);
         conditions.push(format!("(t.search_terms LIKE ${} OR t.search_terms LIKE ${})", values.len() - 1, values.len()));

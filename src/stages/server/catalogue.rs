@@ -337,7 +337,7 @@ impl Catalogue {
     /// Same as [`Catalogue::search`], among offers published at or after `since` (unix seconds).
     pub fn search_since(&self, query: &SearchQuery, today: &str, since: i64, per_page: usize) -> Hits {
         let index = self.read();
-        let words = query.q.as_deref().map(text::terms).unwrap_or_default();
+        let words = query.q.as_deref().map(text::query_terms).unwrap_or_default();
         let mut terms = Vec::with_capacity(words.len());
         for word in &words {
             match index.term_ids.get(word.as_str()) {

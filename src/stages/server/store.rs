@@ -148,29 +148,44 @@ pub async fn save(db: &Db, id: Option<i64>, offer: &ValidOffer, direction_id: i6
     Ok(id)
 }
 
-/// Recomputes the search terms of offer `id` from its text and its reference names.
-pub async fn index(db: &Db, id: i64) -> Result<(), sqlx::Error> {
-    let row = sqlx::query(
-        "SELECT o.title, o.description_md, o.profile_md, o.discipline, d.code, d.name AS direction, s.name AS service, m.name AS metier, f.name AS family \
-         FROM offers o JOIN directions d ON d.id = o.direction_id JOIN services s ON s.id = o.service_id \
-         JOIN metiers m ON m.id = o.metier_id JOIN metier_families f ON f.id = m.family_id WHERE o.id = $1",
-    )
-    .bind(id)
-    .fetch_one(&db.pool)
-    .await?;
+/// The columns an offer's search terms are made of, joined from the offer and its reference
+/// names (`WHERE` left to the caller).
+const INDEXED: &str = "SELECT o.id, o.title, o.description_md, o.profile_md, o.discipline, d.code, d.name AS direction, s.name AS service, m.name AS metier, f.name AS family \
+     FROM offers o JOIN directions d ON d.id = o.direction_id JOIN services s ON s.id = o.service_id \
+     JOIN metiers m ON m.id = o.metier_id JOIN metier_families f ON f.id = m.family_id";
+
+/// The (search terms, title terms) of an offer row selected by [`INDEXED`].
+fn offer_terms(row: &sqlx::any::AnyRow) -> Result<(String, String), sqlx::Error> {
     let title: String = row.try_get("title")?;
     let mut all = title.clone();
     for column in ["description_md", "profile_md", "discipline", "code", "direction", "service", "metier", "family"] {
         all.push(' ');
         all.push_str(&row.try_get::<String, _>(column)?);
     }
-    sqlx::query("UPDATE offers SET search_terms = $1, title_terms = $2 WHERE id = $3")
-        .bind(crate::server::text::stored(&all))
-        .bind(crate::server::text::stored(&title))
-        .bind(id)
-        .execute(&db.pool)
-        .await?;
+    Ok((crate::server::text::stored(&all), crate::server::text::stored(&title)))
+}
+
+const SET_TERMS: &str = "UPDATE offers SET search_terms = $1, title_terms = $2 WHERE id = $3";
+
+/// Recomputes the search terms of offer `id` from its text and its reference names.
+pub async fn index(db: &Db, id: i64) -> Result<(), sqlx::Error> {
+    let row = sqlx::query(&format!("{INDEXED} WHERE o.id = $1")).bind(id).fetch_one(&db.pool).await?;
+    let (terms, title_terms) = offer_terms(&row)?;
+    sqlx::query(SET_TERMS).bind(terms).bind(title_terms).bind(id).execute(&db.pool).await?;
     Ok(())
+}
+
+/// Recomputes the search terms of every offer, in one transaction (after the text
+/// normalisation changed; see `server::text_rebuild`). Returns how many offers.
+pub async fn index_all(db: &Db) -> Result<usize, sqlx::Error> {
+    let rows = sqlx::query(INDEXED).fetch_all(&db.pool).await?;
+    let mut tx = db.pool.begin().await?;
+    for row in &rows {
+        let (terms, title_terms) = offer_terms(row)?;
+        sqlx::query(SET_TERMS).bind(terms).bind(title_terms).bind(row.try_get::<i64, _>("id")?).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(rows.len())
 }
 
 /// Moves an offer from `from` to `to`; false when it was no longer in `from`.

@@ -1,0 +1,53 @@
+//! The one bound on free text typed into a search (offers, fiche catalogue with its city,
+//! country and tag, discussions, member directory, saved searches, the accounts admin
+//! search): at most [`MAX_QUERY_CHARS`] characters and [`MAX_QUERY_WORDS`] words.
+//!
+//! Longer text is trimmed silently rather than refused: a search lives in a URL (shared
+//! links, feeds, saved searches, the back button), and refusing would turn such a link into
+//! a dead end, while no real search needs more than a dozen words. The pages and the feeds
+//! show the query as searched, so the trim is visible where the words are. The server
+//! applies the same bound again where words become search terms (`server::text`), so a query
+//! that reaches a server function without passing through a URL parser is bounded too, and a
+//! search's SQL never holds more than `MAX_QUERY_WORDS` word conditions.
+
+/// Longest search text kept, in characters.
+pub const MAX_QUERY_CHARS: usize = 200;
+
+/// Most words (and search terms) a search keeps; the rest of the text is dropped.
+pub const MAX_QUERY_WORDS: usize = 16;
+
+/// `text` trimmed of surrounding space, cut to its first [`MAX_QUERY_WORDS`]
+/// whitespace-separated words and [`MAX_QUERY_CHARS`] characters (never inside a
+/// character). Reads at most that much of `text`, however long it is.
+pub fn bounded(text: &str) -> String {
+    let text = text.trim_start();
+    let end = text.char_indices().nth(MAX_QUERY_CHARS).map_or(text.len(), |(at, _)| at);
+    let mut kept = String::new();
+    for word in text[..end].split_whitespace().take(MAX_QUERY_WORDS) {
+        if !kept.is_empty() {
+            kept.push(' ');
+        }
+        kept.push_str(word);
+    }
+    kept
+}
+
+/// [`bounded`] for an optional parameter; empty text is no parameter.
+pub fn bounded_param(value: Option<String>) -> Option<String> {
+    value.map(|v| bounded(&v)).filter(|v| !v.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_text_is_cut_to_words_and_characters() {
+        assert_eq!(bounded("  jardin   partagé  "), "jardin partagé");
+        let many: String = (0..996).map(|n| format!("w{n} ")).collect();
+        assert_eq!(bounded(&many).split(' ').count(), MAX_QUERY_WORDS);
+        let huge = "é".repeat(130_000);
+        assert_eq!(bounded(&huge).chars().count(), MAX_QUERY_CHARS);
+        assert_eq!(bounded_param(Some("   ".into())), None);
+    }
+}
