@@ -38,6 +38,7 @@ pub async fn offer_details(id: i64) -> Result<OfferView, AppError> {
                 return Err(AppError::NotFound);
             }
             let mut view = record.view;
+            view.share = crate::server::share::offer(&state.config, &view);
             view.manageable = manageable;
             if !manageable {
                 // Readers get the contact's name; the address is for the offer's managers.
