@@ -350,6 +350,16 @@ async fn offers_and_fiches_carry_sharing_data_and_the_sitemap_lists_open_offers(
     }
     assert!(article["datePublished"].as_str().is_some_and(|d| iso.is_match(d)) && article["dateModified"].as_str().is_some_and(|d| iso.is_match(d)), "{article}");
     assert_eq!(article["author"]["name"], "Test User");
+    // A fiche with an image shares its first one.
+    let author = app.sign_in("author@example.org", PASSWORD).await;
+    let editor = app.sign_in("editor@example.org", PASSWORD).await;
+    let body = "Des jardins creusés sous les trottoirs boivent la pluie des rues voisines.\n\n![Un jardin de pluie](/innovation/images/jardin.png)\n\n![Un autre](/innovation/images/second.png)";
+    let pictured = fiches::save(&app, &author, None, &fiches::form(field, "Jardins de pluie", body)).await.1.expect("saved");
+    app.call_json::<()>(&author, "innovation/submit", &[("id", &pictured.to_string())]).await.1.expect("submitted");
+    app.call_json::<()>(&editor, "innovation/review", &[("id", &pictured.to_string()), ("action", "publish"), ("acknowledge", "on")]).await.1.expect("published");
+    let html = page(&visitor, app.url(&format!("/innovation/fiches/{pictured}"))).await;
+    let image = app.url("/innovation/images/jardin.png");
+    assert_eq!((og(&html, "og:image"), json_ld(&html)["image"][0].as_str()), (Some(image.clone()), Some(image.as_str())));
 
     // The sitemap lists offers taking applications only; robots.txt points to it.
     let draft = {
