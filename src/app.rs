@@ -59,7 +59,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Stylesheet id="parvis" href="/pkg/parvis.css"/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
-        <Link rel="alternate" href="/stages/flux.atom" type_="application/atom+xml" title="Parvis — offres de stage"/>
+        <Link rel="alternate" href="/stages/flux.atom" type_="application/atom+xml" title=t("feed-offers-title")/>
         <Meta name="description" content=t("site-description")/>
         <Title formatter=|text: String| if text.is_empty() { "Parvis".to_string() } else { format!("{text} · Parvis") }/>
         <Router>

@@ -46,9 +46,11 @@ impl AppError {
         AppError::Invalid(vec![FieldError { field: field.into(), key: key.into() }])
     }
 
-    /// `text` trimmed, or the error of `field` when it is empty or longer than `max` characters.
+    /// `text` trimmed, or the error of `field` when it is empty, longer than `max` characters
+    /// or holds a character no text may hold (`crate::characters`).
     pub fn required_text(field: &str, text: &str, max: usize) -> Result<String, AppError> {
         let text = text.trim();
+        crate::characters::check(field, text)?;
         if text.is_empty() {
             Err(AppError::field(field, "field-required"))
         } else if text.chars().count() > max {

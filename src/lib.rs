@@ -7,6 +7,7 @@
 
 pub mod accounts;
 pub mod app;
+pub mod characters;
 pub mod error;
 pub mod espaces;
 pub mod i18n;

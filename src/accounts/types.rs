@@ -109,6 +109,9 @@ pub fn normalise_email(input: &str) -> Result<String, &'static str> {
     if email.is_empty() {
         return Err("field-required");
     }
+    if email.contains(crate::characters::is_refused) {
+        return Err(crate::characters::REFUSED_KEY);
+    }
     let valid = email.len() <= 254
         && !email.chars().any(char::is_whitespace)
         && email.split_once('@').is_some_and(|(local, domain)| {
@@ -137,6 +140,8 @@ pub fn check_display_name(name: &str) -> Result<String, &'static str> {
     let name = name.trim();
     if name.is_empty() {
         Err("field-required")
+    } else if name.contains(crate::characters::is_refused) {
+        Err(crate::characters::REFUSED_KEY)
     } else if name.chars().count() > NAME_MAX || name.chars().any(char::is_control) {
         Err("field-name-invalid")
     } else {

@@ -234,6 +234,7 @@ pub async fn review_fiche(id: i64, action: String, #[server(default)] comment: S
             }
             let action = ReviewAction::parse(&action).ok_or_else(|| AppError::field("action", "field-unknown"))?;
             let comment = comment.trim().to_string();
+            crate::characters::check("comment", &comment)?;
             if comment.chars().count() > 5_000 {
                 return Err(AppError::field("comment", "field-too-long"));
             }

@@ -43,6 +43,8 @@ pub struct FichePageData {
     pub translations: Vec<FicheRef>,
     /// Other fiches sharing its tags, fields and country, closest first.
     pub related: Vec<FicheRef>,
+    /// Canonical address, Open Graph and Article data.
+    pub share: crate::ui::share::SharePage,
 }
 
 /// A published fiche named in a list: a translation, a related fiche.

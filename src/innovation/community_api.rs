@@ -35,7 +35,9 @@ pub async fn load_fiche_page(id: i64) -> Result<FichePageData, AppError> {
                 ),
                 None => (false, false),
             };
+            let first_published_at = store::first_published_at(&db, id).await?.unwrap_or(fiche.published_at);
             Ok(FichePageData {
+                share: crate::server::share::fiche(&app_state()?.config, &fiche, first_published_at),
                 comments: comments::of_fiche(&db, id, moderator, &dates).await?,
                 translations: store::translations(&db, &fiche).await?,
                 related: store::related(&db, id).await?,
@@ -89,6 +91,7 @@ pub async fn flag_item(kind: ItemKind, id: i64, #[server(default)] reason: Strin
         async {
             let account = require_standing(false).await?;
             let db = app_state()?.db;
+            crate::characters::check("reason", &reason)?;
             let link = contributions::visible_link(&db, kind, id).await?.ok_or(AppError::NotFound)?;
             let reason: String = reason.trim().chars().take(500).collect();
             contributions::flag(&db, kind, id, account.id, &reason).await?;
@@ -106,6 +109,7 @@ pub async fn moderate_item(kind: ItemKind, id: i64, action: ModerationAction, #[
     respond(
         async {
             let account = require_standing(true).await?;
+            crate::characters::check("reason", &reason)?;
             let reason = reason.trim().chars().take(500).collect::<String>();
             if !contributions::moderate(&app_state()?.db, kind, id, action, account.id, &reason).await? {
                 return Err(AppError::NotFound);

@@ -44,7 +44,7 @@ impl MemberProfile {
             languages: self.languages.split(',').map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(", "),
             bio: trim(&self.bio),
         };
-        let mut errors = Vec::new();
+        let mut errors = crate::characters::refused_fields(&clean);
         for (field, value, max, required) in [
             ("job_title", &clean.job_title, 120, true),
             ("organisation", &clean.organisation, 150, true),

@@ -22,7 +22,7 @@ pub struct ThreadInput {
 impl ThreadInput {
     /// The input trimmed and checked field by field.
     pub fn validate(&self) -> Result<ThreadInput, Vec<FieldError>> {
-        let mut errors = Vec::new();
+        let mut errors = crate::characters::refused_fields(self);
         let mut fields = self.fields.clone();
         fields.sort_unstable();
         fields.dedup();

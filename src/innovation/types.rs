@@ -133,7 +133,7 @@ pub const BODY_MAX: usize = 40_000;
 impl FicheInput {
     /// The input trimmed and checked field by field; `this_year` bounds the start year.
     pub fn validate(&self, this_year: i64) -> Result<FicheInput, Vec<FieldError>> {
-        let mut errors = Vec::new();
+        let mut errors = crate::characters::refused_fields(self);
         let mut refuse = |field: &str, key: &str| errors.push(FieldError { field: field.into(), key: key.into() });
         let trim = |s: &str| s.trim().to_string();
         let mut fields = self.fields.clone();

@@ -28,7 +28,8 @@ pub async fn save_reference(kind: RefKind, id: Option<i64>, parent_id: Option<i6
             let name = name.trim().to_string();
             let code = code.unwrap_or_default().trim().to_string();
             let name_en = name_en.unwrap_or_default().trim().to_string();
-            let mut errors = Vec::new();
+            let mut errors: Vec<FieldError> =
+                [("name", &name), ("code", &code), ("name_en", &name_en)].into_iter().filter_map(|(field, text)| crate::characters::refused_in(field, text)).collect();
             let mut refuse = |field: &str, key: &str| errors.push(FieldError { field: field.into(), key: key.into() });
             if name.is_empty() || name.chars().count() > 200 {
                 refuse("name", "field-required");

@@ -42,6 +42,7 @@ pub async fn offer_details(id: i64) -> Result<OfferView, AppError> {
             let dates = HumanDates::for_reader().await?;
             view.start_shown = dates.month(&view.start_month);
             view.deadline_shown = dates.date(&view.deadline);
+            view.share = crate::server::share::offer(&state.config, &view);
             view.manageable = manageable;
             if !manageable {
                 // Readers get the contact's name; the address is for the offer's managers.

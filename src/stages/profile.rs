@@ -36,7 +36,7 @@ impl CandidateProfile {
             phone: self.phone.trim().to_string(),
             presentation: self.presentation.trim().to_string(),
         };
-        let mut errors = Vec::new();
+        let mut errors = crate::characters::refused_fields(&clean);
         let mut refuse = |field: &str, key: &str| errors.push(FieldError { field: field.into(), key: key.into() });
         for (field, value, max) in [("school", &clean.school, 150), ("discipline", &clean.discipline, 100), ("presentation", &clean.presentation, PRESENTATION_MAX)] {
             if value.chars().count() > max {

@@ -32,6 +32,7 @@ pub async fn save_search(#[server(default)] query: SearchQuery) -> Result<(), Ap
     respond(
         async {
             let account = require_account().await?;
+            crate::characters::check_fields(&query)?;
             let saved = super::server::alerts::save(&app_state()?, account.id, &query.criteria()).await?;
             if !saved {
                 return Err(AppError::Conflict("error-saved-searches-full".into()));

@@ -155,7 +155,7 @@ fn is_date(text: &str) -> bool {
 impl OfferInput {
     /// Checks every field; `today` is "YYYY-MM-DD". Returns every problem at once.
     pub fn validate(&self, today: &str) -> Result<ValidOffer, Vec<FieldError>> {
-        let mut errors = Vec::new();
+        let mut errors = crate::characters::refused_fields(self);
         let mut refuse = |field: &str, key: &str| errors.push(FieldError { field: field.into(), key: key.into() });
         let text = |value: &str| value.trim().to_string();
         let number = |value: &str| value.trim().parse::<i64>().ok();
@@ -318,6 +318,8 @@ pub struct OfferView {
     pub input: Option<OfferInput>,
     /// Who is looking, for the apply section.
     pub viewer: Viewer,
+    /// Canonical address, Open Graph and JobPosting data (filled by the server function).
+    pub share: crate::ui::share::SharePage,
 }
 
 /// The reader of an offer page, as far as applying goes.

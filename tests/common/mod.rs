@@ -7,6 +7,7 @@
 #![allow(dead_code)]
 
 pub mod fiches;
+pub mod hostile;
 
 use parvis::server::{config::Config, router, state::AppState};
 use reqwest::{Client, Response};
@@ -169,25 +170,8 @@ impl TestApp {
     /// `base` (this app's own address, or another process's); returns its id.
     pub async fn publish_offer_on(&self, base: &str, agent: &Client, service: i64, title: &str) -> i64 {
         let data = parvis::reference::server::store::load(&self.state.db).await.expect("reference");
-        let (service, metier) = (service.to_string(), data.families[0].metiers[0].id.to_string());
-        let fields = [
-            ("offer[service_id]", service.as_str()),
-            ("offer[metier_id]", metier.as_str()),
-            ("offer[title]", title),
-            ("offer[description]", "Missions variées."),
-            ("offer[profile]", ""),
-            ("offer[education_level]", "bac3"),
-            ("offer[discipline]", "Paysage"),
-            ("offer[duration_weeks]", "8"),
-            ("offer[start_month]", "2099-03"),
-            ("offer[deadline]", "2099-01-31"),
-            ("offer[places]", "1"),
-            ("offer[address]", "1 rue X"),
-            ("offer[arrondissement]", "4"),
-            ("offer[remote_days]", "0"),
-            ("offer[contact_name]", "Agathe"),
-            ("offer[contact_email]", "agathe@paris.fr"),
-        ];
+        let form = offer_fields(service, data.families[0].metiers[0].id, title, "Missions variées.");
+        let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         let saved = agent.post(format!("{base}/api/stages/save_offer")).form(&fields).send().await.expect("save");
         assert_eq!(saved.status(), 200, "offer not saved");
         let id = saved.json::<i64>().await.expect("id");
@@ -199,6 +183,32 @@ impl TestApp {
     pub async fn publish_offer(&self, agent: &Client, service: i64, title: &str) -> i64 {
         self.publish_offer_on(&self.base, agent, service, title).await
     }
+}
+
+/// The form of a valid offer (`offer[…]` fields, as the page posts them) of `service` and
+/// `metier`: 8 weeks (unpaid), deadline 2099-01-31, 4th arrondissement.
+pub fn offer_fields(service: i64, metier: i64, title: &str, description: &str) -> Vec<(String, String)> {
+    [
+        ("service_id", service.to_string()),
+        ("metier_id", metier.to_string()),
+        ("title", title.to_string()),
+        ("description", description.to_string()),
+        ("profile", String::new()),
+        ("education_level", "bac3".into()),
+        ("discipline", "Paysage".into()),
+        ("duration_weeks", "8".into()),
+        ("start_month", "2099-03".into()),
+        ("deadline", "2099-01-31".into()),
+        ("places", "1".into()),
+        ("address", "1 rue X".into()),
+        ("arrondissement", "4".into()),
+        ("remote_days", "0".into()),
+        ("contact_name", "Agathe".into()),
+        ("contact_email", "agathe@paris.fr".into()),
+    ]
+    .into_iter()
+    .map(|(key, value)| (format!("offer[{key}]"), value))
+    .collect()
 }
 
 impl Drop for TestApp {

@@ -15,6 +15,7 @@ use crate::{
     ui::{
         forms::{field_error, reload_on_success, FormError},
         platform::PlatformIntro,
+        share::{SharePage, ShareTags},
         status_pages::ErrorPage,
         time::TimeTag,
     },
@@ -163,7 +164,7 @@ pub fn FichePage() -> impl IntoView {
             <Transition fallback=move || view! { <p>{t("loading")}</p> }>
                 {move || page.get().map(|result| match result {
                     Ok(data) => view! {
-                        <Fiche fiche=data.fiche.clone() translations=data.translations.clone() member=data.can_comment following_city=data.following_city/>
+                        <Fiche fiche=data.fiche.clone() share=data.share.clone() translations=data.translations.clone() member=data.can_comment following_city=data.following_city/>
                         <Related fiches=data.related.clone()/>
                         <Comments data/>
                     }.into_any(),
@@ -174,35 +175,15 @@ pub fn FichePage() -> impl IntoView {
     }
 }
 
-/// schema.org Article data (a data block: not executed).
-fn article_data(fiche: &FicheView) -> String {
-    serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "Article",
-        "headline": fiche.title,
-        "abstract": fiche.summary,
-        "inLanguage": fiche.language,
-        "author": { "@type": "Person", "name": fiche.author },
-        "keywords": fiche.tags.join(", "),
-        "contentLocation": { "@type": "Place", "name": format!("{}, {}", fiche.city, fiche.country) },
-    })
-    .to_string()
-    .replace("</", "<\\/")
-}
-
 #[component]
-fn Fiche(fiche: FicheView, translations: Vec<FicheRef>, member: bool, following_city: bool) -> impl IntoView {
-    let data = article_data(&fiche);
+fn Fiche(fiche: FicheView, share: SharePage, translations: Vec<FicheRef>, member: bool, following_city: bool) -> impl IntoView {
     let place = BrowseQuery { ville: Some(fiche.city.clone()), pays: Some(fiche.country.clone()), ..Default::default() }.url(1);
     let city = city_key(&fiche.city, &fiche.country);
     view! {
         <Title text=fiche.title.clone()/>
-        <Meta property="og:title" content=fiche.title.clone()/>
-        <Meta property="og:description" content=fiche.summary.clone()/>
-        <Meta property="og:type" content="article"/>
         <Meta name="description" content=fiche.summary.clone()/>
         {translations.iter().map(|tr| view! { <Link rel="alternate" hreflang=tr.language.clone() href=format!("/innovation/fiches/{}", tr.fiche)/> }).collect_view()}
-        <script type="application/ld+json" inner_html=data></script>
+        <ShareTags share/>
         <article class="fiche" lang=fiche.language.clone()>
             <h1>{fiche.title.clone()}</h1>
             {(!translations.is_empty()).then(|| view! {

@@ -1,6 +1,6 @@
 //! The published catalogue outside the pages: open data (JSON and CSV, under the Licence
-//! Ouverte 2.0), Atom feeds (all, or one field) and the sitemap. Only published revisions are
-//! read, so drafts, rejected versions and unpublished changes never leave.
+//! Ouverte 2.0) and Atom feeds (all, or one field; comments; discussions). Only published
+//! revisions are read, so drafts, rejected versions and unpublished changes never leave.
 
 use super::store::{self, Published};
 use crate::{
@@ -9,7 +9,7 @@ use crate::{
 };
 use axum::{
     extract::{Query, State},
-    http::{header, HeaderValue, StatusCode},
+    http::{header, HeaderMap, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
@@ -78,7 +78,7 @@ pub async fn csv(State(state): State<AppState>) -> Response {
         (Ok(f), Ok(n)) => (f, n),
         (Err(e), _) | (_, Err(e)) => return failed(e),
     };
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut writer = crate::server::csv_export::SpreadsheetCsv::default();
     let columns = [
         "id",
         "url",
@@ -98,7 +98,7 @@ pub async fn csv(State(state): State<AppState>) -> Response {
         "author",
         "published_at",
     ];
-    let mut result = writer.write_record(columns);
+    let mut result = writer.row(columns);
     for fiche in &fiches {
         let value = record(&state, fiche, &fields);
         let cell = |key: &str| match &value[key] {
@@ -108,14 +108,17 @@ pub async fn csv(State(state): State<AppState>) -> Response {
             other => other.to_string(),
         };
         if result.is_ok() {
-            result = writer.write_record(columns.iter().map(|c| cell(c)));
+            result = writer.row(columns.iter().map(|c| cell(c)));
         }
     }
-    match (result, writer.into_inner()) {
-        (Ok(()), Ok(bytes)) => with_licence(
+    match result.and_then(|()| writer.finish()) {
+        Ok(bytes) => with_licence(
             ([(header::CONTENT_TYPE, "text/csv; charset=utf-8"), (header::CONTENT_DISPOSITION, "attachment; filename=\"parvis-innovation.csv\"")], bytes).into_response(),
         ),
-        _ => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        Err(error) => {
+            tracing::error!(%error, "innovation CSV not written");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
     }
 }
 
@@ -124,18 +127,19 @@ pub struct FeedQuery {
     champ: Option<String>,
 }
 
-/// The 50 newest published fiches, of one field with `?champ=<id>`.
-pub async fn atom(State(state): State<AppState>, Query(query): Query<FeedQuery>) -> Response {
+/// The 50 newest published fiches, of one field with `?champ=<id>`, titled in the reader's
+/// language.
+pub async fn atom(State(state): State<AppState>, Query(query): Query<FeedQuery>, headers: HeaderMap) -> Response {
+    let locale = feeds::reader_locale(&headers);
     let field = query.champ.as_deref().and_then(|f| f.parse::<i64>().ok());
-    let (fiches, fields) = match (store::published_all(&state.db, field, 50).await, store::field_names(&state.db, Locale::Fr).await) {
+    let (fiches, fields) = match (store::published_all(&state.db, field, 50).await, store::field_names(&state.db, locale).await) {
         (Ok(f), Ok(n)) => (f, n),
         (Err(e), _) | (_, Err(e)) => return failed(e),
     };
     let site = state.config.public_link("");
-    let field_name = field.and_then(|f| store::names(&[f], &fields).pop());
-    let title = match &field_name {
-        Some(name) => format!("Parvis — innovation : {name}"),
-        None => "Parvis — innovation".to_string(),
+    let title = match field.and_then(|f| store::names(&[f], &fields).pop()) {
+        Some(name) => locale.t_with("feed-innovation-field-title", &[("field", name)]),
+        None => locale.t("feed-innovation-title"),
     };
     let suffix = field.map(|f| format!("?champ={f}")).unwrap_or_default();
     let entries: Vec<feeds::Entry> = fiches
@@ -148,34 +152,15 @@ pub async fn atom(State(state): State<AppState>, Query(query): Query<FeedQuery>)
             summary: f.content.summary.clone(),
         })
         .collect();
-    let xml = feeds::atom(&title, "fr", &format!("{site}/innovation/flux.atom{suffix}"), &format!("{site}/innovation{suffix}"), &entries);
-    ([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], xml).into_response()
+    let (feed, page) = (format!("{site}/innovation/flux.atom{suffix}"), format!("{site}/innovation{suffix}"));
+    feeds::atom_response(&feeds::FeedHead { title: &title, language: locale.code(), feed: &feed, page: &page }, &entries)
 }
 
-/// /sitemap.xml: the platforms' front pages and every published fiche.
-pub async fn sitemap(State(state): State<AppState>) -> Response {
-    let fiches = match store::published_all(&state.db, None, 50_000).await {
-        Ok(f) => f,
-        Err(e) => return failed(e),
-    };
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for path in ["/", "/stages", "/innovation", "/innovation/regles", "/innovation/discussions", "/espaces"] {
-        xml.push_str(&format!("<url><loc>{}</loc></url>\n", feeds::escape(&state.config.public_link(path))));
-    }
-    for fiche in &fiches {
-        xml.push_str(&format!(
-            "<url><loc>{}</loc><lastmod>{}</lastmod></url>\n",
-            feeds::escape(&state.config.public_link(&format!("/innovation/fiches/{}", fiche.id))),
-            &feeds::rfc3339(fiche.published_at)[..10]
-        ));
-    }
-    xml.push_str("</urlset>\n");
-    ([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], xml).into_response()
-}
-
-/// The visible comments of one published fiche, newest first (hidden ones never appear).
-pub async fn comments_atom(State(state): State<AppState>, axum::extract::Path(id): axum::extract::Path<i64>) -> Response {
-    let fiche = match store::published(&state.db, id, Locale::Fr).await {
+/// The visible comments of one published fiche, newest first (hidden ones never appear). The
+/// entries are in the fiche's language; the feed's own title in the reader's.
+pub async fn comments_atom(State(state): State<AppState>, axum::extract::Path(id): axum::extract::Path<i64>, headers: HeaderMap) -> Response {
+    let locale = feeds::reader_locale(&headers);
+    let fiche = match store::published(&state.db, id, locale).await {
         Ok(Some(fiche)) => fiche,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(e) => return failed(e),
@@ -199,13 +184,15 @@ pub async fn comments_atom(State(state): State<AppState>, axum::extract::Path(id
             summary: crate::server::markdown::plain_text(&c.body_html),
         })
         .collect();
-    let xml = feeds::atom(&format!("Parvis — commentaires : {}", fiche.title), &fiche.language, &format!("{page}/commentaires.atom"), &page, &entries);
-    ([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], xml).into_response()
+    let title = locale.t_with("feed-comments-title", &[("fiche", fiche.title.clone())]);
+    let feed = format!("{page}/commentaires.atom");
+    feeds::atom_response(&feeds::FeedHead { title: &title, language: &fiche.language, feed: &feed, page: &page }, &entries)
 }
 
 /// The 50 newest questions and replies of the discussions, of one field with `?champ=<id>`;
 /// hidden threads and replies never appear.
-pub async fn threads_atom(State(state): State<AppState>, Query(query): Query<FeedQuery>) -> Response {
+pub async fn threads_atom(State(state): State<AppState>, Query(query): Query<FeedQuery>, headers: HeaderMap) -> Response {
+    let locale = feeds::reader_locale(&headers);
     let field = query.champ.as_deref().and_then(|f| f.parse::<i64>().ok());
     let posts = match super::threads::recent_posts(&state.db, field, 50).await {
         Ok(p) => p,
@@ -226,6 +213,7 @@ pub async fn threads_atom(State(state): State<AppState>, Query(query): Query<Fee
             summary: crate::server::markdown::plain_text(&p.body_html),
         })
         .collect();
-    let xml = feeds::atom("Parvis — discussions", "fr", &format!("{site}/innovation/discussions.atom{suffix}"), &format!("{site}/innovation/discussions{suffix}"), &entries);
-    ([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], xml).into_response()
+    let title = locale.t("feed-threads-title");
+    let (feed, page) = (format!("{site}/innovation/discussions.atom{suffix}"), format!("{site}/innovation/discussions{suffix}"));
+    feeds::atom_response(&feeds::FeedHead { title: &title, language: locale.code(), feed: &feed, page: &page }, &entries)
 }

@@ -266,6 +266,11 @@ pub async fn published(db: &Db, id: i64, locale: Locale) -> Result<Option<FicheV
     }))
 }
 
+/// When fiche `id` was first published (Unix seconds), if it ever was.
+pub async fn first_published_at(db: &Db, id: i64) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar::<_, Option<i64>>("SELECT MIN(published_at) FROM fiche_revisions WHERE fiche_id = $1").bind(id).fetch_one(&db.pool).await
+}
+
 pub async fn revisions(db: &Db, id: i64, dates: &HumanDates) -> Result<Vec<RevisionRef>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT r.id, r.number, u.display_name, r.created_at, r.published_at FROM fiche_revisions r LEFT JOIN users u ON u.id = r.author_id WHERE r.fiche_id = $1 ORDER BY r.number",

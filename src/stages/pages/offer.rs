@@ -8,6 +8,7 @@ use crate::{
     },
     ui::{
         forms::{field_error, reload_on_success, FormError, TextArea},
+        share::ShareTags,
         status_pages::ErrorPage,
         time::TimeTag,
     },
@@ -38,32 +39,15 @@ pub fn OfferPage() -> impl IntoView {
     }
 }
 
-/// schema.org JobPosting data for search engines (a data block: it is not executed).
-fn job_posting(offer: &OfferView) -> String {
-    serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "JobPosting",
-        "title": offer.title,
-        "description": offer.description_html,
-        "employmentType": "INTERN",
-        "validThrough": offer.deadline,
-        "hiringOrganization": { "@type": "Organization", "name": offer.direction.name },
-        "jobLocation": { "@type": "Place", "address": { "@type": "PostalAddress", "streetAddress": offer.address, "addressLocality": "Paris", "addressCountry": "FR" } },
-    })
-    .to_string()
-    .replace("</", "<\\/")
-}
-
 #[component]
 fn Offer(offer: OfferView) -> impl IntoView {
     let change = ServerAction::<ChangeOfferState>::new();
     reload_on_success(change.value());
     let place = offer.arrondissement.map(|a| format!("{}, Paris {a}e", offer.address)).unwrap_or_else(|| offer.address.clone());
-    let json_ld = job_posting(&offer);
     let id = offer.id;
     view! {
         <Title text=offer.title.clone()/>
-        <script type="application/ld+json" inner_html=json_ld></script>
+        <ShareTags share=offer.share.clone()/>
         <article class="offer">
             <p class="offer-state" data-state=offer.state.code()>{t(offer.state.label_key())}</p>
             <h1>{offer.title.clone()}</h1>

@@ -140,15 +140,15 @@ pub async fn export(State(state): State<AppState>, auth: AuthSession) -> Respons
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut writer = crate::server::csv_export::SpreadsheetCsv::default();
     let header = ["candidature", "offre", "intitulé", "direction", "service", "candidat", "courriel", "état", "reçue (UTC)", "première réponse (UTC)"];
     let date = |t: i64| jiff::Timestamp::from_second(t).map(|d| d.to_zoned(jiff::tz::TimeZone::UTC).date().to_string()).unwrap_or_default();
-    let mut result = writer.write_record(header);
+    let mut result = writer.row(header);
     for line in &lines {
         if result.is_err() {
             break;
         }
-        result = writer.write_record([
+        result = writer.row([
             line.id.to_string(),
             line.offer_id.map(|i| i.to_string()).unwrap_or_default(),
             line.offer_title.clone().unwrap_or_else(|| "candidature spontanée".into()),
@@ -161,7 +161,7 @@ pub async fn export(State(state): State<AppState>, auth: AuthSession) -> Respons
             line.first_answer_at.map(date).unwrap_or_default(),
         ]);
     }
-    match result.map_err(|e| e.to_string()).and_then(|_| writer.into_inner().map_err(|e| e.to_string())) {
+    match result.and_then(|()| writer.finish()) {
         Ok(bytes) => {
             tracing::info!(user = user.id, rows = lines.len(), "applications exported");
             (

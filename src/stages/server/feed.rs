@@ -1,25 +1,26 @@
 //! The Atom feed of new offers, at /stages/flux.atom: the 50 most recently published offers
 //! still open, for feed readers and job boards; with search parameters (those of /stages),
-//! the offers that search finds.
+//! the offers that search finds. Titled in the reader's language; the words searched are
+//! echoed in the title, cleaned of what XML forbids by `feeds`.
 
 use super::store;
 use crate::{
-    i18n::Locale,
     server::{feeds, human_dates::HumanDates, state::AppState},
     stages::search::SearchQuery,
 };
 use axum::{
     extract::{Query, State},
-    http::{header, StatusCode},
+    http::{HeaderMap, StatusCode},
     response::{IntoResponse, Response},
 };
 
-pub async fn atom(State(state): State<AppState>, Query(params): Query<std::collections::HashMap<String, String>>) -> Response {
+pub async fn atom(State(state): State<AppState>, Query(params): Query<std::collections::HashMap<String, String>>, headers: HeaderMap) -> Response {
+    let locale = feeds::reader_locale(&headers);
     let search = SearchQuery::from_pairs(|key| params.get(key).cloned()).criteria();
     let newest = SearchQuery { tri: Some("recent".into()), ..search.clone() };
     let ids = state.catalogue.search(&newest, &state.clock.today_iso(), 50).ids;
-    // The feed is in French, its dates in the city's time zone.
-    let dates = HumanDates::new(Locale::Fr, state.clock.zone().clone());
+    // The feed's human parts are in the reader's language, its dates in the city's time zone.
+    let dates = HumanDates::new(locale, state.clock.zone().clone());
     let offers = match store::summaries(&state.db, &ids, &dates).await {
         Ok(offers) => offers,
         Err(error) => {
@@ -36,9 +37,9 @@ pub async fn atom(State(state): State<AppState>, Query(params): Query<std::colle
     };
     let site = state.config.public_link("");
     let title = match &search.q {
-        Some(words) => format!("Parvis — offres de stage : « {words} »"),
-        None if search == SearchQuery::default() => "Parvis — offres de stage".to_string(),
-        None => "Parvis — offres de stage (recherche)".to_string(),
+        Some(words) => locale.t_with("feed-offers-search-title", &[("words", words.clone())]),
+        None if search == SearchQuery::default() => locale.t("feed-offers-title"),
+        None => locale.t("feed-offers-filtered-title"),
     };
     let entries: Vec<feeds::Entry> = offers
         .iter()
@@ -47,12 +48,19 @@ pub async fn atom(State(state): State<AppState>, Query(params): Query<std::colle
             link: format!("{site}/stages/offres/{}", offer.id),
             updated: published.iter().find(|(id, _)| *id == offer.id).map_or(0, |(_, t)| *t),
             author: offer.direction_code.clone(),
-            summary: format!(
-                "{} · {} — {} — {} semaines à partir de {} — candidater avant le {}",
-                offer.direction_code, offer.service, offer.metier, offer.duration_weeks, offer.start_month.text, offer.deadline.text
+            summary: locale.t_with(
+                "feed-offer-summary",
+                &[
+                    ("direction", offer.direction_code.clone()),
+                    ("service", offer.service.clone()),
+                    ("metier", offer.metier.clone()),
+                    ("weeks", offer.duration_weeks.to_string()),
+                    ("start", offer.start_month.text.clone()),
+                    ("deadline", offer.deadline.text.clone()),
+                ],
             ),
         })
         .collect();
-    let xml = feeds::atom(&title, "fr", &format!("{site}{}", search.feed_url()), &format!("{site}{}", search.url(1)), &entries);
-    ([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], xml).into_response()
+    let (feed, page) = (format!("{site}{}", search.feed_url()), format!("{site}{}", search.url(1)));
+    feeds::atom_response(&feeds::FeedHead { title: &title, language: locale.code(), feed: &feed, page: &page }, &entries)
 }

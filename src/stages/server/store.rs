@@ -86,6 +86,7 @@ fn record(row: AnyRow, today: &str) -> Result<OfferRecord, sqlx::Error> {
         manageable: false,
         input: Some(input),
         viewer: Default::default(),
+        share: Default::default(),
     };
     Ok(OfferRecord { direction_id, service_id, view })
 }
@@ -242,6 +243,17 @@ pub async fn managed(db: &Db, scope: &OfferScope, dates: &HumanDates) -> Result<
 }
 
 /// When each of `ids` was first published.
+/// Every offer taking applications (published, deadline `today` or later), newest first, with
+/// its last change in Unix seconds: what the sitemap lists. At most `limit`.
+pub async fn open_offer_times(db: &Db, today: &str, limit: i64) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    let rows = sqlx::query("SELECT id, updated_at FROM offers WHERE state = 'published' AND deadline >= $1 ORDER BY published_at DESC, id DESC LIMIT $2")
+        .bind(today)
+        .bind(limit)
+        .fetch_all(&db.pool)
+        .await?;
+    rows.into_iter().map(|r| Ok((r.try_get("id")?, r.try_get("updated_at")?))).collect()
+}
+
 pub async fn published_times(db: &Db, ids: &[i64]) -> Result<Vec<(i64, i64)>, sqlx::Error> {
     if ids.is_empty() {
         return Ok(vec![]);

@@ -1,0 +1,101 @@
+//! `/sitemap.xml` (the sitemaps.org protocol) and `/robots.txt`, which points to it.
+//!
+//! The sitemap lists the platforms' front pages, every published fiche and every offer taking
+//! applications (published, deadline not passed: never drafts, closed or past offers), written
+//! with quick-xml's writer; every address passes `crate::characters::strip` like feed text.
+
+use crate::{characters::strip, server::feeds::rfc3339, server::state::AppState};
+use axum::{
+    extract::State,
+    http::{header, StatusCode},
+    response::{IntoResponse, Response},
+};
+use quick_xml::{
+    events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event},
+    Writer,
+};
+
+/// The sitemaps.org limit of addresses in one file.
+const MAX_URLS: i64 = 50_000;
+
+/// Pages every visitor may read, listed first.
+const FRONT_PAGES: [&str; 6] = ["/", "/stages", "/innovation", "/innovation/regles", "/innovation/discussions", "/espaces"];
+
+/// One `<url>`: an absolute address and, when known, its last change (Unix seconds).
+pub struct SitemapUrl {
+    pub loc: String,
+    pub lastmod: Option<i64>,
+}
+
+fn element(writer: &mut Writer<Vec<u8>>, name: &str, text: &str) -> std::io::Result<()> {
+    writer.write_event(Event::Start(BytesStart::new(name)))?;
+    writer.write_event(Event::Text(BytesText::new(&strip(text))))?;
+    writer.write_event(Event::End(BytesEnd::new(name)))
+}
+
+/// The sitemap document of `urls`. `lastmod` is written as a W3C date (YYYY-MM-DD).
+pub fn document(urls: &[SitemapUrl]) -> std::io::Result<String> {
+    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 1);
+    writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    writer.write_event(Event::Start(BytesStart::new("urlset").with_attributes([("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9")])))?;
+    for url in urls {
+        writer.write_event(Event::Start(BytesStart::new("url")))?;
+        element(&mut writer, "loc", &url.loc)?;
+        if let Some(at) = url.lastmod {
+            element(&mut writer, "lastmod", rfc3339(at).get(..10).unwrap_or_default())?;
+        }
+        writer.write_event(Event::End(BytesEnd::new("url")))?;
+    }
+    writer.write_event(Event::End(BytesEnd::new("urlset")))?;
+    Ok(String::from_utf8_lossy(&writer.into_inner()).into_owned())
+}
+
+/// GET /sitemap.xml.
+pub async fn sitemap(State(state): State<AppState>) -> Response {
+    let today = crate::stages::server::today();
+    let (fiches, offers) = match (
+        crate::innovation::server::store::published_all(&state.db, None, MAX_URLS).await,
+        crate::stages::server::store::open_offer_times(&state.db, &today, MAX_URLS).await,
+    ) {
+        (Ok(fiches), Ok(offers)) => (fiches, offers),
+        (Err(error), _) | (_, Err(error)) => {
+            tracing::error!(%error, "sitemap not read");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let config = &state.config;
+    let urls: Vec<SitemapUrl> = FRONT_PAGES
+        .iter()
+        .map(|path| SitemapUrl { loc: config.public_link(path), lastmod: None })
+        .chain(offers.iter().map(|(id, at)| SitemapUrl { loc: config.public_link(&format!("/stages/offres/{id}")), lastmod: Some(*at) }))
+        .chain(fiches.iter().map(|f| SitemapUrl { loc: config.public_link(&format!("/innovation/fiches/{}", f.id)), lastmod: Some(f.published_at) }))
+        .take(MAX_URLS as usize)
+        .collect();
+    match document(&urls) {
+        Ok(xml) => ([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], xml).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "sitemap not written");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// GET /robots.txt: everything may be crawled but the private areas; the sitemap's absolute
+/// address comes from `server.public_url`, never from the request's Host header.
+pub async fn robots(State(state): State<AppState>) -> Response {
+    let body = format!(
+        "User-agent: *\nDisallow: /api/\nDisallow: /admin\nDisallow: /compte\nDisallow: /stages/gestion\nDisallow: /stages/candidatures\nDisallow: /stages/cv\nDisallow: /stages/export.csv\n\nSitemap: {}\n",
+        state.config.public_link("/sitemap.xml")
+    );
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn addresses_are_escaped_and_cleaned() {
+        let xml = super::document(&[super::SitemapUrl { loc: "http://x/a?b=1&c=\u{1}<2>".into(), lastmod: Some(1_795_884_000) }]).expect("written");
+        assert!(xml.contains("<loc>http://x/a?b=1&amp;c=&lt;2&gt;</loc>"), "{xml}");
+        assert!(xml.contains("<lastmod>2026-11-28</lastmod>"), "{xml}");
+    }
+}
