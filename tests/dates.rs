@@ -225,3 +225,30 @@ async fn the_accounts_language_follows_it_to_a_new_browser() {
     let html = another.get(app.url("/compte")).send().await.expect("page").text().await.expect("html");
     assert!(html.contains(r#"<html lang="fr""#) && html.contains("Mon compte"), "{html}");
 }
+
+#[tokio::test]
+async fn mails_show_dates_in_the_recipients_language_and_time_zone() {
+    let (app, agent, service) = with_agent().await;
+    let ada = app.sign_up("ada@example.org", PASSWORD).await;
+    ada.post(app.url("/langue")).form(&[("lang", "en")]).send().await.expect("switch");
+    assert_eq!(app.call_json::<()>(&ada, "accounts/set_time_zone", &[("time_zone", "Asia/Tokyo")]).await.0, 200);
+
+    // A search alert lists each new offer with its last day, in words.
+    app.call_json::<()>(&ada, "stages/save_search", &[("query[q]", "jardins")]).await.1.expect("saved");
+    app.publish_offer(&agent, service, "Jardins suspendus").await;
+    parvis::stages::server::alerts::round(&app.state).await.expect("alert round");
+    let mail = app.mail_containing(&["ada@example.org", "Jardins suspendus"]).await;
+    assert!(mail.contains("Apply before 31 January 2099"), "{mail}");
+
+    // The digest gives each notification's time in the member's zone (Tokyo: UTC+9).
+    let account = parvis::accounts::server::store::by_email(&app.state.db, "ada@example.org").await.expect("query").expect("account");
+    sqlx::query("INSERT INTO notifications (user_id, kind, actor, subject, link, at) VALUES ($1, 'mention', 'Zoé', 'Cours oasis', '/innovation/discussions/1', $2)")
+        .bind(account.id)
+        .bind(at("2026-11-30T03:37:00Z").as_second())
+        .execute(&app.state.db.pool)
+        .await
+        .expect("notification");
+    parvis::innovation::server::digest::round(&app.state).await.expect("digest round");
+    let mail = app.mail_containing(&["ada@example.org", "Cours oasis"]).await;
+    assert!(mail.contains("30 November 2026 at 12:37"), "{mail}");
+}
