@@ -52,7 +52,7 @@ pub fn document(urls: &[SitemapUrl]) -> std::io::Result<String> {
 
 /// GET /sitemap.xml.
 pub async fn sitemap(State(state): State<AppState>) -> Response {
-    let today = crate::stages::server::today();
+    let today = state.clock.today_iso();
     let (fiches, offers) = match (
         crate::innovation::server::store::published_all(&state.db, None, MAX_URLS).await,
         crate::stages::server::store::open_offer_times(&state.db, &today, MAX_URLS).await,
