@@ -96,6 +96,29 @@ pub fn bilingual_words(query: &str) -> Vec<(String, String)> {
     pairs
 }
 
+/// The SQL condition matching [`bilingual_words`] against a column of
+/// [`bilingual_stored`] terms: each word's French or English stem is a whole term of the
+/// column. Its shape is fixed — [`crate::query_text::MAX_QUERY_WORDS`] slots whatever the
+/// number of words, the unused ones bound to `%` (which any text matches) — so the SQL does
+/// not grow with the words. Placeholders are numbered from `$first`; returns the condition
+/// and its values, or None when there are no words.
+pub fn terms_condition(column: &str, words: &[(String, String)], first: usize) -> Option<(String, Vec<String>)> {
+    if words.is_empty() {
+        return None;
+    }
+    let mut slots = Vec::with_capacity(crate::query_text::MAX_QUERY_WORDS);
+    let mut values = Vec::with_capacity(2 * crate::query_text::MAX_QUERY_WORDS);
+    for slot in 0..crate::query_text::MAX_QUERY_WORDS {
+        let n = first + 2 * slot;
+        slots.push(format!("({column} LIKE ${n} OR {column} LIKE ${})", n + 1));
+        match words.get(slot) {
+            Some((french, english)) => values.extend([format!("% {french} %"), format!("% {english} %")]),
+            None => values.extend(["%".to_string(), "%".to_string()]),
+        }
+    }
+    Some((slots.join(" AND "), values))
+}
+
 /// Terms as stored for a text that may be French or English: both stemmings.
 pub fn bilingual_stored(text: &str) -> String {
     let mut all = terms_with(text, stemmer());
@@ -186,6 +209,16 @@ mod tests {
             assert!(contains_all_words("Émile Öztürk, Lyon", &query_words(typed)), "{typed}");
         }
         assert!(!contains_all_words("Émile Öztürk", &query_words("emile dupont")));
+    }
+
+    #[test]
+    fn the_terms_condition_has_one_shape_whatever_the_words() {
+        let one = terms_condition("t.terms", &bilingual_words("jardin"), 3).expect("one word");
+        let many = terms_condition("t.terms", &bilingual_words(&"jardin potager ".repeat(500)), 3).expect("many words");
+        assert_eq!(one.0, many.0);
+        assert_eq!((one.1.len(), &one.1[2..4]), (2 * crate::query_text::MAX_QUERY_WORDS, &["%".to_string(), "%".to_string()][..]));
+        assert!(one.0.starts_with("(t.terms LIKE $3 OR t.terms LIKE $4)"));
+        assert_eq!(terms_condition("t.terms", &[], 1), None);
     }
 
     #[test]

@@ -371,9 +371,10 @@ pub async fn browse(db: &Db, query: &BrowseQuery, locale: Locale) -> Result<(Vec
     if let Some(language) = query.langue.as_deref().filter(|l| matches!(*l, "fr" | "en")) {
         push("c.language = ?", vec![language.to_string()]);
     }
-    // At most MAX_QUERY_WORDS words (text::bilingual_words bounds them), so at most that many conditions.
-    for (french, english) in query.q.as_deref().map(crate::server::text::bilingual_words).unwrap_or_default() {
-        push("(c.search_terms LIKE ? OR c.search_terms LIKE ?)", vec![format!("% {french} %"), format!("% {english} %")]);
+    let words = query.q.as_deref().map(crate::server::text::bilingual_words).unwrap_or_default();
+    if let Some((condition, patterns)) = crate::server::text::terms_condition("c.search_terms", &words, values.len() + 1) {
+        conditions.push(condition);
+        values.extend(patterns);
     }
     let filter = conditions.join(" AND ");
     let count_sql = format!("SELECT COUNT(*) AS n FROM fiche_catalogue c WHERE {filter}");

@@ -102,10 +102,10 @@ pub async fn list(db: &Db, query: &ThreadQuery, locale: Locale, dates: &HumanDat
         values.push(format!("% {field} %"));
         conditions.push(format!("t.field_ids LIKE ${}", values.len()));
     }
-    // At most MAX_QUERY_WORDS words (text::bilingual_words bounds them), so at most that many conditions.
-    for (french, english) in query.q.as_deref().map(text::bilingual_words).unwrap_or_default() {
-        values.extend([format!("% {french} %"), format!("% {english} %")]);
-        conditions.push(format!("(t.search_terms LIKE ${} OR t.search_terms LIKE ${})", values.len() - 1, values.len()));
+    let words = query.q.as_deref().map(text::bilingual_words).unwrap_or_default();
+    if let Some((condition, patterns)) = text::terms_condition("t.search_terms", &words, values.len() + 1) {
+        conditions.push(condition);
+        values.extend(patterns);
     }
     let filter = conditions.join(" AND ");
     let count_sql = format!("SELECT COUNT(*) AS n FROM threads t WHERE {filter}");
