@@ -10,6 +10,7 @@ pub mod feeds;
 pub mod mail;
 pub mod markdown;
 pub mod realtime;
+pub mod redirect;
 pub mod router;
 pub mod security;
 pub mod sessions;

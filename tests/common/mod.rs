@@ -7,6 +7,7 @@
 #![allow(dead_code)]
 
 pub mod fiches;
+pub mod hostile;
 
 use parvis::server::{config::Config, router, state::AppState};
 use reqwest::{Client, Response};
