@@ -11,6 +11,7 @@ pub mod error;
 pub mod espaces;
 pub mod i18n;
 pub mod innovation;
+pub mod paging;
 pub mod reference;
 pub mod stages;
 pub mod ui;
