@@ -24,8 +24,12 @@ pub enum AppError {
     BadCredentials,
     #[error("sign-in required")]
     Unauthenticated,
+    /// 403: the resource is one everyone may see (a published offer, a direction, a role
+    /// grant listed to admins, a page of the site) and this action on it is not the caller's
+    /// to take. Never for a resource the caller may not see: see [`AppError::not_yours`].
     #[error("forbidden")]
     Forbidden,
+    /// 404: nothing there — or something the caller may not see, which answers the same.
     #[error("not found")]
     NotFound,
     #[error("conflict: {0}")]
@@ -44,6 +48,19 @@ impl AppError {
     /// One invalid field.
     pub fn field(field: &str, key: &str) -> AppError {
         AppError::Invalid(vec![FieldError { field: field.into(), key: key.into() }])
+    }
+
+    /// The refusal of a resource that is not the caller's, by one rule (so the answer never
+    /// tells whether something exists): `NotFound` when the caller may not see it at all
+    /// (someone else's CV, application, messages, notes, draft or working copy of a fiche…),
+    /// exactly as if it did not exist; `Forbidden` only when it is `public` (everyone may see
+    /// it: a published offer) and the caller may not act on it.
+    pub fn not_yours(public: bool) -> AppError {
+        if public {
+            AppError::Forbidden
+        } else {
+            AppError::NotFound
+        }
     }
 
     /// `text` trimmed, or the error of `field` when it is empty, longer than `max` characters

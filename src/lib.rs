@@ -13,6 +13,7 @@ pub mod espaces;
 pub mod i18n;
 pub mod innovation;
 pub mod query_text;
+pub mod paging;
 pub mod reference;
 pub mod stages;
 pub mod ui;

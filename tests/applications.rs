@@ -54,7 +54,7 @@ async fn a_candidate_applies_once_and_follows_the_pipeline() {
     assert_eq!((received.len(), received[0].candidate_email.as_str(), received[0].state), (1, "ada@example.org", ApplicationState::Received));
     assert_eq!(app.call_json::<Vec<ReceivedApplication>>(&other, "stages/offer_applications", &[("offer_id", &offer_id)]).await.0, 403);
     assert_eq!(app.call_json::<Vec<ReceivedApplication>>(&ada, "stages/offer_applications", &[("offer_id", &offer_id)]).await.0, 403);
-    assert_eq!(app.call_json::<()>(&other, "stages/move_application", &[("id", &application), ("state", "interview")]).await.0, 403);
+    assert_eq!(app.call_json::<()>(&other, "stages/move_application", &[("id", &application), ("state", "interview")]).await.0, 404, "not theirs: as if it did not exist");
 
     assert_eq!(app.call_json::<()>(&agent, "stages/move_application", &[("id", &application), ("state", "interview")]).await.0, 200);
     let (_, desk) = app.call_json::<CandidateDesk>(&ada, "stages/my_applications", &[]).await;
@@ -110,13 +110,13 @@ async fn cvs_are_checked_by_content_and_shown_only_to_the_right_people() {
     assert_eq!(app.client().get(&cv_url).send().await.expect("get").status(), 401);
     let agent = app.sign_in("agent@example.org", PASSWORD).await;
     let bob = app.sign_in("bob@example.org", PASSWORD).await;
-    assert_eq!(agent.get(&cv_url).send().await.expect("get").status(), 403, "no application yet");
-    assert_eq!(bob.get(&cv_url).send().await.expect("get").status(), 403);
+    assert_eq!(agent.get(&cv_url).send().await.expect("get").status(), 404, "no application yet");
+    assert_eq!(bob.get(&cv_url).send().await.expect("get").status(), 404);
 
     app.call_json::<i64>(&ada, "stages/apply", &[("offer_id", &offer.to_string()), ("cover_letter", "Motivée.")]).await.1.expect("applied");
     assert_eq!(agent.get(&cv_url).send().await.expect("get").status(), 200, "the agent of the offer she applied to");
     let other = app.sign_in("other.agent@example.org", PASSWORD).await;
-    assert_eq!(other.get(&cv_url).send().await.expect("get").status(), 403, "another direction's agent");
+    assert_eq!(other.get(&cv_url).send().await.expect("get").status(), 404, "another direction's agent");
 }
 
 #[tokio::test]
@@ -181,7 +181,7 @@ async fn spontaneous_applications_land_in_each_directions_pool() {
     let pool = pool.expect("pool");
     assert_eq!(pool.len(), 1, "only DEVE's share of Ada's two applications");
     assert_eq!(app.call_json::<Vec<ReceivedApplication>>(&agent, "stages/pool", &[]).await.0, 403, "host agents have no pool");
-    assert_eq!(app.call_json::<()>(&agent, "stages/move_application", &[("id", &pool[0].id.to_string()), ("state", "in_review")]).await.0, 403);
+    assert_eq!(app.call_json::<()>(&agent, "stages/move_application", &[("id", &pool[0].id.to_string()), ("state", "in_review")]).await.0, 404);
     assert_eq!(app.call_json::<()>(&chief, "stages/move_application", &[("id", &pool[0].id.to_string()), ("state", "in_review")]).await.0, 200);
     let (_, desk) = app.call_json::<CandidateDesk>(&ada, "stages/my_applications", &[]).await;
     let desk = desk.expect("desk");

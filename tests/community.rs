@@ -261,3 +261,47 @@ async fn a_fiche_page_lists_related_fiches_by_shared_tags_fields_and_country() {
     let html = app.client().get(app.url(&format!("/innovation/fiches/{second}"))).send().await.expect("page").text().await.expect("html");
     assert!(html.contains("Fiches proches") && html.contains(&format!("/innovation/fiches/{first}")));
 }
+
+#[tokio::test]
+async fn notifications_of_hidden_contributions_leave_the_list_and_the_digest_until_restored() {
+    let (app, field) = newsroom().await;
+    sqlx::query("UPDATE users SET display_name = 'Zoe Martin' WHERE email = 'other@example.org'").execute(&app.state.db.pool).await.expect("name");
+    let (author, other, editor) =
+        (app.sign_in("author@example.org", PASSWORD).await, app.sign_in("other@example.org", PASSWORD).await, app.sign_in("editor@example.org", PASSWORD).await);
+    // Other hears of every kind: a fiche and a thread in a followed field, a mention in a
+    // comment, a reply in a thread she took part in.
+    app.call_json::<()>(&other, "innovation/follow", &[("kind", "field"), ("target", &field.to_string()), ("follow", "true")]).await.1.expect("field");
+    let fiche = published_fiche(&app, field).await;
+    let comment = app.call_json::<i64>(&author, "innovation/comment", &[("fiche", &fiche.to_string()), ("body", "Merci @Zoe Martin pour la relecture")]).await.1.expect("comment").to_string();
+    let thread = start(&app, &author, "Rain gardens who tried them", "Retours ?", field).await.1.expect("thread").to_string();
+    app.call_json::<i64>(&other, "innovation/thread_reply", &[("thread", &thread), ("body", "Nous, a Lyon.")]).await.1.expect("reply");
+    app.call_json::<i64>(&editor, "innovation/thread_reply", &[("thread", &thread), ("body", "Et a Nantes.")]).await.1.expect("reply");
+    let kinds = |list: Vec<Notification>| {
+        let mut kinds: Vec<String> = list.into_iter().map(|n| n.kind).collect();
+        kinds.sort();
+        kinds
+    };
+    assert_eq!(kinds(notes(&app, &other).await), ["fiche", "mention", "reply", "thread"]);
+
+    // An editor hides the comment and the thread: the mention, the thread and the reply in it
+    // leave her list (links and titles), and the digest mails only the fiche.
+    for (kind, id) in [("comment", &comment), ("thread", &thread)] {
+        app.call_json::<()>(&editor, "innovation/moderate", &[("kind", kind), ("id", id), ("action", "hide"), ("reason", "test")]).await.1.expect("hidden");
+    }
+    let left = notes(&app, &other).await;
+    assert_eq!(kinds(left.clone()), ["fiche"]);
+    assert!(left.iter().all(|n| !n.link.contains("commentaire") && !n.subject.contains("Rain gardens")));
+    assert!(notes(&app, &author).await.is_empty(), "the author's reply news was in the hidden thread");
+    assert_eq!(parvis::innovation::server::digest::round(&app.state).await.expect("round"), 1, "only Other has something visible");
+    let mail = app.mail_containing(&["other@example.org", &format!("/innovation/fiches/{fiche}")]).await;
+    assert!(!mail.contains("commentaire") && !mail.contains("Rain gardens") && !mail.contains("discussions"), "{mail}");
+
+    // Restored: back in the list, and mailed in the next digest (they were never sent).
+    for (kind, id) in [("comment", &comment), ("thread", &thread)] {
+        app.call_json::<()>(&editor, "innovation/moderate", &[("kind", kind), ("id", id), ("action", "restore")]).await.1.expect("restored");
+    }
+    assert_eq!(kinds(notes(&app, &other).await), ["fiche", "mention", "reply", "thread"]);
+    assert_eq!(parvis::innovation::server::digest::round(&app.state).await.expect("round"), 2, "Other, and the author (a reply in the restored thread)");
+    app.mail_containing(&["other@example.org", "Rain gardens", &format!("#commentaire-{comment}")]).await;
+    assert_eq!(parvis::innovation::server::digest::round(&app.state).await.expect("round"), 0, "nothing is mailed twice");
+}

@@ -192,7 +192,7 @@ async fn a_direction_admin_chooses_the_agents_of_its_pool() {
     app.call_json::<()>(&agent, "stages/move_application", &[("id", &id), ("state", "in_review")]).await.1.expect("the handler moves it");
 
     app.call_json::<()>(&admin, "stages/remove_pool_handler", &[("direction_id", &deve.to_string()), ("user_id", &agent_id.to_string())]).await.1.expect("removed");
-    assert_eq!(app.call_json::<()>(&agent, "stages/move_application", &[("id", &id), ("state", "interview")]).await.0, 403);
+    assert_eq!(app.call_json::<()>(&agent, "stages/move_application", &[("id", &id), ("state", "interview")]).await.0, 404);
     assert_eq!(app.call_json::<ApplicationFile>(&agent, "stages/application_file", &[("id", &id)]).await.0, 404);
     let _ = AppError::NotFound;
 }

@@ -133,7 +133,7 @@ async fn only_the_offers_managers_may_create_edit_or_move_them() {
     assert_eq!(save(&app, &agent, None, &offer_form(other_service, metier, "Ailleurs", "Missions.")).await.0, 403, "not their service");
 
     let id = save(&app, &agent, None, &form).await.1.expect("created");
-    assert_eq!(save(&app, &other, Some(id), &offer_form(other_service, metier, "Reprise", "Missions.")).await.0, 403);
+    assert_eq!(save(&app, &other, Some(id), &offer_form(other_service, metier, "Reprise", "Missions.")).await.0, 404, "another direction's draft does not exist for them");
     let (status, _) = app.call_json::<()>(&other, "stages/offer_state", &[("id", &id.to_string()), ("state", "published")]).await;
     assert_eq!(status, 404, "another direction's draft does not exist for them");
     let (status, _) = app.call_json::<OfferView>(&other, "stages/offer", &[("id", &id.to_string())]).await;

@@ -15,6 +15,7 @@ use {
 };
 
 /// The directions an account administers, or `None` when it is a site admin (all of them).
+/// Forbidden for anyone else: the role pages are a public feature, not someone's resource.
 #[cfg(feature = "ssr")]
 fn administered(grants: &[RoleGrant]) -> Result<Option<Vec<i64>>, AppError> {
     if grants.iter().any(|g| g.role == Role::SiteAdmin) {

@@ -1,6 +1,6 @@
 //! Account server functions: sign-up, sign-in, sign-out, password change and reset.
 
-use super::types::CurrentUser;
+use super::types::{CurrentUser, SignedIn};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -15,17 +15,9 @@ use {
     },
     crate::{
         error::{AppResult, FieldError},
-        server::{app_state, client_address, redirect_plain_form, respond},
+        server::{app_state, client_address, redirect::resolve_or, redirect_plain_form, respond},
     },
 };
-
-/// Keeps a redirect target on this site: a path, never another host.
-pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => path.to_string(),
-        _ => "/compte".to_string(),
-    }
-}
 
 #[cfg(feature = "ssr")]
 fn collect(errors: Vec<(&str, Result<(), &'static str>)>) -> AppResult<()> {
@@ -88,8 +80,10 @@ pub async fn sign_up(email: String, display_name: String, password: String) -> R
     )
 }
 
+/// Signs in; `next` (the page's `suite`) is where to go afterwards, kept only when it resolves
+/// to a page of this site.
 #[server(endpoint = "accounts/sign_in")]
-pub async fn sign_in(email: String, password: String, next: Option<String>) -> Result<CurrentUser, AppError> {
+pub async fn sign_in(email: String, password: String, next: Option<String>) -> Result<SignedIn, AppError> {
     respond(
         async {
             let state = app_state()?;
@@ -123,8 +117,9 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
             })?;
             super::server::preferences::apply_at_sign_in(&state.db, account.id, state.config.is_https()).await?;
             tracing::info!(user = account.id, "signed in");
-            redirect_plain_form(&safe_next(next.as_deref()));
-            Ok(store::current_user(&state.db, &account).await?)
+            let next = resolve_or(&state.config.server.public_url, next.as_deref(), "/compte");
+            redirect_plain_form(&next);
+            Ok(SignedIn { user: store::current_user(&state.db, &account).await?, next })
         }
         .await,
     )

@@ -88,6 +88,15 @@ pub struct CurrentUser {
     pub roles: Vec<RoleGrant>,
 }
 
+/// The answer to a sign-in: the account, and where to go next — the `suite` asked for,
+/// resolved on the server to a path of this site (see `server::redirect`), else "/compte".
+/// The browser goes there, never to the raw parameter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedIn {
+    pub user: CurrentUser,
+    pub next: String,
+}
+
 impl CurrentUser {
     pub fn has(&self, role: Role) -> bool {
         self.roles.iter().any(|g| g.role == role)

@@ -37,7 +37,7 @@ async fn authors_fiche(id: i64) -> Result<(i64, crate::server::db::Db, store::Fi
     let db = app_state()?.db;
     let fiche = store::find(&db, id).await?.ok_or(AppError::NotFound)?;
     if fiche.author_id != user {
-        return Err(AppError::NotFound);
+        return Err(AppError::not_yours(false));
     }
     Ok((user, db, fiche))
 }
@@ -52,7 +52,7 @@ pub async fn browse_fiches(#[server(default)] query: BrowseQuery) -> Result<Cata
             Ok(Catalogue {
                 fiches,
                 total,
-                page: query.page_number(),
+                page: query.page_number().get(),
                 fields: store::field_names(&db, locale).await?,
                 countries: store::countries(&db).await?,
                 cities: store::cities(&db).await?,
@@ -112,7 +112,7 @@ pub async fn load_fiche_desk(id: i64) -> Result<FicheDesk, AppError> {
             let db = app_state()?.db;
             let fiche = store::find(&db, id).await?.ok_or(AppError::NotFound)?;
             if fiche.author_id != user && !editor {
-                return Err(AppError::NotFound);
+                return Err(AppError::not_yours(false));
             }
             let warnings = independence::warnings(&fiche.working, &store::promo_terms(&db).await?);
             let dates = HumanDates::for_reader().await?;
@@ -187,7 +187,7 @@ pub async fn save_fiche(id: Option<i64>, fiche: FicheInput) -> Result<i64, AppEr
                 Some(id) => {
                     let existing = store::find(&db, id).await?.ok_or(AppError::NotFound)?;
                     if existing.author_id != user {
-                        return Err(AppError::NotFound);
+                        return Err(AppError::not_yours(false));
                     }
                     if !existing.state.editable() || !store::update(&db, id, &clean).await? {
                         return Err(AppError::Conflict("error-fiche-under-review".into()));
@@ -281,7 +281,7 @@ async fn tell_first_publication(db: &crate::server::db::Db, fiche: &store::Fiche
     let mut targets: Vec<(FollowKind, String)> = content.fields.iter().map(|f| (FollowKind::Field, f.to_string())).collect();
     targets.push((FollowKind::City, super::community::city_key(&content.city, &content.country)));
     let link = format!("/innovation/fiches/{}", fiche.id);
-    let news = notify::News { kind: "fiche", actor: fiche.author_id, actor_name: &fiche.author, subject: &content.title, link: &link };
+    let news = notify::News { kind: "fiche", actor: fiche.author_id, actor_name: &fiche.author, subject: &content.title, link: &link, target: notify::Target::Fiche(fiche.id) };
     notify::tell(db, &news, &targets, None).await
 }
 
@@ -294,7 +294,7 @@ pub async fn fiche_diff(id: i64, from: i64, to: i64) -> Result<Vec<DiffLine>, Ap
             let db = app_state()?.db;
             let fiche = store::find(&db, id).await?.ok_or(AppError::NotFound)?;
             if fiche.author_id != user && !editor {
-                return Err(AppError::NotFound);
+                return Err(AppError::not_yours(false));
             }
             let old = store::revision_content(&db, id, from).await?.ok_or(AppError::NotFound)?;
             let new = store::revision_content(&db, id, to).await?.ok_or(AppError::NotFound)?;

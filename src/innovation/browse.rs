@@ -36,8 +36,9 @@ impl BrowseQuery {
         }
     }
 
-    pub fn page_number(&self) -> i64 {
-        self.page.as_deref().and_then(|p| p.parse().ok()).unwrap_or(1).clamp(1, 10_000)
+    /// The page asked for, clamped (see `PageNumber`).
+    pub fn page_number(&self) -> crate::paging::PageNumber {
+        crate::paging::PageNumber::parse(self.page.as_deref())
     }
 
     pub fn url(&self, page: i64) -> String {

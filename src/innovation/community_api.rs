@@ -66,7 +66,7 @@ pub async fn post_comment(fiche: i64, body: String) -> Result<i64, AppError> {
             tracing::info!(user = account.id, fiche, comment = id, "comment posted");
             // The comment is saved; telling people is best effort and never undoes it.
             let link = format!("/innovation/fiches/{fiche}#commentaire-{id}");
-            let news = notify::News { kind: "comment", actor: account.id, actor_name: &account.display_name, subject: &view.title, link: &link };
+            let news = notify::News { kind: "comment", actor: account.id, actor_name: &account.display_name, subject: &view.title, link: &link, target: notify::Target::Contribution(ItemKind::Comment, id) };
             let target = fiche.to_string();
             let told = async {
                 // Commenting follows the fiche, for the commenter and for its author.

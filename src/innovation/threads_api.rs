@@ -30,7 +30,7 @@ pub async fn load_threads(#[server(default)] query: ThreadQuery) -> Result<Threa
                 (Some(user), Some(field)) => notify::follows(&db, user, FollowKind::Field, &field.to_string()).await?,
                 _ => false,
             };
-            Ok(ThreadList { threads, total, page: query.page_number(), fields: store::field_names(&db, locale).await?, can_post: member, following_field })
+            Ok(ThreadList { threads, total, page: query.page_number().get(), fields: store::field_names(&db, locale).await?, can_post: member, following_field })
         }
         .await,
     )
@@ -72,7 +72,7 @@ pub async fn start_thread(thread: ThreadInput) -> Result<i64, AppError> {
             let id = threads::create(&db, account.id, &clean).await?;
             tracing::info!(user = account.id, thread = id, "thread started");
             let link = format!("/innovation/discussions/{id}");
-            let news = notify::News { kind: "thread", actor: account.id, actor_name: &account.display_name, subject: &clean.title, link: &link };
+            let news = notify::News { kind: "thread", actor: account.id, actor_name: &account.display_name, subject: &clean.title, link: &link, target: notify::Target::Contribution(crate::innovation::community::ItemKind::Thread, id) };
             let targets: Vec<(FollowKind, String)> = clean.fields.iter().map(|f| (FollowKind::Field, f.to_string())).collect();
             let told = async {
                 notify::follow(&db, account.id, FollowKind::Thread, &id.to_string(), true).await?;
@@ -100,7 +100,7 @@ pub async fn reply_thread(thread: i64, body: String) -> Result<i64, AppError> {
             let id = threads::reply(&db, thread, account.id, &body).await?;
             tracing::info!(user = account.id, thread, reply = id, "thread reply posted");
             let link = format!("/innovation/discussions/{thread}#reponse-{id}");
-            let news = notify::News { kind: "reply", actor: account.id, actor_name: &account.display_name, subject: &title, link: &link };
+            let news = notify::News { kind: "reply", actor: account.id, actor_name: &account.display_name, subject: &title, link: &link, target: notify::Target::Contribution(crate::innovation::community::ItemKind::Reply, id) };
             let target = thread.to_string();
             let told = async {
                 notify::follow(&db, account.id, FollowKind::Thread, &target, true).await?;

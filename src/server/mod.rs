@@ -13,6 +13,7 @@ pub mod human_dates;
 pub mod mail;
 pub mod markdown;
 pub mod realtime;
+pub mod redirect;
 pub mod router;
 pub mod security;
 pub mod sessions;

@@ -12,7 +12,7 @@ use super::{
     tasks,
 };
 use crate::{
-    accounts::{api::safe_next, server::Backend},
+    accounts::server::Backend,
     app::{shell, App},
     i18n::Locale,
     reference,
@@ -173,10 +173,7 @@ async fn set_language(State(state): State<AppState>, auth: crate::accounts::serv
         let current = headers.get(header::COOKIE).and_then(|v| v.to_str().ok()).map(Locale::from_cookies).unwrap_or_default();
         return (StatusCode::BAD_REQUEST, current.t("error-unknown-language")).into_response();
     };
-    let next = match form.next.as_deref() {
-        Some(next) => safe_next(Some(next)),
-        None => "/".to_string(),
-    };
+    let next = super::redirect::resolve_or(&state.config.server.public_url, form.next.as_deref(), "/");
     if let Some(user) = &auth.user {
         if let Err(error) = crate::accounts::server::store::set_locale(&state.db, user.id, locale.code()).await {
             tracing::warn!(%error, "language preference not saved");

@@ -36,7 +36,7 @@ pub async fn offer_details(id: i64) -> Result<OfferView, AppError> {
             let (user, scope) = access::current().await?;
             let manageable = scope.covers(record.direction_id, record.service_id);
             if !manageable && record.view.state != OfferState::Published {
-                return Err(AppError::NotFound);
+                return Err(AppError::not_yours(false));
             }
             let mut view = record.view;
             let dates = HumanDates::for_reader().await?;
@@ -119,7 +119,7 @@ pub async fn save_offer(id: Option<i64>, offer: OfferInput) -> Result<i64, AppEr
             if let Some(id) = id {
                 let existing = store::find(&state.db, id, &state.clock.today_iso()).await?.ok_or(AppError::NotFound)?;
                 if !scope.covers(existing.direction_id, existing.service_id) {
-                    return Err(AppError::Forbidden);
+                    return Err(AppError::not_yours(existing.view.state == OfferState::Published));
                 }
                 if existing.view.state == OfferState::Archived {
                     return Err(AppError::Conflict("error-offer-archived".into()));
@@ -146,7 +146,7 @@ pub async fn change_offer_state(id: i64, state: OfferState) -> Result<(), AppErr
             let today = app.clock.today_iso();
             let existing = store::find(&app.db, id, &today).await?.ok_or(AppError::NotFound)?;
             if !scope.covers(existing.direction_id, existing.service_id) {
-                return Err(if existing.view.state == OfferState::Published { AppError::Forbidden } else { AppError::NotFound });
+                return Err(AppError::not_yours(existing.view.state == OfferState::Published));
             }
             let from = existing.view.state;
             if !from.next().contains(&state) {

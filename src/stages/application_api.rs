@@ -160,7 +160,7 @@ pub async fn withdraw_application(id: i64) -> Result<(), AppError> {
             let db = &app.db;
             let keys = applications::keys(db, id).await?.ok_or(AppError::NotFound)?;
             if keys.candidate_id != account.id {
-                return Err(AppError::NotFound);
+                return Err(AppError::not_yours(false));
             }
             if !keys.state.is_pending() {
                 return Err(AppError::Conflict("error-application-move".into()));
@@ -195,7 +195,8 @@ pub async fn offer_applications(offer_id: i64) -> Result<Vec<ReceivedApplication
             let db = app.db;
             let offer = store::find(&db, offer_id, &app.clock.today_iso()).await?.ok_or(AppError::NotFound)?;
             if !scope.covers(offer.direction_id, offer.service_id) {
-                return Err(AppError::Forbidden);
+                // A published offer is public, its applications are not the caller's to read.
+                return Err(AppError::not_yours(offer.view.state == OfferState::Published));
             }
             Ok(applications::to_offer(&db, offer_id).await?)
         }
@@ -216,7 +217,7 @@ pub async fn move_application(id: i64, state: ApplicationState, #[server(default
             let db = &app.db;
             let keys = applications::keys(db, id).await?.ok_or(AppError::NotFound)?;
             if !scope.covers_application(keys.direction_id, keys.service_id) {
-                return Err(AppError::Forbidden);
+                return Err(AppError::not_yours(false));
             }
             if !keys.state.agent_moves().contains(&state) {
                 return Err(AppError::Conflict("error-application-move".into()));

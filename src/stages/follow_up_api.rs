@@ -32,7 +32,7 @@ async fn reader(id: i64) -> Result<(i64, OfferScope, applications::ApplicationKe
     let scope = OfferScope::of(&db, account.id).await?;
     let staff = scope.covers_application(keys.direction_id, keys.service_id);
     if !staff && keys.candidate_id != account.id {
-        return Err(AppError::NotFound);
+        return Err(AppError::not_yours(false));
     }
     Ok((account.id, scope, keys, staff))
 }
@@ -76,7 +76,7 @@ pub async fn send_application_message(id: i64, body: String) -> Result<(), AppEr
             // The candidate writes as the candidate even if they are also an agent.
             let from_candidate = keys.candidate_id == user;
             if !from_candidate && !staff {
-                return Err(AppError::NotFound);
+                return Err(AppError::not_yours(false));
             }
             follow_up::add_message(&app.db, id, user, from_candidate, &body).await?;
             tracing::info!(user, application = id, from_candidate, "application message");
@@ -97,7 +97,7 @@ pub async fn add_application_note(id: i64, body: String) -> Result<(), AppError>
             let (user, _, keys, staff) = reader(id).await?;
             if !staff {
                 // The candidate may read their file, but notes are not theirs to know of.
-                return Err(AppError::NotFound);
+                return Err(AppError::not_yours(false));
             }
             let body = AppError::required_text("body", &body, MESSAGE_MAX)?;
             let app = app_state()?;
@@ -111,7 +111,8 @@ pub async fn add_application_note(id: i64, body: String) -> Result<(), AppError>
     )
 }
 
-/// The direction admin's scope, or Forbidden.
+/// The direction admin's scope, or Forbidden (the direction pages are public features this
+/// account may not use).
 #[cfg(feature = "ssr")]
 async fn direction_admin() -> Result<(i64, OfferScope), AppError> {
     let account = require_account().await?;
@@ -122,6 +123,8 @@ async fn direction_admin() -> Result<(i64, OfferScope), AppError> {
     Ok((account.id, scope))
 }
 
+/// Ok when the scope administers `direction_id`; directions are public, so acting on another
+/// one is Forbidden.
 #[cfg(feature = "ssr")]
 fn administers(scope: &OfferScope, direction_id: i64) -> Result<(), AppError> {
     if scope.all || scope.directions.contains(&direction_id) {

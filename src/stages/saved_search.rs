@@ -63,7 +63,8 @@ pub async fn delete_saved_search(id: i64) -> Result<(), AppError> {
         async {
             let account = require_account().await?;
             if !super::server::alerts::delete(&app_state()?.db, account.id, id).await? {
-                return Err(AppError::NotFound);
+                // Someone else's saved search, or none.
+                return Err(AppError::not_yours(false));
             }
             redirect_plain_form("/stages/alertes");
             Ok(())

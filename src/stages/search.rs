@@ -102,8 +102,9 @@ impl SearchQuery {
         }
     }
 
-    pub fn page_number(&self) -> i64 {
-        self.page.as_deref().and_then(|p| p.parse().ok()).unwrap_or(1).max(1)
+    /// The page asked for, clamped (see `PageNumber`).
+    pub fn page_number(&self) -> crate::paging::PageNumber {
+        crate::paging::PageNumber::parse(self.page.as_deref())
     }
 }
 

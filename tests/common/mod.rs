@@ -166,15 +166,21 @@ impl TestApp {
         (direction.id, direction.services[0].id)
     }
 
-    /// Saves and publishes an offer of `service` titled `title` through `agent` on server
-    /// `base` (this app's own address, or another process's); returns its id.
-    pub async fn publish_offer_on(&self, base: &str, agent: &Client, service: i64, title: &str) -> i64 {
+    /// Saves a draft offer of `service` titled `title` through `agent` on server `base` (this
+    /// app's own address, or another process's); returns its id.
+    pub async fn save_offer_on(&self, base: &str, agent: &Client, service: i64, title: &str) -> i64 {
         let data = parvis::reference::server::store::load(&self.state.db).await.expect("reference");
         let form = offer_fields(service, data.families[0].metiers[0].id, title, "Missions variées.");
         let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         let saved = agent.post(format!("{base}/api/stages/save_offer")).form(&fields).send().await.expect("save");
         assert_eq!(saved.status(), 200, "offer not saved");
-        let id = saved.json::<i64>().await.expect("id");
+        saved.json::<i64>().await.expect("id")
+    }
+
+    /// Saves and publishes an offer of `service` titled `title` through `agent` on server
+    /// `base` (this app's own address, or another process's); returns its id.
+    pub async fn publish_offer_on(&self, base: &str, agent: &Client, service: i64, title: &str) -> i64 {
+        let id = self.save_offer_on(base, agent, service, title).await;
         let published = agent.post(format!("{base}/api/stages/offer_state")).form(&[("id", id.to_string().as_str()), ("state", "published")]).send().await.expect("publish");
         assert_eq!(published.status(), 200, "offer not published");
         id

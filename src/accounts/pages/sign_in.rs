@@ -1,5 +1,4 @@
 use crate::{
-    accounts::api::safe_next,
     accounts::auth_context::use_auth,
     i18n::t,
     ui::forms::{field_error, navigate_on_success, FormError, PasswordField, TextField},
@@ -13,7 +12,8 @@ pub fn SignInPage() -> impl IntoView {
     let action = use_auth().sign_in;
     let query = use_query_map();
     let next = move || query.with(|q| q.get("suite")).unwrap_or_default();
-    navigate_on_success(action.value(), move |_| safe_next(Some(&next()).filter(|n| !n.is_empty()).map(String::as_str)));
+    // Where to go comes from the server, which resolved `suite` against the site's address.
+    navigate_on_success(action.value(), |signed: &crate::accounts::types::SignedIn| signed.next.clone());
     view! {
         <Title text=t("sign-in-title")/>
         <section class="narrow">

@@ -89,7 +89,9 @@ pub async fn require_account() -> AppResult<AccountRow> {
     current_account().await?.ok_or(AppError::Unauthenticated)
 }
 
-/// The signed-in account and its grants, when one of them is `role`; otherwise a refusal.
+/// The signed-in account and its grants, when one of them is `role`; otherwise a refusal:
+/// Forbidden, since what a role opens (a desk, a dashboard, a form) is a public feature of
+/// the site, not someone's resource (those answer `AppError::not_yours`).
 pub async fn require_role(role: Role) -> AppResult<(AccountRow, Vec<RoleGrant>)> {
     let account = require_account().await?;
     let grants = store::roles(&app_state()?.db, account.id).await?;

@@ -55,16 +55,27 @@ fn link(kind: ItemKind, id: i64, parent: i64) -> String {
     }
 }
 
+/// What readers may see, as one query: the contribution of `kind` whose id is the SQL
+/// expression `id`, with its fiche or thread as `parent`, when it is not hidden, its thread is
+/// not hidden and its fiche is published. Links and notifications (`notify::VISIBLE`) both
+/// use it, so nothing links to what a reader cannot open.
+pub fn visible_source(kind: ItemKind, id: &str) -> String {
+    match kind {
+        ItemKind::Comment => format!(
+            "SELECT c.fiche_id AS parent FROM fiche_comments c JOIN fiches f ON f.id = c.fiche_id \
+             WHERE c.id = {id} AND c.hidden_at IS NULL AND f.published_revision_id IS NOT NULL"
+        ),
+        ItemKind::Thread => format!("SELECT t.id AS parent FROM threads t WHERE t.id = {id} AND t.hidden_at IS NULL"),
+        ItemKind::Reply => format!(
+            "SELECT r.thread_id AS parent FROM thread_replies r JOIN threads t ON t.id = r.thread_id \
+             WHERE r.id = {id} AND r.hidden_at IS NULL AND t.hidden_at IS NULL"
+        ),
+    }
+}
+
 /// The link of a contribution readers can see (None when hidden, in a hidden thread, or gone).
 pub async fn visible_link(db: &Db, kind: ItemKind, id: i64) -> Result<Option<String>, sqlx::Error> {
-    let sql = match kind {
-        ItemKind::Comment => "SELECT fiche_id AS parent FROM fiche_comments WHERE id = $1 AND hidden_at IS NULL",
-        ItemKind::Thread => "SELECT id AS parent FROM threads WHERE id = $1 AND hidden_at IS NULL",
-        ItemKind::Reply => {
-            "SELECT r.thread_id AS parent FROM thread_replies r JOIN threads t ON t.id = r.thread_id WHERE r.id = $1 AND r.hidden_at IS NULL AND t.hidden_at IS NULL"
-        }
-    };
-    let row = sqlx::query(sql).bind(id).fetch_optional(&db.pool).await?;
+    let row = sqlx::query(&visible_source(kind, "$1")).bind(id).fetch_optional(&db.pool).await?;
     row.map(|r| Ok(link(kind, id, r.try_get("parent")?))).transpose()
 }
 

@@ -1,7 +1,10 @@
 //! The e-mail digest: every `digest.every_seconds`, each member with notifications neither
 //! read nor mailed yet gets one message listing them, in their language, unless they turned
 //! the digest off on their notifications page. A failed send leaves them for the next round.
+//! Only notifications whose target the member may see when the digest is sent are listed or
+//! marked (`notify::VISIBLE`): one hidden meanwhile waits, and goes out if it is restored.
 
+use super::notify::VISIBLE;
 use crate::{
     i18n::Locale,
     server::{
@@ -46,19 +49,22 @@ pub fn spawn(app: AppState) {
 /// One digest round; the number of digests sent.
 pub async fn round(app: &AppState) -> Result<usize, sqlx::Error> {
     let db = &app.db;
-    let members = sqlx::query(
+    let members_sql = format!(
         "SELECT DISTINCT u.id, u.email, u.display_name, u.locale, u.time_zone FROM notifications n JOIN users u ON u.id = n.user_id \
-         WHERE n.read_at IS NULL AND n.mailed_at IS NULL AND NOT EXISTS (SELECT 1 FROM digest_optouts o WHERE o.user_id = u.id) ORDER BY u.id",
-    )
-    .fetch_all(&db.pool)
-    .await?;
+         WHERE n.read_at IS NULL AND n.mailed_at IS NULL AND {} AND NOT EXISTS (SELECT 1 FROM digest_optouts o WHERE o.user_id = u.id) ORDER BY u.id",
+        *VISIBLE
+    );
+    let members = sqlx::query(&members_sql).fetch_all(&db.pool).await?;
+    let pending_sql = format!("SELECT n.id, n.kind, n.actor, n.subject, n.link, n.at FROM notifications n WHERE n.user_id = $1 AND n.read_at IS NULL AND n.mailed_at IS NULL AND {} ORDER BY n.at DESC, n.id DESC", *VISIBLE);
+    // What was listed, up to the newest: hidden ones stay unmailed for a later round.
+    let mark_sql = format!(
+        "UPDATE notifications SET mailed_at = $1 WHERE id IN (SELECT n.id FROM notifications n WHERE n.user_id = $2 AND n.mailed_at IS NULL AND n.id <= $3 AND {})",
+        *VISIBLE
+    );
     let mut sent = 0;
     for member in members {
         let user: i64 = member.try_get("id")?;
-        let rows = sqlx::query("SELECT id, kind, actor, subject, link, at FROM notifications WHERE user_id = $1 AND read_at IS NULL AND mailed_at IS NULL ORDER BY at DESC, id DESC")
-            .bind(user)
-            .fetch_all(&db.pool)
-            .await?;
+        let rows = sqlx::query(&pending_sql).bind(user).fetch_all(&db.pool).await?;
         let Some(newest) = rows.first().map(|r| r.try_get::<i64, _>("id")).transpose()? else { continue };
         let locale = Locale::parse(&member.try_get::<String, _>("locale")?).unwrap_or_default();
         let dates = HumanDates::for_account(app, locale, &member.try_get::<String, _>("time_zone")?);
@@ -79,7 +85,7 @@ pub async fn round(app: &AppState) -> Result<usize, sqlx::Error> {
         match app.mailer.send(&to, &locale.t_with("mail-digest-subject", &args), locale.t_with("mail-digest-body", &args)).await {
             Ok(()) => {
                 // Only what was listed (up to the newest) is marked; newer ones wait for the next round.
-                sqlx::query("UPDATE notifications SET mailed_at = $1 WHERE user_id = $2 AND mailed_at IS NULL AND id <= $3")
+                sqlx::query(&mark_sql)
                     .bind(now())
                     .bind(user)
                     .bind(newest)

@@ -62,7 +62,8 @@ pub async fn upload(State(state): State<AppState>, auth: AuthSession, mut multip
     let Some(fiche) = fiche.filter(|f| *f > 0) else { return StatusCode::BAD_REQUEST.into_response() };
     match super::store::find(&state.db, fiche).await {
         Ok(Some(row)) if row.author_id == user.id => {}
-        Ok(_) => return StatusCode::NOT_FOUND.into_response(),
+        // Someone else's fiche: not found, as if there were none.
+        Ok(_) => return crate::error::AppError::not_yours(false).status().into_response(),
         Err(error) => {
             tracing::error!(%error, "image upload: fiche not read");
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();

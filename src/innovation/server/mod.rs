@@ -23,7 +23,8 @@ pub async fn standing(db: &crate::server::db::Db, user: i64) -> Result<(bool, bo
 }
 
 /// The signed-in account, when it is a member (or, with `editor`, an editor); otherwise a
-/// refusal (401 without an account, 403 without the standing).
+/// refusal (401 without an account, 403 without the standing: the member and editor features
+/// are public, the action is not this account's; someone's resource answers `AppError::not_yours`).
 pub async fn require_standing(editor: bool) -> Result<crate::accounts::server::store::AccountRow, crate::error::AppError> {
     let account = crate::accounts::server::require_account().await?;
     let (is_member, is_editor) = standing(&crate::server::app_state()?.db, account.id).await?;

@@ -2,16 +2,57 @@
 //! what they follow (a comment, a reply, a new thread in a field, a fiche published in a
 //! field or a city) and mentions of their "@Name" reach their notifications, which the
 //! digest later mails.
+//!
+//! A notification names what it tells of (`Target`), and is shown or mailed only while its
+//! reader may see that: every read goes through [`VISIBLE`], checked when reading and when
+//! sending, not only when the notification was made. A hidden comment, reply or thread (or
+//! one in a hidden thread), a deleted one, or a fiche no longer published takes its
+//! notifications off the list, its count and the digest; restoring it brings them back.
 
 use crate::{
     i18n::Locale,
-    innovation::community::{FollowKind, Followed, Notification},
+    innovation::community::{FollowKind, Followed, ItemKind, Notification},
     server::{
         db::{now, Db},
         human_dates::HumanDates,
     },
 };
 use sqlx::Row;
+use std::sync::LazyLock;
+
+/// What a notification is about: a contribution, or a fiche (stored as `item_kind`, `item_id`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Contribution(ItemKind, i64),
+    Fiche(i64),
+}
+
+impl Target {
+    fn code(self) -> &'static str {
+        match self {
+            Target::Contribution(kind, _) => kind.code(),
+            Target::Fiche(_) => "fiche",
+        }
+    }
+
+    fn id(self) -> i64 {
+        match self {
+            Target::Contribution(_, id) | Target::Fiche(id) => id,
+        }
+    }
+}
+
+/// The one visibility rule of notifications, an SQL condition on the notification `n`: its
+/// target is visible to readers now (see `contributions::visible_source`; a fiche: published).
+/// A notification of a kind this list does not know is never shown.
+pub static VISIBLE: LazyLock<String> = LazyLock::new(|| {
+    let mut cases: Vec<String> = [ItemKind::Comment, ItemKind::Thread, ItemKind::Reply]
+        .into_iter()
+        .map(|kind| format!("(n.item_kind = '{}' AND EXISTS ({}))", kind.code(), super::contributions::visible_source(kind, "n.item_id")))
+        .collect();
+    cases.push("(n.item_kind = 'fiche' AND EXISTS (SELECT 1 FROM fiches f WHERE f.id = n.item_id AND f.published_revision_id IS NOT NULL))".into());
+    format!("({})", cases.join(" OR "))
+});
 
 /// A follow's target as follows are compared: folded by `server::text`, so a city is one
 /// city however a fiche spells it ("Montréal|Canada", "MONTREAL|Canada"); ids fold to themselves.
@@ -118,6 +159,8 @@ pub struct News<'a> {
     pub actor_name: &'a str,
     pub subject: &'a str,
     pub link: &'a str,
+    /// What the news is about; its visibility decides whether the notification shows.
+    pub target: Target,
 }
 
 /// Tells of `news` the members following any of `targets` and those `text` mentions (a
@@ -147,24 +190,24 @@ pub async fn tell(db: &Db, news: &News<'_>, targets: &[(FollowKind, String)], te
 }
 
 async fn insert(db: &Db, user: i64, kind: &str, news: &News<'_>, at: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO notifications (user_id, kind, actor, subject, link, at) VALUES ($1, $2, $3, $4, $5, $6)")
+    sqlx::query("INSERT INTO notifications (user_id, kind, actor, subject, link, at, item_kind, item_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
         .bind(user)
         .bind(kind)
         .bind(news.actor_name)
         .bind(news.subject)
         .bind(news.link)
         .bind(at)
+        .bind(news.target.code())
+        .bind(news.target.id())
         .execute(&db.pool)
         .await?;
     Ok(())
 }
 
-/// The newest notifications of `user`, dated for `dates`' reader.
+/// The member's latest notifications whose target they may still see, dated for `dates`' reader.
 pub async fn of_user(db: &Db, user: i64, dates: &HumanDates) -> Result<Vec<Notification>, sqlx::Error> {
-    let rows = sqlx::query("SELECT id, kind, actor, subject, link, at, read_at FROM notifications WHERE user_id = $1 ORDER BY at DESC, id DESC LIMIT 100")
-        .bind(user)
-        .fetch_all(&db.pool)
-        .await?;
+    let sql = format!("SELECT n.id, n.kind, n.actor, n.subject, n.link, n.at, n.read_at FROM notifications n WHERE n.user_id = $1 AND {} ORDER BY n.at DESC, n.id DESC LIMIT 100", *VISIBLE);
+    let rows = sqlx::query(&sql).bind(user).fetch_all(&db.pool).await?;
     rows.into_iter()
         .map(|r| {
             Ok(Notification {

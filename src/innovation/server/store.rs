@@ -383,11 +383,10 @@ pub async fn browse(db: &Db, query: &BrowseQuery, locale: Locale) -> Result<(Vec
         count = count.bind(value.clone());
     }
     let total: i64 = count.fetch_one(&db.pool).await?.try_get("n")?;
-    let page = query.page_number();
     let select_sql = format!(
         "SELECT c.fiche_id, c.language, c.title, c.summary, c.city, c.country, c.maturity, c.field_ids FROM fiche_catalogue c WHERE {filter} \
          ORDER BY c.published_at DESC, c.fiche_id DESC LIMIT {PER_PAGE} OFFSET {}",
-        (page - 1) * PER_PAGE
+        query.page_number().offset(PER_PAGE)
     );
     let mut select = sqlx::query(&select_sql);
     for value in &values {

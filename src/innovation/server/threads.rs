@@ -114,7 +114,7 @@ pub async fn list(db: &Db, query: &ThreadQuery, locale: Locale, dates: &HumanDat
         "SELECT t.id, t.title, t.field_ids, t.last_reply_at, u.display_name, \
          (SELECT COUNT(*) FROM thread_replies r WHERE r.thread_id = t.id AND r.hidden_at IS NULL) AS replies \
          FROM threads t LEFT JOIN users u ON u.id = t.author_id WHERE {filter} ORDER BY t.last_reply_at DESC, t.id DESC LIMIT {THREADS_PER_PAGE} OFFSET {}",
-        (query.page_number() - 1) * THREADS_PER_PAGE
+        query.page_number().offset(THREADS_PER_PAGE)
     );
     let rows = values.iter().fold(sqlx::query(&list_sql), |q, v| q.bind(v.clone())).fetch_all(&db.pool).await?;
     let fields = field_names(db, locale).await?;

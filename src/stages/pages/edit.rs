@@ -38,6 +38,8 @@ pub fn EditOfferPage() -> impl IntoView {
     let data = Resource::new(id, |id| async move {
         let id = id.ok_or(AppError::NotFound)?;
         let offer = offer_details(id).await?;
+        // The offer loaded, so it is published (public) or managed here: a published offer of
+        // someone else's service is public, editing it is Forbidden.
         let input = offer.input.ok_or(AppError::Forbidden)?;
         Ok::<_, AppError>((id, input, load_offer_form_choices().await?))
     });

@@ -407,7 +407,7 @@ impl Catalogue {
         }
 
         let total = matches.len() as i64;
-        let page = query.page_number().max(1) as usize;
+        let page = query.page_number().get() as usize;
         let ids = page_of(matches, &filters.terms, query.tri.as_deref(), page, per_page);
         let named = |list: &Vec<String>, counts: Vec<i64>| -> Vec<(String, i64)> {
             let mut out: Vec<(String, i64)> = list.iter().cloned().zip(counts).filter(|(_, n)| *n > 0).collect();
@@ -511,7 +511,7 @@ fn page_of(mut matches: Vec<&Doc>, terms: &[u32], sort: Option<&str>, page: usiz
         matches.sort_by(|a, b| order(a, b));
         return matches.iter().map(|d| d.id).collect();
     }
-    let end = page * per_page;
+    let end = page.saturating_mul(per_page);
     let start = end - per_page;
     if start >= matches.len() {
         return vec![];

@@ -100,7 +100,8 @@ pub async fn download(State(state): State<AppState>, auth: AuthSession, Path(own
         Ok(true) => {}
         Ok(false) => {
             tracing::info!(user = user.id, owner, "CV download refused");
-            return StatusCode::FORBIDDEN.into_response();
+            // Another candidate's CV: not found, as if there were none.
+            return crate::error::AppError::not_yours(false).status().into_response();
         }
         Err(error) => {
             tracing::error!(%error, "CV access check failed");

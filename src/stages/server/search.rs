@@ -47,7 +47,7 @@ pub async fn search(catalogue: &Catalogue, db: &Db, query: &SearchQuery, today: 
     Ok(SearchResults {
         offers,
         total: hits.total,
-        page: query.page_number(),
+        page: query.page_number().get(),
         per_page: PER_PAGE,
         directions: facets(hits.directions),
         families,
