@@ -19,16 +19,18 @@ pub const MAX_QUERY_WORDS: usize = 16;
 
 /// `text` trimmed of surrounding space, cut to its first [`MAX_QUERY_WORDS`]
 /// whitespace-separated words and [`MAX_QUERY_CHARS`] characters (never inside a
-/// character). Reads at most that much of `text`, however long it is.
+/// character), without the characters no text may hold (`crate::characters`: a search is
+/// echoed into pages and feeds). Reads at most that much of `text`, however long it is.
 pub fn bounded(text: &str) -> String {
     let text = text.trim_start();
     let end = text.char_indices().nth(MAX_QUERY_CHARS).map_or(text.len(), |(at, _)| at);
     let mut kept = String::new();
-    for word in text[..end].split_whitespace().take(MAX_QUERY_WORDS) {
+    let words = text[..end].split_whitespace().map(crate::characters::strip).filter(|word| !word.is_empty());
+    for word in words.take(MAX_QUERY_WORDS) {
         if !kept.is_empty() {
             kept.push(' ');
         }
-        kept.push_str(word);
+        kept.push_str(&word);
     }
     kept
 }
@@ -50,5 +52,6 @@ mod tests {
         let huge = "é".repeat(130_000);
         assert_eq!(bounded(&huge).chars().count(), MAX_QUERY_CHARS);
         assert_eq!(bounded_param(Some("   ".into())), None);
+        assert_eq!(bounded("sta\u{1}ge \u{0} vert\u{85}"), "stage vert", "characters XML forbids never echo");
     }
 }

@@ -265,7 +265,7 @@ async fn a_fiche_page_lists_related_fiches_by_shared_tags_fields_and_country() {
 #[tokio::test]
 async fn notifications_of_hidden_contributions_leave_the_list_and_the_digest_until_restored() {
     let (app, field) = newsroom().await;
-    sqlx::query("UPDATE users SET display_name = 'Zoe Martin' WHERE email = 'other@example.org'").execute(&app.state.db.pool).await.expect("name");
+    sqlx::query("UPDATE users SET display_name = 'Zoe Martin', name_key = 'zoe martin' WHERE email = 'other@example.org'").execute(&app.state.db.pool).await.expect("name");
     let (author, other, editor) =
         (app.sign_in("author@example.org", PASSWORD).await, app.sign_in("other@example.org", PASSWORD).await, app.sign_in("editor@example.org", PASSWORD).await);
     // Other hears of every kind: a fiche and a thread in a followed field, a mention in a
