@@ -242,9 +242,18 @@ async fn mails_show_dates_in_the_recipients_language_and_time_zone() {
 
     // The digest gives each notification's time in the member's zone (Tokyo: UTC+9).
     let account = parvis::accounts::server::store::by_email(&app.state.db, "ada@example.org").await.expect("query").expect("account");
-    sqlx::query("INSERT INTO notifications (user_id, kind, actor, subject, link, at) VALUES ($1, 'mention', 'Zoé', 'Cours oasis', '/innovation/discussions/1', $2)")
+    // It tells of a real, visible thread: the digest mails only what its reader may see.
+    let field = parvis::reference::server::store::load(&app.state.db).await.expect("reference").fields[0].id.to_string();
+    let thread = app
+        .call_json::<i64>(&ada, "innovation/thread_start", &[("thread[title]", "Cours oasis"), ("thread[body]", "Qui les a essayées ?"), ("thread[fields][0]", &field)])
+        .await
+        .1
+        .expect("thread");
+    sqlx::query("INSERT INTO notifications (user_id, kind, actor, subject, link, at, item_kind, item_id) VALUES ($1, 'mention', 'Zoé', 'Cours oasis', $2, $3, 'thread', $4)")
         .bind(account.id)
+        .bind(format!("/innovation/discussions/{thread}"))
         .bind(at("2026-11-30T03:37:00Z").as_second())
+        .bind(thread)
         .execute(&app.state.db.pool)
         .await
         .expect("notification");

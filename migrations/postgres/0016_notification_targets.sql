@@ -1,7 +1,7 @@
 -- A notification names what it tells of (a comment, reply or thread: ItemKind codes; or a
 -- fiche), so pages, counts and the e-mail digest show it only while its reader may see that
 -- (src/innovation/server/notify.rs, VISIBLE). Earlier rows get theirs from their link.
--- Mirrors migrations/sqlite/0014_notification_targets.sql.
+-- Mirrors migrations/sqlite/0016_notification_targets.sql.
 
 ALTER TABLE notifications ADD COLUMN item_kind TEXT;
 ALTER TABLE notifications ADD COLUMN item_id BIGINT;
