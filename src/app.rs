@@ -48,6 +48,8 @@ pub fn App() -> impl IntoView {
     if use_context::<crate::i18n::Locale>().is_none() {
         provide_locale();
     }
+    // Before any action exists: a refused post without JavaScript comes back as their value.
+    crate::ui::refused_form::provide_refused_form();
     provide_auth();
     // Marks the page once the WASM has taken over, for tests and for styles that need JS.
     Effect::new(move |_| {

@@ -10,6 +10,7 @@ pub mod feeds;
 pub mod mail;
 pub mod markdown;
 pub mod realtime;
+pub mod refused_forms;
 pub mod router;
 pub mod security;
 pub mod sessions;

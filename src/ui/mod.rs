@@ -4,5 +4,6 @@ pub mod forms;
 pub mod layout;
 pub mod live;
 pub mod platform;
+pub mod refused_form;
 pub mod status_pages;
 pub mod time;

@@ -7,6 +7,7 @@
 #![allow(dead_code)]
 
 pub mod fiches;
+pub mod plain_forms;
 
 use parvis::server::{config::Config, router, state::AppState};
 use reqwest::{Client, Response};
@@ -163,9 +164,21 @@ impl TestApp {
     /// Saves and publishes an offer of `service` titled `title` through `agent` on server
     /// `base` (this app's own address, or another process's); returns its id.
     pub async fn publish_offer_on(&self, base: &str, agent: &Client, service: i64, title: &str) -> i64 {
+        let form = self.offer_form(service, title).await;
+        let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let saved = agent.post(format!("{base}/api/stages/save_offer")).form(&fields).send().await.expect("save");
+        assert_eq!(saved.status(), 200, "offer not saved");
+        let id = saved.json::<i64>().await.expect("id");
+        let published = agent.post(format!("{base}/api/stages/offer_state")).form(&[("id", id.to_string().as_str()), ("state", "published")]).send().await.expect("publish");
+        assert_eq!(published.status(), 200, "offer not published");
+        id
+    }
+
+    /// A valid offer form of `service` titled `title` (the first métier), field by field.
+    pub async fn offer_form(&self, service: i64, title: &str) -> Vec<(&'static str, String)> {
         let data = parvis::reference::server::store::load(&self.state.db).await.expect("reference");
         let (service, metier) = (service.to_string(), data.families[0].metiers[0].id.to_string());
-        let fields = [
+        [
             ("offer[service_id]", service.as_str()),
             ("offer[metier_id]", metier.as_str()),
             ("offer[title]", title),
@@ -182,13 +195,10 @@ impl TestApp {
             ("offer[remote_days]", "0"),
             ("offer[contact_name]", "Agathe"),
             ("offer[contact_email]", "agathe@paris.fr"),
-        ];
-        let saved = agent.post(format!("{base}/api/stages/save_offer")).form(&fields).send().await.expect("save");
-        assert_eq!(saved.status(), 200, "offer not saved");
-        let id = saved.json::<i64>().await.expect("id");
-        let published = agent.post(format!("{base}/api/stages/offer_state")).form(&[("id", id.to_string().as_str()), ("state", "published")]).send().await.expect("publish");
-        assert_eq!(published.status(), 200, "offer not published");
-        id
+        ]
+        .into_iter()
+        .map(|(name, value)| (name, value.to_string()))
+        .collect()
     }
 
     pub async fn publish_offer(&self, agent: &Client, service: i64, title: &str) -> i64 {
