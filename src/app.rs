@@ -7,7 +7,7 @@ use crate::{
     innovation::{self, InnovationHome},
     reference::pages::ReferenceAdmin,
     stages::{self, StagesHome},
-    ui::{layout::Layout, status_pages::NotFound},
+    ui::{layout::Layout, refused_form::RefusedFormData, status_pages::NotFound},
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
@@ -33,6 +33,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <HydrationScripts options/>
                 <MetaTags/>
+                <RefusedFormData/>
             </head>
             <body>
                 <App/>

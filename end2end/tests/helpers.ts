@@ -9,6 +9,8 @@ export async function hydrated(page: Page) {
 // No serious or critical WCAG 2.1 AA violation on the page as it stands, and nothing wider
 // than the screen (on a phone, a page that scrolls sideways hides what is under its edge).
 export async function checkAccessibility(page: Page) {
+  // Hydration sets the document's title again once the page's own <Title> is hydrated.
+  await expect(page).toHaveTitle(/\S/);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, `${page.url()} is wider than the screen`).toBeLessThanOrEqual(1);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();

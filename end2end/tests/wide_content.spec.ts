@@ -2,7 +2,7 @@
 // a wide table, a code block and a long name, in a fiche (its sources too), a comment, a
 // thread and its reply, a member's profile, an offer and an application's message.
 import { test, expect, APIRequestContext, Browser } from "@playwright/test";
-import { checkAccessibility } from "./helpers";
+import { checkAccessibility, hydrated } from "./helpers";
 
 const PASSWORD = "parvis-demo-2026";
 const LONG_URL = `https://example.org/${"chemin-du-rapport/".repeat(15)}${"x".repeat(300 - 20 - 18 * 15)}`;
@@ -38,6 +38,8 @@ test("user-written content never makes a page wider than a phone", async ({ brow
   const email = `large-${Date.now()}@example.org`;
   expect((await writer.request.post("/api/accounts/sign_up", { form: { display_name: longName, email, password: "une phrase de passe" } })).ok()).toBeTruthy();
   const page = await writer.newPage();
+  const problems: string[] = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push(`${page.url()}: ${m.text()}`); });
   await page.goto("/innovation/ecrire");
   const field = (await page.locator("input[name='fiche[fields][0]']").getAttribute("value"))!;
   const fiche = await call(writer.request, "innovation/save", {
@@ -73,11 +75,13 @@ test("user-written content never makes a page wider than a phone", async ({ brow
 
   for (const path of [`/innovation/fiches/${fiche}`, `/innovation/discussions/${thread}`, "/innovation/discussions", "/innovation", "/compte"]) {
     await page.goto(path);
+    await hydrated(page);
     await checkAccessibility(page);
   }
   await page.goto(`/innovation/membres?q=${encodeURIComponent("Maximilienne")}`);
-  await page.getByRole("link", { name: longName }).first().click();
+  await page.locator("main").getByRole("link", { name: longName, exact: true }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: longName })).toBeVisible();
+  await hydrated(page);
   await checkAccessibility(page);
 
   // An agent's offer with the same description, and the candidate's message on it.
@@ -99,6 +103,8 @@ test("user-written content never makes a page wider than a phone", async ({ brow
     "offer[deadline]": "2099-01-31",
     "offer[places]": "1",
     "offer[address]": LONG_WORD.slice(0, 120),
+    "offer[arrondissement]": "4",
+    "offer[remote_days]": "0",
     "offer[contact_name]": LONG_WORD.slice(0, 80),
     "offer[contact_email]": "agathe@paris.fr",
   });
@@ -107,15 +113,21 @@ test("user-written content never makes a page wider than a phone", async ({ brow
   const application = await call(candidate.request, "stages/apply", { offer_id: String(offer), cover_letter: `${LONG_URL}\n${LONG_WORD}` });
   await call(candidate.request, "stages/application_message", { id: String(application), body: `${LONG_URL}\n${LONG_WORD}` });
   await agentPage.goto(`/stages/offres/${offer}`);
+  await hydrated(agentPage);
   await checkAccessibility(agentPage);
   await agentPage.goto(`/stages/candidatures/${application}`);
+  await hydrated(agentPage);
   await checkAccessibility(agentPage);
   const candidatePage = await candidate.newPage();
   await candidatePage.goto(`/stages/offres/${offer}`);
+  await hydrated(candidatePage);
   await checkAccessibility(candidatePage);
   await candidatePage.goto("/stages/candidatures");
+  await hydrated(candidatePage);
   await checkAccessibility(candidatePage);
   await candidate.close();
   await agent.close();
   await writer.close();
+  // Pages holding such content hydrate cleanly too.
+  expect(problems).toEqual([]);
 });

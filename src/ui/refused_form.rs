@@ -17,14 +17,16 @@
 //! - fields inside a [`ServerForm`] of that server function show what was typed
 //!   ([`kept_value`], [`kept_checked`]).
 //!
-//! The same value reaches the browser through the page's hydration data, so a page that
-//! hydrates later renders the same thing.
+//! The same value reaches the browser as a JSON data block in the page's `<head>`
+//! ([`RefusedFormData`], outside the hydrated tree), so a page that hydrates later renders the
+//! same thing. (Leptos' `SharedValue` does not fit: the server build does not count it among
+//! the hydration data, so the browser's resources would be read off by one.)
 
 use crate::{error::AppError, i18n::t};
 use leptos::{
     context::Provider,
     prelude::*,
-    server::{ServerActionError, SharedValue},
+    server::ServerActionError,
     server_fn::{client::Client, codec::PostUrl, request::ClientReq, Http, ServerFn},
 };
 use leptos_router::hooks::use_location;
@@ -47,11 +49,13 @@ pub struct RefusedForm {
     pub kept: Vec<(String, String)>,
 }
 
+/// The id of the `<script type="application/json">` carrying the refusal to the browser.
+const DATA_ID: &str = "parvis-refused-form";
+
 /// Reads the refusal this page was sent back with, if any, and provides it (and Leptos'
 /// `ServerActionError`) as context. Must run before the page creates its actions.
 pub fn provide_refused_form() {
-    let refused = SharedValue::new(read_refused_form).into_inner();
-    if let Some(refused) = refused {
+    if let Some(refused) = read_refused_form() {
         provide_context(ServerActionError::new(&refused.path, &refused.encoded_error));
         provide_context(refused);
     }
@@ -79,10 +83,27 @@ fn read_refused_form() -> Option<RefusedForm> {
     Some(RefusedForm { path, encoded_error, error, kept })
 }
 
-/// In the browser, outside hydration, there is no plain form post to read back.
-#[cfg(not(feature = "ssr"))]
+/// In the browser: what the server put into the page's head.
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+fn read_refused_form() -> Option<RefusedForm> {
+    let data = leptos::web_sys::window()?.document()?.get_element_by_id(DATA_ID)?.text_content()?;
+    serde_json::from_str(&data).ok()
+}
+
+#[cfg(not(any(feature = "ssr", feature = "hydrate")))]
 fn read_refused_form() -> Option<RefusedForm> {
     None
+}
+
+/// The refusal as a JSON data block for the page's `<head>` (rendered by the server-only
+/// shell): `<`, `>` and `&` are escaped so that typed text cannot end the script element.
+#[component]
+pub fn RefusedFormData() -> impl IntoView {
+    let json = read_refused_form().and_then(|refused| serde_json::to_string(&refused).ok());
+    json.map(|json| {
+        let json = json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026");
+        view! { <script type="application/json" id=DATA_ID inner_html=json></script> }
+    })
 }
 
 /// The fields kept from a refused post, put into the page request's extensions by

@@ -76,16 +76,17 @@ pub fn ContributionList(kind: ItemKind, items: Vec<CommentView>, anchor: &'stati
 /// `draft` holds its text, so quoting adds to it.
 #[component]
 pub fn WritingField(draft: RwSignal<String>, label: String, error: Signal<Option<String>>) -> impl IntoView {
-    if let Some(kept) = kept_value("body") {
-        draft.set(kept);
+    // Only a refused post without JavaScript has text to show before hydration.
+    let kept = kept_value("body");
+    if let Some(kept) = &kept {
+        draft.set(kept.clone());
     }
-    let typed = draft.get_untracked();
     view! {
         <div class="field">
             <label for="comment-body">{label}</label>
             <p class="field-hint" id="comment-body-hint">{t("comments-hint")}</p>
             <textarea id="comment-body" name="body" rows="5" required=true aria-describedby="comment-body-hint"
-                prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))>{typed}</textarea>
+                prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))>{kept}</textarea>
             <p class="field-error" hidden=move || error.get().is_none()>{move || error.get()}</p>
         </div>
     }

@@ -176,10 +176,11 @@ fn NoteForm(id: i64, draft: RwSignal<String>) -> impl IntoView {
 #[component]
 fn DraftField(id: &'static str, label: String, draft: RwSignal<String>, error: Signal<Option<String>>) -> impl IntoView {
     let error_id = format!("{id}-error");
-    if let Some(kept) = kept_value("body") {
-        draft.set(kept);
+    // Only a refused post without JavaScript has text to show before hydration.
+    let kept = kept_value("body");
+    if let Some(kept) = &kept {
+        draft.set(kept.clone());
     }
-    let typed = draft.get_untracked();
     view! {
         <FieldFrame id=id.to_string() label hint=None error>
             <textarea
@@ -192,7 +193,7 @@ fn DraftField(id: &'static str, label: String, draft: RwSignal<String>, error: S
                 prop:value=move || draft.get()
                 on:input=move |ev| draft.set(event_target_value(&ev))
             >
-                {typed}
+                {kept}
             </textarea>
         </FieldFrame>
     }
