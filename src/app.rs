@@ -7,7 +7,7 @@ use crate::{
     innovation::{self, InnovationHome},
     reference::pages::ReferenceAdmin,
     stages::{self, StagesHome},
-    ui::{layout::Layout, status_pages::NotFound},
+    ui::{layout::Layout, refused_form::RefusedFormData, status_pages::NotFound},
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
@@ -33,6 +33,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <HydrationScripts options/>
                 <MetaTags/>
+                <RefusedFormData/>
             </head>
             <body>
                 <App/>
@@ -48,6 +49,8 @@ pub fn App() -> impl IntoView {
     if use_context::<crate::i18n::Locale>().is_none() {
         provide_locale();
     }
+    // Before any action exists: a refused post without JavaScript comes back as their value.
+    crate::ui::refused_form::provide_refused_form();
     provide_auth();
     // Marks the page once the WASM has taken over, for tests and for styles that need JS.
     Effect::new(move |_| {

@@ -9,11 +9,31 @@ export async function hydrated(page: Page) {
 // No serious or critical WCAG 2.1 AA violation on the page as it stands, and nothing wider
 // than the screen (on a phone, a page that scrolls sideways hides what is under its edge).
 export async function checkAccessibility(page: Page) {
+  // Hydration sets the document's title again once the page's own <Title> is hydrated.
+  await expect(page).toHaveTitle(/\S/);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, `${page.url()} is wider than the screen`).toBeLessThanOrEqual(1);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+// Fills the offer form (service, métier and level: the first choices) with `title`,
+// `missions` and a deadline; the caller saves.
+export async function fillOffer(page: Page, title: string, missions: string, deadline: string) {
+  await page.getByLabel("Intitulé").fill(title);
+  await page.getByLabel("Service d'accueil").selectOption({ index: 1 });
+  await page.getByLabel("Métier").selectOption({ index: 1 });
+  await page.getByLabel("Missions").fill(missions);
+  await page.getByLabel("Niveau d'études").selectOption("bac3");
+  await page.getByLabel("Discipline").fill("Écologie");
+  await page.getByLabel("Durée (en semaines, 26 au plus)").fill("12");
+  await page.getByLabel("Mois de début").fill("2099-03");
+  await page.getByLabel("Candidater avant le").fill(deadline);
+  await page.getByLabel("Adresse", { exact: true }).fill("Bois de Vincennes");
+  await page.getByLabel("Arrondissement").fill("12");
+  await page.getByLabel("Contact", { exact: true }).fill("Agathe Agent");
+  await page.getByLabel("Adresse du contact").fill("agathe@paris.fr");
 }
 
 // Signs in with the demo password and lands on `next`.

@@ -1,5 +1,5 @@
 import { test, expect, TestInfo } from "@playwright/test";
-import { checkAccessibility, hydrated, signIn } from "./helpers";
+import { checkAccessibility, fillOffer, hydrated, signIn } from "./helpers";
 
 test("a host agent drafts and publishes an offer that visitors then find", async ({ page, browser }, testInfo: TestInfo) => {
   const problems: string[] = [];
@@ -17,20 +17,8 @@ test("a host agent drafts and publishes an offer that visitors then find", async
   await hydrated(page);
   await checkAccessibility(page);
 
-  await page.getByLabel("Intitulé").fill(title);
-  await page.getByLabel("Service d'accueil").selectOption({ index: 1 });
-  await page.getByLabel("Métier").selectOption({ index: 1 });
-  await page.getByLabel("Missions").fill("Recenser les **mares** du bois de Vincennes.");
-  await page.getByLabel("Niveau d'études").selectOption("bac3");
-  await page.getByLabel("Discipline").fill("Écologie");
-  await page.getByLabel("Durée (en semaines, 26 au plus)").fill("12");
-  await page.getByLabel("Mois de début").fill("2099-03");
   // A deadline after the start is refused with a message next to the field.
-  await page.getByLabel("Candidater avant le").fill("2099-05-01");
-  await page.getByLabel("Adresse", { exact: true }).fill("Bois de Vincennes");
-  await page.getByLabel("Arrondissement").fill("12");
-  await page.getByLabel("Contact", { exact: true }).fill("Agathe Agent");
-  await page.getByLabel("Adresse du contact").fill("agathe@paris.fr");
+  await fillOffer(page, title, "Recenser les **mares** du bois de Vincennes.", "2099-05-01");
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByText("La date limite doit précéder le début du stage.")).toBeVisible();
   await page.getByLabel("Candidater avant le").fill("2099-01-31");

@@ -13,6 +13,7 @@ use crate::{
         status_pages::ErrorPage,
     },
 };
+use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -62,7 +63,7 @@ fn Editor(data: ReferenceData, save: ServerAction<SaveReference>) -> impl IntoVi
         <section class="panel">
             <h2>{t("reference-add")}</h2>
             <p>{t("reference-add-help")}</p>
-            <ActionForm action=save attr:class="form">
+            <ServerForm action=save attr:class="form">
                 <div class="field">
                     <label for="ref-kind">{t("reference-kind")}</label>
                     <select id="ref-kind" name="kind">
@@ -86,7 +87,7 @@ fn Editor(data: ReferenceData, save: ServerAction<SaveReference>) -> impl IntoVi
                 <SmallField name="name" label=t("reference-name") error=field_error(save.value(), "name")/>
                 <SmallField name="name_en" label=t("reference-name-en") error=field_error(save.value(), "name_en")/>
                 <button type="submit">{t("save")}</button>
-            </ActionForm>
+            </ServerForm>
         </section>
         <section>
             <h2>{t("reference-directions")}</h2>
@@ -132,14 +133,14 @@ fn DirectionItem(direction: DirectionRef, save: ServerAction<SaveReference>) -> 
     let id = format!("rename-direction-{}", direction.id);
     view! {
         <li>
-            <ActionForm action=save attr:class="inline-form rename-form">
+            <ServerForm action=save attr:class="inline-form rename-form">
                 <input type="hidden" name="kind" value="direction"/>
                 <input type="hidden" name="id" value=direction.id.to_string()/>
                 <input type="hidden" name="code" value=direction.code.clone()/>
                 <label for=id.clone()><strong>{direction.code.clone()}</strong></label>
                 <input id=id name="name" type="text" value=direction.name.clone() required=true/>
                 <button type="submit" class="secondary">{t("rename")}</button>
-            </ActionForm>
+            </ServerForm>
             <ul>{direction.services.into_iter().map(|s| view! { <li>{s.name}</li> }).collect_view()}</ul>
         </li>
     }
@@ -150,7 +151,7 @@ fn FieldItem(field: FieldRef, save: ServerAction<SaveReference>) -> impl IntoVie
     let (fr, en) = (format!("rename-field-{}-fr", field.id), format!("rename-field-{}-en", field.id));
     view! {
         <li>
-            <ActionForm action=save attr:class="inline-form rename-form">
+            <ServerForm action=save attr:class="inline-form rename-form">
                 <input type="hidden" name="kind" value="field"/>
                 <input type="hidden" name="id" value=field.id.to_string()/>
                 <input type="hidden" name="code" value=field.code.clone()/>
@@ -159,7 +160,7 @@ fn FieldItem(field: FieldRef, save: ServerAction<SaveReference>) -> impl IntoVie
                 <label for=en.clone()>{format!("{} (en)", field.code)}</label>
                 <input id=en name="name_en" type="text" value=field.name_en required=true/>
                 <button type="submit" class="secondary">{t("rename")}</button>
-            </ActionForm>
+            </ServerForm>
         </li>
     }
 }

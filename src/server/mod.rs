@@ -14,6 +14,7 @@ pub mod mail;
 pub mod markdown;
 pub mod realtime;
 pub mod redirect;
+pub mod refused_forms;
 pub mod router;
 pub mod security;
 pub mod sessions;

@@ -120,6 +120,8 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         .route("/innovation/images/{name}", get(crate::innovation::server::images::serve))
         .leptos_routes_with_context(&state, generate_route_list(App), context.clone(), app_shell)
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
+        // Inside the session layer: it keeps refused plain form posts in the session.
+        .layer(middleware::from_fn_with_state(state.clone(), super::refused_forms::keep_refused_forms))
         .layer(auth)
         .layer(middleware::from_fn_with_state(state.clone(), refuse_cross_site))
         .layer(middleware::from_fn_with_state(state.clone(), security_headers))

@@ -1,5 +1,8 @@
 //! Accessible form pieces: labelled fields with their error, the form's error summary.
+//! Text fields and selects show what the visitor typed when a post without JavaScript was
+//! refused (see `super::refused_form`).
 
+use super::refused_form::{kept_value, use_refused_form};
 use crate::{error::AppError, i18n::t};
 use leptos::prelude::*;
 
@@ -42,6 +45,7 @@ pub fn TextArea(
 ) -> impl IntoView {
     let id = field_id(name);
     let described = described_by(hint.is_some(), &id, error);
+    let value = kept_value(name).or(value);
     view! {
         <FieldFrame id=id.clone() label hint error>
             <textarea
@@ -82,6 +86,7 @@ pub fn TextField(
 ) -> impl IntoView {
     let id = field_id(name);
     let described = described_by(hint.is_some(), &id, error);
+    let value = kept_value(name).or(value);
     view! {
         <FieldFrame id=id.clone() label hint error>
             <input
@@ -137,12 +142,15 @@ pub fn PasswordField(
     }
 }
 
-/// The general message of a failed action, announced to screen readers.
+/// The general message of a failed action, announced to screen readers. A refusal of a post
+/// without JavaScript is already announced at the top of the page (`RefusalAlert`), so it is
+/// not repeated here.
 #[component]
 pub fn FormError<T: Clone + Send + Sync + 'static>(#[prop(into)] value: Signal<Option<Result<T, AppError>>>) -> impl IntoView {
-    let message = move || value.with(|v| v.as_ref().and_then(|r| r.as_ref().err()).map(|e| t(e.message_key())));
+    let announced = use_refused_form().map(|refused| refused.error);
+    let message = Signal::derive(move || value.with(|v| v.as_ref().and_then(|r| r.as_ref().err()).filter(|e| Some(*e) != announced.as_ref()).map(|e| t(e.message_key()))));
     view! {
-        <div class="alert alert-error" role="alert" hidden=move || message().is_none()>{message}</div>
+        <div class="alert alert-error" role="alert" hidden=move || message.with(Option::is_none)>{message}</div>
     }
 }
 
@@ -199,6 +207,7 @@ pub fn Select(
     optional: bool,
 ) -> impl IntoView {
     let id = field_id(name);
+    let selected = kept_value(name).unwrap_or(selected);
     view! {
         <FieldFrame id=id.clone() label hint=None error>
             <select id=id name=name required=!optional aria-invalid=move || error.get().is_some().then_some("true")>

@@ -6,6 +6,7 @@ use crate::{
         types::{CurrentUser, Role},
     },
     i18n::{t, use_locale, Locale},
+    ui::refused_form::RefusalAlert,
 };
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_location};
@@ -23,7 +24,10 @@ pub fn Layout(children: Children) -> impl IntoView {
             </div>
             <MainNav/>
         </header>
-        <main id="main" tabindex="-1">{children()}</main>
+        <main id="main" tabindex="-1">
+            <RefusalAlert/>
+            {children()}
+        </main>
         <footer class="site-footer">
             <p>{t("footer-text")}</p>
         </footer>

@@ -8,6 +8,7 @@
 
 pub mod fiches;
 pub mod hostile;
+pub mod plain_forms;
 
 use parvis::server::{config::Config, router, state::AppState};
 use reqwest::{Client, Response};
@@ -184,6 +185,12 @@ impl TestApp {
         let published = agent.post(format!("{base}/api/stages/offer_state")).form(&[("id", id.to_string().as_str()), ("state", "published")]).send().await.expect("publish");
         assert_eq!(published.status(), 200, "offer not published");
         id
+    }
+
+    /// A valid offer form of `service` titled `title` (the first métier), as `offer[…]` fields.
+    pub async fn offer_form(&self, service: i64, title: &str) -> Vec<(String, String)> {
+        let data = parvis::reference::server::store::load(&self.state.db).await.expect("reference");
+        offer_fields(service, data.families[0].metiers[0].id, title, "Missions variées.")
     }
 
     pub async fn publish_offer(&self, agent: &Client, service: i64, title: &str) -> i64 {

@@ -12,6 +12,7 @@ use crate::{
         status_pages::ErrorPage,
     },
 };
+use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -51,20 +52,20 @@ fn Account(user: CurrentUser) -> impl IntoView {
                     view! { <li data-role=g.role.code()>{t(g.role.label_key())}{scope.map(|s| format!(" — {s}"))}</li> }
                 }).collect_view()}
             </ul>
-            <ActionForm action=auth.sign_out>
+            <ServerForm action=auth.sign_out>
                 <button type="submit" class="secondary">{t("sign-out")}</button>
-            </ActionForm>
+            </ServerForm>
         </section>
         <section class="panel">
             <h2>{t("password-change-title")}</h2>
             <p>{t("password-change-lead")}</p>
             <FormError value=change.value()/>
             <FormSuccess value=change.value() message=t("password-changed")/>
-            <ActionForm action=change attr:class="form">
+            <ServerForm action=change attr:class="form">
                 <PasswordField name="current_password" label=t("field-current-password") error=field_error(change.value(), "current_password")/>
                 <PasswordField name="new_password" label=t("field-new-password") autocomplete="new-password" hint=hint error=field_error(change.value(), "new_password")/>
                 <button type="submit">{t("password-change-submit")}</button>
-            </ActionForm>
+            </ServerForm>
         </section>
         <TimeZoneSection/>
     }

@@ -3,6 +3,7 @@ use crate::{
     i18n::t,
     ui::forms::{field_error, FormError, FormSuccess, TextField},
 };
+use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -16,10 +17,10 @@ pub fn ForgotPasswordPage() -> impl IntoView {
             <p>{t("forgot-lead")}</p>
             <FormError value=action.value()/>
             <FormSuccess value=action.value() message=t("forgot-sent")/>
-            <ActionForm action=action attr:class="form">
+            <ServerForm action=action attr:class="form">
                 <TextField name="email" label=t("field-email") kind="email" autocomplete="email" error=field_error(action.value(), "email")/>
                 <button type="submit">{t("forgot-submit")}</button>
-            </ActionForm>
+            </ServerForm>
         </section>
     }
 }

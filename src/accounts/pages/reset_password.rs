@@ -3,6 +3,7 @@ use crate::{
     i18n::{t, use_locale},
     ui::forms::{field_error, navigate_on_success, FormError, PasswordField},
 };
+use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -19,11 +20,11 @@ pub fn ResetPasswordPage() -> impl IntoView {
         <section class="narrow">
             <h1>{t("reset-title")}</h1>
             <FormError value=action.value()/>
-            <ActionForm action=action attr:class="form">
+            <ServerForm action=action attr:class="form">
                 <input type="hidden" name="token" value=token/>
                 <PasswordField name="new_password" label=t("field-new-password") autocomplete="new-password" hint=hint error=field_error(action.value(), "new_password")/>
                 <button type="submit">{t("reset-submit")}</button>
-            </ActionForm>
+            </ServerForm>
         </section>
     }
 }

@@ -14,6 +14,7 @@ use crate::{
         status_pages::ErrorPage,
     },
 };
+use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -84,16 +85,16 @@ fn AccountRoles(
                     view! {
                         <li>
                             {t(g.role.label_key())}{scope.map(|s| format!(" — {s}"))}
-                            <ActionForm action=revoke attr:class="inline-form">
+                            <ServerForm action=revoke attr:class="inline-form">
                                 <input type="hidden" name="user_id" value=user_id.clone()/>
                                 <input type="hidden" name="grant_id" value=g.id.to_string()/>
                                 <button type="submit" class="link-button">{t("revoke")}</button>
-                            </ActionForm>
+                            </ServerForm>
                         </li>
                     }
                 }).collect_view()}
             </ul>
-            <ActionForm action=grant attr:class="form grant-form">
+            <ServerForm action=grant attr:class="form grant-form">
                 <input type="hidden" name="user_id" value=user_id.clone()/>
                 <div class="field">
                     <label for=format!("role-{user_id}")>{t("admin-role")}</label>
@@ -114,7 +115,7 @@ fn AccountRoles(
                     </select>
                 </div>
                 <button type="submit">{t("grant")}</button>
-            </ActionForm>
+            </ServerForm>
         </article>
     }
 }

@@ -3,6 +3,7 @@ use crate::{
     i18n::t,
     ui::forms::{field_error, navigate_on_success, FormError, PasswordField, TextField},
 };
+use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -19,12 +20,12 @@ pub fn SignInPage() -> impl IntoView {
         <section class="narrow">
             <h1>{t("sign-in-title")}</h1>
             <FormError value=action.value()/>
-            <ActionForm action=action attr:class="form">
+            <ServerForm action=action attr:class="form">
                 <input type="hidden" name="next" value=next/>
                 <TextField name="email" label=t("field-email") kind="email" autocomplete="email" error=field_error(action.value(), "email")/>
                 <PasswordField name="password" label=t("field-password") error=field_error(action.value(), "password")/>
                 <button type="submit">{t("sign-in-submit")}</button>
-            </ActionForm>
+            </ServerForm>
             <p><a href="/compte/mot-de-passe-oublie">{t("forgot-link")}</a></p>
             <p>{t("no-account-yet")}" "<a href="/compte/inscription">{t("nav-sign-up")}</a></p>
         </section>

@@ -3,6 +3,7 @@ use crate::{
     i18n::{t, use_locale},
     ui::forms::{field_error, navigate_on_success, FormError, PasswordField, TextField},
 };
+use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -17,12 +18,12 @@ pub fn SignUpPage() -> impl IntoView {
             <h1>{t("sign-up-title")}</h1>
             <p>{t("sign-up-lead")}</p>
             <FormError value=action.value()/>
-            <ActionForm action=action attr:class="form">
+            <ServerForm action=action attr:class="form">
                 <TextField name="display_name" label=t("field-display-name") autocomplete="name" error=field_error(action.value(), "display_name")/>
                 <TextField name="email" label=t("field-email") kind="email" autocomplete="email" error=field_error(action.value(), "email")/>
                 <PasswordField name="password" label=t("field-password") autocomplete="new-password" hint=hint error=field_error(action.value(), "password")/>
                 <button type="submit">{t("sign-up-submit")}</button>
-            </ActionForm>
+            </ServerForm>
             <p>{t("have-account")}" "<a href="/compte/connexion">{t("nav-sign-in")}</a></p>
         </section>
     }

@@ -20,6 +20,7 @@ use crate::{
         time::TimeTag,
     },
 };
+use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::{
@@ -267,11 +268,11 @@ fn Comments(data: FichePageData) -> impl IntoView {
             {if data.can_comment {
                 view! {
                     <FormError value=post.value()/>
-                    <ActionForm action=post attr:class="form">
+                    <ServerForm action=post attr:class="form">
                         <input type="hidden" name="fiche" value=fiche.to_string()/>
                         <WritingField draft label=t("comments-write") error=body_error/>
                         <button type="submit">{t("comments-send")}</button>
-                    </ActionForm>
+                    </ServerForm>
                 }.into_any()
             } else {
                 view! { <p><a href=format!("/compte/connexion?suite=/innovation/fiches/{fiche}")>{t("comments-sign-in")}</a></p> }.into_any()
@@ -287,11 +288,11 @@ pub fn FollowButton(kind: FollowKind, target: String, following: bool, label: St
     reload_on_success(follow.value());
     view! {
         <FormError value=follow.value()/>
-        <ActionForm action=follow attr:class="inline-form">
+        <ServerForm action=follow attr:class="inline-form">
             <input type="hidden" name="kind" value=kind.code()/>
             <input type="hidden" name="target" value=target/>
             <input type="hidden" name="follow" value=(!following).to_string()/>
             <button type="submit" class="secondary" aria-pressed=following.to_string()>{if following { format!("✓ {label}") } else { label }}</button>
-        </ActionForm>
+        </ServerForm>
     }
 }

@@ -12,6 +12,7 @@ use crate::{
         time::TimeTag,
     },
 };
+use crate::ui::refused_form::{kept_value, ServerForm};
 use leptos::prelude::*;
 
 /// `body` as a Markdown quote ("> " before each line), then a blank line to write after.
@@ -49,19 +50,19 @@ pub fn ContributionList(kind: ItemKind, items: Vec<CommentView>, anchor: &'stati
                                 <button type="button" class="link-button" on:click=move |_| draft.update(|text| text.push_str(&quoted(&author, &body_md)))>{t("comments-quote")}</button>
                             })}
                             {(member && !c.hidden).then(|| view! {
-                                <ActionForm action=flag attr:class="inline-form">
+                                <ServerForm action=flag attr:class="inline-form">
                                     <input type="hidden" name="kind" value=kind.code()/>
                                     <input type="hidden" name="id" value=flag_id.clone()/>
                                     <button type="submit" class="link-button">{t("comments-flag")}</button>
-                                </ActionForm>
+                                </ServerForm>
                             })}
                             {moderator.then(|| view! {
-                                <ActionForm action=moderate attr:class="inline-form">
+                                <ServerForm action=moderate attr:class="inline-form">
                                     <input type="hidden" name="kind" value=kind.code()/>
                                     <input type="hidden" name="id" value=moderated_id.clone()/>
                                     <input type="hidden" name="action" value=next.code()/>
                                     <button type="submit" class="secondary">{if c.hidden { t("moderation-restore") } else { t("moderation-hide") }}</button>
-                                </ActionForm>
+                                </ServerForm>
                             })}
                         </div>
                     </li>
@@ -75,12 +76,17 @@ pub fn ContributionList(kind: ItemKind, items: Vec<CommentView>, anchor: &'stati
 /// `draft` holds its text, so quoting adds to it.
 #[component]
 pub fn WritingField(draft: RwSignal<String>, label: String, error: Signal<Option<String>>) -> impl IntoView {
+    // Only a refused post without JavaScript has text to show before hydration.
+    let kept = kept_value("body");
+    if let Some(kept) = &kept {
+        draft.set(kept.clone());
+    }
     view! {
         <div class="field">
             <label for="comment-body">{label}</label>
             <p class="field-hint" id="comment-body-hint">{t("comments-hint")}</p>
             <textarea id="comment-body" name="body" rows="5" required=true aria-describedby="comment-body-hint"
-                prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
+                prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))>{kept}</textarea>
             <p class="field-error" hidden=move || error.get().is_none()>{move || error.get()}</p>
         </div>
     }

@@ -16,6 +16,7 @@ use crate::{
         time::TimeTag,
     },
 };
+use crate::ui::refused_form::{kept_checked, kept_value, ServerForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -73,10 +74,10 @@ fn Desk(desk: FicheDesk, diff: Option<Vec<DiffLine>>) -> impl IntoView {
             </p>
             <FormError value=submit.value()/>
             {can_submit.then(|| view! {
-                <ActionForm action=submit attr:class="inline-form">
+                <ServerForm action=submit attr:class="inline-form">
                     <input type="hidden" name="id" value=id.to_string()/>
                     <button type="submit">{t("fiche-submit")}</button>
-                </ActionForm>
+                </ServerForm>
             })}
         </section>
         {(desk.mine && desk.state.editable()).then(|| view! { <ImageUpload id/> })}
@@ -158,16 +159,16 @@ fn Review(id: i64, has_warnings: bool) -> impl IntoView {
         <section class="panel review">
             <h2>{t("fiche-review")}</h2>
             <FormError value=review.value()/>
-            <ActionForm action=review attr:class="form">
+            <ServerForm action=review attr:class="form">
                 <input type="hidden" name="id" value=id.to_string()/>
                 <div class="field">
                     <label for="review-comment">{t("fiche-review-comment")}</label>
-                    <textarea id="review-comment" name="comment" rows="5" aria-describedby="review-comment-error"></textarea>
+                    <textarea id="review-comment" name="comment" rows="5" aria-describedby="review-comment-error">{kept_value("comment")}</textarea>
                     <p class="field-error" id="review-comment-error" hidden=move || comment_error.get().is_none()>{move || comment_error.get()}</p>
                 </div>
                 {has_warnings.then(|| view! {
                     <div class="field checkbox-field">
-                        <input type="checkbox" id="review-acknowledge" name="acknowledge" value="1" aria-describedby="review-acknowledge-error"/>
+                        <input type="checkbox" id="review-acknowledge" name="acknowledge" value="1" checked=kept_checked("acknowledge").unwrap_or(false) aria-describedby="review-acknowledge-error"/>
                         <label for="review-acknowledge">{t("fiche-review-acknowledge")}</label>
                         <p class="field-error" id="review-acknowledge-error" hidden=move || acknowledge_error.get().is_none()>{move || acknowledge_error.get()}</p>
                     </div>
@@ -177,7 +178,7 @@ fn Review(id: i64, has_warnings: bool) -> impl IntoView {
                         <button type="submit" name="action" value=action.code() class=if action == ReviewAction::Publish { "" } else { "secondary" }>{t(&format!("review-{}", action.code()))}</button>
                     }).collect_view()}
                 </div>
-            </ActionForm>
+            </ServerForm>
         </section>
     }
 }
@@ -209,11 +210,11 @@ pub fn ReviewQueuePage() -> impl IntoView {
                         <section class="panel">
                             <h2>{t("fiche-promo-terms")}</h2>
                             <FormError value=add.value()/>
-                            <ActionForm action=add attr:class="form inline-form">
+                            <ServerForm action=add attr:class="form inline-form">
                                 <label for="promo-term">{t("fiche-promo-term")}</label>
                                 <input id="promo-term" name="term" required=true/>
                                 <button type="submit" class="secondary">{t("fiche-promo-add")}</button>
-                            </ActionForm>
+                            </ServerForm>
                         </section>
                     }.into_any(),
                     Err(error) => view! { <ErrorPage error/> }.into_any(),
@@ -265,14 +266,14 @@ fn TranslationLink(id: i64, translation_of: Option<i64>) -> impl IntoView {
                 <p>{t("translation-linked")}" "<a href=format!("/innovation/fiches/{original}")>{format!("#{original}")}</a></p>
             })}
             <FormError value=link.value()/>
-            <ActionForm action=link attr:class="form inline-form">
+            <ServerForm action=link attr:class="form inline-form">
                 <input type="hidden" name="id" value=id.to_string()/>
                 <label for="translation-original">{t("translation-original")}</label>
                 <input id="translation-original" name="original" inputmode="numeric" value=translation_of.map(|o| o.to_string()).unwrap_or_default() aria-describedby="translation-hint"/>
                 <button type="submit" class="secondary">{t("translation-save")}</button>
                 <p class="field-hint" id="translation-hint">{t("translation-hint")}</p>
                 <p class="field-error" hidden=move || error.get().is_none()>{move || error.get()}</p>
-            </ActionForm>
+            </ServerForm>
         </section>
     }
 }

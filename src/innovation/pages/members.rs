@@ -10,6 +10,7 @@ use crate::{
         status_pages::ErrorPage,
     },
 };
+use crate::ui::refused_form::{kept_choice, ServerForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{
@@ -119,11 +120,11 @@ fn Member(member: MemberCard) -> impl IntoView {
             <p class="field-hint">{t("members-contact-hint")}</p>
             <FormError value=contact.value()/>
             <FormSuccess value=contact.value() message=t("members-contact-sent")/>
-            <ActionForm action=contact attr:class="form">
+            <ServerForm action=contact attr:class="form">
                 <input type="hidden" name="id" value=member.id.to_string()/>
                 <TextArea name="body" label=t("members-contact-message") error=body_error/>
                 <button type="submit">{t("members-contact-send")}</button>
-            </ActionForm>
+            </ServerForm>
         </section>
     }
 }
@@ -153,7 +154,7 @@ fn ProfileForm(profile: MemberProfile, fields: Vec<(i64, String)>) -> impl IntoV
     view! {
         <p class="field-hint">{t("members-profile-lead")}</p>
         <FormError value=save.value()/>
-        <ActionForm action=save attr:class="form">
+        <ServerForm action=save attr:class="form">
             <TextField name="profile[job_title]" label=t("members-job") value=profile.job_title error=error("job_title")/>
             <TextField name="profile[organisation]" label=t("members-organisation") value=profile.organisation error=error("organisation")/>
             <TextField name="profile[city]" label=t("fiche-city") value=profile.city error=error("city")/>
@@ -162,9 +163,10 @@ fn ProfileForm(profile: MemberProfile, fields: Vec<(i64, String)>) -> impl IntoV
                 <legend>{t("members-fields")}</legend>
                 {fields.into_iter().enumerate().map(|(index, (field, name))| {
                     let id = format!("profile-field-{field}");
+                    let checked = kept_choice("profile[fields]", &field.to_string()).unwrap_or_else(|| profile.fields.contains(&field));
                     view! {
                         <div class="checkbox-field">
-                            <input type="checkbox" id=id.clone() name=format!("profile[fields][{index}]") value=field.to_string() checked=profile.fields.contains(&field)/>
+                            <input type="checkbox" id=id.clone() name=format!("profile[fields][{index}]") value=field.to_string() checked=checked/>
                             <label for=id>{name}</label>
                         </div>
                     }
@@ -173,6 +175,6 @@ fn ProfileForm(profile: MemberProfile, fields: Vec<(i64, String)>) -> impl IntoV
             <TextField name="profile[languages]" label=t("members-languages") hint=t("fiche-tags-hint") value=profile.languages error=error("languages") optional=true/>
             <TextArea name="profile[bio]" label=t("members-bio") value=profile.bio error=error("bio") optional=true/>
             <button type="submit">{t("members-save")}</button>
-        </ActionForm>
+        </ServerForm>
     }
 }

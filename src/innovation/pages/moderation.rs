@@ -10,6 +10,7 @@ use crate::{
         time::TimeTag,
     },
 };
+use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -44,14 +45,14 @@ pub fn ModerationPage() -> impl IntoView {
                                                 </p>
                                                 <div class="entry-body" inner_html=f.item.body_html.clone()></div>
                                                 <p class="field-hint">{format!("{} {} : {}", f.item.flags, t("comments-flags"), f.reasons.join(" · "))}</p>
-                                                <ActionForm action=moderate attr:class="form inline-form">
+                                                <ServerForm action=moderate attr:class="form inline-form">
                                                     <input type="hidden" name="kind" value=f.kind.code()/>
                                                     <input type="hidden" name="id" value=id.clone()/>
                                                     <label for=field.clone()>{t("moderation-reason")}</label>
                                                     <input id=field name="reason"/>
                                                     <button type="submit" name="action" value="hide" class="secondary">{t("moderation-hide")}</button>
                                                     <button type="submit" name="action" value="delete" class="secondary">{t("moderation-delete")}</button>
-                                                </ActionForm>
+                                                </ServerForm>
                                             </li>
                                         }
                                     }).collect_view()}

@@ -15,6 +15,7 @@ use crate::{
         time::TimeTag,
     },
 };
+use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -50,9 +51,9 @@ fn Notifications(data: NotificationsData) -> impl IntoView {
             view! { <p>{t("notifications-none")}</p> }.into_any()
         } else {
             view! {
-                <ActionForm action=read attr:class="inline-form">
+                <ServerForm action=read attr:class="inline-form">
                     <button type="submit" class="secondary">{t("notifications-read")}</button>
-                </ActionForm>
+                </ServerForm>
                 <ul class="entries notifications">
                     {data.notifications.into_iter().map(|n| view! {
                         <li class="entry notification" class:unread=n.unread data-kind=n.kind.clone()>
@@ -79,7 +80,7 @@ fn Notifications(data: NotificationsData) -> impl IntoView {
                 }).collect_view()}
             </ul>
             <FormError value=follow.value()/>
-            <ActionForm action=follow attr:class="form inline-form">
+            <ServerForm action=follow attr:class="form inline-form">
                 <input type="hidden" name="kind" value=FollowKind::Field.code()/>
                 <input type="hidden" name="follow" value="true"/>
                 <label for="follow-field">{t("follow-field")}</label>
@@ -87,17 +88,17 @@ fn Notifications(data: NotificationsData) -> impl IntoView {
                     {data.fields.into_iter().filter(|(id, _)| !followed_fields.contains(&id.to_string())).map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
                 </select>
                 <button type="submit" class="secondary">{t("follows-add")}</button>
-            </ActionForm>
+            </ServerForm>
             <p class="field-hint">{t("follows-hint")}</p>
         </section>
         <section class="panel" aria-labelledby="digest-title">
             <h2 id="digest-title">{t("digest-title")}</h2>
             <p>{if data.digest { t("digest-on") } else { t("digest-off") }}</p>
             <FormError value=digest.value()/>
-            <ActionForm action=digest attr:class="inline-form">
+            <ServerForm action=digest attr:class="inline-form">
                 <input type="hidden" name="on" value=(!data.digest).to_string()/>
                 <button type="submit" class="secondary">{if data.digest { t("digest-stop") } else { t("digest-start") }}</button>
-            </ActionForm>
+            </ServerForm>
         </section>
     }
 }

@@ -20,6 +20,7 @@ use crate::{
         time::TimeTag,
     },
 };
+use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{
@@ -130,12 +131,12 @@ fn ThreadForm(fields: Vec<(i64, String)>) -> impl IntoView {
     view! {
         <p class="field-hint">{t("threads-form-hint")}</p>
         <FormError value=start.value()/>
-        <ActionForm action=start attr:class="form">
+        <ServerForm action=start attr:class="form">
             <TextField name="thread[title]" label=t("threads-question-title") value=String::new() error=error("title")/>
             <TextArea name="thread[body]" label=t("threads-question") hint=t("markdown-hint") error=error("body")/>
             <FieldChoice name="thread[fields]" fields chosen=Vec::new() error=error("fields")/>
             <button type="submit">{t("threads-post")}</button>
-        </ActionForm>
+        </ServerForm>
     }
 }
 
@@ -190,11 +191,11 @@ fn Thread(data: ThreadPageData) -> impl IntoView {
             {if data.can_reply {
                 view! {
                     <FormError value=post.value()/>
-                    <ActionForm action=post attr:class="form">
+                    <ServerForm action=post attr:class="form">
                         <input type="hidden" name="thread" value=id.to_string()/>
                         <WritingField draft label=t("threads-reply") error=body_error/>
                         <button type="submit">{t("threads-send")}</button>
-                    </ActionForm>
+                    </ServerForm>
                 }.into_any()
             } else {
                 view! { <p><a href=format!("/compte/connexion?suite=/innovation/discussions/{id}")>{t("threads-sign-in-reply")}</a></p> }.into_any()

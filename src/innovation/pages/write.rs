@@ -14,6 +14,7 @@ use crate::{
         status_pages::ErrorPage,
     },
 };
+use crate::ui::refused_form::{kept_choice, ServerForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -103,7 +104,7 @@ fn FicheForm(id: Option<i64>, input: FicheInput, fields: Vec<(i64, String)>) -> 
     view! {
         <p><a href="/innovation/regles">{t("innovation-rules")}</a></p>
         <FormError value=save.value()/>
-        <ActionForm action=save attr:class="form fiche-form">
+        <ServerForm action=save attr:class="form fiche-form">
             {id.map(|id| view! { <input type="hidden" name="id" value=id.to_string()/> })}
             <Select name="fiche[language]" label=t("fiche-language") options=languages selected=input.language error=error("language")/>
             <TextField name="fiche[title]" label=t("fiche-title") value=input.title error=error("title")/>
@@ -123,7 +124,7 @@ fn FicheForm(id: Option<i64>, input: FicheInput, fields: Vec<(i64, String)>) -> 
             <TextField name="fiche[tags]" label=t("fiche-tags") hint=t("fiche-tags-hint") value=input.tags error=error("tags") optional=true/>
             <TextArea name="fiche[interests]" label=t("fiche-interests") hint=t("fiche-interests-hint") value=input.interests error=error("interests")/>
             <button type="submit">{t("fiche-save")}</button>
-        </ActionForm>
+        </ServerForm>
     }
 }
 
@@ -137,9 +138,10 @@ pub fn FieldChoice(name: &'static str, fields: Vec<(i64, String)>, chosen: Vec<i
             <legend>{t("fiche-fields")}</legend>
             {fields.into_iter().enumerate().map(|(index, (field, label))| {
                 let id = format!("{}-{field}", crate::ui::forms::field_id(name));
+                let checked = kept_choice(name, &field.to_string()).unwrap_or_else(|| chosen.contains(&field));
                 view! {
                     <div class="checkbox-field">
-                        <input type="checkbox" id=id.clone() name=format!("{name}[{index}]") value=field.to_string() checked=chosen.contains(&field)/>
+                        <input type="checkbox" id=id.clone() name=format!("{name}[{index}]") value=field.to_string() checked=checked/>
                         <label for=id>{label}</label>
                     </div>
                 }

@@ -12,6 +12,7 @@ use crate::{
         status_pages::ErrorPage,
     },
 };
+use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -92,10 +93,10 @@ fn SavedList(list: Vec<SavedSearch>) -> impl IntoView {
                     <p>
                         <a href=search.query.feed_url() type="application/atom+xml">{t("alerts-feed")}</a>
                     </p>
-                    <ActionForm action=delete attr:class="inline-form">
+                    <ServerForm action=delete attr:class="inline-form">
                         <input type="hidden" name="id" value=search.id.to_string()/>
                         <button type="submit" class="secondary">{t("alerts-delete")}</button>
-                    </ActionForm>
+                    </ServerForm>
                 </li>
             }).collect_view()}
         </ul>

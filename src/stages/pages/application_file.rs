@@ -18,6 +18,7 @@ use crate::{
         time::TimeTag,
     },
 };
+use crate::ui::refused_form::{kept_value, kept_value_where, ServerForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -84,10 +85,10 @@ fn File(file: ApplicationFile, drafts: Drafts) -> impl IntoView {
             <p class="cover-letter">{file.cover_letter.clone()}</p>
             {(file.mine && file.state.is_pending()).then(|| view! {
                 <FormError value=withdraw.value()/>
-                <ActionForm action=withdraw attr:class="inline-form">
+                <ServerForm action=withdraw attr:class="inline-form">
                     <input type="hidden" name="id" value=id.clone()/>
                     <button type="submit" class="secondary">{t("application-withdraw")}</button>
-                </ActionForm>
+                </ServerForm>
             })}
         </section>
         {file.staff.clone().map(|staff| view! { <Decision id=file.id staff/> })}
@@ -148,11 +149,11 @@ fn MessageForm(id: i64, draft: RwSignal<String>) -> impl IntoView {
     reload_on_success(send.value());
     view! {
         <FormError value=send.value()/>
-        <ActionForm action=send attr:class="form">
+        <ServerForm action=send attr:class="form">
             <input type="hidden" name="id" value=id.to_string()/>
             <DraftField id="message-body" label=t("file-message-body") draft error=field_error(send.value(), "body")/>
             <button type="submit">{t("file-message-send")}</button>
-        </ActionForm>
+        </ServerForm>
     }
 }
 
@@ -163,11 +164,11 @@ fn NoteForm(id: i64, draft: RwSignal<String>) -> impl IntoView {
     reload_on_success(add.value());
     view! {
         <FormError value=add.value()/>
-        <ActionForm action=add attr:class="form">
+        <ServerForm action=add attr:class="form">
             <input type="hidden" name="id" value=id.to_string()/>
             <DraftField id="note-body" label=t("file-note-body") draft error=field_error(add.value(), "body")/>
             <button type="submit">{t("file-note-add")}</button>
-        </ActionForm>
+        </ServerForm>
     }
 }
 
@@ -175,6 +176,11 @@ fn NoteForm(id: i64, draft: RwSignal<String>) -> impl IntoView {
 #[component]
 fn DraftField(id: &'static str, label: String, draft: RwSignal<String>, error: Signal<Option<String>>) -> impl IntoView {
     let error_id = format!("{id}-error");
+    // Only a refused post without JavaScript has text to show before hydration.
+    let kept = kept_value("body");
+    if let Some(kept) = &kept {
+        draft.set(kept.clone());
+    }
     view! {
         <FieldFrame id=id.to_string() label hint=None error>
             <textarea
@@ -186,7 +192,9 @@ fn DraftField(id: &'static str, label: String, draft: RwSignal<String>, error: S
                 aria-describedby=move || error.get().is_some().then(|| error_id.clone())
                 prop:value=move || draft.get()
                 on:input=move |ev| draft.set(event_target_value(&ev))
-            ></textarea>
+            >
+                {kept}
+            </textarea>
         </FieldFrame>
     }
 }
@@ -211,10 +219,10 @@ fn Decision(id: i64, staff: StaffSide) -> impl IntoView {
                 };
                 let field = format!("answer-{}", next.code());
                 view! {
-                    <ActionForm action=moving attr:class="form decision-form">
+                    <ServerForm action=moving attr:class="form decision-form">
                         <input type="hidden" name="id" value=id.to_string()/>
                         <input type="hidden" name="state" value=next.code()/>
-                        {answer.map(|text| view! {
+                        {answer.map(|text| kept_value_where("message", &[("state", next.code())]).unwrap_or(text)).map(|text| view! {
                             <div class="field">
                                 <label for=field.clone()>{t("file-answer")}</label>
                                 <p class="field-hint">{t("file-answer-hint")}</p>
@@ -222,7 +230,7 @@ fn Decision(id: i64, staff: StaffSide) -> impl IntoView {
                             </div>
                         })}
                         <button type="submit" class="secondary">{t(&format!("application-move-{}", next.code()))}</button>
-                    </ActionForm>
+                    </ServerForm>
                 }
             }).collect_view()}
         </section>

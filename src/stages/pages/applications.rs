@@ -13,6 +13,7 @@ use crate::{
         status_pages::ErrorPage,
     },
 };
+use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -94,10 +95,10 @@ fn Desk(desk: CandidateDesk) -> impl IntoView {
                                 <p class="offer-facts"><span>{a.direction_code}</span></p>
                                 <p><a href=format!("/stages/candidatures/{}", a.id)>{t("file-open")}</a></p>
                                 {a.state.is_pending().then(|| view! {
-                                    <ActionForm action=withdraw attr:class="inline-form">
+                                    <ServerForm action=withdraw attr:class="inline-form">
                                         <input type="hidden" name="id" value=a.id.to_string()/>
                                         <button type="submit" class="secondary">{t("application-withdraw")}</button>
-                                    </ActionForm>
+                                    </ServerForm>
                                 })}
                             </li>
                         }).collect_view()}
@@ -120,14 +121,14 @@ fn ProfileForm(profile: CandidateProfile) -> impl IntoView {
             <p class="field-hint">{t("profile-lead")}</p>
             <FormError value=save.value()/>
             <FormSuccess value=save.value() message=t("profile-saved")/>
-            <ActionForm action=save attr:class="form">
+            <ServerForm action=save attr:class="form">
                 <TextField name="profile[school]" label=t("profile-school") value=profile.school error=error("school") optional=true/>
                 <TextField name="profile[discipline]" label=t("offer-discipline") value=profile.discipline error=error("discipline") optional=true/>
                 <Select name="profile[education_level]" label=t("offer-education") options=levels selected=profile.education_level error=error("education_level") optional=true/>
                 <TextField name="profile[phone]" label=t("profile-phone") kind="tel" autocomplete="tel" value=profile.phone error=error("phone") optional=true/>
                 <TextArea name="profile[presentation]" label=t("profile-presentation") value=profile.presentation error=error("presentation") optional=true/>
                 <button type="submit">{t("profile-save")}</button>
-            </ActionForm>
+            </ServerForm>
         </section>
     }
 }

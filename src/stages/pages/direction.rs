@@ -13,6 +13,7 @@ use crate::{
         status_pages::ErrorPage,
     },
 };
+use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -57,7 +58,7 @@ fn Settings(templates: Vec<DirectionTemplates>, pools: Vec<PoolDesk>) -> impl In
                     {[(ApplicationState::Accepted, templates.accepted), (ApplicationState::Declined, templates.declined)].into_iter().map(|(state, body)| {
                         let field = format!("template-{}-{}", direction, state.code());
                         view! {
-                            <ActionForm action=save attr:class="form">
+                            <ServerForm action=save attr:class="form">
                                 <input type="hidden" name="direction_id" value=direction.to_string()/>
                                 <input type="hidden" name="state" value=state.code()/>
                                 <div class="field">
@@ -65,7 +66,7 @@ fn Settings(templates: Vec<DirectionTemplates>, pools: Vec<PoolDesk>) -> impl In
                                     <textarea id=field name="body" rows="6" required=true>{body}</textarea>
                                 </div>
                                 <button type="submit" class="secondary">{t("answer-template-save")}</button>
-                            </ActionForm>
+                            </ServerForm>
                         }
                     }).collect_view()}
                     <h3>{t("pool-handlers")}</h3>
@@ -77,11 +78,11 @@ fn Settings(templates: Vec<DirectionTemplates>, pools: Vec<PoolDesk>) -> impl In
                                 {pool.handlers.into_iter().map(|agent| view! {
                                     <li>
                                         {agent.name}" "
-                                        <ActionForm action=remove attr:class="inline-form">
+                                        <ServerForm action=remove attr:class="inline-form">
                                             <input type="hidden" name="direction_id" value=direction.to_string()/>
                                             <input type="hidden" name="user_id" value=agent.id.to_string()/>
                                             <button type="submit" class="secondary">{t("pool-handler-remove")}</button>
-                                        </ActionForm>
+                                        </ServerForm>
                                     </li>
                                 }).collect_view()}
                             </ul>
@@ -92,7 +93,7 @@ fn Settings(templates: Vec<DirectionTemplates>, pools: Vec<PoolDesk>) -> impl In
                     } else {
                         let field = format!("handler-{direction}");
                         view! {
-                            <ActionForm action=add attr:class="form inline-form">
+                            <ServerForm action=add attr:class="form inline-form">
                                 <input type="hidden" name="direction_id" value=direction.to_string()/>
                                 <div class="field">
                                     <label for=field.clone()>{t("pool-handler-choose")}</label>
@@ -101,7 +102,7 @@ fn Settings(templates: Vec<DirectionTemplates>, pools: Vec<PoolDesk>) -> impl In
                                     </select>
                                 </div>
                                 <button type="submit">{t("pool-handler-add")}</button>
-                            </ActionForm>
+                            </ServerForm>
                         }.into_any()
                     }}
                 </section>

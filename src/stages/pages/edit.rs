@@ -10,6 +10,7 @@ use crate::{
         status_pages::ErrorPage,
     },
 };
+use crate::ui::refused_form::{kept_checked, ServerForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -69,7 +70,7 @@ fn OfferForm(id: Option<i64>, input: OfferInput, choices: OfferFormChoices) -> i
     let paid_checked = input.paid.is_some();
     view! {
         <FormError value=save.value()/>
-        <ActionForm action=save attr:class="form offer-form">
+        <ServerForm action=save attr:class="form offer-form">
             {id.map(|id| view! { <input type="hidden" name="id" value=id.to_string()/> })}
             <TextField name="offer[title]" label=t("offer-title") value=input.title error=error("title")/>
             <Select name="offer[service_id]" label=t("offer-service") options=services selected=input.service_id error=error("service_id")/>
@@ -86,13 +87,13 @@ fn OfferForm(id: Option<i64>, input: OfferInput, choices: OfferFormChoices) -> i
             <TextField name="offer[arrondissement]" label=t("offer-arrondissement") kind="number" hint=t("arrondissement-hint") value=input.arrondissement error=error("arrondissement") optional=true/>
             <TextField name="offer[remote_days]" label=t("offer-remote-days") kind="number" value=input.remote_days error=error("remote_days") optional=true/>
             <div class="field checkbox-field">
-                <input id="field-offer-paid" name="offer[paid]" type="checkbox" checked=paid_checked aria-describedby="field-offer-paid-hint"/>
+                <input id="field-offer-paid" name="offer[paid]" type="checkbox" checked=kept_checked("offer[paid]").unwrap_or(paid_checked) aria-describedby="field-offer-paid-hint"/>
                 <label for="field-offer-paid">{t("offer-paid-label")}</label>
                 <p class="field-hint" id="field-offer-paid-hint">{paid_hint}</p>
             </div>
             <TextField name="offer[contact_name]" label=t("offer-contact") value=input.contact_name error=error("contact_name")/>
             <TextField name="offer[contact_email]" label=t("offer-contact-email") kind="email" value=input.contact_email error=error("contact_email")/>
             <button type="submit">{t("save")}</button>
-        </ActionForm>
+        </ServerForm>
     }
 }

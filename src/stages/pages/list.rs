@@ -14,6 +14,7 @@ use crate::{
     },
     ui::{forms::FormError, platform::PlatformIntro, status_pages::ErrorPage},
 };
+use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_router::{components::Form, hooks::use_query_map};
 
@@ -223,10 +224,10 @@ fn AlertForm(query: SearchQuery) -> impl IntoView {
     let save = ServerAction::<SaveSearch>::new();
     let fields: Vec<(&str, String)> = query.criteria_fields().into_iter().filter_map(|(key, value)| value.clone().map(|v| (key, v))).collect();
     view! {
-        <ActionForm action=save attr:class="inline-form">
+        <ServerForm action=save attr:class="inline-form">
             {fields.into_iter().map(|(key, value)| view! { <input type="hidden" name=format!("query[{key}]") value=value/> }).collect_view()}
             <button type="submit" class="secondary">{t("alerts-save")}</button>
-        </ActionForm>
+        </ServerForm>
         <FormError value=save.value()/>
         <div class="alert alert-success" role="status" hidden=move || !matches!(save.value().get(), Some(Ok(_)))>
             {t("alerts-saved")}" "<a href="/stages/alertes">{t("alerts-title")}</a>

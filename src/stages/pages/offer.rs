@@ -13,6 +13,7 @@ use crate::{
         time::TimeTag,
     },
 };
+use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -84,11 +85,11 @@ fn Offer(offer: OfferView) -> impl IntoView {
                 <p><a class="button" href=format!("/stages/gestion/offre/{id}")>{t("offer-edit")}</a></p>
                 <div class="state-actions">
                     {offer.state.next().iter().map(|next| view! {
-                        <ActionForm action=change attr:class="inline-form">
+                        <ServerForm action=change attr:class="inline-form">
                             <input type="hidden" name="id" value=id.to_string()/>
                             <input type="hidden" name="state" value=next.code()/>
                             <button type="submit" class="secondary">{t(&format!("offer-move-{}", next.code()))}</button>
-                        </ActionForm>
+                        </ServerForm>
                     }).collect_view()}
                 </div>
             </section>
@@ -114,11 +115,11 @@ fn ApplySection(offer_id: i64, viewer: Viewer) -> impl IntoView {
         .into_any(),
         (true, None, true) => view! {
             <FormError value=apply.value()/>
-            <ActionForm action=apply attr:class="form">
+            <ServerForm action=apply attr:class="form">
                 <input type="hidden" name="offer_id" value=offer_id.to_string()/>
                 <TextArea name="cover_letter" label=t("apply-letter") hint=t("apply-letter-hint") error=field_error(apply.value(), "cover_letter")/>
                 <button type="submit">{t("apply-submit")}</button>
-            </ActionForm>
+            </ServerForm>
         }
         .into_any(),
         (true, None, false) => view! { <p>{t("apply-candidates-only")}</p> }.into_any(),

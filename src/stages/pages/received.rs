@@ -6,6 +6,7 @@ use crate::{
     stages::{application::ReceivedApplication, application_api::MoveApplication, profile::CandidateProfile, types::EducationLevel},
     ui::forms::{reload_on_success, FormError},
 };
+use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 
 #[component]
@@ -30,11 +31,11 @@ pub fn ApplicationCards(list: Vec<ReceivedApplication>) -> impl IntoView {
                     </p>
                     <div class="state-actions">
                         {a.state.agent_moves().iter().map(|next| view! {
-                            <ActionForm action=moving attr:class="inline-form">
+                            <ServerForm action=moving attr:class="inline-form">
                                 <input type="hidden" name="id" value=a.id.to_string()/>
                                 <input type="hidden" name="state" value=next.code()/>
                                 <button type="submit" class="secondary">{t(&format!("application-move-{}", next.code()))}</button>
-                            </ActionForm>
+                            </ServerForm>
                         }).collect_view()}
                     </div>
                 </li>

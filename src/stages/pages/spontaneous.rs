@@ -9,6 +9,7 @@ use crate::{
         status_pages::ErrorPage,
     },
 };
+use crate::ui::refused_form::{kept_choice, kept_value, ServerForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -37,15 +38,16 @@ fn SpontaneousForm(data: ReferenceData) -> impl IntoView {
     let directions_error = field_error(send.value(), "directions");
     view! {
         <FormError value=send.value()/>
-        <ActionForm action=send attr:class="form">
+        <ServerForm action=send attr:class="form">
             <fieldset class="field" aria-describedby="directions-error">
                 <legend>{t("spontaneous-directions")}</legend>
                 <ul class="checkbox-list">
                     {data.directions.into_iter().enumerate().map(|(i, d)| {
                         let id = format!("direction-{}", d.id);
+                        let checked = kept_choice("directions", &d.id.to_string()).unwrap_or(false);
                         view! {
                             <li>
-                                <input type="checkbox" id=id.clone() name=format!("directions[{i}]") value=d.id.to_string()/>
+                                <input type="checkbox" id=id.clone() name=format!("directions[{i}]") value=d.id.to_string() checked=checked/>
                                 <label for=id>{format!("{} — {}", d.code, d.name)}</label>
                             </li>
                         }
@@ -57,11 +59,15 @@ fn SpontaneousForm(data: ReferenceData) -> impl IntoView {
                 <label for="field-family">{t("spontaneous-family")}</label>
                 <select id="field-family" name="family_id">
                     <option value="">{t("spontaneous-family-any")}</option>
-                    {data.families.into_iter().map(|f| view! { <option value=f.id.to_string()>{f.name}</option> }).collect_view()}
+                    {let kept_family = kept_value("family_id");
+                    data.families.into_iter().map(move |f| {
+                        let chosen = kept_family.as_deref() == Some(f.id.to_string().as_str());
+                        view! { <option value=f.id.to_string() selected=chosen>{f.name}</option> }
+                    }).collect_view()}
                 </select>
             </div>
             <TextArea name="cover_letter" label=t("apply-letter") hint=t("apply-letter-hint") error=field_error(send.value(), "cover_letter")/>
             <button type="submit">{t("spontaneous-submit")}</button>
-        </ActionForm>
+        </ServerForm>
     }
 }
