@@ -96,12 +96,11 @@ fn read_refused_form() -> Option<RefusedForm> {
 }
 
 /// The refusal as a JSON data block for the page's `<head>` (rendered by the server-only
-/// shell): `<`, `>` and `&` are escaped so that typed text cannot end the script element.
+/// shell), written by `script_json` so that typed text cannot end the script element.
 #[component]
 pub fn RefusedFormData() -> impl IntoView {
-    let json = read_refused_form().and_then(|refused| serde_json::to_string(&refused).ok());
-    json.map(|json| {
-        let json = json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026");
+    read_refused_form().map(|refused| {
+        let json = crate::ui::script_data::script_json(&refused);
         view! { <script type="application/json" id=DATA_ID inner_html=json></script> }
     })
 }
