@@ -34,9 +34,9 @@ pub struct SearchQuery {
 impl SearchQuery {
     /// Reads the query from URL parameters (unknown ones are ignored).
     pub fn from_pairs<'a>(get: impl Fn(&str) -> Option<String> + 'a) -> SearchQuery {
-        let value = |key: &str| get(key).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let value = |key: &str| crate::query_text::bounded_code(get(key));
         SearchQuery {
-            q: crate::query_text::bounded_param(value("q")),
+            q: crate::query_text::bounded_param(get("q")),
             direction: value("direction"),
             sauf_direction: value("sauf_direction"),
             famille: value("famille"),
@@ -91,7 +91,23 @@ impl SearchQuery {
 
     /// The same search without its order and page: what a saved search or a feed keeps.
     pub fn criteria(&self) -> SearchQuery {
-        SearchQuery { q: crate::query_text::bounded_param(self.q.clone()), tri: None, page: None, ..self.clone() }
+        let code = |value: &Option<String>| crate::query_text::bounded_code(value.clone());
+        SearchQuery {
+            q: crate::query_text::bounded_param(self.q.clone()),
+            direction: code(&self.direction),
+            sauf_direction: code(&self.sauf_direction),
+            famille: code(&self.famille),
+            metier: code(&self.metier),
+            niveau: code(&self.niveau),
+            arrondissement: code(&self.arrondissement),
+            teletravail: code(&self.teletravail),
+            gratifie: code(&self.gratifie),
+            duree_min: code(&self.duree_min),
+            duree_max: code(&self.duree_max),
+            debut: code(&self.debut),
+            tri: None,
+            page: None,
+        }
     }
 
     /// The Atom feed of the offers this search finds, newest first.
