@@ -9,6 +9,7 @@ pub mod demo;
 pub mod feeds;
 pub mod mail;
 pub mod markdown;
+pub mod nul_bytes;
 pub mod realtime;
 pub mod redirect;
 pub mod router;
