@@ -12,6 +12,7 @@ pub mod feeds;
 pub mod human_dates;
 pub mod mail;
 pub mod markdown;
+pub mod nul_bytes;
 pub mod realtime;
 pub mod redirect;
 pub mod refused_forms;

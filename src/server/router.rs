@@ -125,6 +125,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         .layer(auth)
         .layer(middleware::from_fn_with_state(state.clone(), refuse_cross_site))
         .layer(middleware::from_fn_with_state(state.clone(), security_headers))
+        .layer(middleware::from_fn_with_state(state.clone(), super::nul_bytes::refuse_nul_bytes))
         .layer(DefaultBodyLimit::max(config.limits.max_body_bytes))
         .layer(middleware::from_fn(super::bad_arguments::bad_arguments_are_client_errors))
         .layer(TraceLayer::new_for_http())
