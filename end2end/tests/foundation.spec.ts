@@ -155,5 +155,9 @@ test("pages and forms work without JavaScript", async ({ browser }) => {
   await expect(page.locator("[data-role=candidate]")).toBeVisible();
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "My account" })).toBeVisible();
+  // The choice is stored on the account and follows it to every later sign-in: the demo
+  // candidate that other tests sign in as goes back to French.
+  await page.getByRole("button", { name: "Français" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mon compte" })).toBeVisible();
   await context.close();
 });
