@@ -173,7 +173,7 @@ struct LanguageForm {
 async fn set_language(State(state): State<AppState>, auth: crate::accounts::server::AuthSession, headers: axum::http::HeaderMap, Form(form): Form<LanguageForm>) -> Response {
     let Some(locale) = Locale::parse(&form.lang) else {
         tracing::info!(lang = form.lang, "unknown language asked");
-        let current = headers.get(header::COOKIE).and_then(|v| v.to_str().ok()).map(Locale::from_cookies).unwrap_or_default();
+        let current = super::feeds::reader_locale(&headers);
         return (StatusCode::BAD_REQUEST, current.t("error-unknown-language")).into_response();
     };
     let next = super::redirect::resolve_or(&state.config.server.public_url, form.next.as_deref(), "/");

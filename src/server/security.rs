@@ -1,7 +1,6 @@
 //! Cross-site request refusal and the security headers of every response.
 
 use super::state::AppState;
-use crate::i18n::Locale;
 use axum::{
     body::Body,
     extract::{Request, State},
@@ -41,7 +40,7 @@ pub async fn refuse_cross_site(State(state): State<AppState>, request: Request, 
         origin = ?request.headers().get(header::ORIGIN),
         "cross-site request refused"
     );
-    let locale = request.headers().get(header::COOKIE).and_then(|v| v.to_str().ok()).map(Locale::from_cookies).unwrap_or_default();
+    let locale = super::feeds::reader_locale(request.headers());
     (StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], locale.t("error-cross-site")).into_response()
 }
 
