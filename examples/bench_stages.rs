@@ -125,12 +125,12 @@ async fn run(label: &str, url: String) -> Result<(), Box<dyn std::error::Error>>
     seed(&state.db).await?;
     analyze(&state.db).await?;
     let start = Instant::now();
-    state.catalogue.rebuild(&state.db).await?;
+    state.offer_index.rebuild(&state.db).await?;
     println!(
         "  search index of {} published offers built in {:.2} s, about {:.0} MB",
-        state.catalogue.len(),
+        state.offer_index.len(),
         start.elapsed().as_secs_f64(),
-        state.catalogue.approx_bytes() as f64 / 1e6
+        state.offer_index.approx_bytes() as f64 / 1e6
     );
     let today = "2026-11-28";
     let dates = parvis::server::human_dates::HumanDates::new(parvis::i18n::Locale::Fr, state.clock.zone().clone());
@@ -147,7 +147,7 @@ async fn run(label: &str, url: String) -> Result<(), Box<dyn std::error::Error>>
         for _ in 0..50 {
             for index in &chosen {
                 let start = Instant::now();
-                let results = search::search(&state.catalogue, &state.db, &queries[*index], today, &dates).await?;
+                let results = search::search(&state.offer_index, &state.db, &queries[*index], today, &dates).await?;
                 samples.push(start.elapsed());
                 std::hint::black_box(results);
             }

@@ -9,7 +9,7 @@ use common::{
     TestApp,
 };
 use parvis::innovation::{
-    browse::Catalogue,
+    browse::BrowseResults,
     community::{FichePageData, ModerationDesk, Notification, NotificationsData},
     threads::{ThreadList, ThreadPageData},
 };
@@ -142,7 +142,7 @@ async fn followers_of_a_field_or_a_city_hear_of_a_newly_published_fiche_and_get_
     let first = published_fiche(&app, field).await;
     let browse = |city: &'static str| {
         let app = &app;
-        async move { app.call_json::<Catalogue>(&app.client(), "innovation/browse", &[("query[ville]", city)]).await.1.expect("browse") }
+        async move { app.call_json::<BrowseResults>(&app.client(), "innovation/browse", &[("query[ville]", city)]).await.1.expect("browse") }
     };
     let in_paris = browse("Paris").await;
     assert_eq!((in_paris.total, in_paris.cities.clone()), (1, vec!["Paris".to_string()]));

@@ -99,7 +99,7 @@ async fn demo_applications_cover_every_state_with_cvs_the_agent_can_read() {
 #[tokio::test]
 async fn the_demo_innovation_catalogue_is_published_through_review() {
     let app = TestApp::spawn_with(|c| c.demo.enabled = true).await;
-    let catalogue = app.call_json::<parvis::innovation::browse::Catalogue>(&app.client(), "innovation/browse", &[]).await.1.expect("catalogue");
+    let catalogue = app.call_json::<parvis::innovation::browse::BrowseResults>(&app.client(), "innovation/browse", &[]).await.1.expect("catalogue");
     assert!(catalogue.total >= 30, "{} demo fiches", catalogue.total);
     assert!(catalogue.countries.len() >= 10, "cities from around the world: {:?}", catalogue.countries);
     let reviews: i64 = sqlx::query("SELECT COUNT(*) AS n FROM fiche_reviews WHERE action = 'publish'").fetch_one(&app.state.db.pool).await.expect("n").try_get("n").expect("n");

@@ -5,7 +5,7 @@ mod common;
 
 use common::fiches::{form, newsroom, published_fiche, save, PASSWORD};
 use parvis::innovation::{
-    browse::Catalogue,
+    browse::BrowseResults,
     types::{DiffLine, FicheDesk, FicheState, FicheView},
 };
 
@@ -69,15 +69,15 @@ async fn a_fiche_goes_through_review_with_its_warnings_before_readers_see_it() {
 
     // Browsing finds it by field and country; a draft never shows.
     save(&app, &author, None, &form(field, "Un brouillon qui reste privé", cleaner)).await.1.expect("draft");
-    let by_field = app.call_json::<Catalogue>(&visitor, "innovation/browse", &[("query[champ]", &field.to_string())]).await.1.expect("catalogue");
+    let by_field = app.call_json::<BrowseResults>(&visitor, "innovation/browse", &[("query[champ]", &field.to_string())]).await.1.expect("catalogue");
     assert_eq!((by_field.total, by_field.fiches[0].id), (1, id));
-    assert_eq!(app.call_json::<Catalogue>(&visitor, "innovation/browse", &[("query[pays]", "Chili")]).await.1.expect("catalogue").total, 0);
-    assert_eq!(app.call_json::<Catalogue>(&visitor, "innovation/browse", &[("query[tag]", "vélo")]).await.1.expect("catalogue").total, 1);
+    assert_eq!(app.call_json::<BrowseResults>(&visitor, "innovation/browse", &[("query[pays]", "Chili")]).await.1.expect("catalogue").total, 0);
+    assert_eq!(app.call_json::<BrowseResults>(&visitor, "innovation/browse", &[("query[tag]", "vélo")]).await.1.expect("catalogue").total, 1);
     // Words, French or English, accents and plurals aside; the draft's words find nothing.
     let words = |q: &'static str| {
         let visitor = visitor.clone();
         let app = &app;
-        async move { app.call_json::<Catalogue>(&visitor, "innovation/browse", &[("query[q]", q)]).await.1.expect("catalogue").total }
+        async move { app.call_json::<BrowseResults>(&visitor, "innovation/browse", &[("query[q]", q)]).await.1.expect("catalogue").total }
     };
     assert_eq!(words("stations ville").await, 1);
     assert_eq!(words("STATION").await, 1);

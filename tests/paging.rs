@@ -11,7 +11,7 @@ use common::{
 };
 use parvis::{
     accounts::types::Role,
-    innovation::{browse::Catalogue, threads::ThreadList},
+    innovation::{browse::BrowseResults, threads::ThreadList},
     paging::PageNumber,
     stages::search::SearchResults,
 };
@@ -57,7 +57,7 @@ async fn paged_lists_clamp_the_page_number() {
     for (raw, page) in PAGES {
         let offers = app.call_json::<SearchResults>(&everyone, "stages/search", &[("query[page]", raw)]).await.1.unwrap_or_else(|e| panic!("search page {raw:?}: {e:?}"));
         assert_eq!((offers.page, offers.total, offers.offers.len()), (page, 1, usize::from(page == 1)), "search page {raw:?}");
-        let fiches = app.call_json::<Catalogue>(&everyone, "innovation/browse", &[("query[page]", raw)]).await.1.unwrap_or_else(|e| panic!("browse page {raw:?}: {e:?}"));
+        let fiches = app.call_json::<BrowseResults>(&everyone, "innovation/browse", &[("query[page]", raw)]).await.1.unwrap_or_else(|e| panic!("browse page {raw:?}: {e:?}"));
         assert_eq!((fiches.page, fiches.total, fiches.fiches.len()), (page, 1, usize::from(page == 1)), "catalogue page {raw:?}");
         let threads = app.call_json::<ThreadList>(&everyone, "innovation/threads", &[("query[page]", raw)]).await.1.unwrap_or_else(|e| panic!("threads page {raw:?}: {e:?}"));
         assert_eq!((threads.page, threads.total, threads.threads.len()), (page, 1, usize::from(page == 1)), "threads page {raw:?}");

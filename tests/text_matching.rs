@@ -11,7 +11,7 @@ use common::{
 use parvis::{
     accounts::types::Role,
     innovation::{
-        browse::Catalogue,
+        browse::BrowseResults,
         community::NotificationsData,
         members::DirectoryPage,
         threads::ThreadList,
@@ -44,10 +44,10 @@ async fn threads_found(app: &TestApp, who: &reqwest::Client, q: &str) -> (u16, O
     (status, list.ok())
 }
 
-async fn fiches_found(app: &TestApp, pairs: &[(&str, &str)]) -> (u16, Option<Catalogue>) {
+async fn fiches_found(app: &TestApp, pairs: &[(&str, &str)]) -> (u16, Option<BrowseResults>) {
     let fields: Vec<(String, &str)> = pairs.iter().map(|(k, v)| (format!("query[{k}]"), *v)).collect();
     let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-    let (status, catalogue) = app.call_json::<Catalogue>(&app.client(), "innovation/browse", &fields).await;
+    let (status, catalogue) = app.call_json::<BrowseResults>(&app.client(), "innovation/browse", &fields).await;
     (status, catalogue.ok())
 }
 
@@ -148,7 +148,7 @@ async fn fiches_threads_cities_and_tags_fold_on_both_sides() {
     app.call_json::<()>(&author, "innovation/submit", &[("id", &id.to_string())]).await.1.expect("submitted");
     app.call_json::<()>(&editor, "innovation/review", &[("id", &id.to_string()), ("action", "publish")]).await.1.expect("published");
 
-    let total = |(status, catalogue): (u16, Option<Catalogue>)| (status, catalogue.map(|c| c.total).unwrap_or(-1));
+    let total = |(status, catalogue): (u16, Option<BrowseResults>)| (status, catalogue.map(|c| c.total).unwrap_or(-1));
     assert_eq!(total(fiches_found(&app, &[("q", "mise en oeuvre")]).await), (200, 1));
     assert_eq!(total(fiches_found(&app, &[("q", "OEUVRES")]).await), (200, 1));
     assert_eq!(total(fiches_found(&app, &[("q", "ouvrir")]).await), (200, 0));

@@ -2,7 +2,7 @@
 //! submissions, the editor's review. Every one checks the caller on the server.
 
 use super::{
-    browse::{BrowseQuery, Catalogue},
+    browse::{BrowseQuery, BrowseResults},
     types::{DiffLine, FicheDesk, FicheInput, FicheSummary, FicheView},
 };
 use crate::error::AppError;
@@ -43,13 +43,13 @@ async fn authors_fiche(id: i64) -> Result<(i64, crate::server::db::Db, store::Fi
 }
 
 #[server(endpoint = "innovation/browse")]
-pub async fn browse_fiches(#[server(default)] query: BrowseQuery) -> Result<Catalogue, AppError> {
+pub async fn browse_fiches(#[server(default)] query: BrowseQuery) -> Result<BrowseResults, AppError> {
     respond(
         async {
             let db = app_state()?.db;
             let locale = request_locale();
             let (fiches, total) = store::browse(&db, &query, locale).await?;
-            Ok(Catalogue {
+            Ok(BrowseResults {
                 fiches,
                 total,
                 page: query.page_number().get(),

@@ -60,7 +60,7 @@ impl BrowseQuery {
 
 /// A page of the catalogue, with what the filters offer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Catalogue {
+pub struct BrowseResults {
     pub fiches: Vec<FicheSummary>,
     pub total: i64,
     pub page: i64,

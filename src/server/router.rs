@@ -77,9 +77,9 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         .site_pkg_dir("pkg")
         .site_addr(config.server.address)
         .build();
-    let catalogue = crate::stages::server::catalogue::Catalogue::load(&db).await?;
-    let state = AppState { leptos_options, db: db.clone(), config: Arc::new(config), mailer, realtime, catalogue, clock };
-    crate::stages::server::catalogue::spawn_follower(state.clone());
+    let offer_index = crate::stages::server::offer_index::OfferIndex::load(&db).await?;
+    let state = AppState { leptos_options, db: db.clone(), config: Arc::new(config), mailer, realtime, offer_index, clock };
+    crate::stages::server::offer_index::spawn_follower(state.clone());
     crate::stages::server::alerts::spawn(state.clone());
     crate::innovation::server::digest::spawn(state.clone());
     let config = &state.config;

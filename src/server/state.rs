@@ -1,5 +1,5 @@
 use super::{clock::Clock, config::Config, db::Db, mail::Mailer, realtime::Realtime};
-use crate::stages::server::catalogue::Catalogue;
+use crate::stages::server::offer_index::OfferIndex;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use std::sync::Arc;
@@ -13,7 +13,7 @@ pub struct AppState {
     pub mailer: Mailer,
     pub realtime: Realtime,
     /// The search index of published offers.
-    pub catalogue: Catalogue,
+    pub offer_index: OfferIndex,
     /// Now, and the city's calendar: what every date rule reads.
     pub clock: Clock,
 }

@@ -20,7 +20,7 @@ pub async fn search_offers(#[server(default)] query: super::search::SearchQuery)
         async {
             let app = app_state()?;
             let dates = HumanDates::for_reader().await?;
-            Ok(super::server::search::search(&app.catalogue, &app.db, &query, &app.clock.today_iso(), &dates).await?)
+            Ok(super::server::search::search(&app.offer_index, &app.db, &query, &app.clock.today_iso(), &dates).await?)
         }
         .await,
     )
@@ -126,7 +126,7 @@ pub async fn save_offer(id: Option<i64>, offer: OfferInput) -> Result<i64, AppEr
                 }
             }
             let saved = store::save(&state.db, id, &valid, direction_id, user_id).await?;
-            super::server::catalogue::offer_changed(&state, saved).await;
+            super::server::offer_index::offer_changed(&state, saved).await;
             tracing::info!(user = user_id, offer = saved, "offer saved");
             redirect_plain_form(&format!("/stages/offres/{saved}"));
             Ok(saved)
@@ -159,7 +159,7 @@ pub async fn change_offer_state(id: i64, state: OfferState) -> Result<(), AppErr
                 return Err(AppError::Conflict("error-offer-changed".into()));
             }
             tracing::info!(user = ?user, offer = id, from = from.code(), to = state.code(), "offer state changed");
-            super::server::catalogue::offer_changed(&app, id).await;
+            super::server::offer_index::offer_changed(&app, id).await;
             if matches!(state, OfferState::Filled | OfferState::Closed | OfferState::Archived) {
                 // The offer closed without a decision on these: they expire, and their candidates hear of it.
                 let actor = user.unwrap_or_default();

@@ -2,7 +2,7 @@
 //! its revisions (with a diff between any two), the editors' reviews; the author submits
 //! from here, an editor decides from here. /innovation/relecture lists what waits for review.
 
-use super::catalogue::FicheCard;
+use super::fiches::FicheCard;
 use crate::{
     error::AppError,
     i18n::t,

@@ -1,6 +1,6 @@
 //! Innovation pages, one file per group.
 
-mod catalogue;
+mod fiches;
 mod contributions;
 mod desk;
 mod members;
@@ -10,7 +10,7 @@ mod rules;
 mod threads;
 mod write;
 
-pub use catalogue::{FichePage, InnovationHome};
+pub use fiches::{FichePage, InnovationHome};
 pub use desk::{FicheDeskPage, ReviewQueuePage};
 pub use members::{DirectoryPage, MemberPage, MyProfilePage};
 pub use moderation::ModerationPage;

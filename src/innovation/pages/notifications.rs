@@ -2,7 +2,7 @@
 //! threads and fiches in their fields and cities) and mentions of them; what they follow;
 //! the e-mail digest setting.
 
-use super::catalogue::FollowButton;
+use super::fiches::FollowButton;
 use crate::{
     i18n::t,
     innovation::{

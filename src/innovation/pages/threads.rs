@@ -3,7 +3,7 @@
 //! its replies.
 
 use super::{
-    catalogue::FollowButton,
+    fiches::FollowButton,
     contributions::{ContributionList, WritingField},
     write::FieldChoice,
 };

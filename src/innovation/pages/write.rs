@@ -1,7 +1,7 @@
 //! The author's side: /innovation/mes-fiches (their fiches in every state) and the fiche form
 //! at /innovation/ecrire (new) and /innovation/ecrire/:id (changes).
 
-use super::catalogue::FicheCard;
+use super::fiches::FicheCard;
 use crate::{
     error::AppError,
     i18n::t,

@@ -3,7 +3,7 @@
 pub mod access;
 pub mod alerts;
 pub mod applications;
-pub mod catalogue;
+pub mod offer_index;
 pub mod cv;
 pub mod dashboard;
 pub mod demo;

@@ -1,7 +1,7 @@
-//! The offer search: the in-memory catalogue finds the page's offers and the facet counts,
+//! The offer search: the in-memory offer index finds the page's offers and the facet counts,
 //! the database gives the page's rows and the labels (always current).
 
-use super::{catalogue::Catalogue, store};
+use super::{offer_index::OfferIndex, store};
 use crate::{
     server::{db::Db, human_dates::HumanDates},
     stages::search::{Facet, SearchQuery, SearchResults},
@@ -15,8 +15,8 @@ fn facets(counts: Vec<(String, i64)>) -> Vec<Facet> {
 }
 
 /// The page of `query` for the day `today` ("YYYY-MM-DD" in the city), dated for `dates`' reader.
-pub async fn search(catalogue: &Catalogue, db: &Db, query: &SearchQuery, today: &str, dates: &HumanDates) -> Result<SearchResults, sqlx::Error> {
-    let hits = catalogue.search(query, today, PER_PAGE as usize);
+pub async fn search(index: &OfferIndex, db: &Db, query: &SearchQuery, today: &str, dates: &HumanDates) -> Result<SearchResults, sqlx::Error> {
+    let hits = index.search(query, today, PER_PAGE as usize);
     let offers = store::summaries(db, &hits.ids, dates).await?;
     let names: Vec<(i64, String)> = if hits.families.is_empty() {
         vec![]

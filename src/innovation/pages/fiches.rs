@@ -6,7 +6,7 @@ use crate::{
     i18n::t,
     innovation::{
         api::browse_fiches,
-        browse::{BrowseQuery, Catalogue},
+        browse::{BrowseQuery, BrowseResults},
         community::{city_key, FichePageData, FicheRef, FollowKind, ItemKind},
         community_api::{load_fiche_page, FollowSubject, PostComment},
         pages::contributions::{ContributionList, WritingField},
@@ -32,7 +32,7 @@ use leptos_router::{
 pub fn InnovationHome() -> impl IntoView {
     let params = use_query_map();
     let query = Memo::new(move |_| params.with(|p| BrowseQuery::from_pairs(|key| p.get(key))));
-    let catalogue = Resource::new(move || query.get(), browse_fiches);
+    let results = Resource::new(move || query.get(), browse_fiches);
     let user = use_auth().user;
     view! {
         <PlatformIntro platform="innovation"/>
@@ -54,8 +54,8 @@ pub fn InnovationHome() -> impl IntoView {
                         })}
                     })}
                 </p>
-                {move || catalogue.get().map(|result| match result {
-                    Ok(catalogue) => view! { <Browse query=query.get_untracked() catalogue/> }.into_any(),
+                {move || results.get().map(|result| match result {
+                    Ok(results) => view! { <Browse query=query.get_untracked() results/> }.into_any(),
                     Err(error) => view! { <ErrorPage error/> }.into_any(),
                 })}
             </Transition>
@@ -64,10 +64,10 @@ pub fn InnovationHome() -> impl IntoView {
 }
 
 #[component]
-fn Browse(query: BrowseQuery, catalogue: Catalogue) -> impl IntoView {
+fn Browse(query: BrowseQuery, results: BrowseResults) -> impl IntoView {
     let chosen = |value: &Option<String>, option: &str| value.as_deref() == Some(option);
-    let last = (catalogue.total + crate::innovation::browse::PER_PAGE - 1) / crate::innovation::browse::PER_PAGE;
-    let (previous, next) = (query.url(catalogue.page - 1), query.url(catalogue.page + 1));
+    let last = (results.total + crate::innovation::browse::PER_PAGE - 1) / crate::innovation::browse::PER_PAGE;
+    let (previous, next) = (query.url(results.page - 1), query.url(results.page + 1));
     view! {
         <Form method="GET" action="/innovation" attr:class="search-form" attr:role="search">
             <div class="field search-words">
@@ -79,7 +79,7 @@ fn Browse(query: BrowseQuery, catalogue: Catalogue) -> impl IntoView {
                     <label for="browse-field">{t("fiche-fields")}</label>
                     <select id="browse-field" name="champ">
                         <option value="">{t("search-any")}</option>
-                        {catalogue.fields.iter().map(|(id, name)| {
+                        {results.fields.iter().map(|(id, name)| {
                             let value = id.to_string();
                             view! { <option value=value.clone() selected=chosen(&query.champ, &value)>{name.clone()}</option> }
                         }).collect_view()}
@@ -89,14 +89,14 @@ fn Browse(query: BrowseQuery, catalogue: Catalogue) -> impl IntoView {
                     <label for="browse-country">{t("fiche-country")}</label>
                     <select id="browse-country" name="pays">
                         <option value="">{t("search-any")}</option>
-                        {catalogue.countries.iter().map(|c| view! { <option value=c.clone() selected=chosen(&query.pays, c)>{c.clone()}</option> }).collect_view()}
+                        {results.countries.iter().map(|c| view! { <option value=c.clone() selected=chosen(&query.pays, c)>{c.clone()}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
                     <label for="browse-city">{t("fiche-city")}</label>
                     <input id="browse-city" name="ville" list="browse-cities" value=query.ville.clone().unwrap_or_default()/>
                     <datalist id="browse-cities">
-                        {catalogue.cities.iter().map(|c| view! { <option value=c.clone()></option> }).collect_view()}
+                        {results.cities.iter().map(|c| view! { <option value=c.clone()></option> }).collect_view()}
                     </datalist>
                 </div>
                 <div class="field">
@@ -120,13 +120,13 @@ fn Browse(query: BrowseQuery, catalogue: Catalogue) -> impl IntoView {
             " "
             <a href="/innovation">{t("search-reset")}</a>
         </Form>
-        <h2 aria-live="polite">{format!("{} · {}", t("innovation-fiches"), catalogue.total)}</h2>
+        <h2 aria-live="polite">{format!("{} · {}", t("innovation-fiches"), results.total)}</h2>
         <ul class="offer-list">
-            {catalogue.fiches.into_iter().map(|fiche| view! { <FicheCard fiche/> }).collect_view()}
+            {results.fiches.into_iter().map(|fiche| view! { <FicheCard fiche/> }).collect_view()}
         </ul>
         <nav class="pagination" aria-label=t("pagination")>
-            {(catalogue.page > 1).then(|| view! { <a href=previous>{t("previous")}</a> })}
-            {(catalogue.page < last).then(|| view! { <a href=next>{t("next")}</a> })}
+            {(results.page > 1).then(|| view! { <a href=previous>{t("previous")}</a> })}
+            {(results.page < last).then(|| view! { <a href=next>{t("next")}</a> })}
         </nav>
     }
 }

@@ -257,18 +257,18 @@ impl Filters {
 
 /// The shared, thread-safe index. Cloning shares it.
 #[derive(Debug, Clone, Default)]
-pub struct Catalogue {
+pub struct OfferIndex {
     index: Arc<RwLock<Index>>,
     /// Serialises reloads so that an older read of an offer never overwrites a newer one.
     reload: Arc<tokio::sync::Mutex<()>>,
 }
 
-impl Catalogue {
+impl OfferIndex {
     /// Builds the index from every published offer.
-    pub async fn load(db: &Db) -> Result<Catalogue, sqlx::Error> {
-        let catalogue = Catalogue::default();
-        catalogue.rebuild(db).await?;
-        Ok(catalogue)
+    pub async fn load(db: &Db) -> Result<OfferIndex, sqlx::Error> {
+        let index = OfferIndex::default();
+        index.rebuild(db).await?;
+        Ok(index)
     }
 
     pub async fn rebuild(&self, db: &Db) -> Result<(), sqlx::Error> {
@@ -334,7 +334,7 @@ impl Catalogue {
         self.search_since(query, today, 0, per_page)
     }
 
-    /// Same as [`Catalogue::search`], among offers published at or after `since` (unix seconds).
+    /// Same as [`OfferIndex::search`], among offers published at or after `since` (unix seconds).
     pub fn search_since(&self, query: &SearchQuery, today: &str, since: i64, per_page: usize) -> Hits {
         let index = self.read();
         let words = query.q.as_deref().map(text::query_terms).unwrap_or_default();
@@ -439,7 +439,7 @@ impl Catalogue {
 /// After offer `id` changed in the database: reload it here, and tell the other processes.
 /// A failed reload is logged; the periodic rebuild repairs it.
 pub async fn offer_changed(app: &AppState, id: i64) {
-    if let Err(error) = app.catalogue.reload(&app.db, id).await {
+    if let Err(error) = app.offer_index.reload(&app.db, id).await {
         tracing::error!(%error, offer = id, "search index: offer not reloaded");
     }
     app.realtime.publish(LiveEvent::Offer(id)).await;
@@ -451,20 +451,20 @@ const REBUILD_EVERY: std::time::Duration = std::time::Duration::from_secs(600);
 /// Follows offer changes made by other processes, and rebuilds the index periodically.
 pub fn spawn_follower(app: AppState) {
     let mut events = app.realtime.subscribe();
-    let (catalogue, db) = (app.catalogue.clone(), app.db.clone());
+    let (index, db) = (app.offer_index.clone(), app.db.clone());
     tokio::spawn(async move {
         use tokio::sync::broadcast::error::RecvError;
         loop {
             match events.recv().await {
                 Ok(LiveEvent::Offer(id)) => {
-                    if let Err(error) = catalogue.reload(&db, id).await {
+                    if let Err(error) = index.reload(&db, id).await {
                         tracing::error!(%error, offer = id, "search index: offer not reloaded");
                     }
                 }
                 Ok(_) => {}
                 // Too many changes at once: reading everything again is simplest.
                 Err(RecvError::Lagged(_)) => {
-                    if let Err(error) = catalogue.rebuild(&db).await {
+                    if let Err(error) = index.rebuild(&db).await {
                         tracing::error!(%error, "search index not rebuilt");
                     }
                 }
@@ -477,7 +477,7 @@ pub fn spawn_follower(app: AppState) {
         tick.tick().await;
         loop {
             tick.tick().await;
-            if let Err(error) = app.catalogue.rebuild(&app.db).await {
+            if let Err(error) = app.offer_index.rebuild(&app.db).await {
                 tracing::error!(%error, "search index not rebuilt");
             }
         }
@@ -554,27 +554,27 @@ mod tests {
         index.insert(offer(1, "DEVE", "Jardins partagés", 10));
         index.insert(offer(2, "DVD", "Jardin et voirie", 20));
         index.insert(offer(3, "DEVE", "Communication", 30));
-        let catalogue = Catalogue { index: Arc::new(RwLock::new(index)), ..Default::default() };
+        let index = OfferIndex { index: Arc::new(RwLock::new(index)), ..Default::default() };
         let query = |q: &str, direction: Option<&str>| SearchQuery { q: Some(q.into()), direction: direction.map(Into::into), ..Default::default() };
 
-        let hits = catalogue.search(&query("jardin", None), "2026-01-01", 20);
+        let hits = index.search(&query("jardin", None), "2026-01-01", 20);
         assert_eq!((hits.ids.clone(), hits.total), (vec![2, 1], 2));
-        let hits = catalogue.search(&query("jardin", Some("DEVE")), "2026-01-01", 20);
+        let hits = index.search(&query("jardin", Some("DEVE")), "2026-01-01", 20);
         assert_eq!(hits.ids, vec![1]);
         // The direction facet ignores its own filter; the others do not.
         assert_eq!(hits.directions, vec![("DEVE".into(), 1), ("DVD".into(), 1)]);
         assert_eq!(hits.families, vec![(1, 1)]);
-        assert_eq!(catalogue.search(&query("jardin zzz", None), "2026-01-01", 20).total, 0);
-        assert_eq!(catalogue.search(&SearchQuery::default(), "2099-01-02", 20).total, 0, "deadline passed");
+        assert_eq!(index.search(&query("jardin zzz", None), "2026-01-01", 20).total, 0);
+        assert_eq!(index.search(&SearchQuery::default(), "2099-01-02", 20).total, 0, "deadline passed");
 
-        catalogue.write().insert(offer(1, "DEVE", "Communication", 40));
-        assert_eq!(catalogue.search(&query("jardin", None), "2026-01-01", 20).ids, vec![2]);
-        assert_eq!(catalogue.search(&query("communication", None), "2026-01-01", 20).ids, vec![1, 3]);
-        catalogue.write().remove(3);
-        assert_eq!(catalogue.len(), 2);
+        index.write().insert(offer(1, "DEVE", "Communication", 40));
+        assert_eq!(index.search(&query("jardin", None), "2026-01-01", 20).ids, vec![2]);
+        assert_eq!(index.search(&query("communication", None), "2026-01-01", 20).ids, vec![1, 3]);
+        index.write().remove(3);
+        assert_eq!(index.len(), 2);
         let second_page = SearchQuery { page: Some("2".into()), ..Default::default() };
-        assert_eq!(catalogue.search(&second_page, "2026-01-01", 1).ids, vec![2]);
-        assert_eq!(catalogue.search_since(&SearchQuery::default(), "2026-01-01", 21, 20).ids, vec![1]);
-        assert_eq!(catalogue.search_since(&SearchQuery::default(), "2026-01-01", 20, 20).ids, vec![1, 2]);
+        assert_eq!(index.search(&second_page, "2026-01-01", 1).ids, vec![2]);
+        assert_eq!(index.search_since(&SearchQuery::default(), "2026-01-01", 21, 20).ids, vec![1]);
+        assert_eq!(index.search_since(&SearchQuery::default(), "2026-01-01", 20, 20).ids, vec![1, 2]);
     }
 }
