@@ -8,6 +8,7 @@ pub mod community_api;
 #[cfg(feature = "ssr")]
 pub mod independence;
 pub mod members;
+pub mod members_api;
 pub mod pages;
 pub mod threads;
 pub mod threads_api;

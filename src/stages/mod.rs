@@ -8,7 +8,9 @@ pub mod follow_up;
 pub mod follow_up_api;
 pub mod pages;
 pub mod profile;
+pub mod profile_api;
 pub mod saved_search;
+pub mod saved_search_api;
 pub mod search;
 pub mod types;
 

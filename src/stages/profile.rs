@@ -6,12 +6,6 @@ use crate::error::{AppError, FieldError};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-#[cfg(feature = "ssr")]
-use crate::{
-    accounts::{server::require_role, types::Role},
-    server::{app_state, redirect_plain_form, respond},
-};
-
 /// Every field defaults to empty, so a form that leaves one out still decodes.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -60,22 +54,6 @@ impl CandidateProfile {
     pub fn is_empty(&self) -> bool {
         *self == CandidateProfile::default()
     }
-}
-
-/// Saves the signed-in candidate's profile, all fields at once.
-#[server(endpoint = "stages/candidate_profile")]
-pub async fn save_candidate_profile(profile: CandidateProfile) -> Result<(), AppError> {
-    respond(
-        async {
-            let (account, _) = require_role(Role::Candidate).await?;
-            let profile = profile.validate()?;
-            super::server::applications::set_profile(&app_state()?.db, account.id, &profile).await?;
-            tracing::info!(candidate = account.id, "profile saved");
-            redirect_plain_form("/stages/candidatures");
-            Ok(())
-        }
-        .await,
-    )
 }
 
 #[cfg(test)]

@@ -4,7 +4,10 @@
 use crate::{
     error::AppError,
     i18n::t,
-    innovation::members::{load_directory, load_member, load_my_member_profile, ContactMember, MemberCard, MemberProfile, SaveMemberProfile},
+    innovation::{
+        members::{MemberCard, MemberProfile},
+        members_api::{load_directory, load_member, load_my_member_profile, ContactMember, SaveMemberProfile},
+    },
     ui::{
         forms::{field_error, navigate_on_success, FormError, FormSuccess, TextArea, TextField},
         status_pages::ErrorPage,

@@ -4,7 +4,8 @@
 use crate::{
     i18n::t,
     stages::{
-        saved_search::{load_saved_searches, DeleteSavedSearch, SavedSearch},
+        saved_search::SavedSearch,
+        saved_search_api::{load_saved_searches, DeleteSavedSearch},
         types::EducationLevel,
     },
     ui::{

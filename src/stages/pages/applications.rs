@@ -5,7 +5,8 @@ use crate::{
     stages::{
         application::CandidateDesk,
         application_api::{load_candidate_desk, WithdrawApplication},
-        profile::{CandidateProfile, SaveCandidateProfile},
+        profile::CandidateProfile,
+        profile_api::SaveCandidateProfile,
         types::EducationLevel,
     },
     ui::{

@@ -8,7 +8,7 @@ use crate::{
     i18n::{t, use_locale},
     stages::{
         api::search_offers,
-        saved_search::SaveSearch,
+        saved_search_api::SaveSearch,
         search::{Facet, SearchQuery, SearchResults},
         types::EducationLevel,
     },
