@@ -1,7 +1,7 @@
 //! The HTML shell, the application root and its routes.
 
 use crate::{
-    accounts::{auth_context::provide_auth, pages as account_pages},
+    accounts::{pages::auth_context::provide_auth, pages as account_pages},
     espaces::EspacesHome,
     i18n::{provide_locale, t},
     innovation::{self, InnovationHome},

@@ -2,7 +2,6 @@
 
 pub mod admin_api;
 pub mod api;
-pub mod auth_context;
 pub mod pages;
 pub mod preferences_api;
 pub mod types;

@@ -5,7 +5,7 @@ use super::{
     types::{DirectionRef, FieldRef, ReferenceData},
 };
 use crate::{
-    accounts::{auth_context::use_auth, types::Role},
+    accounts::{pages::auth_context::use_auth, types::Role},
     error::AppError,
     i18n::{t, use_locale},
     ui::{

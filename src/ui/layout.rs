@@ -2,7 +2,7 @@
 
 use crate::{
     accounts::{
-        auth_context::use_auth,
+        pages::auth_context::use_auth,
         types::{CurrentUser, Role},
     },
     i18n::{t, use_locale, Locale},

@@ -1,7 +1,7 @@
 use crate::{
     accounts::{
         api::ChangePassword,
-        auth_context::use_auth,
+        pages::auth_context::use_auth,
         preferences_api::{time_zone_choice, SetTimeZone},
         types::{CurrentUser, PASSWORD_MIN},
     },

@@ -1,6 +1,7 @@
-//! Account pages: one file per page.
+//! Account pages: one file per page, and the signed-in user's context every page reads.
 
 mod account;
+pub mod auth_context;
 mod forgot_password;
 mod reset_password;
 mod roles_admin;

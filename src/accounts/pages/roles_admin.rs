@@ -3,7 +3,7 @@
 use crate::{
     accounts::{
         admin_api::{find_accounts, GrantRole, RevokeRole},
-        auth_context::use_auth,
+        pages::auth_context::use_auth,
         types::{CurrentUser, Role},
     },
     error::AppError,

@@ -1,5 +1,5 @@
 use crate::{
-    accounts::auth_context::use_auth,
+    accounts::pages::auth_context::use_auth,
     i18n::t,
     ui::forms::{field_error, navigate_on_success, FormError, PasswordField, TextField},
 };

@@ -1,5 +1,5 @@
 use crate::{
-    accounts::{auth_context::use_auth, types::PASSWORD_MIN},
+    accounts::{pages::auth_context::use_auth, types::PASSWORD_MIN},
     i18n::{t, use_locale},
     ui::forms::{field_error, navigate_on_success, FormError, PasswordField, TextField},
 };

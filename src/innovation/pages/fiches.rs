@@ -2,7 +2,7 @@
 //! /innovation/fiches/:id, a fiche as readers see it.
 
 use crate::{
-    accounts::auth_context::use_auth,
+    accounts::pages::auth_context::use_auth,
     i18n::t,
     innovation::{
         api::browse_fiches,

@@ -4,7 +4,7 @@
 
 use super::OfferFacts;
 use crate::{
-    accounts::auth_context::use_auth,
+    accounts::pages::auth_context::use_auth,
     i18n::{t, use_locale},
     stages::{
         api::search_offers,

@@ -16,7 +16,7 @@ pub fn ManageOffersPage() -> impl IntoView {
     let tick = RwSignal::new(0u64);
     super::refresh_on_application_events(tick, crate::ui::live::CatchUp::AfterReconnect);
     let pool = Resource::new(move || tick.get(), |_| spontaneous_pool());
-    let user = crate::accounts::auth_context::use_auth().user;
+    let user = crate::accounts::pages::auth_context::use_auth().user;
     view! {
         <Title text=t("offers-manage")/>
         <h1>{t("offers-manage")}</h1>

@@ -1,6 +1,6 @@
 //! The signed-in user and the actions that change it, in one context for every page.
 
-use super::{
+use crate::accounts::{
     api::{me, SignIn, SignOut, SignUp},
     types::CurrentUser,
 };
