@@ -2,7 +2,6 @@
 //! way to write to a member without either side seeing the other's address.
 
 use crate::error::{AppError, FieldError};
-use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// What a member says of themselves (the form, and what others read).

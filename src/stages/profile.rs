@@ -3,7 +3,6 @@
 
 use super::types::EducationLevel;
 use crate::error::{AppError, FieldError};
-use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// Every field defaults to empty, so a form that leaves one out still decodes.

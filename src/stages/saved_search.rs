@@ -2,8 +2,6 @@
 //! follow it as an Atom feed.
 
 use super::search::SearchQuery;
-use crate::error::AppError;
-use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// How many searches one account may save.
