@@ -12,7 +12,7 @@ use {
         follow_up::MESSAGE_MAX,
         server::{
             access::{self, OfferScope},
-            applications, store,
+            applications, profiles, store,
         },
         types::OfferState,
     },
@@ -141,9 +141,9 @@ pub async fn load_candidate_desk() -> Result<CandidateDesk, AppError> {
             let state = app_state()?;
             Ok(CandidateDesk {
                 user_id: account.id,
-                cv_bytes: applications::cv(&state.db, account.id).await?.map(|(_, bytes)| bytes),
+                cv_bytes: profiles::cv(&state.db, account.id).await?.map(|(_, bytes)| bytes),
                 cv_max_bytes: state.config.limits.cv_max_bytes as i64,
-                profile: applications::profile(&state.db, account.id).await?,
+                profile: profiles::profile(&state.db, account.id).await?,
                 applications: applications::of_candidate(&state.db, account.id).await?,
             })
         }

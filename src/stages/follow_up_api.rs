@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use {
     super::{
         follow_up::{default_answer_key, StaffSide, MESSAGE_MAX},
-        server::{access::OfferScope, applications, follow_up, notices},
+        server::{access::OfferScope, applications, follow_up, notices, pools},
     },
     crate::{
         accounts::{server::require_account, types::Named},
@@ -174,7 +174,7 @@ pub async fn load_pool_desks() -> Result<Vec<PoolDesk>, AppError> {
             let reference = crate::reference::server::store::load(&db).await?;
             let mut desks = Vec::new();
             for direction in reference.directions.iter().filter(|d| scope.all || scope.directions.contains(&d.id)) {
-                let (handlers, candidates) = follow_up::pool_people(&db, direction.id).await?;
+                let (handlers, candidates) = pools::pool_people(&db, direction.id).await?;
                 desks.push(PoolDesk { direction: Named { id: direction.id, name: direction.name.clone() }, handlers, candidates });
             }
             Ok(desks)
@@ -191,10 +191,10 @@ pub async fn add_pool_handler(direction_id: i64, user_id: i64) -> Result<(), App
             let (admin, scope) = direction_admin().await?;
             administers(&scope, direction_id)?;
             let db = app_state()?.db;
-            if !follow_up::is_agent_of(&db, user_id, direction_id).await? {
+            if !pools::is_agent_of(&db, user_id, direction_id).await? {
                 return Err(AppError::field("user_id", "error-not-direction-agent"));
             }
-            follow_up::add_handler(&db, direction_id, user_id).await?;
+            pools::add_handler(&db, direction_id, user_id).await?;
             tracing::info!(admin, direction = direction_id, agent = user_id, "pool handler added");
             redirect_plain_form("/stages/direction");
             Ok(())
@@ -209,7 +209,7 @@ pub async fn remove_pool_handler(direction_id: i64, user_id: i64) -> Result<(), 
         async {
             let (admin, scope) = direction_admin().await?;
             administers(&scope, direction_id)?;
-            if !follow_up::remove_handler(&app_state()?.db, direction_id, user_id).await? {
+            if !pools::remove_handler(&app_state()?.db, direction_id, user_id).await? {
                 return Err(AppError::NotFound);
             }
             tracing::info!(admin, direction = direction_id, agent = user_id, "pool handler removed");

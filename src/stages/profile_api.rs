@@ -17,7 +17,7 @@ pub async fn save_candidate_profile(profile: CandidateProfile) -> Result<(), App
         async {
             let (account, _) = require_role(Role::Candidate).await?;
             let profile = profile.validate()?;
-            super::server::applications::set_profile(&app_state()?.db, account.id, &profile).await?;
+            super::server::profiles::set_profile(&app_state()?.db, account.id, &profile).await?;
             tracing::info!(candidate = account.id, "profile saved");
             redirect_plain_form("/stages/candidatures");
             Ok(())

@@ -60,7 +60,7 @@ impl OfferScope {
     pub async fn of(db: &crate::server::db::Db, user_id: i64) -> Result<OfferScope, sqlx::Error> {
         let mut scope = OfferScope::from_grants(&crate::accounts::server::store::roles(db, user_id).await?);
         if !scope.services.is_empty() {
-            scope.pools = super::follow_up::pools_of(db, user_id).await?;
+            scope.pools = super::pools::pools_of(db, user_id).await?;
         }
         Ok(scope)
     }

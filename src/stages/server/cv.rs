@@ -3,7 +3,7 @@
 //! `<data_dir>/cv`, outside the public folder, and are served only to their owner and to the
 //! agents of an offer they applied to.
 
-use super::{access::OfferScope, applications};
+use super::{access::OfferScope, applications, profiles};
 use crate::{accounts::server::AuthSession, server::state::AppState};
 use axum::{
     extract::{Multipart, Path, State},
@@ -67,7 +67,7 @@ pub async fn upload(State(state): State<AppState>, auth: AuthSession, mut multip
         tracing::error!(%error, "CV not written");
         return back("error-internal");
     }
-    match applications::set_cv(&state.db, user.id, &name, bytes.len() as i64).await {
+    match profiles::set_cv(&state.db, user.id, &name, bytes.len() as i64).await {
         Ok(previous) => {
             if let Some(previous) = previous.filter(|p| *p != name) {
                 let _ = tokio::fs::remove_file(dir.join(previous)).await;
@@ -108,7 +108,7 @@ pub async fn download(State(state): State<AppState>, auth: AuthSession, Path(own
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     }
-    let file = match applications::cv(&state.db, owner).await {
+    let file = match profiles::cv(&state.db, owner).await {
         Ok(Some((file, _))) => file,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => {

@@ -90,7 +90,7 @@ pub async fn load(db: &Db, data_dir: &Path, agent: i64) -> Result<(), sqlx::Erro
         let file = format!("demo-{id}.pdf");
         let bytes = demo_cv(name);
         std::fs::write(cv_dir.join(&file), &bytes).map_err(sqlx::Error::Io)?;
-        applications::set_cv(db, id, &file, bytes.len() as i64).await?;
+        super::profiles::set_cv(db, id, &file, bytes.len() as i64).await?;
         candidates.push(id);
     }
 

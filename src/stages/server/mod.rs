@@ -12,5 +12,7 @@ pub mod feed;
 pub mod follow_up;
 pub mod live;
 pub mod notices;
+pub mod pools;
+pub mod profiles;
 pub mod search;
 pub mod store;
