@@ -4,6 +4,7 @@ pub mod api;
 pub mod application;
 pub mod application_api;
 pub mod dashboard;
+pub mod education;
 pub mod follow_up;
 pub mod follow_up_api;
 pub mod pages;

@@ -1,7 +1,7 @@
 //! The candidate's profile: what agents read next to the letter and the CV. Kept by the
 //! candidate on their desk; every field may stay empty.
 
-use super::types::EducationLevel;
+use super::education::EducationLevel;
 use crate::error::{AppError, FieldError};
 use serde::{Deserialize, Serialize};
 

@@ -3,6 +3,9 @@
 use crate::{accounts::types::Named, error::FieldError, ui::time::HumanTime};
 use serde::{Deserialize, Serialize};
 
+/// Offers ask for a level, profiles state one: the type lives in `education.rs`.
+pub use super::education::EducationLevel;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OfferState {
@@ -49,44 +52,6 @@ impl OfferState {
             OfferState::Filled => &[OfferState::Archived],
             OfferState::Closed => &[OfferState::Published, OfferState::Archived],
             OfferState::Archived => &[],
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EducationLevel {
-    Bac,
-    Bac2,
-    Bac3,
-    Bac5,
-    Doctorat,
-}
-
-impl EducationLevel {
-    pub const ALL: [EducationLevel; 5] = [EducationLevel::Bac, EducationLevel::Bac2, EducationLevel::Bac3, EducationLevel::Bac5, EducationLevel::Doctorat];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            EducationLevel::Bac => "bac",
-            EducationLevel::Bac2 => "bac2",
-            EducationLevel::Bac3 => "bac3",
-            EducationLevel::Bac5 => "bac5",
-            EducationLevel::Doctorat => "doctorat",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<EducationLevel> {
-        EducationLevel::ALL.into_iter().find(|l| l.code() == code)
-    }
-
-    pub fn label_key(self) -> &'static str {
-        match self {
-            EducationLevel::Bac => "education-bac",
-            EducationLevel::Bac2 => "education-bac2",
-            EducationLevel::Bac3 => "education-bac3",
-            EducationLevel::Bac5 => "education-bac5",
-            EducationLevel::Doctorat => "education-doctorat",
         }
     }
 }
