@@ -25,6 +25,23 @@ pub fn refused_in(field: &str, text: &str) -> Option<FieldError> {
     text.contains(is_refused).then(|| FieldError { field: field.into(), key: REFUSED_KEY.into() })
 }
 
+impl AppError {
+    /// `text` trimmed, or the error of `field` when it is empty, longer than `max` characters
+    /// or holds a character no text may hold. (A method of `AppError` kept here, beside the
+    /// character rule, so that `error.rs` needs nothing from this module.)
+    pub fn required_text(field: &str, text: &str, max: usize) -> Result<String, AppError> {
+        let text = text.trim();
+        check(field, text)?;
+        if text.is_empty() {
+            Err(AppError::field(field, "field-required"))
+        } else if text.chars().count() > max {
+            Err(AppError::field(field, "field-too-long"))
+        } else {
+            Ok(text.to_string())
+        }
+    }
+}
+
 /// `Err(AppError::Invalid)` naming `field` (422) when `text` holds a refused character.
 pub fn check(field: &str, text: &str) -> Result<(), AppError> {
     match refused_in(field, text) {

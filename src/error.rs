@@ -63,20 +63,6 @@ impl AppError {
         }
     }
 
-    /// `text` trimmed, or the error of `field` when it is empty, longer than `max` characters
-    /// or holds a character no text may hold (`crate::characters`).
-    pub fn required_text(field: &str, text: &str, max: usize) -> Result<String, AppError> {
-        let text = text.trim();
-        crate::characters::check(field, text)?;
-        if text.is_empty() {
-            Err(AppError::field(field, "field-required"))
-        } else if text.chars().count() > max {
-            Err(AppError::field(field, "field-too-long"))
-        } else {
-            Ok(text.to_string())
-        }
-    }
-
     /// The translation key of the general message.
     pub fn message_key(&self) -> &str {
         match self {
