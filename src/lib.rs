@@ -7,6 +7,8 @@
 
 pub mod accounts;
 pub mod app;
+#[cfg(feature = "ssr")]
+pub mod app_server;
 pub mod characters;
 pub mod error;
 pub mod espaces;
@@ -15,6 +17,8 @@ pub mod innovation;
 pub mod query_text;
 pub mod paging;
 pub mod reference;
+#[cfg(feature = "ssr")]
+pub mod seed;
 pub mod stages;
 pub mod ui;
 

@@ -1,7 +1,7 @@
 //! The Parvis server: reads Leptos.toml (and PARVIS_* variables), then serves — or, with
 //! `grant-site-admin <email>`, makes an existing account a site admin.
 
-use parvis::server::cli;
+use parvis::app_server::cli;
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {

@@ -29,7 +29,7 @@ async fn migrations_apply_and_reference_data_is_loaded_once() {
 #[tokio::test]
 async fn demo_data_loads_one_account_per_role_when_enabled() {
     let app = TestApp::spawn_with(|c| c.demo.enabled = true).await;
-    let admin = app.sign_in("admin@parvis.localhost", parvis::server::demo::DEMO_PASSWORD).await;
+    let admin = app.sign_in("admin@parvis.localhost", parvis::seed::DEMO_PASSWORD).await;
     let (_, me) = app.call_json::<Option<parvis::accounts::types::CurrentUser>>(&admin, "accounts/me", &[]).await;
     assert!(me.expect("me").expect("signed in").has(parvis::accounts::types::Role::SiteAdmin));
     let agent = parvis::accounts::server::store::by_email(&app.state.db, "agent@parvis.localhost").await.expect("q").expect("agent");
@@ -41,7 +41,7 @@ async fn demo_data_loads_one_account_per_role_when_enabled() {
 #[tokio::test]
 async fn a_site_admin_edits_reference_data_with_clear_refusals() {
     let app = TestApp::spawn_with(|c| c.demo.enabled = true).await;
-    let admin = app.sign_in("admin@parvis.localhost", parvis::server::demo::DEMO_PASSWORD).await;
+    let admin = app.sign_in("admin@parvis.localhost", parvis::seed::DEMO_PASSWORD).await;
     let data = parvis::reference::server::store::load(&app.state.db).await.expect("reference");
     let deve = data.directions.iter().find(|d| d.code == "DEVE").expect("DEVE").id.to_string();
     let (status, _) = app.call_json::<i64>(&admin, "reference/save", &[("kind", "service"), ("parent_id", &deve), ("name", "Service des mares")]).await;
@@ -89,7 +89,7 @@ async fn demo_applications_cover_every_state_with_cvs_the_agent_can_read() {
     let spontaneous: i64 = sqlx::query("SELECT COUNT(*) AS n FROM applications WHERE offer_id IS NULL").fetch_one(&app.state.db.pool).await.expect("n").try_get("n").expect("n");
     assert!(spontaneous > 0, "the pool has demo applications");
     // The agent reads a candidate's CV, a real PDF.
-    let agent = app.sign_in("agent@parvis.localhost", parvis::server::demo::DEMO_PASSWORD).await;
+    let agent = app.sign_in("agent@parvis.localhost", parvis::seed::DEMO_PASSWORD).await;
     let candidate: i64 = sqlx::query("SELECT user_id FROM candidate_profiles ORDER BY user_id").fetch_one(&app.state.db.pool).await.expect("cv").try_get("user_id").expect("id");
     let cv = agent.get(app.url(&format!("/stages/cv/{candidate}"))).send().await.expect("cv");
     assert_eq!(cv.status(), 200);

@@ -1,13 +1,11 @@
 //! Server-only infrastructure: configuration, database, sessions, security, mail, start-up.
 
 pub mod bad_arguments;
-pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod context;
 pub mod csv_export;
 pub mod db;
-pub mod demo;
 pub mod feeds;
 pub mod human_dates;
 pub mod mail;

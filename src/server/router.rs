@@ -4,7 +4,6 @@
 use super::{
     config::{Config, ConfigError},
     db::{Db, DbError},
-    demo,
     mail::{MailError, Mailer},
     security::{refuse_cross_site, security_headers},
     sessions::DbSessionStore,
@@ -67,7 +66,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
     super::text_rebuild::rebuild_if_stale(&db).await.map_err(StartError::TextRebuild)?;
     reference::server::seed::ensure(&db).await?;
     if config.demo.enabled {
-        demo::load(&db, &config.server.data_dir, &clock).await?;
+        crate::seed::load(&db, &config.server.data_dir, &clock).await?;
     }
     let mailer = Mailer::from_config(&config)?;
     let realtime = super::realtime::Realtime::start(db.clone(), &config.database.url).await.map_err(StartError::Live)?;

@@ -1,7 +1,7 @@
-//! UI shared by every domain: the page frame, form fields and error messages.
+//! UI shared by every domain: form fields, error messages, sharing tags, dates, live refresh.
+//! (The page frame is part of the app shell: `app/layout.rs`.)
 
 pub mod forms;
-pub mod layout;
 pub mod live;
 pub mod platform;
 pub mod refused_form;

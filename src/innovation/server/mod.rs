@@ -3,7 +3,6 @@
 
 pub mod comments;
 pub mod contributions;
-pub mod demo;
 pub mod diff;
 pub mod digest;
 pub mod exports;

@@ -6,8 +6,6 @@ pub mod applications;
 pub mod offer_index;
 pub mod cv;
 pub mod dashboard;
-pub mod demo;
-pub mod demo_selection;
 pub mod feed;
 pub mod follow_up;
 pub mod live;

@@ -3,7 +3,7 @@
 //! editor), with a few comments, an English translation linked to its French fiche, and
 //! discussion threads with replies. Loaded once, into a database without fiches.
 
-use super::{comments, notify, store, threads};
+use crate::innovation::server::{comments, notify, store, threads};
 use crate::{
     accounts::server::store as accounts,
     innovation::{
@@ -50,14 +50,14 @@ pub async fn load(db: &Db, editor_email: &str) -> Result<(), sqlx::Error> {
     if existing > 0 {
         return Ok(());
     }
-    let fiches: Vec<DemoFiche> = serde_json::from_str(include_str!("../data/demo_fiches.json")).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+    let fiches: Vec<DemoFiche> = serde_json::from_str(include_str!("demo_fiches.json")).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
     let codes: Vec<(i64, String)> = sqlx::query("SELECT id, code FROM innovation_fields")
         .fetch_all(&db.pool)
         .await?
         .into_iter()
         .map(|r| Ok((r.try_get("id")?, r.try_get("code")?)))
         .collect::<Result<_, sqlx::Error>>()?;
-    let members = crate::server::demo::demo_people(db, MEMBERS).await?;
+    let members = super::accounts::demo_people(db, MEMBERS).await?;
     if members.is_empty() {
         return Ok(());
     }
@@ -77,7 +77,7 @@ pub async fn load(db: &Db, editor_email: &str) -> Result<(), sqlx::Error> {
             languages: languages.into(),
             bio: String::new(),
         };
-        super::members::save(db, *member, &profile).await?;
+        crate::innovation::server::members::save(db, *member, &profile).await?;
     }
     for term in ["Velibre", "CableCo", "UrbanSoft"] {
         store::add_promo_term(db, term, editor.id).await?;
@@ -215,7 +215,7 @@ mod tests {
 
     #[test]
     fn every_demo_fiche_passes_the_authors_checks() {
-        let fiches: Vec<DemoFiche> = serde_json::from_str(include_str!("../data/demo_fiches.json")).expect("demo JSON");
+        let fiches: Vec<DemoFiche> = serde_json::from_str(include_str!("demo_fiches.json")).expect("demo JSON");
         assert!(fiches.len() >= 30);
         for f in fiches {
             let input = FicheInput {

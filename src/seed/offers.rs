@@ -1,7 +1,7 @@
 //! Demo offers: a few hundred realistic offers across the directions, in every state, made
 //! from templates with a fixed pseudo-random sequence (the same on every run).
 
-use super::store;
+use crate::stages::server::store;
 use crate::{
     reference::server::store as reference,
     server::db::Db,

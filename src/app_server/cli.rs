@@ -1,7 +1,7 @@
 //! The server binary's commands: serve (the default), or make an existing account a site
 //! admin — how a new installation gets its first administrator.
 
-use super::{
+use crate::server::{
     config::Config,
     db::Db,
     router::{serve_from_config_file, StartError},

@@ -1,5 +1,8 @@
 //! The HTML shell, the application root and its routes.
 
+mod layout;
+
+use layout::Layout;
 use crate::{
     accounts::{pages::auth_context::provide_auth, pages as account_pages},
     espaces::EspacesHome,
@@ -7,7 +10,7 @@ use crate::{
     innovation::{self, InnovationHome},
     reference::pages::ReferenceAdmin,
     stages::{self, StagesHome},
-    ui::{layout::Layout, refused_form::RefusedFormData, status_pages::NotFound},
+    ui::{refused_form::RefusedFormData, status_pages::NotFound},
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};

@@ -2,7 +2,7 @@
 //! database that has none yet) and the demo offers of Stages. The accounts' password is
 //! printed in the README, for local use only.
 
-use super::db::Db;
+use crate::server::db::Db;
 use crate::accounts::{
     server::{password, store},
     types::Role,
@@ -36,14 +36,14 @@ async fn scope_id(db: &Db, role: Role, scope: &str) -> Result<Option<i64>, sqlx:
     row.map(|r| r.try_get("id")).transpose()
 }
 
-pub async fn load(db: &Db, data_dir: &std::path::Path, clock: &super::clock::Clock) -> Result<(), sqlx::Error> {
+pub async fn load(db: &Db, data_dir: &std::path::Path, clock: &crate::server::clock::Clock) -> Result<(), sqlx::Error> {
     load_accounts(db).await?;
     let agent = store::by_email(db, "agent@parvis.localhost").await?.map(|a| a.id);
     if let Some(agent) = agent {
-        crate::stages::server::demo::load(db, agent, &clock.today_iso()).await?;
-        crate::stages::server::demo_selection::load(db, data_dir, agent).await?;
+        super::offers::load(db, agent, &clock.today_iso()).await?;
+        super::applications::load(db, data_dir, agent).await?;
     }
-    crate::innovation::server::demo::load(db, "editeur@parvis.localhost").await?;
+    super::fiches::load(db, "editeur@parvis.localhost").await?;
     Ok(())
 }
 

@@ -2,7 +2,7 @@
 //! messages, notes and answers), so the agent's desk and the dashboards show something real on
 //! first run. Loaded once, into a database without applications.
 
-use super::{applications, follow_up};
+use crate::stages::server::{applications, follow_up};
 use crate::{server::db::Db, stages::application::ApplicationState};
 use sqlx::Row;
 use std::path::Path;
@@ -84,13 +84,13 @@ pub async fn load(db: &Db, data_dir: &Path, agent: i64) -> Result<(), sqlx::Erro
 
     let cv_dir = data_dir.join("cv");
     std::fs::create_dir_all(&cv_dir).map_err(sqlx::Error::Io)?;
-    let people = crate::server::demo::demo_people(db, CANDIDATES).await?;
+    let people = super::accounts::demo_people(db, CANDIDATES).await?;
     let mut candidates = Vec::new();
     for (id, (_, name)) in people.into_iter().zip(CANDIDATES) {
         let file = format!("demo-{id}.pdf");
         let bytes = demo_cv(name);
         std::fs::write(cv_dir.join(&file), &bytes).map_err(sqlx::Error::Io)?;
-        super::profiles::set_cv(db, id, &file, bytes.len() as i64).await?;
+        crate::stages::server::profiles::set_cv(db, id, &file, bytes.len() as i64).await?;
         candidates.push(id);
     }
 
@@ -141,6 +141,6 @@ mod tests {
     #[test]
     fn the_demo_cv_is_a_pdf() {
         let pdf = super::demo_cv("Léa (Martin)");
-        assert!(super::super::cv::is_pdf(&pdf) && pdf.ends_with(b"%%EOF\n"));
+        assert!(crate::stages::server::cv::is_pdf(&pdf) && pdf.ends_with(b"%%EOF\n"));
     }
 }
