@@ -9,7 +9,8 @@
 mod bench_innovation;
 
 use parvis::{
-    server::{config::Config, db::Db, router, text},
+    app_server,
+    server::{config::Config, db::Db, text},
     stages::{
         search::SearchQuery,
         server::{applications, search},
@@ -120,17 +121,18 @@ async fn run(label: &str, url: String) -> Result<(), Box<dyn std::error::Error>>
     let mut config = Config::default();
     config.server.data_dir = dir.clone();
     config.database.url = url;
-    let (app, state) = router::build(config).await?;
+    let (app, state) = app_server::build(config).await?;
     println!("{label}");
     seed(&state.db).await?;
     analyze(&state.db).await?;
+    let offer_index = parvis::stages::server::offer_index::OfferIndex::of(&state)?;
     let start = Instant::now();
-    state.offer_index.rebuild(&state.db).await?;
+    offer_index.rebuild(&state.db).await?;
     println!(
         "  search index of {} published offers built in {:.2} s, about {:.0} MB",
-        state.offer_index.len(),
+        offer_index.len(),
         start.elapsed().as_secs_f64(),
-        state.offer_index.approx_bytes() as f64 / 1e6
+        offer_index.approx_bytes() as f64 / 1e6
     );
     let today = "2026-11-28";
     let dates = parvis::server::human_dates::HumanDates::new(parvis::i18n::Locale::Fr, state.clock.zone().clone());
@@ -147,7 +149,7 @@ async fn run(label: &str, url: String) -> Result<(), Box<dyn std::error::Error>>
         for _ in 0..50 {
             for index in &chosen {
                 let start = Instant::now();
-                let results = search::search(&state.offer_index, &state.db, &queries[*index], today, &dates).await?;
+                let results = search::search(offer_index, &state.db, &queries[*index], today, &dates).await?;
                 samples.push(start.elapsed());
                 std::hint::black_box(results);
             }

@@ -103,7 +103,7 @@ async fn on_postgresql_the_search_index_follows_offers_published_on_another_proc
     let today = other_state.clock.today_iso();
     let mut found = Vec::new();
     for _ in 0..100 {
-        found = other_state.offer_index.search(&query, &today, 20).ids;
+        found = parvis::stages::server::offer_index::OfferIndex::of(&other_state).expect("registered").search(&query, &today, 20).ids;
         if !found.is_empty() {
             break;
         }

@@ -111,7 +111,7 @@ async fn an_agent_drafts_and_publishes_and_visitors_see_only_published_offers() 
     // Past its deadline an offer stops taking applications by itself.
     // (Written straight to the database, so the search index is told as the app would tell it.)
     sqlx::query("UPDATE offers SET deadline = '2000-01-01' WHERE id = $1").bind(id).execute(&app.state.db.pool).await.expect("update");
-    app.state.offer_index.reload(&app.state.db, id).await.expect("index");
+    parvis::stages::server::offer_index::OfferIndex::of(&app.state).expect("registered").reload(&app.state.db, id).await.expect("index");
     let (_, view) = app.call_json::<OfferView>(&visitor, "stages/offer", &[("id", &id.to_string())]).await;
     assert!(!view.expect("view").open);
     let (_, page) = app.call_json::<SearchResults>(&visitor, "stages/search", &[]).await;

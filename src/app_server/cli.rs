@@ -1,11 +1,8 @@
 //! The server binary's commands: serve (the default), or make an existing account a site
 //! admin — how a new installation gets its first administrator.
 
-use crate::server::{
-    config::Config,
-    db::Db,
-    router::{serve_from_config_file, StartError},
-};
+use super::serve_from_config_file;
+use crate::server::{config::Config, db::Db, router::StartError};
 use crate::accounts::{server::store, types::Role};
 
 pub const USAGE: &str = "usage: parvis [serve | grant-site-admin <email>]";

@@ -1,4 +1,112 @@
-//! The one registration point of the server side: where each domain plugs its state, routes,
-//! periodic work and demo data into the shared infrastructure (`crate::server`).
+//! The one registration point of the server side: builds the application from the shared
+//! infrastructure (`crate::server`, which knows no domain) and what each domain plugs in — its
+//! state (kept in `AppState::domains`), its plain HTTP routes, its periodic work, its start-up
+//! work and its sitemap entries (`<domain>::server::plug`), the pages of every domain
+//! (`crate::app`) and the demo data (`crate::seed`). Tests call [`build`] too, so they run the
+//! same router as production.
 
 pub mod cli;
+mod sitemap;
+
+use crate::{
+    accounts,
+    app::{shell, App},
+    innovation, reference,
+    server::{
+        clock::Clock,
+        config::Config,
+        db::Db,
+        mail::Mailer,
+        realtime::Realtime,
+        router::{self, StartError},
+        sessions,
+        state::{AppState, Domains},
+        tasks, text, text_rebuild,
+    },
+    stages,
+};
+use axum::{routing::get, Router};
+use leptos::prelude::*;
+use leptos_axum::{file_and_error_handler_with_context, generate_route_list, LeptosRoutes};
+use std::sync::Arc;
+
+/// Connects and migrates the database, brings stored search terms to the current text
+/// normalisation, loads reference (and, if asked, demo) data, registers each domain's state,
+/// starts each domain's periodic work, and returns the router with its state.
+pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
+    let clock = Clock::new(config.city_zone()?);
+    let db = Db::connect(&config.database.url, config.database.max_connections).await?;
+    rebuild_text_if_stale(&db).await.map_err(StartError::TextRebuild)?;
+    reference::server::seed::ensure(&db).await?;
+    if config.demo.enabled {
+        crate::seed::load(&db, &config.server.data_dir, &clock).await?;
+    }
+    let mailer = Mailer::from_config(&config)?;
+    let realtime = Realtime::start(db.clone(), &config.database.url).await.map_err(StartError::Live)?;
+    let leptos_options = LeptosOptions::builder()
+        .output_name("parvis")
+        .site_root(config.server.site_root.to_string_lossy().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(config.server.address)
+        .build();
+
+    // Each domain's own state.
+    let offer_index = stages::server::plug::state(&db).await?;
+    let domains = Domains::default().with(offer_index.clone());
+    let state = AppState { leptos_options, db: db.clone(), config: Arc::new(config), mailer, realtime, clock, domains };
+
+    // Each domain's periodic work.
+    stages::server::plug::spawn(&state, offer_index);
+    innovation::server::plug::spawn(&state);
+
+    // Each domain's routes, then every page of the app.
+    let context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+    let app_shell = {
+        let options = state.leptos_options.clone();
+        move || shell(options.clone())
+    };
+    let routes = Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/sitemap.xml", get(sitemap::sitemap))
+        .route("/robots.txt", get(sitemap::robots))
+        .merge(accounts::server::plug::routes())
+        .merge(stages::server::plug::routes())
+        .merge(innovation::server::plug::routes())
+        .leptos_routes_with_context(&state, generate_route_list(App), context.clone(), app_shell)
+        .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell));
+    let sign_in = accounts::server::plug::auth_layer(db.clone(), sessions::layer(&state.config, db));
+    Ok((router::with_layers(routes, state.clone(), sign_in), state))
+}
+
+/// Builds the app from the configuration file `path`, starts the housekeeping (expired
+/// sessions; accounts' sign-in failures and reset tokens) and serves until stopped.
+pub async fn serve_from_config_file(path: &str) -> Result<(), StartError> {
+    let config = Config::load(path)?;
+    let address = config.server.address;
+    let (app, state) = build(config).await?;
+    tasks::spawn(state.clone());
+    accounts::server::plug::spawn_housekeeping(state.clone());
+    let listener = tokio::net::TcpListener::bind(address).await.map_err(|e| StartError::Bind(address, e))?;
+    tracing::info!("Parvis listening on http://{address} (public address {}, {:?} database)", state.config.server.public_url, state.db.backend);
+    router::serve(listener, app).await
+}
+
+/// Stored search terms and folded keys follow the text normalisation (`server::text_rebuild`):
+/// when they were made by another version, each domain recomputes its own, then the version is
+/// recorded. Idempotent: two processes starting together both write the same values.
+async fn rebuild_text_if_stale(db: &Db) -> Result<(), sqlx::Error> {
+    let Some(from) = text_rebuild::stale_version(db).await? else {
+        return Ok(());
+    };
+    let offers = stages::server::store::index_all(db).await?;
+    let fiches = innovation::server::store::index_catalogue(db).await?;
+    let threads = innovation::server::threads::index_all(db).await?;
+    let accounts = accounts::server::store::index_names(db).await?;
+    let follow_targets = innovation::server::notify::index_targets(db).await?;
+    text_rebuild::mark_current(db).await?;
+    tracing::info!(from, to = text::NORMALISATION_VERSION, offers, fiches, threads, accounts, follow_targets, "search terms rebuilt for the text normalisation");
+    Ok(())
+}

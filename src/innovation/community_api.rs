@@ -37,7 +37,7 @@ pub async fn load_fiche_page(id: i64) -> Result<FichePageData, AppError> {
             };
             let first_published_at = store::first_published_at(&db, id).await?.unwrap_or(fiche.published_at);
             Ok(FichePageData {
-                share: crate::server::share::fiche(&app_state()?.config, &fiche, first_published_at),
+                share: super::server::share::fiche(&app_state()?.config, &fiche, first_published_at),
                 comments: comments::of_fiche(&db, id, moderator, &dates).await?,
                 translations: store::translations(&db, &fiche).await?,
                 related: store::related(&db, id).await?,

@@ -1,6 +1,5 @@
-//! Demo content, loaded only when `[demo] enabled` is on: one account per role (into a
-//! database that has none yet) and the demo offers of Stages. The accounts' password is
-//! printed in the README, for local use only.
+//! Demo accounts: one per role (into a database that has none yet), and the people the other
+//! demo loaders need. Their password is printed in the README, for local use only.
 
 use crate::server::db::Db;
 use crate::accounts::{
@@ -36,18 +35,8 @@ async fn scope_id(db: &Db, role: Role, scope: &str) -> Result<Option<i64>, sqlx:
     row.map(|r| r.try_get("id")).transpose()
 }
 
-pub async fn load(db: &Db, data_dir: &std::path::Path, clock: &crate::server::clock::Clock) -> Result<(), sqlx::Error> {
-    load_accounts(db).await?;
-    let agent = store::by_email(db, "agent@parvis.localhost").await?.map(|a| a.id);
-    if let Some(agent) = agent {
-        super::offers::load(db, agent, &clock.today_iso()).await?;
-        super::applications::load(db, data_dir, agent).await?;
-    }
-    super::fiches::load(db, "editeur@parvis.localhost").await?;
-    Ok(())
-}
-
-async fn load_accounts(db: &Db) -> Result<(), sqlx::Error> {
+/// One account per role, into a database that has none yet.
+pub async fn load(db: &Db) -> Result<(), sqlx::Error> {
     let count: i64 = sqlx::query("SELECT COUNT(*) AS n FROM users").fetch_one(&db.pool).await?.try_get("n")?;
     if count > 0 {
         return Ok(());

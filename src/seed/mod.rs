@@ -1,9 +1,26 @@
 //! Demo data, loaded only when `[demo] enabled` is on (`scripts/run` turns it on): one account
-//! per role, the Stages offers and applications, the Innovation fiches.
+//! per role, the Stages offers and applications (with CVs), the Innovation fiches, comments
+//! and threads. The one place that knows every domain's demo content; `crate::app_server`
+//! calls [`load`] at start.
 
 pub mod accounts;
 pub mod applications;
 pub mod fiches;
 pub mod offers;
 
-pub use accounts::{load, DEMO_PASSWORD};
+pub use accounts::DEMO_PASSWORD;
+
+use crate::server::{clock::Clock, db::Db};
+
+/// Loads the demo data into `db` (CVs under `data_dir`); each part skips itself when its data
+/// is already there.
+pub async fn load(db: &Db, data_dir: &std::path::Path, clock: &Clock) -> Result<(), sqlx::Error> {
+    accounts::load(db).await?;
+    let agent = crate::accounts::server::store::by_email(db, "agent@parvis.localhost").await?.map(|a| a.id);
+    if let Some(agent) = agent {
+        offers::load(db, agent, &clock.today_iso()).await?;
+        applications::load(db, data_dir, agent).await?;
+    }
+    fiches::load(db, "editeur@parvis.localhost").await?;
+    Ok(())
+}

@@ -5,7 +5,7 @@
 //! Runs on the server only; pages receive the words in their wire types ([`HumanTime`]).
 
 use super::{clock, feeds::rfc3339, state::AppState};
-use crate::{error::AppResult, i18n::Locale, ui::time::HumanTime};
+use crate::{i18n::Locale, ui::time::HumanTime};
 use jiff::{civil::Date, tz::TimeZone, Timestamp};
 
 /// Formats for one reader: a language and a time zone.
@@ -20,20 +20,11 @@ impl HumanDates {
         HumanDates { locale, zone }
     }
 
-    /// For a reader whose stored zone is `stored_zone` ("" or unknown: the city's).
+    /// For a reader whose stored zone is `stored_zone` ("" or unknown: the city's). For whoever
+    /// sent the request being served, `HumanDates::for_reader` (defined in
+    /// `accounts::server::preferences`, beside the stored zone it reads).
     pub fn for_account(app: &AppState, locale: Locale, stored_zone: &str) -> HumanDates {
         HumanDates::new(locale, clock::zone_named(stored_zone).unwrap_or_else(|| app.clock.zone().clone()))
-    }
-
-    /// For whoever sent the request being served: the page's language, the account's time zone
-    /// (the city's for visitors and for accounts that keep the default).
-    pub async fn for_reader() -> AppResult<HumanDates> {
-        let app = super::app_state()?;
-        let stored = match crate::accounts::server::current_account().await? {
-            Some(account) => crate::accounts::server::preferences::time_zone(&app.db, account.id).await?,
-            None => String::new(),
-        };
-        Ok(HumanDates::for_account(&app, crate::i18n::request_locale(), &stored))
     }
 
     /// "juin 2027" of "2027-06"; anything unreadable is shown as it is.

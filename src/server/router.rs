@@ -1,45 +1,31 @@
-//! Builds the whole application (database, layers, routes) and serves it. Tests call
-//! [`build`] too, so they run the same router as production.
+//! The infrastructure's part of the router: start-up errors, tracing, the layers every route
+//! passes through, and serving with a graceful shutdown. The app itself (each domain's routes,
+//! state and work) is assembled by `crate::app_server`, which tests call too, so they run the
+//! same router as production.
 
 use super::{
-    config::{Config, ConfigError},
-    db::{Db, DbError},
-    mail::{MailError, Mailer},
     security::{refuse_cross_site, security_headers},
-    sessions::DbSessionStore,
     state::AppState,
-    tasks,
-};
-use crate::{
-    accounts::server::Backend,
-    app::{shell, App},
-    i18n::Locale,
-    reference,
 };
 use axum::{
-    extract::{DefaultBodyLimit, State},
-    http::{header, StatusCode},
+    extract::{DefaultBodyLimit, Request},
     middleware,
-    response::{IntoResponse, Response},
-    routing::{get, post},
-    Form, Router,
+    response::IntoResponse,
+    routing::Route,
+    Router,
 };
-use axum_login::AuthManagerLayerBuilder;
-use leptos::prelude::*;
-use leptos_axum::{file_and_error_handler_with_context, generate_route_list, LeptosRoutes};
-use serde::Deserialize;
-use std::{net::SocketAddr, sync::Arc};
+use std::{convert::Infallible, net::SocketAddr};
+use tower::{Layer, Service};
 use tower_http::trace::TraceLayer;
-use tower_sessions::{cookie::SameSite, Expiry, SessionManagerLayer};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
     #[error(transparent)]
-    Config(#[from] ConfigError),
+    Config(#[from] super::config::ConfigError),
     #[error(transparent)]
-    Db(#[from] DbError),
+    Db(#[from] super::db::DbError),
     #[error(transparent)]
-    Mail(#[from] MailError),
+    Mail(#[from] super::mail::MailError),
     #[error("loading reference or demo data: {0}")]
     Seed(#[from] sqlx::Error),
     #[error("rebuilding the stored search terms for the text normalisation: {0}")]
@@ -58,93 +44,36 @@ pub fn init_tracing() {
     let _ = tracing_subscriber::fmt().with_env_filter(filter).try_init();
 }
 
-/// Connects and migrates the database, loads reference (and, if asked, demo) data, and
-/// returns the router with its state.
-pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
-    let clock = super::clock::Clock::new(config.city_zone()?);
-    let db = Db::connect(&config.database.url, config.database.max_connections).await?;
-    super::text_rebuild::rebuild_if_stale(&db).await.map_err(StartError::TextRebuild)?;
-    reference::server::seed::ensure(&db).await?;
-    if config.demo.enabled {
-        crate::seed::load(&db, &config.server.data_dir, &clock).await?;
-    }
-    let mailer = Mailer::from_config(&config)?;
-    let realtime = super::realtime::Realtime::start(db.clone(), &config.database.url).await.map_err(StartError::Live)?;
-    let leptos_options = LeptosOptions::builder()
-        .output_name("parvis")
-        .site_root(config.server.site_root.to_string_lossy().to_string())
-        .site_pkg_dir("pkg")
-        .site_addr(config.server.address)
-        .build();
-    let offer_index = crate::stages::server::offer_index::OfferIndex::load(&db).await?;
-    let state = AppState { leptos_options, db: db.clone(), config: Arc::new(config), mailer, realtime, offer_index, clock };
-    crate::stages::server::offer_index::spawn_follower(state.clone());
-    crate::stages::server::alerts::spawn(state.clone());
-    crate::innovation::server::digest::spawn(state.clone());
-    let config = &state.config;
-
-    let sessions = SessionManagerLayer::new(DbSessionStore::new(db.clone()))
-        .with_name(config.session.cookie_name.clone())
-        .with_secure(config.is_https())
-        .with_http_only(true)
-        .with_same_site(SameSite::Lax)
-        // The `time` crate is here only because tower-sessions takes its Duration; dates are jiff's.
-        .with_expiry(Expiry::OnInactivity(time::Duration::hours(config.session.idle_hours)));
-    let auth = AuthManagerLayerBuilder::new(Backend::new(db), sessions).build();
-
-    let context = {
-        let state = state.clone();
-        move || provide_context(state.clone())
-    };
-    let app_shell = {
-        let options = state.leptos_options.clone();
-        move || shell(options.clone())
-    };
-    let router = Router::new()
-        .route("/langue", post(set_language))
-        .route("/healthz", get(|| async { "ok" }))
-        .route("/stages/flux.atom", get(crate::stages::server::feed::atom))
-        .route("/stages/cv", post(crate::stages::server::cv::upload))
-        .route("/stages/cv/{owner}", get(crate::stages::server::cv::download))
-        .route("/stages/evenements", get(crate::stages::server::live::events))
-        .route("/stages/export.csv", get(crate::stages::server::dashboard::export))
-        .route("/innovation/donnees.json", get(crate::innovation::server::exports::json))
-        .route("/innovation/donnees.csv", get(crate::innovation::server::exports::csv))
-        .route("/innovation/flux.atom", get(crate::innovation::server::exports::atom))
-        .route("/innovation/fiches/{id}/commentaires.atom", get(crate::innovation::server::exports::comments_atom))
-        .route("/innovation/discussions.atom", get(crate::innovation::server::exports::threads_atom))
-        .route("/sitemap.xml", get(super::sitemap::sitemap))
-        .route("/robots.txt", get(super::sitemap::robots))
-        .route("/innovation/images", post(crate::innovation::server::images::upload))
-        .route("/innovation/images/{name}", get(crate::innovation::server::images::serve))
-        .leptos_routes_with_context(&state, generate_route_list(App), context.clone(), app_shell)
-        .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
+/// The infrastructure's layers around `routes` (every route of the app), from the outside in:
+/// request tracing, server-function arguments that do not decode answered 400, the body
+/// limit, NUL bytes refused, security headers, cross-site refusal, then `sign_in` (sessions
+/// and sign-in, which `crate::app_server` builds) and, inside it, refused plain form posts
+/// kept in the session.
+pub fn with_layers<L>(routes: Router<AppState>, state: AppState, sign_in: L) -> Router
+where
+    L: Layer<Route> + Clone + Send + Sync + 'static,
+    L::Service: Service<Request> + Clone + Send + Sync + 'static,
+    <L::Service as Service<Request>>::Response: IntoResponse + 'static,
+    <L::Service as Service<Request>>::Error: Into<Infallible> + 'static,
+    <L::Service as Service<Request>>::Future: Send + 'static,
+{
+    let max_body_bytes = state.config.limits.max_body_bytes;
+    routes
         // Inside the session layer: it keeps refused plain form posts in the session.
         .layer(middleware::from_fn_with_state(state.clone(), super::refused_forms::keep_refused_forms))
-        .layer(auth)
+        .layer(sign_in)
         .layer(middleware::from_fn_with_state(state.clone(), refuse_cross_site))
         .layer(middleware::from_fn_with_state(state.clone(), security_headers))
         .layer(middleware::from_fn_with_state(state.clone(), super::nul_bytes::refuse_nul_bytes))
-        .layer(DefaultBodyLimit::max(config.limits.max_body_bytes))
+        .layer(DefaultBodyLimit::max(max_body_bytes))
         .layer(middleware::from_fn(super::bad_arguments::bad_arguments_are_client_errors))
         .layer(TraceLayer::new_for_http())
-        .with_state(state.clone());
-    Ok((router, state))
+        .with_state(state)
 }
 
 /// Serves `router` on `listener` until Ctrl-C or SIGTERM.
 pub async fn serve(listener: tokio::net::TcpListener, router: Router) -> Result<(), StartError> {
     axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown_signal()).await.map_err(StartError::Serve)
-}
-
-pub async fn serve_from_config_file(path: &str) -> Result<(), StartError> {
-    let config = Config::load(path)?;
-    let address = config.server.address;
-    let (router, state) = build(config).await?;
-    tasks::spawn(state.clone());
-    let listener = tokio::net::TcpListener::bind(address).await.map_err(|e| StartError::Bind(address, e))?;
-    tracing::info!("Parvis listening on http://{address} (public address {}, {:?} database)", state.config.server.public_url, state.db.backend);
-    serve(listener, router).await
 }
 
 async fn shutdown_signal() {
@@ -160,27 +89,4 @@ async fn shutdown_signal() {
     #[cfg(not(unix))]
     let terminate = std::future::pending::<()>();
     tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
-}
-
-#[derive(Deserialize)]
-struct LanguageForm {
-    lang: String,
-    next: Option<String>,
-}
-
-/// The language switch: a plain form post, so it works without JavaScript.
-async fn set_language(State(state): State<AppState>, auth: crate::accounts::server::AuthSession, headers: axum::http::HeaderMap, Form(form): Form<LanguageForm>) -> Response {
-    let Some(locale) = Locale::parse(&form.lang) else {
-        tracing::info!(lang = form.lang, "unknown language asked");
-        let current = super::feeds::reader_locale(&headers);
-        return (StatusCode::BAD_REQUEST, current.t("error-unknown-language")).into_response();
-    };
-    let next = super::redirect::resolve_or(&state.config.server.public_url, form.next.as_deref(), "/");
-    if let Some(user) = &auth.user {
-        if let Err(error) = crate::accounts::server::store::set_locale(&state.db, user.id, locale.code()).await {
-            tracing::warn!(%error, "language preference not saved");
-        }
-    }
-    let cookie = crate::accounts::server::preferences::language_cookie(locale, state.config.is_https());
-    (StatusCode::SEE_OTHER, [(header::LOCATION, next), (header::SET_COOKIE, cookie)]).into_response()
 }

@@ -1,13 +1,31 @@
 //! The tower-sessions store, kept in our own database (either backend) so that sessions
 //! survive restarts and are shared by several server processes.
 
-use super::db::{now, Db};
+use super::{
+    config::Config,
+    db::{now, Db},
+};
 use async_trait::async_trait;
 use sqlx::Row;
 use tower_sessions::{
+    cookie::SameSite,
     session::{Id, Record},
     session_store::{self, ExpiredDeletion, SessionStore},
+    Expiry, SessionManagerLayer,
 };
+
+/// The session layer: sessions kept in `db` behind an HttpOnly, SameSite=Lax cookie named
+/// `session.cookie_name` (`Secure` when the public URL is https), ended after
+/// `session.idle_hours` unused.
+pub fn layer(config: &Config, db: Db) -> SessionManagerLayer<DbSessionStore> {
+    SessionManagerLayer::new(DbSessionStore::new(db))
+        .with_name(config.session.cookie_name.clone())
+        .with_secure(config.is_https())
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        // The `time` crate is here only because tower-sessions takes its Duration; dates are jiff's.
+        .with_expiry(Expiry::OnInactivity(time::Duration::hours(config.session.idle_hours)))
+}
 
 #[derive(Debug, Clone)]
 pub struct DbSessionStore {

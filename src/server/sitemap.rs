@@ -1,12 +1,14 @@
-//! `/sitemap.xml` (the sitemaps.org protocol) and `/robots.txt`, which points to it.
+//! `/sitemap.xml` (the sitemaps.org protocol) and `/robots.txt`, which points to it: how they
+//! are written. What they list (the platforms' front pages, every published fiche and every
+//! offer taking applications; the private areas) comes from each domain through the
+//! registration point (`crate::app_server::sitemap`).
 //!
-//! The sitemap lists the platforms' front pages, every published fiche and every offer taking
-//! applications (published, deadline not passed: never drafts, closed or past offers), written
-//! with quick-xml's writer; every address passes `crate::characters::strip` like feed text.
+//! The sitemap is written with quick-xml's writer; every address passes
+//! `crate::characters::strip` like feed text.
 
-use crate::{characters::strip, server::feeds::rfc3339, server::state::AppState};
+use super::config::Config;
+use crate::{characters::strip, server::feeds::rfc3339};
 use axum::{
-    extract::State,
     http::{header, StatusCode},
     response::{IntoResponse, Response},
 };
@@ -16,10 +18,7 @@ use quick_xml::{
 };
 
 /// The sitemaps.org limit of addresses in one file.
-const MAX_URLS: i64 = 50_000;
-
-/// Pages every visitor may read, listed first.
-const FRONT_PAGES: [&str; 6] = ["/", "/stages", "/innovation", "/innovation/regles", "/innovation/discussions", "/espaces"];
+pub const MAX_URLS: i64 = 50_000;
 
 /// One `<url>`: an absolute address and, when known, its last change (Unix seconds).
 pub struct SitemapUrl {
@@ -50,28 +49,10 @@ pub fn document(urls: &[SitemapUrl]) -> std::io::Result<String> {
     Ok(String::from_utf8_lossy(&writer.into_inner()).into_owned())
 }
 
-/// GET /sitemap.xml.
-pub async fn sitemap(State(state): State<AppState>) -> Response {
-    let today = state.clock.today_iso();
-    let (fiches, offers) = match (
-        crate::innovation::server::store::published_all(&state.db, None, MAX_URLS).await,
-        crate::stages::server::store::open_offer_times(&state.db, &today, MAX_URLS).await,
-    ) {
-        (Ok(fiches), Ok(offers)) => (fiches, offers),
-        (Err(error), _) | (_, Err(error)) => {
-            tracing::error!(%error, "sitemap not read");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
-    };
-    let config = &state.config;
-    let urls: Vec<SitemapUrl> = FRONT_PAGES
-        .iter()
-        .map(|path| SitemapUrl { loc: config.public_link(path), lastmod: None })
-        .chain(offers.iter().map(|(id, at)| SitemapUrl { loc: config.public_link(&format!("/stages/offres/{id}")), lastmod: Some(*at) }))
-        .chain(fiches.iter().map(|f| SitemapUrl { loc: config.public_link(&format!("/innovation/fiches/{}", f.id)), lastmod: Some(f.published_at) }))
-        .take(MAX_URLS as usize)
-        .collect();
-    match document(&urls) {
+/// The `/sitemap.xml` answer listing `urls` (the caller keeps them to [`MAX_URLS`]); 500,
+/// logged, if it cannot be written.
+pub fn response(urls: &[SitemapUrl]) -> Response {
+    match document(urls) {
         Ok(xml) => ([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], xml).into_response(),
         Err(error) => {
             tracing::error!(%error, "sitemap not written");
@@ -80,13 +61,12 @@ pub async fn sitemap(State(state): State<AppState>) -> Response {
     }
 }
 
-/// GET /robots.txt: everything may be crawled but the private areas; the sitemap's absolute
-/// address comes from `server.public_url`, never from the request's Host header.
-pub async fn robots(State(state): State<AppState>) -> Response {
-    let body = format!(
-        "User-agent: *\nDisallow: /api/\nDisallow: /admin\nDisallow: /compte\nDisallow: /stages/gestion\nDisallow: /stages/candidatures\nDisallow: /stages/cv\nDisallow: /stages/export.csv\n\nSitemap: {}\n",
-        state.config.public_link("/sitemap.xml")
-    );
+/// The `/robots.txt` answer: everything may be crawled but the server functions (`/api/`) and
+/// the `private` path prefixes; the sitemap's absolute address comes from `server.public_url`,
+/// never from the request's Host header.
+pub fn robots(config: &Config, private: &[&str]) -> Response {
+    let disallowed: String = std::iter::once("/api/").chain(private.iter().copied()).map(|path| format!("Disallow: {path}\n")).collect();
+    let body = format!("User-agent: *\n{disallowed}\nSitemap: {}\n", config.public_link("/sitemap.xml"));
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
 

@@ -1,8 +1,7 @@
-//! Housekeeping that runs in the background: expired sessions, old sign-in failures and
-//! spent reset tokens.
+//! Housekeeping that runs in the background: expired sessions. (Each domain's own periodic
+//! work is started by the registration point, `crate::app_server`.)
 
 use super::state::AppState;
-use crate::accounts::server::{rate_limit, reset};
 use std::time::Duration;
 use tower_sessions::ExpiredDeletion;
 
@@ -14,12 +13,6 @@ pub fn spawn(state: AppState) {
             tick.tick().await;
             if let Err(error) = store.delete_expired().await {
                 tracing::warn!(%error, "expired sessions not deleted");
-            }
-            if let Err(error) = rate_limit::prune(&state.db, &state.config.security).await {
-                tracing::warn!(%error, "old sign-in failures not deleted");
-            }
-            if let Err(error) = reset::prune(&state.db).await {
-                tracing::warn!(%error, "spent reset tokens not deleted");
             }
         }
     });

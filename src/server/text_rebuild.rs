@@ -3,20 +3,11 @@
 //! [`text::NORMALISATION_VERSION`], every one of them is recomputed from the text it comes
 //! from, then the version is stored. A database made before one normalisation (no version)
 //! is rebuilt the same way, so its offers, fiches, threads, names and follows are found by
-//! the new terms.
+//! the new terms. This module keeps the version; each domain recomputes its own terms, and the
+//! registration point (`crate::app_server`) calls them in turn.
 
 use super::{db::Db, text};
 use sqlx::Row;
-
-/// What a rebuild recomputed, by kind.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Rebuilt {
-    pub offers: usize,
-    pub fiches: usize,
-    pub threads: usize,
-    pub accounts: usize,
-    pub follow_targets: usize,
-}
 
 /// The normalisation version the stored terms were made with (0: before versions).
 pub async fn stored_version(db: &Db) -> Result<i64, sqlx::Error> {
@@ -24,25 +15,20 @@ pub async fn stored_version(db: &Db) -> Result<i64, sqlx::Error> {
     row.map_or(Ok(0), |r| r.try_get("version"))
 }
 
-/// Rebuilds every stored term and key when they were made by another normalisation
-/// version; None when they are current. Idempotent: two processes starting together both
-/// write the same values.
-pub async fn rebuild_if_stale(db: &Db) -> Result<Option<Rebuilt>, sqlx::Error> {
+/// The version the stored terms were made with, when it is not the current one (they must be
+/// rebuilt); None when they are current.
+pub async fn stale_version(db: &Db) -> Result<Option<i64>, sqlx::Error> {
     let version = stored_version(db).await?;
-    if version == text::NORMALISATION_VERSION {
-        return Ok(None);
-    }
-    let rebuilt = Rebuilt {
-        offers: crate::stages::server::store::index_all(db).await?,
-        fiches: crate::innovation::server::store::index_catalogue(db).await?,
-        threads: crate::innovation::server::threads::index_all(db).await?,
-        accounts: crate::accounts::server::store::index_names(db).await?,
-        follow_targets: crate::innovation::server::notify::index_targets(db).await?,
-    };
+    Ok((version != text::NORMALISATION_VERSION).then_some(version))
+}
+
+/// Records that every stored term and key now follows the current version (after each
+/// domain recomputed its own: `crate::app_server` calls them). Idempotent: two processes
+/// starting together both write the same values.
+pub async fn mark_current(db: &Db) -> Result<(), sqlx::Error> {
     sqlx::query("INSERT INTO text_normalisation (id, version) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET version = excluded.version")
         .bind(text::NORMALISATION_VERSION)
         .execute(&db.pool)
         .await?;
-    tracing::info!(from = version, to = text::NORMALISATION_VERSION, ?rebuilt, "search terms rebuilt for the text normalisation");
-    Ok(Some(rebuilt))
+    Ok(())
 }

@@ -20,7 +20,7 @@ pub async fn search_offers(#[server(default)] query: super::search::SearchQuery)
         async {
             let app = app_state()?;
             let dates = HumanDates::for_reader().await?;
-            Ok(super::server::search::search(&app.offer_index, &app.db, &query, &app.clock.today_iso(), &dates).await?)
+            Ok(super::server::search::search(super::server::offer_index::OfferIndex::of(&app)?, &app.db, &query, &app.clock.today_iso(), &dates).await?)
         }
         .await,
     )
@@ -42,7 +42,7 @@ pub async fn offer_details(id: i64) -> Result<OfferView, AppError> {
             let dates = HumanDates::for_reader().await?;
             view.start_shown = dates.month(&view.start_month);
             view.deadline_shown = dates.date(&view.deadline);
-            view.share = crate::server::share::offer(&state.config, &view);
+            view.share = super::server::share::offer(&state.config, &view);
             view.manageable = manageable;
             if !manageable {
                 // Readers get the contact's name; the address is for the offer's managers.

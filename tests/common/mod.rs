@@ -61,7 +61,7 @@ impl TestApp {
         };
         config.database.max_connections = 4;
         adjust(&mut config);
-        let (app, state) = router::build(config).await.expect("app builds");
+        let (app, state) = parvis::app_server::build(config).await.expect("app builds");
         tokio::spawn(router::serve(listener, app));
         TestApp { base: format!("http://{address}"), state, dir, postgres }
     }
@@ -73,7 +73,7 @@ impl TestApp {
         let address = listener.local_addr().expect("address");
         let mut config = (*self.state.config).clone();
         config.server.address = address;
-        let (app, state) = router::build(config).await.expect("second app builds");
+        let (app, state) = parvis::app_server::build(config).await.expect("second app builds");
         tokio::spawn(router::serve(listener, app));
         (format!("http://{address}"), state)
     }

@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod password;
+pub mod plug;
 pub mod preferences;
 pub mod rate_limit;
 pub mod reset;

@@ -3,9 +3,17 @@
 //! the time zone dates are shown in (read from the account on every request that shows one).
 
 use crate::{
+    error::AppResult,
     i18n::{Locale, LANG_COOKIE},
-    server::db::Db,
+    server::{app_state, db::Db, human_dates::HumanDates, state::AppState},
 };
+use axum::{
+    extract::State,
+    http::{header, HeaderMap, StatusCode},
+    response::{IntoResponse, Response},
+    Form,
+};
+use serde::Deserialize;
 use sqlx::Row;
 
 /// The `Set-Cookie` value that makes `locale` the language of every page of this browser.
@@ -41,4 +49,42 @@ pub async fn time_zone(db: &Db, id: i64) -> Result<String, sqlx::Error> {
 pub async fn set_time_zone(db: &Db, id: i64, zone: &str) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE users SET time_zone = $1 WHERE id = $2").bind(zone).bind(id).execute(&db.pool).await?;
     Ok(())
+}
+
+impl HumanDates {
+    /// For whoever sent the request being served: the page's language, the account's time zone
+    /// (the city's for visitors and for accounts that keep the default). Defined here, beside
+    /// the stored zone it reads, so that the formatter (`server::human_dates`) knows no account.
+    pub async fn for_reader() -> AppResult<HumanDates> {
+        let app = app_state()?;
+        let stored = match super::current_account().await? {
+            Some(account) => time_zone(&app.db, account.id).await?,
+            None => String::new(),
+        };
+        Ok(HumanDates::for_account(&app, crate::i18n::request_locale(), &stored))
+    }
+}
+
+#[derive(Deserialize)]
+pub struct LanguageForm {
+    lang: String,
+    next: Option<String>,
+}
+
+/// POST /langue, the language switch: a plain form post, so it works without JavaScript. Sets
+/// the browser's language cookie, and the account's language when signed in.
+pub async fn set_language(State(state): State<AppState>, auth: super::AuthSession, headers: HeaderMap, Form(form): Form<LanguageForm>) -> Response {
+    let Some(locale) = Locale::parse(&form.lang) else {
+        tracing::info!(lang = form.lang, "unknown language asked");
+        let current = crate::server::feeds::reader_locale(&headers);
+        return (StatusCode::BAD_REQUEST, current.t("error-unknown-language")).into_response();
+    };
+    let next = crate::server::redirect::resolve_or(&state.config.server.public_url, form.next.as_deref(), "/");
+    if let Some(user) = &auth.user {
+        if let Err(error) = super::store::set_locale(&state.db, user.id, locale.code()).await {
+            tracing::warn!(%error, "language preference not saved");
+        }
+    }
+    let cookie = language_cookie(locale, state.config.is_https());
+    (StatusCode::SEE_OTHER, [(header::LOCATION, next), (header::SET_COOKIE, cookie)]).into_response()
 }

@@ -9,6 +9,8 @@ pub mod exports;
 pub mod images;
 pub mod members;
 pub mod notify;
+pub mod plug;
+pub mod share;
 pub mod store;
 pub mod threads;
 

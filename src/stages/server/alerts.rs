@@ -33,7 +33,7 @@ pub async fn save(app: &AppState, user_id: i64, query: &SearchQuery) -> Result<b
         return Ok(true);
     }
     let at = app.clock.now_seconds();
-    let known = app.offer_index.search_since(query, &app.clock.today_iso(), at, 0).ids;
+    let known = super::offer_index::OfferIndex::of(app)?.search_since(query, &app.clock.today_iso(), at, 0).ids;
     let done = sqlx::query(
         "INSERT INTO saved_searches (user_id, query, created_at, checked_at, checked_ids) SELECT $1, $2, $3, $3, $4 \
          WHERE (SELECT COUNT(*) FROM saved_searches WHERE user_id = $1) < $5 ON CONFLICT (user_id, query) DO NOTHING",
@@ -110,7 +110,7 @@ pub async fn round(app: &AppState) -> Result<(), sqlx::Error> {
         let checked_at: i64 = row.try_get("checked_at")?;
         let known: Vec<i64> = row.try_get::<String, _>("checked_ids")?.split_whitespace().filter_map(|n| n.parse().ok()).collect();
         let newest = SearchQuery { tri: Some("recent".into()), ..query.clone() };
-        let fresh: Vec<i64> = app.offer_index.search_since(&newest, &today, checked_at, 0).ids.into_iter().filter(|o| !known.contains(o)).collect();
+        let fresh: Vec<i64> = super::offer_index::OfferIndex::of(app)?.search_since(&newest, &today, checked_at, 0).ids.into_iter().filter(|o| !known.contains(o)).collect();
         if fresh.is_empty() {
             continue;
         }

@@ -18,7 +18,13 @@ pub async fn atom(State(state): State<AppState>, Query(params): Query<std::colle
     let locale = feeds::reader_locale(&headers);
     let search = SearchQuery::from_pairs(|key| params.get(key).cloned()).criteria();
     let newest = SearchQuery { tri: Some("recent".into()), ..search.clone() };
-    let ids = state.offer_index.search(&newest, &state.clock.today_iso(), 50).ids;
+    let ids = match super::offer_index::OfferIndex::of(&state) {
+        Ok(index) => index.search(&newest, &state.clock.today_iso(), 50).ids,
+        Err(error) => {
+            tracing::error!(%error, "offer feed failed");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
     // The feed's human parts are in the reader's language, its dates in the city's time zone.
     let dates = HumanDates::new(locale, state.clock.zone().clone());
     let offers = match store::summaries(&state.db, &ids, &dates).await {

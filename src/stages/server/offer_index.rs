@@ -9,7 +9,11 @@
 
 use crate::server::text;
 use crate::{
-    server::{db::Db, realtime::LiveEvent, state::AppState},
+    server::{
+        db::Db,
+        realtime::LiveEvent,
+        state::{AppState, NotRegistered},
+    },
     stages::search::SearchQuery,
 };
 use sqlx::{any::AnyRow, Row};
@@ -264,6 +268,14 @@ pub struct OfferIndex {
 }
 
 impl OfferIndex {
+    /// This process's index, as the app registered it at start (`crate::app_server`).
+    ///
+    /// # Errors
+    /// [`NotRegistered`] when the app was built without it.
+    pub fn of(app: &AppState) -> Result<&OfferIndex, NotRegistered> {
+        app.domains.get()
+    }
+
     /// Builds the index from every published offer.
     pub async fn load(db: &Db) -> Result<OfferIndex, sqlx::Error> {
         let index = OfferIndex::default();
@@ -439,7 +451,11 @@ impl OfferIndex {
 /// After offer `id` changed in the database: reload it here, and tell the other processes.
 /// A failed reload is logged; the periodic rebuild repairs it.
 pub async fn offer_changed(app: &AppState, id: i64) {
-    if let Err(error) = app.offer_index.reload(&app.db, id).await {
+    let reloaded = match OfferIndex::of(app) {
+        Ok(index) => index.reload(&app.db, id).await,
+        Err(missing) => Err(missing.into()),
+    };
+    if let Err(error) = reloaded {
         tracing::error!(%error, offer = id, "search index: offer not reloaded");
     }
     app.realtime.publish(LiveEvent::Offer(id)).await;
@@ -448,10 +464,12 @@ pub async fn offer_changed(app: &AppState, id: i64) {
 /// How often the whole index is rebuilt from the database, as a safety net.
 const REBUILD_EVERY: std::time::Duration = std::time::Duration::from_secs(600);
 
-/// Follows offer changes made by other processes, and rebuilds the index periodically.
-pub fn spawn_follower(app: AppState) {
+/// Keeps `index` (this process's, registered in `app`) following offer changes made by other
+/// processes, and rebuilds it periodically.
+pub fn spawn_follower(app: &AppState, index: OfferIndex) {
     let mut events = app.realtime.subscribe();
-    let (index, db) = (app.offer_index.clone(), app.db.clone());
+    let db = app.db.clone();
+    let (rebuilt, rebuild_db) = (index.clone(), db.clone());
     tokio::spawn(async move {
         use tokio::sync::broadcast::error::RecvError;
         loop {
@@ -477,7 +495,7 @@ pub fn spawn_follower(app: AppState) {
         tick.tick().await;
         loop {
             tick.tick().await;
-            if let Err(error) = app.offer_index.rebuild(&app.db).await {
+            if let Err(error) = rebuilt.rebuild(&rebuild_db).await {
                 tracing::error!(%error, "search index not rebuilt");
             }
         }
