@@ -11,8 +11,7 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {
     super::{
-        independence,
-        server::{diff, store, this_year},
+        server::{diff, independence, store, this_year},
         types::{FicheState, ReviewAction},
     },
     crate::{

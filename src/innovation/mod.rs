@@ -5,8 +5,6 @@ pub mod api;
 pub mod browse;
 pub mod community;
 pub mod community_api;
-#[cfg(feature = "ssr")]
-pub mod independence;
 pub mod members;
 pub mod members_api;
 pub mod pages;

@@ -238,7 +238,7 @@ mod tests {
                 ..Default::default()
             };
             assert!(input.validate(2026).is_ok(), "{}: {:?}", f.title, input.validate(2026).err());
-            assert!(crate::innovation::independence::warnings(&input, &[]).is_empty(), "{} looks promotional", f.title);
+            assert!(crate::innovation::server::independence::warnings(&input, &[]).is_empty(), "{} looks promotional", f.title);
         }
     }
 }

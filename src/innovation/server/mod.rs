@@ -7,6 +7,7 @@ pub mod diff;
 pub mod digest;
 pub mod exports;
 pub mod images;
+pub mod independence;
 pub mod members;
 pub mod notify;
 pub mod plug;

@@ -3,7 +3,7 @@
 //! shown to everyone at /innovation/regles. Server only: the checks run when a fiche is
 //! reviewed, with the one text normalisation of `server::text`.
 
-use super::types::{FicheInput, Warning};
+use crate::innovation::types::{FicheInput, Warning};
 
 /// Top-level domains of commercial sites; links to them are flagged.
 const COMMERCIAL_TLDS: &[&str] = &["com", "shop", "store", "biz", "io", "co", "app", "tech", "online", "company", "sale"];
