@@ -59,7 +59,7 @@ mod tests {
 
     #[test]
     fn commands_parse() {
-        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let args = |a: &[&str]| a.iter().map(ToString::to_string).collect::<Vec<_>>();
         assert_eq!(parse(&args(&[])), Some(Command::Serve));
         assert_eq!(parse(&args(&["grant-site-admin", " Ada@X.org"])), Some(Command::GrantSiteAdmin("ada@x.org".into())));
         assert_eq!(parse(&args(&["grant-site-admin"])), None);

@@ -3,7 +3,10 @@
 //! first run. Loaded once, into a database without applications.
 
 use crate::stages::server::{applications, follow_up};
-use crate::{server::db::Db, stages::application::ApplicationState};
+use crate::{
+    server::db::Db,
+    stages::application::ApplicationState::{self, Accepted, Declined, Expired, InReview, Interview, Received, Withdrawn},
+};
 use sqlx::Row;
 use std::path::Path;
 
@@ -90,12 +93,11 @@ pub async fn load(db: &Db, data_dir: &Path, agent: i64) -> Result<(), sqlx::Erro
         let file = format!("demo-{id}.pdf");
         let bytes = demo_cv(name);
         std::fs::write(cv_dir.join(&file), &bytes).map_err(sqlx::Error::Io)?;
-        crate::stages::server::profiles::set_cv(db, id, &file, bytes.len() as i64).await?;
+        crate::stages::server::profiles::set_cv(db, id, &file, i64::try_from(bytes.len()).unwrap_or(i64::MAX)).await?;
         candidates.push(id);
     }
 
     // Every state of the pipeline, spread over the agent's open offers.
-    use ApplicationState::*;
     let paths: [&[ApplicationState]; 8] = [&[], &[InReview], &[InReview, Interview], &[Interview, Accepted], &[InReview, Declined], &[], &[Interview], &[Withdrawn]];
     let mut count = 0;
     for (n, candidate) in candidates.iter().enumerate() {
@@ -130,7 +132,7 @@ pub async fn load(db: &Db, data_dir: &Path, agent: i64) -> Result<(), sqlx::Erro
     }
     let direction = open[0].1;
     for candidate in candidates.iter().skip(2).take(3) {
-        count += applications::apply_spontaneously(db, &[direction], None, *candidate, LETTERS[1]).await.map(|c| c.len()).unwrap_or(0);
+        count += applications::apply_spontaneously(db, &[direction], None, *candidate, LETTERS[1]).await.map_or(0, |c| c.len());
     }
     tracing::info!(count, candidates = candidates.len(), "demo applications loaded");
     Ok(())

@@ -157,8 +157,11 @@ async fn translation(db: &Db, fiche_ids: &[i64], author: i64, editor: i64) -> Re
     store::set_translation_of(db, id, Some(original)).await
 }
 
-/// Threads: (asker, title, question, field codes, [(replier, reply)]); people by index in MEMBERS.
-const THREADS: &[(usize, &str, &str, &[&str], &[(usize, &str)])] = &[
+/// A thread: (asker, title, question, field codes, [(replier, reply)]); people by index in
+/// MEMBERS.
+type DemoThread = (usize, &'static str, &'static str, &'static [&'static str], &'static [(usize, &'static str)]);
+
+const THREADS: &[DemoThread] = &[
     (
         1,
         "Qui a mesuré l'effet d'un superîlot sur le commerce de proximité ?",
@@ -195,7 +198,7 @@ async fn discussions(db: &Db, codes: &[(i64, String)], members: &[i64]) -> Resul
         let Some(&asker) = members.get(*asker) else { continue };
         let id = threads::create(db, asker, &ThreadInput { title: (*title).into(), body: (*question).into(), fields }).await?;
         notify::follow(db, asker, FollowKind::Thread, &id.to_string(), true).await?;
-        for (replier, text) in replies.iter() {
+        for (replier, text) in *replies {
             let Some(&replier) = members.get(*replier) else { continue };
             threads::reply(db, id, replier, text).await?;
             notify::follow(db, replier, FollowKind::Thread, &id.to_string(), true).await?;

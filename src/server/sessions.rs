@@ -14,7 +14,7 @@ use tower_sessions::{
     Expiry, SessionManagerLayer,
 };
 
-/// The session layer: sessions kept in `db` behind an HttpOnly, SameSite=Lax cookie named
+/// The session layer: sessions kept in `db` behind an `HttpOnly`, `SameSite=Lax` cookie named
 /// `session.cookie_name` (`Secure` when the public URL is https), ended after
 /// `session.idle_hours` unused.
 pub fn layer(config: &Config, db: Db) -> SessionManagerLayer<DbSessionStore> {

@@ -1,7 +1,7 @@
 //! What the sharing data of a page is made of (`crate::ui::share::SharePage`): addresses made
 //! absolute from `server.public_url`, Open Graph text cut from sanitised HTML, the default
 //! image. Each domain fills its own pages' data from these: `stages::server::share` (offers,
-//! schema.org JobPosting) and `innovation::server::share` (fiches, Article).
+//! schema.org `JobPosting`) and `innovation::server::share` (fiches, Article).
 
 use super::{config::Config, markdown::plain_text};
 

@@ -7,6 +7,7 @@
 //! `crate::characters::strip` like feed text.
 
 use super::config::Config;
+use std::fmt::Write as _;
 use crate::{characters::strip, server::feeds::rfc3339};
 use axum::{
     http::{header, StatusCode},
@@ -65,7 +66,10 @@ pub fn response(urls: &[SitemapUrl]) -> Response {
 /// the `private` path prefixes; the sitemap's absolute address comes from `server.public_url`,
 /// never from the request's Host header.
 pub fn robots(config: &Config, private: &[&str]) -> Response {
-    let disallowed: String = std::iter::once("/api/").chain(private.iter().copied()).map(|path| format!("Disallow: {path}\n")).collect();
+    let disallowed = std::iter::once("/api/").chain(private.iter().copied()).fold(String::new(), |mut out, path| {
+        let _ = writeln!(out, "Disallow: {path}");
+        out
+    });
     let body = format!("User-agent: *\n{disallowed}\nSitemap: {}\n", config.public_link("/sitemap.xml"));
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }

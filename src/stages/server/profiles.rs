@@ -6,7 +6,7 @@ use crate::{
 };
 use sqlx::{any::AnyRow, Row};
 
-/// The profile columns of a row that LEFT JOINs candidate_profiles `p` (empty without one).
+/// The profile columns of a row that LEFT JOINs `candidate_profiles p` (empty without one).
 pub fn profile_of(row: &AnyRow) -> Result<CandidateProfile, sqlx::Error> {
     let text = |column: &str| -> Result<String, sqlx::Error> { Ok(row.try_get::<Option<String>, _>(column)?.unwrap_or_default()) };
     Ok(CandidateProfile {

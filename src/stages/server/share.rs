@@ -1,5 +1,5 @@
 //! The sharing data of an offer page: canonical address, Open Graph text, and the schema.org
-//! JobPosting with the fields search engines require (Google's JobPosting: title,
+//! `JobPosting` with the fields search engines require (Google's `JobPosting`: title,
 //! description, datePosted, hiringOrganization, jobLocation, validThrough; plus identifier,
 //! directApply, employmentType and, for paid internships, baseSalary). Dates are RFC 3339
 //! (`feeds::rfc3339`).
@@ -16,7 +16,7 @@ use crate::{
 use serde_json::json;
 
 /// The hourly minimum of the French internship gratification in euros (15 % of the hourly
-/// social-security ceiling, Code de l'éducation art. D124-6), for JobPosting's baseSalary.
+/// social-security ceiling, Code de l'éducation art. D124-6), for `JobPosting`'s `baseSalary`.
 /// The ceiling changes every 1st of January: update this figure with it (2026: 4.50 €).
 pub const GRATIFICATION_HOURLY_EUR: f64 = 4.50;
 
