@@ -1,13 +1,16 @@
 //! Member profiles and the directory: their server functions (the types and checks are in
 //! `members.rs`).
 
-use super::members::{DirectoryPage, MemberCard, MemberProfile, CONTACTS_PER_DAY, CONTACT_MAX};
+use super::members::{DirectoryPage, MemberCard, MemberProfile};
 use crate::error::AppError;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use {
-    super::server::{members, store},
+    super::{
+        members::{CONTACTS_PER_DAY, CONTACT_MAX},
+        server::{members, store},
+    },
     crate::{
         accounts::server::require_account,
         i18n::request_locale,

@@ -1,16 +1,16 @@
 //! Saved searches: their server functions (the types are in `saved_search.rs`).
 
-use super::{
-    saved_search::{SavedSearch, SAVED_QUERY_MAX_BYTES},
-    search::SearchQuery,
-};
+use super::{saved_search::SavedSearch, search::SearchQuery};
 use crate::error::AppError;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::{
-    accounts::server::require_account,
-    server::{app_state, redirect_plain_form, respond},
+use {
+    super::saved_search::SAVED_QUERY_MAX_BYTES,
+    crate::{
+        accounts::server::require_account,
+        server::{app_state, redirect_plain_form, respond},
+    },
 };
 
 /// Saves the search's criteria (not its order or page) for the signed-in account. Saving
