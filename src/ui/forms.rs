@@ -161,37 +161,78 @@ pub fn FormSuccess<T: Clone + Send + Sync + 'static>(#[prop(into)] value: Signal
     view! { <div class="alert alert-success" role="status" hidden=move || !done()>{message}</div> }
 }
 
-/// Once `value` holds a success, loads `to` as a new page: the hydrated counterpart of the
-/// server's redirect after a plain form post. A full load (not client-side routing) because a
-/// sign-in or sign-out changes what every part of the page shows.
-pub fn navigate_on_success<T: Clone + Send + Sync + 'static>(value: impl Into<Signal<Option<Result<T, AppError>>>>, to: impl Fn(&T) -> String + 'static) {
+/// Runs `then` with each success `value` receives (in the browser: actions run there).
+pub fn on_success<T: Clone + Send + Sync + 'static>(value: impl Into<Signal<Option<Result<T, AppError>>>>, then: impl Fn(&T) + 'static) {
     let value = value.into();
     Effect::new(move |_| {
-        if let Some(target) = value.with(|v| match v {
-            Some(Ok(done)) => Some(to(done)),
-            _ => None,
-        }) {
-            #[cfg(feature = "hydrate")]
-            if let Some(window) = web_sys::window() {
-                let _ = window.location().assign(&target);
+        value.with(|v| {
+            if let Some(Ok(done)) = v {
+                then(done);
             }
-            #[cfg(not(feature = "hydrate"))]
-            let _ = target;
-        }
+        })
     });
 }
 
-/// Once `value` holds a success, reloads the page, so every list on it shows the change.
-pub fn reload_on_success<T: Clone + Send + Sync + 'static>(value: impl Into<Signal<Option<Result<T, AppError>>>>) {
-    let value = value.into();
-    Effect::new(move |_| {
-        if value.with(|v| matches!(v, Some(Ok(_)))) {
-            #[cfg(feature = "hydrate")]
-            if let Some(window) = web_sys::window() {
-                let _ = window.location().reload();
-            }
+/// How a page loads its data again after one of its actions succeeded: it refetches the
+/// resource its `Transition` reads (see README "Development notes" for why this is safe only
+/// for the page's own resources). Provided by [`provide_refetch`] at the top of the page
+/// component, or around a part of the page with its own load (`<Provider value=Refetch::new(…)>`).
+#[derive(Clone, Copy)]
+pub struct Refetch(Callback<()>);
+
+impl Refetch {
+    /// A refetch that runs `load` (typically `move || resource.refetch()`).
+    pub fn new(load: impl Fn() + Send + Sync + 'static) -> Self {
+        Self(Callback::new(move |()| load()))
+    }
+}
+
+/// Makes `load` the way the forms of this page show what their action changed.
+pub fn provide_refetch(load: impl Fn() + Send + Sync + 'static) {
+    provide_context(Refetch::new(load));
+}
+
+/// Once `value` holds a success, loads the page's data again (the nearest [`Refetch`]), so
+/// the page shows the change without a full load. A page that provides no `Refetch` is
+/// reloaded whole.
+pub fn refetch_on_success<T: Clone + Send + Sync + 'static>(value: impl Into<Signal<Option<Result<T, AppError>>>>) {
+    match use_context::<Refetch>() {
+        Some(Refetch(load)) => on_success(value, move |_| load.run(())),
+        None => on_success(value, |_| reload_page()),
+    }
+}
+
+/// Once `value` holds a success, opens `to` in the app (client-side navigation: the page
+/// there loads its own data). For a form whose work continues on another page (a saved offer
+/// opens its page); a change to the signed-in user uses [`load_page_on_success`] instead.
+pub fn open_on_success<T: Clone + Send + Sync + 'static>(value: impl Into<Signal<Option<Result<T, AppError>>>>, to: impl Fn(&T) -> String + 'static) {
+    let navigate = leptos_router::hooks::use_navigate();
+    on_success(value, move |done| navigate(&to(done), Default::default()));
+}
+
+/// Once `value` holds a success, loads `to` as a new page: the hydrated counterpart of the
+/// server's redirect after a plain form post. A full load, not client-side navigation: signing
+/// in, up or out changes the signed-in user, which the header and every page read from one
+/// resource of the whole app, and refetching it while the router builds the next page is the
+/// fault README "Development notes" describes.
+pub fn load_page_on_success<T: Clone + Send + Sync + 'static>(value: impl Into<Signal<Option<Result<T, AppError>>>>, to: impl Fn(&T) -> String + 'static) {
+    on_success(value, move |done| {
+        let target = to(done);
+        #[cfg(feature = "hydrate")]
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().assign(&target);
         }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = target;
     });
+}
+
+/// Reloads the whole page (in the browser).
+fn reload_page() {
+    #[cfg(feature = "hydrate")]
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
 }
 
 /// A labelled select whose options are (value, label) pairs; "—" stands for no choice.

@@ -157,8 +157,11 @@ pub fn kept_choice(group: &str, value: &str) -> Option<bool> {
 
 /// An `ActionForm` whose fields show what was typed when a post without JavaScript was
 /// refused. Use it for every server-function form; `attr:class` passes to the `<form>`.
+/// `reset_on_success`: once the action succeeds, the fields go back to what the page rendered
+/// (a form that adds something starts empty again; fields of a list refetched after the action
+/// do not keep text typed for another row, since rows are matched by position).
 #[component]
-pub fn ServerForm<S, OutputProtocol>(action: ServerAction<S>, children: Children) -> impl IntoView
+pub fn ServerForm<S, OutputProtocol>(action: ServerAction<S>, #[prop(optional)] reset_on_success: bool, children: Children) -> impl IntoView
 where
     S: DeserializeOwned + ServerFn<Protocol = Http<PostUrl, OutputProtocol>> + Clone + Send + Sync + 'static,
     <<S::Client as Client<S::Error>>::Request as ClientReq<S::Error>>::FormData: From<leptos::web_sys::FormData>,
@@ -166,8 +169,19 @@ where
     S::Error: Send + Sync + 'static,
     S::Client: Client<S::Error>,
 {
+    let form = NodeRef::<leptos::html::Form>::new();
+    if reset_on_success {
+        let value = action.value();
+        Effect::new(move |_| {
+            if value.with(|v| matches!(v, Some(Ok(_)))) {
+                if let Some(form) = form.get_untracked() {
+                    form.reset();
+                }
+            }
+        });
+    }
     view! {
-        <ActionForm action>
+        <ActionForm action node_ref=form>
             <Provider value=FormScope(S::PATH)>{children()}</Provider>
         </ActionForm>
     }
