@@ -2,7 +2,7 @@
 //! Text fields and selects show what the visitor typed when a post without JavaScript was
 //! refused (see `super::refused_form`).
 
-use super::refused_form::{kept_value, use_refused_form};
+use super::refused_form::{kept_value, refusal_answered, use_refused_form};
 use crate::{error::AppError, i18n::t};
 use leptos::prelude::*;
 
@@ -144,11 +144,12 @@ pub fn PasswordField(
 
 /// The general message of a failed action, announced to screen readers. A refusal of a post
 /// without JavaScript is already announced at the top of the page (`RefusalAlert`), so it is
-/// not repeated here.
+/// not repeated here while that alert stands.
 #[component]
 pub fn FormError<T: Clone + Send + Sync + 'static>(#[prop(into)] value: Signal<Option<Result<T, AppError>>>) -> impl IntoView {
     let announced = use_refused_form().map(|refused| refused.error);
-    let message = Signal::derive(move || value.with(|v| v.as_ref().and_then(|r| r.as_ref().err()).filter(|e| Some(*e) != announced.as_ref()).map(|e| t(e.message_key()))));
+    let answered = refusal_answered();
+    let message = Signal::derive(move || value.with(|v| v.as_ref().and_then(|r| r.as_ref().err()).filter(|e| answered.get() || Some(*e) != announced.as_ref()).map(|e| t(e.message_key()))));
     view! {
         <div class="alert alert-error" role="alert" hidden=move || message.with(Option::is_none)>{message}</div>
     }
@@ -161,12 +162,17 @@ pub fn FormSuccess<T: Clone + Send + Sync + 'static>(#[prop(into)] value: Signal
     view! { <div class="alert alert-success" role="status" hidden=move || !done()>{message}</div> }
 }
 
-/// Runs `then` with each success `value` receives (in the browser: actions run there).
+/// Runs `then` with each success `value` receives from now on (in the browser: actions run
+/// there). A success already there when this is called is not a new one: a part of the page
+/// rebuilt by a refetch calls this again with the action that caused it. A success also ends
+/// a refusal the page was sent back with (`refused_form::spend_refused_form`).
 pub fn on_success<T: Clone + Send + Sync + 'static>(value: impl Into<Signal<Option<Result<T, AppError>>>>, then: impl Fn(&T) + 'static) {
     let value = value.into();
-    Effect::new(move |_| {
+    // The effect runs under an owner of the page: it reads the page's contexts.
+    Effect::new(move |previous: Option<()>| {
         value.with(|v| {
-            if let Some(Ok(done)) = v {
+            if let (Some(()), Some(Ok(done))) = (previous, v) {
+                super::refused_form::spend_refused_form();
                 then(done);
             }
         })
