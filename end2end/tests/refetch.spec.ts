@@ -4,7 +4,7 @@
 // action changes what that page shows: the pattern that made Leptos panic ("could not find
 // parent element") when a page's data was rebuilt before it was in the document.
 import { test, expect, Page, TestInfo } from "@playwright/test";
-import { hydrated, signIn } from "./helpers";
+import { hydrated, signIn, signUp } from "./helpers";
 
 // Console errors, uncaught exceptions (a WASM panic is both) and full page loads.
 function watch(page: Page) {
@@ -26,13 +26,7 @@ async function expectNoReload(page: Page) {
 test("a candidate saves a search, drops it, applies and writes on the file without a page load", async ({ page }, testInfo: TestInfo) => {
   const problems = watch(page);
   const email = `sans-rechargement-${testInfo.project.name}-${Date.now()}@example.org`;
-  await page.goto("/compte/inscription");
-  await hydrated(page);
-  await page.getByLabel("Nom affiché").fill("Rémi Sans-Rechargement");
-  await page.getByLabel("Adresse électronique").fill(email);
-  await page.getByLabel("Mot de passe", { exact: true }).fill("une phrase de passe");
-  await page.getByRole("button", { name: "Créer mon compte" }).click();
-  await expect(page).toHaveURL(/\/compte$/);
+  await signUp(page, "Rémi Sans-Rechargement", email);
 
   await page.goto("/stages?q=stage&direction=DEVE");
   await setMarker(page);
