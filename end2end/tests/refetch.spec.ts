@@ -120,3 +120,30 @@ test("a member follows, comments and reads notifications without a page load", a
   await expectNoReload(page);
   expect(problems).toEqual([]);
 });
+
+test("a direction admin saves an answer template and a time zone; the messages outlast the refetch", async ({ page }) => {
+  const problems = watch(page);
+  await signIn(page, "direction@parvis.localhost", "/stages/gestion");
+  await expect(page.getByRole("heading", { level: 1, name: "Gérer mes offres" })).toBeVisible();
+  await setMarker(page);
+  await page.getByRole("link", { name: "Réglages de la direction" }).click();
+  const template = page.getByLabel("Réponse en cas d'acceptation").first();
+  const text = await template.inputValue();
+  // Saved as it stands (the demo account is left as found).
+  await page.getByRole("button", { name: "Enregistrer le modèle" }).first().click();
+  await expect(page.getByText("Modèle enregistré.")).toBeVisible();
+  await expect(page.getByLabel("Réponse en cas d'acceptation").first()).toHaveValue(text);
+
+  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: /Mon compte/ }).click();
+  const zone = page.getByLabel("Fuseau horaire");
+  const chosen = await zone.inputValue();
+  await zone.selectOption("Europe/Lisbon");
+  await page.getByRole("button", { name: "Enregistrer le fuseau" }).click();
+  await expect(page.getByText("Fuseau horaire enregistré.")).toBeVisible();
+  await expect(page.getByLabel("Fuseau horaire")).toHaveValue("Europe/Lisbon");
+  await page.getByLabel("Fuseau horaire").selectOption(chosen);
+  await page.getByRole("button", { name: "Enregistrer le fuseau" }).click();
+  await expect(page.getByLabel("Fuseau horaire")).toHaveValue(chosen);
+  await expectNoReload(page);
+  expect(problems).toEqual([]);
+});
