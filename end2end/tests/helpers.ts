@@ -44,3 +44,14 @@ export async function signIn(page: Page, email: string, next: string) {
   await page.getByLabel("Mot de passe", { exact: true }).fill("parvis-demo-2026");
   await page.getByRole("button", { name: "Se connecter" }).click();
 }
+
+// Signs up a new account (it lands on /compte, a candidate).
+export async function signUp(page: Page, name: string, email: string) {
+  await page.goto("/compte/inscription");
+  await hydrated(page);
+  await page.getByLabel("Nom affiché").fill(name);
+  await page.getByLabel("Adresse électronique").fill(email);
+  await page.getByLabel("Mot de passe", { exact: true }).fill("une phrase de passe");
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(page).toHaveURL(/\/compte$/);
+}

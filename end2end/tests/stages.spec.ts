@@ -1,5 +1,5 @@
 import { test, expect, TestInfo } from "@playwright/test";
-import { checkAccessibility, fillOffer, hydrated, signIn } from "./helpers";
+import { checkAccessibility, fillOffer, hydrated, signIn, signUp } from "./helpers";
 
 test("a host agent drafts and publishes an offer that visitors then find", async ({ page, browser }, testInfo: TestInfo) => {
   const problems: string[] = [];
@@ -87,13 +87,7 @@ test("a spontaneous application reaches the direction's pool", async ({ page, br
   const problems: string[] = [];
   page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
   const email = `spontane-${testInfo.project.name}-${Date.now()}@example.org`;
-  await page.goto("/compte/inscription");
-  await hydrated(page);
-  await page.getByLabel("Nom affiché").fill("Sacha Spontané");
-  await page.getByLabel("Adresse électronique").fill(email);
-  await page.getByLabel("Mot de passe", { exact: true }).fill("une phrase de passe");
-  await page.getByRole("button", { name: "Créer mon compte" }).click();
-  await expect(page).toHaveURL(/\/compte$/);
+  await signUp(page, "Sacha Spontané", email);
 
   await page.goto("/stages/candidatures");
   await page.getByRole("link", { name: "Envoyer une candidature spontanée" }).click();
@@ -167,13 +161,7 @@ test("agent and candidate talk on the application's file; notes stay private; th
   page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
   // A fresh candidate applies to a demo offer, so each browser project has its own file.
   const email = `dossier-${testInfo.project.name}-${Date.now()}@example.org`;
-  await page.goto("/compte/inscription");
-  await hydrated(page);
-  await page.getByLabel("Nom affiché").fill("Dana Dossier");
-  await page.getByLabel("Adresse électronique").fill(email);
-  await page.getByLabel("Mot de passe", { exact: true }).fill("une phrase de passe");
-  await page.getByRole("button", { name: "Créer mon compte" }).click();
-  await expect(page).toHaveURL(/\/compte$/);
+  await signUp(page, "Dana Dossier", email);
   await page.goto("/stages?q=stage&direction=DEVE");
   await page.locator(".offer-list .card h3 a").first().click();
   await hydrated(page);

@@ -14,7 +14,7 @@ use leptos_router::{components::A, hooks::use_location};
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     // Signing out, wherever the button is, leads home.
-    crate::ui::forms::navigate_on_success(use_auth().sign_out.value(), |_| "/".to_string());
+    crate::ui::forms::load_page_on_success(use_auth().sign_out.value(), |_| "/".to_string());
     view! {
         <a class="skip-link" href="#main">{t("skip-to-content")}</a>
         <header class="site-header">

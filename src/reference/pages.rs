@@ -9,7 +9,7 @@ use crate::{
     error::AppError,
     i18n::{t, use_locale},
     ui::{
-        forms::{field_error, reload_on_success, FieldFrame, FormError},
+        forms::{field_error, provide_refetch, refetch_on_success, FieldFrame, FormError},
         status_pages::ErrorPage,
     },
 };
@@ -21,7 +21,8 @@ use leptos_meta::Title;
 pub fn ReferenceAdmin() -> impl IntoView {
     let save = ServerAction::<SaveReference>::new();
     let data = Resource::new(|| (), |_| load_reference());
-    reload_on_success(save.value());
+    provide_refetch(move || data.refetch());
+    refetch_on_success(save.value());
     let user = use_auth().user;
     view! {
         <Title text=t("reference-title")/>
@@ -63,7 +64,7 @@ fn Editor(data: ReferenceData, save: ServerAction<SaveReference>) -> impl IntoVi
         <section class="panel">
             <h2>{t("reference-add")}</h2>
             <p>{t("reference-add-help")}</p>
-            <ServerForm action=save attr:class="form">
+            <ServerForm action=save reset_on_success=true attr:class="form">
                 <div class="field">
                     <label for="ref-kind">{t("reference-kind")}</label>
                     <select id="ref-kind" name="kind">

@@ -21,8 +21,9 @@ fn is_plain_form_post() -> bool {
 }
 
 /// Sends a browser without JavaScript to `path` after a successful form post. The hydrated
-/// page navigates itself when the action succeeds (see `ui::forms::navigate_on_success`):
-/// a server redirect racing the action's own update breaks the page being left.
+/// page moves on itself when the action succeeds (`ui::forms::load_page_on_success`,
+/// `open_on_success`): a redirect answered to the action would navigate client-side while
+/// the action's own update rebuilds the page (README "Development notes").
 pub fn redirect_plain_form(path: &str) {
     if is_plain_form_post() {
         leptos_axum::redirect(path);

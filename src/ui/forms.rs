@@ -2,7 +2,7 @@
 //! Text fields and selects show what the visitor typed when a post without JavaScript was
 //! refused (see `super::refused_form`).
 
-use super::refused_form::{kept_value, use_refused_form};
+use super::refused_form::{kept_value, refusal_answered, use_refused_form};
 use crate::{error::AppError, i18n::t};
 use leptos::prelude::*;
 
@@ -144,11 +144,12 @@ pub fn PasswordField(
 
 /// The general message of a failed action, announced to screen readers. A refusal of a post
 /// without JavaScript is already announced at the top of the page (`RefusalAlert`), so it is
-/// not repeated here.
+/// not repeated here while that alert stands.
 #[component]
 pub fn FormError<T: Clone + Send + Sync + 'static>(#[prop(into)] value: Signal<Option<Result<T, AppError>>>) -> impl IntoView {
     let announced = use_refused_form().map(|refused| refused.error);
-    let message = Signal::derive(move || value.with(|v| v.as_ref().and_then(|r| r.as_ref().err()).filter(|e| Some(*e) != announced.as_ref()).map(|e| t(e.message_key()))));
+    let answered = refusal_answered();
+    let message = Signal::derive(move || value.with(|v| v.as_ref().and_then(|r| r.as_ref().err()).filter(|e| answered.get() || Some(*e) != announced.as_ref()).map(|e| t(e.message_key()))));
     view! {
         <div class="alert alert-error" role="alert" hidden=move || message.with(Option::is_none)>{message}</div>
     }
@@ -161,37 +162,83 @@ pub fn FormSuccess<T: Clone + Send + Sync + 'static>(#[prop(into)] value: Signal
     view! { <div class="alert alert-success" role="status" hidden=move || !done()>{message}</div> }
 }
 
-/// Once `value` holds a success, loads `to` as a new page: the hydrated counterpart of the
-/// server's redirect after a plain form post. A full load (not client-side routing) because a
-/// sign-in or sign-out changes what every part of the page shows.
-pub fn navigate_on_success<T: Clone + Send + Sync + 'static>(value: impl Into<Signal<Option<Result<T, AppError>>>>, to: impl Fn(&T) -> String + 'static) {
+/// Runs `then` with each success `value` receives from now on (in the browser: actions run
+/// there). A success already there when this is called is not a new one: a part of the page
+/// rebuilt by a refetch calls this again with the action that caused it. A success also ends
+/// a refusal the page was sent back with (`refused_form::spend_refused_form`).
+pub fn on_success<T: Clone + Send + Sync + 'static>(value: impl Into<Signal<Option<Result<T, AppError>>>>, then: impl Fn(&T) + 'static) {
     let value = value.into();
-    Effect::new(move |_| {
-        if let Some(target) = value.with(|v| match v {
-            Some(Ok(done)) => Some(to(done)),
-            _ => None,
-        }) {
-            #[cfg(feature = "hydrate")]
-            if let Some(window) = web_sys::window() {
-                let _ = window.location().assign(&target);
+    // The effect runs under an owner of the page: it reads the page's contexts.
+    Effect::new(move |previous: Option<()>| {
+        value.with(|v| {
+            if let (Some(()), Some(Ok(done))) = (previous, v) {
+                super::refused_form::spend_refused_form();
+                then(done);
             }
-            #[cfg(not(feature = "hydrate"))]
-            let _ = target;
-        }
+        })
     });
 }
 
-/// Once `value` holds a success, reloads the page, so every list on it shows the change.
-pub fn reload_on_success<T: Clone + Send + Sync + 'static>(value: impl Into<Signal<Option<Result<T, AppError>>>>) {
-    let value = value.into();
-    Effect::new(move |_| {
-        if value.with(|v| matches!(v, Some(Ok(_)))) {
-            #[cfg(feature = "hydrate")]
-            if let Some(window) = web_sys::window() {
-                let _ = window.location().reload();
-            }
+/// How a page loads its data again after one of its actions succeeded: it refetches the
+/// resource its `Transition` reads (see README "Development notes" for why this is safe only
+/// for the page's own resources). Provided by [`provide_refetch`] at the top of the page
+/// component, or around a part of the page with its own load (`<Provider value=Refetch::new(…)>`).
+#[derive(Clone, Copy)]
+pub struct Refetch(Callback<()>);
+
+impl Refetch {
+    /// A refetch that runs `load` (typically `move || resource.refetch()`).
+    pub fn new(load: impl Fn() + Send + Sync + 'static) -> Self {
+        Self(Callback::new(move |()| load()))
+    }
+}
+
+/// Makes `load` the way the forms of this page show what their action changed.
+pub fn provide_refetch(load: impl Fn() + Send + Sync + 'static) {
+    provide_context(Refetch::new(load));
+}
+
+/// Once `value` holds a success, loads the page's data again (the nearest [`Refetch`]), so
+/// the page shows the change without a full load. A page that provides no `Refetch` is
+/// reloaded whole.
+pub fn refetch_on_success<T: Clone + Send + Sync + 'static>(value: impl Into<Signal<Option<Result<T, AppError>>>>) {
+    match use_context::<Refetch>() {
+        Some(Refetch(load)) => on_success(value, move |_| load.run(())),
+        None => on_success(value, |_| reload_page()),
+    }
+}
+
+/// Once `value` holds a success, opens `to` in the app (client-side navigation: the page
+/// there loads its own data). For a form whose work continues on another page (a saved offer
+/// opens its page); a change to the signed-in user uses [`load_page_on_success`] instead.
+pub fn open_on_success<T: Clone + Send + Sync + 'static>(value: impl Into<Signal<Option<Result<T, AppError>>>>, to: impl Fn(&T) -> String + 'static) {
+    let navigate = leptos_router::hooks::use_navigate();
+    on_success(value, move |done| navigate(&to(done), Default::default()));
+}
+
+/// Once `value` holds a success, loads `to` as a new page: the hydrated counterpart of the
+/// server's redirect after a plain form post. A full load, not client-side navigation: signing
+/// in, up or out changes the signed-in user, which the header and every page read from one
+/// resource of the whole app, and refetching it while the router builds the next page is the
+/// fault README "Development notes" describes.
+pub fn load_page_on_success<T: Clone + Send + Sync + 'static>(value: impl Into<Signal<Option<Result<T, AppError>>>>, to: impl Fn(&T) -> String + 'static) {
+    on_success(value, move |done| {
+        let target = to(done);
+        #[cfg(feature = "hydrate")]
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().assign(&target);
         }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = target;
     });
+}
+
+/// Reloads the whole page (in the browser).
+fn reload_page() {
+    #[cfg(feature = "hydrate")]
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
 }
 
 /// A labelled select whose options are (value, label) pairs; "—" stands for no choice.

@@ -58,11 +58,44 @@ pub fn provide_refused_form() {
     if let Some(refused) = read_refused_form() {
         provide_context(ServerActionError::new(&refused.path, &refused.encoded_error));
         provide_context(refused);
+        if let Some(owner) = Owner::current() {
+            provide_context(RefusalSpent { spent: RwSignal::new(false), owner });
+        }
     }
 }
 
-/// The page's refusal, if any.
+/// Whether the refusal has been answered: once an action of the page succeeded, parts built
+/// after that (rebuilt by the refetch that followed, or the next page) start without its
+/// message and kept fields. `owner` is where the refusal was provided.
+#[derive(Clone)]
+struct RefusalSpent {
+    spent: RwSignal<bool>,
+    owner: Owner,
+}
+
+/// Ends the page's refusal (see [`RefusalSpent`]); called by `ui::forms::on_success` before a
+/// success refetches or navigates. Leptos' `ServerActionError` is replaced by one no server
+/// function matches, so actions created from now on start empty.
+pub fn spend_refused_form() {
+    if let Some(RefusalSpent { spent, owner }) = use_context::<RefusalSpent>() {
+        if !spent.get_untracked() {
+            spent.set(true);
+            owner.with(|| provide_context(ServerActionError::new("", "")));
+        }
+    }
+}
+
+/// Whether the page's refusal has been answered by a success (false when there is none).
+pub fn refusal_answered() -> Signal<bool> {
+    let spent = use_context::<RefusalSpent>().map(|s| s.spent);
+    Signal::derive(move || spent.is_some_and(|s| s.get()))
+}
+
+/// The page's refusal, if any and not yet answered by a success.
 pub fn use_refused_form() -> Option<RefusedForm> {
+    if use_context::<RefusalSpent>().is_some_and(|s| s.spent.get_untracked()) {
+        return None;
+    }
     use_context::<RefusedForm>()
 }
 
@@ -157,8 +190,11 @@ pub fn kept_choice(group: &str, value: &str) -> Option<bool> {
 
 /// An `ActionForm` whose fields show what was typed when a post without JavaScript was
 /// refused. Use it for every server-function form; `attr:class` passes to the `<form>`.
+/// `reset_on_success`: once the action succeeds, the fields go back to what the page rendered
+/// (a form that adds something starts empty again; fields of a list refetched after the action
+/// do not keep text typed for another row, since rows are matched by position).
 #[component]
-pub fn ServerForm<S, OutputProtocol>(action: ServerAction<S>, children: Children) -> impl IntoView
+pub fn ServerForm<S, OutputProtocol>(action: ServerAction<S>, #[prop(optional)] reset_on_success: bool, children: Children) -> impl IntoView
 where
     S: DeserializeOwned + ServerFn<Protocol = Http<PostUrl, OutputProtocol>> + Clone + Send + Sync + 'static,
     <<S::Client as Client<S::Error>>::Request as ClientReq<S::Error>>::FormData: From<leptos::web_sys::FormData>,
@@ -166,8 +202,20 @@ where
     S::Error: Send + Sync + 'static,
     S::Client: Client<S::Error>,
 {
+    let form = NodeRef::<leptos::html::Form>::new();
+    if reset_on_success {
+        let value = action.value();
+        // Successes from now on only (see `ui::forms::on_success`).
+        Effect::new(move |previous: Option<()>| {
+            if value.with(|v| matches!(v, Some(Ok(_)))) && previous.is_some() {
+                if let Some(form) = form.get_untracked() {
+                    form.reset();
+                }
+            }
+        });
+    }
     view! {
-        <ActionForm action>
+        <ActionForm action node_ref=form>
             <Provider value=FormScope(S::PATH)>{children()}</Provider>
         </ActionForm>
     }
@@ -175,14 +223,16 @@ where
 
 /// The message of a refused post without JavaScript, at the top of the page (where the
 /// browser lands after the redirect), announced to screen readers. The form's own
-/// `FormError` leaves this error to it. Gone once the hydrated app moves to another address.
+/// `FormError` leaves this error to it. Gone once the hydrated app moves to another address
+/// or an action of the page succeeds.
 #[component]
 pub fn RefusalAlert() -> impl IntoView {
     let location = use_location();
+    let answered = refusal_answered();
     use_refused_form().map(|refused| {
         let message = t(refused.error.message_key());
         view! {
-            <Show when=move || location.search.with(|search| search.contains("__err="))>
+            <Show when=move || !answered.get() && location.search.with(|search| search.contains("__err="))>
                 <div class="alert alert-error refusal" role="alert">{message.clone()}</div>
             </Show>
         }

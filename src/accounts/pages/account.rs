@@ -8,7 +8,7 @@ use crate::{
     error::AppError,
     i18n::{t, use_locale},
     ui::{
-        forms::{field_error, reload_on_success, FormError, FormSuccess, PasswordField, Select},
+        forms::{field_error, on_success, FormError, FormSuccess, PasswordField, Select},
         status_pages::ErrorPage,
     },
 };
@@ -76,8 +76,9 @@ fn Account(user: CurrentUser) -> impl IntoView {
 fn TimeZoneSection() -> impl IntoView {
     let choice = Resource::new(|| (), |_| time_zone_choice());
     let save = ServerAction::<SetTimeZone>::new();
-    // Every date on the site changes: show the page again.
-    reload_on_success(save.value());
+    // Dates are written by the server in the reader's zone, and this page shows none: what
+    // the next pages load follows the new zone; here only the choice loads again.
+    on_success(save.value(), move |_| choice.refetch());
     view! {
         <section class="panel">
             <h2>{t("account-time-zone-title")}</h2>

@@ -19,7 +19,7 @@ pub fn provide_auth() -> Auth {
     let sign_in = ServerAction::<SignIn>::new();
     let sign_up = ServerAction::<SignUp>::new();
     let sign_out = ServerAction::<SignOut>::new();
-    // Signing in or out loads a new page (see `navigate_on_success`), so the user is read
+    // Signing in or out loads a new page (see `load_page_on_success`), so the user is read
     // once per page load.
     let user = Resource::new(|| (), |_| me());
     let auth = Auth { user, sign_in, sign_up, sign_out };

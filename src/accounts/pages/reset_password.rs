@@ -1,7 +1,7 @@
 use crate::{
     accounts::{api::ResetPassword, types::PASSWORD_MIN},
     i18n::{t, use_locale},
-    ui::forms::{field_error, navigate_on_success, FormError, PasswordField},
+    ui::forms::{field_error, load_page_on_success, FormError, PasswordField},
 };
 use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
@@ -11,7 +11,7 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn ResetPasswordPage() -> impl IntoView {
     let action = ServerAction::<ResetPassword>::new();
-    navigate_on_success(action.value(), |_| "/compte".to_string());
+    load_page_on_success(action.value(), |_| "/compte".to_string());
     let query = use_query_map();
     let token = move || query.with(|q| q.get("jeton")).unwrap_or_default();
     let hint = use_locale().t_with("password-hint", &[("min", PASSWORD_MIN.to_string())]);

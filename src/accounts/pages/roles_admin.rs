@@ -10,7 +10,7 @@ use crate::{
     i18n::t,
     reference::api::load_reference,
     ui::{
-        forms::{reload_on_success, FormError},
+        forms::{provide_refetch, refetch_on_success, FormError},
         status_pages::ErrorPage,
     },
 };
@@ -34,8 +34,9 @@ pub fn RolesAdminPage() -> impl IntoView {
         }
     });
     let reference = Resource::new(|| (), |_| load_reference());
-    reload_on_success(grant.value());
-    reload_on_success(revoke.value());
+    provide_refetch(move || accounts.refetch());
+    refetch_on_success(grant.value());
+    refetch_on_success(revoke.value());
     view! {
         <Title text=t("admin-title")/>
         <h1>{t("admin-title")}</h1>

@@ -1,7 +1,7 @@
 use crate::{
     accounts::{pages::auth_context::use_auth, types::PASSWORD_MIN},
     i18n::{t, use_locale},
-    ui::forms::{field_error, navigate_on_success, FormError, PasswordField, TextField},
+    ui::forms::{field_error, load_page_on_success, FormError, PasswordField, TextField},
 };
 use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
@@ -10,7 +10,7 @@ use leptos_meta::Title;
 #[component]
 pub fn SignUpPage() -> impl IntoView {
     let action = use_auth().sign_up;
-    navigate_on_success(action.value(), |_| "/compte".to_string());
+    load_page_on_success(action.value(), |_| "/compte".to_string());
     let hint = use_locale().t_with("password-hint", &[("min", PASSWORD_MIN.to_string())]);
     view! {
         <Title text=t("sign-up-title")/>

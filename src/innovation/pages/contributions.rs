@@ -8,7 +8,7 @@ use crate::{
         community_api::{FlagItem, ModerateItem},
     },
     ui::{
-        forms::{reload_on_success, FormError},
+        forms::{refetch_on_success, FormError},
         time::TimeTag,
     },
 };
@@ -27,8 +27,8 @@ pub fn quoted(author: &str, body: &str) -> String {
 pub fn ContributionList(kind: ItemKind, items: Vec<CommentView>, anchor: &'static str, member: bool, moderator: bool, draft: Option<RwSignal<String>>) -> impl IntoView {
     let flag = ServerAction::<FlagItem>::new();
     let moderate = ServerAction::<ModerateItem>::new();
-    reload_on_success(flag.value());
-    reload_on_success(moderate.value());
+    refetch_on_success(flag.value());
+    refetch_on_success(moderate.value());
     view! {
         <FormError value=flag.value()/>
         <FormError value=moderate.value()/>

@@ -11,7 +11,7 @@ use crate::{
         types::{DiffLine, FicheDesk, FicheState, ReviewAction},
     },
     ui::{
-        forms::{field_error, reload_on_success, FormError},
+        forms::{field_error, provide_refetch, refetch_on_success, FormError, FormSuccess},
         status_pages::ErrorPage,
         time::TimeTag,
     },
@@ -42,6 +42,8 @@ pub fn FicheDeskPage() -> impl IntoView {
             Ok::<_, AppError>((desk, diff))
         },
     );
+    // Submitting, reviewing, linking a translation: the desk loads again.
+    provide_refetch(move || data.refetch());
     view! {
         <Title text=t("fiche-desk")/>
         <h1>{t("fiche-desk")}</h1>
@@ -59,7 +61,7 @@ pub fn FicheDeskPage() -> impl IntoView {
 #[component]
 fn Desk(desk: FicheDesk, diff: Option<Vec<DiffLine>>) -> impl IntoView {
     let submit = ServerAction::<SubmitFiche>::new();
-    reload_on_success(submit.value());
+    refetch_on_success(submit.value());
     let id = desk.id;
     let can_submit = matches!(desk.state, FicheState::Draft | FicheState::ChangesRequested | FicheState::Rejected);
     let revisions = desk.revisions.clone();
@@ -152,14 +154,14 @@ fn Desk(desk: FicheDesk, diff: Option<Vec<DiffLine>>) -> impl IntoView {
 #[component]
 fn Review(id: i64, has_warnings: bool) -> impl IntoView {
     let review = ServerAction::<ReviewFiche>::new();
-    reload_on_success(review.value());
+    refetch_on_success(review.value());
     let acknowledge_error = field_error(review.value(), "acknowledge");
     let comment_error = field_error(review.value(), "comment");
     view! {
         <section class="panel review">
             <h2>{t("fiche-review")}</h2>
             <FormError value=review.value()/>
-            <ServerForm action=review attr:class="form">
+            <ServerForm action=review reset_on_success=true attr:class="form">
                 <input type="hidden" name="id" value=id.to_string()/>
                 <div class="field">
                     <label for="review-comment">{t("fiche-review-comment")}</label>
@@ -187,7 +189,8 @@ fn Review(id: i64, has_warnings: bool) -> impl IntoView {
 pub fn ReviewQueuePage() -> impl IntoView {
     let queue = Resource::new(|| (), |_| load_review_queue());
     let add = ServerAction::<AddPromoTerm>::new();
-    reload_on_success(add.value());
+    provide_refetch(move || queue.refetch());
+    refetch_on_success(add.value());
     view! {
         <Title text=t("innovation-review-queue")/>
         <h1>{t("innovation-review-queue")}</h1>
@@ -210,7 +213,8 @@ pub fn ReviewQueuePage() -> impl IntoView {
                         <section class="panel">
                             <h2>{t("fiche-promo-terms")}</h2>
                             <FormError value=add.value()/>
-                            <ServerForm action=add attr:class="form inline-form">
+                            <FormSuccess value=add.value() message=t("saved")/>
+                            <ServerForm action=add reset_on_success=true attr:class="form inline-form">
                                 <label for="promo-term">{t("fiche-promo-term")}</label>
                                 <input id="promo-term" name="term" required=true/>
                                 <button type="submit" class="secondary">{t("fiche-promo-add")}</button>
@@ -257,7 +261,7 @@ fn ImageUpload(id: i64) -> impl IntoView {
 #[component]
 fn TranslationLink(id: i64, translation_of: Option<i64>) -> impl IntoView {
     let link = ServerAction::<LinkTranslation>::new();
-    reload_on_success(link.value());
+    refetch_on_success(link.value());
     let error = field_error(link.value(), "original");
     view! {
         <section class="panel" aria-labelledby="translation-title">

@@ -13,7 +13,7 @@ use crate::{
         types::{FicheSummary, FicheView, Maturity},
     },
     ui::{
-        forms::{field_error, reload_on_success, FormError},
+        forms::{field_error, on_success, provide_refetch, refetch_on_success, FormError},
         platform::PlatformIntro,
         share::{SharePage, ShareTags},
         status_pages::ErrorPage,
@@ -160,6 +160,8 @@ pub fn FichePage() -> impl IntoView {
             }
         },
     );
+    // A comment, a flag, a follow: the fiche's page data loads again.
+    provide_refetch(move || page.refetch());
     view! {
         <div class="page">
             <Transition fallback=move || view! { <p>{t("loading")}</p> }>
@@ -248,9 +250,10 @@ fn Related(fiches: Vec<FicheRef>) -> impl IntoView {
 #[component]
 fn Comments(data: FichePageData) -> impl IntoView {
     let post = ServerAction::<PostComment>::new();
-    reload_on_success(post.value());
-    let body_error = field_error(post.value(), "body");
     let draft = RwSignal::new(String::new());
+    refetch_on_success(post.value());
+    on_success(post.value(), move |_| draft.set(String::new()));
+    let body_error = field_error(post.value(), "body");
     let fiche = data.fiche.id;
     view! {
         <section class="panel comments" aria-labelledby="comments-title">
@@ -285,7 +288,7 @@ fn Comments(data: FichePageData) -> impl IntoView {
 #[component]
 pub fn FollowButton(kind: FollowKind, target: String, following: bool, label: String) -> impl IntoView {
     let follow = ServerAction::<FollowSubject>::new();
-    reload_on_success(follow.value());
+    refetch_on_success(follow.value());
     view! {
         <FormError value=follow.value()/>
         <ServerForm action=follow attr:class="inline-form">

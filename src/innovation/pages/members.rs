@@ -9,7 +9,7 @@ use crate::{
         members_api::{load_directory, load_member, load_my_member_profile, ContactMember, SaveMemberProfile},
     },
     ui::{
-        forms::{field_error, navigate_on_success, FormError, FormSuccess, TextArea, TextField},
+        forms::{field_error, open_on_success, FormError, FormSuccess, TextArea, TextField},
         status_pages::ErrorPage,
     },
 };
@@ -152,7 +152,7 @@ pub fn MyProfilePage() -> impl IntoView {
 #[component]
 fn ProfileForm(profile: MemberProfile, fields: Vec<(i64, String)>) -> impl IntoView {
     let save = ServerAction::<SaveMemberProfile>::new();
-    navigate_on_success(save.value(), |_| "/innovation/membres".to_string());
+    open_on_success(save.value(), |_| "/innovation/membres".to_string());
     let error = move |field: &'static str| field_error(save.value(), field);
     view! {
         <p class="field-hint">{t("members-profile-lead")}</p>

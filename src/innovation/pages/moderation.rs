@@ -5,7 +5,7 @@ use crate::{
     i18n::t,
     innovation::community_api::{load_moderation, ModerateItem},
     ui::{
-        forms::{reload_on_success, FormError},
+        forms::{provide_refetch, refetch_on_success, FormError},
         status_pages::ErrorPage,
         time::TimeTag,
     },
@@ -18,7 +18,8 @@ use leptos_meta::Title;
 pub fn ModerationPage() -> impl IntoView {
     let desk = Resource::new(|| (), |_| load_moderation());
     let moderate = ServerAction::<ModerateItem>::new();
-    reload_on_success(moderate.value());
+    provide_refetch(move || desk.refetch());
+    refetch_on_success(moderate.value());
     view! {
         <Title text=t("moderation-title")/>
         <h1>{t("moderation-title")}</h1>
@@ -45,7 +46,7 @@ pub fn ModerationPage() -> impl IntoView {
                                                 </p>
                                                 <div class="entry-body" inner_html=f.item.body_html.clone()></div>
                                                 <p class="field-hint">{format!("{} {} : {}", f.item.flags, t("comments-flags"), f.reasons.join(" · "))}</p>
-                                                <ServerForm action=moderate attr:class="form inline-form">
+                                                <ServerForm action=moderate reset_on_success=true attr:class="form inline-form">
                                                     <input type="hidden" name="kind" value=f.kind.code()/>
                                                     <input type="hidden" name="id" value=id.clone()/>
                                                     <label for=field.clone()>{t("moderation-reason")}</label>

@@ -10,7 +10,7 @@ use crate::{
         community_api::{load_notifications, FollowSubject, MarkNotificationsRead, SetDigest},
     },
     ui::{
-        forms::{reload_on_success, FormError},
+        forms::{provide_refetch, refetch_on_success, FormError},
         status_pages::ErrorPage,
         time::TimeTag,
     },
@@ -22,6 +22,7 @@ use leptos_meta::Title;
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| load_notifications());
+    provide_refetch(move || data.refetch());
     view! {
         <Title text=t("notifications-title")/>
         <h1>{t("notifications-title")}</h1>
@@ -39,11 +40,11 @@ pub fn NotificationsPage() -> impl IntoView {
 #[component]
 fn Notifications(data: NotificationsData) -> impl IntoView {
     let read = ServerAction::<MarkNotificationsRead>::new();
-    reload_on_success(read.value());
+    refetch_on_success(read.value());
     let digest = ServerAction::<SetDigest>::new();
-    reload_on_success(digest.value());
+    refetch_on_success(digest.value());
     let follow = ServerAction::<FollowSubject>::new();
-    reload_on_success(follow.value());
+    refetch_on_success(follow.value());
     let followed_fields: Vec<String> = data.follows.iter().filter(|f| f.kind == FollowKind::Field).map(|f| f.target.clone()).collect();
     view! {
         <FormError value=read.value()/>

@@ -15,7 +15,7 @@ use crate::{
         threads_api::{load_thread, load_threads, ReplyThread, StartThread},
     },
     ui::{
-        forms::{field_error, navigate_on_success, reload_on_success, FormError, TextArea, TextField},
+        forms::{field_error, on_success, open_on_success, provide_refetch, refetch_on_success, FormError, TextArea, TextField},
         status_pages::ErrorPage,
         time::TimeTag,
     },
@@ -126,7 +126,7 @@ pub fn NewThreadPage() -> impl IntoView {
 #[component]
 fn ThreadForm(fields: Vec<(i64, String)>) -> impl IntoView {
     let start = ServerAction::<StartThread>::new();
-    navigate_on_success(start.value(), |id: &i64| format!("/innovation/discussions/{id}"));
+    open_on_success(start.value(), |id: &i64| format!("/innovation/discussions/{id}"));
     let error = move |field: &'static str| field_error(start.value(), field);
     view! {
         <p class="field-hint">{t("threads-form-hint")}</p>
@@ -152,6 +152,8 @@ pub fn ThreadPage() -> impl IntoView {
             }
         },
     );
+    // A reply, a flag, a follow: the thread loads again.
+    provide_refetch(move || page.refetch());
     view! {
         <div class="page">
             <Transition fallback=move || view! { <p>{t("loading")}</p> }>
@@ -167,9 +169,10 @@ pub fn ThreadPage() -> impl IntoView {
 #[component]
 fn Thread(data: ThreadPageData) -> impl IntoView {
     let post = ServerAction::<ReplyThread>::new();
-    reload_on_success(post.value());
-    let body_error = field_error(post.value(), "body");
     let draft = RwSignal::new(String::new());
+    refetch_on_success(post.value());
+    on_success(post.value(), move |_| draft.set(String::new()));
+    let body_error = field_error(post.value(), "body");
     let id = data.id;
     view! {
         <Title text=data.title.clone()/>

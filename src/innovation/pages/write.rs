@@ -10,7 +10,7 @@ use crate::{
         types::{FicheInput, Maturity},
     },
     ui::{
-        forms::{field_error, navigate_on_success, FormError, Select, TextArea, TextField},
+        forms::{field_error, open_on_success, FormError, Select, TextArea, TextField},
         status_pages::ErrorPage,
     },
 };
@@ -97,7 +97,7 @@ pub fn EditFichePage() -> impl IntoView {
 #[component]
 fn FicheForm(id: Option<i64>, input: FicheInput, fields: Vec<(i64, String)>) -> impl IntoView {
     let save = ServerAction::<SaveFiche>::new();
-    navigate_on_success(save.value(), |id: &i64| format!("/innovation/suivi/{id}"));
+    open_on_success(save.value(), |id: &i64| format!("/innovation/suivi/{id}"));
     let error = move |field: &'static str| field_error(save.value(), field);
     let maturities = Maturity::ALL.into_iter().map(|m| (m.code().to_string(), t(&m.label_key()))).collect();
     let languages = vec![("fr".to_string(), "Français".to_string()), ("en".to_string(), "English".to_string())];

@@ -9,7 +9,7 @@ use crate::{
         types::EducationLevel,
     },
     ui::{
-        forms::{reload_on_success, FormError},
+        forms::{provide_refetch, refetch_on_success, FormError},
         status_pages::ErrorPage,
     },
 };
@@ -20,6 +20,7 @@ use leptos_meta::Title;
 #[component]
 pub fn SavedSearchesPage() -> impl IntoView {
     let searches = Resource::new(|| (), |_| load_saved_searches());
+    provide_refetch(move || searches.refetch());
     view! {
         <Title text=t("alerts-title")/>
         <h1>{t("alerts-title")}</h1>
@@ -81,7 +82,7 @@ pub fn describe(search: &SavedSearch) -> String {
 #[component]
 fn SavedList(list: Vec<SavedSearch>) -> impl IntoView {
     let delete = ServerAction::<DeleteSavedSearch>::new();
-    reload_on_success(delete.value());
+    refetch_on_success(delete.value());
     if list.is_empty() {
         return view! { <p>{t("alerts-none")}" "<a href="/stages">{t("alerts-go-search")}</a></p> }.into_any();
     }

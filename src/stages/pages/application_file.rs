@@ -13,7 +13,7 @@ use crate::{
         follow_up_api::{load_application_file, AddApplicationNote, SendApplicationMessage},
     },
     ui::{
-        forms::{field_error, reload_on_success, FieldFrame, FormError},
+        forms::{field_error, on_success, provide_refetch, refetch_on_success, FieldFrame, FormError},
         status_pages::ErrorPage,
         time::TimeTag,
     },
@@ -38,6 +38,8 @@ pub fn ApplicationFilePage() -> impl IntoView {
             }
         },
     );
+    // An action here loads the file again, as a live event does.
+    provide_refetch(move || tick.update(|t| *t += 1));
     // Kept outside the refreshed part, so a live refresh never loses what is being typed.
     let drafts = Drafts { message: RwSignal::new(String::new()), note: RwSignal::new(String::new()) };
     view! {
@@ -63,7 +65,7 @@ struct Drafts {
 #[component]
 fn File(file: ApplicationFile, drafts: Drafts) -> impl IntoView {
     let withdraw = ServerAction::<WithdrawApplication>::new();
-    reload_on_success(withdraw.value());
+    refetch_on_success(withdraw.value());
     let id = file.id.to_string();
     view! {
         <section class="panel">
@@ -146,7 +148,8 @@ fn Entries(entries: Vec<Entry>, empty: String) -> impl IntoView {
 #[component]
 fn MessageForm(id: i64, draft: RwSignal<String>) -> impl IntoView {
     let send = ServerAction::<SendApplicationMessage>::new();
-    reload_on_success(send.value());
+    refetch_on_success(send.value());
+    on_success(send.value(), move |_| draft.set(String::new()));
     view! {
         <FormError value=send.value()/>
         <ServerForm action=send attr:class="form">
@@ -161,7 +164,8 @@ fn MessageForm(id: i64, draft: RwSignal<String>) -> impl IntoView {
 #[component]
 fn NoteForm(id: i64, draft: RwSignal<String>) -> impl IntoView {
     let add = ServerAction::<AddApplicationNote>::new();
-    reload_on_success(add.value());
+    refetch_on_success(add.value());
+    on_success(add.value(), move |_| draft.set(String::new()));
     view! {
         <FormError value=add.value()/>
         <ServerForm action=add attr:class="form">
@@ -203,7 +207,7 @@ fn DraftField(id: &'static str, label: String, draft: RwSignal<String>, error: S
 #[component]
 fn Decision(id: i64, staff: StaffSide) -> impl IntoView {
     let moving = ServerAction::<MoveApplication>::new();
-    reload_on_success(moving.value());
+    refetch_on_success(moving.value());
     if staff.moves.is_empty() {
         return ().into_any();
     }
@@ -219,7 +223,7 @@ fn Decision(id: i64, staff: StaffSide) -> impl IntoView {
                 };
                 let field = format!("answer-{}", next.code());
                 view! {
-                    <ServerForm action=moving attr:class="form decision-form">
+                    <ServerForm action=moving reset_on_success=true attr:class="form decision-form">
                         <input type="hidden" name="id" value=id.to_string()/>
                         <input type="hidden" name="state" value=next.code()/>
                         {answer.map(|text| kept_value_where("message", &[("state", next.code())]).unwrap_or(text)).map(|text| view! {

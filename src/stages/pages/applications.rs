@@ -10,7 +10,7 @@ use crate::{
         types::EducationLevel,
     },
     ui::{
-        forms::{field_error, reload_on_success, FormError, FormSuccess, Select, TextArea, TextField},
+        forms::{field_error, provide_refetch, refetch_on_success, FormError, FormSuccess, Select, TextArea, TextField},
         status_pages::ErrorPage,
     },
 };
@@ -25,6 +25,7 @@ pub fn MyApplicationsPage() -> impl IntoView {
     let tick = RwSignal::new(0u64);
     super::refresh_on_application_events(tick, crate::ui::live::CatchUp::AfterReconnect);
     let desk = Resource::new(move || tick.get(), |_| load_candidate_desk());
+    provide_refetch(move || tick.update(|t| *t += 1));
     view! {
         <Title text=t("nav-my-applications")/>
         <h1>{t("nav-my-applications")}</h1>
@@ -42,7 +43,7 @@ pub fn MyApplicationsPage() -> impl IntoView {
 #[component]
 fn Desk(desk: CandidateDesk) -> impl IntoView {
     let withdraw = ServerAction::<WithdrawApplication>::new();
-    reload_on_success(withdraw.value());
+    refetch_on_success(withdraw.value());
     let query = use_query_map();
     // The upload route sends the browser back here with its outcome.
     let outcome = query.with_untracked(|q| q.get("cv"));

@@ -9,7 +9,7 @@ use crate::{
         follow_up_api::{load_answer_templates, load_pool_desks, AddPoolHandler, RemovePoolHandler, SaveAnswerTemplate},
     },
     ui::{
-        forms::{reload_on_success, FormError},
+        forms::{provide_refetch, refetch_on_success, FormError, FormSuccess},
         status_pages::ErrorPage,
     },
 };
@@ -21,6 +21,12 @@ use leptos_meta::Title;
 pub fn DirectionSettingsPage() -> impl IntoView {
     // One answer for the whole page: nested loads would hydrate out of order.
     let settings = Resource::new(|| (), |_| async move { Ok::<_, crate::error::AppError>((load_answer_templates().await?, load_pool_desks().await?)) });
+    provide_refetch(move || settings.refetch());
+    // Created above the refetched part, so their messages outlast the refetch.
+    let actions = SettingsActions { save: ServerAction::new(), add: ServerAction::new(), remove: ServerAction::new() };
+    refetch_on_success(actions.save.value());
+    refetch_on_success(actions.add.value());
+    refetch_on_success(actions.remove.value());
     view! {
         <Title text=t("direction-settings")/>
         <h1>{t("direction-settings")}</h1>
@@ -28,7 +34,7 @@ pub fn DirectionSettingsPage() -> impl IntoView {
             <p>{t("direction-settings-lead")}</p>
             <Transition fallback=move || view! { <p>{t("loading")}</p> }>
                 {move || settings.get().map(|result| match result {
-                    Ok((templates, pools)) => view! { <Settings templates pools/> }.into_any(),
+                    Ok((templates, pools)) => view! { <Settings templates pools actions/> }.into_any(),
                     Err(error) => view! { <ErrorPage error/> }.into_any(),
                 })}
             </Transition>
@@ -36,15 +42,19 @@ pub fn DirectionSettingsPage() -> impl IntoView {
     }
 }
 
+/// The page's three actions.
+#[derive(Clone, Copy)]
+struct SettingsActions {
+    save: ServerAction<SaveAnswerTemplate>,
+    add: ServerAction<AddPoolHandler>,
+    remove: ServerAction<RemovePoolHandler>,
+}
+
 #[component]
-fn Settings(templates: Vec<DirectionTemplates>, pools: Vec<PoolDesk>) -> impl IntoView {
-    let save = ServerAction::<SaveAnswerTemplate>::new();
-    let add = ServerAction::<AddPoolHandler>::new();
-    let remove = ServerAction::<RemovePoolHandler>::new();
-    reload_on_success(save.value());
-    reload_on_success(add.value());
-    reload_on_success(remove.value());
+fn Settings(templates: Vec<DirectionTemplates>, pools: Vec<PoolDesk>, actions: SettingsActions) -> impl IntoView {
+    let SettingsActions { save, add, remove } = actions;
     view! {
+        <FormSuccess value=save.value() message=t("answer-template-saved")/>
         <FormError value=save.value()/>
         <FormError value=add.value()/>
         <FormError value=remove.value()/>

@@ -6,7 +6,7 @@ use crate::{
         types::{EducationLevel, OfferFormChoices, OfferInput, UNPAID_MAX_WEEKS},
     },
     ui::{
-        forms::{field_error, navigate_on_success, FormError, Select, TextArea, TextField},
+        forms::{field_error, open_on_success, FormError, Select, TextArea, TextField},
         status_pages::ErrorPage,
     },
 };
@@ -61,7 +61,7 @@ pub fn EditOfferPage() -> impl IntoView {
 #[component]
 fn OfferForm(id: Option<i64>, input: OfferInput, choices: OfferFormChoices) -> impl IntoView {
     let save = ServerAction::<SaveOffer>::new();
-    navigate_on_success(save.value(), |id: &i64| format!("/stages/offres/{id}"));
+    open_on_success(save.value(), |id: &i64| format!("/stages/offres/{id}"));
     let error = move |field: &'static str| field_error(save.value(), field);
     let services = choices.services.into_iter().map(|(s, code)| (s.id.to_string(), format!("{code} — {}", s.name))).collect();
     let metiers = choices.families.into_iter().flat_map(|f| f.metiers.into_iter().map(move |m| (m.id.to_string(), format!("{} — {}", f.name, m.name)))).collect();

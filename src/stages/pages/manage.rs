@@ -16,6 +16,8 @@ pub fn ManageOffersPage() -> impl IntoView {
     let tick = RwSignal::new(0u64);
     super::refresh_on_application_events(tick, crate::ui::live::CatchUp::AfterReconnect);
     let pool = Resource::new(move || tick.get(), |_| spontaneous_pool());
+    // A move in the pool loads the pool again.
+    crate::ui::forms::provide_refetch(move || tick.update(|t| *t += 1));
     let user = crate::accounts::pages::auth_context::use_auth().user;
     view! {
         <Title text=t("offers-manage")/>

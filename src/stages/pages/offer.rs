@@ -7,14 +7,14 @@ use crate::{
         types::{OfferView, Viewer},
     },
     ui::{
-        forms::{field_error, reload_on_success, FormError, TextArea},
+        forms::{field_error, provide_refetch, refetch_on_success, FormError, Refetch, TextArea},
         share::ShareTags,
         status_pages::ErrorPage,
         time::TimeTag,
     },
 };
 use crate::ui::refused_form::ServerForm;
-use leptos::prelude::*;
+use leptos::{context::Provider, prelude::*};
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
@@ -28,6 +28,8 @@ pub fn OfferPage() -> impl IntoView {
             None => Err(crate::error::AppError::NotFound),
         }
     });
+    // Moving the offer or applying shows the offer again without a full load.
+    provide_refetch(move || offer.refetch());
     view! {
         <div class="page">
             <Transition fallback=move || view! { <p>{t("loading")}</p> }>
@@ -43,7 +45,7 @@ pub fn OfferPage() -> impl IntoView {
 #[component]
 fn Offer(offer: OfferView) -> impl IntoView {
     let change = ServerAction::<ChangeOfferState>::new();
-    reload_on_success(change.value());
+    refetch_on_success(change.value());
     let place = offer.arrondissement.map(|a| format!("{}, Paris {a}e", offer.address)).unwrap_or_else(|| offer.address.clone());
     let id = offer.id;
     view! {
@@ -102,7 +104,7 @@ fn Offer(offer: OfferView) -> impl IntoView {
 #[component]
 fn ApplySection(offer_id: i64, viewer: Viewer) -> impl IntoView {
     let apply = ServerAction::<ApplyToOffer>::new();
-    reload_on_success(apply.value());
+    refetch_on_success(apply.value());
     let body = match (viewer.signed_in, viewer.application, viewer.candidate) {
         (false, _, _) => view! {
             <p><a class="button" href=format!("/compte/connexion?suite=/stages/offres/{offer_id}")>{t("apply-sign-in")}</a></p>
@@ -146,12 +148,15 @@ fn ReceivedApplications(offer_id: i64) -> impl IntoView {
     view! {
         <section class="panel received">
             <h2>{t("applications-received")}</h2>
-            <Transition fallback=|| ()>
-                {move || received.get().map(|result| match result {
-                    Ok(list) => view! { <ApplicationCards list/> }.into_any(),
-                    Err(error) => view! { <ErrorPage error/> }.into_any(),
-                })}
-            </Transition>
+            // A move loads this list again, not the whole offer.
+            <Provider value=Refetch::new(move || tick.update(|t| *t += 1))>
+                <Transition fallback=|| ()>
+                    {move || received.get().map(|result| match result {
+                        Ok(list) => view! { <ApplicationCards list/> }.into_any(),
+                        Err(error) => view! { <ErrorPage error/> }.into_any(),
+                    })}
+                </Transition>
+            </Provider>
         </section>
     }
 }

@@ -4,7 +4,7 @@
 use crate::{
     i18n::t,
     stages::{application::ReceivedApplication, application_api::MoveApplication, profile::CandidateProfile, types::EducationLevel},
-    ui::forms::{reload_on_success, FormError},
+    ui::forms::{refetch_on_success, FormError},
 };
 use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
@@ -12,7 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ApplicationCards(list: Vec<ReceivedApplication>) -> impl IntoView {
     let moving = ServerAction::<MoveApplication>::new();
-    reload_on_success(moving.value());
+    refetch_on_success(moving.value());
     if list.is_empty() {
         return view! { <p>{t("applications-none-received")}</p> }.into_any();
     }

@@ -5,7 +5,7 @@ use crate::{
     reference::{api::load_reference, types::ReferenceData},
     stages::application_api::ApplySpontaneously,
     ui::{
-        forms::{field_error, navigate_on_success, FormError, TextArea},
+        forms::{field_error, open_on_success, FormError, TextArea},
         status_pages::ErrorPage,
     },
 };
@@ -34,7 +34,7 @@ pub fn SpontaneousPage() -> impl IntoView {
 #[component]
 fn SpontaneousForm(data: ReferenceData) -> impl IntoView {
     let send = ServerAction::<ApplySpontaneously>::new();
-    navigate_on_success(send.value(), |_| "/stages/candidatures".to_string());
+    open_on_success(send.value(), |_| "/stages/candidatures".to_string());
     let directions_error = field_error(send.value(), "directions");
     view! {
         <FormError value=send.value()/>
