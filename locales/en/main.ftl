@@ -284,6 +284,13 @@ mail-application-received-body = Hello,
     Application, letter and CV: { $link }
 
     — Parvis
+mail-spontaneous-received-subject = New spontaneous application: { $title }
+mail-spontaneous-received-body = Hello,
+
+    { $name } has sent a spontaneous application to the direction "{ $title }".
+    It waits in the direction's pool: { $link }
+
+    — Parvis
 mail-application-moved-subject = Your application: { $title }
 mail-application-moved-body = Hello { $name },
 

@@ -284,6 +284,13 @@ mail-application-received-body = Bonjour,
     Candidature, lettre et CV : { $link }
 
     — Parvis
+mail-spontaneous-received-subject = Nouvelle candidature spontanée : { $title }
+mail-spontaneous-received-body = Bonjour,
+
+    { $name } a envoyé une candidature spontanée à la direction « { $title } ».
+    Elle attend dans le vivier de la direction : { $link }
+
+    — Parvis
 mail-application-moved-subject = Votre candidature : { $title }
 mail-application-moved-body = Bonjour { $name },
 

@@ -72,7 +72,31 @@ impl Mailer {
 
     /// Sends a plain-text message.
     pub async fn send(&self, to: &str, subject: &str, body: String) -> Result<(), MailError> {
-        let message = Message::builder().from(self.from.clone()).to(to.parse().map_err(MailError::To)?).subject(subject).header(ContentType::TEXT_PLAIN).body(body)?;
+        self.deliver(None, &[to], subject, body).await
+    }
+
+    /// Sends a plain-text message with the given Message-ID (`<…@…>`): the same on every
+    /// attempt of a job (`Job::message_id`), so a resend after a crash is recognisable.
+    pub async fn send_as(&self, message_id: &str, to: &str, subject: &str, body: String) -> Result<(), MailError> {
+        self.deliver(Some(message_id.to_string()), &[to], subject, body).await
+    }
+
+    /// The same message to several people at once (each sees the others in `To`), as one
+    /// message with one Message-ID.
+    pub async fn send_to_all_as(&self, message_id: &str, to: &[&str], subject: &str, body: String) -> Result<(), MailError> {
+        self.deliver(Some(message_id.to_string()), to, subject, body).await
+    }
+
+    async fn deliver(&self, message_id: Option<String>, to: &[&str], subject: &str, body: String) -> Result<(), MailError> {
+        let mut builder = Message::builder().from(self.from.clone());
+        for address in to {
+            builder = builder.to(address.parse().map_err(MailError::To)?);
+        }
+        let message = builder
+            .subject(subject)
+            .message_id(message_id.clone())
+            .header(ContentType::TEXT_PLAIN)
+            .body(body)?;
         match &self.transport {
             Transport::File(t) => {
                 t.send(message).await?;
@@ -81,7 +105,7 @@ impl Mailer {
                 t.send(message).await?;
             }
         }
-        tracing::info!(to, subject, "mail sent");
+        tracing::info!(?to, subject, message_id, "mail sent");
         Ok(())
     }
 }

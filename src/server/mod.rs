@@ -10,6 +10,7 @@ pub mod db;
 pub mod demo;
 pub mod feeds;
 pub mod human_dates;
+pub mod jobs;
 pub mod mail;
 pub mod markdown;
 pub mod nul_bytes;
@@ -22,7 +23,6 @@ pub mod sessions;
 pub mod share;
 pub mod sitemap;
 pub mod state;
-pub mod tasks;
 pub mod text;
 pub mod text_rebuild;
 

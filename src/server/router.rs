@@ -8,8 +8,8 @@ use super::{
     mail::{MailError, Mailer},
     security::{refuse_cross_site, security_headers},
     sessions::DbSessionStore,
+    jobs::{self, Jobs, Registry},
     state::AppState,
-    tasks,
 };
 use crate::{
     accounts::server::Backend,
@@ -78,10 +78,11 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         .site_addr(config.server.address)
         .build();
     let catalogue = crate::stages::server::catalogue::Catalogue::load(&db).await?;
-    let state = AppState { leptos_options, db: db.clone(), config: Arc::new(config), mailer, realtime, catalogue, clock };
+    let jobs = Jobs::new(registry(&config));
+    let state = AppState { leptos_options, db: db.clone(), config: Arc::new(config), mailer, realtime, catalogue, clock, jobs };
+    // Per process by nature: each process holds its own search index.
     crate::stages::server::catalogue::spawn_follower(state.clone());
-    crate::stages::server::alerts::spawn(state.clone());
-    crate::innovation::server::digest::spawn(state.clone());
+    jobs::worker::spawn(state.clone());
     let config = &state.config;
 
     let sessions = SessionManagerLayer::new(DbSessionStore::new(db.clone()))
@@ -133,6 +134,16 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
     Ok((router, state))
 }
 
+/// Every job kind and periodic round, from each domain.
+fn registry(config: &Config) -> Registry {
+    let mut registry = Registry::default();
+    registry.round(jobs::housekeeping::round());
+    crate::accounts::server::jobs::register(&mut registry);
+    crate::stages::server::jobs::register(&mut registry, config);
+    crate::innovation::server::jobs::register(&mut registry, config);
+    registry
+}
+
 /// Serves `router` on `listener` until Ctrl-C or SIGTERM.
 pub async fn serve(listener: tokio::net::TcpListener, router: Router) -> Result<(), StartError> {
     axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown_signal()).await.map_err(StartError::Serve)
@@ -142,7 +153,6 @@ pub async fn serve_from_config_file(path: &str) -> Result<(), StartError> {
     let config = Config::load(path)?;
     let address = config.server.address;
     let (router, state) = build(config).await?;
-    tasks::spawn(state.clone());
     let listener = tokio::net::TcpListener::bind(address).await.map_err(|e| StartError::Bind(address, e))?;
     tracing::info!("Parvis listening on http://{address} (public address {}, {:?} database)", state.config.server.public_url, state.db.backend);
     serve(listener, router).await

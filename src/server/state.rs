@@ -1,4 +1,4 @@
-use super::{clock::Clock, config::Config, db::Db, mail::Mailer, realtime::Realtime};
+use super::{clock::Clock, config::Config, db::Db, jobs::Jobs, mail::Mailer, realtime::Realtime};
 use crate::stages::server::catalogue::Catalogue;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
@@ -16,4 +16,6 @@ pub struct AppState {
     pub catalogue: Catalogue,
     /// Now, and the city's calendar: what every date rule reads.
     pub clock: Clock,
+    /// This process's background worker: job handlers, periodic rounds, its wake-up bell.
+    pub jobs: Jobs,
 }

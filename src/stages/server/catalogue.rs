@@ -9,7 +9,7 @@
 
 use crate::server::text;
 use crate::{
-    server::{db::Db, realtime::LiveEvent, state::AppState},
+    server::{db::Db, state::AppState},
     stages::search::SearchQuery,
 };
 use sqlx::{any::AnyRow, Row};
@@ -442,13 +442,14 @@ pub async fn offer_changed(app: &AppState, id: i64) {
     if let Err(error) = app.catalogue.reload(&app.db, id).await {
         tracing::error!(%error, offer = id, "search index: offer not reloaded");
     }
-    app.realtime.publish(LiveEvent::Offer(id)).await;
+    app.realtime.publish(super::events::OFFER_TOPIC, &super::events::OfferEvent { offer_id: id }).await;
 }
 
 /// How often the whole index is rebuilt from the database, as a safety net.
 const REBUILD_EVERY: std::time::Duration = std::time::Duration::from_secs(600);
 
-/// Follows offer changes made by other processes, and rebuilds the index periodically.
+/// Follows offer changes made by other processes, and rebuilds the index periodically. Per
+/// process by nature (each process holds its own index), so not a shared periodic round.
 pub fn spawn_follower(app: AppState) {
     let mut events = app.realtime.subscribe();
     let (catalogue, db) = (app.catalogue.clone(), app.db.clone());
@@ -456,12 +457,13 @@ pub fn spawn_follower(app: AppState) {
         use tokio::sync::broadcast::error::RecvError;
         loop {
             match events.recv().await {
-                Ok(LiveEvent::Offer(id)) => {
-                    if let Err(error) = catalogue.reload(&db, id).await {
-                        tracing::error!(%error, offer = id, "search index: offer not reloaded");
+                Ok(message) => {
+                    if let Some(super::events::OfferEvent { offer_id: id }) = message.read(super::events::OFFER_TOPIC) {
+                        if let Err(error) = catalogue.reload(&db, id).await {
+                            tracing::error!(%error, offer = id, "search index: offer not reloaded");
+                        }
                     }
                 }
-                Ok(_) => {}
                 // Too many changes at once: reading everything again is simplest.
                 Err(RecvError::Lagged(_)) => {
                     if let Err(error) = catalogue.rebuild(&db).await {
