@@ -2,6 +2,7 @@
 
 mod account;
 mod forgot_password;
+mod jobs_admin;
 mod reset_password;
 mod roles_admin;
 mod sign_in;
@@ -9,6 +10,7 @@ mod sign_up;
 
 pub use account::AccountPage;
 pub use forgot_password::ForgotPasswordPage;
+pub use jobs_admin::JobsAdminPage;
 pub use reset_password::ResetPasswordPage;
 pub use roles_admin::RolesAdminPage;
 pub use sign_in::SignInPage;

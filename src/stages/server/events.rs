@@ -80,15 +80,20 @@ impl Changes {
             }
         }
         tx.commit().await?;
-        self.announce(app).await;
+        self.fan_out(app).await;
         Ok(())
     }
 
-    /// The fan-out that needs no durability: live screens and this process's search index
-    /// (other processes reload the offer when they hear the live event). Called alone only
-    /// for changes that call for no mail, saved without a transaction of the caller's.
+    /// The fan-out alone, for changes that call for no mail and were saved without a
+    /// transaction of the caller's (a notice would be lost: it needs [`Changes::commit`]).
     pub async fn announce(&self, app: &AppState) {
         debug_assert!(self.events.iter().all(|e| !matches!(e, StagesEvent::Application { notice: Some(_), .. })), "notices need Changes::commit");
+        self.fan_out(app).await;
+    }
+
+    /// The fan-out that needs no durability: live screens and this process's search index
+    /// (other processes reload the offer when they hear the live event).
+    async fn fan_out(&self, app: &AppState) {
         for event in &self.events {
             match event {
                 StagesEvent::Application { event, .. } => app.realtime.publish(APPLICATION_TOPIC, event).await,
