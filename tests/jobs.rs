@@ -116,6 +116,11 @@ struct Server {
 
 impl Server {
     async fn start(database: &str, dir: &std::path::Path, crash_after_claim: Option<&str>) -> Server {
+        Server::start_with(database, dir, crash_after_claim, &[]).await
+    }
+
+    /// The same, with more `PARVIS_…` settings.
+    async fn start_with(database: &str, dir: &std::path::Path, crash_after_claim: Option<&str>, settings: &[(&str, &str)]) -> Server {
         let port = std::net::TcpListener::bind("127.0.0.1:0").expect("free port").local_addr().expect("addr").port();
         let base = format!("http://127.0.0.1:{port}");
         let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_parvis"));
@@ -137,6 +142,7 @@ impl Server {
         if let Some(kind) = crash_after_claim {
             command.env(parvis::server::jobs::worker::CRASH_AFTER_CLAIM, kind);
         }
+        command.envs(settings.iter().copied());
         let child = command.spawn().expect("server binary starts");
         let server = Server { child, base };
         let client = reqwest::Client::new();
@@ -157,6 +163,25 @@ impl Drop for Server {
     }
 }
 
+/// A fresh database for server binaries: (URL, PostgreSQL database name to drop after).
+async fn fresh_database(dir: &std::path::Path) -> (String, Option<String>) {
+    if on_postgres() {
+        let (url, name) = common::fresh_postgres_database().await;
+        (url, Some(name))
+    } else {
+        (format!("sqlite://{}/parvis.db", dir.display()), None)
+    }
+}
+
+async fn drop_database(postgres: Option<String>) {
+    if let Some(name) = postgres {
+        use sqlx::{Connection, Executor};
+        if let Ok(mut conn) = sqlx::PgConnection::connect(&format!("{}/postgres", common::postgres_server())).await {
+            let _ = conn.execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str()).await;
+        }
+    }
+}
+
 fn outbox(dir: &std::path::Path) -> Vec<String> {
     std::fs::read_dir(dir.join("outbox"))
         .map(|entries| entries.filter_map(Result::ok).filter_map(|e| std::fs::read_to_string(e.path()).ok()).collect())
@@ -167,12 +192,7 @@ fn outbox(dir: &std::path::Path) -> Vec<String> {
 async fn a_process_killed_after_claiming_a_job_leaves_it_to_be_retried_after_restart() {
     use std::os::unix::process::ExitStatusExt;
     let dir = tempfile::tempdir().expect("temp dir");
-    let (database, postgres) = if on_postgres() {
-        let (url, name) = common::fresh_postgres_database().await;
-        (url, Some(name))
-    } else {
-        (format!("sqlite://{}/parvis.db", dir.path().display()), None)
-    };
+    let (database, postgres) = fresh_database(dir.path()).await;
 
     // The first process kills itself (SIGKILL) as soon as it has claimed the reset mail.
     let mut first = Server::start(&database, dir.path(), Some("accounts.reset_mail")).await;
@@ -220,12 +240,87 @@ async fn a_process_killed_after_claiming_a_job_leaves_it_to_be_retried_after_res
     db.pool.close().await;
     drop(_second);
     drop(first);
-    if let Some(name) = postgres {
-        use sqlx::{Connection, Executor};
-        if let Ok(mut conn) = sqlx::PgConnection::connect(&format!("{}/postgres", common::postgres_server())).await {
-            let _ = conn.execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str()).await;
-        }
+    drop_database(postgres).await;
+}
+
+#[tokio::test]
+async fn two_server_binaries_on_one_database_send_each_alert_and_each_digest_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (database, postgres) = fresh_database(dir.path()).await;
+    let every = [("PARVIS_ALERTS__EVERY_SECONDS", "1"), ("PARVIS_DIGEST__EVERY_SECONDS", "1")];
+    let first = Server::start_with(&database, dir.path(), None, &every).await;
+    let second = Server::start_with(&database, dir.path(), None, &every).await;
+    let db = parvis::server::db::Db::connect(&database, 2).await.expect("database");
+    let post = |client: &reqwest::Client, base: &str, endpoint: &str, form: &[(&str, &str)]| {
+        let request = client.post(format!("{base}/api/{endpoint}")).form(form);
+        async move { request.send().await.expect("request") }
+    };
+    let (ada, agent) = (reqwest::Client::builder().cookie_store(true).build().expect("client"), reqwest::Client::builder().cookie_store(true).build().expect("client"));
+    for (client, email, name) in [(&ada, "ada@example.org", "Ada"), (&agent, "agent@example.org", "Agathe")] {
+        assert!(post(client, &first.base, "accounts/sign_up", &[("email", email), ("display_name", name), ("password", PASSWORD)]).await.status().is_success());
     }
+    let reference = parvis::reference::server::store::load(&db).await.expect("reference");
+    let deve = reference.directions.iter().find(|d| d.code == "DEVE").expect("DEVE");
+    let agent_id = parvis::accounts::server::store::by_email(&db, "agent@example.org").await.expect("query").expect("agent").id;
+    parvis::accounts::server::store::grant(&db, agent_id, Role::HostAgent, Some(deve.services[0].id), agent_id).await.expect("grant");
+
+    // Ada saves a search on the first process; the agent publishes on the second; a member's
+    // notification waits for the digest.
+    assert_eq!(post(&ada, &first.base, "stages/save_search", &[("query[q]", "jardins")]).await.status(), 200);
+    let form = common::offer_fields(deve.services[0].id, reference.families[0].metiers[0].id, "Jardins suspendus", "Missions variées.");
+    let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let saved = post(&agent, &second.base, "stages/save_offer", &fields).await;
+    assert_eq!(saved.status(), 200);
+    let offer: i64 = saved.json().await.expect("id");
+    assert_eq!(post(&agent, &second.base, "stages/offer_state", &[("id", &offer.to_string()), ("state", "published")]).await.status(), 200);
+    let field = reference.fields[0].id.to_string();
+    let thread: i64 = post(&ada, &first.base, "innovation/thread_start", &[("thread[title]", "Cours oasis"), ("thread[body]", "Qui les a essayées ?"), ("thread[fields][0]", &field)])
+        .await
+        .json()
+        .await
+        .expect("thread");
+    let ada_id = parvis::accounts::server::store::by_email(&db, "ada@example.org").await.expect("query").expect("ada").id;
+    sqlx::query("INSERT INTO notifications (user_id, kind, actor, subject, link, at, item_kind, item_id) VALUES ($1, 'mention', 'Zoé', 'Cours oasis', $2, $3, 'thread', $4)")
+        .bind(ada_id)
+        .bind(format!("/innovation/discussions/{thread}"))
+        .bind(parvis::server::db::now())
+        .bind(thread)
+        .execute(&db.pool)
+        .await
+        .expect("notification");
+
+    let mut mails = Vec::new();
+    eventually(30, "the alert and the digest", || {
+        mails = outbox(dir.path());
+        std::future::ready(mails.iter().any(|m| m.contains("Jardins suspendus")) && mails.iter().any(|m| m.contains("Cours oasis")))
+    })
+    .await;
+    // Both processes keep claiming rounds for a few more periods; nothing goes out twice.
+    let since = parvis::server::db::now();
+    eventually(20, "three more periods of each round", || {
+        let pool = db.pool.clone();
+        async move {
+            sqlx::query("SELECT COUNT(*) AS n FROM periodic_rounds WHERE name IN ('stages.alerts', 'innovation.digest') AND last_run_at >= $1")
+                .bind(since + 3)
+                .fetch_one(&pool)
+                .await
+                .expect("rounds")
+                .get::<i64, _>("n")
+                == 2
+        }
+    })
+    .await;
+    eventually(10, "no job left to do", || {
+        let pool = db.pool.clone();
+        async move { count(&pool, "SELECT COUNT(*) FROM jobs WHERE state <> 'done'").await == 0 }
+    })
+    .await;
+    let mails = outbox(dir.path());
+    assert_eq!(mails.iter().filter(|m| m.contains("Jardins suspendus")).count(), 1, "one alert mail from two processes");
+    assert_eq!(mails.iter().filter(|m| m.contains("Cours oasis")).count(), 1, "one digest from two processes");
+    db.pool.close().await;
+    drop((first, second));
+    drop_database(postgres).await;
 }
 
 /// An SMTP server that answers "451" to every message while `accepting` is false, and takes
