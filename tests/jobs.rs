@@ -15,11 +15,6 @@ use std::{
     },
     time::Duration,
 };
-use tokio::{
-    io::{AsyncBufReadExt, AsyncWriteExt, BufReader},
-    net::TcpListener,
-    sync::mpsc,
-};
 
 const PASSWORD: &str = "correct horse battery";
 
@@ -41,6 +36,25 @@ where
 
 async fn count(pool: &sqlx::AnyPool, sql: &str) -> i64 {
     sqlx::query(sql).fetch_one(pool).await.expect("count").get::<i64, _>(0)
+}
+
+/// Waits until both the alert and the digest rounds ran again at least three seconds (three
+/// one-second periods) from now, whichever process claimed them.
+async fn three_more_periods(pool: &sqlx::AnyPool) {
+    let since = parvis::server::db::now();
+    eventually(20, "three more periods of each round", || {
+        let pool = pool.clone();
+        async move {
+            sqlx::query("SELECT COUNT(*) AS n FROM periodic_rounds WHERE name IN ('stages.alerts', 'innovation.digest') AND last_run_at >= $1")
+                .bind(since + 3)
+                .fetch_one(&pool)
+                .await
+                .expect("rounds")
+                .get::<i64, _>("n")
+                == 2
+        }
+    })
+    .await;
 }
 
 #[tokio::test]
@@ -85,20 +99,7 @@ async fn two_processes_send_each_alert_and_each_digest_once() {
     }
     // Let both processes claim several more periods of each round, then count.
     let pool = app.state.db.pool.clone();
-    let since = parvis::server::db::now();
-    eventually(20, "three more periods of each round", || {
-        let pool = pool.clone();
-        async move {
-            sqlx::query("SELECT COUNT(*) AS n FROM periodic_rounds WHERE name IN ('stages.alerts', 'innovation.digest') AND last_run_at >= $1")
-                .bind(since + 3)
-                .fetch_one(&pool)
-                .await
-                .expect("rounds")
-                .get::<i64, _>("n")
-                == 2
-        }
-    })
-    .await;
+    three_more_periods(&pool).await;
     settle_jobs(&app.state).await;
     let outbox = app.outbox();
     assert_eq!(outbox.iter().filter(|m| m.contains("Jardins suspendus")).count(), 1, "one alert mail across both processes");
@@ -296,20 +297,7 @@ async fn two_server_binaries_on_one_database_send_each_alert_and_each_digest_onc
     })
     .await;
     // Both processes keep claiming rounds for a few more periods; nothing goes out twice.
-    let since = parvis::server::db::now();
-    eventually(20, "three more periods of each round", || {
-        let pool = db.pool.clone();
-        async move {
-            sqlx::query("SELECT COUNT(*) AS n FROM periodic_rounds WHERE name IN ('stages.alerts', 'innovation.digest') AND last_run_at >= $1")
-                .bind(since + 3)
-                .fetch_one(&pool)
-                .await
-                .expect("rounds")
-                .get::<i64, _>("n")
-                == 2
-        }
-    })
-    .await;
+    three_more_periods(&db.pool).await;
     eventually(10, "no job left to do", || {
         let pool = db.pool.clone();
         async move { count(&pool, "SELECT COUNT(*) FROM jobs WHERE state <> 'done'").await == 0 }
@@ -321,51 +309,6 @@ async fn two_server_binaries_on_one_database_send_each_alert_and_each_digest_onc
     db.pool.close().await;
     drop((first, second));
     drop_database(postgres).await;
-}
-
-/// An SMTP server that answers "451" to every message while `accepting` is false, and takes
-/// the message (sent to the channel) once it is true.
-async fn flaky_smtp_server(accepting: Arc<AtomicBool>) -> (u16, mpsc::UnboundedReceiver<String>) {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let port = listener.local_addr().expect("addr").port();
-    let (sender, receiver) = mpsc::unbounded_channel();
-    tokio::spawn(async move {
-        while let Ok((socket, _)) = listener.accept().await {
-            let (sender, accepting) = (sender.clone(), accepting.clone());
-            tokio::spawn(async move {
-                let (read, mut write) = socket.into_split();
-                let mut lines = BufReader::new(read).lines();
-                let _ = write.write_all(b"220 flaky ESMTP\r\n").await;
-                while let Ok(Some(line)) = lines.next_line().await {
-                    let command = line.to_ascii_uppercase();
-                    let reply: &[u8] = if command.starts_with("EHLO") || command.starts_with("HELO") {
-                        b"250-flaky\r\n250 8BITMIME\r\n"
-                    } else if command.starts_with("MAIL FROM") && !accepting.load(Ordering::SeqCst) {
-                        b"451 4.3.0 try again later\r\n"
-                    } else if command.starts_with("DATA") {
-                        let _ = write.write_all(b"354 go on\r\n").await;
-                        let mut message = String::new();
-                        while let Ok(Some(data)) = lines.next_line().await {
-                            if data == "." {
-                                break;
-                            }
-                            message.push_str(&data);
-                            message.push('\n');
-                        }
-                        let _ = sender.send(message);
-                        b"250 queued\r\n"
-                    } else if command.starts_with("QUIT") {
-                        let _ = write.write_all(b"221 bye\r\n").await;
-                        break;
-                    } else {
-                        b"250 ok\r\n"
-                    };
-                    let _ = write.write_all(reply).await;
-                }
-            });
-        }
-    });
-    (port, receiver)
 }
 
 async fn job_state(app: &TestApp, id: i64) -> (String, i64) {
@@ -380,7 +323,7 @@ async fn latest_job(app: &TestApp) -> i64 {
 #[tokio::test]
 async fn a_failing_relay_leaves_the_job_retrying_and_listed_then_sent() {
     let accepting = Arc::new(AtomicBool::new(false));
-    let (port, mut received) = flaky_smtp_server(accepting.clone()).await;
+    let (port, mut received) = common::smtp::fake_smtp_server(accepting.clone()).await;
     let app = TestApp::spawn_with(|c| {
         c.mail.transport = MailTransport::Smtp;
         c.mail.smtp_host = "127.0.0.1".into();

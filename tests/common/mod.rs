@@ -9,6 +9,7 @@
 pub mod fiches;
 pub mod hostile;
 pub mod plain_forms;
+pub mod smtp;
 
 use parvis::server::{config::Config, router, state::AppState};
 use reqwest::{Client, Response};

@@ -81,9 +81,6 @@ pub async fn round(app: &AppState) -> Result<usize, sqlx::Error> {
         tracing::info!(user, notifications = ids.len(), marked, "notification digest queued");
         queued += 1;
     }
-    if queued > 0 {
-        app.jobs.wake();
-    }
     Ok(queued)
 }
 

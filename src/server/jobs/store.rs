@@ -19,19 +19,27 @@ pub async fn enqueue_raw(conn: &mut AnyConnection, kind: &str, payload: &str, de
     row.map(|r| r.try_get("id")).transpose()
 }
 
+/// A job a worker may claim at `$1` (now): queued and due, or running past its lease.
+const DUE: &str = "(state = 'queued' AND run_at <= $1) OR (state = 'running' AND locked_until < $1)";
+
 /// Claims the next due job for `worker` until `now + lease`: a queued job whose time has
 /// come, or a running one whose lease expired (its process died). One statement, so two
 /// workers never claim the same job: PostgreSQL skips rows another transaction locked;
 /// SQLite has one writer at a time.
 pub async fn claim(db: &Db, worker: &str, now: i64, lease: i64) -> Result<Option<Job>, sqlx::Error> {
+    // A read first: an idle poll takes no write lock (SQLite has one writer for everything).
+    let due = sqlx::query(&format!("SELECT id FROM jobs WHERE {DUE} LIMIT 1")).bind(now).fetch_optional(&db.pool).await?;
+    if due.is_none() {
+        return Ok(None);
+    }
     let lock = match db.backend {
         Backend::Postgres => " FOR UPDATE SKIP LOCKED",
         Backend::Sqlite => "",
     };
     let sql = format!(
         "UPDATE jobs SET state = 'running', locked_by = $1, locked_until = $2, attempts = attempts + 1 WHERE id = (\
-         SELECT id FROM jobs WHERE (state = 'queued' AND run_at <= $3) OR (state = 'running' AND locked_until < $3) \
-         ORDER BY run_at, id LIMIT 1{lock}) RETURNING id, kind, payload, attempts"
+         SELECT id FROM jobs WHERE {} ORDER BY run_at, id LIMIT 1{lock}) RETURNING id, kind, payload, attempts",
+        DUE.replace("$1", "$3")
     );
     let row = sqlx::query(&sql).bind(worker).bind(now + lease).bind(now).fetch_optional(&db.pool).await?;
     row.map(|r| job(&r)).transpose()
@@ -80,7 +88,15 @@ pub async fn prune(db: &Db, before: i64) -> Result<u64, sqlx::Error> {
 /// due time to `next`, so it alone runs the round now. A round not yet known is recorded first,
 /// due at `first`.
 pub async fn claim_round(db: &Db, name: &str, worker: &str, now: i64, next: i64, first: i64) -> Result<bool, sqlx::Error> {
-    sqlx::query("INSERT INTO periodic_rounds (name, next_run_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING").bind(name).bind(first).execute(&db.pool).await?;
+    // A read first: an idle poll takes no write lock.
+    let known = sqlx::query("SELECT next_run_at FROM periodic_rounds WHERE name = $1").bind(name).fetch_optional(&db.pool).await?;
+    match known.map(|r| r.try_get::<i64, _>("next_run_at")).transpose()? {
+        Some(at) if at > now => return Ok(false),
+        Some(_) => {}
+        None => {
+            sqlx::query("INSERT INTO periodic_rounds (name, next_run_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING").bind(name).bind(first).execute(&db.pool).await?;
+        }
+    }
     let claimed = sqlx::query("UPDATE periodic_rounds SET next_run_at = $1, last_run_at = $2, last_run_by = $3 WHERE name = $4 AND next_run_at <= $2 RETURNING name")
         .bind(next)
         .bind(now)

@@ -146,9 +146,6 @@ pub async fn round(app: &AppState) -> Result<usize, sqlx::Error> {
             queued += 1;
         }
     }
-    if queued > 0 {
-        app.jobs.wake();
-    }
     Ok(queued)
 }
 
