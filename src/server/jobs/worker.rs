@@ -4,6 +4,7 @@
 use super::{store, Job, JobError, Jobs};
 use crate::server::{db::now, state::AppState};
 use std::time::Duration;
+use tracing::Instrument;
 
 /// Test hook: a worker that claims a job of this kind kills its own process (SIGKILL) before
 /// running it, as a crash between the claim and the mail would. Never set in production.
@@ -33,7 +34,8 @@ pub async fn run_one(app: &AppState) -> Result<bool, sqlx::Error> {
     let Some(job) = store::claim(&app.db, &jobs.worker, now(), lease).await? else { return Ok(false) };
     crash_if_asked(&job);
     let outcome = match jobs.handler(&job.kind) {
-        Some(handler) => match tokio::time::timeout(Duration::from_secs(lease as u64), handler(app.clone(), job.clone())).await {
+        // Every log line of the handler says which job it belongs to.
+        Some(handler) => match tokio::time::timeout(Duration::from_secs(lease as u64), handler(app.clone(), job.clone()).instrument(tracing::info_span!("job", id = job.id, kind = %job.kind, attempt = job.attempts))).await {
             Ok(outcome) => outcome,
             Err(_) => Err(JobError::Timeout(lease)),
         },
