@@ -108,24 +108,7 @@ pub async fn save_offer(id: Option<i64>, offer: OfferInput) -> Result<i64, AppEr
                 return Err(AppError::Forbidden);
             }
             let valid = offer.validate(&state.clock.today_iso()).map_err(AppError::Invalid)?;
-            let direction_id =
-                crate::reference::server::store::service_direction(&state.db, valid.service_id).await?.ok_or_else(|| AppError::field("service_id", "field-unknown"))?;
-            if !scope.covers(direction_id, valid.service_id) {
-                return Err(AppError::Forbidden);
-            }
-            if !store::metier_exists(&state.db, valid.metier_id).await? {
-                return Err(AppError::field("metier_id", "field-unknown"));
-            }
-            if let Some(id) = id {
-                let existing = store::find(&state.db, id, &state.clock.today_iso()).await?.ok_or(AppError::NotFound)?;
-                if !scope.covers(existing.direction_id, existing.service_id) {
-                    return Err(AppError::not_yours(existing.view.state == OfferState::Published));
-                }
-                if existing.view.state == OfferState::Archived {
-                    return Err(AppError::Conflict("error-offer-archived".into()));
-                }
-            }
-            let saved = operations::save_offer(&state, user_id, id, &valid, direction_id).await?;
+            let saved = operations::save_offer(&state, user_id, &scope, id, &valid).await?;
             redirect_plain_form(&format!("/stages/offres/{saved}"));
             Ok(saved)
         }

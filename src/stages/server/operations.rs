@@ -16,7 +16,10 @@ use super::{
 use crate::{
     error::AppError,
     server::{db::now, state::AppState},
-    stages::{application::ApplicationState, types::OfferState},
+    stages::{
+        application::ApplicationState,
+        types::{OfferState, ValidOffer},
+    },
 };
 
 /// The candidate `candidate_id` applies to published, open offer `offer_id`; the offer's
@@ -133,9 +136,26 @@ pub async fn add_note(app: &AppState, author: i64, id: i64, keys: &ApplicationKe
     Ok(())
 }
 
-/// Saves a draft (no `id`) or changes to an offer (checked and authorised by the caller);
-/// the search index follows.
-pub async fn save_offer(app: &AppState, user_id: i64, id: Option<i64>, offer: &crate::stages::types::ValidOffer, direction_id: i64) -> Result<i64, AppError> {
+/// `user_id` (with `scope`) saves a draft (no `id`) or changes to offer `id`, already
+/// validated: its service and métier must exist, the caller must manage its service (and the
+/// offer's, when it changes one), and an archived offer is not edited. The search index follows.
+pub async fn save_offer(app: &AppState, user_id: i64, scope: &OfferScope, id: Option<i64>, offer: &ValidOffer) -> Result<i64, AppError> {
+    let direction_id = crate::reference::server::store::service_direction(&app.db, offer.service_id).await?.ok_or_else(|| AppError::field("service_id", "field-unknown"))?;
+    if !scope.covers(direction_id, offer.service_id) {
+        return Err(AppError::Forbidden);
+    }
+    if !store::metier_exists(&app.db, offer.metier_id).await? {
+        return Err(AppError::field("metier_id", "field-unknown"));
+    }
+    if let Some(id) = id {
+        let existing = store::find(&app.db, id, &app.clock.today_iso()).await?.ok_or(AppError::NotFound)?;
+        if !scope.covers(existing.direction_id, existing.service_id) {
+            return Err(AppError::not_yours(existing.view.state == OfferState::Published));
+        }
+        if existing.view.state == OfferState::Archived {
+            return Err(AppError::Conflict("error-offer-archived".into()));
+        }
+    }
     let saved = store::save(&app.db, id, offer, direction_id, user_id).await?;
     let mut changes = Changes::default();
     changes.offer(saved);
