@@ -173,7 +173,10 @@ async fn run(label: &str, url: String) -> Result<(), Box<dyn std::error::Error>>
     for i in 0..200 {
         let (offer, candidate) = (first_offer + (i * 31 + 5) % OFFERS, first_user + (i * 17 + 3) % CANDIDATES);
         let start = Instant::now();
-        let _ = applications::apply(&state.db, offer, 1, candidate, "Lettre").await;
+        let mut tx = state.db.pool.begin().await?;
+        if applications::apply(&mut tx, offer, 1, candidate, "Lettre").await.is_ok() {
+            tx.commit().await?;
+        }
         samples.push(start.elapsed());
     }
     let (p50, p95) = percentiles(samples);

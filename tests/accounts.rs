@@ -122,10 +122,12 @@ async fn password_reset_by_mailed_link_is_single_use() {
     // Unknown address: same answer, no mail.
     let (status, _) = app.call_json::<()>(&client, "accounts/request_reset", &[("email", "nobody@example.org")]).await;
     assert_eq!(status, 200);
+    app.settle_jobs().await;
     assert!(app.outbox().is_empty());
 
     let (status, _) = app.call_json::<()>(&client, "accounts/request_reset", &[("email", "eve@example.org")]).await;
     assert_eq!(status, 200);
+    app.settle_jobs().await;
     let mails = app.outbox();
     assert_eq!(mails.len(), 1);
     let link = regex::Regex::new(r"jeton=([0-9a-f]{64})").expect("regex");

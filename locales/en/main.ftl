@@ -115,6 +115,18 @@ role-direction-admin = Department administrator
 role-editor = Editor
 role-site-admin = Site administrator
 
+jobs-admin-title = Background jobs
+jobs-admin-intro = Sends (mails) that failed: those "retrying" are tried again by themselves, further and further apart; those "failed" wait for you to retry them.
+jobs-admin-none = No failed or retrying job.
+jobs-admin-kind = Job
+jobs-admin-state = State
+jobs-admin-attempts = Attempts
+jobs-admin-error = Last error
+jobs-admin-created = Created
+jobs-admin-next = Next attempt
+jobs-admin-retry = Retry
+jobs-admin-failed = Failed
+jobs-admin-retrying = Retrying
 admin-title = Role administration
 admin-search-label = Find an account (address or name)
 admin-role = Role
@@ -282,6 +294,13 @@ mail-application-received-body = Hello,
 
     { $name } has just applied to the offer "{ $title }".
     Application, letter and CV: { $link }
+
+    — Parvis
+mail-spontaneous-received-subject = New spontaneous application: { $title }
+mail-spontaneous-received-body = Hello,
+
+    { $name } has sent a spontaneous application to the direction "{ $title }".
+    It waits in the direction's pool: { $link }
 
     — Parvis
 mail-application-moved-subject = Your application: { $title }

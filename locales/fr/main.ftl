@@ -115,6 +115,18 @@ role-direction-admin = Administrateur·rice de direction
 role-editor = Éditeur·rice
 role-site-admin = Administrateur·rice du site
 
+jobs-admin-title = Travaux en arrière-plan
+jobs-admin-intro = Les envois (courriels) qui ont échoué : ceux « en reprise » sont retentés d'eux-mêmes, de plus en plus espacés ; ceux « en échec » attendent que vous les relanciez.
+jobs-admin-none = Aucun travail en échec ni en reprise.
+jobs-admin-kind = Travail
+jobs-admin-state = État
+jobs-admin-attempts = Essais
+jobs-admin-error = Dernière erreur
+jobs-admin-created = Créé
+jobs-admin-next = Prochain essai
+jobs-admin-retry = Relancer
+jobs-admin-failed = En échec
+jobs-admin-retrying = En reprise
 admin-title = Administration des rôles
 admin-search-label = Rechercher un compte (adresse ou nom)
 admin-role = Rôle
@@ -282,6 +294,13 @@ mail-application-received-body = Bonjour,
 
     { $name } vient de postuler à l'offre « { $title } ».
     Candidature, lettre et CV : { $link }
+
+    — Parvis
+mail-spontaneous-received-subject = Nouvelle candidature spontanée : { $title }
+mail-spontaneous-received-body = Bonjour,
+
+    { $name } a envoyé une candidature spontanée à la direction « { $title } ».
+    Elle attend dans le vivier de la direction : { $link }
 
     — Parvis
 mail-application-moved-subject = Votre candidature : { $title }

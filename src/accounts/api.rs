@@ -177,15 +177,8 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
                 tracing::info!("password reset asked for an unknown address");
                 return Ok(());
             };
-            let minutes = state.config.security.password_reset_minutes;
-            let token = reset::issue(&state.db, account.id, minutes).await?;
-            let locale = crate::i18n::request_locale();
-            let link = state.config.public_link(&format!("/compte/reinitialiser?jeton={token}"));
-            let body = locale.t_with("mail-reset-body", &[("name", account.display_name.clone()), ("link", link), ("minutes", minutes.to_string())]);
-            state.mailer.send(&account.email, &locale.t("mail-reset-subject"), body).await.map_err(|e| {
-                tracing::error!(error = %e, "password reset mail not sent");
-                AppError::Internal
-            })?;
+            // Sent by the job worker: a relay that is down delays the mail, it does not lose it.
+            super::server::jobs::queue_reset(&state, account.id, crate::i18n::request_locale()).await?;
             Ok(())
         }
         .await,

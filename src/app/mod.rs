@@ -108,6 +108,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/compte/mot-de-passe-oublie") view=account_pages::ForgotPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/compte/reinitialiser") view=account_pages::ResetPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view=account_pages::RolesAdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/travaux") view=account_pages::JobsAdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/referentiel") view=ReferenceAdmin ssr=SsrMode::Async/>
                 </Routes>
             </Layout>

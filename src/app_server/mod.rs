@@ -16,12 +16,13 @@ use crate::{
         clock::Clock,
         config::Config,
         db::Db,
+        jobs::{self, Jobs, Registry},
         mail::Mailer,
         realtime::Realtime,
         router::{self, StartError},
         sessions,
         state::{AppState, Domains},
-        tasks, text, text_rebuild,
+        text, text_rebuild,
     },
     stages,
 };
@@ -53,11 +54,13 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
     // Each domain's own state.
     let offer_index = stages::server::plug::state(&db).await?;
     let domains = Domains::default().with(offer_index.clone());
-    let state = AppState { leptos_options, db: db.clone(), config: Arc::new(config), mailer, realtime, clock, domains };
+    let jobs = Jobs::new(registry(&config));
+    let state = AppState { leptos_options, db: db.clone(), config: Arc::new(config), mailer, realtime, clock, jobs, domains };
 
-    // Each domain's periodic work.
+    // Per-process work (the offer index follows the other processes), then the job worker,
+    // which runs every domain's jobs and periodic rounds once across all processes.
     stages::server::plug::spawn(&state, offer_index);
-    innovation::server::plug::spawn(&state);
+    jobs::worker::spawn(state.clone());
 
     // Each domain's routes, then every page of the app.
     let context = {
@@ -81,14 +84,21 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
     Ok((router::with_layers(routes, state.clone(), sign_in), state))
 }
 
-/// Builds the app from the configuration file `path`, starts the housekeeping (expired
-/// sessions; accounts' sign-in failures and reset tokens) and serves until stopped.
+/// Every job kind and periodic round: the infrastructure's housekeeping, then each domain's.
+fn registry(config: &Config) -> Registry {
+    let mut registry = Registry::default();
+    registry.round(jobs::housekeeping::round());
+    accounts::server::jobs::register(&mut registry);
+    stages::server::jobs::register(&mut registry, config);
+    innovation::server::jobs::register(&mut registry, config);
+    registry
+}
+
+/// Builds the app from the configuration file `path` and serves until stopped.
 pub async fn serve_from_config_file(path: &str) -> Result<(), StartError> {
     let config = Config::load(path)?;
     let address = config.server.address;
     let (app, state) = build(config).await?;
-    tasks::spawn(state.clone());
-    accounts::server::plug::spawn_housekeeping(state.clone());
     let listener = tokio::net::TcpListener::bind(address).await.map_err(|e| StartError::Bind(address, e))?;
     tracing::info!("Parvis listening on http://{address} (public address {}, {:?} database)", state.config.server.public_url, state.db.backend);
     router::serve(listener, app).await

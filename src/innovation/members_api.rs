@@ -93,17 +93,16 @@ pub async fn contact_member(id: i64, body: String) -> Result<(), AppError> {
                 return Err(AppError::field("body", "member-contact-self"));
             }
             let app = app_state()?;
-            let Some((email, locale)) = members::address(&app.db, id).await? else { return Err(AppError::NotFound) };
+            if members::address(&app.db, id).await?.is_none() {
+                return Err(AppError::NotFound);
+            }
             if members::contacts_today(&app.db, account.id).await? >= CONTACTS_PER_DAY {
                 return Err(AppError::RateLimited);
             }
-            members::record_contact(&app.db, account.id, id).await?;
-            let link = app.config.public_link(&format!("/innovation/membres/{}", account.id));
-            let args = [("name", account.display_name.clone()), ("message", body), ("link", link)];
-            if let Err(error) = app.mailer.send(&email, &locale.t_with("mail-member-contact-subject", &args), locale.t_with("mail-member-contact-body", &args)).await {
-                tracing::error!(%error, "member contact not sent");
-                return Err(AppError::Internal);
-            }
+            let sender_link = app.config.public_link(&format!("/innovation/membres/{}", account.id));
+            let mail = members::Contact { recipient_id: id, sender_name: account.display_name.clone(), sender_link, body };
+            // Mailed by the job worker: a relay that is down delays the message, it does not lose it.
+            members::contact(&app, account.id, id, &mail).await?;
             tracing::info!(sender = account.id, recipient = id, "member contacted");
             redirect_plain_form(&format!("/innovation/membres/{id}"));
             Ok(())

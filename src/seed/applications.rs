@@ -100,10 +100,14 @@ pub async fn load(db: &Db, data_dir: &Path, agent: i64) -> Result<(), sqlx::Erro
     // Every state of the pipeline, spread over the agent's open offers.
     let paths: [&[ApplicationState]; 8] = [&[], &[InReview], &[InReview, Interview], &[Interview, Accepted], &[InReview, Declined], &[], &[Interview], &[Withdrawn]];
     let mut count = 0;
+    // Demo data is loaded before the server starts: no live screen to tell and no mail to send
+    // to its made-up addresses, so it writes through the store directly, not the operations.
+    let mut conn = db.pool.acquire().await?;
+    let conn = &mut *conn;
     for (n, candidate) in candidates.iter().enumerate() {
         for round in 0..2 {
             let (offer, direction) = open[(n + round * 3) % open.len()];
-            let Ok(id) = applications::apply(db, offer, direction, *candidate, LETTERS[(n + round) % LETTERS.len()]).await else { continue };
+            let Ok(id) = applications::apply(conn, offer, direction, *candidate, LETTERS[(n + round) % LETTERS.len()]).await else { continue };
             count += 1;
             let mut state = Received;
             for next in paths[(n + round * 5) % paths.len()] {
@@ -113,11 +117,11 @@ pub async fn load(db: &Db, data_dir: &Path, agent: i64) -> Result<(), sqlx::Erro
                     Declined => Some("Bonjour,\n\nMerci de votre intérêt. Nous avons retenu un autre profil pour ce stage.\n\nBien cordialement,"),
                     _ => None,
                 };
-                applications::move_state(db, id, state, *next, actor, by_agent, answer).await?;
+                applications::move_state(conn, id, state, *next, actor, by_agent, answer).await?;
                 if *next == Interview {
-                    follow_up::add_message(db, id, agent, false, "Bonjour, seriez-vous disponible mardi à 10 h pour un entretien au service ?").await?;
-                    follow_up::add_message(db, id, *candidate, true, "Bonjour, oui, mardi 10 h me convient très bien. Merci !").await?;
-                    follow_up::add_note(db, id, agent, "Profil solide, bonne connaissance du terrain.").await?;
+                    follow_up::add_message(conn, id, agent, false, "Bonjour, seriez-vous disponible mardi à 10 h pour un entretien au service ?", crate::server::db::now()).await?;
+                    follow_up::add_message(conn, id, *candidate, true, "Bonjour, oui, mardi 10 h me convient très bien. Merci !", crate::server::db::now()).await?;
+                    follow_up::add_note(conn, id, agent, "Profil solide, bonne connaissance du terrain.").await?;
                 }
                 state = *next;
             }
@@ -125,14 +129,14 @@ pub async fn load(db: &Db, data_dir: &Path, agent: i64) -> Result<(), sqlx::Erro
     }
     // An application that expired when its offer was filled, and the direction's pool.
     if let (Some((offer, direction)), Some(candidate)) = (closed, candidates.first()) {
-        if let Ok(id) = applications::apply(db, offer, direction, *candidate, LETTERS[0]).await {
-            applications::move_state(db, id, Received, Expired, agent, false, None).await?;
+        if let Ok(id) = applications::apply(conn, offer, direction, *candidate, LETTERS[0]).await {
+            applications::move_state(conn, id, Received, Expired, agent, false, None).await?;
             count += 1;
         }
     }
     let direction = open[0].1;
     for candidate in candidates.iter().skip(2).take(3) {
-        count += applications::apply_spontaneously(db, &[direction], None, *candidate, LETTERS[1]).await.map_or(0, |c| c.len());
+        count += applications::apply_spontaneously(conn, &[direction], None, *candidate, LETTERS[1]).await.map_or(0, |c| c.len());
     }
     tracing::info!(count, candidates = candidates.len(), "demo applications loaded");
     Ok(())

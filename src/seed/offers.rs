@@ -94,9 +94,10 @@ pub async fn load(db: &Db, author: i64, today: &str) -> Result<(), sqlx::Error> 
                     _ => OfferState::Published,
                 };
                 if state != OfferState::Draft {
-                    store::move_state(db, id, OfferState::Draft, OfferState::Published).await?;
+                    let mut conn = db.pool.acquire().await?;
+                    store::move_state(&mut conn, id, OfferState::Draft, OfferState::Published).await?;
                     if state != OfferState::Published {
-                        store::move_state(db, id, OfferState::Published, state).await?;
+                        store::move_state(&mut conn, id, OfferState::Published, state).await?;
                     }
                 }
                 count += 1;

@@ -19,6 +19,7 @@ pub struct Config {
     pub demo: DemoConfig,
     pub alerts: AlertsConfig,
     pub digest: DigestConfig,
+    pub jobs: JobsConfig,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -108,6 +109,21 @@ pub struct DigestConfig {
     pub every_seconds: u64,
 }
 
+/// The background job worker (`server::jobs`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct JobsConfig {
+    /// How often an idle worker looks for due jobs and periodic rounds, in milliseconds (a job
+    /// queued by this process wakes it at once; one queued by another process waits this long).
+    pub poll_millis: u64,
+    /// How long a claimed job is reserved for its worker, in seconds: a process that dies while
+    /// running a job leaves it to another worker once this has passed. Also the most a job may run.
+    pub lease_seconds: i64,
+    /// The first retry waits this long, in seconds; each further retry waits twice as long.
+    pub retry_base_seconds: i64,
+    /// After this many attempts a job is `failed` and waits for a site admin's retry.
+    pub max_attempts: i64,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DemoConfig {
     pub enabled: bool,
@@ -150,6 +166,7 @@ impl Default for Config {
             demo: DemoConfig { enabled: false },
             alerts: AlertsConfig { every_seconds: 600 },
             digest: DigestConfig { every_seconds: 86_400 },
+            jobs: JobsConfig { poll_millis: 1000, lease_seconds: 300, retry_base_seconds: 30, max_attempts: 8 },
         }
     }
 }

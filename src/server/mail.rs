@@ -70,9 +70,29 @@ impl Mailer {
         Ok(Mailer { from, transport })
     }
 
-    /// Sends a plain-text message.
-    pub async fn send(&self, to: &str, subject: &str, body: String) -> Result<(), MailError> {
-        let message = Message::builder().from(self.from.clone()).to(to.parse().map_err(MailError::To)?).subject(subject).header(ContentType::TEXT_PLAIN).body(body)?;
+    /// Sends a plain-text message with the given Message-ID (`<…@…>`). Mail is sent by jobs
+    /// only (`server::jobs`), with their `Job::message_id`: the same on every attempt, so a
+    /// resend after a crash is recognisable.
+    pub async fn send_as(&self, message_id: &str, to: &str, subject: &str, body: String) -> Result<(), MailError> {
+        self.deliver(message_id, &[to], subject, body).await
+    }
+
+    /// The same message to several people at once (each sees the others in `To`), as one
+    /// message with one Message-ID.
+    pub async fn send_to_all_as(&self, message_id: &str, to: &[&str], subject: &str, body: String) -> Result<(), MailError> {
+        self.deliver(message_id, to, subject, body).await
+    }
+
+    async fn deliver(&self, message_id: &str, to: &[&str], subject: &str, body: String) -> Result<(), MailError> {
+        let mut builder = Message::builder().from(self.from.clone());
+        for address in to {
+            builder = builder.to(address.parse().map_err(MailError::To)?);
+        }
+        let message = builder
+            .subject(subject)
+            .message_id(Some(message_id.to_string()))
+            .header(ContentType::TEXT_PLAIN)
+            .body(body)?;
         match &self.transport {
             Transport::File(t) => {
                 t.send(message).await?;
@@ -81,7 +101,7 @@ impl Mailer {
                 t.send(message).await?;
             }
         }
-        tracing::info!(to, subject, "mail sent");
+        tracing::info!(?to, subject, message_id, "mail sent");
         Ok(())
     }
 }

@@ -8,6 +8,7 @@ pub mod csv_export;
 pub mod db;
 pub mod feeds;
 pub mod human_dates;
+pub mod jobs;
 pub mod mail;
 pub mod markdown;
 pub mod nul_bytes;
@@ -20,7 +21,6 @@ pub mod sessions;
 pub mod share;
 pub mod sitemap;
 pub mod state;
-pub mod tasks;
 pub mod text;
 pub mod text_rebuild;
 

@@ -3,45 +3,40 @@
 //! process hears what an agent did on another. Browsers subscribe with server-sent events.
 
 use super::db::{Backend, Db};
-use serde::{Deserialize, Serialize};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use tokio::sync::broadcast;
 
-/// Something happened to an application: who may hear of it follows from these ids.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ApplicationEvent {
-    pub application_id: i64,
-    pub offer_id: Option<i64>,
-    pub candidate_id: i64,
-    pub direction_id: i64,
-    pub service_id: Option<i64>,
-    pub state: String,
+/// What the relay carries: a topic ("stages.application", "stages.offer"…) and its JSON
+/// payload. The relay knows no domain; each domain defines its topics and payload types and
+/// reads back the messages of its own topics with [`LiveMessage::read`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LiveMessage {
+    pub topic: String,
+    pub payload: serde_json::Value,
 }
 
-/// Everything the live relay carries.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum LiveEvent {
-    Application(ApplicationEvent),
-    /// An offer changed (published, edited, closed…): search indexes reload it.
-    Offer(i64),
-}
-
-impl From<ApplicationEvent> for LiveEvent {
-    fn from(event: ApplicationEvent) -> LiveEvent {
-        LiveEvent::Application(event)
+impl LiveMessage {
+    /// The payload as `T` when the message is of `topic`; `None` for other topics or a
+    /// payload that does not decode (logged).
+    pub fn read<T: DeserializeOwned>(&self, topic: &str) -> Option<T> {
+        if self.topic != topic {
+            return None;
+        }
+        serde_json::from_value(self.payload.clone()).map_err(|error| tracing::warn!(%error, topic, "unreadable live payload")).ok()
     }
 }
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Notice {
     origin: u64,
-    event: LiveEvent,
+    message: LiveMessage,
 }
 
 const CHANNEL: &str = "parvis_events";
 
 #[derive(Debug, Clone)]
 pub struct Realtime {
-    sender: broadcast::Sender<LiveEvent>,
+    sender: broadcast::Sender<LiveMessage>,
     /// Tells this process's own notifications apart from other processes'.
     origin: u64,
     db: Db,
@@ -62,7 +57,7 @@ impl Realtime {
                     match listener.recv().await {
                         Ok(notification) => match serde_json::from_str::<Notice>(notification.payload()) {
                             Ok(notice) if notice.origin != origin => {
-                                let _ = sender.send(notice.event);
+                                let _ = sender.send(notice.message);
                             }
                             Ok(_) => {}
                             Err(error) => tracing::warn!(%error, "unreadable live event"),
@@ -79,17 +74,21 @@ impl Realtime {
         Ok(realtime)
     }
 
-    pub fn subscribe(&self) -> broadcast::Receiver<LiveEvent> {
+    pub fn subscribe(&self) -> broadcast::Receiver<LiveMessage> {
         self.sender.subscribe()
     }
 
-    /// Tells this process's subscribers, then the other processes. A lost event only delays a
-    /// screen until its next refresh, so failures are logged, not returned.
-    pub async fn publish(&self, event: impl Into<LiveEvent>) {
-        let event = event.into();
-        let _ = self.sender.send(event.clone());
+    /// Tells this process's subscribers, then the other processes, that `payload` happened on
+    /// `topic`. A lost event only delays a screen until its next refresh, so failures are
+    /// logged, not returned.
+    pub async fn publish(&self, topic: &str, payload: &impl Serialize) {
+        let message = match serde_json::to_value(payload) {
+            Ok(payload) => LiveMessage { topic: topic.to_string(), payload },
+            Err(error) => return tracing::warn!(%error, topic, "live event not encoded"),
+        };
+        let _ = self.sender.send(message.clone());
         if self.db.backend == Backend::Postgres {
-            let notice = Notice { origin: self.origin, event };
+            let notice = Notice { origin: self.origin, message };
             match serde_json::to_string(&notice) {
                 Ok(payload) => {
                     if let Err(error) = sqlx::query("SELECT pg_notify($1, $2)").bind(CHANNEL).bind(payload).execute(&self.db.pool).await {

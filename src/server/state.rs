@@ -1,4 +1,4 @@
-use super::{clock::Clock, config::Config, db::Db, mail::Mailer, realtime::Realtime};
+use super::{clock::Clock, config::Config, db::Db, jobs::Jobs, mail::Mailer, realtime::Realtime};
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use std::{
@@ -17,6 +17,8 @@ pub struct AppState {
     pub realtime: Realtime,
     /// Now, and the city's calendar: what every date rule reads.
     pub clock: Clock,
+    /// This process's background worker: job handlers, periodic rounds, its wake-up bell.
+    pub jobs: Jobs,
     /// Each domain's own state (the Stages offer index…), put in at start by
     /// `crate::app_server`; a domain reads its part with [`Domains::get`].
     pub domains: Domains,

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use {
-    super::server::{access, store},
+    super::server::{access, operations, store},
     crate::{
         accounts::server::require_account,
         server::{app_state, human_dates::HumanDates, redirect_plain_form, respond},
@@ -108,26 +108,7 @@ pub async fn save_offer(id: Option<i64>, offer: OfferInput) -> Result<i64, AppEr
                 return Err(AppError::Forbidden);
             }
             let valid = offer.validate(&state.clock.today_iso()).map_err(AppError::Invalid)?;
-            let direction_id =
-                crate::reference::server::store::service_direction(&state.db, valid.service_id).await?.ok_or_else(|| AppError::field("service_id", "field-unknown"))?;
-            if !scope.covers(direction_id, valid.service_id) {
-                return Err(AppError::Forbidden);
-            }
-            if !store::metier_exists(&state.db, valid.metier_id).await? {
-                return Err(AppError::field("metier_id", "field-unknown"));
-            }
-            if let Some(id) = id {
-                let existing = store::find(&state.db, id, &state.clock.today_iso()).await?.ok_or(AppError::NotFound)?;
-                if !scope.covers(existing.direction_id, existing.service_id) {
-                    return Err(AppError::not_yours(existing.view.state == OfferState::Published));
-                }
-                if existing.view.state == OfferState::Archived {
-                    return Err(AppError::Conflict("error-offer-archived".into()));
-                }
-            }
-            let saved = store::save(&state.db, id, &valid, direction_id, user_id).await?;
-            super::server::offer_index::offer_changed(&state, saved).await;
-            tracing::info!(user = user_id, offer = saved, "offer saved");
+            let saved = operations::save_offer(&state, user_id, &scope, id, &valid).await?;
             redirect_plain_form(&format!("/stages/offres/{saved}"));
             Ok(saved)
         }
@@ -143,33 +124,7 @@ pub async fn change_offer_state(id: i64, state: OfferState) -> Result<(), AppErr
             let app = app_state()?;
             require_account().await?;
             let (user, scope) = access::current().await?;
-            let today = app.clock.today_iso();
-            let existing = store::find(&app.db, id, &today).await?.ok_or(AppError::NotFound)?;
-            if !scope.covers(existing.direction_id, existing.service_id) {
-                return Err(AppError::not_yours(existing.view.state == OfferState::Published));
-            }
-            let from = existing.view.state;
-            if !from.next().contains(&state) {
-                return Err(AppError::Conflict("error-offer-move".into()));
-            }
-            if state == OfferState::Published && existing.view.deadline.as_str() < today.as_str() {
-                return Err(AppError::field("deadline", "field-deadline-past"));
-            }
-            if !store::move_state(&app.db, id, from, state).await? {
-                return Err(AppError::Conflict("error-offer-changed".into()));
-            }
-            tracing::info!(user = ?user, offer = id, from = from.code(), to = state.code(), "offer state changed");
-            super::server::offer_index::offer_changed(&app, id).await;
-            if matches!(state, OfferState::Filled | OfferState::Closed | OfferState::Archived) {
-                // The offer closed without a decision on these: they expire, and their candidates hear of it.
-                let actor = user.unwrap_or_default();
-                for (application, keys) in super::server::applications::expire_pending(&app.db, id, actor).await? {
-                    let event = keys.event(application, super::application::ApplicationState::Expired);
-                    app.realtime.publish(event).await;
-                    super::server::notices::decision(&app, application);
-                }
-            }
-            Ok(())
+            operations::change_offer_state(&app, user, &scope, id, state).await
         }
         .await,
     )

@@ -9,10 +9,9 @@ use leptos::prelude::*;
 use {
     super::{
         application::COVER_LETTER_MAX,
-        follow_up::MESSAGE_MAX,
         server::{
             access::{self, OfferScope},
-            applications, profiles, store,
+            applications, operations, profiles, store,
         },
         types::OfferState,
     },
@@ -33,30 +32,7 @@ pub async fn apply_to_offer(offer_id: i64, cover_letter: String) -> Result<i64, 
             let (account, _) = require_role(Role::Candidate).await?;
             let state = app_state()?;
             let letter = AppError::required_text("cover_letter", &cover_letter, COVER_LETTER_MAX)?;
-            let offer = store::find(&state.db, offer_id, &state.clock.today_iso()).await?.ok_or(AppError::NotFound)?;
-            if offer.view.state != OfferState::Published {
-                return Err(AppError::NotFound);
-            }
-            if !offer.view.open {
-                return Err(AppError::Conflict("error-offer-closed".into()));
-            }
-            match applications::apply(&state.db, offer_id, offer.direction_id, account.id, &letter).await {
-                Ok(id) => {
-                    tracing::info!(candidate = account.id, offer = offer_id, application = id, "application received");
-                    let keys = applications::ApplicationKeys {
-                        offer_id: Some(offer_id),
-                        candidate_id: account.id,
-                        direction_id: offer.direction_id,
-                        service_id: Some(offer.service_id),
-                        state: ApplicationState::Received,
-                    };
-                    state.realtime.publish(keys.event(id, ApplicationState::Received)).await;
-                    super::server::notices::received(&state, id);
-                    Ok(id)
-                }
-                Err(applications::ApplyError::Duplicate) => Err(AppError::Conflict("error-already-applied".into())),
-                Err(applications::ApplyError::Db(e)) => Err(e.into()),
-            }
+            operations::apply(&state, account.id, offer_id, &letter).await
         }
         .await,
     )
@@ -92,24 +68,7 @@ pub async fn apply_spontaneously(directions: Option<Vec<i64>>, family_id: Option
             if family_id.is_some_and(|f| !reference.families.iter().any(|r| r.id == f)) {
                 return Err(AppError::field("family_id", "field-unknown"));
             }
-            match applications::apply_spontaneously(&state.db, &directions, family_id, account.id, &letter).await {
-                Ok(created) => {
-                    for (id, direction) in &created {
-                        let keys = applications::ApplicationKeys {
-                            offer_id: None,
-                            candidate_id: account.id,
-                            direction_id: *direction,
-                            service_id: None,
-                            state: ApplicationState::Received,
-                        };
-                        state.realtime.publish(keys.event(*id, ApplicationState::Received)).await;
-                    }
-                    tracing::info!(candidate = account.id, count = created.len(), "spontaneous applications received");
-                    Ok(created.len())
-                }
-                Err(applications::ApplyError::Duplicate) => Err(AppError::Conflict("error-already-applied-direction".into())),
-                Err(applications::ApplyError::Db(e)) => Err(e.into()),
-            }
+            operations::apply_spontaneously(&state, account.id, &directions, family_id, &letter).await
         }
         .await,
     )
@@ -156,21 +115,7 @@ pub async fn withdraw_application(id: i64) -> Result<(), AppError> {
     respond(
         async {
             let account = require_account().await?;
-            let app = app_state()?;
-            let db = &app.db;
-            let keys = applications::keys(db, id).await?.ok_or(AppError::NotFound)?;
-            if keys.candidate_id != account.id {
-                return Err(AppError::not_yours(false));
-            }
-            if !keys.state.is_pending() {
-                return Err(AppError::Conflict("error-application-move".into()));
-            }
-            if !applications::move_state(db, id, keys.state, ApplicationState::Withdrawn, account.id, false, None).await? {
-                return Err(AppError::Conflict("error-offer-changed".into()));
-            }
-            tracing::info!(candidate = account.id, application = id, "application withdrawn");
-            app.realtime.publish(keys.event(id, ApplicationState::Withdrawn)).await;
-            Ok(())
+            operations::withdraw(&app_state()?, account.id, id).await
         }
         .await,
     )
@@ -213,27 +158,7 @@ pub async fn move_application(id: i64, state: ApplicationState, #[server(default
     respond(
         async {
             let (actor, scope) = agent_scope().await?;
-            let app = app_state()?;
-            let db = &app.db;
-            let keys = applications::keys(db, id).await?.ok_or(AppError::NotFound)?;
-            if !scope.covers_application(keys.direction_id, keys.service_id) {
-                return Err(AppError::not_yours(false));
-            }
-            if !keys.state.agent_moves().contains(&state) {
-                return Err(AppError::Conflict("error-application-move".into()));
-            }
-            let answer = match (state, message.as_deref().map(str::trim)) {
-                (ApplicationState::Accepted | ApplicationState::Declined, Some(text)) if !text.is_empty() => Some(AppError::required_text("message", text, MESSAGE_MAX)?),
-                (ApplicationState::Accepted | ApplicationState::Declined, _) => Some(super::server::follow_up::answer(db, keys.direction_id, keys.candidate_id, state).await?),
-                _ => None,
-            };
-            if !applications::move_state(db, id, keys.state, state, actor, true, answer.as_deref()).await? {
-                return Err(AppError::Conflict("error-offer-changed".into()));
-            }
-            tracing::info!(agent = actor, application = id, from = keys.state.code(), to = state.code(), "application moved");
-            app.realtime.publish(keys.event(id, state)).await;
-            super::server::notices::decision(&app, id);
-            Ok(())
+            operations::move_application(&app_state()?, actor, &scope, id, state, message.as_deref()).await
         }
         .await,
     )

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use {
     super::{
         follow_up::{default_answer_key, StaffSide, MESSAGE_MAX},
-        server::{access::OfferScope, applications, follow_up, notices, pools},
+        server::{access::OfferScope, applications, follow_up, operations, pools},
     },
     crate::{
         accounts::{server::require_account, types::Named},
@@ -78,10 +78,7 @@ pub async fn send_application_message(id: i64, body: String) -> Result<(), AppEr
             if !from_candidate && !staff {
                 return Err(AppError::not_yours(false));
             }
-            follow_up::add_message(&app.db, id, user, from_candidate, &body).await?;
-            tracing::info!(user, application = id, from_candidate, "application message");
-            app.realtime.publish(keys.event(id, keys.state)).await;
-            notices::message(&app, id, from_candidate);
+            operations::send_message(&app, user, id, &keys, from_candidate, &body).await?;
             redirect_plain_form(&format!("/stages/candidatures/{id}"));
             Ok(())
         }
@@ -101,9 +98,7 @@ pub async fn add_application_note(id: i64, body: String) -> Result<(), AppError>
             }
             let body = AppError::required_text("body", &body, MESSAGE_MAX)?;
             let app = app_state()?;
-            follow_up::add_note(&app.db, id, user, &body).await?;
-            tracing::info!(user, application = id, "application note");
-            app.realtime.publish(keys.event(id, keys.state)).await;
+            operations::add_note(&app, user, id, &keys, &body).await?;
             redirect_plain_form(&format!("/stages/candidatures/{id}"));
             Ok(())
         }

@@ -9,6 +9,7 @@
 pub mod fiches;
 pub mod hostile;
 pub mod plain_forms;
+pub mod smtp;
 
 use parvis::server::{config::Config, router, state::AppState};
 use reqwest::{Client, Response};
@@ -26,11 +27,12 @@ pub fn on_postgres() -> bool {
     std::env::var("PARVIS_TEST_BACKEND").is_ok_and(|b| b == "postgres")
 }
 
-fn postgres_server() -> String {
+pub fn postgres_server() -> String {
     std::env::var("PARVIS_TEST_POSTGRES").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into())
 }
 
-async fn fresh_postgres_database() -> (String, String) {
+/// A new, empty PostgreSQL database: (its URL, its name).
+pub async fn fresh_postgres_database() -> (String, String) {
     let name = format!("parvis_test_{}", uuid::Uuid::new_v4().simple());
     let admin = format!("{}/postgres", postgres_server());
     let mut conn = sqlx::PgConnection::connect(&admin).await.expect("PostgreSQL reachable for the postgres test run");
@@ -142,6 +144,13 @@ impl TestApp {
         panic!("no mail containing {needles:?} in {:?}", self.outbox());
     }
 
+    /// Runs the background jobs due now and waits (up to 10 s) until none is queued and due or
+    /// running in any process on this database: what a test does before it reads the outbox
+    /// for mail that must, or must not, have been sent.
+    pub async fn settle_jobs(&self) {
+        settle_jobs(&self.state).await;
+    }
+
     /// Messages written to the development outbox so far.
     pub fn outbox(&self) -> Vec<String> {
         let dir = self.dir.path().join("outbox");
@@ -242,4 +251,23 @@ impl Drop for TestApp {
             .join();
         }
     }
+}
+
+/// [`TestApp::settle_jobs`] for any process's state.
+pub async fn settle_jobs(state: &AppState) {
+    use sqlx::Row;
+    for _ in 0..200 {
+        parvis::server::jobs::worker::run_due(state).await.expect("jobs run");
+        let busy: i64 = sqlx::query("SELECT COUNT(*) AS n FROM jobs WHERE (state = 'queued' AND run_at <= $1) OR state = 'running'")
+            .bind(parvis::server::db::now())
+            .fetch_one(&state.db.pool)
+            .await
+            .expect("jobs counted")
+            .get("n");
+        if busy == 0 {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("background jobs still due or running after 10 s");
 }

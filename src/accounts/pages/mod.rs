@@ -3,6 +3,7 @@
 mod account;
 pub mod auth_context;
 mod forgot_password;
+mod jobs_admin;
 mod reset_password;
 mod roles_admin;
 mod sign_in;
@@ -10,6 +11,7 @@ mod sign_up;
 
 pub use account::AccountPage;
 pub use forgot_password::ForgotPasswordPage;
+pub use jobs_admin::JobsAdminPage;
 pub use reset_password::ResetPasswordPage;
 pub use roles_admin::RolesAdminPage;
 pub use sign_in::SignInPage;

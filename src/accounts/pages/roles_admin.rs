@@ -43,7 +43,7 @@ pub fn RolesAdminPage() -> impl IntoView {
         <Transition fallback=move || view! { <p>{t("loading")}</p> }>
             {move || auth.user.get().map(|user| match user {
                 Ok(Some(u)) if u.has(Role::SiteAdmin) || u.has(Role::DirectionAdmin) => view! {
-                    {u.has(Role::SiteAdmin).then(|| view! { <p><a href="/admin/referentiel">{t("reference-title")}</a></p> })}
+                    {u.has(Role::SiteAdmin).then(|| view! { <p><a href="/admin/referentiel">{t("reference-title")}</a>" · "<a href="/admin/travaux">{t("jobs-admin-title")}</a></p> })}
                     <form method="get" action="/admin" class="form search-form" role="search">
                         <div class="field">
                             <label for="account-search">{t("admin-search-label")}</label>

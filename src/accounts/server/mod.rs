@@ -1,6 +1,7 @@
 //! Server-only parts of accounts: SQL, password hashing, the axum-login backend, rate limits.
 
 pub mod auth;
+pub mod jobs;
 pub mod password;
 pub mod plug;
 pub mod preferences;

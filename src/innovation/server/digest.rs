@@ -1,18 +1,22 @@
-//! The e-mail digest: every `digest.every_seconds`, each member with notifications neither
-//! read nor mailed yet gets one message listing them, in their language, unless they turned
-//! the digest off on their notifications page. A failed send leaves them for the next round.
-//! Only notifications whose target the member may see when the digest is sent are listed or
-//! marked (`notify::VISIBLE`): one hidden meanwhile waits, and goes out if it is restored.
+//! The e-mail digest: every `digest.every_seconds` (once across all processes), each member
+//! with notifications neither read nor mailed yet gets one message listing them, in their
+//! language, unless they turned the digest off on their notifications page. The round marks
+//! them mailed and queues the mail as a job in one transaction: a failed send is retried by
+//! the worker, never lost. Only notifications whose target the member may see are marked
+//! (`notify::VISIBLE`, at the round) and listed (at the send): one hidden before the round
+//! waits, and goes out if it is restored.
 
 use super::notify::VISIBLE;
 use crate::{
     i18n::Locale,
     server::{
-        db::{now, Db},
+        db::{id_list, now, Db},
         human_dates::HumanDates,
+        jobs::{self, Job, JobError, JobFuture, NewJob, Round},
         state::AppState,
     },
 };
+use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use std::time::Duration;
 
@@ -29,47 +33,78 @@ pub async fn set_enabled(db: &Db, user: i64, on: bool) -> Result<(), sqlx::Error
     Ok(())
 }
 
-/// Runs the digest round every `digest.every_seconds`.
-pub fn spawn(app: AppState) {
-    let every = Duration::from_secs(app.config.digest.every_seconds.max(1));
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(every);
-        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        // The first tick is immediate: skip it, so a restart does not mail before the period.
-        tick.tick().await;
-        loop {
-            tick.tick().await;
-            if let Err(error) = round(&app).await {
-                tracing::error!(%error, "notification digest: round failed");
-            }
-        }
-    });
+/// The job kind of a digest mail.
+pub const KIND: &str = "innovation.digest";
+
+/// A digest to send; the job's payload.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Digest {
+    pub user_id: i64,
+    /// The notifications listed, newest first (at most [`LISTED`]).
+    pub notifications: Vec<i64>,
+    /// How many were marked mailed with this digest.
+    pub count: usize,
 }
 
-/// One digest round; the number of digests sent.
+/// The periodic round (once every `digest.every_seconds` across all processes; a fresh
+/// database waits one period, so a restart does not mail before it).
+pub fn periodic(every_seconds: u64) -> Round {
+    Round { name: "innovation.digest", every: Duration::from_secs(every_seconds.max(1)), first_at_once: false, run: |app| Box::pin(async move { round(&app).await.map(|_| ()).map_err(JobError::from) }) }
+}
+
+/// One digest round: for each member with visible notifications neither read nor mailed, marks
+/// them mailed and queues the digest mail, in one transaction. Returns how many were queued.
 pub async fn round(app: &AppState) -> Result<usize, sqlx::Error> {
     let db = &app.db;
     let members_sql = format!(
-        "SELECT DISTINCT u.id, u.email, u.display_name, u.locale, u.time_zone FROM notifications n JOIN users u ON u.id = n.user_id \
+        "SELECT DISTINCT u.id FROM notifications n JOIN users u ON u.id = n.user_id \
          WHERE n.read_at IS NULL AND n.mailed_at IS NULL AND {} AND NOT EXISTS (SELECT 1 FROM digest_optouts o WHERE o.user_id = u.id) ORDER BY u.id",
         *VISIBLE
     );
     let members = sqlx::query(&members_sql).fetch_all(&db.pool).await?;
-    let pending_sql = format!("SELECT n.id, n.kind, n.actor, n.subject, n.link, n.at FROM notifications n WHERE n.user_id = $1 AND n.read_at IS NULL AND n.mailed_at IS NULL AND {} ORDER BY n.at DESC, n.id DESC", *VISIBLE);
+    let pending_sql = format!("SELECT n.id FROM notifications n WHERE n.user_id = $1 AND n.read_at IS NULL AND n.mailed_at IS NULL AND {} ORDER BY n.at DESC, n.id DESC", *VISIBLE);
     // What was listed, up to the newest: hidden ones stay unmailed for a later round.
     let mark_sql = format!(
         "UPDATE notifications SET mailed_at = $1 WHERE id IN (SELECT n.id FROM notifications n WHERE n.user_id = $2 AND n.mailed_at IS NULL AND n.id <= $3 AND {})",
         *VISIBLE
     );
-    let mut sent = 0;
+    let mut queued = 0;
     for member in members {
         let user: i64 = member.try_get("id")?;
-        let rows = sqlx::query(&pending_sql).bind(user).fetch_all(&db.pool).await?;
-        let Some(newest) = rows.first().map(|r| r.try_get::<i64, _>("id")).transpose()? else { continue };
+        let mut tx = db.pool.begin().await?;
+        let ids: Vec<i64> = sqlx::query(&pending_sql).bind(user).fetch_all(&mut *tx).await?.iter().map(|r| r.try_get("id")).collect::<Result<_, _>>()?;
+        let Some(newest) = ids.iter().max().copied() else { continue };
+        let marked = sqlx::query(&mark_sql).bind(now()).bind(user).bind(newest).execute(&mut *tx).await?.rows_affected();
+        let digest = Digest { user_id: user, notifications: ids.iter().take(LISTED).copied().collect(), count: ids.len() };
+        jobs::enqueue(&mut tx, NewJob { kind: KIND, payload: &digest, dedup_key: Some(format!("{KIND}:{user}:{newest}")) }).await?;
+        tx.commit().await?;
+        tracing::info!(user, notifications = ids.len(), marked, "notification digest queued");
+        queued += 1;
+    }
+    Ok(queued)
+}
+
+/// The job handler: the digest mail, in the member's language, listing what is still visible.
+pub fn send(app: AppState, job: Job) -> JobFuture {
+    Box::pin(async move {
+        let digest: Digest = job.payload()?;
+        let db = &app.db;
+        let Some(member) = sqlx::query("SELECT email, display_name, locale, time_zone FROM users WHERE id = $1").bind(digest.user_id).fetch_optional(&db.pool).await? else {
+            return Ok(());
+        };
+        let sql = format!(
+            "SELECT n.id, n.kind, n.actor, n.subject, n.link, n.at FROM notifications n WHERE n.id IN ({}) AND {} ORDER BY n.at DESC, n.id DESC",
+            id_list(&digest.notifications),
+            *VISIBLE
+        );
+        let rows = sqlx::query(&sql).fetch_all(&db.pool).await?;
+        if rows.is_empty() {
+            return Ok(());
+        }
         let locale = Locale::parse(&member.try_get::<String, _>("locale")?).unwrap_or_default();
-        let dates = HumanDates::for_account(app, locale, &member.try_get::<String, _>("time_zone")?);
+        let dates = HumanDates::for_account(&app, locale, &member.try_get::<String, _>("time_zone")?);
         let mut list = String::new();
-        for row in rows.iter().take(LISTED) {
+        for row in &rows {
             let what = locale.t(&format!("notifications-{}", row.try_get::<String, _>("kind")?));
             let link = app.config.public_link(&row.try_get::<String, _>("link")?);
             let when = dates.instant_text(row.try_get("at")?);
@@ -77,25 +112,12 @@ pub async fn round(app: &AppState) -> Result<usize, sqlx::Error> {
         }
         let args = [
             ("name", member.try_get::<String, _>("display_name")?),
-            ("count", rows.len().to_string()),
+            ("count", digest.count.to_string()),
             ("list", list),
             ("manage", app.config.public_link("/innovation/notifications")),
         ];
         let to: String = member.try_get("email")?;
-        match app.mailer.send(&to, &locale.t_with("mail-digest-subject", &args), locale.t_with("mail-digest-body", &args)).await {
-            Ok(()) => {
-                // Only what was listed (up to the newest) is marked; newer ones wait for the next round.
-                sqlx::query(&mark_sql)
-                    .bind(now())
-                    .bind(user)
-                    .bind(newest)
-                    .execute(&db.pool)
-                    .await?;
-                tracing::info!(user, notifications = rows.len(), "notification digest sent");
-                sent += 1;
-            }
-            Err(error) => tracing::error!(%error, user, "notification digest not sent"),
-        }
-    }
-    Ok(sent)
+        app.mailer.send_as(&job.message_id(&app.config), &to, &locale.t_with("mail-digest-subject", &args), locale.t_with("mail-digest-body", &args)).await?;
+        Ok(())
+    })
 }

@@ -3,8 +3,13 @@
 use crate::{
     i18n::Locale,
     innovation::members::{MemberCard, MemberProfile},
-    server::db::{now, Db},
+    server::{
+        db::{now, Db},
+        jobs::{self, Job, JobFuture, NewJob},
+        state::AppState,
+    },
 };
+use serde::{Deserialize, Serialize};
 use sqlx::{any::AnyRow, Row};
 
 fn profile_of(row: &AnyRow) -> Result<MemberProfile, sqlx::Error> {
@@ -107,7 +112,40 @@ pub async fn contacts_today(db: &Db, sender: i64) -> Result<i64, sqlx::Error> {
     sqlx::query("SELECT COUNT(*) AS n FROM member_contacts WHERE sender_id = $1 AND at > $2").bind(sender).bind(now() - 86_400).fetch_one(&db.pool).await?.try_get("n")
 }
 
-pub async fn record_contact(db: &Db, sender: i64, recipient: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO member_contacts (sender_id, recipient_id, at) VALUES ($1, $2, $3)").bind(sender).bind(recipient).bind(now()).execute(&db.pool).await?;
+/// Records that `sender` wrote to `recipient` (the daily limit counts these) and queues the
+/// mail, in one transaction.
+pub async fn contact(app: &AppState, sender: i64, recipient: i64, mail: &Contact) -> Result<(), sqlx::Error> {
+    let mut tx = app.db.pool.begin().await?;
+    sqlx::query("INSERT INTO member_contacts (sender_id, recipient_id, at) VALUES ($1, $2, $3)").bind(sender).bind(recipient).bind(now()).execute(&mut *tx).await?;
+    jobs::enqueue(&mut tx, NewJob { kind: CONTACT_KIND, payload: mail, dedup_key: None }).await?;
+    tx.commit().await?;
+    app.jobs.wake();
     Ok(())
+}
+
+/// The job kind of a message from one member to another.
+pub const CONTACT_KIND: &str = "innovation.contact";
+
+/// A member's message to another, to mail; the job's payload.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Contact {
+    pub recipient_id: i64,
+    pub sender_name: String,
+    /// The sender's public profile.
+    pub sender_link: String,
+    pub body: String,
+}
+
+/// The job handler: mails the message in the recipient's language, without the sender's
+/// address; an account deleted meanwhile gets nothing.
+pub fn send_contact(app: AppState, job: Job) -> JobFuture {
+    Box::pin(async move {
+        let mail: Contact = job.payload()?;
+        let Some((email, locale)) = address(&app.db, mail.recipient_id).await? else { return Ok(()) };
+        let args = [("name", mail.sender_name), ("message", mail.body), ("link", mail.sender_link)];
+        app.mailer
+            .send_as(&job.message_id(&app.config), &email, &locale.t_with("mail-member-contact-subject", &args), locale.t_with("mail-member-contact-body", &args))
+            .await?;
+        Ok(())
+    })
 }

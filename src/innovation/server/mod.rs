@@ -8,6 +8,7 @@ pub mod digest;
 pub mod exports;
 pub mod images;
 pub mod independence;
+pub mod jobs;
 pub mod members;
 pub mod notify;
 pub mod plug;

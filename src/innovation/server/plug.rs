@@ -1,7 +1,7 @@
 //! What Innovation plugs into the app (`crate::app_server` calls these): its plain HTTP
 //! routes, its periodic work and its sitemap entries. Demo fiches: `crate::seed`.
 
-use super::{digest, exports, images, store};
+use super::{exports, images, store};
 use crate::server::{sitemap::SitemapUrl, state::AppState};
 use axum::{
     routing::{get, post},
@@ -19,11 +19,6 @@ pub fn routes() -> Router<AppState> {
         .route("/innovation/discussions.atom", get(exports::threads_atom))
         .route("/innovation/images", post(images::upload))
         .route("/innovation/images/{name}", get(images::serve))
-}
-
-/// Background work: the notification digest every `digest.every_seconds`.
-pub fn spawn(app: &AppState) {
-    digest::spawn(app.clone());
 }
 
 /// The sitemap's fiche pages: every published fiche, at most `limit`, with its publication.

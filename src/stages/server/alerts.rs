@@ -1,6 +1,7 @@
-//! Saved searches in the database, and the alert round: every `alerts.every_seconds`, each
-//! saved search is run against the offers published since its last round, and its owner gets
-//! one mail listing the new ones (in their language).
+//! Saved searches in the database, and the alert round: every `alerts.every_seconds` (once
+//! across all processes), each saved search is run against the offers published since its
+//! last round, and its owner gets one mail listing the new ones (in their language), sent by
+//! a job.
 
 use super::store;
 use crate::{
@@ -8,10 +9,12 @@ use crate::{
     server::{
         db::Db,
         human_dates::HumanDates,
+        jobs::{self, Job, JobError, JobFuture, NewJob, Round},
         state::AppState,
     },
     stages::{saved_search::SavedSearch, saved_search::SAVED_SEARCHES_MAX, search::SearchQuery},
 };
+use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use std::time::Duration;
 
@@ -78,46 +81,87 @@ pub async fn delete(db: &Db, user_id: i64, id: i64) -> Result<bool, sqlx::Error>
     Ok(sqlx::query("DELETE FROM saved_searches WHERE id = $1 AND user_id = $2").bind(id).bind(user_id).execute(&db.pool).await?.rows_affected() == 1)
 }
 
-/// Runs the alert round every `alerts.every_seconds`.
-pub fn spawn(app: AppState) {
-    let every = Duration::from_secs(app.config.alerts.every_seconds.max(1));
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(every);
-        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            tick.tick().await;
-            if let Err(error) = round(&app).await {
-                tracing::error!(%error, "search alerts: round failed");
-            }
-        }
-    });
+/// The job kind of an alert mail.
+pub const KIND: &str = "stages.alert";
+
+/// An alert mail to send; the job's payload.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Alert {
+    pub search_id: i64,
+    /// The new offers listed in the mail, newest first (at most [`LISTED`]).
+    pub offers: Vec<i64>,
+    /// How many new offers there were in all.
+    pub count: usize,
 }
 
 /// Most offers listed in one alert mail (the link shows them all).
 const LISTED: usize = 10;
 
-/// One alert round over every saved search.
-pub async fn round(app: &AppState) -> Result<(), sqlx::Error> {
-    let searches = sqlx::query(
-        "SELECT s.id, s.query, s.checked_at, s.checked_ids, u.email, u.display_name, u.locale, u.time_zone FROM saved_searches s JOIN users u ON u.id = s.user_id ORDER BY s.id",
-    )
-    .fetch_all(&app.db.pool)
-    .await?;
+/// The periodic round (once every `alerts.every_seconds` across all processes).
+pub fn periodic(every_seconds: u64) -> Round {
+    Round { name: "stages.alerts", every: Duration::from_secs(every_seconds.max(1)), first_at_once: true, run: |app| Box::pin(async move { round(&app).await.map(|_| ()).map_err(JobError::from) }) }
+}
+
+/// One alert round over every saved search: for each search with new offers, moves its mark
+/// past them and queues its mail, in one transaction (so the mail is neither lost nor queued
+/// twice). Returns how many mails were queued.
+pub async fn round(app: &AppState) -> Result<usize, sqlx::Error> {
+    let searches = sqlx::query("SELECT id, query, checked_at, checked_ids FROM saved_searches ORDER BY id").fetch_all(&app.db.pool).await?;
     let today = app.clock.today_iso();
+    let mut queued = 0;
     for row in searches {
         let id: i64 = row.try_get("id")?;
         let query = parse(&row.try_get::<String, _>("query")?);
         let checked_at: i64 = row.try_get("checked_at")?;
-        let known: Vec<i64> = row.try_get::<String, _>("checked_ids")?.split_whitespace().filter_map(|n| n.parse().ok()).collect();
+        let checked_ids: String = row.try_get("checked_ids")?;
+        let known: Vec<i64> = checked_ids.split_whitespace().filter_map(|n| n.parse().ok()).collect();
         let newest = SearchQuery { tri: Some("recent".into()), ..query.clone() };
         let fresh: Vec<i64> = super::offer_index::OfferIndex::of(app)?.search_since(&newest, &today, checked_at, 0).ids.into_iter().filter(|o| !known.contains(o)).collect();
         if fresh.is_empty() {
             continue;
         }
-        let locale = Locale::parse(&row.try_get::<String, _>("locale")?).unwrap_or_default();
-        let dates = HumanDates::for_account(app, locale, &row.try_get::<String, _>("time_zone")?);
-        let offers = store::summaries(&app.db, &fresh[..fresh.len().min(LISTED)], &dates).await?;
         let times = store::published_times(&app.db, &fresh).await?;
+        // Move the mark to the newest offer told; remember who shares its second.
+        let last = times.iter().map(|(_, at)| *at).max().unwrap_or(checked_at).max(checked_at);
+        let mut at_last: Vec<i64> = times.iter().filter(|(_, at)| *at == last).map(|(o, _)| *o).collect();
+        if last == checked_at {
+            at_last.extend(known);
+        }
+        let mut tx = app.db.pool.begin().await?;
+        // Only from the mark read above: a search marked meanwhile is not told twice.
+        let moved = sqlx::query("UPDATE saved_searches SET checked_at = $1, checked_ids = $2 WHERE id = $3 AND checked_at = $4 AND checked_ids = $5")
+            .bind(last)
+            .bind(id_text(&at_last))
+            .bind(id)
+            .bind(checked_at)
+            .bind(&checked_ids)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if moved == 1 {
+            let alert = Alert { search_id: id, offers: fresh[..fresh.len().min(LISTED)].to_vec(), count: fresh.len() };
+            jobs::enqueue(&mut tx, NewJob { kind: KIND, payload: &alert, dedup_key: None }).await?;
+            tx.commit().await?;
+            tracing::info!(search = id, offers = fresh.len(), "search alert queued");
+            queued += 1;
+        }
+    }
+    Ok(queued)
+}
+
+/// The job handler: the alert mail, in its owner's language; a search deleted meanwhile gets none.
+pub fn send(app: AppState, job: Job) -> JobFuture {
+    Box::pin(async move {
+        let alert: Alert = job.payload()?;
+        let row = sqlx::query("SELECT s.query, u.email, u.display_name, u.locale, u.time_zone FROM saved_searches s JOIN users u ON u.id = s.user_id WHERE s.id = $1")
+            .bind(alert.search_id)
+            .fetch_optional(&app.db.pool)
+            .await?;
+        let Some(row) = row else { return Ok(()) };
+        let query = parse(&row.try_get::<String, _>("query")?);
+        let locale = Locale::parse(&row.try_get::<String, _>("locale")?).unwrap_or_default();
+        let dates = HumanDates::for_account(&app, locale, &row.try_get::<String, _>("time_zone")?);
+        let offers = store::summaries(&app.db, &alert.offers, &dates).await?;
         let apply_before = locale.t("offer-deadline");
         let list: String = offers
             .iter()
@@ -125,29 +169,17 @@ pub async fn round(app: &AppState) -> Result<(), sqlx::Error> {
             .collect();
         let args = [
             ("name", row.try_get::<String, _>("display_name")?),
-            ("count", fresh.len().to_string()),
+            ("count", alert.count.to_string()),
             ("offers", list),
             ("search", app.config.public_link(&query.url(1))),
             ("manage", app.config.public_link("/stages/alertes")),
         ];
         let to: String = row.try_get("email")?;
-        match app.mailer.send(&to, &locale.t_with("mail-alert-subject", &args), locale.t_with("mail-alert-body", &args)).await {
-            Ok(()) => {
-                // Move the mark to the newest offer told; remember who shares its second.
-                let last = times.iter().map(|(_, at)| *at).max().unwrap_or(checked_at).max(checked_at);
-                let mut at_last: Vec<i64> = times.iter().filter(|(_, at)| *at == last).map(|(o, _)| *o).collect();
-                if last == checked_at {
-                    at_last.extend(known);
-                }
-                sqlx::query("UPDATE saved_searches SET checked_at = $1, checked_ids = $2 WHERE id = $3").bind(last).bind(id_text(&at_last)).bind(id).execute(&app.db.pool).await?;
-                tracing::info!(search = id, offers = fresh.len(), "search alert sent");
-            }
-            // Not marked as told: the next round tries again.
-            Err(error) => tracing::error!(%error, search = id, "search alert not sent"),
-        }
-    }
-    Ok(())
+        app.mailer.send_as(&job.message_id(&app.config), &to, &locale.t_with("mail-alert-subject", &args), locale.t_with("mail-alert-body", &args)).await?;
+        Ok(())
+    })
 }
+
 #[cfg(test)]
 mod tests {
     #[test]

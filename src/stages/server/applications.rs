@@ -6,7 +6,7 @@ use crate::{
         application::{ApplicationState, MyApplication, ReceivedApplication},
     },
 };
-use sqlx::{any::AnyRow, Row};
+use sqlx::{any::AnyRow, AnyConnection, Row};
 
 fn state(row: &AnyRow) -> Result<ApplicationState, sqlx::Error> {
     let code: String = row.try_get("state")?;
@@ -21,9 +21,9 @@ pub enum ApplyError {
     Db(#[from] sqlx::Error),
 }
 
-/// Inserts one received application and its first event inside `tx`.
+/// Inserts one received application and its first event on `conn`.
 async fn insert(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    conn: &mut AnyConnection,
     offer_id: Option<i64>,
     direction_id: i64,
     family_id: Option<i64>,
@@ -41,7 +41,7 @@ async fn insert(
     .bind(candidate_id)
     .bind(cover_letter)
     .bind(at)
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *conn)
     .await;
     let id: i64 = match inserted {
         Ok(row) => row.try_get("id")?,
@@ -52,28 +52,24 @@ async fn insert(
         .bind(id)
         .bind(candidate_id)
         .bind(at)
-        .execute(&mut **tx)
+        .execute(&mut *conn)
         .await?;
     Ok(id)
 }
 
-/// Records an application to an offer and its first event, in one transaction.
-pub async fn apply(db: &Db, offer_id: i64, direction_id: i64, candidate_id: i64, cover_letter: &str) -> Result<i64, ApplyError> {
-    let mut tx = db.pool.begin().await?;
-    let id = insert(&mut tx, Some(offer_id), direction_id, None, candidate_id, cover_letter, now()).await?;
-    tx.commit().await?;
-    Ok(id)
+/// Records an application to an offer and its first event, on the caller's transaction.
+pub async fn apply(conn: &mut AnyConnection, offer_id: i64, direction_id: i64, candidate_id: i64, cover_letter: &str) -> Result<i64, ApplyError> {
+    insert(conn, Some(offer_id), direction_id, None, candidate_id, cover_letter, now()).await
 }
 
-/// Records one spontaneous application per direction, all or none.
-pub async fn apply_spontaneously(db: &Db, directions: &[i64], family_id: Option<i64>, candidate_id: i64, cover_letter: &str) -> Result<Vec<(i64, i64)>, ApplyError> {
+/// Records one spontaneous application per direction on the caller's transaction (all or
+/// none when it is one). Returns (application, direction) pairs.
+pub async fn apply_spontaneously(conn: &mut AnyConnection, directions: &[i64], family_id: Option<i64>, candidate_id: i64, cover_letter: &str) -> Result<Vec<(i64, i64)>, ApplyError> {
     let at = now();
-    let mut tx = db.pool.begin().await?;
     let mut created = Vec::new();
     for direction in directions {
-        created.push((insert(&mut tx, None, *direction, family_id, candidate_id, cover_letter, at).await?, *direction));
+        created.push((insert(conn, None, *direction, family_id, candidate_id, cover_letter, at).await?, *direction));
     }
-    tx.commit().await?;
     Ok(created)
 }
 
@@ -116,35 +112,34 @@ pub struct ApplicationKeys {
     pub state: ApplicationState,
 }
 
-pub async fn keys(db: &Db, id: i64) -> Result<Option<ApplicationKeys>, sqlx::Error> {
-    let row = sqlx::query("SELECT a.offer_id, a.candidate_id, a.direction_id, a.state, o.service_id FROM applications a LEFT JOIN offers o ON o.id = a.offer_id WHERE a.id = $1")
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await?;
-    row.map(|row| {
-        Ok(ApplicationKeys {
-            offer_id: row.try_get("offer_id")?,
-            candidate_id: row.try_get("candidate_id")?,
-            direction_id: row.try_get("direction_id")?,
-            service_id: row.try_get("service_id")?,
-            state: state(&row)?,
-        })
+const SELECT_KEYS: &str = "SELECT a.id, a.offer_id, a.candidate_id, a.direction_id, a.state, o.service_id FROM applications a LEFT JOIN offers o ON o.id = a.offer_id";
+
+fn keys_of(row: &AnyRow) -> Result<ApplicationKeys, sqlx::Error> {
+    Ok(ApplicationKeys {
+        offer_id: row.try_get("offer_id")?,
+        candidate_id: row.try_get("candidate_id")?,
+        direction_id: row.try_get("direction_id")?,
+        service_id: row.try_get("service_id")?,
+        state: state(row)?,
     })
-    .transpose()
+}
+
+pub async fn keys(db: &Db, id: i64) -> Result<Option<ApplicationKeys>, sqlx::Error> {
+    let row = sqlx::query(&format!("{SELECT_KEYS} WHERE a.id = $1")).bind(id).fetch_optional(&db.pool).await?;
+    row.as_ref().map(keys_of).transpose()
 }
 
 /// Moves an application from `from` to `to` and records who did it, with the agent's answer
 /// to the candidate if any, all or nothing; false when it was no longer in `from`. The first
-/// move out of "received" made by an agent is the first answer.
-pub async fn move_state(db: &Db, id: i64, from: ApplicationState, to: ApplicationState, actor: i64, by_agent: bool, answer: Option<&str>) -> Result<bool, sqlx::Error> {
+/// move out of "received" made by an agent is the first answer. On the caller's transaction.
+pub async fn move_state(conn: &mut AnyConnection, id: i64, from: ApplicationState, to: ApplicationState, actor: i64, by_agent: bool, answer: Option<&str>) -> Result<bool, sqlx::Error> {
     let at = now();
-    let mut tx = db.pool.begin().await?;
     let sql = if by_agent {
         "UPDATE applications SET state = $1, updated_at = $2, first_answer_at = COALESCE(first_answer_at, $2) WHERE id = $3 AND state = $4"
     } else {
         "UPDATE applications SET state = $1, updated_at = $2 WHERE id = $3 AND state = $4"
     };
-    let moved = sqlx::query(sql).bind(to.code()).bind(at).bind(id).bind(from.code()).execute(&mut *tx).await?.rows_affected() == 1;
+    let moved = sqlx::query(sql).bind(to.code()).bind(at).bind(id).bind(from.code()).execute(&mut *conn).await?.rows_affected() == 1;
     if moved {
         sqlx::query("INSERT INTO application_events (application_id, from_state, to_state, actor_id, at) VALUES ($1, $2, $3, $4, $5)")
             .bind(id)
@@ -152,13 +147,12 @@ pub async fn move_state(db: &Db, id: i64, from: ApplicationState, to: Applicatio
             .bind(to.code())
             .bind(actor)
             .bind(at)
-            .execute(&mut *tx)
+            .execute(&mut *conn)
             .await?;
         if let Some(answer) = answer {
-            super::follow_up::add_message_in(&mut tx, id, actor, false, answer, at).await?;
+            super::follow_up::add_message(conn, id, actor, false, answer, at).await?;
         }
     }
-    tx.commit().await?;
     Ok(moved)
 }
 
@@ -212,31 +206,15 @@ pub async fn candidate_applied_within(db: &Db, candidate_id: i64, scope: &super:
     Ok(false)
 }
 
-impl ApplicationKeys {
-    /// The live event announcing that application `id` is now in `state`.
-    pub fn event(&self, id: i64, state: ApplicationState) -> crate::server::realtime::ApplicationEvent {
-        crate::server::realtime::ApplicationEvent {
-            application_id: id,
-            offer_id: self.offer_id,
-            candidate_id: self.candidate_id,
-            direction_id: self.direction_id,
-            service_id: self.service_id,
-            state: state.code().to_string(),
-        }
-    }
-}
-
-/// Ends every pending application to an offer that closes: "expired", recorded with `actor`.
-/// Returns the applications changed, for live events and notices.
-pub async fn expire_pending(db: &Db, offer_id: i64, actor: i64) -> Result<Vec<(i64, ApplicationKeys)>, sqlx::Error> {
-    let rows = sqlx::query("SELECT id FROM applications WHERE offer_id = $1 AND state IN ('received', 'in_review', 'interview')").bind(offer_id).fetch_all(&db.pool).await?;
+/// Ends every pending application to an offer that closes: "expired", recorded with `actor`,
+/// on the caller's transaction. Returns the applications changed, for live events and notices.
+pub async fn expire_pending(conn: &mut AnyConnection, offer_id: i64, actor: i64) -> Result<Vec<(i64, ApplicationKeys)>, sqlx::Error> {
+    let rows = sqlx::query(&format!("{SELECT_KEYS} WHERE a.offer_id = $1 AND a.state IN ('received', 'in_review', 'interview')")).bind(offer_id).fetch_all(&mut *conn).await?;
     let mut expired = Vec::new();
     for row in rows {
-        let id: i64 = row.try_get("id")?;
-        if let Some(keys) = keys(db, id).await? {
-            if move_state(db, id, keys.state, ApplicationState::Expired, actor, false, None).await? {
-                expired.push((id, keys));
-            }
+        let (id, keys): (i64, ApplicationKeys) = (row.try_get("id")?, keys_of(&row)?);
+        if move_state(conn, id, keys.state, ApplicationState::Expired, actor, false, None).await? {
+            expired.push((id, keys));
         }
     }
     Ok(expired)

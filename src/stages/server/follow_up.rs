@@ -100,37 +100,31 @@ pub async fn notes(db: &Db, id: i64, dates: &HumanDates) -> Result<Vec<Entry>, s
     rows.into_iter().map(|r| entry(r, dates)).collect()
 }
 
-/// Adds a message; an agent's first message is the application's first answer.
-pub async fn add_message(db: &Db, id: i64, author: i64, from_candidate: bool, body: &str) -> Result<(), sqlx::Error> {
-    let at = now();
-    let mut tx = db.pool.begin().await?;
-    add_message_in(&mut tx, id, author, from_candidate, body, at).await?;
-    tx.commit().await
-}
-
-/// The same, inside `tx` (a decision and its answer are saved together).
-pub async fn add_message_in(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: i64, author: i64, from_candidate: bool, body: &str, at: i64) -> Result<(), sqlx::Error> {
+/// Adds a message at `at` on the caller's transaction (a decision and its answer are saved
+/// together); an agent's first message is the application's first answer.
+pub async fn add_message(conn: &mut sqlx::AnyConnection, id: i64, author: i64, from_candidate: bool, body: &str, at: i64) -> Result<(), sqlx::Error> {
     sqlx::query("INSERT INTO application_messages (application_id, author_id, from_candidate, body, at) VALUES ($1, $2, $3, $4, $5)")
         .bind(id)
         .bind(author)
         .bind(i64::from(from_candidate))
         .bind(body)
         .bind(at)
-        .execute(&mut **tx)
+        .execute(&mut *conn)
         .await?;
     if !from_candidate {
-        sqlx::query("UPDATE applications SET first_answer_at = COALESCE(first_answer_at, $1) WHERE id = $2").bind(at).bind(id).execute(&mut **tx).await?;
+        sqlx::query("UPDATE applications SET first_answer_at = COALESCE(first_answer_at, $1) WHERE id = $2").bind(at).bind(id).execute(&mut *conn).await?;
     }
     Ok(())
 }
 
-pub async fn add_note(db: &Db, id: i64, author: i64, body: &str) -> Result<(), sqlx::Error> {
+/// Adds an agents' private note on the caller's transaction.
+pub async fn add_note(conn: &mut sqlx::AnyConnection, id: i64, author: i64, body: &str) -> Result<(), sqlx::Error> {
     sqlx::query("INSERT INTO application_notes (application_id, author_id, body, at) VALUES ($1, $2, $3, $4)")
         .bind(id)
         .bind(author)
         .bind(body)
         .bind(now())
-        .execute(&db.pool)
+        .execute(&mut *conn)
         .await?;
     Ok(())
 }

@@ -5,10 +5,8 @@
 use super::access::OfferScope;
 use crate::{
     accounts::server::AuthSession,
-    server::{
-        realtime::{ApplicationEvent, LiveEvent},
-        state::AppState,
-    },
+    server::state::AppState,
+    stages::server::events::{ApplicationEvent, APPLICATION_TOPIC},
 };
 use axum::{
     extract::State,
@@ -37,7 +35,7 @@ pub async fn events(State(state): State<AppState>, auth: AuthSession) -> Respons
         }
     };
     let stream = BroadcastStream::new(state.realtime.subscribe()).filter_map(move |received| {
-        let LiveEvent::Application(event) = received.ok()? else { return None };
+        let event: ApplicationEvent = received.ok()?.read(APPLICATION_TOPIC)?;
         may_see(&event, user.id, &scope).then(|| {
             let data = serde_json::json!({ "application": event.application_id, "offer": event.offer_id, "state": event.state });
             Ok::<_, Infallible>(Event::default().event("application").data(data.to_string()))

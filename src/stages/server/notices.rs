@@ -1,11 +1,55 @@
 //! Mail notices of the selection: the offer's contact hears of each new application and of
-//! each candidate's message, the candidate of each decision (with its answer) and of each
-//! agent's message. Sent in the background once the change is saved, so a slow
-//! mail relay never slows the agent down; a mail that fails is logged and does not undo the
-//! change (the site shows the same information).
+//! each candidate's message; the direction's admins and pool handlers of each spontaneous
+//! application; the candidate of each decision (with its answer) and of each agent's message.
+//! Each notice is a job (`server::jobs`) recorded with the change (`events::Changes`), so a
+//! slow or failing relay never slows the agent down nor loses the mail: it is retried, and
+//! listed for site admins when it keeps failing.
 
-use crate::{i18n::Locale, server::state::AppState};
+use crate::{
+    i18n::Locale,
+    server::{
+        jobs::{Job, JobError, JobFuture},
+        state::AppState,
+    },
+};
+use serde::{Deserialize, Serialize};
 use sqlx::Row;
+
+/// The job kind of every notice.
+pub const KIND: &str = "stages.notice";
+
+/// A notice to send; the job's payload.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "notice", rename_all = "snake_case")]
+pub enum Notice {
+    /// To the offer's contact (in French, the staff's language).
+    Received { application_id: i64 },
+    /// To the direction's admins and pool handlers (in French).
+    Spontaneous { application_id: i64 },
+    /// To the candidate, in their language: the application is now in `state`.
+    Decision { application_id: i64, state: String },
+    /// To the other side of a message.
+    Message { application_id: i64, from_candidate: bool },
+}
+
+impl Notice {
+    /// An application is received once: its notice is never queued twice.
+    pub fn dedup_key(&self) -> Option<String> {
+        match self {
+            Notice::Received { application_id } => Some(format!("{KIND}:received:{application_id}")),
+            Notice::Spontaneous { application_id } => Some(format!("{KIND}:spontaneous:{application_id}")),
+            Notice::Decision { .. } | Notice::Message { .. } => None,
+        }
+    }
+}
+
+/// The job handler.
+pub fn run(app: AppState, job: Job) -> JobFuture {
+    Box::pin(async move {
+        let notice: Notice = job.payload()?;
+        send(&app, &job, &notice).await
+    })
+}
 
 /// Who and what a notice is about.
 struct Facts {
@@ -16,12 +60,12 @@ struct Facts {
     candidate_email: String,
     candidate_name: String,
     candidate_locale: Locale,
-    state: String,
+    direction_id: i64,
 }
 
 async fn facts(state: &AppState, application_id: i64) -> Result<Option<Facts>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT COALESCE(o.title, d.name) AS title, o.contact_email, u.email, u.display_name, u.locale, a.state FROM applications a \
+        "SELECT COALESCE(o.title, d.name) AS title, o.contact_email, u.email, u.display_name, u.locale, a.direction_id FROM applications a \
          JOIN directions d ON d.id = a.direction_id LEFT JOIN offers o ON o.id = a.offer_id JOIN users u ON u.id = a.candidate_id WHERE a.id = $1",
     )
     .bind(application_id)
@@ -34,91 +78,72 @@ async fn facts(state: &AppState, application_id: i64) -> Result<Option<Facts>, s
             candidate_email: r.try_get("email")?,
             candidate_name: r.try_get("display_name")?,
             candidate_locale: Locale::parse(&r.try_get::<String, _>("locale")?).unwrap_or_default(),
-            state: r.try_get("state")?,
+            direction_id: r.try_get("direction_id")?,
         })
     })
     .transpose()
 }
 
-async fn send(state: &AppState, to: &str, subject: String, body: String) {
-    if let Err(error) = state.mailer.send(to, &subject, body).await {
-        tracing::error!(%error, to, "notice not sent");
-    }
-}
-
-/// Tells the offer's contact that an application arrived (in French, the staff's language).
-pub fn received(state: &AppState, application_id: i64) {
-    let state = state.clone();
-    tokio::spawn(async move { received_now(&state, application_id).await });
-}
-
-async fn received_now(state: &AppState, application_id: i64) {
-    match facts(state, application_id).await {
-        Ok(Some(Facts { contact_email: Some(contact), offer_title, candidate_name, .. })) => {
+/// Renders and sends `notice`; an application deleted meanwhile needs no mail.
+async fn send(app: &AppState, job: &Job, notice: &Notice) -> Result<(), JobError> {
+    let (Notice::Received { application_id } | Notice::Spontaneous { application_id } | Notice::Decision { application_id, .. } | Notice::Message { application_id, .. }) = notice;
+    let Some(f) = facts(app, *application_id).await? else { return Ok(()) };
+    let link = app.config.public_link(&format!("/stages/candidatures/{application_id}"));
+    let message_id = job.message_id(&app.config);
+    match notice {
+        Notice::Received { .. } => {
+            let Some(contact) = f.contact_email else { return Ok(()) };
             let locale = Locale::Fr;
-            let link = state.config.public_link(&format!("/stages/candidatures/{application_id}"));
-            let args = [("title", offer_title), ("name", candidate_name), ("link", link)];
-            send(state, &contact, locale.t_with("mail-application-received-subject", &args), locale.t_with("mail-application-received-body", &args)).await;
+            let args = [("title", f.offer_title), ("name", f.candidate_name), ("link", link)];
+            app.mailer.send_as(&message_id, &contact, &locale.t_with("mail-application-received-subject", &args), locale.t_with("mail-application-received-body", &args)).await?;
         }
-        Ok(Some(_)) => {}
-        Ok(None) => {}
-        Err(error) => tracing::error!(%error, "notice facts not read"),
-    }
-}
-
-/// Tells the candidate, in their language, where their application now stands.
-pub fn decision(state: &AppState, application_id: i64) {
-    let state = state.clone();
-    tokio::spawn(async move { decision_now(&state, application_id).await });
-}
-
-async fn decision_now(state: &AppState, application_id: i64) {
-    match facts(state, application_id).await {
-        Ok(Some(f)) => {
+        Notice::Spontaneous { .. } => {
+            let locale = Locale::Fr;
+            let args = [("title", f.offer_title), ("name", f.candidate_name), ("link", link)];
+            let (subject, body) = (locale.t_with("mail-spontaneous-received-subject", &args), locale.t_with("mail-spontaneous-received-body", &args));
+            // One message to all of them: one job, one Message-ID.
+            let people = pool_people(app, f.direction_id).await?;
+            if people.is_empty() {
+                return Ok(());
+            }
+            let people: Vec<&str> = people.iter().map(String::as_str).collect();
+            app.mailer.send_to_all_as(&message_id, &people, &subject, body).await?;
+        }
+        Notice::Decision { state, .. } => {
             let locale = f.candidate_locale;
-            let state_label = locale.t(&format!("application-state-{}", f.state));
-            let link = state.config.public_link(&format!("/stages/candidatures/{application_id}"));
+            let state_label = locale.t(&format!("application-state-{state}"));
             // A decision's answer goes in the mail (it was saved with the decision).
-            let answer = if matches!(f.state.as_str(), "accepted" | "declined") { last_agent_message(state, application_id).await } else { None };
+            let answer = if matches!(state.as_str(), "accepted" | "declined") { last_agent_message(app, *application_id).await? } else { None };
             let answer = answer.map(|text| format!("\n{text}\n")).unwrap_or_default();
-            let args = [("title", f.offer_title.clone()), ("name", f.candidate_name.clone()), ("state", state_label), ("link", link), ("answer", answer)];
-            send(state, &f.candidate_email, locale.t_with("mail-application-moved-subject", &args), locale.t_with("mail-application-moved-body", &args)).await;
+            let args = [("title", f.offer_title), ("name", f.candidate_name), ("state", state_label), ("link", link), ("answer", answer)];
+            app.mailer.send_as(&message_id, &f.candidate_email, &locale.t_with("mail-application-moved-subject", &args), locale.t_with("mail-application-moved-body", &args)).await?;
         }
-        Ok(None) => {}
-        Err(error) => tracing::error!(%error, "notice facts not read"),
+        Notice::Message { from_candidate, .. } => {
+            let (to, locale) = if *from_candidate { (f.contact_email, Locale::Fr) } else { (Some(f.candidate_email), f.candidate_locale) };
+            let Some(to) = to else { return Ok(()) };
+            let args = [("title", f.offer_title), ("name", f.candidate_name), ("link", link)];
+            app.mailer.send_as(&message_id, &to, &locale.t_with("mail-message-subject", &args), locale.t_with("mail-message-body", &args)).await?;
+        }
     }
+    Ok(())
 }
 
-async fn last_agent_message(state: &AppState, application_id: i64) -> Option<String> {
+/// The addresses of the direction's admins and of the agents handling its pool.
+async fn pool_people(app: &AppState, direction_id: i64) -> Result<Vec<String>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT DISTINCT u.email FROM users u WHERE u.id IN (SELECT user_id FROM pool_handlers WHERE direction_id = $1) \
+         OR u.id IN (SELECT user_id FROM role_grants WHERE role = 'direction_admin' AND direction_id = $1) ORDER BY u.email",
+    )
+    .bind(direction_id)
+    .fetch_all(&app.db.pool)
+    .await?;
+    rows.iter().map(|r| r.try_get("email")).collect()
+}
+
+async fn last_agent_message(app: &AppState, application_id: i64) -> Result<Option<String>, sqlx::Error> {
     let row = sqlx::query("SELECT body FROM application_messages WHERE application_id = $1 AND from_candidate = 0 ORDER BY at DESC, id DESC LIMIT 1")
         .bind(application_id)
-        .fetch_optional(&state.db.pool)
-        .await;
-    match row {
-        Ok(row) => row.and_then(|r| r.try_get("body").ok()),
-        Err(error) => {
-            tracing::error!(%error, "answer not read for the notice");
-            None
-        }
-    }
-}
-
-/// Tells the other side of a message: the candidate (in their language) when an agent wrote,
-/// the offer's contact when the candidate did.
-pub fn message(state: &AppState, application_id: i64, from_candidate: bool) {
-    let state = state.clone();
-    tokio::spawn(async move {
-        match facts(&state, application_id).await {
-            Ok(Some(f)) => {
-                let link = state.config.public_link(&format!("/stages/candidatures/{application_id}"));
-                let (to, locale) = if from_candidate { (f.contact_email, Locale::Fr) } else { (Some(f.candidate_email), f.candidate_locale) };
-                let args = [("title", f.offer_title), ("name", f.candidate_name), ("link", link)];
-                if let Some(to) = to {
-                    send(&state, &to, locale.t_with("mail-message-subject", &args), locale.t_with("mail-message-body", &args)).await;
-                }
-            }
-            Ok(None) => {}
-            Err(error) => tracing::error!(%error, "notice facts not read"),
-        }
-    });
+        .fetch_optional(&app.db.pool)
+        .await?;
+    row.map(|r| r.try_get("body")).transpose()
 }

@@ -11,7 +11,6 @@ use crate::server::text;
 use crate::{
     server::{
         db::Db,
-        realtime::LiveEvent,
         state::{AppState, NotRegistered},
     },
     stages::search::SearchQuery,
@@ -458,14 +457,15 @@ pub async fn offer_changed(app: &AppState, id: i64) {
     if let Err(error) = reloaded {
         tracing::error!(%error, offer = id, "search index: offer not reloaded");
     }
-    app.realtime.publish(LiveEvent::Offer(id)).await;
+    app.realtime.publish(super::events::OFFER_TOPIC, &super::events::OfferEvent { offer_id: id }).await;
 }
 
 /// How often the whole index is rebuilt from the database, as a safety net.
 const REBUILD_EVERY: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// Keeps `index` (this process's, registered in `app`) following offer changes made by other
-/// processes, and rebuilds it periodically.
+/// processes, and rebuilds it periodically. Per process by nature (each process holds its own
+/// index), so not a shared periodic round.
 pub fn spawn_follower(app: &AppState, index: OfferIndex) {
     let mut events = app.realtime.subscribe();
     let db = app.db.clone();
@@ -474,12 +474,13 @@ pub fn spawn_follower(app: &AppState, index: OfferIndex) {
         use tokio::sync::broadcast::error::RecvError;
         loop {
             match events.recv().await {
-                Ok(LiveEvent::Offer(id)) => {
-                    if let Err(error) = index.reload(&db, id).await {
-                        tracing::error!(%error, offer = id, "search index: offer not reloaded");
+                Ok(message) => {
+                    if let Some(super::events::OfferEvent { offer_id: id }) = message.read(super::events::OFFER_TOPIC) {
+                        if let Err(error) = index.reload(&db, id).await {
+                            tracing::error!(%error, offer = id, "search index: offer not reloaded");
+                        }
                     }
                 }
-                Ok(_) => {}
                 // Too many changes at once: reading everything again is simplest.
                 Err(RecvError::Lagged(_)) => {
                     if let Err(error) = index.rebuild(&db).await {

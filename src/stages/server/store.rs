@@ -189,14 +189,15 @@ pub async fn index_all(db: &Db) -> Result<usize, sqlx::Error> {
     Ok(rows.len())
 }
 
-/// Moves an offer from `from` to `to`; false when it was no longer in `from`.
-pub async fn move_state(db: &Db, id: i64, from: OfferState, to: OfferState) -> Result<bool, sqlx::Error> {
+/// Moves an offer from `from` to `to` on the caller's transaction; false when it was no
+/// longer in `from`.
+pub async fn move_state(conn: &mut sqlx::AnyConnection, id: i64, from: OfferState, to: OfferState) -> Result<bool, sqlx::Error> {
     let sql = if to == OfferState::Published {
         "UPDATE offers SET state = $1, updated_at = $2, published_at = COALESCE(published_at, $2) WHERE id = $3 AND state = $4"
     } else {
         "UPDATE offers SET state = $1, updated_at = $2 WHERE id = $3 AND state = $4"
     };
-    let done = sqlx::query(sql).bind(to.code()).bind(now()).bind(id).bind(from.code()).execute(&db.pool).await?;
+    let done = sqlx::query(sql).bind(to.code()).bind(now()).bind(id).bind(from.code()).execute(conn).await?;
     Ok(done.rows_affected() == 1)
 }
 

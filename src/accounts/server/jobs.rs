@@ -1,0 +1,57 @@
+//! Accounts' background work: the password-reset mail (a job, so a relay that is down delays
+//! it instead of losing it) and the pruning of old sign-in failures and spent reset tokens (a
+//! round, hourly across all processes).
+
+use super::{rate_limit, reset, store};
+use crate::{
+    i18n::Locale,
+    server::{
+        jobs::{enqueue, Job, JobError, NewJob, Registry, Round},
+        state::AppState,
+    },
+};
+use serde::{Deserialize, Serialize};
+use std::time::Duration;
+
+/// The kind of the reset mail job.
+pub const RESET_MAIL: &str = "accounts.reset_mail";
+
+/// A reset mail to send. The token is made when the mail is sent, so it never sits in the
+/// jobs table, and its life counts from the mail.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct ResetMail {
+    pub user_id: i64,
+    /// The language of the page the reset was asked from.
+    pub locale: String,
+}
+
+pub fn register(registry: &mut Registry) {
+    registry.job(RESET_MAIL, |app, job| Box::pin(send_reset(app, job)));
+    registry.round(Round { name: "accounts.prune", every: Duration::from_secs(3600), first_at_once: true, run: |app| Box::pin(prune(app)) });
+}
+
+/// Queues the reset mail of `user_id` (committed at once: nothing else changes with it).
+pub async fn queue_reset(app: &AppState, user_id: i64, locale: Locale) -> Result<(), sqlx::Error> {
+    let mut conn = app.db.pool.acquire().await?;
+    enqueue(&mut conn, NewJob { kind: RESET_MAIL, payload: &ResetMail { user_id, locale: locale.code().to_string() }, dedup_key: None }).await?;
+    app.jobs.wake();
+    Ok(())
+}
+
+async fn send_reset(app: AppState, job: Job) -> Result<(), JobError> {
+    let mail: ResetMail = job.payload()?;
+    let Some(account) = store::by_id(&app.db, mail.user_id).await? else { return Ok(()) };
+    let locale = Locale::parse(&mail.locale).unwrap_or_default();
+    let minutes = app.config.security.password_reset_minutes;
+    let token = reset::issue(&app.db, account.id, minutes).await?;
+    let link = app.config.public_link(&format!("/compte/reinitialiser?jeton={token}"));
+    let body = locale.t_with("mail-reset-body", &[("name", account.display_name.clone()), ("link", link), ("minutes", minutes.to_string())]);
+    app.mailer.send_as(&job.message_id(&app.config), &account.email, &locale.t("mail-reset-subject"), body).await?;
+    Ok(())
+}
+
+async fn prune(app: AppState) -> Result<(), JobError> {
+    rate_limit::prune(&app.db, &app.config.security).await?;
+    reset::prune(&app.db).await?;
+    Ok(())
+}

@@ -1,0 +1,10 @@
+//! What Innovation plugs into the job worker: the digest mails and their round, and the
+//! messages between members.
+
+use crate::server::{config::Config, jobs::Registry};
+
+pub fn register(registry: &mut Registry, config: &Config) {
+    registry.job(super::digest::KIND, super::digest::send);
+    registry.job(super::members::CONTACT_KIND, super::members::send_contact);
+    registry.round(super::digest::periodic(config.digest.every_seconds));
+}
