@@ -29,8 +29,8 @@ impl HumanDates {
     /// (the city's for visitors and for accounts that keep the default).
     pub async fn for_reader() -> AppResult<HumanDates> {
         let app = super::app_state()?;
-        let stored = match crate::accounts::server::current_account().await? {
-            Some(account) => crate::accounts::server::preferences::time_zone(&app.db, account.id).await?,
+        let stored = match crate::accounts::server::Caller::current().await?.id() {
+            Some(account) => crate::accounts::server::preferences::time_zone(&app.db, account).await?,
             None => String::new(),
         };
         Ok(HumanDates::for_account(&app, crate::i18n::request_locale(), &stored))

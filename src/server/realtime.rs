@@ -23,6 +23,9 @@ pub enum LiveEvent {
     Application(ApplicationEvent),
     /// An offer changed (published, edited, closed…): search indexes reload it.
     Offer(i64),
+    /// What account N may see changed (a role granted or revoked, a pool, a password, a
+    /// sign-out): its live connections read their caller again.
+    Access(i64),
 }
 
 impl From<ApplicationEvent> for LiveEvent {

@@ -128,9 +128,16 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         .layer(middleware::from_fn_with_state(state.clone(), super::nul_bytes::refuse_nul_bytes))
         .layer(DefaultBodyLimit::max(config.limits.max_body_bytes))
         .layer(middleware::from_fn(super::bad_arguments::bad_arguments_are_client_errors))
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .with_state(state.clone());
     Ok((router, state))
+}
+
+/// The span of one request: a fresh id, the method and the path (never the query, which may
+/// carry what people typed). Server functions open their own span inside it, with the account.
+fn request_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Span {
+    let id = format!("{:016x}", rand::random::<u64>());
+    tracing::info_span!("request", id, method = %request.method(), path = request.uri().path())
 }
 
 /// Serves `router` on `listener` until Ctrl-C or SIGTERM.
@@ -170,14 +177,14 @@ struct LanguageForm {
 }
 
 /// The language switch: a plain form post, so it works without JavaScript.
-async fn set_language(State(state): State<AppState>, auth: crate::accounts::server::AuthSession, headers: axum::http::HeaderMap, Form(form): Form<LanguageForm>) -> Response {
+async fn set_language(State(state): State<AppState>, caller: crate::accounts::server::Caller, headers: axum::http::HeaderMap, Form(form): Form<LanguageForm>) -> Response {
     let Some(locale) = Locale::parse(&form.lang) else {
         tracing::info!(lang = form.lang, "unknown language asked");
         let current = super::feeds::reader_locale(&headers);
         return (StatusCode::BAD_REQUEST, current.t("error-unknown-language")).into_response();
     };
     let next = super::redirect::resolve_or(&state.config.server.public_url, form.next.as_deref(), "/");
-    if let Some(user) = &auth.user {
+    if let Some(user) = caller.account() {
         if let Err(error) = crate::accounts::server::store::set_locale(&state.db, user.id, locale.code()).await {
             tracing::warn!(%error, "language preference not saved");
         }

@@ -11,26 +11,24 @@ use {
         application::COVER_LETTER_MAX,
         follow_up::MESSAGE_MAX,
         server::{
-            access::{self, OfferScope},
+            access::OfferScope,
             applications, store,
         },
         types::OfferState,
     },
     crate::{
-        accounts::{
-            server::{require_account, require_role},
-            types::Role,
-        },
+        accounts::{server::Caller, types::Permission},
         server::{app_state, respond},
     },
 };
 
 /// Applies to an open offer with a cover letter. Candidates only; once per offer.
 #[server(endpoint = "stages/apply")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "stages/apply", skip_all, fields(account = tracing::field::Empty, offer_id = offer_id)))]
 pub async fn apply_to_offer(offer_id: i64, cover_letter: String) -> Result<i64, AppError> {
     respond(
         async {
-            let (account, _) = require_role(Role::Candidate).await?;
+            let user = Caller::current().await?.require(Permission::Apply)?.id;
             let state = app_state()?;
             let letter = AppError::required_text("cover_letter", &cover_letter, COVER_LETTER_MAX)?;
             let offer = store::find(&state.db, offer_id, &state.clock.today_iso()).await?.ok_or(AppError::NotFound)?;
@@ -40,12 +38,12 @@ pub async fn apply_to_offer(offer_id: i64, cover_letter: String) -> Result<i64, 
             if !offer.view.open {
                 return Err(AppError::Conflict("error-offer-closed".into()));
             }
-            match applications::apply(&state.db, offer_id, offer.direction_id, account.id, &letter).await {
+            match applications::apply(&state.db, offer_id, offer.direction_id, user, &letter).await {
                 Ok(id) => {
-                    tracing::info!(candidate = account.id, offer = offer_id, application = id, "application received");
+                    tracing::info!(candidate = user, offer = offer_id, application = id, "application received");
                     let keys = applications::ApplicationKeys {
                         offer_id: Some(offer_id),
-                        candidate_id: account.id,
+                        candidate_id: user,
                         direction_id: offer.direction_id,
                         service_id: Some(offer.service_id),
                         state: ApplicationState::Received,
@@ -65,10 +63,11 @@ pub async fn apply_to_offer(offer_id: i64, cover_letter: String) -> Result<i64, 
 /// Sends a spontaneous application to one or several directions (five at most), optionally
 /// for a family of métiers. Each lands in its direction's pool; all or none are recorded.
 #[server(endpoint = "stages/apply_spontaneously")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "stages/apply_spontaneously", skip_all, fields(account = tracing::field::Empty, family_id = ?family_id)))]
 pub async fn apply_spontaneously(directions: Option<Vec<i64>>, family_id: Option<i64>, cover_letter: String) -> Result<usize, AppError> {
     respond(
         async {
-            let (account, _) = require_role(Role::Candidate).await?;
+            let user = Caller::current().await?.require(Permission::Apply)?.id;
             let state = app_state()?;
             let mut directions = directions.unwrap_or_default();
             directions.sort_unstable();
@@ -92,19 +91,19 @@ pub async fn apply_spontaneously(directions: Option<Vec<i64>>, family_id: Option
             if family_id.is_some_and(|f| !reference.families.iter().any(|r| r.id == f)) {
                 return Err(AppError::field("family_id", "field-unknown"));
             }
-            match applications::apply_spontaneously(&state.db, &directions, family_id, account.id, &letter).await {
+            match applications::apply_spontaneously(&state.db, &directions, family_id, user, &letter).await {
                 Ok(created) => {
                     for (id, direction) in &created {
                         let keys = applications::ApplicationKeys {
                             offer_id: None,
-                            candidate_id: account.id,
+                            candidate_id: user,
                             direction_id: *direction,
                             service_id: None,
                             state: ApplicationState::Received,
                         };
                         state.realtime.publish(keys.event(*id, ApplicationState::Received)).await;
                     }
-                    tracing::info!(candidate = account.id, count = created.len(), "spontaneous applications received");
+                    tracing::info!(candidate = user, count = created.len(), "spontaneous applications received");
                     Ok(created.len())
                 }
                 Err(applications::ApplyError::Duplicate) => Err(AppError::Conflict("error-already-applied-direction".into())),
@@ -118,6 +117,7 @@ pub async fn apply_spontaneously(directions: Option<Vec<i64>>, family_id: Option
 /// The spontaneous applications of the directions the account administers, or whose pool it
 /// handles.
 #[server(endpoint = "stages/pool")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "stages/pool", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn spontaneous_pool() -> Result<Vec<ReceivedApplication>, AppError> {
     respond(
         async {
@@ -134,17 +134,18 @@ pub async fn spontaneous_pool() -> Result<Vec<ReceivedApplication>, AppError> {
 
 /// The candidate's CV and applications.
 #[server(endpoint = "stages/my_applications")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "stages/my_applications", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn load_candidate_desk() -> Result<CandidateDesk, AppError> {
     respond(
         async {
-            let (account, _) = require_role(Role::Candidate).await?;
+            let user = Caller::current().await?.require(Permission::Apply)?.id;
             let state = app_state()?;
             Ok(CandidateDesk {
-                user_id: account.id,
-                cv_bytes: applications::cv(&state.db, account.id).await?.map(|(_, bytes)| bytes),
+                user_id: user,
+                cv_bytes: applications::cv(&state.db, user).await?.map(|(_, bytes)| bytes),
                 cv_max_bytes: state.config.limits.cv_max_bytes as i64,
-                profile: applications::profile(&state.db, account.id).await?,
-                applications: applications::of_candidate(&state.db, account.id).await?,
+                profile: applications::profile(&state.db, user).await?,
+                applications: applications::of_candidate(&state.db, user).await?,
             })
         }
         .await,
@@ -152,23 +153,24 @@ pub async fn load_candidate_desk() -> Result<CandidateDesk, AppError> {
 }
 
 #[server(endpoint = "stages/withdraw")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "stages/withdraw", skip_all, fields(account = tracing::field::Empty, id = id)))]
 pub async fn withdraw_application(id: i64) -> Result<(), AppError> {
     respond(
         async {
-            let account = require_account().await?;
+            let user = Caller::current().await?.account_id()?;
             let app = app_state()?;
             let db = &app.db;
             let keys = applications::keys(db, id).await?.ok_or(AppError::NotFound)?;
-            if keys.candidate_id != account.id {
+            if keys.candidate_id != user {
                 return Err(AppError::not_yours(false));
             }
             if !keys.state.is_pending() {
                 return Err(AppError::Conflict("error-application-move".into()));
             }
-            if !applications::move_state(db, id, keys.state, ApplicationState::Withdrawn, account.id, false, None).await? {
+            if !applications::move_state(db, id, keys.state, ApplicationState::Withdrawn, user, false, None).await? {
                 return Err(AppError::Conflict("error-offer-changed".into()));
             }
-            tracing::info!(candidate = account.id, application = id, "application withdrawn");
+            tracing::info!(candidate = user, application = id, "application withdrawn");
             app.realtime.publish(keys.event(id, ApplicationState::Withdrawn)).await;
             Ok(())
         }
@@ -179,14 +181,13 @@ pub async fn withdraw_application(id: i64) -> Result<(), AppError> {
 /// The signed-in account and its scope, or `Unauthenticated`.
 #[cfg(feature = "ssr")]
 async fn agent_scope() -> Result<(i64, OfferScope), AppError> {
-    match access::current().await? {
-        (Some(id), scope) => Ok((id, scope)),
-        (None, _) => Err(AppError::Unauthenticated),
-    }
+    let caller = Caller::current().await?;
+    Ok((caller.account_id()?, OfferScope::current(&caller).await?))
 }
 
 /// The applications to an offer, for the agents who manage it.
 #[server(endpoint = "stages/offer_applications")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "stages/offer_applications", skip_all, fields(account = tracing::field::Empty, offer_id = offer_id)))]
 pub async fn offer_applications(offer_id: i64) -> Result<Vec<ReceivedApplication>, AppError> {
     respond(
         async {
@@ -209,6 +210,7 @@ pub async fn offer_applications(offer_id: i64) -> Result<Vec<ReceivedApplication
 /// A decision carries an answer to the candidate: `message` if given, else the direction's
 /// template, else the site's default in the candidate's language.
 #[server(endpoint = "stages/move_application")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "stages/move_application", skip_all, fields(account = tracing::field::Empty, id = id)))]
 pub async fn move_application(id: i64, state: ApplicationState, #[server(default)] message: Option<String>) -> Result<(), AppError> {
     respond(
         async {
