@@ -76,7 +76,7 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("innovation/mine", "", "UAAAAAA"),
     ("innovation/queue", "", "UFFFFAA"),
     ("innovation/desk", "id={draft}", "UNANNAA"),
-    ("innovation/diff", "id={draft}&from=1&to=1", "UNANNAA"),
+    ("innovation/diff", "id={published}&from={published_revision}&to={published_revision}", "UNANNAA"),
     ("innovation/translation", "id={draft}&original=", "UNANNNN"),
     ("innovation/save", "id={draft}&{fiche_form}", "UFAFFNN"),
     ("innovation/submit", "id={draft}", "UNANNNN"),
@@ -86,7 +86,8 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("innovation/page", "id={published}", "AAAAAAA"),
     ("innovation/comment", "fiche={published}&body=", "UFAFFAA"),
     ("innovation/flag", "kind=comment&id={comment}&reason=test", "UFAFFAA"),
-    ("innovation/moderate", "kind=comment&id={comment}&action=restore", "UFFFFAA"),
+    // A reason with a control character is refused (422) after the permission, before any change.
+    ("innovation/moderate", "kind=comment&id={comment}&action=hide&reason=\u{7}", "UFFFFAA"),
     ("innovation/moderation", "", "UFFFFAA"),
     ("innovation/follow", "kind=field&target={field}&follow=true", "UAAAAAA"),
     ("innovation/notifications", "", "UAAAAAA"),
@@ -158,6 +159,15 @@ impl Fixture {
             .call_json::<i64>(member, "innovation/thread_start", &[("thread[title]", "Qui a essayé ?"), ("thread[body]", "Des retours ?"), ("thread[fields][0]", &field.to_string())])
             .await;
         let thread = thread.expect("thread started");
+        let profile = [("profile[job_title]", "Urbaniste"), ("profile[organisation]", "Ville"), ("profile[city]", "Lyon"), ("profile[country]", "France")];
+        app.call_json::<()>(member, "innovation/save_profile", &profile).await.1.expect("member profile saved");
+        let published_revision: i64 = sqlx::query("SELECT id FROM fiche_revisions WHERE fiche_id = $1 ORDER BY id")
+            .bind(published)
+            .fetch_one(&app.state.db.pool)
+            .await
+            .expect("revision")
+            .try_get("id")
+            .expect("id");
 
         app.sign_up("spare@example.org", PASSWORD).await;
         app.grant("spare@example.org", Role::Editor, None).await;
@@ -181,6 +191,7 @@ impl Fixture {
             ("saved_search", saved_search.to_string()),
             ("published", published.to_string()),
             ("draft", draft.to_string()),
+            ("published_revision", published_revision.to_string()),
             ("comment", comment.to_string()),
             ("thread", thread.to_string()),
             ("member", user_id(app, "member@example.org").await.to_string()),
