@@ -131,17 +131,20 @@ async fn on_postgresql_the_search_index_follows_offers_published_on_another_proc
 }
 
 /// A role revoked by an admin (through the admin server function) stops the events it
-/// showed on a connection already open, without the browser reconnecting.
+/// showed on a connection already open, without the browser reconnecting; on PostgreSQL the
+/// connection is held by another server process than the one that revoked.
 #[tokio::test]
 async fn a_revoked_role_stops_its_events_on_an_open_connection() {
     let app = TestApp::spawn().await;
+    let listening_base = if common::on_postgres() { app.spawn_beside().await.0 } else { app.base.clone() };
     let (offer, agent) = offer_with_agent(&app, &app.base).await;
     app.sign_up("admin@example.org", PASSWORD).await;
     app.grant("admin@example.org", Role::SiteAdmin, None).await;
     let admin = app.sign_in("admin@example.org", PASSWORD).await;
     let ada = app.sign_up("ada@example.org", PASSWORD).await;
     let bob = app.sign_up("bob@example.org", PASSWORD).await;
-    let mut agent_events = agent.get(app.url("/stages/evenements")).send().await.expect("subscribe");
+    let mut agent_events = agent.get(format!("{listening_base}/stages/evenements")).send().await.expect("subscribe");
+    assert_eq!(agent_events.status(), 200);
 
     app.call_json::<i64>(&ada, "stages/apply", &[("offer_id", &offer.to_string()), ("cover_letter", "Motivée.")]).await.1.expect("applied");
     next_application_event(&mut agent_events).await.expect("the agent hears of Ada's application while she is an agent");

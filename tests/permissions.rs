@@ -118,7 +118,12 @@ async fn user_id(app: &TestApp, email: &str) -> i64 {
     parvis::accounts::server::store::by_email(&app.state.db, email).await.expect("query").expect("account").id
 }
 
-/// Signs up `email`, then leaves it `role` alone (a visitor when `None` is not asked for here).
+/// The `id` column of the first row `sql` (one `$1`, bound to `bind`) finds.
+async fn first_id(app: &TestApp, sql: &str, bind: i64) -> i64 {
+    sqlx::query(sql).bind(bind).fetch_one(&app.state.db.pool).await.unwrap_or_else(|e| panic!("{sql}: {e}")).try_get("id").expect("id")
+}
+
+/// Signs up `email` (signed in), then leaves it holding `role` alone.
 async fn account_with_only(app: &TestApp, email: &str, role: Role, scope: Option<i64>) -> reqwest::Client {
     let client = app.sign_up(email, PASSWORD).await;
     let id = user_id(app, email).await;
@@ -146,7 +151,7 @@ impl Fixture {
         let (_, application) = app.call_json::<i64>(candidate, "stages/apply", &[("offer_id", &offer.to_string()), ("cover_letter", "Motivée.")]).await;
         let application = application.expect("applied");
         app.call_json::<()>(candidate, "stages/save_search", &[("query[q]", "jardin")]).await.1.expect("search saved");
-        let saved_search: i64 = sqlx::query("SELECT id FROM saved_searches").fetch_one(&app.state.db.pool).await.expect("saved search").try_get("id").expect("id");
+        let saved_search = first_id(app, "SELECT id FROM saved_searches WHERE user_id = $1", user_id(app, "candidate@example.org").await).await;
 
         let body = "Le budget participatif laisse les habitants proposer puis choisir par vote des projets d'investissement pour leur quartier.";
         let published = fiches::save(app, member, None, &fiches::form(field, "Budget participatif", body)).await.1.expect("saved");
@@ -161,24 +166,12 @@ impl Fixture {
         let thread = thread.expect("thread started");
         let profile = [("profile[job_title]", "Urbaniste"), ("profile[organisation]", "Ville"), ("profile[city]", "Lyon"), ("profile[country]", "France")];
         app.call_json::<()>(member, "innovation/save_profile", &profile).await.1.expect("member profile saved");
-        let published_revision: i64 = sqlx::query("SELECT id FROM fiche_revisions WHERE fiche_id = $1 ORDER BY id")
-            .bind(published)
-            .fetch_one(&app.state.db.pool)
-            .await
-            .expect("revision")
-            .try_get("id")
-            .expect("id");
+        let published_revision = first_id(app, "SELECT id FROM fiche_revisions WHERE fiche_id = $1 ORDER BY id", published).await;
 
         app.sign_up("spare@example.org", PASSWORD).await;
         app.grant("spare@example.org", Role::Editor, None).await;
         let spare = user_id(app, "spare@example.org").await;
-        let spare_editor_grant: i64 = sqlx::query("SELECT id FROM role_grants WHERE user_id = $1 AND role = 'editor'")
-            .bind(spare)
-            .fetch_one(&app.state.db.pool)
-            .await
-            .expect("grant")
-            .try_get("id")
-            .expect("id");
+        let spare_editor_grant = first_id(app, "SELECT id FROM role_grants WHERE user_id = $1 AND role = 'editor'", spare).await;
 
         let offer_form = app.offer_form(service, "Stage aux jardins, modifié").await.into_iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&");
         let fiche_form = fiches::form(field, "Jardins partagés", body).into_iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&");

@@ -243,6 +243,18 @@ mod tests {
     }
 
     #[test]
+    fn permissions_follow_the_roles() {
+        let holding = |role: Role| Permission::all_granted_by(&[RoleGrant { id: 1, role, direction: None, service: None }]);
+        assert_eq!(holding(Role::Candidate), vec![Permission::Apply]);
+        assert_eq!(holding(Role::Member), vec![Permission::Contribute]);
+        assert_eq!(holding(Role::HostAgent), vec![Permission::ManageOffers]);
+        assert_eq!(holding(Role::DirectionAdmin), vec![Permission::ManageOffers, Permission::ManageDirections]);
+        assert_eq!(holding(Role::Editor), vec![Permission::Contribute, Permission::Edit]);
+        assert_eq!(holding(Role::SiteAdmin), Permission::ALL[1..].to_vec(), "a site admin does everything but apply");
+        assert!(Permission::all_granted_by(&[]).is_empty());
+    }
+
+    #[test]
     fn role_codes_round_trip() {
         for role in Role::ALL {
             assert_eq!(Role::parse(role.code()), Some(role));

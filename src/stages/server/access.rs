@@ -106,6 +106,9 @@ mod tests {
         let candidate = OfferScope::from_grants(&[grant(Role::Candidate, None, None)]);
         assert!(!candidate.is_staff() && !candidate.covers(7, 70));
         assert!(OfferScope::from_grants(&[grant(Role::SiteAdmin, None, None)]).covers(1, 2));
+        // An editor is staff of Innovation, not of Stages: the same answer as the pages get.
+        let editor = [grant(Role::Editor, None, None)];
+        assert!(!OfferScope::from_grants(&editor).is_staff() && !Permission::ManageOffers.granted_by(&editor));
         let handler = OfferScope { pools: vec![7], ..agent };
         assert!(handler.covers_application(7, None) && !handler.covers_application(7, Some(71)) && !agent_without_pool().covers_application(7, None));
     }
