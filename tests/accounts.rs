@@ -27,7 +27,7 @@ async fn sign_up_validates_every_field_and_refuses_duplicates() {
     let user = result.expect("created");
     assert_eq!(user.email, "ada@example.org");
     assert!(user.has(Role::Candidate) && user.has(Role::Member));
-    assert!(!user.is_staff());
+    assert!(!user.can(parvis::accounts::types::Permission::ManageOffers) && user.can(parvis::accounts::types::Permission::Apply));
 
     let (status, result) =
         app.call_json::<CurrentUser>(&app.client(), "accounts/sign_up", &[("email", "ADA@example.org"), ("display_name", "Ada 2"), ("password", PASSWORD)]).await;

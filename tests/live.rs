@@ -5,12 +5,18 @@ mod common;
 
 use common::TestApp;
 use parvis::accounts::types::Role;
+use sqlx::Row;
 use std::time::Duration;
 
 const PASSWORD: &str = "correct horse battery";
 
 /// Reads server-sent events until one of kind "application" arrives; returns its data line.
 async fn next_application_event(response: &mut reqwest::Response) -> Option<String> {
+    application_event_within(response, Duration::from_secs(10)).await
+}
+
+/// The data line of the next "application" event arriving within `wait`, if any.
+async fn application_event_within(response: &mut reqwest::Response, wait: Duration) -> Option<String> {
     let mut buffer = String::new();
     let read = async {
         while let Ok(Some(chunk)) = response.chunk().await {
@@ -24,7 +30,15 @@ async fn next_application_event(response: &mut reqwest::Response) -> Option<Stri
         }
         None
     };
-    tokio::time::timeout(Duration::from_secs(10), read).await.ok().flatten()
+    tokio::time::timeout(wait, read).await.ok().flatten()
+}
+
+/// True when the server ends the stream within `wait` (whatever it sent before).
+async fn stream_ends_within(response: &mut reqwest::Response, wait: Duration) -> bool {
+    let drain = async {
+        while let Ok(Some(_)) = response.chunk().await {}
+    };
+    tokio::time::timeout(wait, drain).await.is_ok()
 }
 
 async fn offer_with_agent(app: &TestApp, base: &str) -> (i64, reqwest::Client) {
@@ -114,4 +128,55 @@ async fn on_postgresql_the_search_index_follows_offers_published_on_another_proc
     let answer = reqwest::Client::new().post(format!("{other_base}/api/stages/search")).form(&[("query[q]", "direct")]).send().await.expect("search");
     let results: parvis::stages::search::SearchResults = answer.json().await.expect("results");
     assert_eq!(results.offers.iter().map(|o| o.id).collect::<Vec<_>>(), vec![offer]);
+}
+
+/// A role revoked by an admin (through the admin server function) stops the events it
+/// showed on a connection already open, without the browser reconnecting; on PostgreSQL the
+/// connection is held by another server process than the one that revoked.
+#[tokio::test]
+async fn a_revoked_role_stops_its_events_on_an_open_connection() {
+    let app = TestApp::spawn().await;
+    let listening_base = if common::on_postgres() { app.spawn_beside().await.0 } else { app.base.clone() };
+    let (offer, agent) = offer_with_agent(&app, &app.base).await;
+    app.sign_up("admin@example.org", PASSWORD).await;
+    app.grant("admin@example.org", Role::SiteAdmin, None).await;
+    let admin = app.sign_in("admin@example.org", PASSWORD).await;
+    let ada = app.sign_up("ada@example.org", PASSWORD).await;
+    let bob = app.sign_up("bob@example.org", PASSWORD).await;
+    let mut agent_events = agent.get(format!("{listening_base}/stages/evenements")).send().await.expect("subscribe");
+    assert_eq!(agent_events.status(), 200);
+
+    app.call_json::<i64>(&ada, "stages/apply", &[("offer_id", &offer.to_string()), ("cover_letter", "Motivée.")]).await.1.expect("applied");
+    next_application_event(&mut agent_events).await.expect("the agent hears of Ada's application while she is an agent");
+
+    let agent_id = parvis::accounts::server::store::by_email(&app.state.db, "agent@example.org").await.expect("query").expect("agent").id;
+    let grants = parvis::accounts::server::store::roles(&app.state.db, agent_id).await.expect("grants");
+    let grant = grants.iter().find(|g| g.role == Role::HostAgent).expect("host agent grant").id;
+    app.call_json::<()>(&admin, "admin/revoke", &[("user_id", &agent_id.to_string()), ("grant_id", &grant.to_string())]).await.1.expect("revoked");
+
+    app.call_json::<i64>(&bob, "stages/apply", &[("offer_id", &offer.to_string()), ("cover_letter", "Motivé.")]).await.1.expect("applied");
+    let heard = application_event_within(&mut agent_events, Duration::from_secs(4)).await;
+    assert_eq!(heard, None, "a former agent still hears of applications to the service");
+}
+
+/// A session ended elsewhere (its record deleted: signed out in another tab, removed by an
+/// operator) ends the stream within seconds, though nothing was published.
+#[tokio::test]
+async fn a_removed_session_ends_its_stream_within_seconds() {
+    let app = TestApp::spawn().await;
+    let ada = app.sign_up("ada@example.org", PASSWORD).await;
+    // Ada's is the only session so far.
+    let ada_session: String = sqlx::query("SELECT id FROM sessions").fetch_one(&app.state.db.pool).await.expect("one session").try_get("id").expect("id");
+    let bob = app.sign_up("bob@example.org", PASSWORD).await;
+    let mut ada_events = ada.get(app.url("/stages/evenements")).send().await.expect("subscribe");
+    let mut bob_events = bob.get(app.url("/stages/evenements")).send().await.expect("subscribe");
+    assert_eq!(ada_events.status(), 200);
+    assert!(!stream_ends_within(&mut ada_events, Duration::from_secs(1)).await, "the stream stays open while the session lives");
+
+    let deleted = sqlx::query("DELETE FROM sessions WHERE id = $1").bind(&ada_session).execute(&app.state.db.pool).await.expect("delete");
+    assert_eq!(deleted.rows_affected(), 1, "Ada's one session removed");
+    let started = std::time::Instant::now();
+    assert!(stream_ends_within(&mut ada_events, Duration::from_secs(10)).await, "the stream of an ended session goes on");
+    assert!(started.elapsed() < Duration::from_secs(8), "ended after {:?}", started.elapsed());
+    assert!(!stream_ends_within(&mut bob_events, Duration::from_millis(500)).await, "Bob's session lives on, and so does his stream");
 }

@@ -8,35 +8,27 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {
     super::{
-        server::{require_account, store},
-        types::RoleGrant,
+        server::{store, Caller},
+        types::Permission,
     },
     crate::server::{app_state, respond},
 };
 
-/// The directions an account administers, or `None` when it is a site admin (all of them).
-/// Forbidden for anyone else: the role pages are a public feature, not someone's resource.
-#[cfg(feature = "ssr")]
-fn administered(grants: &[RoleGrant]) -> Result<Option<Vec<i64>>, AppError> {
-    if grants.iter().any(|g| g.role == Role::SiteAdmin) {
-        return Ok(None);
-    }
-    let directions: Vec<i64> = grants.iter().filter(|g| g.role == Role::DirectionAdmin).filter_map(|g| g.direction.as_ref().map(|d| d.id)).collect();
-    if directions.is_empty() {
-        Err(AppError::Forbidden)
-    } else {
-        Ok(Some(directions))
-    }
-}
-
+/// The caller's id and the directions it administers, or `None` when it is a site admin (all
+/// of them). Forbidden for anyone else (`Permission::ManageDirections`): the role pages are a
+/// public feature, not someone's resource.
 #[cfg(feature = "ssr")]
 async fn admin_scope() -> Result<(i64, Option<Vec<i64>>), AppError> {
-    let account = require_account().await?;
-    let grants = store::roles(&app_state()?.db, account.id).await?;
-    Ok((account.id, administered(&grants)?))
+    let caller = Caller::current().await?;
+    let id = caller.require(Permission::ManageDirections)?.id;
+    if caller.allows(Permission::AdministerSite) {
+        return Ok((id, None));
+    }
+    Ok((id, Some(caller.grants().iter().filter(|g| g.role == Role::DirectionAdmin).filter_map(|g| g.direction.as_ref().map(|d| d.id)).collect())))
 }
 
 #[server(endpoint = "admin/accounts")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "admin/accounts", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn find_accounts(query: String) -> Result<Vec<CurrentUser>, AppError> {
     respond(
         async {
@@ -53,6 +45,7 @@ pub async fn find_accounts(query: String) -> Result<Vec<CurrentUser>, AppError> 
 }
 
 #[server(endpoint = "admin/grant")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "admin/grant", skip_all, fields(account = tracing::field::Empty, user_id = user_id)))]
 pub async fn grant_role(user_id: i64, role: Role, scope: Option<String>) -> Result<i64, AppError> {
     respond(
         async {
@@ -80,6 +73,7 @@ pub async fn grant_role(user_id: i64, role: Role, scope: Option<String>) -> Resu
             store::by_id(&db, user_id).await?.ok_or(AppError::NotFound)?;
             match store::grant(&db, user_id, role, scope_id, admin_id).await {
                 Ok(id) => {
+                    crate::accounts::server::caller::access_changed(&app_state()?.realtime, user_id).await;
                     tracing::info!(admin = admin_id, user = user_id, role = role.code(), "role granted");
                     Ok(id)
                 }
@@ -95,6 +89,7 @@ pub async fn grant_role(user_id: i64, role: Role, scope: Option<String>) -> Resu
 }
 
 #[server(endpoint = "admin/revoke")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "admin/revoke", skip_all, fields(account = tracing::field::Empty, user_id = user_id, grant_id = grant_id)))]
 pub async fn revoke_role(user_id: i64, grant_id: i64) -> Result<(), AppError> {
     respond(
         async {
@@ -113,6 +108,8 @@ pub async fn revoke_role(user_id: i64, grant_id: i64) -> Result<(), AppError> {
                 return Err(AppError::Conflict("error-role-self-revoke".into()));
             }
             store::revoke(&db, grant_id).await?;
+            // The account's live connections stop hearing what the role showed them.
+            crate::accounts::server::caller::access_changed(&app_state()?.realtime, user_id).await;
             tracing::info!(admin = admin_id, user = user_id, role = grant.role.code(), "role revoked");
             Ok(())
         }

@@ -9,7 +9,7 @@ use {
     super::{
         server::{
             auth::{auth_session, Credentials},
-            password, rate_limit, reset, store,
+            password, rate_limit, reset, store, Caller,
         },
         types::{check_display_name, check_password, normalise_email},
     },
@@ -39,19 +39,22 @@ async fn sign_in_session(account: &store::AccountRow) -> AppResult<()> {
 
 /// The signed-in account with its roles, or `None` for a visitor.
 #[server(endpoint = "accounts/me")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "accounts/me", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn me() -> Result<Option<CurrentUser>, AppError> {
     respond(
         async {
-            let Some(account) = super::server::current_account().await? else {
+            let caller = Caller::current().await?;
+            let Some(account) = caller.account() else {
                 return Ok(None);
             };
-            Ok(Some(store::current_user(&app_state()?.db, &account).await?))
+            Ok(Some(store::current_user(&app_state()?.db, account).await?))
         }
         .await,
     )
 }
 
 #[server(endpoint = "accounts/sign_up")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "accounts/sign_up", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn sign_up(email: String, display_name: String, password: String) -> Result<CurrentUser, AppError> {
     respond(
         async {
@@ -83,6 +86,7 @@ pub async fn sign_up(email: String, display_name: String, password: String) -> R
 /// Signs in; `next` (the page's `suite`) is where to go afterwards, kept only when it resolves
 /// to a page of this site.
 #[server(endpoint = "accounts/sign_in")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "accounts/sign_in", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn sign_in(email: String, password: String, next: Option<String>) -> Result<SignedIn, AppError> {
     respond(
         async {
@@ -126,14 +130,19 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
 }
 
 #[server(endpoint = "accounts/sign_out")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "accounts/sign_out", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn sign_out() -> Result<(), AppError> {
     respond(
         async {
             let mut session = auth_session().await?;
-            session.logout().await.map_err(|e| {
+            let ended = session.logout().await.map_err(|e| {
                 tracing::error!(error = %e, "could not end the session");
                 AppError::Internal
             })?;
+            if let Some(account) = ended {
+                // Live connections of this session end now rather than at their next check.
+                crate::accounts::server::caller::access_changed(&app_state()?.realtime, account.id).await;
+            }
             redirect_plain_form("/");
             Ok(())
         }
@@ -143,11 +152,12 @@ pub async fn sign_out() -> Result<(), AppError> {
 
 /// Changes the password; every other session of the account ends, this one goes on.
 #[server(endpoint = "accounts/change_password")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "accounts/change_password", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
     respond(
         async {
             let state = app_state()?;
-            let account = super::server::require_account().await?;
+            let account = Caller::current().await?.signed_in()?.clone();
             collect(vec![("new_password", check_password(&new_password))])?;
             if !password::verify(current_password, account.password_hash.clone()).await? {
                 return Err(AppError::field("current_password", "field-password-wrong"));
@@ -158,6 +168,7 @@ pub async fn change_password(current_password: String, new_password: String) -> 
             // now fail that check; this one is signed in again with the new hash.
             let updated = store::AccountRow { password_hash: hash, ..account };
             sign_in_session(&updated).await?;
+            crate::accounts::server::caller::access_changed(&state.realtime, updated.id).await;
             tracing::info!(user = updated.id, "password changed");
             Ok(())
         }
@@ -168,6 +179,7 @@ pub async fn change_password(current_password: String, new_password: String) -> 
 /// Mails a reset link if the account exists. Answers the same either way, so the form does
 /// not tell who has an account.
 #[server(endpoint = "accounts/request_reset")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "accounts/request_reset", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     respond(
         async {
@@ -187,6 +199,7 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
 
 /// Sets a new password from a reset link, ends every session of the account and signs in here.
 #[server(endpoint = "accounts/reset_password")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "accounts/reset_password", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn reset_password(token: String, new_password: String) -> Result<(), AppError> {
     respond(
         async {
@@ -204,6 +217,7 @@ pub async fn reset_password(token: String, new_password: String) -> Result<(), A
             let account = store::by_id(&state.db, user_id).await?.ok_or(AppError::NotFound)?;
             sign_in_session(&account).await?;
             super::server::preferences::apply_at_sign_in(&state.db, user_id, state.config.is_https()).await?;
+            crate::accounts::server::caller::access_changed(&state.realtime, user_id).await;
             tracing::info!(user = user_id, "password reset");
             redirect_plain_form("/compte");
             Ok(())

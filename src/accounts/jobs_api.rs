@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use {
-    super::{server::require_role, types::Role},
+    super::{server::Caller, types::Permission},
     crate::server::{app_state, human_dates::HumanDates, jobs::admin, redirect_plain_form, respond},
 };
 
@@ -29,10 +29,11 @@ pub struct TroubledJob {
 
 /// Failed and retrying jobs, newest first.
 #[server(endpoint = "admin/jobs")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "admin/jobs", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn troubled_jobs() -> Result<Vec<TroubledJob>, AppError> {
     respond(
         async {
-            require_role(Role::SiteAdmin).await?;
+            Caller::current().await?.require(Permission::AdministerSite)?;
             let dates = HumanDates::for_reader().await?;
             let jobs = admin::troubled(&app_state()?.db).await?;
             Ok(jobs
@@ -54,16 +55,17 @@ pub async fn troubled_jobs() -> Result<Vec<TroubledJob>, AppError> {
 
 /// Queues a failed or retrying job again, due now.
 #[server(endpoint = "admin/retry_job")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "admin/retry_job", skip_all, fields(account = tracing::field::Empty, id = id)))]
 pub async fn retry_job(id: i64) -> Result<(), AppError> {
     respond(
         async {
-            let (account, _) = require_role(Role::SiteAdmin).await?;
+            let admin = Caller::current().await?.require(Permission::AdministerSite)?.id;
             let app = app_state()?;
             if !admin::retry(&app.db, id).await? {
                 return Err(AppError::NotFound);
             }
             app.jobs.wake();
-            tracing::info!(admin = account.id, job = id, "job retried by a site admin");
+            tracing::info!(admin, job = id, "job retried by a site admin");
             redirect_plain_form("/admin/travaux");
             Ok(())
         }

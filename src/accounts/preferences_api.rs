@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use {
-    super::server::{preferences, require_account},
+    super::server::{preferences, Caller},
     crate::server::{app_state, clock, redirect_plain_form, respond},
 };
 
@@ -21,10 +21,12 @@ pub struct TimeZoneOptions {
 }
 
 #[server(endpoint = "accounts/time_zone")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "accounts/time_zone", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn time_zone_choice() -> Result<TimeZoneOptions, AppError> {
     respond(
         async {
-            let account = require_account().await?;
+            let caller = Caller::current().await?;
+            let account = caller.signed_in()?;
             let app = app_state()?;
             Ok(TimeZoneOptions {
                 chosen: preferences::time_zone(&app.db, account.id).await?,
@@ -39,10 +41,12 @@ pub async fn time_zone_choice() -> Result<TimeZoneOptions, AppError> {
 /// Sets the time zone the account reads dates in: an IANA name of the server's database
 /// ("America/Montreal"), or "" for the city's. Anything else is refused on the field.
 #[server(endpoint = "accounts/set_time_zone")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "accounts/set_time_zone", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn set_time_zone(time_zone: String) -> Result<(), AppError> {
     respond(
         async {
-            let account = require_account().await?;
+            let caller = Caller::current().await?;
+            let account = caller.signed_in()?;
             let wanted = time_zone.trim();
             let stored = if wanted.is_empty() {
                 String::new()

@@ -79,6 +79,57 @@ pub struct Named {
     pub name: String,
 }
 
+/// What an account may do, as one word per feature. The server decides with
+/// [`Permission::granted_by`] (through `accounts::server::Caller`), and pages show or hide a
+/// control from the same answer, sent in [`CurrentUser::permissions`]: a page never offers
+/// what the server refuses. Scoped questions (which offers, which direction, later which
+/// space) are answered by each domain from the caller's grants; these say only whether the
+/// feature is the account's at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Permission {
+    /// Apply to offers, keep a CV and a candidate profile (candidates).
+    Apply,
+    /// Draft and manage offers and their applications, the dashboard (host agents, direction
+    /// admins, site admins).
+    ManageOffers,
+    /// A direction's answer templates and pool handlers, granting host agents (direction
+    /// admins, site admins).
+    ManageDirections,
+    /// Any role, and the reference lists (site admins).
+    AdministerSite,
+    /// Write fiches, comments and threads, flag, follow (members, editors, site admins).
+    Contribute,
+    /// Review and publish fiches, moderate, the list of promotional terms (editors, site admins).
+    Edit,
+}
+
+impl Permission {
+    pub const ALL: [Permission; 6] = [Permission::Apply, Permission::ManageOffers, Permission::ManageDirections, Permission::AdministerSite, Permission::Contribute, Permission::Edit];
+
+    /// The roles that open this permission: the one table of who may do what.
+    pub fn roles(self) -> &'static [Role] {
+        match self {
+            Permission::Apply => &[Role::Candidate],
+            Permission::ManageOffers => &[Role::HostAgent, Role::DirectionAdmin, Role::SiteAdmin],
+            Permission::ManageDirections => &[Role::DirectionAdmin, Role::SiteAdmin],
+            Permission::AdministerSite => &[Role::SiteAdmin],
+            Permission::Contribute => &[Role::Member, Role::Editor, Role::SiteAdmin],
+            Permission::Edit => &[Role::Editor, Role::SiteAdmin],
+        }
+    }
+
+    /// True when one of `grants` opens this permission.
+    pub fn granted_by(self, grants: &[RoleGrant]) -> bool {
+        grants.iter().any(|g| self.roles().contains(&g.role))
+    }
+
+    /// Every permission `grants` open, in [`Permission::ALL`] order.
+    pub fn all_granted_by(grants: &[RoleGrant]) -> Vec<Permission> {
+        Permission::ALL.into_iter().filter(|p| p.granted_by(grants)).collect()
+    }
+}
+
 /// The signed-in account, as pages see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CurrentUser {
@@ -86,6 +137,9 @@ pub struct CurrentUser {
     pub email: String,
     pub display_name: String,
     pub roles: Vec<RoleGrant>,
+    /// What the account may do, computed on the server from `roles` by the function that
+    /// refuses the rest ([`Permission::granted_by`]); pages read this, never the roles.
+    pub permissions: Vec<Permission>,
 }
 
 /// The answer to a sign-in: the account, and where to go next — the `suite` asked for,
@@ -98,12 +152,14 @@ pub struct SignedIn {
 }
 
 impl CurrentUser {
+    /// Whether the account holds `role` (to list its roles; what it may do is [`CurrentUser::can`]).
     pub fn has(&self, role: Role) -> bool {
         self.roles.iter().any(|g| g.role == role)
     }
 
-    pub fn is_staff(&self) -> bool {
-        self.roles.iter().any(|g| matches!(g.role, Role::HostAgent | Role::DirectionAdmin | Role::Editor | Role::SiteAdmin))
+    /// Whether the server lets the account use `permission`'s features.
+    pub fn can(&self, permission: Permission) -> bool {
+        self.permissions.contains(&permission)
     }
 }
 
@@ -184,6 +240,18 @@ mod tests {
         assert_eq!(check_password("short"), Err("field-password-short"));
         assert!(check_password("long enough pass").is_ok());
         assert_eq!(check_password(&"x".repeat(129)), Err("field-password-long"));
+    }
+
+    #[test]
+    fn permissions_follow_the_roles() {
+        let holding = |role: Role| Permission::all_granted_by(&[RoleGrant { id: 1, role, direction: None, service: None }]);
+        assert_eq!(holding(Role::Candidate), vec![Permission::Apply]);
+        assert_eq!(holding(Role::Member), vec![Permission::Contribute]);
+        assert_eq!(holding(Role::HostAgent), vec![Permission::ManageOffers]);
+        assert_eq!(holding(Role::DirectionAdmin), vec![Permission::ManageOffers, Permission::ManageDirections]);
+        assert_eq!(holding(Role::Editor), vec![Permission::Contribute, Permission::Edit]);
+        assert_eq!(holding(Role::SiteAdmin), Permission::ALL[1..].to_vec(), "a site admin does everything but apply");
+        assert!(Permission::all_granted_by(&[]).is_empty());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use crate::{
     accounts::{
         pages::auth_context::use_auth,
-        types::{CurrentUser, Role},
+        types::{CurrentUser, Permission},
     },
     i18n::{t, use_locale, Locale},
     ui::refused_form::RefusalAlert,
@@ -59,9 +59,10 @@ fn MainNav() -> impl IntoView {
 
 #[component]
 fn UserLinks(user: CurrentUser) -> impl IntoView {
-    let admin = user.has(Role::SiteAdmin) || user.has(Role::DirectionAdmin);
-    let agent = admin || user.has(Role::HostAgent);
-    let candidate = user.has(Role::Candidate);
+    // The server's own answers (`CurrentUser::permissions`), never role arithmetic here.
+    let admin = user.can(Permission::ManageDirections);
+    let agent = user.can(Permission::ManageOffers);
+    let candidate = user.can(Permission::Apply);
     view! {
         {candidate.then(|| view! { <li><A href="/stages/candidatures">{t("nav-my-applications")}</A></li> })}
         {agent.then(|| view! { <li><A href="/stages/gestion">{t("nav-my-offers")}</A></li> })}

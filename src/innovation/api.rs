@@ -11,28 +11,20 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {
     super::{
-        server::{diff, independence, store, this_year},
+        server::{diff, independence, store, this_year, Standing},
         types::{FicheState, ReviewAction},
     },
     crate::{
-        accounts::server::require_account,
+        accounts::{server::Caller, types::Permission},
         i18n::request_locale,
         server::{app_state, human_dates::HumanDates, redirect_plain_form, respond},
     },
 };
 
-/// The signed-in account and whether it is an editor (or a site admin).
-#[cfg(feature = "ssr")]
-async fn account_and_editor() -> Result<(i64, bool, bool), AppError> {
-    let account = require_account().await?;
-    let (member, editor) = super::server::standing(&app_state()?.db, account.id).await?;
-    Ok((account.id, member, editor))
-}
-
 /// The signed-in author's fiche `id` (someone else's is not found), with the database.
 #[cfg(feature = "ssr")]
 async fn authors_fiche(id: i64) -> Result<(i64, crate::server::db::Db, store::FicheRow), AppError> {
-    let (user, _, _) = account_and_editor().await?;
+    let user = Caller::current().await?.account_id()?;
     let db = app_state()?.db;
     let fiche = store::find(&db, id).await?.ok_or(AppError::NotFound)?;
     if fiche.author_id != user {
@@ -42,6 +34,7 @@ async fn authors_fiche(id: i64) -> Result<(i64, crate::server::db::Db, store::Fi
 }
 
 #[server(endpoint = "innovation/browse")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/browse", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn browse_fiches(#[server(default)] query: BrowseQuery) -> Result<BrowseResults, AppError> {
     respond(
         async {
@@ -63,6 +56,7 @@ pub async fn browse_fiches(#[server(default)] query: BrowseQuery) -> Result<Brow
 
 /// A published fiche; anything else is "not found" to readers.
 #[server(endpoint = "innovation/fiche")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/fiche", skip_all, fields(account = tracing::field::Empty, id = id)))]
 pub async fn load_fiche(id: i64) -> Result<FicheView, AppError> {
     respond(
         async {
@@ -76,25 +70,25 @@ pub async fn load_fiche(id: i64) -> Result<FicheView, AppError> {
 
 /// The fields a fiche may belong to, for the form.
 #[server(endpoint = "innovation/fields")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/fields", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn load_fiche_fields() -> Result<Vec<(i64, String)>, AppError> {
     respond(async { Ok(store::field_names(&app_state()?.db, request_locale()).await?) }.await)
 }
 
 /// The account's own fiches, in every state.
 #[server(endpoint = "innovation/mine")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/mine", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn load_my_fiches() -> Result<Vec<FicheSummary>, AppError> {
-    respond(async { Ok(store::desk_list(&app_state()?.db, Some(require_account().await?.id), request_locale()).await?) }.await)
+    respond(async { Ok(store::desk_list(&app_state()?.db, Some(Caller::current().await?.account_id()?), request_locale()).await?) }.await)
 }
 
 /// The fiches waiting for an editor.
 #[server(endpoint = "innovation/queue")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/queue", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn load_review_queue() -> Result<Vec<FicheSummary>, AppError> {
     respond(
         async {
-            let (_, _, editor) = account_and_editor().await?;
-            if !editor {
-                return Err(AppError::Forbidden);
-            }
+            Caller::current().await?.require(Permission::Edit)?;
             Ok(store::desk_list(&app_state()?.db, None, request_locale()).await?)
         }
         .await,
@@ -104,10 +98,12 @@ pub async fn load_review_queue() -> Result<Vec<FicheSummary>, AppError> {
 /// A fiche's desk: its author and the editors see the working copy, revisions, reviews and
 /// the independence warnings; anyone else gets "not found".
 #[server(endpoint = "innovation/desk")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/desk", skip_all, fields(account = tracing::field::Empty, id = id)))]
 pub async fn load_fiche_desk(id: i64) -> Result<FicheDesk, AppError> {
     respond(
         async {
-            let (user, _, editor) = account_and_editor().await?;
+            let caller = Caller::current().await?;
+            let (user, Standing { editor, .. }) = (caller.account_id()?, Standing::of(&caller));
             let db = app_state()?.db;
             let fiche = store::find(&db, id).await?.ok_or(AppError::NotFound)?;
             if fiche.author_id != user && !editor {
@@ -136,6 +132,7 @@ pub async fn load_fiche_desk(id: i64) -> Result<FicheDesk, AppError> {
 /// The author links their fiche as the translation of a published fiche in another language
 /// (`original` empty: unlinks it). Every translation points at the same original.
 #[server(endpoint = "innovation/translation")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/translation", skip_all, fields(account = tracing::field::Empty, id = id)))]
 pub async fn link_translation(id: i64, #[server(default)] original: String) -> Result<(), AppError> {
     respond(
         async {
@@ -168,13 +165,11 @@ pub async fn link_translation(id: i64, #[server(default)] original: String) -> R
 /// Creates a draft (no `id`) or saves the author's changes; members only, own fiches only,
 /// never while an editor reviews it.
 #[server(endpoint = "innovation/save")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/save", skip_all, fields(account = tracing::field::Empty, id = ?id)))]
 pub async fn save_fiche(id: Option<i64>, fiche: FicheInput) -> Result<i64, AppError> {
     respond(
         async {
-            let (user, member, _) = account_and_editor().await?;
-            if !member {
-                return Err(AppError::Forbidden);
-            }
+            let user = Caller::current().await?.require(Permission::Contribute)?.id;
             let clean = fiche.validate(this_year()?).map_err(AppError::Invalid)?;
             let db = app_state()?.db;
             let fields = store::field_names(&db, request_locale()).await?;
@@ -204,6 +199,7 @@ pub async fn save_fiche(id: Option<i64>, fiche: FicheInput) -> Result<i64, AppEr
 
 /// The author sends the working copy to the editors.
 #[server(endpoint = "innovation/submit")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/submit", skip_all, fields(account = tracing::field::Empty, id = id)))]
 pub async fn submit_fiche(id: i64) -> Result<(), AppError> {
     respond(
         async {
@@ -224,13 +220,11 @@ pub async fn submit_fiche(id: i64) -> Result<(), AppError> {
 /// An editor's decision. Publishing a fiche that shows independence warnings needs
 /// `acknowledge`; asking for changes and rejecting need a comment for the author.
 #[server(endpoint = "innovation/review")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/review", skip_all, fields(account = tracing::field::Empty, id = id)))]
 pub async fn review_fiche(id: i64, action: String, #[server(default)] comment: String, #[server(default)] acknowledge: Option<String>) -> Result<(), AppError> {
     respond(
         async {
-            let (editor, _, is_editor) = account_and_editor().await?;
-            if !is_editor {
-                return Err(AppError::Forbidden);
-            }
+            let editor = Caller::current().await?.require(Permission::Edit)?.id;
             let action = ReviewAction::parse(&action).ok_or_else(|| AppError::field("action", "field-unknown"))?;
             let comment = comment.trim().to_string();
             crate::characters::check("comment", &comment)?;
@@ -286,10 +280,12 @@ async fn tell_first_publication(db: &crate::server::db::Db, fiche: &store::Fiche
 
 /// The line diff between two revisions of a fiche (its author and the editors).
 #[server(endpoint = "innovation/diff")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/diff", skip_all, fields(account = tracing::field::Empty, id = id, from = from, to = to)))]
 pub async fn fiche_diff(id: i64, from: i64, to: i64) -> Result<Vec<DiffLine>, AppError> {
     respond(
         async {
-            let (user, _, editor) = account_and_editor().await?;
+            let caller = Caller::current().await?;
+            let (user, Standing { editor, .. }) = (caller.account_id()?, Standing::of(&caller));
             let db = app_state()?.db;
             let fiche = store::find(&db, id).await?.ok_or(AppError::NotFound)?;
             if fiche.author_id != user && !editor {
@@ -305,13 +301,11 @@ pub async fn fiche_diff(id: i64, from: i64, to: i64) -> Result<Vec<DiffLine>, Ap
 
 /// Adds a brand or product name to the list the independence checks look for (editors).
 #[server(endpoint = "innovation/promo_term")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/promo_term", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn add_promo_term(term: String) -> Result<(), AppError> {
     respond(
         async {
-            let (editor, _, is_editor) = account_and_editor().await?;
-            if !is_editor {
-                return Err(AppError::Forbidden);
-            }
+            let editor = Caller::current().await?.require(Permission::Edit)?.id;
             let term = AppError::required_text("term", &term, 80)?;
             store::add_promo_term(&app_state()?.db, &term, editor).await?;
             redirect_plain_form("/innovation/relecture");

@@ -9,10 +9,10 @@ use leptos::prelude::*;
 use {
     super::{
         community::{city_key, COMMENT_MAX},
-        server::{comments, contributions, digest, notify, reader, require_standing, store, threads},
+        server::{comments, contributions, digest, notify, store, threads, Standing},
     },
     crate::{
-        accounts::server::require_account,
+        accounts::{server::Caller, types::Permission},
         i18n::request_locale,
         server::{app_state, human_dates::HumanDates, redirect_plain_form, respond},
     },
@@ -20,6 +20,7 @@ use {
 
 /// A published fiche with its comments, in one answer for the page.
 #[server(endpoint = "innovation/page")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/page", skip_all, fields(account = tracing::field::Empty, id = id)))]
 pub async fn load_fiche_page(id: i64) -> Result<FichePageData, AppError> {
     respond(
         async {
@@ -27,7 +28,8 @@ pub async fn load_fiche_page(id: i64) -> Result<FichePageData, AppError> {
             let mut fiche = store::published(&db, id, request_locale()).await?.ok_or(AppError::NotFound)?;
             let dates = HumanDates::for_reader().await?;
             fiche.published_shown = dates.instant(fiche.published_at);
-            let (member, moderator, account) = reader().await?;
+            let caller = Caller::current().await?;
+            let (Standing { member, editor: moderator }, account) = (Standing::of(&caller), caller.id());
             let (following, following_city) = match account {
                 Some(user) => (
                     notify::follows(&db, user, FollowKind::Fiche, &id.to_string()).await?,
@@ -54,10 +56,12 @@ pub async fn load_fiche_page(id: i64) -> Result<FichePageData, AppError> {
 
 /// A member comments a published fiche (Markdown; quote with "> ").
 #[server(endpoint = "innovation/comment")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/comment", skip_all, fields(account = tracing::field::Empty, fiche = fiche)))]
 pub async fn post_comment(fiche: i64, body: String) -> Result<i64, AppError> {
     respond(
         async {
-            let account = require_standing(false).await?;
+            let caller = Caller::current().await?;
+            let account = caller.require(Permission::Contribute)?;
             let body = AppError::required_text("body", &body, COMMENT_MAX)?;
             let db = app_state()?.db;
             let Some(view) = store::published(&db, fiche, request_locale()).await? else { return Err(AppError::NotFound) };
@@ -86,10 +90,12 @@ pub async fn post_comment(fiche: i64, body: String) -> Result<i64, AppError> {
 
 /// A member flags a comment, a thread or a reply for the editors.
 #[server(endpoint = "innovation/flag")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/flag", skip_all, fields(account = tracing::field::Empty, id = id)))]
 pub async fn flag_item(kind: ItemKind, id: i64, #[server(default)] reason: String) -> Result<(), AppError> {
     respond(
         async {
-            let account = require_standing(false).await?;
+            let caller = Caller::current().await?;
+            let account = caller.require(Permission::Contribute)?;
             let db = app_state()?.db;
             crate::characters::check("reason", &reason)?;
             let link = contributions::visible_link(&db, kind, id).await?.ok_or(AppError::NotFound)?;
@@ -105,10 +111,12 @@ pub async fn flag_item(kind: ItemKind, id: i64, #[server(default)] reason: Strin
 
 /// An editor hides, restores or deletes a contribution, with a reason kept in the log.
 #[server(endpoint = "innovation/moderate")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/moderate", skip_all, fields(account = tracing::field::Empty, id = id)))]
 pub async fn moderate_item(kind: ItemKind, id: i64, action: ModerationAction, #[server(default)] reason: String) -> Result<(), AppError> {
     respond(
         async {
-            let account = require_standing(true).await?;
+            let caller = Caller::current().await?;
+            let account = caller.require(Permission::Edit)?;
             crate::characters::check("reason", &reason)?;
             let reason = reason.trim().chars().take(500).collect::<String>();
             if !contributions::moderate(&app_state()?.db, kind, id, action, account.id, &reason).await? {
@@ -123,10 +131,11 @@ pub async fn moderate_item(kind: ItemKind, id: i64, action: ModerationAction, #[
 }
 
 #[server(endpoint = "innovation/moderation")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/moderation", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn load_moderation() -> Result<ModerationDesk, AppError> {
     respond(
         async {
-            require_standing(true).await?;
+            Caller::current().await?.require(Permission::Edit)?;
             let db = app_state()?.db;
             let dates = HumanDates::for_reader().await?;
             Ok(ModerationDesk { flagged: contributions::flagged(&db, &dates).await?, log: contributions::log(&db, &dates).await? })
@@ -137,10 +146,12 @@ pub async fn load_moderation() -> Result<ModerationDesk, AppError> {
 
 /// Follows (or stops following) a published fiche, a thread, a field or a city of the catalogue.
 #[server(endpoint = "innovation/follow")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/follow", skip_all, fields(account = tracing::field::Empty, follow = follow)))]
 pub async fn follow_subject(kind: FollowKind, target: String, follow: bool) -> Result<(), AppError> {
     respond(
         async {
-            let account = require_account().await?;
+            let caller = Caller::current().await?;
+            let account = caller.signed_in()?;
             let db = app_state()?.db;
             let id = target.trim().parse::<i64>().ok();
             let exists = match (kind, id) {
@@ -172,10 +183,11 @@ pub async fn follow_subject(kind: FollowKind, target: String, follow: bool) -> R
 
 /// The member's notifications, what they follow, and whether the digest is on.
 #[server(endpoint = "innovation/notifications")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/notifications", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn load_notifications() -> Result<NotificationsData, AppError> {
     respond(
         async {
-            let user = require_account().await?.id;
+            let user = Caller::current().await?.account_id()?;
             let db = app_state()?.db;
             Ok(NotificationsData {
                 notifications: notify::of_user(&db, user, &HumanDates::for_reader().await?).await?,
@@ -189,10 +201,11 @@ pub async fn load_notifications() -> Result<NotificationsData, AppError> {
 }
 
 #[server(endpoint = "innovation/notifications_read")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/notifications_read", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn mark_notifications_read() -> Result<(), AppError> {
     respond(
         async {
-            notify::mark_read(&app_state()?.db, require_account().await?.id).await?;
+            notify::mark_read(&app_state()?.db, Caller::current().await?.account_id()?).await?;
             redirect_plain_form("/innovation/notifications");
             Ok(())
         }
@@ -202,10 +215,11 @@ pub async fn mark_notifications_read() -> Result<(), AppError> {
 
 /// Turns the member's e-mail digest of notifications on or off.
 #[server(endpoint = "innovation/digest")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/digest", skip_all, fields(account = tracing::field::Empty, on = on)))]
 pub async fn set_digest(on: bool) -> Result<(), AppError> {
     respond(
         async {
-            let user = require_account().await?.id;
+            let user = Caller::current().await?.account_id()?;
             digest::set_enabled(&app_state()?.db, user, on).await?;
             tracing::info!(user, on, "notification digest set");
             redirect_plain_form("/innovation/notifications");

@@ -12,7 +12,7 @@ use {
         server::{members, store},
     },
     crate::{
-        accounts::server::require_account,
+        accounts::server::Caller,
         i18n::request_locale,
         server::{app_state, redirect_plain_form, respond},
     },
@@ -21,6 +21,7 @@ use {
 /// The directory, for signed-in members: by words (name, organisation, city, job), field and
 /// country.
 #[server(endpoint = "innovation/directory")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/directory", skip_all, fields(account = tracing::field::Empty, field = ?field)))]
 pub async fn load_directory(
     #[server(default)] q: Option<String>,
     #[server(default)] field: Option<i64>,
@@ -28,7 +29,7 @@ pub async fn load_directory(
 ) -> Result<DirectoryPage, AppError> {
     respond(
         async {
-            require_account().await?;
+            Caller::current().await?.account_id()?;
             let db = app_state()?.db;
             let names = store::field_names(&db, request_locale()).await?;
             let members =
@@ -41,10 +42,11 @@ pub async fn load_directory(
 
 /// One member's profile (signed-in members only).
 #[server(endpoint = "innovation/member")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/member", skip_all, fields(account = tracing::field::Empty, id = id)))]
 pub async fn load_member(id: i64) -> Result<MemberCard, AppError> {
     respond(
         async {
-            require_account().await?;
+            Caller::current().await?.account_id()?;
             let db = app_state()?.db;
             let names = store::field_names(&db, request_locale()).await?;
             members::card_of(&db, id, &names).await?.ok_or(AppError::NotFound)
@@ -55,10 +57,12 @@ pub async fn load_member(id: i64) -> Result<MemberCard, AppError> {
 
 /// The signed-in member's own profile, for its form (empty when not written yet).
 #[server(endpoint = "innovation/my_profile")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/my_profile", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn load_my_member_profile() -> Result<(MemberProfile, Vec<(i64, String)>), AppError> {
     respond(
         async {
-            let account = require_account().await?;
+            let caller = Caller::current().await?;
+            let account = caller.signed_in()?;
             let db = app_state()?.db;
             Ok((members::profile(&db, account.id).await?.unwrap_or_default(), store::field_names(&db, request_locale()).await?))
         }
@@ -67,10 +71,12 @@ pub async fn load_my_member_profile() -> Result<(MemberProfile, Vec<(i64, String
 }
 
 #[server(endpoint = "innovation/save_profile")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/save_profile", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn save_member_profile(profile: MemberProfile) -> Result<(), AppError> {
     respond(
         async {
-            let account = require_account().await?;
+            let caller = Caller::current().await?;
+            let account = caller.signed_in()?;
             let clean = profile.validate()?;
             members::save(&app_state()?.db, account.id, &clean).await?;
             tracing::info!(user = account.id, "member profile saved");
@@ -84,10 +90,12 @@ pub async fn save_member_profile(profile: MemberProfile) -> Result<(), AppError>
 /// Sends a message to a member by mail, from the site: the recipient sees the sender's name
 /// and profile link, never their address, and the sender never sees the recipient's.
 #[server(endpoint = "innovation/contact")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/contact", skip_all, fields(account = tracing::field::Empty, id = id)))]
 pub async fn contact_member(id: i64, body: String) -> Result<(), AppError> {
     respond(
         async {
-            let account = require_account().await?;
+            let caller = Caller::current().await?;
+            let account = caller.signed_in()?;
             let body = AppError::required_text("body", &body, CONTACT_MAX)?;
             if id == account.id {
                 return Err(AppError::field("body", "member-contact-self"));

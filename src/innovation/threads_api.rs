@@ -10,21 +10,24 @@ use leptos::prelude::*;
 use {
     super::{
         community::{FollowKind, COMMENT_MAX},
-        server::{notify, reader, require_standing, store, threads},
+        server::{notify, store, threads, Standing},
     },
     crate::{
+        accounts::{server::Caller, types::Permission},
         i18n::request_locale,
         server::{app_state, human_dates::HumanDates, redirect_plain_form, respond},
     },
 };
 
 #[server(endpoint = "innovation/threads")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/threads", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn load_threads(#[server(default)] query: ThreadQuery) -> Result<ThreadList, AppError> {
     respond(
         async {
             let db = app_state()?.db;
             let locale = request_locale();
-            let (member, _, account) = reader().await?;
+            let caller = Caller::current().await?;
+            let (Standing { member, .. }, account) = (Standing::of(&caller), caller.id());
             let (threads, total) = threads::list(&db, &query, locale, &HumanDates::for_reader().await?).await?;
             let following_field = match (account, query.field()) {
                 (Some(user), Some(field)) => notify::follows(&db, user, FollowKind::Field, &field.to_string()).await?,
@@ -38,11 +41,13 @@ pub async fn load_threads(#[server(default)] query: ThreadQuery) -> Result<Threa
 
 /// A thread with its replies; a hidden thread is found by editors only.
 #[server(endpoint = "innovation/thread")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/thread", skip_all, fields(account = tracing::field::Empty, id = id)))]
 pub async fn load_thread(id: i64) -> Result<ThreadPageData, AppError> {
     respond(
         async {
             let db = app_state()?.db;
-            let (member, moderator, account) = reader().await?;
+            let caller = Caller::current().await?;
+            let (Standing { member, editor: moderator }, account) = (Standing::of(&caller), caller.id());
             let (title, field_ids) = threads::find(&db, id, moderator).await?.ok_or(AppError::NotFound)?;
             let (question, replies) = threads::contributions(&db, id, moderator, &HumanDates::for_reader().await?).await?.ok_or(AppError::NotFound)?;
             let following = match account {
@@ -59,10 +64,12 @@ pub async fn load_thread(id: i64) -> Result<ThreadPageData, AppError> {
 
 /// A member asks the community a question, tied to fields; those following the fields hear of it.
 #[server(endpoint = "innovation/thread_start")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/thread_start", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn start_thread(thread: ThreadInput) -> Result<i64, AppError> {
     respond(
         async {
-            let account = require_standing(false).await?;
+            let caller = Caller::current().await?;
+            let account = caller.require(Permission::Contribute)?;
             let db = app_state()?.db;
             let clean = thread.validate().map_err(AppError::Invalid)?;
             let known = store::field_names(&db, request_locale()).await?;
@@ -90,10 +97,12 @@ pub async fn start_thread(thread: ThreadInput) -> Result<i64, AppError> {
 
 /// A member replies in a visible thread (Markdown; quote with "> "); they follow it from now on.
 #[server(endpoint = "innovation/thread_reply")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/thread_reply", skip_all, fields(account = tracing::field::Empty, thread = thread)))]
 pub async fn reply_thread(thread: i64, body: String) -> Result<i64, AppError> {
     respond(
         async {
-            let account = require_standing(false).await?;
+            let caller = Caller::current().await?;
+            let account = caller.require(Permission::Contribute)?;
             let db = app_state()?.db;
             let body = AppError::required_text("body", &body, COMMENT_MAX)?;
             let (title, _) = threads::find(&db, thread, false).await?.ok_or(AppError::NotFound)?;

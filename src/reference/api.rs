@@ -8,23 +8,25 @@ use leptos::prelude::*;
 use {
     super::server::store::{self, EditError, RefEdit},
     crate::{
-        accounts::{server::require_role, types::Role},
+        accounts::{server::Caller, types::Permission},
         error::FieldError,
         server::{app_state, respond},
     },
 };
 
 #[server(endpoint = "reference/all")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "reference/all", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn load_reference() -> Result<ReferenceData, AppError> {
     respond(async { Ok(store::load(&app_state()?.db).await?) }.await)
 }
 
 /// Creates (`id` empty) or renames one item. Site admins only.
 #[server(endpoint = "reference/save")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "reference/save", skip_all, fields(account = tracing::field::Empty, id = ?id, parent_id = ?parent_id)))]
 pub async fn save_reference(kind: RefKind, id: Option<i64>, parent_id: Option<i64>, code: Option<String>, name: String, name_en: Option<String>) -> Result<i64, AppError> {
     respond(
         async {
-            require_role(Role::SiteAdmin).await?;
+            Caller::current().await?.require(Permission::AdministerSite)?;
             let name = name.trim().to_string();
             let code = code.unwrap_or_default().trim().to_string();
             let name_en = name_en.unwrap_or_default().trim().to_string();

@@ -5,7 +5,7 @@ use super::{
     types::{DirectionRef, FieldRef, ReferenceData},
 };
 use crate::{
-    accounts::{pages::auth_context::use_auth, types::Role},
+    accounts::{pages::auth_context::use_auth, types::Permission},
     error::AppError,
     i18n::{t, use_locale},
     ui::{
@@ -34,7 +34,7 @@ pub fn ReferenceAdmin() -> impl IntoView {
                     Some(match (user, data) {
                         (Err(error), _) => view! { <ErrorPage error/> }.into_any(),
                         (Ok(None), _) => view! { <ErrorPage error=AppError::Unauthenticated/> }.into_any(),
-                        (Ok(Some(u)), _) if !u.has(Role::SiteAdmin) => view! { <ErrorPage error=AppError::Forbidden/> }.into_any(),
+                        (Ok(Some(u)), _) if !u.can(Permission::AdministerSite) => view! { <ErrorPage error=AppError::Forbidden/> }.into_any(),
                         (Ok(Some(_)), Err(error)) => view! { <ErrorPage error/> }.into_any(),
                         (Ok(Some(_)), Ok(data)) => view! { <Editor data save/> }.into_any(),
                     })

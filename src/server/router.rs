@@ -67,8 +67,15 @@ where
         .layer(middleware::from_fn_with_state(state.clone(), super::nul_bytes::refuse_nul_bytes))
         .layer(DefaultBodyLimit::max(max_body_bytes))
         .layer(middleware::from_fn(super::bad_arguments::bad_arguments_are_client_errors))
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .with_state(state)
+}
+
+/// The span of one request: a fresh id, the method and the path (never the query, which may
+/// carry what people typed). Server functions open their own span inside it, with the account.
+fn request_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Span {
+    let id = format!("{:016x}", rand::random::<u64>());
+    tracing::info_span!("request", id, method = %request.method(), path = request.uri().path())
 }
 
 /// Serves `router` on `listener` until Ctrl-C or SIGTERM.

@@ -36,6 +36,13 @@ impl DbSessionStore {
     pub fn new(db: Db) -> Self {
         DbSessionStore { db }
     }
+
+    /// Whether session `id` still exists and has not expired. A long-lived connection
+    /// (server-sent events) asks again every few seconds: once it has started, its request no
+    /// longer passes through the session layer, and a sign-out elsewhere deletes the record.
+    pub async fn is_live(db: &Db, id: &str) -> Result<bool, sqlx::Error> {
+        Ok(sqlx::query("SELECT 1 FROM sessions WHERE id = $1 AND expires_at > $2").bind(id).bind(now()).fetch_optional(&db.pool).await?.is_some())
+    }
 }
 
 fn backend(error: impl std::fmt::Display) -> session_store::Error {

@@ -10,29 +10,27 @@ use {
     super::{
         application::COVER_LETTER_MAX,
         server::{
-            access::{self, OfferScope},
+            access::OfferScope,
             applications, operations, profiles, store,
         },
         types::OfferState,
     },
     crate::{
-        accounts::{
-            server::{require_account, require_role},
-            types::Role,
-        },
+        accounts::{server::Caller, types::Permission},
         server::{app_state, respond},
     },
 };
 
 /// Applies to an open offer with a cover letter. Candidates only; once per offer.
 #[server(endpoint = "stages/apply")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "stages/apply", skip_all, fields(account = tracing::field::Empty, offer_id = offer_id)))]
 pub async fn apply_to_offer(offer_id: i64, cover_letter: String) -> Result<i64, AppError> {
     respond(
         async {
-            let (account, _) = require_role(Role::Candidate).await?;
+            let user = Caller::current().await?.require(Permission::Apply)?.id;
             let state = app_state()?;
             let letter = AppError::required_text("cover_letter", &cover_letter, COVER_LETTER_MAX)?;
-            operations::apply(&state, account.id, offer_id, &letter).await
+            operations::apply(&state, user, offer_id, &letter).await
         }
         .await,
     )
@@ -41,10 +39,11 @@ pub async fn apply_to_offer(offer_id: i64, cover_letter: String) -> Result<i64, 
 /// Sends a spontaneous application to one or several directions (five at most), optionally
 /// for a family of métiers. Each lands in its direction's pool; all or none are recorded.
 #[server(endpoint = "stages/apply_spontaneously")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "stages/apply_spontaneously", skip_all, fields(account = tracing::field::Empty, family_id = ?family_id)))]
 pub async fn apply_spontaneously(directions: Option<Vec<i64>>, family_id: Option<i64>, cover_letter: String) -> Result<usize, AppError> {
     respond(
         async {
-            let (account, _) = require_role(Role::Candidate).await?;
+            let user = Caller::current().await?.require(Permission::Apply)?.id;
             let state = app_state()?;
             let mut directions = directions.unwrap_or_default();
             directions.sort_unstable();
@@ -68,7 +67,7 @@ pub async fn apply_spontaneously(directions: Option<Vec<i64>>, family_id: Option
             if family_id.is_some_and(|f| !reference.families.iter().any(|r| r.id == f)) {
                 return Err(AppError::field("family_id", "field-unknown"));
             }
-            operations::apply_spontaneously(&state, account.id, &directions, family_id, &letter).await
+            operations::apply_spontaneously(&state, user, &directions, family_id, &letter).await
         }
         .await,
     )
@@ -77,6 +76,7 @@ pub async fn apply_spontaneously(directions: Option<Vec<i64>>, family_id: Option
 /// The spontaneous applications of the directions the account administers, or whose pool it
 /// handles.
 #[server(endpoint = "stages/pool")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "stages/pool", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn spontaneous_pool() -> Result<Vec<ReceivedApplication>, AppError> {
     respond(
         async {
@@ -93,17 +93,18 @@ pub async fn spontaneous_pool() -> Result<Vec<ReceivedApplication>, AppError> {
 
 /// The candidate's CV and applications.
 #[server(endpoint = "stages/my_applications")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "stages/my_applications", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn load_candidate_desk() -> Result<CandidateDesk, AppError> {
     respond(
         async {
-            let (account, _) = require_role(Role::Candidate).await?;
+            let user = Caller::current().await?.require(Permission::Apply)?.id;
             let state = app_state()?;
             Ok(CandidateDesk {
-                user_id: account.id,
-                cv_bytes: profiles::cv(&state.db, account.id).await?.map(|(_, bytes)| bytes),
+                user_id: user,
+                cv_bytes: profiles::cv(&state.db, user).await?.map(|(_, bytes)| bytes),
                 cv_max_bytes: state.config.limits.cv_max_bytes as i64,
-                profile: profiles::profile(&state.db, account.id).await?,
-                applications: applications::of_candidate(&state.db, account.id).await?,
+                profile: profiles::profile(&state.db, user).await?,
+                applications: applications::of_candidate(&state.db, user).await?,
             })
         }
         .await,
@@ -111,11 +112,12 @@ pub async fn load_candidate_desk() -> Result<CandidateDesk, AppError> {
 }
 
 #[server(endpoint = "stages/withdraw")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "stages/withdraw", skip_all, fields(account = tracing::field::Empty, id = id)))]
 pub async fn withdraw_application(id: i64) -> Result<(), AppError> {
     respond(
         async {
-            let account = require_account().await?;
-            operations::withdraw(&app_state()?, account.id, id).await
+            let user = Caller::current().await?.account_id()?;
+            operations::withdraw(&app_state()?, user, id).await
         }
         .await,
     )
@@ -124,14 +126,13 @@ pub async fn withdraw_application(id: i64) -> Result<(), AppError> {
 /// The signed-in account and its scope, or `Unauthenticated`.
 #[cfg(feature = "ssr")]
 async fn agent_scope() -> Result<(i64, OfferScope), AppError> {
-    match access::current().await? {
-        (Some(id), scope) => Ok((id, scope)),
-        (None, _) => Err(AppError::Unauthenticated),
-    }
+    let caller = Caller::current().await?;
+    Ok((caller.account_id()?, OfferScope::current(&caller).await?))
 }
 
 /// The applications to an offer, for the agents who manage it.
 #[server(endpoint = "stages/offer_applications")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "stages/offer_applications", skip_all, fields(account = tracing::field::Empty, offer_id = offer_id)))]
 pub async fn offer_applications(offer_id: i64) -> Result<Vec<ReceivedApplication>, AppError> {
     respond(
         async {
@@ -154,6 +155,7 @@ pub async fn offer_applications(offer_id: i64) -> Result<Vec<ReceivedApplication
 /// A decision carries an answer to the candidate: `message` if given, else the direction's
 /// template, else the site's default in the candidate's language.
 #[server(endpoint = "stages/move_application")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "stages/move_application", skip_all, fields(account = tracing::field::Empty, id = id)))]
 pub async fn move_application(id: i64, state: ApplicationState, #[server(default)] message: Option<String>) -> Result<(), AppError> {
     respond(
         async {

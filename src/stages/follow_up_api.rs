@@ -16,7 +16,10 @@ use {
         server::{access::OfferScope, applications, follow_up, operations, pools},
     },
     crate::{
-        accounts::{server::require_account, types::Named},
+        accounts::{
+            server::Caller,
+            types::{Named, Permission},
+        },
         i18n::request_locale,
         server::{app_state, human_dates::HumanDates, redirect_plain_form, respond},
     },
@@ -26,18 +29,20 @@ use {
 /// gets "not found", which tells nothing about whether it exists.
 #[cfg(feature = "ssr")]
 async fn reader(id: i64) -> Result<(i64, OfferScope, applications::ApplicationKeys, bool), AppError> {
-    let account = require_account().await?;
+    let caller = Caller::current().await?;
+    let user = caller.account_id()?;
     let db = app_state()?.db;
     let keys = applications::keys(&db, id).await?.ok_or(AppError::NotFound)?;
-    let scope = OfferScope::of(&db, account.id).await?;
+    let scope = OfferScope::of(&db, &caller).await?;
     let staff = scope.covers_application(keys.direction_id, keys.service_id);
-    if !staff && keys.candidate_id != account.id {
+    if !staff && keys.candidate_id != user {
         return Err(AppError::not_yours(false));
     }
-    Ok((account.id, scope, keys, staff))
+    Ok((user, scope, keys, staff))
 }
 
 #[server(endpoint = "stages/application_file")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "stages/application_file", skip_all, fields(account = tracing::field::Empty, id = id)))]
 pub async fn load_application_file(id: i64) -> Result<ApplicationFile, AppError> {
     respond(
         async {
@@ -67,6 +72,7 @@ pub async fn load_application_file(id: i64) -> Result<ApplicationFile, AppError>
 
 /// A message between the candidate and the agents, seen by both and mailed to the other side.
 #[server(endpoint = "stages/application_message")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "stages/application_message", skip_all, fields(account = tracing::field::Empty, id = id)))]
 pub async fn send_application_message(id: i64, body: String) -> Result<(), AppError> {
     respond(
         async {
@@ -88,6 +94,7 @@ pub async fn send_application_message(id: i64, body: String) -> Result<(), AppEr
 
 /// A private note of the agents; the candidate never sees it.
 #[server(endpoint = "stages/application_note")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "stages/application_note", skip_all, fields(account = tracing::field::Empty, id = id)))]
 pub async fn add_application_note(id: i64, body: String) -> Result<(), AppError> {
     respond(
         async {
@@ -110,12 +117,9 @@ pub async fn add_application_note(id: i64, body: String) -> Result<(), AppError>
 /// account may not use).
 #[cfg(feature = "ssr")]
 async fn direction_admin() -> Result<(i64, OfferScope), AppError> {
-    let account = require_account().await?;
-    let scope = OfferScope::of(&app_state()?.db, account.id).await?;
-    if !scope.all && scope.directions.is_empty() {
-        return Err(AppError::Forbidden);
-    }
-    Ok((account.id, scope))
+    let caller = Caller::current().await?;
+    let user = caller.require(Permission::ManageDirections)?.id;
+    Ok((user, OfferScope::current(&caller).await?))
 }
 
 /// Ok when the scope administers `direction_id`; directions are public, so acting on another
@@ -130,6 +134,7 @@ fn administers(scope: &OfferScope, direction_id: i64) -> Result<(), AppError> {
 }
 
 #[server(endpoint = "stages/answer_templates")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "stages/answer_templates", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn load_answer_templates() -> Result<Vec<DirectionTemplates>, AppError> {
     respond(
         async {
@@ -142,6 +147,7 @@ pub async fn load_answer_templates() -> Result<Vec<DirectionTemplates>, AppError
 }
 
 #[server(endpoint = "stages/save_answer_template")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "stages/save_answer_template", skip_all, fields(account = tracing::field::Empty, direction_id = direction_id)))]
 pub async fn save_answer_template(direction_id: i64, state: ApplicationState, body: String) -> Result<(), AppError> {
     respond(
         async {
@@ -161,6 +167,7 @@ pub async fn save_answer_template(direction_id: i64, state: ApplicationState, bo
 }
 
 #[server(endpoint = "stages/pool_handlers")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "stages/pool_handlers", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn load_pool_desks() -> Result<Vec<PoolDesk>, AppError> {
     respond(
         async {
@@ -180,6 +187,7 @@ pub async fn load_pool_desks() -> Result<Vec<PoolDesk>, AppError> {
 
 /// Lets a host agent of the direction handle its pool of spontaneous applications.
 #[server(endpoint = "stages/add_pool_handler")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "stages/add_pool_handler", skip_all, fields(account = tracing::field::Empty, direction_id = direction_id, user_id = user_id)))]
 pub async fn add_pool_handler(direction_id: i64, user_id: i64) -> Result<(), AppError> {
     respond(
         async {
@@ -190,6 +198,8 @@ pub async fn add_pool_handler(direction_id: i64, user_id: i64) -> Result<(), App
                 return Err(AppError::field("user_id", "error-not-direction-agent"));
             }
             pools::add_handler(&db, direction_id, user_id).await?;
+            // The agent's live connections see the pool from now on.
+            crate::accounts::server::caller::access_changed(&app_state()?.realtime, user_id).await;
             tracing::info!(admin, direction = direction_id, agent = user_id, "pool handler added");
             redirect_plain_form("/stages/direction");
             Ok(())
@@ -199,6 +209,7 @@ pub async fn add_pool_handler(direction_id: i64, user_id: i64) -> Result<(), App
 }
 
 #[server(endpoint = "stages/remove_pool_handler")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "stages/remove_pool_handler", skip_all, fields(account = tracing::field::Empty, direction_id = direction_id, user_id = user_id)))]
 pub async fn remove_pool_handler(direction_id: i64, user_id: i64) -> Result<(), AppError> {
     respond(
         async {
@@ -207,6 +218,7 @@ pub async fn remove_pool_handler(direction_id: i64, user_id: i64) -> Result<(), 
             if !pools::remove_handler(&app_state()?.db, direction_id, user_id).await? {
                 return Err(AppError::NotFound);
             }
+            crate::accounts::server::caller::access_changed(&app_state()?.realtime, user_id).await;
             tracing::info!(admin, direction = direction_id, agent = user_id, "pool handler removed");
             redirect_plain_form("/stages/direction");
             Ok(())

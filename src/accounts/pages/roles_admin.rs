@@ -4,7 +4,7 @@ use crate::{
     accounts::{
         admin_api::{find_accounts, GrantRole, RevokeRole},
         pages::auth_context::use_auth,
-        types::{CurrentUser, Role},
+        types::{CurrentUser, Permission, Role},
     },
     error::AppError,
     i18n::t,
@@ -42,8 +42,8 @@ pub fn RolesAdminPage() -> impl IntoView {
         <h1>{t("admin-title")}</h1>
         <Transition fallback=move || view! { <p>{t("loading")}</p> }>
             {move || auth.user.get().map(|user| match user {
-                Ok(Some(u)) if u.has(Role::SiteAdmin) || u.has(Role::DirectionAdmin) => view! {
-                    {u.has(Role::SiteAdmin).then(|| view! { <p><a href="/admin/referentiel">{t("reference-title")}</a>" · "<a href="/admin/travaux">{t("jobs-admin-title")}</a></p> })}
+                Ok(Some(u)) if u.can(Permission::ManageDirections) => view! {
+                    {u.can(Permission::AdministerSite).then(|| view! { <p><a href="/admin/referentiel">{t("reference-title")}</a>" · "<a href="/admin/travaux">{t("jobs-admin-title")}</a></p> })}
                     <form method="get" action="/admin" class="form search-form" role="search">
                         <div class="field">
                             <label for="account-search">{t("admin-search-label")}</label>

@@ -6,9 +6,8 @@ use super::{
     store::{self, AccountRow},
 };
 use crate::{
-    accounts::types::{Role, RoleGrant},
     error::{AppError, AppResult},
-    server::{app_state, db::Db},
+    server::db::Db,
 };
 use axum_login::{AuthUser, AuthnBackend, UserId};
 
@@ -34,6 +33,11 @@ pub struct Backend {
 impl Backend {
     pub fn new(db: Db) -> Self {
         Backend { db }
+    }
+
+    /// The database the accounts are read from (what `Caller` reads the grants from).
+    pub fn db(&self) -> &Db {
+        &self.db
     }
 }
 
@@ -77,27 +81,4 @@ pub async fn auth_session() -> AppResult<AuthSession> {
         tracing::error!(error = %e, "auth session missing: is the auth layer installed?");
         AppError::Internal
     })
-}
-
-/// The signed-in account, if any.
-pub async fn current_account() -> AppResult<Option<AccountRow>> {
-    Ok(auth_session().await?.user)
-}
-
-/// The signed-in account, or `Unauthenticated`.
-pub async fn require_account() -> AppResult<AccountRow> {
-    current_account().await?.ok_or(AppError::Unauthenticated)
-}
-
-/// The signed-in account and its grants, when one of them is `role`; otherwise a refusal:
-/// Forbidden, since what a role opens (a desk, a dashboard, a form) is a public feature of
-/// the site, not someone's resource (those answer `AppError::not_yours`).
-pub async fn require_role(role: Role) -> AppResult<(AccountRow, Vec<RoleGrant>)> {
-    let account = require_account().await?;
-    let grants = store::roles(&app_state()?.db, account.id).await?;
-    if grants.iter().any(|g| g.role == role) {
-        Ok((account, grants))
-    } else {
-        Err(AppError::Forbidden)
-    }
 }

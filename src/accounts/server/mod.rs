@@ -1,6 +1,7 @@
 //! Server-only parts of accounts: SQL, password hashing, the axum-login backend, rate limits.
 
 pub mod auth;
+pub mod caller;
 pub mod jobs;
 pub mod password;
 pub mod plug;
@@ -9,4 +10,5 @@ pub mod rate_limit;
 pub mod reset;
 pub mod store;
 
-pub use auth::{current_account, require_account, require_role, AuthAccount, AuthSession, Backend};
+pub use auth::{AuthAccount, AuthSession, Backend};
+pub use caller::Caller;

@@ -57,8 +57,8 @@ impl HumanDates {
     /// the stored zone it reads, so that the formatter (`server::human_dates`) knows no account.
     pub async fn for_reader() -> AppResult<HumanDates> {
         let app = app_state()?;
-        let stored = match super::current_account().await? {
-            Some(account) => time_zone(&app.db, account.id).await?,
+        let stored = match super::Caller::current().await?.id() {
+            Some(account) => time_zone(&app.db, account).await?,
             None => String::new(),
         };
         Ok(HumanDates::for_account(&app, crate::i18n::request_locale(), &stored))
@@ -73,14 +73,14 @@ pub struct LanguageForm {
 
 /// POST /langue, the language switch: a plain form post, so it works without JavaScript. Sets
 /// the browser's language cookie, and the account's language when signed in.
-pub async fn set_language(State(state): State<AppState>, auth: super::AuthSession, headers: HeaderMap, Form(form): Form<LanguageForm>) -> Response {
+pub async fn set_language(State(state): State<AppState>, caller: super::Caller, headers: HeaderMap, Form(form): Form<LanguageForm>) -> Response {
     let Some(locale) = Locale::parse(&form.lang) else {
         tracing::info!(lang = form.lang, "unknown language asked");
         let current = crate::server::feeds::reader_locale(&headers);
         return (StatusCode::BAD_REQUEST, current.t("error-unknown-language")).into_response();
     };
     let next = crate::server::redirect::resolve_or(&state.config.server.public_url, form.next.as_deref(), "/");
-    if let Some(user) = &auth.user {
+    if let Some(user) = caller.account() {
         if let Err(error) = super::store::set_locale(&state.db, user.id, locale.code()).await {
             tracing::warn!(%error, "language preference not saved");
         }

@@ -103,7 +103,9 @@ pub async fn roles(db: &Db, user_id: i64) -> Result<Vec<RoleGrant>, sqlx::Error>
 }
 
 pub async fn current_user(db: &Db, account: &AccountRow) -> Result<CurrentUser, sqlx::Error> {
-    Ok(CurrentUser { id: account.id, email: account.email.clone(), display_name: account.display_name.clone(), roles: roles(db, account.id).await? })
+    let roles = roles(db, account.id).await?;
+    let permissions = crate::accounts::types::Permission::all_granted_by(&roles);
+    Ok(CurrentUser { id: account.id, email: account.email.clone(), display_name: account.display_name.clone(), roles, permissions })
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -48,7 +48,7 @@ pub fn InnovationHome() -> impl IntoView {
                         <a href="/innovation/mes-fiches">{t("innovation-my-fiches")}</a>
                         <a href="/innovation/notifications">{t("notifications-title")}</a>
                         <a href="/innovation/membres">{t("members-title")}</a>
-                        {(u.has(crate::accounts::types::Role::Editor) || u.has(crate::accounts::types::Role::SiteAdmin)).then(|| view! {
+                        {u.can(crate::accounts::types::Permission::Edit).then(|| view! {
                             <a href="/innovation/relecture">{t("innovation-review-queue")}</a>
                             <a href="/innovation/moderation">{t("moderation-title")}</a>
                         })}

@@ -22,10 +22,16 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn MyFichesPage() -> impl IntoView {
     let fiches = Resource::new(|| (), |_| load_my_fiches());
+    let user = crate::accounts::pages::auth_context::use_auth().user;
     view! {
         <Title text=t("innovation-my-fiches")/>
         <h1>{t("innovation-my-fiches")}</h1>
-        <p><a class="button" href="/innovation/ecrire">{t("fiche-new")}</a></p>
+        // Offered only to accounts the server lets write (`Permission::Contribute`).
+        <Transition fallback=|| ()>
+            {move || user.get().and_then(|u| u.ok()).flatten().filter(|u| u.can(crate::accounts::types::Permission::Contribute)).map(|_| view! {
+                <p><a class="button" href="/innovation/ecrire">{t("fiche-new")}</a></p>
+            })}
+        </Transition>
         <div class="page">
             <Transition fallback=move || view! { <p>{t("loading")}</p> }>
                 {move || fiches.get().map(|result| match result {

@@ -3,7 +3,7 @@
 //! random name, and served with their type. The author then places them in the Markdown text.
 
 use crate::{
-    accounts::server::AuthSession,
+    accounts::server::Caller,
     server::{db::now, state::AppState},
 };
 use axum::{
@@ -34,8 +34,8 @@ fn back(fiche: i64, outcome: &str) -> Response {
     Redirect::to(&format!("/innovation/suivi/{fiche}?{outcome}")).into_response()
 }
 
-pub async fn upload(State(state): State<AppState>, auth: AuthSession, mut multipart: Multipart) -> Response {
-    let Some(user) = auth.user else {
+pub async fn upload(State(state): State<AppState>, caller: Caller, mut multipart: Multipart) -> Response {
+    let Some(user) = caller.account() else {
         return Redirect::to("/compte/connexion?suite=/innovation/mes-fiches").into_response();
     };
     let (mut file, mut fiche, mut interrupted) = (None, None, false);

@@ -16,35 +16,19 @@ pub mod share;
 pub mod store;
 pub mod threads;
 
-/// (member, editor) standing of account `user` on the innovation site; site admins are
-/// editors, and editors members.
-pub async fn standing(db: &crate::server::db::Db, user: i64) -> Result<(bool, bool), sqlx::Error> {
-    use crate::accounts::types::Role;
-    let roles = crate::accounts::server::store::roles(db, user).await?;
-    let editor = roles.iter().any(|g| matches!(g.role, Role::Editor | Role::SiteAdmin));
-    Ok((editor || roles.iter().any(|g| g.role == Role::Member), editor))
+/// A caller's standing on the innovation site, answered from its grants: members (and
+/// editors, and site admins) contribute (`Permission::Contribute`); editors and site admins
+/// review, publish and moderate (`Permission::Edit`). Visitors are neither.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Standing {
+    pub member: bool,
+    pub editor: bool,
 }
 
-/// The signed-in account, when it is a member (or, with `editor`, an editor); otherwise a
-/// refusal (401 without an account, 403 without the standing: the member and editor features
-/// are public, the action is not this account's; someone's resource answers `AppError::not_yours`).
-pub async fn require_standing(editor: bool) -> Result<crate::accounts::server::store::AccountRow, crate::error::AppError> {
-    let account = crate::accounts::server::require_account().await?;
-    let (is_member, is_editor) = standing(&crate::server::app_state()?.db, account.id).await?;
-    if (editor && !is_editor) || !is_member {
-        return Err(crate::error::AppError::Forbidden);
-    }
-    Ok(account)
-}
-
-/// (is a member, is an editor, account id) of the reader; visitors are neither.
-pub async fn reader() -> Result<(bool, bool, Option<i64>), crate::error::AppError> {
-    match crate::accounts::server::current_account().await? {
-        Some(account) => {
-            let (member, editor) = standing(&crate::server::app_state()?.db, account.id).await?;
-            Ok((member, editor, Some(account.id)))
-        }
-        None => Ok((false, false, None)),
+impl Standing {
+    pub fn of(caller: &crate::accounts::server::Caller) -> Standing {
+        use crate::accounts::types::Permission;
+        Standing { member: caller.allows(Permission::Contribute), editor: caller.allows(Permission::Edit) }
     }
 }
 

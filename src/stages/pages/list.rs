@@ -30,9 +30,9 @@ pub fn StagesHome() -> impl IntoView {
             <Transition fallback=move || view! { <p>{t("loading")}</p> }>
                 {move || user.get().and_then(|u| u.ok()).flatten().map(|u| view! {
                     <p class="desk-links">
-                        {u.has(crate::accounts::types::Role::Candidate).then(|| view! { <a href="/stages/candidatures">{t("nav-my-applications")}</a> })}
+                        {u.can(crate::accounts::types::Permission::Apply).then(|| view! { <a href="/stages/candidatures">{t("nav-my-applications")}</a> })}
                         " "
-                        {u.is_staff().then(|| view! { <a class="button" href="/stages/gestion">{t("offers-manage")}</a> })}
+                        {u.can(crate::accounts::types::Permission::ManageOffers).then(|| view! { <a class="button" href="/stages/gestion">{t("offers-manage")}</a> })}
                     </p>
                 })}
                 {move || results.get().map(|result| match result {

@@ -1,6 +1,6 @@
 use super::received::ApplicationCards;
 use crate::{
-    accounts::types::Role,
+    accounts::types::Permission,
     error::AppError,
     i18n::t,
     stages::{api::managed_offers, application_api::spontaneous_pool},
@@ -26,7 +26,7 @@ pub fn ManageOffersPage() -> impl IntoView {
             <a class="button" href="/stages/gestion/offre">{t("offer-new")}</a>" "
             <a href="/stages/tableau-de-bord">{t("dashboard-title")}</a>
             <Transition fallback=|| ()>
-                {move || user.get().and_then(|u| u.ok()).flatten().filter(|u| u.has(Role::DirectionAdmin) || u.has(Role::SiteAdmin)).map(|_| view! {
+                {move || user.get().and_then(|u| u.ok()).flatten().filter(|u| u.can(Permission::ManageDirections)).map(|_| view! {
                     " "<a href="/stages/direction">{t("direction-settings")}</a>
                 })}
             </Transition>

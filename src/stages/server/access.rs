@@ -1,12 +1,22 @@
 //! Which offers an account manages: a host agent those of their services, a direction admin
-//! those of their direction, a site admin all of them.
+//! those of their direction, a site admin all of them. Stages' answer to "may this caller
+//! act on that offer or application", read from the caller's grants
+//! (`accounts::server::Caller`).
 
-use crate::accounts::types::{Role, RoleGrant};
+use crate::accounts::{
+    server::Caller,
+    types::{Permission, Role, RoleGrant},
+};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OfferScope {
-    /// The account may also apply to offers (it holds the candidate role).
+    /// The account may also apply to offers (`Permission::Apply`).
     pub candidate: bool,
+    /// The account may manage offers at all (`Permission::ManageOffers`: the same answer the
+    /// pages show or hide the offer desk by).
+    pub manager: bool,
+    /// The account administers directions (`Permission::ManageDirections`).
+    pub director: bool,
     pub all: bool,
     pub services: Vec<i64>,
     pub directions: Vec<i64>,
@@ -17,11 +27,15 @@ pub struct OfferScope {
 
 impl OfferScope {
     pub fn from_grants(grants: &[RoleGrant]) -> OfferScope {
-        let mut scope = OfferScope::default();
+        let mut scope = OfferScope {
+            candidate: Permission::Apply.granted_by(grants),
+            manager: Permission::ManageOffers.granted_by(grants),
+            director: Permission::ManageDirections.granted_by(grants),
+            ..OfferScope::default()
+        };
         for grant in grants {
             match grant.role {
                 Role::SiteAdmin => scope.all = true,
-                Role::Candidate => scope.candidate = true,
                 Role::HostAgent => scope.services.extend(grant.service.as_ref().map(|s| s.id)),
                 Role::DirectionAdmin => scope.directions.extend(grant.direction.as_ref().map(|d| d.id)),
                 _ => {}
@@ -30,8 +44,9 @@ impl OfferScope {
         scope
     }
 
+    /// Whether the account manages offers at all (`Permission::ManageOffers`).
     pub fn is_staff(&self) -> bool {
-        self.all || !self.services.is_empty() || !self.directions.is_empty()
+        self.manager
     }
 
     pub fn covers(&self, direction_id: i64, service_id: i64) -> bool {
@@ -56,23 +71,20 @@ impl OfferScope {
         directions
     }
 
-    /// The scope of account `user_id`, from its role grants.
-    pub async fn of(db: &crate::server::db::Db, user_id: i64) -> Result<OfferScope, sqlx::Error> {
-        let mut scope = OfferScope::from_grants(&crate::accounts::server::store::roles(db, user_id).await?);
-        if !scope.services.is_empty() {
+    /// The scope of `caller` (empty for a visitor), from its grants and the pools its
+    /// direction admins chose it for.
+    pub async fn of(db: &crate::server::db::Db, caller: &Caller) -> Result<OfferScope, sqlx::Error> {
+        let mut scope = OfferScope::from_grants(caller.grants());
+        if let (Some(user_id), false) = (caller.id(), scope.services.is_empty()) {
             scope.pools = super::pools::pools_of(db, user_id).await?;
         }
         Ok(scope)
     }
-}
 
-/// The signed-in account's id and scope, for server functions (`None` and an empty scope for
-/// a visitor).
-pub async fn current() -> Result<(Option<i64>, OfferScope), crate::error::AppError> {
-    let Some(account) = crate::accounts::server::current_account().await? else {
-        return Ok((None, OfferScope::default()));
-    };
-    Ok((Some(account.id), OfferScope::of(&crate::server::app_state()?.db, account.id).await?))
+    /// The scope of the caller of the server function being served.
+    pub async fn current(caller: &Caller) -> Result<OfferScope, crate::error::AppError> {
+        Ok(OfferScope::of(&crate::server::app_state()?.db, caller).await?)
+    }
 }
 
 #[cfg(test)]
@@ -94,6 +106,9 @@ mod tests {
         let candidate = OfferScope::from_grants(&[grant(Role::Candidate, None, None)]);
         assert!(!candidate.is_staff() && !candidate.covers(7, 70));
         assert!(OfferScope::from_grants(&[grant(Role::SiteAdmin, None, None)]).covers(1, 2));
+        // An editor is staff of Innovation, not of Stages: the same answer as the pages get.
+        let editor = [grant(Role::Editor, None, None)];
+        assert!(!OfferScope::from_grants(&editor).is_staff() && !Permission::ManageOffers.granted_by(&editor));
         let handler = OfferScope { pools: vec![7], ..agent };
         assert!(handler.covers_application(7, None) && !handler.covers_application(7, Some(71)) && !agent_without_pool().covers_application(7, None));
     }

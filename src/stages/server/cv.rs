@@ -4,7 +4,7 @@
 //! agents of an offer they applied to.
 
 use super::{access::OfferScope, applications, profiles};
-use crate::{accounts::server::AuthSession, server::state::AppState};
+use crate::{accounts::server::Caller, server::state::AppState};
 use axum::{
     extract::{Multipart, Path, State},
     http::{header, StatusCode},
@@ -22,8 +22,8 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
     bytes.starts_with(b"%PDF-")
 }
 
-pub async fn upload(State(state): State<AppState>, auth: AuthSession, mut multipart: Multipart) -> Response {
-    let Some(user) = auth.user else {
+pub async fn upload(State(state): State<AppState>, caller: Caller, mut multipart: Multipart) -> Response {
+    let Some(user) = caller.account() else {
         return Redirect::to("/compte/connexion?suite=/stages/candidatures").into_response();
     };
     let mut file = None;
@@ -83,14 +83,14 @@ pub async fn upload(State(state): State<AppState>, auth: AuthSession, mut multip
     }
 }
 
-pub async fn download(State(state): State<AppState>, auth: AuthSession, Path(owner): Path<i64>) -> Response {
-    let Some(user) = auth.user else {
+pub async fn download(State(state): State<AppState>, caller: Caller, Path(owner): Path<i64>) -> Response {
+    let Some(user) = caller.account() else {
         return StatusCode::UNAUTHORIZED.into_response();
     };
     let allowed = if user.id == owner {
         Ok(true)
     } else {
-        match OfferScope::of(&state.db, user.id).await {
+        match OfferScope::of(&state.db, &caller).await {
             Ok(scope) if scope.is_staff() => applications::candidate_applied_within(&state.db, owner, &scope).await,
             Ok(_) => Ok(false),
             Err(e) => Err(e),

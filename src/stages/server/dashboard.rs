@@ -2,7 +2,7 @@
 
 use super::access::OfferScope;
 use crate::{
-    accounts::server::AuthSession,
+    accounts::server::Caller,
     server::{
         db::{id_list, Db},
         state::AppState,
@@ -119,11 +119,11 @@ pub async fn dashboard(db: &Db, scope: &OfferScope, today: &str, in_a_week: &str
 }
 
 /// GET /stages/export.csv: the applications the account manages, for a spreadsheet.
-pub async fn export(State(state): State<AppState>, auth: AuthSession) -> Response {
-    let Some(user) = auth.user else {
+pub async fn export(State(state): State<AppState>, caller: Caller) -> Response {
+    let Some(user) = caller.account() else {
         return StatusCode::UNAUTHORIZED.into_response();
     };
-    let scope = match OfferScope::of(&state.db, user.id).await {
+    let scope = match OfferScope::of(&state.db, &caller).await {
         Ok(scope) => scope,
         Err(error) => {
             tracing::error!(%error, "export: roles not read");
