@@ -16,6 +16,7 @@ pub mod query_text;
 pub mod paging;
 pub mod reference;
 pub mod stages;
+pub mod stored_code;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

@@ -21,6 +21,7 @@ pub mod security;
 pub mod sessions;
 pub mod share;
 pub mod sitemap;
+pub mod sql;
 pub mod state;
 pub mod tasks;
 pub mod text;

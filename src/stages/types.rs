@@ -13,6 +13,8 @@ pub enum OfferState {
     Archived,
 }
 
+crate::stored_code::stored_code!(OfferState, "offer state");
+
 impl OfferState {
     pub const ALL: [OfferState; 5] = [OfferState::Draft, OfferState::Published, OfferState::Filled, OfferState::Closed, OfferState::Archived];
 
@@ -62,6 +64,8 @@ pub enum EducationLevel {
     Bac5,
     Doctorat,
 }
+
+crate::stored_code::stored_code!(EducationLevel, "education level");
 
 impl EducationLevel {
     pub const ALL: [EducationLevel; 5] = [EducationLevel::Bac, EducationLevel::Bac2, EducationLevel::Bac3, EducationLevel::Bac5, EducationLevel::Doctorat];

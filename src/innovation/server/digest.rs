@@ -66,7 +66,7 @@ pub async fn round(app: &AppState) -> Result<usize, sqlx::Error> {
         let user: i64 = member.try_get("id")?;
         let rows = sqlx::query(&pending_sql).bind(user).fetch_all(&db.pool).await?;
         let Some(newest) = rows.first().map(|r| r.try_get::<i64, _>("id")).transpose()? else { continue };
-        let locale = Locale::parse(&member.try_get::<String, _>("locale")?).unwrap_or_default();
+        let locale = Locale::try_from(member.try_get::<String, _>("locale")?)?;
         let dates = HumanDates::for_account(app, locale, &member.try_get::<String, _>("time_zone")?);
         let mut list = String::new();
         for row in rows.iter().take(LISTED) {

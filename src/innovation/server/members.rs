@@ -100,7 +100,7 @@ pub const DIRECTORY_MAX: usize = 200;
 /// A member's address and language, for the site to write to them.
 pub async fn address(db: &Db, user: i64) -> Result<Option<(String, Locale)>, sqlx::Error> {
     let row = sqlx::query("SELECT email, locale FROM users WHERE id = $1").bind(user).fetch_optional(&db.pool).await?;
-    row.map(|r| Ok((r.try_get("email")?, Locale::parse(&r.try_get::<String, _>("locale")?).unwrap_or_default()))).transpose()
+    row.map(|r| Ok((r.try_get("email")?, Locale::try_from(r.try_get::<String, _>("locale")?)?))).transpose()
 }
 
 pub async fn contacts_today(db: &Db, sender: i64) -> Result<i64, sqlx::Error> {

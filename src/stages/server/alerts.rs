@@ -114,7 +114,7 @@ pub async fn round(app: &AppState) -> Result<(), sqlx::Error> {
         if fresh.is_empty() {
             continue;
         }
-        let locale = Locale::parse(&row.try_get::<String, _>("locale")?).unwrap_or_default();
+        let locale = Locale::try_from(row.try_get::<String, _>("locale")?)?;
         let dates = HumanDates::for_account(app, locale, &row.try_get::<String, _>("time_zone")?);
         let offers = store::summaries(&app.db, &fresh[..fresh.len().min(LISTED)], &dates).await?;
         let times = store::published_times(&app.db, &fresh).await?;

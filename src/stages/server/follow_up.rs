@@ -175,7 +175,8 @@ pub async fn answer(db: &Db, direction_id: i64, candidate_id: i64, state: Applic
     }
     let locale: Option<String> =
         sqlx::query("SELECT locale FROM users WHERE id = $1").bind(candidate_id).fetch_optional(&db.pool).await?.map(|r| r.try_get("locale")).transpose()?;
-    let locale = locale.as_deref().and_then(crate::i18n::Locale::parse).unwrap_or_default();
+    // No such account: the site's default language; an unknown stored one is an error.
+    let locale = locale.map(crate::i18n::Locale::try_from).transpose()?.unwrap_or_default();
     Ok(locale.t(crate::stages::follow_up::default_answer_key(state)))
 }
 

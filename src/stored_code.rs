@@ -1,0 +1,59 @@
+//! Enumerations kept in the database as text codes ("idea", "submitted", "fr"…) read back
+//! with `TryFrom`: a code the program does not know is an error that names the kind and the
+//! code ([`UnknownCode`]), never a silent default. Shared by server and browser (the types
+//! are); on the server an `UnknownCode` becomes `sqlx::Error::Decode`, so a row holding one
+//! fails to read, is logged by `AppError::from(sqlx::Error)` and answers "internal error".
+
+/// A stored code no variant of `kind` has.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {kind} {code:?} stored in the database")]
+pub struct UnknownCode {
+    /// What the code names ("maturity", "fiche state"…).
+    pub kind: &'static str,
+    pub code: String,
+}
+
+/// `TryFrom<&str>` and `TryFrom<String>` for an enumeration with
+/// `fn parse(&str) -> Option<Self>`, failing with [`UnknownCode`] of `kind`.
+/// (`TryFrom<String>` is what `#[sqlx(try_from = "String")]` reads a column through.)
+macro_rules! stored_code {
+    ($ty:ty, $kind:literal) => {
+        impl TryFrom<&str> for $ty {
+            type Error = $crate::stored_code::UnknownCode;
+
+            fn try_from(code: &str) -> Result<$ty, $crate::stored_code::UnknownCode> {
+                <$ty>::parse(code).ok_or_else(|| $crate::stored_code::UnknownCode { kind: $kind, code: code.to_string() })
+            }
+        }
+
+        impl TryFrom<String> for $ty {
+            type Error = $crate::stored_code::UnknownCode;
+
+            fn try_from(code: String) -> Result<$ty, $crate::stored_code::UnknownCode> {
+                <$ty>::try_from(code.as_str())
+            }
+        }
+    };
+}
+pub(crate) use stored_code;
+
+#[cfg(feature = "ssr")]
+impl From<UnknownCode> for sqlx::Error {
+    fn from(error: UnknownCode) -> sqlx::Error {
+        sqlx::Error::Decode(Box::new(error))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::UnknownCode;
+    use crate::innovation::types::Maturity;
+
+    #[test]
+    fn a_known_code_reads_and_an_unknown_one_is_an_error_naming_it() {
+        assert_eq!(Maturity::try_from("pilot"), Ok(Maturity::Pilot));
+        let error = Maturity::try_from("prototype").expect_err("unknown");
+        assert_eq!(error, UnknownCode { kind: "maturity", code: "prototype".into() });
+        assert_eq!(error.to_string(), "unknown maturity \"prototype\" stored in the database");
+    }
+}
