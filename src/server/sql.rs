@@ -125,6 +125,24 @@ impl Sql {
         self
     }
 
+    /// Appends a query of the ids (`id_column` of terms table `table`, whose `term` column
+    /// holds `server::text::bilingual_terms`) that hold, for each of `words`
+    /// (`server::text::bilingual_words`), its French or its English stem; for
+    /// `… IN (<this>)`. The words are bounded (`query_text::MAX_QUERY_WORDS`), and so is the
+    /// SQL; no word gives a query of no id.
+    pub fn push_terms_match(&mut self, table: &str, id_column: &str, words: &[(String, String)]) -> &mut Sql {
+        if words.is_empty() {
+            return self.push("SELECT NULL WHERE 1 = 0");
+        }
+        for (n, (french, english)) in words.iter().enumerate() {
+            if n > 0 {
+                self.push(" INTERSECT ");
+            }
+            self.push("SELECT ").push(id_column).push(" FROM ").push(table).push(" WHERE term IN (").push_bind(french.as_str()).push(", ").push_bind(english.as_str()).push(")");
+        }
+        self
+    }
+
     /// The SQL text, with `$n` placeholders.
     pub fn sql(&self) -> &str {
         &self.text
@@ -156,6 +174,19 @@ impl Sql {
     pub fn query_as<T: Send + Unpin + for<'r> FromRow<'r, AnyRow>>(&self) -> sqlx::query::Map<'_, Any, fn(AnyRow) -> Result<T, sqlx::Error>, AnyArguments<'_>> {
         let read: fn(AnyRow) -> Result<T, sqlx::Error> = |row| T::from_row(&row);
         self.query().try_map(read)
+    }
+
+    /// Runs the statement, whose rows are (owner id, value), and gathers the values by owner,
+    /// in row order: the fields of each fiche of a page, of each thread, of each member.
+    pub async fn fetch_grouped<T>(&self, pool: &sqlx::AnyPool) -> Result<std::collections::HashMap<i64, Vec<T>>, sqlx::Error>
+    where
+        T: Send + Unpin + for<'r> sqlx::Decode<'r, Any> + sqlx::Type<Any>,
+    {
+        let mut grouped: std::collections::HashMap<i64, Vec<T>> = std::collections::HashMap::new();
+        for (owner, value) in self.query_as::<(i64, T)>().fetch_all(pool).await? {
+            grouped.entry(owner).or_default().push(value);
+        }
+        Ok(grouped)
     }
 
     /// The statement, the first column of each row read as a `T`.
@@ -196,6 +227,19 @@ mod tests {
         sql.push_bind(true).push(" AND (").push_sql(&inner).push(") AND v = ").push_bind(9);
         assert_eq!(sql.sql(), "WHERE w = $1 AND (x = $2 OR y = $3 OR z = $ ) AND v = $4");
         assert_eq!(sql.values(), [Value::Int(1), Value::Text("a".into()), Value::OptInt(None), Value::Int(9)]);
+    }
+
+    #[test]
+    fn every_word_is_matched_by_either_stem() {
+        let words = [("velo".to_string(), "velo".to_string()), ("partag".to_string(), "share".to_string())];
+        let mut sql = Sql::new("SELECT id FROM t WHERE s = ");
+        sql.push_bind("x").push(" AND id IN (").push_terms_match("t_terms", "t_id", &words).push(")");
+        assert_eq!(
+            sql.sql(),
+            "SELECT id FROM t WHERE s = $1 AND id IN (SELECT t_id FROM t_terms WHERE term IN ($2, $3) INTERSECT SELECT t_id FROM t_terms WHERE term IN ($4, $5))"
+        );
+        assert_eq!(sql.values().len(), 5);
+        assert_eq!(Sql::default().push_terms_match("t_terms", "t_id", &[]).sql(), "SELECT NULL WHERE 1 = 0");
     }
 
     #[test]

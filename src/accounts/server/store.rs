@@ -2,7 +2,7 @@
 
 use crate::{
     accounts::types::{CurrentUser, Named, Role, RoleGrant},
-    server::db::{is_unique_violation, now, Db},
+    server::db::{now, violated, Db, UniqueKey},
 };
 
 /// An account as stored, with its password hash. Never sent to the browser.
@@ -22,6 +22,12 @@ impl std::fmt::Debug for AccountRow {
 
 /// The columns of an [`AccountRow`].
 const SELECT_ACCOUNT: &str = "SELECT id, email, display_name, password_hash FROM users";
+
+/// One account per address.
+const EMAIL: UniqueKey = UniqueKey { constraint: "users_email_key", table: "users", columns: &["email"], field: "email" };
+
+/// A role once per account and scope (a key on expressions: SQLite names the index).
+const ONE_GRANT: UniqueKey = UniqueKey { constraint: "role_grants_unique", table: "role_grants", columns: &[], field: "role" };
 
 #[derive(Debug, thiserror::Error)]
 pub enum CreateError {
@@ -46,7 +52,7 @@ pub async fn create(db: &Db, email: &str, display_name: &str, password_hash: &st
         .await
     {
         Ok(id) => id,
-        Err(e) if is_unique_violation(&e) => return Err(CreateError::EmailTaken),
+        Err(e) if violated(&e, &[EMAIL]).is_some() => return Err(CreateError::EmailTaken),
         Err(e) => return Err(e.into()),
     };
     for role in [Role::Candidate, Role::Member] {
@@ -136,7 +142,7 @@ pub async fn grant(db: &Db, user_id: i64, role: Role, scope_id: Option<i64>, gra
     .await;
     match result {
         Ok(id) => Ok(id),
-        Err(e) if is_unique_violation(&e) => Err(GrantError::Duplicate),
+        Err(e) if violated(&e, &[ONE_GRANT]).is_some() => Err(GrantError::Duplicate),
         Err(e) => Err(e.into()),
     }
 }

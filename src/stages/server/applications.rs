@@ -1,7 +1,7 @@
 //! Applications and candidate profiles in the database.
 
 use crate::{
-    server::db::{id_list, is_unique_violation, now, Db},
+    server::db::{id_list, now, violated, Db, UniqueKey},
     stages::{
         application::{ApplicationState, MyApplication, ReceivedApplication},
         profile::CandidateProfile,
@@ -13,6 +13,13 @@ fn state(row: &AnyRow) -> Result<ApplicationState, sqlx::Error> {
     let code: String = row.try_get("state")?;
     ApplicationState::parse(&code).ok_or_else(|| sqlx::Error::Decode(format!("unknown application state {code}").into()))
 }
+
+/// One application per candidate and offer; one pending spontaneous application per
+/// candidate and direction.
+const ONE_APPLICATION: [UniqueKey; 2] = [
+    UniqueKey { constraint: "applications_one_per_offer", table: "applications", columns: &["offer_id", "candidate_id"], field: "offer_id" },
+    UniqueKey { constraint: "applications_one_pending_spontaneous", table: "applications", columns: &["direction_id", "candidate_id"], field: "direction_id" },
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApplyError {
@@ -46,7 +53,7 @@ async fn insert(
     .await;
     let id: i64 = match inserted {
         Ok(row) => row.try_get("id")?,
-        Err(e) if is_unique_violation(&e) => return Err(ApplyError::Duplicate),
+        Err(e) if violated(&e, &ONE_APPLICATION).is_some() => return Err(ApplyError::Duplicate),
         Err(e) => return Err(e.into()),
     };
     sqlx::query("INSERT INTO application_events (application_id, from_state, to_state, actor_id, at) VALUES ($1, NULL, 'received', $2, $3)")
