@@ -167,22 +167,22 @@ mod tests {
     async fn a_violation_names_its_key_on_sqlite() {
         install_default_drivers();
         let pool = AnyPoolOptions::new().max_connections(1).connect("sqlite::memory:").await.expect("pool");
-        pool.execute("CREATE TABLE t (a TEXT UNIQUE, b TEXT, c TEXT, UNIQUE (b, c)); CREATE UNIQUE INDEX t_expr ON t (COALESCE(c, ''));").await.expect("table");
+        pool.execute("CREATE TABLE t (a TEXT UNIQUE, b TEXT, c TEXT, d TEXT, UNIQUE (b, c)); CREATE UNIQUE INDEX t_expr ON t (COALESCE(d, ''));").await.expect("table");
         const KEYS: [UniqueKey; 3] = [
             UniqueKey { constraint: "t_a_key", table: "t", columns: &["a"], field: "a" },
             UniqueKey { constraint: "t_b_c_key", table: "t", columns: &["b", "c"], field: "bc" },
             UniqueKey { constraint: "t_expr", table: "t", columns: &[], field: "expr" },
         ];
-        pool.execute("INSERT INTO t VALUES ('1', '2', '3')").await.expect("first row");
+        pool.execute("INSERT INTO t VALUES ('1', '2', '3', '4')").await.expect("first row");
         let field = |sql: &'static str| {
             let pool = pool.clone();
             async move { violated(&pool.execute(sql).await.expect_err("refused"), &KEYS).map(|k| k.field) }
         };
-        assert_eq!(field("INSERT INTO t VALUES ('1', 'x', 'y')").await, Some("a"));
-        assert_eq!(field("INSERT INTO t VALUES ('x', '2', '3')").await, Some("bc"));
-        assert_eq!(field("INSERT INTO t VALUES ('y', 'z', '3')").await, Some("expr"));
+        assert_eq!(field("INSERT INTO t VALUES ('1', 'x', 'y', 'q')").await, Some("a"));
+        assert_eq!(field("INSERT INTO t VALUES ('x', '2', '3', 'r')").await, Some("bc"));
+        assert_eq!(field("INSERT INTO t VALUES ('y', 'z', 'w', '4')").await, Some("expr"));
         assert_eq!(violated(&pool.execute("INSERT INTO nowhere VALUES (1)").await.expect_err("no table"), &KEYS), None);
-        assert_eq!(violated(&pool.execute("INSERT INTO t VALUES ('1', 'q', 'r')").await.expect_err("refused"), &KEYS[1..]), None, "another key");
+        assert_eq!(violated(&pool.execute("INSERT INTO t VALUES ('1', 'q', 'r', 's')").await.expect_err("refused"), &KEYS[1..]), None, "another key");
     }
 
     #[test]

@@ -128,17 +128,37 @@ impl Sql {
     /// Appends a query of the ids (`id_column` of terms table `table`, whose `term` column
     /// holds `server::text::bilingual_terms`) that hold, for each of `words`
     /// (`server::text::bilingual_words`), its French or its English stem; for
-    /// `… IN (<this>)`. The words are bounded (`query_text::MAX_QUERY_WORDS`), and so is the
-    /// SQL; no word gives a query of no id.
+    /// `… IN (<this>)`. The first word's postings drive it, each other word is a lookup by
+    /// (term, id). The words are bounded (`query_text::MAX_QUERY_WORDS`), and so is the SQL;
+    /// no word gives a query of no id.
     pub fn push_terms_match(&mut self, table: &str, id_column: &str, words: &[(String, String)]) -> &mut Sql {
+        let Some(((french, english), others)) = words.split_first() else { return self.push("SELECT NULL WHERE 1 = 0") };
+        self.push("SELECT w0.").push(id_column).push(" FROM ").push(table).push(" w0 WHERE w0.term IN (").push_bind(french.as_str()).push(", ").push_bind(english.as_str()).push(")");
+        if !others.is_empty() {
+            self.push(" AND ");
+            self.push_terms_each(&format!("w0.{id_column}"), table, id_column, others);
+        }
+        self
+    }
+
+    /// Appends a condition true when the row whose id is `owner` holds, for each of `words`,
+    /// its French or English stem in terms table `table`: one lookup by (term, id) per word.
+    /// Cheaper than [`Sql::push_terms_match`] when most rows match (a scan in another order,
+    /// stopped by a LIMIT, meets matches at once); `1 = 1` without words.
+    pub fn push_terms_each(&mut self, owner: &str, table: &str, id_column: &str, words: &[(String, String)]) -> &mut Sql {
         if words.is_empty() {
-            return self.push("SELECT NULL WHERE 1 = 0");
+            return self.push("1 = 1");
         }
         for (n, (french, english)) in words.iter().enumerate() {
+            let alias = format!("w{}", n + 1);
             if n > 0 {
-                self.push(" INTERSECT ");
+                self.push(" AND ");
             }
-            self.push("SELECT ").push(id_column).push(" FROM ").push(table).push(" WHERE term IN (").push_bind(french.as_str()).push(", ").push_bind(english.as_str()).push(")");
+            self.push(&format!("EXISTS (SELECT 1 FROM {table} {alias} WHERE {alias}.{id_column} = {owner} AND {alias}.term IN ("))
+                .push_bind(french.as_str())
+                .push(", ")
+                .push_bind(english.as_str())
+                .push("))");
         }
         self
     }
@@ -236,10 +256,18 @@ mod tests {
         sql.push_bind("x").push(" AND id IN (").push_terms_match("t_terms", "t_id", &words).push(")");
         assert_eq!(
             sql.sql(),
-            "SELECT id FROM t WHERE s = $1 AND id IN (SELECT t_id FROM t_terms WHERE term IN ($2, $3) INTERSECT SELECT t_id FROM t_terms WHERE term IN ($4, $5))"
+            "SELECT id FROM t WHERE s = $1 AND id IN (SELECT w0.t_id FROM t_terms w0 WHERE w0.term IN ($2, $3) \
+             AND EXISTS (SELECT 1 FROM t_terms w1 WHERE w1.t_id = w0.t_id AND w1.term IN ($4, $5)))"
         );
         assert_eq!(sql.values().len(), 5);
+        let mut each = Sql::new("WHERE ");
+        each.push_terms_each("c.id", "t_terms", "t_id", &words);
+        assert_eq!(
+            each.sql(),
+            "WHERE EXISTS (SELECT 1 FROM t_terms w1 WHERE w1.t_id = c.id AND w1.term IN ($1, $2)) AND EXISTS (SELECT 1 FROM t_terms w2 WHERE w2.t_id = c.id AND w2.term IN ($3, $4))"
+        );
         assert_eq!(Sql::default().push_terms_match("t_terms", "t_id", &[]).sql(), "SELECT NULL WHERE 1 = 0");
+        assert_eq!(Sql::default().push_terms_each("c.id", "t_terms", "t_id", &[]).sql(), "1 = 1");
     }
 
     #[test]

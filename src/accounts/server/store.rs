@@ -79,7 +79,6 @@ pub async fn set_password(db: &Db, id: i64, password_hash: &str) -> Result<(), s
 #[derive(sqlx::FromRow)]
 struct GrantRow {
     id: i64,
-    #[sqlx(try_from = "String")]
     role: Role,
     service_id: Option<i64>,
     service_name: Option<String>,

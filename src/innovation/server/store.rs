@@ -18,18 +18,26 @@ use crate::{
 };
 use sqlx::AnyConnection;
 
-/// A fiche's form as stored (`fiches.working`, `fiche_revisions.content`): JSON, read back
-/// through `#[sqlx(try_from = "String")]`.
-impl TryFrom<String> for FicheInput {
-    type Error = serde_json::Error;
+/// A fiche's form as stored (`fiches.working`, `fiche_revisions.content`): JSON text, read
+/// back as a row field.
+impl sqlx::Type<sqlx::Any> for FicheInput {
+    fn type_info() -> sqlx::any::AnyTypeInfo {
+        <String as sqlx::Type<sqlx::Any>>::type_info()
+    }
 
-    fn try_from(json: String) -> Result<FicheInput, serde_json::Error> {
-        serde_json::from_str(&json)
+    fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
+        <String as sqlx::Type<sqlx::Any>>::compatible(ty)
+    }
+}
+
+impl<'r> sqlx::Decode<'r, sqlx::Any> for FicheInput {
+    fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<FicheInput, sqlx::error::BoxDynError> {
+        Ok(serde_json::from_str(<&str as sqlx::Decode<'r, sqlx::Any>>::decode(value)?)?)
     }
 }
 
 fn decode(json: String) -> Result<FicheInput, sqlx::Error> {
-    FicheInput::try_from(json).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+    serde_json::from_str(&json).map_err(|e| sqlx::Error::Decode(Box::new(e)))
 }
 
 fn encode(input: &FicheInput) -> Result<String, sqlx::Error> {
@@ -43,9 +51,7 @@ pub struct FicheRow {
     pub author_id: i64,
     #[sqlx(rename = "display_name")]
     pub author: String,
-    #[sqlx(try_from = "String")]
     pub state: FicheState,
-    #[sqlx(try_from = "String")]
     pub working: FicheInput,
     pub published_revision_id: Option<i64>,
 }
@@ -255,7 +261,6 @@ pub fn names(ids: &[i64], fields: &[(i64, String)]) -> Vec<String> {
 #[derive(sqlx::FromRow)]
 struct PublishedRow {
     revision: i64,
-    #[sqlx(try_from = "String")]
     content: FicheInput,
     body_html: String,
     results_html: String,
@@ -353,7 +358,6 @@ pub async fn revision_content(db: &Db, fiche: i64, revision: i64) -> Result<Opti
 #[derive(sqlx::FromRow)]
 struct ReviewRow {
     display_name: Option<String>,
-    #[sqlx(try_from = "String")]
     action: ReviewAction,
     comment: String,
     at: i64,
@@ -372,9 +376,7 @@ pub async fn reviews(db: &Db, id: i64, dates: &HumanDates) -> Result<Vec<ReviewE
 #[derive(sqlx::FromRow)]
 struct DeskRow {
     id: i64,
-    #[sqlx(try_from = "String")]
     state: FicheState,
-    #[sqlx(try_from = "String")]
     working: FicheInput,
 }
 
@@ -403,7 +405,7 @@ pub async fn desk_list(db: &Db, author: Option<i64>, locale: Locale) -> Result<V
         .collect()
 }
 
-/// A catalogue row of [`browse`], with the number of rows the filter matches.
+/// A catalogue row of [`browse`].
 #[derive(sqlx::FromRow)]
 struct CatalogueRow {
     fiche_id: i64,
@@ -412,14 +414,12 @@ struct CatalogueRow {
     summary: String,
     city: String,
     country: String,
-    #[sqlx(try_from = "String")]
     maturity: Maturity,
-    total: i64,
 }
 
 /// The published catalogue, filtered, newest first: one page and the number of fiches the
-/// filter matches (counted in the same query), then the page's field names. Words are
-/// matched through the `fiche_terms` index.
+/// filter matches, then the page's field names. Words are matched through the `fiche_terms`
+/// index (see inside for the two ways a page is read).
 pub async fn browse(db: &Db, query: &BrowseQuery, locale: Locale) -> Result<(Vec<FicheSummary>, i64), sqlx::Error> {
     let mut filter = Sql::new(" FROM fiche_catalogue c WHERE 1 = 1");
     if let Some(field) = query.champ.as_deref().and_then(|f| f.parse::<i64>().ok()) {
@@ -441,16 +441,30 @@ pub async fn browse(db: &Db, query: &BrowseQuery, locale: Locale) -> Result<(Vec
         filter.push(" AND c.language = ").push_bind(language);
     }
     let words = query.q.as_deref().map(crate::server::text::bilingual_words).unwrap_or_default();
-    if !words.is_empty() {
-        filter.push(" AND c.fiche_id IN (").push_terms_match("fiche_terms", "fiche_id", &words).push(")");
-    }
-    let mut select = Sql::new("SELECT c.fiche_id, c.language, c.title, c.summary, c.city, c.country, c.maturity, COUNT(*) OVER () AS total");
-    select.push_sql(&filter).push(" ORDER BY c.published_at DESC, c.fiche_id DESC LIMIT ").push_bind(PER_PAGE).push(" OFFSET ").push_bind(query.page_number().offset(PER_PAGE));
-    let rows: Vec<CatalogueRow> = select.query_as().fetch_all(&db.pool).await?;
-    let total = match rows.first() {
-        Some(row) => row.total,
-        // A page past the end: count on its own.
-        None => Sql::new("SELECT COUNT(*)").push_sql(&filter).query_scalar().fetch_one(&db.pool).await?,
+    let page = |filter: &Sql| {
+        let mut select = Sql::new("SELECT c.fiche_id, c.language, c.title, c.summary, c.city, c.country, c.maturity");
+        select.push_sql(filter).push(" ORDER BY c.published_at DESC, c.fiche_id DESC LIMIT ").push_bind(PER_PAGE).push(" OFFSET ").push_bind(query.page_number().offset(PER_PAGE));
+        select
+    };
+    let (rows, total): (Vec<CatalogueRow>, i64) = if words.is_empty() {
+        // The page and the count together, on two connections.
+        let (select, mut count) = (page(&filter), Sql::new("SELECT COUNT(*)"));
+        count.push_sql(&filter);
+        tokio::try_join!(select.query_as().fetch_all(&db.pool), count.query_scalar().fetch_one(&db.pool))?
+    } else {
+        // Count first, through the terms index; then read the page the way that suits how
+        // many fiches match: most of the catalogue, down the publication index with a
+        // lookup per word (a LIMIT stops it soon); few, from their postings.
+        let mut count = Sql::new("SELECT COUNT(*), (SELECT COUNT(*) FROM fiche_catalogue)");
+        count.push_sql(&filter).push(" AND c.fiche_id IN (").push_terms_match("fiche_terms", "fiche_id", &words).push(")");
+        let (total, catalogue): (i64, i64) = count.query_as().fetch_one(&db.pool).await?;
+        let mut filter = filter.clone();
+        if total.saturating_mul(10) >= catalogue {
+            filter.push(" AND ").push_terms_each("c.fiche_id", "fiche_terms", "fiche_id", &words);
+        } else {
+            filter.push(" AND c.fiche_id IN (").push_terms_match("fiche_terms", "fiche_id", &words).push(")");
+        }
+        (page(&filter).query_as().fetch_all(&db.pool).await?, total)
     };
     let ids: Vec<i64> = rows.iter().map(|r| r.fiche_id).collect();
     let mut fields = fields_of(db, &ids, locale).await?;
@@ -509,7 +523,6 @@ pub async fn add_promo_term(db: &Db, term: &str, by: i64) -> Result<(), sqlx::Er
 pub struct Published {
     #[sqlx(rename = "fiche_id")]
     pub id: i64,
-    #[sqlx(try_from = "String")]
     pub content: FicheInput,
     pub published_at: i64,
     #[sqlx(rename = "display_name")]

@@ -111,7 +111,7 @@ pub async fn reply(db: &Db, thread: i64, author: i64, body: &str) -> Result<i64,
     row.try_get("id")
 }
 
-/// A thread in a list, as [`list`] reads it, with the number of threads the filter matches.
+/// A thread in a list, as [`list`] reads it.
 #[derive(sqlx::FromRow)]
 struct ThreadRow {
     id: i64,
@@ -119,11 +119,10 @@ struct ThreadRow {
     last_reply_at: i64,
     display_name: Option<String>,
     replies: i64,
-    total: i64,
 }
 
-/// Visible threads matching `query`, most recently active first, with their total (counted
-/// in the same query). Words are matched through the `thread_terms` index.
+/// Visible threads matching `query`, most recently active first, with their total. Words are
+/// matched through the `thread_terms` index.
 pub async fn list(db: &Db, query: &ThreadQuery, locale: Locale, dates: &HumanDates) -> Result<(Vec<ThreadSummary>, i64), sqlx::Error> {
     let mut filter = Sql::new(" FROM threads t LEFT JOIN users u ON u.id = t.author_id WHERE t.hidden_at IS NULL");
     if let Some(field) = query.field() {
@@ -133,17 +132,11 @@ pub async fn list(db: &Db, query: &ThreadQuery, locale: Locale, dates: &HumanDat
     if !words.is_empty() {
         filter.push(" AND t.id IN (").push_terms_match("thread_terms", "thread_id", &words).push(")");
     }
-    let mut select = Sql::new(
-        "SELECT t.id, t.title, t.last_reply_at, u.display_name, \
-         (SELECT COUNT(*) FROM thread_replies r WHERE r.thread_id = t.id AND r.hidden_at IS NULL) AS replies, COUNT(*) OVER () AS total",
-    );
+    let mut select = Sql::new("SELECT t.id, t.title, t.last_reply_at, u.display_name, (SELECT COUNT(*) FROM thread_replies r WHERE r.thread_id = t.id AND r.hidden_at IS NULL) AS replies");
     select.push_sql(&filter).push(" ORDER BY t.last_reply_at DESC, t.id DESC LIMIT ").push_bind(THREADS_PER_PAGE).push(" OFFSET ").push_bind(query.page_number().offset(THREADS_PER_PAGE));
-    let rows: Vec<ThreadRow> = select.query_as().fetch_all(&db.pool).await?;
-    let total = match rows.first() {
-        Some(row) => row.total,
-        // A page past the end: count on its own.
-        None => Sql::new("SELECT COUNT(*)").push_sql(&filter).query_scalar().fetch_one(&db.pool).await?,
-    };
+    let mut count = Sql::new("SELECT COUNT(*)");
+    count.push_sql(&filter);
+    let (rows, total): (Vec<ThreadRow>, i64) = tokio::try_join!(select.query_as().fetch_all(&db.pool), count.query_scalar().fetch_one(&db.pool))?;
     let mut thread_fields = fields_of(db, &rows.iter().map(|r| r.id).collect::<Vec<_>>()).await?;
     let fields = field_names(db, locale).await?;
     let threads = rows

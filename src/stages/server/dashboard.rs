@@ -37,7 +37,6 @@ pub struct Line {
     #[sqlx(rename = "display_name")]
     pub candidate: String,
     pub email: String,
-    #[sqlx(try_from = "String")]
     pub state: ApplicationState,
     pub created_at: i64,
     pub first_answer_at: Option<i64>,

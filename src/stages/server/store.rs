@@ -28,7 +28,6 @@ const SELECT_OFFER: &str = "SELECT o.id, o.state, o.direction_id, o.service_id, 
 #[derive(sqlx::FromRow)]
 struct OfferRow {
     id: i64,
-    #[sqlx(try_from = "String")]
     state: OfferState,
     direction_id: i64,
     service_id: i64,
@@ -38,7 +37,6 @@ struct OfferRow {
     description_html: String,
     profile_md: String,
     profile_html: String,
-    #[sqlx(try_from = "String")]
     education_level: EducationLevel,
     discipline: String,
     duration_weeks: i64,
@@ -239,7 +237,6 @@ const SELECT_SUMMARY: &str = "SELECT o.id, o.title, o.state, d.code AS direction
 struct SummaryRow {
     id: i64,
     title: String,
-    #[sqlx(try_from = "String")]
     state: OfferState,
     direction_code: String,
     service_name: String,
