@@ -1,6 +1,7 @@
 //! The database: one `sqlx::AnyPool` over SQLite (embedded, the default) or PostgreSQL.
 //!
-//! Queries are written once with `$1…` placeholders, which both dialects accept. Where the
+//! Queries are written once with `$1…` placeholders, which both dialects accept (dynamic
+//! SQL through `server::sql::Sql`, which numbers them and binds every value). Where the
 //! dialects differ (schema types, full-text search) the SQL is kept side by side and chosen
 //! with [`Db::backend`]. Columns use portable types only: BIGINT, TEXT, BOOLEAN; times are
 //! Unix seconds in BIGINT.
@@ -108,16 +109,6 @@ impl Db {
 /// Seconds since the Unix epoch: how every time is stored.
 pub fn now() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or_default()
-}
-
-/// Ids as an SQL list, "0" when empty (matches nothing). Only for ids the server itself read
-/// (role grants, query results): never for text a user sent.
-pub fn id_list(ids: &[i64]) -> String {
-    if ids.is_empty() {
-        "0".to_string()
-    } else {
-        ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
-    }
 }
 
 /// A unique key of a table, and the form field a refusal by it is about. Every insert or

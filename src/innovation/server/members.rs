@@ -5,6 +5,7 @@ use crate::{
     innovation::members::{MemberCard, MemberProfile},
     server::db::{now, Db},
 };
+use super::store::field_ids_of;
 use crate::server::sql::Sql;
 use sqlx::Row;
 
@@ -31,16 +32,6 @@ impl ProfileRow {
 
 const SELECT: &str = "SELECT p.user_id, u.display_name, p.job_title, p.organisation, p.city, p.country, p.languages, p.bio FROM member_profiles p JOIN users u ON u.id = p.user_id";
 
-/// The field ids of members `users`' profiles, by member, in field order.
-async fn fields_of(db: &Db, users: &[i64]) -> Result<std::collections::HashMap<i64, Vec<i64>>, sqlx::Error> {
-    if users.is_empty() {
-        return Ok(Default::default());
-    }
-    let mut sql = Sql::new("SELECT user_id, field_id FROM member_fields WHERE user_id IN (");
-    sql.push_binds(users.iter().copied()).push(") ORDER BY user_id, field_id");
-    sql.fetch_grouped(&db.pool).await
-}
-
 pub async fn profile(db: &Db, user: i64) -> Result<Option<MemberProfile>, sqlx::Error> {
     Ok(card_of(db, user, &[]).await?.map(|card| card.profile))
 }
@@ -48,7 +39,7 @@ pub async fn profile(db: &Db, user: i64) -> Result<Option<MemberProfile>, sqlx::
 /// One member's card, if they wrote a profile.
 pub async fn card_of(db: &Db, user: i64, names: &[(i64, String)]) -> Result<Option<MemberCard>, sqlx::Error> {
     let Some(row) = sqlx::query_as::<_, ProfileRow>(&format!("{SELECT} WHERE p.user_id = $1")).bind(user).fetch_optional(&db.pool).await? else { return Ok(None) };
-    let fields = fields_of(db, &[user]).await?.remove(&user).unwrap_or_default();
+    let fields = field_ids_of(db, "member_fields", "user_id", &[user]).await?.remove(&user).unwrap_or_default();
     Ok(Some(row.card(fields, names)))
 }
 
@@ -108,7 +99,7 @@ pub async fn search(db: &Db, words: Option<&str>, field: Option<i64>, country: O
             }
         }
     }
-    let mut fields = fields_of(db, &found.iter().map(|r| r.user_id).collect::<Vec<_>>()).await?;
+    let mut fields = field_ids_of(db, "member_fields", "user_id", &found.iter().map(|r| r.user_id).collect::<Vec<_>>()).await?;
     Ok(found.into_iter().map(|row| {
         let own = fields.remove(&row.user_id).unwrap_or_default();
         row.card(own, names)

@@ -499,6 +499,17 @@ async fn fields_of(db: &Db, ids: &[i64], locale: Locale) -> Result<std::collecti
     sql.fetch_grouped(&db.pool).await
 }
 
+/// The field ids of each of `owners` in join table `table` (`thread_fields`, `member_fields`),
+/// whose owner column is `owner`, in field order.
+pub(super) async fn field_ids_of(db: &Db, table: &str, owner: &str, owners: &[i64]) -> Result<std::collections::HashMap<i64, Vec<i64>>, sqlx::Error> {
+    if owners.is_empty() {
+        return Ok(Default::default());
+    }
+    let mut sql = Sql::new(&format!("SELECT {owner}, field_id FROM {table} WHERE {owner} IN ("));
+    sql.push_binds(owners.iter().copied()).push(&format!(") ORDER BY {owner}, field_id"));
+    sql.fetch_grouped(&db.pool).await
+}
+
 /// Cities of the published catalogue, for the browse filter's suggestions.
 pub async fn cities(db: &Db) -> Result<Vec<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT DISTINCT city FROM fiche_catalogue ORDER BY city LIMIT 2000").fetch_all(&db.pool).await

@@ -19,7 +19,7 @@ use crate::{
         text,
     },
 };
-use super::store::insert_pairs;
+use super::store::{field_ids_of, insert_pairs};
 use sqlx::{AnyConnection, Row};
 
 /// Replaces the fields and search terms of thread `id` (its title and question, in French
@@ -65,16 +65,6 @@ pub async fn create(db: &Db, author: i64, input: &ThreadInput) -> Result<i64, sq
     Ok(id)
 }
 
-/// The ids of the fields of `threads`, by thread, in field order.
-async fn fields_of(db: &Db, threads: &[i64]) -> Result<std::collections::HashMap<i64, Vec<i64>>, sqlx::Error> {
-    if threads.is_empty() {
-        return Ok(Default::default());
-    }
-    let mut sql = Sql::new("SELECT thread_id, field_id FROM thread_fields WHERE thread_id IN (");
-    sql.push_binds(threads.iter().copied()).push(") ORDER BY thread_id, field_id");
-    sql.fetch_grouped(&db.pool).await
-}
-
 /// A thread's title and field ids, when `moderator` or readers may see it.
 pub async fn find(db: &Db, id: i64, moderator: bool) -> Result<Option<(String, Vec<i64>)>, sqlx::Error> {
     let mut sql = Sql::new("SELECT title FROM threads WHERE id = ");
@@ -83,7 +73,7 @@ pub async fn find(db: &Db, id: i64, moderator: bool) -> Result<Option<(String, V
         sql.push(" AND hidden_at IS NULL");
     }
     let Some(title) = sql.query_scalar::<String>().fetch_optional(&db.pool).await? else { return Ok(None) };
-    Ok(Some((title, fields_of(db, &[id]).await?.remove(&id).unwrap_or_default())))
+    Ok(Some((title, field_ids_of(db, "thread_fields", "thread_id", &[id]).await?.remove(&id).unwrap_or_default())))
 }
 
 /// The question of thread `id` and its replies, oldest first; hidden replies only for moderators.
@@ -137,7 +127,7 @@ pub async fn list(db: &Db, query: &ThreadQuery, locale: Locale, dates: &HumanDat
     let mut count = Sql::new("SELECT COUNT(*)");
     count.push_sql(&filter);
     let (rows, total): (Vec<ThreadRow>, i64) = tokio::try_join!(select.query_as().fetch_all(&db.pool), count.query_scalar().fetch_one(&db.pool))?;
-    let mut thread_fields = fields_of(db, &rows.iter().map(|r| r.id).collect::<Vec<_>>()).await?;
+    let mut thread_fields = field_ids_of(db, "thread_fields", "thread_id", &rows.iter().map(|r| r.id).collect::<Vec<_>>()).await?;
     let fields = field_names(db, locale).await?;
     let threads = rows
         .into_iter()
