@@ -4,6 +4,11 @@
 //!
 //! `scripts/bench` runs it on SQLite and, when reachable, on PostgreSQL. The Innovation part
 //! (20,000 fiches, 200,000 comments) is in parts/innovation.rs.
+//!
+//! Unless `PARVIS_BENCH_LOAD=0`, it first starts a copy of itself (`--busy-loop`) that keeps
+//! one core busy for the whole run, so figures are measured under the same load from run to
+//! run; the child is killed at the end. It prints each figure as it goes, then all of them
+//! as a Markdown table.
 
 #[path = "parts/innovation.rs"]
 mod bench_innovation;
@@ -28,6 +33,61 @@ fn percentiles(mut samples: Vec<Duration>) -> (f64, f64) {
     samples.sort();
     let at = |p: usize| samples[((p * samples.len()).div_ceil(100)).max(1) - 1].as_secs_f64() * 1000.0;
     (at(50), at(95))
+}
+
+/// Every figure so far: (backend, operation, p50 ms, p95 ms).
+static FIGURES: std::sync::Mutex<Vec<(String, String, f64, f64)>> = std::sync::Mutex::new(Vec::new());
+/// The backend being measured.
+static BACKEND: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+
+/// Prints the p50/p95 of `samples` for `name`, and keeps them for the final table.
+fn report(name: &str, samples: Vec<Duration>) {
+    let (p50, p95) = percentiles(samples);
+    println!("  {name:<42} p50 {p50:>8.1} ms   p95 {p95:>8.1} ms");
+    let backend = BACKEND.lock().map(|b| b.clone()).unwrap_or_default();
+    if let Ok(mut figures) = FIGURES.lock() {
+        figures.push((backend, name.to_string(), p50, p95));
+    }
+}
+
+/// A child process spinning on one core until killed: the background load.
+struct BusyLoop(std::process::Child);
+
+impl BusyLoop {
+    fn start() -> std::io::Result<BusyLoop> {
+        Ok(BusyLoop(std::process::Command::new(std::env::current_exe()?).arg("--busy-loop").spawn()?))
+    }
+}
+
+impl Drop for BusyLoop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The Markdown table of every figure: one row per operation, one column per backend.
+fn table() -> String {
+    let figures = FIGURES.lock().map(|f| f.clone()).unwrap_or_default();
+    let mut backends: Vec<String> = Vec::new();
+    let mut operations: Vec<String> = Vec::new();
+    for (backend, operation, _, _) in &figures {
+        if !backends.contains(backend) {
+            backends.push(backend.clone());
+        }
+        if !operations.contains(operation) {
+            operations.push(operation.clone());
+        }
+    }
+    let mut out = format!("| operation | {} |\n|---|{}\n", backends.iter().map(|b| format!("{b} p50 / p95")).collect::<Vec<_>>().join(" | "), "---|".repeat(backends.len()));
+    for operation in &operations {
+        let cells: Vec<String> = backends
+            .iter()
+            .map(|b| figures.iter().find(|(fb, fo, _, _)| fb == b && fo == operation).map_or("–".to_string(), |(_, _, p50, p95)| format!("{p50:.1} / {p95:.1} ms")))
+            .collect();
+        out.push_str(&format!("| {operation} | {} |\n", cells.join(" | ")));
+    }
+    out
 }
 
 async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
@@ -123,6 +183,9 @@ async fn run(label: &str, url: String) -> Result<(), Box<dyn std::error::Error>>
     config.database.url = url;
     let (app, state) = app_server::build(config).await?;
     println!("{label}");
+    if let Ok(mut backend) = BACKEND.lock() {
+        *backend = label.to_string();
+    }
     seed(&state.db).await?;
     analyze(&state.db).await?;
     let offer_index = parvis::stages::server::offer_index::OfferIndex::of(&state)?;
@@ -154,8 +217,7 @@ async fn run(label: &str, url: String) -> Result<(), Box<dyn std::error::Error>>
                 std::hint::black_box(results);
             }
         }
-        let (p50, p95) = percentiles(samples);
-        println!("  {name:<42} p50 {p50:>8.1} ms   p95 {p95:>8.1} ms");
+        report(name, samples);
     }
     let first_offer: i64 = sqlx::query("SELECT MIN(id) AS n FROM offers").fetch_one(&state.db.pool).await?.try_get("n")?;
     let mut samples = Vec::new();
@@ -166,8 +228,7 @@ async fn run(label: &str, url: String) -> Result<(), Box<dyn std::error::Error>>
         let _ = axum::body::to_bytes(response.into_body(), usize::MAX).await?;
         samples.push(start.elapsed());
     }
-    let (p50, p95) = percentiles(samples);
-    println!("  {:<42} p50 {p50:>8.1} ms   p95 {p95:>8.1} ms", "offer page, rendered through the router");
+    report("offer page, rendered through the router", samples);
     let mut samples = Vec::new();
     let first_user: i64 = sqlx::query("SELECT MIN(id) AS n FROM users WHERE email LIKE 'bench%'").fetch_one(&state.db.pool).await?.try_get("n")?;
     for i in 0..200 {
@@ -179,8 +240,7 @@ async fn run(label: &str, url: String) -> Result<(), Box<dyn std::error::Error>>
         }
         samples.push(start.elapsed());
     }
-    let (p50, p95) = percentiles(samples);
-    println!("  {:<42} p50 {p50:>8.1} ms   p95 {p95:>8.1} ms", "apply (insert + history, one transaction)");
+    report("apply (insert + history, one transaction)", samples);
     bench_innovation::run(&app, &state.db).await?;
     Ok(())
 }
@@ -191,8 +251,30 @@ fn tempfile_dir() -> std::path::PathBuf {
     dir
 }
 
-#[tokio::main]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    if std::env::args().nth(1).as_deref() == Some("--busy-loop") {
+        let mut n: u64 = 0;
+        loop {
+            n = std::hint::black_box(n.wrapping_add(1));
+        }
+    }
+    let _load = match std::env::var("PARVIS_BENCH_LOAD").as_deref() {
+        Ok("0") => {
+            println!("no background load (PARVIS_BENCH_LOAD=0)");
+            None
+        }
+        _ => {
+            let load = BusyLoop::start()?;
+            println!("background load: process {} keeps one core busy ({} cores here)", load.0.id(), std::thread::available_parallelism().map_or(0, |n| n.get()));
+            Some(load)
+        }
+    };
+    tokio::runtime::Builder::new_multi_thread().enable_all().build()?.block_on(measure())?;
+    println!("\n{}", table());
+    Ok(())
+}
+
+async fn measure() -> Result<(), Box<dyn std::error::Error>> {
     let sqlite = tempfile_dir().join("bench.db");
     run("SQLite (embedded, WAL)", format!("sqlite://{}", sqlite.display())).await?;
     if let Ok(server) = std::env::var("PARVIS_BENCH_POSTGRES") {

@@ -20,6 +20,7 @@ pub mod reference;
 #[cfg(feature = "ssr")]
 pub mod seed;
 pub mod stages;
+pub mod stored_code;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

@@ -7,9 +7,9 @@
 //! a dead end, while no real search needs more than a dozen words. The pages and the feeds
 //! show the query as searched, so the trim is visible where the words are. The server
 //! applies the same bound again where words become search terms (`server::text`), so a query
-//! that reaches a server function without passing through a URL parser is bounded too; the
-//! SQL of word searches has one shape whatever the words (`server::text::terms_condition`;
-//! the member directory matches words in Rust).
+//! that reaches a server function without passing through a URL parser is bounded too, and
+//! the SQL of a word search grows with the words only up to this bound
+//! (`server::sql::Sql::push_terms_match`; the member directory matches words in Rust).
 
 /// Longest search text kept, in characters.
 pub const MAX_QUERY_CHARS: usize = 200;

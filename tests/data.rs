@@ -47,8 +47,8 @@ async fn a_site_admin_edits_reference_data_with_clear_refusals() {
     let (status, _) = app.call_json::<i64>(&admin, "reference/save", &[("kind", "service"), ("parent_id", &deve), ("name", "Service des mares")]).await;
     assert_eq!(status, 200);
     let (status, result) = app.call_json::<i64>(&admin, "reference/save", &[("kind", "service"), ("parent_id", &deve), ("name", "Service des mares")]).await;
-    assert_eq!(status, 409);
-    assert_eq!(result.expect_err("dup"), parvis::error::AppError::Conflict("error-reference-duplicate".into()));
+    assert_eq!(status, 422);
+    assert_eq!(result.expect_err("dup").field_key("name"), Some("field-taken"));
     let (status, result) = app.call_json::<i64>(&admin, "reference/save", &[("kind", "direction"), ("code", "A B"), ("name", "")]).await;
     assert_eq!(status, 422);
     let error = result.expect_err("invalid");
@@ -112,4 +112,25 @@ async fn the_demo_innovation_catalogue_is_published_through_review() {
     let page = app.call_json::<parvis::innovation::community::FichePageData>(&app.client(), "innovation/page", &[("id", &translated.id.to_string())]).await.1.expect("page");
     assert_eq!(page.translations.iter().map(|t| t.language.as_str()).collect::<Vec<_>>(), vec!["fr"]);
     assert!(!page.related.is_empty() && page.related.iter().all(|r| r.fiche != page.translations[0].fiche), "related, its own original left out: {:?}", page.related);
+}
+
+/// A direction has two unique keys, its code and its name: a refusal names the field whose
+/// key it hit, by constraint name on PostgreSQL and by the columns SQLite reports.
+#[tokio::test]
+async fn a_refused_direction_names_the_unique_key_it_hit() {
+    let app = TestApp::spawn_with(|c| c.demo.enabled = true).await;
+    let admin = app.sign_in("admin@parvis.localhost", parvis::server::demo::DEMO_PASSWORD).await;
+    let (status, result) = app.call_json::<i64>(&admin, "reference/save", &[("kind", "direction"), ("code", "DEVE"), ("name", "Direction des mares")]).await;
+    assert_eq!(status, 422);
+    let error = result.expect_err("code taken");
+    assert_eq!((error.field_key("code"), error.field_key("name")), (Some("field-taken"), None));
+    let deve = parvis::reference::server::store::load(&app.state.db).await.expect("reference").directions.into_iter().find(|d| d.code == "DEVE").expect("DEVE");
+    let (status, result) = app.call_json::<i64>(&admin, "reference/save", &[("kind", "direction"), ("code", "MARES"), ("name", deve.name.as_str())]).await;
+    assert_eq!(status, 422);
+    let error = result.expect_err("name taken");
+    assert_eq!((error.field_key("code"), error.field_key("name")), (None, Some("field-taken")));
+    let (status, _) = app.call_json::<i64>(&admin, "reference/save", &[("kind", "direction"), ("code", "MARES"), ("name", "Direction des mares")]).await;
+    assert_eq!(status, 200, "neither key taken");
+    let after = parvis::reference::server::store::load(&app.state.db).await.expect("reference");
+    assert_eq!(after.directions.len(), 29, "only the last one saved");
 }

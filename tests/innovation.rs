@@ -278,3 +278,27 @@ async fn authors_add_images_checked_by_content_and_size() {
     let view = app.call_json::<FicheView>(&app.client(), "innovation/fiche", &[("id", &id.to_string())]).await.1.expect("view");
     assert!(view.body_html.contains(&format!("<img src=\"{url}\" alt=\"Le quai\"")), "{}", view.body_html);
 }
+
+/// A stored code the program does not know (written by hand, or by a newer version) is an
+/// error that names it, never a silent default: the store says which kind and which code,
+/// the server function logs it and answers 500 with the internal-error message (no panic),
+/// and the server keeps serving what does not read that row.
+#[tokio::test]
+async fn an_unknown_stored_code_is_a_clear_error_not_a_default() {
+    let (app, field) = newsroom().await;
+    let fiche = published_fiche(&app, field).await;
+    let visitor = app.client();
+    assert_eq!(app.call_json::<BrowseResults>(&visitor, "innovation/browse", &[]).await.0, 200);
+    sqlx::query("UPDATE fiche_catalogue SET maturity = 'prototype' WHERE fiche_id = $1").bind(fiche).execute(&app.state.db.pool).await.expect("hand edit");
+    let error = parvis::innovation::server::store::browse(&app.state.db, &Default::default(), parvis::i18n::Locale::Fr).await.expect_err("unknown maturity");
+    assert!(error.to_string().contains("unknown maturity \"prototype\""), "{error}");
+    let (status, result) = app.call_json::<BrowseResults>(&visitor, "innovation/browse", &[]).await;
+    assert_eq!((status, result.expect_err("refused")), (500, parvis::error::AppError::Internal));
+    assert_eq!(app.call_json::<FicheView>(&visitor, "innovation/fiche", &[("id", &fiche.to_string())]).await.0, 200, "still serving");
+
+    // The same for an account's stored language (no CHECK guards that column).
+    let author: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = 'author@example.org'").fetch_one(&app.state.db.pool).await.expect("author");
+    sqlx::query("UPDATE users SET locale = 'tlh' WHERE id = $1").bind(author).execute(&app.state.db.pool).await.expect("hand edit");
+    let error = parvis::accounts::server::preferences::locale(&app.state.db, author).await.expect_err("unknown locale");
+    assert!(error.to_string().contains("unknown locale \"tlh\""), "{error}");
+}

@@ -41,7 +41,7 @@ use std::{
 
 const DOMAINS: &[&str] = &["accounts", "reference", "stages", "innovation", "espaces"];
 const INFRASTRUCTURE: &[&str] = &["server"];
-const SHARED: &[&str] = &["error", "characters", "query_text", "paging", "i18n", "ui"];
+const SHARED: &[&str] = &["error", "characters", "query_text", "paging", "i18n", "ui", "stored_code"];
 /// `""` is the crate root.
 const ASSEMBLY: &[&str] = &["", "app", "app_server", "seed"];
 

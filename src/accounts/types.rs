@@ -14,6 +14,8 @@ pub enum Role {
     SiteAdmin,
 }
 
+crate::stored_code::stored_code!(Role, "role");
+
 impl Role {
     pub const ALL: [Role; 6] = [Role::Candidate, Role::Member, Role::HostAgent, Role::DirectionAdmin, Role::Editor, Role::SiteAdmin];
 

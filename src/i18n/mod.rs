@@ -29,6 +29,8 @@ pub enum Locale {
     En,
 }
 
+crate::stored_code::stored_code!(Locale, "locale");
+
 impl Locale {
     pub const ALL: [Locale; 2] = [Locale::Fr, Locale::En];
 

@@ -81,6 +81,8 @@ pub enum FollowKind {
     City,
 }
 
+crate::stored_code::stored_code!(FollowKind, "follow kind");
+
 impl FollowKind {
     pub fn code(self) -> &'static str {
         match self {
@@ -89,6 +91,10 @@ impl FollowKind {
             FollowKind::Field => "field",
             FollowKind::City => "city",
         }
+    }
+
+    pub fn parse(code: &str) -> Option<FollowKind> {
+        [FollowKind::Fiche, FollowKind::Thread, FollowKind::Field, FollowKind::City].into_iter().find(|k| k.code() == code)
     }
 }
 
@@ -125,6 +131,8 @@ pub enum ItemKind {
     Thread,
     Reply,
 }
+
+crate::stored_code::stored_code!(ItemKind, "contribution kind");
 
 impl ItemKind {
     pub fn code(self) -> &'static str {

@@ -18,31 +18,38 @@ use {
     },
 };
 
-/// A published fiche with its comments, in one answer for the page.
+/// A published fiche with its comments, in one answer for the page: two rounds of queries
+/// (the fiche with its fields, and who reads; then its comments, translations and related
+/// fiches, and the reader's follows), each round's queries running together on the pool.
 #[server(endpoint = "innovation/page")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/page", skip_all, fields(account = tracing::field::Empty, id = id)))]
 pub async fn load_fiche_page(id: i64) -> Result<FichePageData, AppError> {
     respond(
         async {
             let db = app_state()?.db;
-            let mut fiche = store::published(&db, id, request_locale()).await?.ok_or(AppError::NotFound)?;
-            let dates = HumanDates::for_reader().await?;
-            fiche.published_shown = dates.instant(fiche.published_at);
-            let caller = Caller::current().await?;
-            let (Standing { member, editor: moderator }, account) = (Standing::of(&caller), caller.id());
-            let (following, following_city) = match account {
-                Some(user) => (
-                    notify::follows(&db, user, FollowKind::Fiche, &id.to_string()).await?,
-                    notify::follows(&db, user, FollowKind::City, &city_key(&fiche.city, &fiche.country)).await?,
-                ),
-                None => (false, false),
+            let reader = async {
+                let caller = Caller::current().await?;
+                let Standing { member, editor } = Standing::of(&caller);
+                Ok::<_, AppError>((member, editor, caller.id()))
             };
-            let first_published_at = store::first_published_at(&db, id).await?.unwrap_or(fiche.published_at);
+            let (page, dates, (member, moderator, account)) =
+                tokio::try_join!(async { Ok::<_, AppError>(store::published_page(&db, id, request_locale()).await?) }, HumanDates::for_reader(), reader)?;
+            let (mut fiche, first_published_at) = page.ok_or(AppError::NotFound)?;
+            fiche.published_shown = dates.instant(fiche.published_at);
+            let (fiche_target, city_target) = (id.to_string(), city_key(&fiche.city, &fiche.country));
+            let followed = async {
+                match account {
+                    Some(user) => tokio::try_join!(notify::follows(&db, user, FollowKind::Fiche, &fiche_target), notify::follows(&db, user, FollowKind::City, &city_target)),
+                    None => Ok((false, false)),
+                }
+            };
+            let (comments, (translations, related), (following, following_city)) =
+                tokio::try_join!(comments::of_fiche(&db, id, moderator, &dates), store::neighbours(&db, &fiche), followed)?;
             Ok(FichePageData {
                 share: super::server::share::fiche(&app_state()?.config, &fiche, first_published_at),
-                comments: comments::of_fiche(&db, id, moderator, &dates).await?,
-                translations: store::translations(&db, &fiche).await?,
-                related: store::related(&db, id).await?,
+                comments,
+                translations,
+                related,
                 fiche,
                 can_comment: member,
                 moderator,

@@ -14,6 +14,8 @@ pub enum Maturity {
     Stopped,
 }
 
+crate::stored_code::stored_code!(Maturity, "maturity");
+
 impl Maturity {
     pub const ALL: [Maturity; 5] = [Maturity::Idea, Maturity::Pilot, Maturity::Deployed, Maturity::Scaled, Maturity::Stopped];
 
@@ -47,6 +49,8 @@ pub enum FicheState {
     Published,
     Rejected,
 }
+
+crate::stored_code::stored_code!(FicheState, "fiche state");
 
 impl FicheState {
     pub const ALL: [FicheState; 5] = [FicheState::Draft, FicheState::Submitted, FicheState::ChangesRequested, FicheState::Published, FicheState::Rejected];
@@ -85,6 +89,8 @@ pub enum ReviewAction {
     Reject,
     Publish,
 }
+
+crate::stored_code::stored_code!(ReviewAction, "review action");
 
 impl ReviewAction {
     pub fn code(self) -> &'static str {

@@ -51,7 +51,7 @@ pub async fn save_reference(kind: RefKind, id: Option<i64>, parent_id: Option<i6
             let edit = RefEdit { kind, id, parent_id, code, name, name_en };
             match store::save(&app_state()?.db, &edit).await {
                 Ok(id) => Ok(id),
-                Err(EditError::Duplicate) => Err(AppError::Conflict("error-reference-duplicate".into())),
+                Err(EditError::Taken(field)) => Err(AppError::field(field, "field-taken")),
                 Err(EditError::Missing) => Err(AppError::NotFound),
                 Err(EditError::Db(e)) => Err(e.into()),
             }

@@ -1,6 +1,7 @@
 //! The database: one `sqlx::AnyPool` over SQLite (embedded, the default) or PostgreSQL.
 //!
-//! Queries are written once with `$1…` placeholders, which both dialects accept. Where the
+//! Queries are written once with `$1…` placeholders, which both dialects accept (dynamic
+//! SQL through `server::sql::Sql`, which numbers them and binds every value). Where the
 //! dialects differ (schema types, full-text search) the SQL is kept side by side and chosen
 //! with [`Db::backend`]. Columns use portable types only: BIGINT, TEXT, BOOLEAN; times are
 //! Unix seconds in BIGINT.
@@ -110,19 +111,36 @@ pub fn now() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or_default()
 }
 
-/// Ids as an SQL list, "0" when empty (matches nothing). Only for ids the server itself read
-/// (role grants, query results): never for text a user sent.
-pub fn id_list(ids: &[i64]) -> String {
-    if ids.is_empty() {
-        "0".to_string()
-    } else {
-        ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
-    }
+/// A unique key of a table, and the form field a refusal by it is about. Every insert or
+/// update that can hit a unique key reads the refusal through [`violated`], so a table with
+/// more than one key (a direction's code and its name) tells which one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UniqueKey {
+    /// Its name in the schema: the unique index, or PostgreSQL's name of a UNIQUE constraint
+    /// (`table_column_key`), which PostgreSQL reports.
+    pub constraint: &'static str,
+    pub table: &'static str,
+    /// Its columns, in order, which SQLite reports ("UNIQUE constraint failed: t.a, t.b").
+    pub columns: &'static [&'static str],
+    /// The form field the refusal belongs to.
+    pub field: &'static str,
 }
 
-/// True when `error` is a unique-constraint violation (the same kind on both backends).
-pub fn is_unique_violation(error: &sqlx::Error) -> bool {
-    error.as_database_error().is_some_and(|e| e.kind() == sqlx::error::ErrorKind::UniqueViolation)
+/// The key among `keys` that `error` violated: on PostgreSQL by the constraint name it
+/// reports, on SQLite by the table and columns it reports (or the index name, for a key on
+/// expressions). None when `error` is no unique violation, or one of another key (the caller
+/// then treats it as any database error: logged, "internal error").
+pub fn violated<'k>(error: &sqlx::Error, keys: &'k [UniqueKey]) -> Option<&'k UniqueKey> {
+    let database = error.as_database_error().filter(|e| e.kind() == sqlx::error::ErrorKind::UniqueViolation)?;
+    if let Some(name) = database.constraint() {
+        return keys.iter().find(|k| k.constraint == name);
+    }
+    let reported = database.message().strip_prefix("UNIQUE constraint failed: ")?;
+    if let Some(index) = reported.strip_prefix("index '").and_then(|rest| rest.strip_suffix('\'')) {
+        return keys.iter().find(|k| k.constraint == index);
+    }
+    let columns: Vec<(&str, &str)> = reported.split(", ").filter_map(|c| c.trim().split_once('.')).collect();
+    keys.iter().find(|k| columns.len() == k.columns.len() && columns.iter().zip(k.columns).all(|((table, column), key)| *table == k.table && column == key))
 }
 
 #[cfg(test)]
@@ -134,6 +152,28 @@ mod tests {
         assert_eq!(Backend::from_url("sqlite://data/x.db").ok(), Some(Backend::Sqlite));
         assert_eq!(Backend::from_url("postgres://u@h/db").ok(), Some(Backend::Postgres));
         assert!(Backend::from_url("mysql://h/db").is_err());
+    }
+
+    #[tokio::test]
+    async fn a_violation_names_its_key_on_sqlite() {
+        install_default_drivers();
+        let pool = AnyPoolOptions::new().max_connections(1).connect("sqlite::memory:").await.expect("pool");
+        pool.execute("CREATE TABLE t (a TEXT UNIQUE, b TEXT, c TEXT, d TEXT, UNIQUE (b, c)); CREATE UNIQUE INDEX t_expr ON t (COALESCE(d, ''));").await.expect("table");
+        const KEYS: [UniqueKey; 3] = [
+            UniqueKey { constraint: "t_a_key", table: "t", columns: &["a"], field: "a" },
+            UniqueKey { constraint: "t_b_c_key", table: "t", columns: &["b", "c"], field: "bc" },
+            UniqueKey { constraint: "t_expr", table: "t", columns: &[], field: "expr" },
+        ];
+        pool.execute("INSERT INTO t VALUES ('1', '2', '3', '4')").await.expect("first row");
+        let field = |sql: &'static str| {
+            let pool = pool.clone();
+            async move { violated(&pool.execute(sql).await.expect_err("refused"), &KEYS).map(|k| k.field) }
+        };
+        assert_eq!(field("INSERT INTO t VALUES ('1', 'x', 'y', 'q')").await, Some("a"));
+        assert_eq!(field("INSERT INTO t VALUES ('x', '2', '3', 'r')").await, Some("bc"));
+        assert_eq!(field("INSERT INTO t VALUES ('y', 'z', 'w', '4')").await, Some("expr"));
+        assert_eq!(violated(&pool.execute("INSERT INTO nowhere VALUES (1)").await.expect_err("no table"), &KEYS), None);
+        assert_eq!(violated(&pool.execute("INSERT INTO t VALUES ('1', 'q', 'r', 's')").await.expect_err("refused"), &KEYS[1..]), None, "another key");
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub mod security;
 pub mod sessions;
 pub mod share;
 pub mod sitemap;
+pub mod sql;
 pub mod state;
 pub mod text;
 pub mod text_rebuild;

@@ -96,38 +96,17 @@ pub fn bilingual_words(query: &str) -> Vec<(String, String)> {
     pairs
 }
 
-/// The SQL condition matching [`bilingual_words`] against a column of
-/// [`bilingual_stored`] terms: each word's French or English stem is a whole term of the
-/// column. Its shape is fixed — [`crate::query_text::MAX_QUERY_WORDS`] slots whatever the
-/// number of words, the unused ones bound to `%` (which any text matches) — so the SQL does
-/// not grow with the words. Placeholders are numbered from `$first`; returns the condition
-/// and its values, or None when there are no words.
-pub fn terms_condition(column: &str, words: &[(String, String)], first: usize) -> Option<(String, Vec<String>)> {
-    if words.is_empty() {
-        return None;
-    }
-    let mut slots = Vec::with_capacity(crate::query_text::MAX_QUERY_WORDS);
-    let mut values = Vec::with_capacity(2 * crate::query_text::MAX_QUERY_WORDS);
-    for slot in 0..crate::query_text::MAX_QUERY_WORDS {
-        let n = first + 2 * slot;
-        slots.push(format!("({column} LIKE ${n} OR {column} LIKE ${})", n + 1));
-        match words.get(slot) {
-            Some((french, english)) => values.extend([format!("% {french} %"), format!("% {english} %")]),
-            None => values.extend(["%".to_string(), "%".to_string()]),
-        }
-    }
-    Some((slots.join(" AND "), values))
-}
-
-/// Terms as stored for a text that may be French or English: both stemmings.
-pub fn bilingual_stored(text: &str) -> String {
+/// The distinct search terms of a text that may be French or English: both stemmings, as
+/// stored in a terms table (`fiche_terms`, `thread_terms`) that [`bilingual_words`] match.
+pub fn bilingual_terms(text: &str) -> Vec<String> {
     let mut all = terms_with(text, stemmer());
+    let mut known: std::collections::HashSet<String> = all.iter().cloned().collect();
     for term in terms_with(text, english()) {
-        if !all.contains(&term) {
+        if known.insert(term.clone()) {
             all.push(term);
         }
     }
-    format!(" {} ", all.join(" "))
+    all
 }
 
 fn terms_with(text: &str, stemmer: &Stemmer) -> Vec<String> {
@@ -184,8 +163,10 @@ mod tests {
         assert_eq!(terms("activité"), terms("activite"), "the stemmer sees the folded word");
         assert!(terms("le stage de la ville").len() == 2, "stop words dropped");
         assert!(stored("Mares").starts_with(' ') && stored("Mares").ends_with(' '));
-        let english = bilingual_stored("Cities sharing bicycles");
-        assert!(bilingual_words("bicycle city").iter().all(|(fr, en)| english.contains(&format!(" {fr} ")) || english.contains(&format!(" {en} "))));
+        let english = bilingual_terms("Cities sharing bicycles");
+        assert!(bilingual_words("bicycle city").iter().all(|(fr, en)| english.contains(fr) || english.contains(en)));
+        let both = bilingual_terms("vélos vélos bicycles");
+        assert_eq!(both.len(), both.iter().collect::<std::collections::HashSet<_>>().len(), "each term once: {both:?}");
     }
 
     #[test]
@@ -209,16 +190,6 @@ mod tests {
             assert!(contains_all_words("Émile Öztürk, Lyon", &query_words(typed)), "{typed}");
         }
         assert!(!contains_all_words("Émile Öztürk", &query_words("emile dupont")));
-    }
-
-    #[test]
-    fn the_terms_condition_has_one_shape_whatever_the_words() {
-        let one = terms_condition("t.terms", &bilingual_words("jardin"), 3).expect("one word");
-        let many = terms_condition("t.terms", &bilingual_words(&"jardin potager ".repeat(500)), 3).expect("many words");
-        assert_eq!(one.0, many.0);
-        assert_eq!((one.1.len(), &one.1[2..4]), (2 * crate::query_text::MAX_QUERY_WORDS, &["%".to_string(), "%".to_string()][..]));
-        assert!(one.0.starts_with("(t.terms LIKE $3 OR t.terms LIKE $4)"));
-        assert_eq!(terms_condition("t.terms", &[], 1), None);
     }
 
     #[test]

@@ -14,6 +14,8 @@ pub enum ApplicationState {
     Expired,
 }
 
+crate::stored_code::stored_code!(ApplicationState, "application state");
+
 impl ApplicationState {
     pub const ALL: [ApplicationState; 7] = [
         ApplicationState::Received,

@@ -13,6 +13,8 @@ pub enum EducationLevel {
     Doctorat,
 }
 
+crate::stored_code::stored_code!(EducationLevel, "education level");
+
 impl EducationLevel {
     pub const ALL: [EducationLevel; 5] = [EducationLevel::Bac, EducationLevel::Bac2, EducationLevel::Bac3, EducationLevel::Bac5, EducationLevel::Doctorat];
 

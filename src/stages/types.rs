@@ -16,6 +16,8 @@ pub enum OfferState {
     Archived,
 }
 
+crate::stored_code::stored_code!(OfferState, "offer state");
+
 impl OfferState {
     pub const ALL: [OfferState; 5] = [OfferState::Draft, OfferState::Published, OfferState::Filled, OfferState::Closed, OfferState::Archived];
 

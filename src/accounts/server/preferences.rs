@@ -22,10 +22,11 @@ pub fn language_cookie(locale: Locale, https: bool) -> String {
     format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}", locale.code())
 }
 
-/// The language stored for account `id` (French if none or unknown).
+/// The language stored for account `id` (the default when there is no such account; an
+/// unknown stored code is an error).
 pub async fn locale(db: &Db, id: i64) -> Result<Locale, sqlx::Error> {
-    let row = sqlx::query("SELECT locale FROM users WHERE id = $1").bind(id).fetch_optional(&db.pool).await?;
-    Ok(row.and_then(|r| r.try_get::<String, _>("locale").ok()).and_then(|code| Locale::parse(&code)).unwrap_or_default())
+    let code: Option<String> = sqlx::query_scalar("SELECT locale FROM users WHERE id = $1").bind(id).fetch_optional(&db.pool).await?;
+    Ok(code.map(Locale::try_from).transpose()?.unwrap_or_default())
 }
 
 /// Sets this browser's language to account `id`'s (the answer of a sign-in carries the

@@ -2,12 +2,11 @@
 
 use crate::{
     accounts::types::{CurrentUser, Named, Role, RoleGrant},
-    server::db::{is_unique_violation, now, Db},
+    server::db::{now, violated, Db, UniqueKey},
 };
-use sqlx::{any::AnyRow, Row};
 
 /// An account as stored, with its password hash. Never sent to the browser.
-#[derive(Clone)]
+#[derive(Clone, sqlx::FromRow)]
 pub struct AccountRow {
     pub id: i64,
     pub email: String,
@@ -21,9 +20,14 @@ impl std::fmt::Debug for AccountRow {
     }
 }
 
-fn account(row: AnyRow) -> Result<AccountRow, sqlx::Error> {
-    Ok(AccountRow { id: row.try_get("id")?, email: row.try_get("email")?, display_name: row.try_get("display_name")?, password_hash: row.try_get("password_hash")? })
-}
+/// The columns of an [`AccountRow`].
+const SELECT_ACCOUNT: &str = "SELECT id, email, display_name, password_hash FROM users";
+
+/// One account per address.
+const EMAIL: UniqueKey = UniqueKey { constraint: "users_email_key", table: "users", columns: &["email"], field: "email" };
+
+/// A role once per account and scope (a key on expressions: SQLite names the index).
+const ONE_GRANT: UniqueKey = UniqueKey { constraint: "role_grants_unique", table: "role_grants", columns: &[], field: "role" };
 
 #[derive(Debug, thiserror::Error)]
 pub enum CreateError {
@@ -37,7 +41,7 @@ pub enum CreateError {
 pub async fn create(db: &Db, email: &str, display_name: &str, password_hash: &str, locale: &str) -> Result<AccountRow, CreateError> {
     let mut tx = db.pool.begin().await?;
     let created = now();
-    let id: i64 = match sqlx::query("INSERT INTO users (email, display_name, password_hash, created_at, locale, name_key) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
+    let id: i64 = match sqlx::query_scalar("INSERT INTO users (email, display_name, password_hash, created_at, locale, name_key) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
         .bind(email)
         .bind(display_name)
         .bind(password_hash)
@@ -47,8 +51,8 @@ pub async fn create(db: &Db, email: &str, display_name: &str, password_hash: &st
         .fetch_one(&mut *tx)
         .await
     {
-        Ok(row) => row.try_get("id")?,
-        Err(e) if is_unique_violation(&e) => return Err(CreateError::EmailTaken),
+        Ok(id) => id,
+        Err(e) if violated(&e, &[EMAIL]).is_some() => return Err(CreateError::EmailTaken),
         Err(e) => return Err(e.into()),
     };
     for role in [Role::Candidate, Role::Member] {
@@ -59,11 +63,11 @@ pub async fn create(db: &Db, email: &str, display_name: &str, password_hash: &st
 }
 
 pub async fn by_email(db: &Db, email: &str) -> Result<Option<AccountRow>, sqlx::Error> {
-    sqlx::query("SELECT id, email, display_name, password_hash FROM users WHERE email = $1").bind(email).fetch_optional(&db.pool).await?.map(account).transpose()
+    sqlx::query_as(&format!("{SELECT_ACCOUNT} WHERE email = $1")).bind(email).fetch_optional(&db.pool).await
 }
 
 pub async fn by_id(db: &Db, id: i64) -> Result<Option<AccountRow>, sqlx::Error> {
-    sqlx::query("SELECT id, email, display_name, password_hash FROM users WHERE id = $1").bind(id).fetch_optional(&db.pool).await?.map(account).transpose()
+    sqlx::query_as(&format!("{SELECT_ACCOUNT} WHERE id = $1")).bind(id).fetch_optional(&db.pool).await
 }
 
 pub async fn set_password(db: &Db, id: i64, password_hash: &str) -> Result<(), sqlx::Error> {
@@ -71,9 +75,21 @@ pub async fn set_password(db: &Db, id: i64, password_hash: &str) -> Result<(), s
     Ok(())
 }
 
-/// The roles of an account, with the names of their direction and service.
+/// A role grant as [`roles`] reads it.
+#[derive(sqlx::FromRow)]
+struct GrantRow {
+    id: i64,
+    role: Role,
+    service_id: Option<i64>,
+    service_name: Option<String>,
+    direction_id: Option<i64>,
+    direction_name: Option<String>,
+}
+
+/// The roles of an account, with the names of their direction and service. A role code the
+/// program does not know is an error (`stored_code::UnknownCode`), never skipped.
 pub async fn roles(db: &Db, user_id: i64) -> Result<Vec<RoleGrant>, sqlx::Error> {
-    let rows = sqlx::query(
+    let rows: Vec<GrantRow> = sqlx::query_as(
         "SELECT g.id, g.role, s.id AS service_id, s.name AS service_name, \
                 d.id AS direction_id, d.name AS direction_name \
          FROM role_grants g \
@@ -84,22 +100,11 @@ pub async fn roles(db: &Db, user_id: i64) -> Result<Vec<RoleGrant>, sqlx::Error>
     .bind(user_id)
     .fetch_all(&db.pool)
     .await?;
-    let mut grants = Vec::with_capacity(rows.len());
-    for row in rows {
-        let code: String = row.try_get("role")?;
-        let Some(role) = Role::parse(&code) else {
-            tracing::error!(code, "unknown role in the database");
-            continue;
-        };
-        let named = |id: Option<i64>, name: Option<String>| id.zip(name).map(|(id, name)| Named { id, name });
-        grants.push(RoleGrant {
-            id: row.try_get("id")?,
-            role,
-            direction: named(row.try_get("direction_id")?, row.try_get("direction_name")?),
-            service: named(row.try_get("service_id")?, row.try_get("service_name")?),
-        });
-    }
-    Ok(grants)
+    let named = |id: Option<i64>, name: Option<String>| id.zip(name).map(|(id, name)| Named { id, name });
+    Ok(rows
+        .into_iter()
+        .map(|row| RoleGrant { id: row.id, role: row.role, direction: named(row.direction_id, row.direction_name), service: named(row.service_id, row.service_name) })
+        .collect())
 }
 
 pub async fn current_user(db: &Db, account: &AccountRow) -> Result<CurrentUser, sqlx::Error> {
@@ -124,7 +129,7 @@ pub async fn grant(db: &Db, user_id: i64, role: Role, scope_id: Option<i64>, gra
         RoleScope::Direction => (scope_id, None),
         RoleScope::Service => (None, scope_id),
     };
-    let result = sqlx::query(
+    let result = sqlx::query_scalar(
         "INSERT INTO role_grants (user_id, role, direction_id, service_id, granted_by, granted_at) \
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
@@ -137,8 +142,8 @@ pub async fn grant(db: &Db, user_id: i64, role: Role, scope_id: Option<i64>, gra
     .fetch_one(&db.pool)
     .await;
     match result {
-        Ok(row) => Ok(row.try_get("id")?),
-        Err(e) if is_unique_violation(&e) => Err(GrantError::Duplicate),
+        Ok(id) => Ok(id),
+        Err(e) if violated(&e, &[ONE_GRANT]).is_some() => Err(GrantError::Duplicate),
         Err(e) => Err(e.into()),
     }
 }
@@ -151,11 +156,10 @@ pub async fn revoke(db: &Db, grant_id: i64) -> Result<bool, sqlx::Error> {
 /// Recomputes every account's folded name key in one transaction (after the text
 /// normalisation changed; see `server::text_rebuild`). Returns how many accounts.
 pub async fn index_names(db: &Db) -> Result<usize, sqlx::Error> {
-    let rows = sqlx::query("SELECT id, display_name FROM users").fetch_all(&db.pool).await?;
+    let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, display_name FROM users").fetch_all(&db.pool).await?;
     let mut tx = db.pool.begin().await?;
-    for row in &rows {
-        let key = crate::server::text::key(&row.try_get::<String, _>("display_name")?);
-        sqlx::query("UPDATE users SET name_key = $1 WHERE id = $2").bind(key).bind(row.try_get::<i64, _>("id")?).execute(&mut *tx).await?;
+    for (id, name) in &rows {
+        sqlx::query("UPDATE users SET name_key = $1 WHERE id = $2").bind(crate::server::text::key(name)).bind(id).execute(&mut *tx).await?;
     }
     tx.commit().await?;
     Ok(rows.len())
@@ -167,18 +171,12 @@ pub async fn index_names(db: &Db) -> Result<usize, sqlx::Error> {
 pub async fn search(db: &Db, query: &str, limit: i64) -> Result<Vec<AccountRow>, sqlx::Error> {
     let query = crate::query_text::bounded(query);
     let pattern = |text: &str| format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-    sqlx::query(
-        "SELECT id, email, display_name, password_hash FROM users \
-         WHERE email LIKE $1 ESCAPE '\\' OR name_key LIKE $2 ESCAPE '\\' ORDER BY email LIMIT $3",
-    )
+    sqlx::query_as(&format!("{SELECT_ACCOUNT} WHERE email LIKE $1 ESCAPE '\\' OR name_key LIKE $2 ESCAPE '\\' ORDER BY email LIMIT $3"))
     .bind(pattern(&query.to_lowercase()))
     .bind(pattern(&crate::server::text::key(&query)))
     .bind(limit)
     .fetch_all(&db.pool)
-    .await?
-    .into_iter()
-    .map(account)
-    .collect()
+    .await
 }
 
 /// Remembers the language the user reads the site in, for the mails sent to them.

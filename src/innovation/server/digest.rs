@@ -10,7 +10,8 @@ use super::notify::VISIBLE;
 use crate::{
     i18n::Locale,
     server::{
-        db::{id_list, now, Db},
+        db::{now, Db},
+        sql::Sql,
         human_dates::HumanDates,
         jobs::{self, Job, JobError, JobFuture, NewJob, Round},
         state::AppState,
@@ -92,16 +93,13 @@ pub fn send(app: AppState, job: Job) -> JobFuture {
         let Some(member) = sqlx::query("SELECT email, display_name, locale, time_zone FROM users WHERE id = $1").bind(digest.user_id).fetch_optional(&db.pool).await? else {
             return Ok(());
         };
-        let sql = format!(
-            "SELECT n.id, n.kind, n.actor, n.subject, n.link, n.at FROM notifications n WHERE n.id IN ({}) AND {} ORDER BY n.at DESC, n.id DESC",
-            id_list(&digest.notifications),
-            *VISIBLE
-        );
-        let rows = sqlx::query(&sql).fetch_all(&db.pool).await?;
+        let mut sql = Sql::new("SELECT n.id, n.kind, n.actor, n.subject, n.link, n.at FROM notifications n WHERE n.id IN (");
+        sql.push_binds(digest.notifications.iter().copied()).push(") AND ").push(&VISIBLE).push(" ORDER BY n.at DESC, n.id DESC");
+        let rows = sql.query().fetch_all(&db.pool).await?;
         if rows.is_empty() {
             return Ok(());
         }
-        let locale = Locale::parse(&member.try_get::<String, _>("locale")?).unwrap_or_default();
+        let locale = Locale::try_from(member.try_get::<String, _>("locale")?).map_err(sqlx::Error::from)?;
         let dates = HumanDates::for_account(&app, locale, &member.try_get::<String, _>("time_zone")?);
         let mut list = String::new();
         for row in &rows {

@@ -9,59 +9,70 @@ use crate::{
         state::AppState,
     },
 };
+use super::store::field_ids_of;
+use crate::server::sql::Sql;
 use serde::{Deserialize, Serialize};
-use sqlx::{any::AnyRow, Row};
+use sqlx::Row;
 
-fn profile_of(row: &AnyRow) -> Result<MemberProfile, sqlx::Error> {
-    Ok(MemberProfile {
-        job_title: row.try_get("job_title")?,
-        organisation: row.try_get("organisation")?,
-        city: row.try_get("city")?,
-        country: row.try_get("country")?,
-        fields: row.try_get::<String, _>("field_ids")?.split_whitespace().filter_map(|n| n.parse().ok()).collect(),
-        languages: row.try_get("languages")?,
-        bio: row.try_get("bio")?,
-    })
+/// A profile as stored, without its fields (`member_fields`).
+#[derive(sqlx::FromRow)]
+struct ProfileRow {
+    user_id: i64,
+    display_name: String,
+    job_title: String,
+    organisation: String,
+    city: String,
+    country: String,
+    languages: String,
+    bio: String,
 }
 
-fn card(row: &AnyRow, names: &[(i64, String)]) -> Result<MemberCard, sqlx::Error> {
-    let profile = profile_of(row)?;
-    let field_names = super::store::names(&profile.fields, names);
-    Ok(MemberCard { id: row.try_get("user_id")?, name: row.try_get("display_name")?, profile, field_names })
+impl ProfileRow {
+    fn card(self, fields: Vec<i64>, names: &[(i64, String)]) -> MemberCard {
+        let field_names = super::store::names(&fields, names);
+        let profile = MemberProfile { job_title: self.job_title, organisation: self.organisation, city: self.city, country: self.country, fields, languages: self.languages, bio: self.bio };
+        MemberCard { id: self.user_id, name: self.display_name, profile, field_names }
+    }
 }
 
-const SELECT: &str = "SELECT p.user_id, u.display_name, p.job_title, p.organisation, p.city, p.country, p.field_ids, p.languages, p.bio \
-     FROM member_profiles p JOIN users u ON u.id = p.user_id";
+const SELECT: &str = "SELECT p.user_id, u.display_name, p.job_title, p.organisation, p.city, p.country, p.languages, p.bio FROM member_profiles p JOIN users u ON u.id = p.user_id";
 
 pub async fn profile(db: &Db, user: i64) -> Result<Option<MemberProfile>, sqlx::Error> {
-    let row = sqlx::query(&format!("{SELECT} WHERE p.user_id = $1")).bind(user).fetch_optional(&db.pool).await?;
-    row.map(|r| profile_of(&r)).transpose()
+    Ok(card_of(db, user, &[]).await?.map(|card| card.profile))
 }
 
 /// One member's card, if they wrote a profile.
 pub async fn card_of(db: &Db, user: i64, names: &[(i64, String)]) -> Result<Option<MemberCard>, sqlx::Error> {
-    let row = sqlx::query(&format!("{SELECT} WHERE p.user_id = $1")).bind(user).fetch_optional(&db.pool).await?;
-    row.map(|r| card(&r, names)).transpose()
+    let Some(row) = sqlx::query_as::<_, ProfileRow>(&format!("{SELECT} WHERE p.user_id = $1")).bind(user).fetch_optional(&db.pool).await? else { return Ok(None) };
+    let fields = field_ids_of(db, "member_fields", "user_id", &[user]).await?.remove(&user).unwrap_or_default();
+    Ok(Some(row.card(fields, names)))
 }
 
+/// Saves a member's profile and its fields (ids no field has are not kept), all or nothing.
 pub async fn save(db: &Db, user: i64, profile: &MemberProfile) -> Result<(), sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
     sqlx::query(
-        "INSERT INTO member_profiles (user_id, job_title, organisation, city, country, field_ids, languages, bio, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+        "INSERT INTO member_profiles (user_id, job_title, organisation, city, country, languages, bio, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
          ON CONFLICT (user_id) DO UPDATE SET job_title = excluded.job_title, organisation = excluded.organisation, city = excluded.city, country = excluded.country, \
-         field_ids = excluded.field_ids, languages = excluded.languages, bio = excluded.bio, updated_at = excluded.updated_at",
+         languages = excluded.languages, bio = excluded.bio, updated_at = excluded.updated_at",
     )
     .bind(user)
     .bind(&profile.job_title)
     .bind(&profile.organisation)
     .bind(&profile.city)
     .bind(&profile.country)
-    .bind(format!(" {} ", profile.fields.iter().map(i64::to_string).collect::<Vec<_>>().join(" ")))
     .bind(&profile.languages)
     .bind(&profile.bio)
     .bind(now())
-    .execute(&db.pool)
+    .execute(&mut *tx)
     .await?;
-    Ok(())
+    sqlx::query("DELETE FROM member_fields WHERE user_id = $1").bind(user).execute(&mut *tx).await?;
+    if !profile.fields.is_empty() {
+        let mut sql = Sql::new("INSERT INTO member_fields (user_id, field_id) SELECT ");
+        sql.push_bind(user).push(", id FROM innovation_fields WHERE id IN (").push_binds(profile.fields.iter().copied()).push(")");
+        sql.query().execute(&mut *tx).await?;
+    }
+    tx.commit().await
 }
 
 /// Members with a profile, by words (name, job, organisation, city, bio: each word found
@@ -72,31 +83,32 @@ pub async fn save(db: &Db, user: i64, profile: &MemberProfile) -> Result<(), sql
 /// field and country filters alone, so it is the same whatever the number of words, and
 /// `server::text::query_words` bounds the words.
 pub async fn search(db: &Db, words: Option<&str>, field: Option<i64>, country: Option<&str>, names: &[(i64, String)]) -> Result<Vec<MemberCard>, sqlx::Error> {
-    let mut conditions = vec!["1 = 1".to_string()];
-    let mut values = Vec::new();
+    let mut sql = Sql::new(SELECT);
+    sql.push(" WHERE 1 = 1");
     if let Some(field) = field {
-        values.push(format!("% {field} %"));
-        conditions.push(format!("p.field_ids LIKE ${}", values.len()));
+        sql.push(" AND p.user_id IN (SELECT user_id FROM member_fields WHERE field_id = ").push_bind(field).push(")");
     }
     if let Some(country) = country {
-        values.push(country.to_string());
-        conditions.push(format!("p.country = ${}", values.len()));
+        sql.push(" AND p.country = ").push_bind(country);
     }
-    let sql = format!("{SELECT} WHERE {} ORDER BY u.display_name, p.user_id", conditions.join(" AND "));
-    let rows = values.iter().fold(sqlx::query(&sql), |q, v| q.bind(v.clone())).fetch_all(&db.pool).await?;
+    sql.push(" ORDER BY u.display_name, p.user_id");
+    let rows: Vec<ProfileRow> = sql.query_as().fetch_all(&db.pool).await?;
     let words = words.map(crate::server::text::query_words).unwrap_or_default();
     let mut found = Vec::new();
-    for row in &rows {
-        let card = card(row, names)?;
-        let searched = [&card.name, &card.profile.job_title, &card.profile.organisation, &card.profile.city, &card.profile.bio].map(String::as_str).join("\n");
+    for row in rows {
+        let searched = [&row.display_name, &row.job_title, &row.organisation, &row.city, &row.bio].map(String::as_str).join("\n");
         if words.is_empty() || crate::server::text::contains_all_words(&searched, &words) {
-            found.push(card);
+            found.push(row);
             if found.len() == DIRECTORY_MAX {
                 break;
             }
         }
     }
-    Ok(found)
+    let mut fields = field_ids_of(db, "member_fields", "user_id", &found.iter().map(|r| r.user_id).collect::<Vec<_>>()).await?;
+    Ok(found.into_iter().map(|row| {
+        let own = fields.remove(&row.user_id).unwrap_or_default();
+        row.card(own, names)
+    }).collect())
 }
 
 /// Most members the directory lists for one search.
@@ -105,7 +117,7 @@ pub const DIRECTORY_MAX: usize = 200;
 /// A member's address and language, for the site to write to them.
 pub async fn address(db: &Db, user: i64) -> Result<Option<(String, Locale)>, sqlx::Error> {
     let row = sqlx::query("SELECT email, locale FROM users WHERE id = $1").bind(user).fetch_optional(&db.pool).await?;
-    row.map(|r| Ok((r.try_get("email")?, Locale::parse(&r.try_get::<String, _>("locale")?).unwrap_or_default()))).transpose()
+    row.map(|r| Ok((r.try_get("email")?, Locale::try_from(r.try_get::<String, _>("locale")?)?))).transpose()
 }
 
 pub async fn contacts_today(db: &Db, sender: i64) -> Result<i64, sqlx::Error> {

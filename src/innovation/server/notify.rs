@@ -101,19 +101,20 @@ pub async fn followed(db: &Db, user: i64, locale: Locale) -> Result<Vec<Followed
     let fields = super::store::field_names(db, locale).await?;
     let mut out = Vec::new();
     for row in rows {
-        let (kind, target): (String, String) = (row.try_get("kind")?, row.try_get("target")?);
+        let (kind, target): (FollowKind, String) = (FollowKind::try_from(row.try_get::<String, _>("kind")?)?, row.try_get("target")?);
+        // A city's target is "City|Country"; the others' an id (0 when it is not one: nothing found).
         let id: i64 = target.parse().unwrap_or(0);
-        let (kind, label, link) = match kind.as_str() {
-            "fiche" => {
+        let (kind, label, link) = match kind {
+            FollowKind::Fiche => {
                 let title = sqlx::query("SELECT title FROM fiche_catalogue WHERE fiche_id = $1").bind(id).fetch_optional(&db.pool).await?;
                 (FollowKind::Fiche, title.map(|r| r.try_get::<String, _>("title")).transpose()?, format!("/innovation/fiches/{id}"))
             }
-            "thread" => {
+            FollowKind::Thread => {
                 let title = sqlx::query("SELECT title FROM threads WHERE id = $1 AND hidden_at IS NULL").bind(id).fetch_optional(&db.pool).await?;
                 (FollowKind::Thread, title.map(|r| r.try_get::<String, _>("title")).transpose()?, format!("/innovation/discussions/{id}"))
             }
-            "field" => (FollowKind::Field, fields.iter().find(|(f, _)| *f == id).map(|(_, n)| n.clone()), format!("/innovation?champ={id}")),
-            _ => {
+            FollowKind::Field => (FollowKind::Field, fields.iter().find(|(f, _)| *f == id).map(|(_, n)| n.clone()), format!("/innovation?champ={id}")),
+            FollowKind::City => {
                 let (city, country) = target.split_once('|').unwrap_or((&target, ""));
                 let place = crate::innovation::browse::BrowseQuery { ville: Some(city.into()), pays: Some(country.into()), ..Default::default() };
                 (FollowKind::City, Some(format!("{city}, {country}")), place.url(1))

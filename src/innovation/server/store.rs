@@ -13,26 +13,43 @@ use crate::{
         db::{now, Db},
         human_dates::HumanDates,
         markdown,
+        sql::{Sql, Value},
     },
 };
-use sqlx::Row;
+use sqlx::AnyConnection;
 
-fn decode(json: &str) -> Result<FicheInput, sqlx::Error> {
-    serde_json::from_str(json).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+/// A fiche's form as stored (`fiches.working`, `fiche_revisions.content`): JSON text, read
+/// back as a row field.
+impl sqlx::Type<sqlx::Any> for FicheInput {
+    fn type_info() -> sqlx::any::AnyTypeInfo {
+        <String as sqlx::Type<sqlx::Any>>::type_info()
+    }
+
+    fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
+        <String as sqlx::Type<sqlx::Any>>::compatible(ty)
+    }
+}
+
+impl<'r> sqlx::Decode<'r, sqlx::Any> for FicheInput {
+    fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<FicheInput, sqlx::error::BoxDynError> {
+        Ok(serde_json::from_str(<&str as sqlx::Decode<'r, sqlx::Any>>::decode(value)?)?)
+    }
+}
+
+fn decode(json: String) -> Result<FicheInput, sqlx::Error> {
+    serde_json::from_str(&json).map_err(|e| sqlx::Error::Decode(Box::new(e)))
 }
 
 fn encode(input: &FicheInput) -> Result<String, sqlx::Error> {
     serde_json::to_string(input).map_err(|e| sqlx::Error::Encode(Box::new(e)))
 }
 
-fn state(code: &str) -> Result<FicheState, sqlx::Error> {
-    FicheState::parse(code).ok_or_else(|| sqlx::Error::Decode(format!("unknown fiche state {code}").into()))
-}
-
 /// A fiche's keys and working copy.
+#[derive(sqlx::FromRow)]
 pub struct FicheRow {
     pub id: i64,
     pub author_id: i64,
+    #[sqlx(rename = "display_name")]
     pub author: String,
     pub state: FicheState,
     pub working: FicheInput,
@@ -40,32 +57,20 @@ pub struct FicheRow {
 }
 
 pub async fn find(db: &Db, id: i64) -> Result<Option<FicheRow>, sqlx::Error> {
-    let row = sqlx::query("SELECT f.id, f.author_id, u.display_name, f.state, f.working, f.published_revision_id FROM fiches f JOIN users u ON u.id = f.author_id WHERE f.id = $1")
+    sqlx::query_as("SELECT f.id, f.author_id, u.display_name, f.state, f.working, f.published_revision_id FROM fiches f JOIN users u ON u.id = f.author_id WHERE f.id = $1")
         .bind(id)
         .fetch_optional(&db.pool)
-        .await?;
-    row.map(|r| {
-        Ok(FicheRow {
-            id: r.try_get("id")?,
-            author_id: r.try_get("author_id")?,
-            author: r.try_get("display_name")?,
-            state: state(&r.try_get::<String, _>("state")?)?,
-            working: decode(&r.try_get::<String, _>("working")?)?,
-            published_revision_id: r.try_get("published_revision_id")?,
-        })
-    })
-    .transpose()
+        .await
 }
 
 pub async fn create(db: &Db, author: i64, input: &FicheInput) -> Result<i64, sqlx::Error> {
     let at = now();
-    let row = sqlx::query("INSERT INTO fiches (author_id, state, working, created_at, updated_at) VALUES ($1, 'draft', $2, $3, $3) RETURNING id")
+    sqlx::query_scalar("INSERT INTO fiches (author_id, state, working, created_at, updated_at) VALUES ($1, 'draft', $2, $3, $3) RETURNING id")
         .bind(author)
         .bind(encode(input)?)
         .bind(at)
         .fetch_one(&db.pool)
-        .await?;
-    row.try_get("id")
+        .await
 }
 
 /// Saves the working copy, which becomes a draft again; false when the fiche is under review.
@@ -96,7 +101,7 @@ pub async fn submit(db: &Db, id: i64, author: i64) -> Result<bool, sqlx::Error> 
     if !moved {
         return Ok(false);
     }
-    let number: i64 = sqlx::query("SELECT COALESCE(MAX(number), 0) + 1 AS n FROM fiche_revisions WHERE fiche_id = $1").bind(id).fetch_one(&mut *tx).await?.try_get("n")?;
+    let number: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(number), 0) + 1 AS n FROM fiche_revisions WHERE fiche_id = $1").bind(id).fetch_one(&mut *tx).await?;
     sqlx::query("INSERT INTO fiche_revisions (fiche_id, number, author_id, content, body_html, results_html, lessons_html, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
         .bind(id)
         .bind(number)
@@ -129,8 +134,8 @@ pub async fn review(db: &Db, id: i64, editor: i64, action: ReviewAction, comment
     if !moved {
         return Ok(false);
     }
-    let revision = sqlx::query("SELECT id, content FROM fiche_revisions WHERE fiche_id = $1 ORDER BY number DESC LIMIT 1").bind(id).fetch_one(&mut *tx).await?;
-    let revision_id: i64 = revision.try_get("id")?;
+    let (revision_id, content): (i64, String) =
+        sqlx::query_as("SELECT id, content FROM fiche_revisions WHERE fiche_id = $1 ORDER BY number DESC LIMIT 1").bind(id).fetch_one(&mut *tx).await?;
     sqlx::query("INSERT INTO fiche_reviews (fiche_id, revision_id, editor_id, action, comment, acknowledged, at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
         .bind(id)
         .bind(revision_id)
@@ -142,16 +147,14 @@ pub async fn review(db: &Db, id: i64, editor: i64, action: ReviewAction, comment
         .execute(&mut *tx)
         .await?;
     if action == ReviewAction::Publish {
-        let content = decode(&revision.try_get::<String, _>("content")?)?;
+        let content = decode(content)?;
         sqlx::query("UPDATE fiche_revisions SET published_at = $1 WHERE id = $2").bind(at).bind(revision_id).execute(&mut *tx).await?;
         sqlx::query("UPDATE fiches SET published_revision_id = $1 WHERE id = $2").bind(revision_id).bind(id).execute(&mut *tx).await?;
-        let field_ids = format!(" {} ", content.fields.iter().map(i64::to_string).collect::<Vec<_>>().join(" "));
-        let keys = CatalogueKeys::of(&content);
         sqlx::query(
-            "INSERT INTO fiche_catalogue (fiche_id, language, title, summary, city, country, maturity, field_ids, tags, search_terms, published_at, city_key) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (fiche_id) DO UPDATE SET language = excluded.language, title = excluded.title, \
-             summary = excluded.summary, city = excluded.city, country = excluded.country, maturity = excluded.maturity, field_ids = excluded.field_ids, \
-             tags = excluded.tags, search_terms = excluded.search_terms, published_at = excluded.published_at, city_key = excluded.city_key",
+            "INSERT INTO fiche_catalogue (fiche_id, language, title, summary, city, country, maturity, published_at, city_key) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (fiche_id) DO UPDATE SET language = excluded.language, title = excluded.title, \
+             summary = excluded.summary, city = excluded.city, country = excluded.country, maturity = excluded.maturity, \
+             published_at = excluded.published_at, city_key = excluded.city_key",
         )
         .bind(id)
         .bind(&content.language)
@@ -159,14 +162,12 @@ pub async fn review(db: &Db, id: i64, editor: i64, action: ReviewAction, comment
         .bind(&content.summary)
         .bind(&content.city)
         .bind(&content.country)
-        .bind(&content.maturity)
-        .bind(field_ids)
-        .bind(keys.tags)
-        .bind(keys.search_terms)
+        .bind(Maturity::try_from(content.maturity.as_str())?.code())
         .bind(at)
-        .bind(keys.city_key)
+        .bind(crate::server::text::key(&content.city))
         .execute(&mut *tx)
         .await?;
+        write_relations(&mut tx, id, &CatalogueKeys::of(&content)).await?;
     }
     tx.commit().await?;
     Ok(true)
@@ -174,50 +175,80 @@ pub async fn review(db: &Db, id: i64, editor: i64, action: ReviewAction, comment
 
 /// What the catalogue matches a published fiche by, each folded by `server::text`.
 struct CatalogueKeys {
-    /// French and English search terms of its texts.
-    search_terms: String,
-    /// Its tags, folded, as ", tag, other, " (a tag is found with `LIKE '%, tag, %'`).
-    tags: String,
-    /// Its city, folded: the browse filter and city follows compare this.
-    city_key: String,
+    /// Its fields' ids (`fiche_fields`).
+    fields: Vec<i64>,
+    /// Its tags, each folded to its key (`fiche_tags`).
+    tags: Vec<String>,
+    /// French and English search terms of its texts (`fiche_terms`).
+    terms: Vec<String>,
 }
 
 impl CatalogueKeys {
     fn of(content: &FicheInput) -> CatalogueKeys {
         let texts = [&content.title, &content.summary, &content.body, &content.results, &content.lessons, &content.city, &content.country, &content.tags];
-        CatalogueKeys {
-            search_terms: crate::server::text::bilingual_stored(&texts.map(|t| t.as_str()).join(" ")),
-            tags: format!(", {}, ", content.tags.split(',').map(crate::server::text::key).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(", ")),
-            city_key: crate::server::text::key(&content.city),
+        let mut fields = content.fields.clone();
+        fields.sort_unstable();
+        fields.dedup();
+        let mut tags: Vec<String> = Vec::new();
+        for tag in content.tags.split(',').map(crate::server::text::key).filter(|t| !t.is_empty()) {
+            if !tags.contains(&tag) {
+                tags.push(tag);
+            }
         }
+        CatalogueKeys { fields, tags, terms: crate::server::text::bilingual_terms(&texts.map(|t| t.as_str()).join(" ")) }
     }
 }
 
-/// Recomputes what the catalogue matches every published fiche by, in one transaction
-/// (after the text normalisation changed; see `server::text_rebuild`). Returns how many.
+/// Rows a multi-row insert carries at most (two values each: well under both engines'
+/// limits on bound values).
+const INSERT_CHUNK: usize = 500;
+
+/// Replaces the fields, tags and search terms of published fiche `id` with `keys`.
+async fn write_relations(conn: &mut AnyConnection, id: i64, keys: &CatalogueKeys) -> Result<(), sqlx::Error> {
+    for table in ["fiche_fields", "fiche_tags", "fiche_terms"] {
+        Sql::new(&format!("DELETE FROM {table} WHERE fiche_id = ")).push_bind(id).query().execute(&mut *conn).await?;
+    }
+    insert_pairs(conn, "fiche_fields (fiche_id, field_id)", keys.fields.iter().map(|f| (id.into(), (*f).into()))).await?;
+    insert_pairs(conn, "fiche_tags (fiche_id, tag)", keys.tags.iter().map(|t| (id.into(), t.into()))).await?;
+    insert_pairs(conn, "fiche_terms (fiche_id, term)", keys.terms.iter().map(|t| (id.into(), t.into()))).await
+}
+
+/// Inserts `(a, b)` rows into `target` ("table (a, b)"), a chunk of rows per statement.
+pub(super) async fn insert_pairs(conn: &mut AnyConnection, target: &str, rows: impl Iterator<Item = (Value, Value)>) -> Result<(), sqlx::Error> {
+    let rows: Vec<(Value, Value)> = rows.collect();
+    for chunk in rows.chunks(INSERT_CHUNK) {
+        let mut sql = Sql::new(&format!("INSERT INTO {target} VALUES "));
+        for (n, (a, b)) in chunk.iter().enumerate() {
+            sql.push(if n == 0 { "(" } else { ", (" }).push_bind(a.clone()).push(", ").push_bind(b.clone()).push(")");
+        }
+        sql.query().execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// Recomputes what the catalogue matches every published fiche by (city key, fields, tags,
+/// search terms), in one transaction (after the text normalisation changed; see
+/// `server::text_rebuild`). Returns how many.
 pub async fn index_catalogue(db: &Db) -> Result<usize, sqlx::Error> {
-    let rows = sqlx::query("SELECT c.fiche_id, r.content FROM fiche_catalogue c JOIN fiches f ON f.id = c.fiche_id JOIN fiche_revisions r ON r.id = f.published_revision_id")
-        .fetch_all(&db.pool)
-        .await?;
-    let mut tx = db.pool.begin().await?;
-    for row in &rows {
-        let keys = CatalogueKeys::of(&decode(&row.try_get::<String, _>("content")?)?);
-        sqlx::query("UPDATE fiche_catalogue SET search_terms = $1, tags = $2, city_key = $3 WHERE fiche_id = $4")
-            .bind(keys.search_terms)
-            .bind(keys.tags)
-            .bind(keys.city_key)
-            .bind(row.try_get::<i64, _>("fiche_id")?)
-            .execute(&mut *tx)
+    let rows: Vec<(i64, String)> =
+        sqlx::query_as("SELECT c.fiche_id, r.content FROM fiche_catalogue c JOIN fiches f ON f.id = c.fiche_id JOIN fiche_revisions r ON r.id = f.published_revision_id")
+            .fetch_all(&db.pool)
             .await?;
+    let count = rows.len();
+    let mut tx = db.pool.begin().await?;
+    for (id, content) in rows {
+        let content = decode(content)?;
+        sqlx::query("UPDATE fiche_catalogue SET city_key = $1 WHERE fiche_id = $2").bind(crate::server::text::key(&content.city)).bind(id).execute(&mut *tx).await?;
+        write_relations(&mut tx, id, &CatalogueKeys::of(&content)).await?;
     }
     tx.commit().await?;
-    Ok(rows.len())
+    Ok(count)
 }
 
 /// Innovation field names by id, in `locale`.
 pub async fn field_names(db: &Db, locale: Locale) -> Result<Vec<(i64, String)>, sqlx::Error> {
-    let rows = sqlx::query("SELECT id, name_fr, name_en FROM innovation_fields WHERE archived_at IS NULL ORDER BY id").fetch_all(&db.pool).await?;
-    rows.into_iter().map(|r| Ok((r.try_get("id")?, r.try_get(if locale == Locale::En { "name_en" } else { "name_fr" })?))).collect()
+    let rows: Vec<(i64, String, String)> = sqlx::query_as("SELECT id, name_fr, name_en FROM innovation_fields WHERE archived_at IS NULL ORDER BY id").fetch_all(&db.pool).await?;
+    Ok(rows.into_iter().map(|(id, fr, en)| (id, if locale == Locale::En { en } else { fr })).collect())
 }
 
 /// The names of field `ids`, from `field_names`.
@@ -225,210 +256,272 @@ pub fn names(ids: &[i64], fields: &[(i64, String)]) -> Vec<String> {
     ids.iter().filter_map(|id| fields.iter().find(|(f, _)| f == id).map(|(_, n)| n.clone())).collect()
 }
 
-/// The published revision of fiche `id`, as readers see it.
-pub async fn published(db: &Db, id: i64, locale: Locale) -> Result<Option<FicheView>, sqlx::Error> {
-    let row = sqlx::query(
-        "SELECT r.id, r.content, r.body_html, r.results_html, r.lessons_html, r.published_at, u.display_name, f.translation_of, \
-         CAST(CASE WHEN EXISTS (SELECT 1 FROM fiches t WHERE t.translation_of = f.id) THEN 1 ELSE 0 END AS BIGINT) AS translated FROM fiches f \
-         JOIN fiche_revisions r ON r.id = f.published_revision_id JOIN users u ON u.id = f.author_id WHERE f.id = $1",
-    )
-    .bind(id)
-    .fetch_optional(&db.pool)
-    .await?;
-    let Some(row) = row else { return Ok(None) };
-    let content = decode(&row.try_get::<String, _>("content")?)?;
-    let fields = field_names(db, locale).await?;
-    Ok(Some(FicheView {
-        id,
-        revision: row.try_get("id")?,
-        translation_of: row.try_get("translation_of")?,
-        translated: row.try_get::<i64, _>("translated")? == 1,
-        language: content.language.clone(),
-        title: content.title.clone(),
-        summary: content.summary.clone(),
-        body_html: row.try_get("body_html")?,
-        fields: names(&content.fields, &fields),
-        city: content.city.clone(),
-        country: content.country.clone(),
-        year_started: content.year_started.parse().ok(),
-        maturity: Maturity::parse(&content.maturity).unwrap_or(Maturity::Idea),
-        cost_range: content.cost_range.clone(),
-        funding: content.funding.clone(),
-        results_html: row.try_get("results_html")?,
-        lessons_html: row.try_get("lessons_html")?,
-        sources: content.sources.lines().map(str::to_string).collect(),
-        contact: content.contact.clone(),
-        tags: content.tags.split(", ").filter(|t| !t.is_empty()).map(str::to_string).collect(),
-        interests: content.interests.clone(),
-        author: row.try_get("display_name")?,
-        published_at: row.try_get::<Option<i64>, _>("published_at")?.unwrap_or(0),
-        published_shown: Default::default(),
-    }))
+/// A row of [`published_page`]: the fiche's published revision, once per field of it (the
+/// field's names, None when it has none or the field is archived).
+#[derive(sqlx::FromRow)]
+struct PublishedRow {
+    revision: i64,
+    content: FicheInput,
+    body_html: String,
+    results_html: String,
+    lessons_html: String,
+    published_at: Option<i64>,
+    first_published_at: Option<i64>,
+    author: String,
+    translation_of: Option<i64>,
+    translated: i64,
+    name_fr: Option<String>,
+    name_en: Option<String>,
 }
 
-/// When fiche `id` was first published (Unix seconds), if it ever was.
-pub async fn first_published_at(db: &Db, id: i64) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar::<_, Option<i64>>("SELECT MIN(published_at) FROM fiche_revisions WHERE fiche_id = $1").bind(id).fetch_one(&db.pool).await
+/// The published revision of fiche `id`, as readers see it.
+pub async fn published(db: &Db, id: i64, locale: Locale) -> Result<Option<FicheView>, sqlx::Error> {
+    Ok(published_page(db, id, locale).await?.map(|(view, _)| view))
+}
+
+/// The published revision of fiche `id`, as readers see it, with when the fiche was first
+/// published (Unix seconds): one query, its fields' names joined.
+pub async fn published_page(db: &Db, id: i64, locale: Locale) -> Result<Option<(FicheView, i64)>, sqlx::Error> {
+    let rows: Vec<PublishedRow> = sqlx::query_as(
+        "SELECT r.id AS revision, r.content, r.body_html, r.results_html, r.lessons_html, r.published_at, \
+         (SELECT MIN(p.published_at) FROM fiche_revisions p WHERE p.fiche_id = f.id) AS first_published_at, u.display_name AS author, f.translation_of, \
+         CAST(CASE WHEN EXISTS (SELECT 1 FROM fiches t WHERE t.translation_of = f.id) THEN 1 ELSE 0 END AS BIGINT) AS translated, i.name_fr, i.name_en \
+         FROM fiches f JOIN fiche_revisions r ON r.id = f.published_revision_id JOIN users u ON u.id = f.author_id \
+         LEFT JOIN fiche_fields ff ON ff.fiche_id = f.id LEFT JOIN innovation_fields i ON i.id = ff.field_id AND i.archived_at IS NULL \
+         WHERE f.id = $1 ORDER BY ff.field_id",
+    )
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?;
+    let fields: Vec<String> = rows.iter().filter_map(|r| if locale == Locale::En { r.name_en.clone() } else { r.name_fr.clone() }).collect();
+    let Some(row) = rows.into_iter().next() else { return Ok(None) };
+    let content = row.content;
+    let published_at = row.published_at.unwrap_or(0);
+    let view = FicheView {
+        id,
+        revision: row.revision,
+        translation_of: row.translation_of,
+        translated: row.translated == 1,
+        maturity: Maturity::try_from(content.maturity.as_str())?,
+        year_started: content.year_started.parse().ok(),
+        sources: content.sources.lines().map(str::to_string).collect(),
+        tags: content.tags.split(", ").filter(|t| !t.is_empty()).map(str::to_string).collect(),
+        language: content.language,
+        title: content.title,
+        summary: content.summary,
+        body_html: row.body_html,
+        fields,
+        city: content.city,
+        country: content.country,
+        cost_range: content.cost_range,
+        funding: content.funding,
+        results_html: row.results_html,
+        lessons_html: row.lessons_html,
+        contact: content.contact,
+        interests: content.interests,
+        author: row.author,
+        published_at,
+        published_shown: Default::default(),
+    };
+    Ok(Some((view, row.first_published_at.unwrap_or(published_at))))
+}
+
+/// A revision in a fiche's history.
+#[derive(sqlx::FromRow)]
+struct RevisionRow {
+    id: i64,
+    number: i64,
+    display_name: Option<String>,
+    created_at: i64,
+    published_at: Option<i64>,
 }
 
 pub async fn revisions(db: &Db, id: i64, dates: &HumanDates) -> Result<Vec<RevisionRef>, sqlx::Error> {
-    let rows = sqlx::query(
+    let rows: Vec<RevisionRow> = sqlx::query_as(
         "SELECT r.id, r.number, u.display_name, r.created_at, r.published_at FROM fiche_revisions r LEFT JOIN users u ON u.id = r.author_id WHERE r.fiche_id = $1 ORDER BY r.number",
     )
     .bind(id)
     .fetch_all(&db.pool)
     .await?;
-    rows.into_iter()
-        .map(|r| {
-            Ok(RevisionRef {
-                id: r.try_get("id")?,
-                number: r.try_get("number")?,
-                author: r.try_get::<Option<String>, _>("display_name")?.unwrap_or_default(),
-                at: dates.instant(r.try_get("created_at")?),
-                published: r.try_get::<Option<i64>, _>("published_at")?.is_some(),
-            })
-        })
-        .collect()
+    Ok(rows
+        .into_iter()
+        .map(|r| RevisionRef { id: r.id, number: r.number, author: r.display_name.unwrap_or_default(), at: dates.instant(r.created_at), published: r.published_at.is_some() })
+        .collect())
 }
 
 pub async fn revision_content(db: &Db, fiche: i64, revision: i64) -> Result<Option<FicheInput>, sqlx::Error> {
-    let row = sqlx::query("SELECT content FROM fiche_revisions WHERE id = $1 AND fiche_id = $2").bind(revision).bind(fiche).fetch_optional(&db.pool).await?;
-    row.map(|r| decode(&r.try_get::<String, _>("content")?)).transpose()
+    let content: Option<String> = sqlx::query_scalar("SELECT content FROM fiche_revisions WHERE id = $1 AND fiche_id = $2").bind(revision).bind(fiche).fetch_optional(&db.pool).await?;
+    content.map(decode).transpose()
+}
+
+/// An editor's decision, as [`reviews`] reads it.
+#[derive(sqlx::FromRow)]
+struct ReviewRow {
+    display_name: Option<String>,
+    action: ReviewAction,
+    comment: String,
+    at: i64,
 }
 
 pub async fn reviews(db: &Db, id: i64, dates: &HumanDates) -> Result<Vec<ReviewEntry>, sqlx::Error> {
-    let rows =
-        sqlx::query("SELECT u.display_name, v.action, v.comment, v.at FROM fiche_reviews v LEFT JOIN users u ON u.id = v.editor_id WHERE v.fiche_id = $1 ORDER BY v.at, v.id")
+    let rows: Vec<ReviewRow> =
+        sqlx::query_as("SELECT u.display_name, v.action, v.comment, v.at FROM fiche_reviews v LEFT JOIN users u ON u.id = v.editor_id WHERE v.fiche_id = $1 ORDER BY v.at, v.id")
             .bind(id)
             .fetch_all(&db.pool)
             .await?;
-    rows.into_iter()
-        .map(|r| {
-            let code: String = r.try_get("action")?;
-            Ok(ReviewEntry {
-                editor: r.try_get::<Option<String>, _>("display_name")?.unwrap_or_default(),
-                action: ReviewAction::parse(&code).ok_or_else(|| sqlx::Error::Decode(format!("unknown review action {code}").into()))?,
-                comment: r.try_get("comment")?,
-                at: dates.instant(r.try_get("at")?),
-            })
-        })
-        .collect()
+    Ok(rows.into_iter().map(|r| ReviewEntry { editor: r.display_name.unwrap_or_default(), action: r.action, comment: r.comment, at: dates.instant(r.at) }).collect())
+}
+
+/// A working copy, as [`desk_list`] reads it.
+#[derive(sqlx::FromRow)]
+struct DeskRow {
+    id: i64,
+    state: FicheState,
+    working: FicheInput,
 }
 
 /// Fiches by their working copy: an author's own (`author`), or those under review (`None`).
 pub async fn desk_list(db: &Db, author: Option<i64>, locale: Locale) -> Result<Vec<FicheSummary>, sqlx::Error> {
-    let rows = match author {
-        Some(author) => sqlx::query("SELECT id, state, working FROM fiches WHERE author_id = $1 ORDER BY updated_at DESC, id DESC").bind(author).fetch_all(&db.pool).await?,
-        None => sqlx::query("SELECT id, state, working FROM fiches WHERE state = 'submitted' ORDER BY updated_at, id").fetch_all(&db.pool).await?,
+    let rows: Vec<DeskRow> = match author {
+        Some(author) => sqlx::query_as("SELECT id, state, working FROM fiches WHERE author_id = $1 ORDER BY updated_at DESC, id DESC").bind(author).fetch_all(&db.pool).await?,
+        None => sqlx::query_as("SELECT id, state, working FROM fiches WHERE state = 'submitted' ORDER BY updated_at, id").fetch_all(&db.pool).await?,
     };
     let fields = field_names(db, locale).await?;
     rows.into_iter()
         .map(|r| {
-            let working = decode(&r.try_get::<String, _>("working")?)?;
+            let working = r.working;
             Ok(FicheSummary {
-                id: r.try_get("id")?,
+                id: r.id,
                 fields: names(&working.fields, &fields),
+                maturity: Maturity::try_from(working.maturity.as_str())?,
                 title: working.title,
                 summary: working.summary,
                 city: working.city,
                 country: working.country,
-                maturity: Maturity::parse(&working.maturity).unwrap_or(Maturity::Idea),
                 language: working.language,
-                state: state(&r.try_get::<String, _>("state")?)?,
+                state: r.state,
             })
         })
         .collect()
 }
 
-/// The published catalogue, filtered, newest first.
+/// A catalogue row of [`browse`].
+#[derive(sqlx::FromRow)]
+struct CatalogueRow {
+    fiche_id: i64,
+    language: String,
+    title: String,
+    summary: String,
+    city: String,
+    country: String,
+    maturity: Maturity,
+}
+
+/// The published catalogue, filtered, newest first: one page and the number of fiches the
+/// filter matches, then the page's field names. Words are matched through the `fiche_terms`
+/// index (see inside for the two ways a page is read).
 pub async fn browse(db: &Db, query: &BrowseQuery, locale: Locale) -> Result<(Vec<FicheSummary>, i64), sqlx::Error> {
-    let mut conditions = vec!["1 = 1".to_string()];
-    let mut values: Vec<String> = Vec::new();
-    // Each '?' of `sql` takes the next of `new` as a bound value.
-    let mut push = |sql: &str, new: Vec<String>| {
-        let mut sql = sql.to_string();
-        for value in new {
-            values.push(value);
-            sql = sql.replacen('?', &format!("${}", values.len()), 1);
-        }
-        conditions.push(sql);
-    };
+    let mut filter = Sql::new(" FROM fiche_catalogue c WHERE 1 = 1");
     if let Some(field) = query.champ.as_deref().and_then(|f| f.parse::<i64>().ok()) {
-        push("c.field_ids LIKE ?", vec![format!("% {field} %")]);
+        filter.push(" AND c.fiche_id IN (SELECT fiche_id FROM fiche_fields WHERE field_id = ").push_bind(field).push(")");
     }
     if let Some(country) = &query.pays {
-        push("c.country = ?", vec![country.clone()]);
+        filter.push(" AND c.country = ").push_bind(country.as_str());
     }
     if let Some(city) = &query.ville {
-        push("c.city_key = ?", vec![crate::server::text::key(city)]);
+        filter.push(" AND c.city_key = ").push_bind(crate::server::text::key(city));
     }
     if let Some(maturity) = query.maturite.as_deref().and_then(Maturity::parse) {
-        push("c.maturity = ?", vec![maturity.code().to_string()]);
+        filter.push(" AND c.maturity = ").push_bind(maturity.code());
     }
     if let Some(tag) = &query.tag {
-        push("c.tags LIKE ?", vec![format!("%, {}, %", crate::server::text::key(tag))]);
+        filter.push(" AND c.fiche_id IN (SELECT fiche_id FROM fiche_tags WHERE tag = ").push_bind(crate::server::text::key(tag)).push(")");
     }
     if let Some(language) = query.langue.as_deref().filter(|l| matches!(*l, "fr" | "en")) {
-        push("c.language = ?", vec![language.to_string()]);
+        filter.push(" AND c.language = ").push_bind(language);
     }
     let words = query.q.as_deref().map(crate::server::text::bilingual_words).unwrap_or_default();
-    if let Some((condition, patterns)) = crate::server::text::terms_condition("c.search_terms", &words, values.len() + 1) {
-        conditions.push(condition);
-        values.extend(patterns);
-    }
-    let filter = conditions.join(" AND ");
-    let count_sql = format!("SELECT COUNT(*) AS n FROM fiche_catalogue c WHERE {filter}");
-    let mut count = sqlx::query(&count_sql);
-    for value in &values {
-        count = count.bind(value.clone());
-    }
-    let total: i64 = count.fetch_one(&db.pool).await?.try_get("n")?;
-    let select_sql = format!(
-        "SELECT c.fiche_id, c.language, c.title, c.summary, c.city, c.country, c.maturity, c.field_ids FROM fiche_catalogue c WHERE {filter} \
-         ORDER BY c.published_at DESC, c.fiche_id DESC LIMIT {PER_PAGE} OFFSET {}",
-        query.page_number().offset(PER_PAGE)
-    );
-    let mut select = sqlx::query(&select_sql);
-    for value in &values {
-        select = select.bind(value.clone());
-    }
-    let fields = field_names(db, locale).await?;
-    let rows = select.fetch_all(&db.pool).await?;
+    let page = |filter: &Sql| {
+        let mut select = Sql::new("SELECT c.fiche_id, c.language, c.title, c.summary, c.city, c.country, c.maturity");
+        select.push_sql(filter).push(" ORDER BY c.published_at DESC, c.fiche_id DESC LIMIT ").push_bind(PER_PAGE).push(" OFFSET ").push_bind(query.page_number().offset(PER_PAGE));
+        select
+    };
+    let (rows, total): (Vec<CatalogueRow>, i64) = if words.is_empty() {
+        // The page and the count together, on two connections.
+        let (select, mut count) = (page(&filter), Sql::new("SELECT COUNT(*)"));
+        count.push_sql(&filter);
+        tokio::try_join!(select.query_as().fetch_all(&db.pool), count.query_scalar().fetch_one(&db.pool))?
+    } else {
+        // Count first, through the terms index; then read the page the way that suits how
+        // many fiches match: most of the catalogue, down the publication index with a
+        // lookup per word (a LIMIT stops it soon); few, from their postings.
+        let mut count = Sql::new("SELECT COUNT(*), (SELECT COUNT(*) FROM fiche_catalogue)");
+        count.push_sql(&filter).push(" AND c.fiche_id IN (").push_terms_match("fiche_terms", "fiche_id", &words).push(")");
+        let (total, catalogue): (i64, i64) = count.query_as().fetch_one(&db.pool).await?;
+        let mut filter = filter.clone();
+        if total.saturating_mul(10) >= catalogue {
+            filter.push(" AND ").push_terms_each("c.fiche_id", "fiche_terms", "fiche_id", &words);
+        } else {
+            filter.push(" AND c.fiche_id IN (").push_terms_match("fiche_terms", "fiche_id", &words).push(")");
+        }
+        (page(&filter).query_as().fetch_all(&db.pool).await?, total)
+    };
+    let ids: Vec<i64> = rows.iter().map(|r| r.fiche_id).collect();
+    let mut fields = fields_of(db, &ids, locale).await?;
     let list = rows
         .into_iter()
-        .map(|r| {
-            let ids: Vec<i64> = r.try_get::<String, _>("field_ids")?.split_whitespace().filter_map(|n| n.parse().ok()).collect();
-            Ok(FicheSummary {
-                id: r.try_get("fiche_id")?,
-                title: r.try_get("title")?,
-                summary: r.try_get("summary")?,
-                city: r.try_get("city")?,
-                country: r.try_get("country")?,
-                maturity: Maturity::parse(&r.try_get::<String, _>("maturity")?).unwrap_or(Maturity::Idea),
-                language: r.try_get("language")?,
-                state: FicheState::Published,
-                fields: names(&ids, &fields),
-            })
+        .map(|r| FicheSummary {
+            fields: fields.remove(&r.fiche_id).unwrap_or_default(),
+            id: r.fiche_id,
+            title: r.title,
+            summary: r.summary,
+            city: r.city,
+            country: r.country,
+            maturity: r.maturity,
+            language: r.language,
+            state: FicheState::Published,
         })
-        .collect::<Result<_, sqlx::Error>>()?;
+        .collect();
     Ok((list, total))
+}
+
+/// The names (in `locale`) of the fields of published fiches `ids`, by fiche, in field order;
+/// archived fields left out.
+async fn fields_of(db: &Db, ids: &[i64], locale: Locale) -> Result<std::collections::HashMap<i64, Vec<String>>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let mut sql = Sql::new("SELECT ff.fiche_id, ");
+    sql.push(if locale == Locale::En { "i.name_en" } else { "i.name_fr" })
+        .push(" FROM fiche_fields ff JOIN innovation_fields i ON i.id = ff.field_id AND i.archived_at IS NULL WHERE ff.fiche_id IN (")
+        .push_binds(ids.iter().copied())
+        .push(") ORDER BY ff.fiche_id, ff.field_id");
+    sql.fetch_grouped(&db.pool).await
+}
+
+/// The field ids of each of `owners` in join table `table` (`thread_fields`, `member_fields`),
+/// whose owner column is `owner`, in field order.
+pub(super) async fn field_ids_of(db: &Db, table: &str, owner: &str, owners: &[i64]) -> Result<std::collections::HashMap<i64, Vec<i64>>, sqlx::Error> {
+    if owners.is_empty() {
+        return Ok(Default::default());
+    }
+    let mut sql = Sql::new(&format!("SELECT {owner}, field_id FROM {table} WHERE {owner} IN ("));
+    sql.push_binds(owners.iter().copied()).push(&format!(") ORDER BY {owner}, field_id"));
+    sql.fetch_grouped(&db.pool).await
 }
 
 /// Cities of the published catalogue, for the browse filter's suggestions.
 pub async fn cities(db: &Db) -> Result<Vec<String>, sqlx::Error> {
-    let rows = sqlx::query("SELECT DISTINCT city FROM fiche_catalogue ORDER BY city LIMIT 2000").fetch_all(&db.pool).await?;
-    rows.into_iter().map(|r| r.try_get("city")).collect()
+    sqlx::query_scalar("SELECT DISTINCT city FROM fiche_catalogue ORDER BY city LIMIT 2000").fetch_all(&db.pool).await
 }
 
 /// Countries of the published catalogue, for the browse filter.
 pub async fn countries(db: &Db) -> Result<Vec<String>, sqlx::Error> {
-    let rows = sqlx::query("SELECT DISTINCT country FROM fiche_catalogue ORDER BY country").fetch_all(&db.pool).await?;
-    rows.into_iter().map(|r| r.try_get("country")).collect()
+    sqlx::query_scalar("SELECT DISTINCT country FROM fiche_catalogue ORDER BY country").fetch_all(&db.pool).await
 }
 
 pub async fn promo_terms(db: &Db) -> Result<Vec<String>, sqlx::Error> {
-    let rows = sqlx::query("SELECT term FROM promo_terms ORDER BY term").fetch_all(&db.pool).await?;
-    rows.into_iter().map(|r| r.try_get("term")).collect()
+    sqlx::query_scalar("SELECT term FROM promo_terms ORDER BY term").fetch_all(&db.pool).await
 }
 
 pub async fn add_promo_term(db: &Db, term: &str, by: i64) -> Result<(), sqlx::Error> {
@@ -437,34 +530,27 @@ pub async fn add_promo_term(db: &Db, term: &str, by: i64) -> Result<(), sqlx::Er
 }
 
 /// A published fiche for exports: id, its published content, publication time, author name.
+#[derive(sqlx::FromRow)]
 pub struct Published {
+    #[sqlx(rename = "fiche_id")]
     pub id: i64,
     pub content: FicheInput,
     pub published_at: i64,
+    #[sqlx(rename = "display_name")]
     pub author: String,
 }
 
 /// Published fiches, newest first; only those of `field` when given; at most `limit`.
 pub async fn published_all(db: &Db, field: Option<i64>, limit: i64) -> Result<Vec<Published>, sqlx::Error> {
-    let rows = sqlx::query(
+    let mut sql = Sql::new(
         "SELECT c.fiche_id, r.content, c.published_at, u.display_name FROM fiche_catalogue c JOIN fiches f ON f.id = c.fiche_id \
-         JOIN fiche_revisions r ON r.id = f.published_revision_id JOIN users u ON u.id = f.author_id \
-         WHERE ($1 = '' OR c.field_ids LIKE $1) ORDER BY c.published_at DESC, c.fiche_id DESC LIMIT $2",
-    )
-    .bind(field.map(|f| format!("% {f} %")).unwrap_or_default())
-    .bind(limit)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.into_iter()
-        .map(|r| {
-            Ok(Published {
-                id: r.try_get("fiche_id")?,
-                content: decode(&r.try_get::<String, _>("content")?)?,
-                published_at: r.try_get("published_at")?,
-                author: r.try_get("display_name")?,
-            })
-        })
-        .collect()
+         JOIN fiche_revisions r ON r.id = f.published_revision_id JOIN users u ON u.id = f.author_id",
+    );
+    if let Some(field) = field {
+        sql.push(" WHERE c.fiche_id IN (SELECT fiche_id FROM fiche_fields WHERE field_id = ").push_bind(field).push(")");
+    }
+    sql.push(" ORDER BY c.published_at DESC, c.fiche_id DESC LIMIT ").push_bind(limit);
+    sql.query_as().fetch_all(&db.pool).await
 }
 
 /// Whether a published fiche is set in `city`, `country` (as fiches spell them).
@@ -474,8 +560,8 @@ pub async fn has_city(db: &Db, city: &str, country: &str) -> Result<bool, sqlx::
 
 /// The fiche `id` translates (None: it is an original, or not linked).
 pub async fn translation_of(db: &Db, id: i64) -> Result<Option<i64>, sqlx::Error> {
-    let row = sqlx::query("SELECT translation_of FROM fiches WHERE id = $1").bind(id).fetch_optional(&db.pool).await?;
-    Ok(row.map(|r| r.try_get::<Option<i64>, _>("translation_of")).transpose()?.flatten())
+    let original: Option<Option<i64>> = sqlx::query_scalar("SELECT translation_of FROM fiches WHERE id = $1").bind(id).fetch_optional(&db.pool).await?;
+    Ok(original.flatten())
 }
 
 /// Links fiche `id` as a translation of `original` (None: unlinks it); fiches that
@@ -489,58 +575,44 @@ pub async fn set_translation_of(db: &Db, id: i64, original: Option<i64>) -> Resu
     tx.commit().await
 }
 
-/// A row of fiche_catalogue `c` as a `FicheRef`.
-fn fiche_ref(r: &sqlx::any::AnyRow) -> Result<FicheRef, sqlx::Error> {
-    Ok(FicheRef {
-        fiche: r.try_get("fiche_id")?,
-        language: r.try_get("language")?,
-        title: r.try_get("title")?,
-        place: format!("{}, {}", r.try_get::<String, _>("city")?, r.try_get::<String, _>("country")?),
-    })
-}
-
-/// The other published languages of `fiche`: its original and the original's translations
-/// (lookups by key, and none for a fiche without any: the fiche page reads this on every view).
-pub async fn translations(db: &Db, fiche: &FicheView) -> Result<Vec<FicheRef>, sqlx::Error> {
-    if fiche.translation_of.is_none() && !fiche.translated {
-        return Ok(Vec::new());
-    }
-    let (id, root) = (fiche.id, fiche.translation_of.unwrap_or(fiche.id));
-    let columns = "c.fiche_id, c.language, c.title, c.city, c.country";
-    let mut rows = sqlx::query(&format!("SELECT {columns} FROM fiches f JOIN fiche_catalogue c ON c.fiche_id = f.id WHERE f.translation_of = $1 AND f.id <> $2"))
-        .bind(root)
-        .bind(id)
-        .fetch_all(&db.pool)
-        .await?;
-    if root != id {
-        rows.extend(sqlx::query(&format!("SELECT {columns} FROM fiche_catalogue c WHERE c.fiche_id = $1")).bind(root).fetch_optional(&db.pool).await?);
-    }
-    let mut list = rows.iter().map(fiche_ref).collect::<Result<Vec<_>, _>>()?;
-    list.sort_by(|a, b| (&a.language, a.fiche).cmp(&(&b.language, b.fiche)));
-    Ok(list)
+/// A fiche listed beside another, as [`neighbours`] reads it.
+#[derive(sqlx::FromRow)]
+struct NeighbourRow {
+    /// 0: a translation; 1 and more: a related fiche, by rank.
+    place: i64,
+    fiche_id: i64,
+    language: String,
+    title: String,
+    city: String,
+    country: String,
 }
 
 /// How many related fiches a fiche page lists.
 const RELATED: usize = 4;
 
-/// The related fiches stored for fiche `id`, closest first: their ids by key, then their
-/// rows by key (a join let PostgreSQL scan the whole catalogue).
-pub async fn related(db: &Db, id: i64) -> Result<Vec<FicheRef>, sqlx::Error> {
-    let ids: Vec<i64> = sqlx::query("SELECT related_id FROM fiche_related WHERE fiche_id = $1 ORDER BY rank")
-        .bind(id)
-        .fetch_all(&db.pool)
-        .await?
-        .iter()
-        .map(|r| r.try_get("related_id"))
-        .collect::<Result<_, _>>()?;
-    if ids.is_empty() {
-        return Ok(Vec::new());
+/// What a fiche page lists beside `fiche`, in one query: its other published languages (its
+/// original and the original's translations, by language) and the related fiches stored
+/// for it, closest first.
+pub async fn neighbours(db: &Db, fiche: &FicheView) -> Result<(Vec<FicheRef>, Vec<FicheRef>), sqlx::Error> {
+    let (id, root) = (fiche.id, fiche.translation_of.unwrap_or(fiche.id));
+    let mut sql = Sql::new("SELECT r.rank + 1 AS place, c.fiche_id, c.language, c.title, c.city, c.country FROM fiche_related r JOIN fiche_catalogue c ON c.fiche_id = r.related_id WHERE r.fiche_id = ");
+    sql.push_bind(id);
+    // Lookups by key, and none for a fiche without translations (most of them).
+    if fiche.translation_of.is_some() || fiche.translated {
+        sql.push(" UNION ALL SELECT 0 AS place, c.fiche_id, c.language, c.title, c.city, c.country FROM fiches f JOIN fiche_catalogue c ON c.fiche_id = f.id WHERE f.translation_of = ")
+            .push_bind(root)
+            .push(" AND f.id <> ")
+            .push_bind(id);
+        if root != id {
+            sql.push(" UNION ALL SELECT 0 AS place, c.fiche_id, c.language, c.title, c.city, c.country FROM fiche_catalogue c WHERE c.fiche_id = ").push_bind(root);
+        }
     }
-    let sql = format!("SELECT c.fiche_id, c.language, c.title, c.city, c.country FROM fiche_catalogue c WHERE c.fiche_id IN ({})", crate::server::db::id_list(&ids));
-    let rows = sqlx::query(&sql).fetch_all(&db.pool).await?;
-    let mut found = rows.iter().map(fiche_ref).collect::<Result<Vec<_>, _>>()?;
-    found.sort_by_key(|f| ids.iter().position(|id| *id == f.fiche));
-    Ok(found)
+    let rows: Vec<NeighbourRow> = sql.query_as().fetch_all(&db.pool).await?;
+    let (mut translations, mut related): (Vec<NeighbourRow>, Vec<NeighbourRow>) = rows.into_iter().partition(|r| r.place == 0);
+    translations.sort_by(|a, b| (&a.language, a.fiche_id).cmp(&(&b.language, b.fiche_id)));
+    related.sort_by_key(|r| r.place);
+    let to_ref = |r: NeighbourRow| FicheRef { fiche: r.fiche_id, language: r.language, title: r.title, place: format!("{}, {}", r.city, r.country) };
+    Ok((translations.into_iter().map(to_ref).collect(), related.into_iter().map(to_ref).collect()))
 }
 
 /// Recomputes the related fiches of published fiche `id` (shared tags count 3, fields 2, the
@@ -554,47 +626,45 @@ pub async fn refresh_related(db: &Db, id: i64) -> Result<bool, sqlx::Error> {
     Ok(true)
 }
 
-/// Computes and stores the related fiches of `id`; None when it is not published.
+/// Computes and stores the related fiches of `id`; None when it is not published. A fiche
+/// sharing a tag or a field is a candidate; its score is 3 per shared tag, 2 per shared
+/// field, 1 for the same country, through the tag and field indexes.
 async fn compute_related(db: &Db, id: i64) -> Result<Option<Vec<i64>>, sqlx::Error> {
-    let Some(row) = sqlx::query("SELECT field_ids, tags, country FROM fiche_catalogue WHERE fiche_id = $1").bind(id).fetch_optional(&db.pool).await? else { return Ok(None) };
-    let tags: Vec<String> = row.try_get::<String, _>("tags")?.split(", ").map(str::trim).filter(|t| !t.is_empty()).map(|t| format!("%, {t}, %")).collect();
-    let fields: Vec<String> = row.try_get::<String, _>("field_ids")?.split_whitespace().map(|f| format!("% {f} %")).collect();
-    let country: String = row.try_get("country")?;
-    // Each '$n' of the score and the filter takes the next bound value.
-    let mut values: Vec<String> = vec![country];
-    let mut score = vec!["CASE WHEN c.country = $1 THEN 1 ELSE 0 END".to_string()];
-    let mut any = Vec::new();
-    for (column, weight, patterns) in [("c.tags", 3, &tags), ("c.field_ids", 2, &fields)] {
-        for pattern in patterns {
-            values.push(pattern.clone());
-            score.push(format!("CASE WHEN {column} LIKE ${n} THEN {weight} ELSE 0 END", n = values.len()));
-            any.push(format!("{column} LIKE ${}", values.len()));
-        }
-    }
-    if any.is_empty() {
-        return Ok(Some(Vec::new()));
-    }
+    let Some(country) = sqlx::query_scalar::<_, String>("SELECT country FROM fiche_catalogue WHERE fiche_id = $1").bind(id).fetch_optional(&db.pool).await? else {
+        return Ok(None);
+    };
     let root = translation_of(db, id).await?.unwrap_or(id);
-    let sql = format!(
-        "SELECT c.fiche_id, f.translation_of, {} AS score FROM fiche_catalogue c JOIN fiches f ON f.id = c.fiche_id \
-         WHERE c.fiche_id <> {id} AND ({}) ORDER BY score DESC, c.published_at DESC, c.fiche_id DESC LIMIT {}",
-        score.join(" + "),
-        any.join(" OR "),
-        RELATED * 3
+    let mut sql = Sql::new(
+        "SELECT m.fiche_id, f.translation_of FROM (SELECT fiche_id, SUM(weight) AS score FROM (\
+         SELECT t.fiche_id, 3 AS weight FROM fiche_tags t WHERE t.tag IN (SELECT tag FROM fiche_tags WHERE fiche_id = ",
     );
-    let rows = values.iter().fold(sqlx::query(&sql), |q, v| q.bind(v.clone())).fetch_all(&db.pool).await?;
-    let mut listed = Vec::new();
-    for r in rows {
-        let (other, original): (i64, Option<i64>) = (r.try_get("fiche_id")?, r.try_get("translation_of")?);
-        if other != root && original != Some(root) && listed.len() < RELATED {
-            listed.push(other);
-        }
-    }
+    sql.push_bind(id)
+        .push(") UNION ALL SELECT x.fiche_id, 2 AS weight FROM fiche_fields x WHERE x.field_id IN (SELECT field_id FROM fiche_fields WHERE fiche_id = ")
+        .push_bind(id)
+        .push(")) shared GROUP BY fiche_id) m JOIN fiche_catalogue c ON c.fiche_id = m.fiche_id JOIN fiches f ON f.id = m.fiche_id WHERE m.fiche_id <> ")
+        .push_bind(id)
+        .push(" ORDER BY m.score + CASE WHEN c.country = ")
+        .push_bind(country)
+        .push(" THEN 1 ELSE 0 END DESC, c.published_at DESC, c.fiche_id DESC LIMIT ")
+        .push_bind((RELATED * 3) as i64);
+    let rows: Vec<(i64, Option<i64>)> = sql.query_as().fetch_all(&db.pool).await?;
+    let listed: Vec<i64> = rows.into_iter().filter(|(other, original)| *other != root && *original != Some(root)).map(|(other, _)| other).take(RELATED).collect();
     let mut tx = db.pool.begin().await?;
     sqlx::query("DELETE FROM fiche_related WHERE fiche_id = $1").bind(id).execute(&mut *tx).await?;
-    for (rank, other) in listed.iter().enumerate() {
-        sqlx::query("INSERT INTO fiche_related (fiche_id, related_id, rank) VALUES ($1, $2, $3)").bind(id).bind(other).bind(rank as i64).execute(&mut *tx).await?;
-    }
+    insert_ranked(&mut tx, id, &listed).await?;
     tx.commit().await?;
     Ok(Some(listed))
+}
+
+/// Stores `listed` as the related fiches of `id`, in rank order.
+async fn insert_ranked(conn: &mut AnyConnection, id: i64, listed: &[i64]) -> Result<(), sqlx::Error> {
+    if listed.is_empty() {
+        return Ok(());
+    }
+    let mut sql = Sql::new("INSERT INTO fiche_related (fiche_id, related_id, rank) VALUES ");
+    for (rank, other) in listed.iter().enumerate() {
+        sql.push(if rank == 0 { "(" } else { ", (" }).push_bind(id).push(", ").push_bind(*other).push(", ").push_bind(rank as i64).push(")");
+    }
+    sql.query().execute(conn).await?;
+    Ok(())
 }

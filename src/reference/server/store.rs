@@ -3,7 +3,7 @@
 use crate::{
     accounts::types::Named,
     reference::types::{DirectionRef, FamilyRef, FieldRef, RefKind, ReferenceData},
-    server::db::{is_unique_violation, Db},
+    server::db::{violated, Db, UniqueKey},
 };
 use sqlx::Row;
 
@@ -43,10 +43,21 @@ pub struct RefEdit {
     pub name_en: String,
 }
 
+/// The unique keys of reference data; a direction has two (its code and its name).
+const KEYS: [UniqueKey; 6] = [
+    UniqueKey { constraint: "directions_code_key", table: "directions", columns: &["code"], field: "code" },
+    UniqueKey { constraint: "directions_name_key", table: "directions", columns: &["name"], field: "name" },
+    UniqueKey { constraint: "services_direction_id_name_key", table: "services", columns: &["direction_id", "name"], field: "name" },
+    UniqueKey { constraint: "metier_families_name_key", table: "metier_families", columns: &["name"], field: "name" },
+    UniqueKey { constraint: "metiers_family_id_name_key", table: "metiers", columns: &["family_id", "name"], field: "name" },
+    UniqueKey { constraint: "innovation_fields_code_key", table: "innovation_fields", columns: &["code"], field: "code" },
+];
+
 #[derive(Debug, thiserror::Error)]
 pub enum EditError {
-    #[error("an item with this name or code exists")]
-    Duplicate,
+    /// Another item holds this value of a unique key: the form field (`code` or `name`).
+    #[error("another item has this {0}")]
+    Taken(&'static str),
     #[error("no such item")]
     Missing,
     #[error(transparent)]
@@ -75,9 +86,11 @@ pub async fn save(db: &Db, edit: &RefEdit) -> Result<i64, EditError> {
     match q.fetch_optional(&db.pool).await {
         Ok(Some(row)) => Ok(row.try_get("id")?),
         Ok(None) => Err(EditError::Missing),
-        Err(e) if is_unique_violation(&e) => Err(EditError::Duplicate),
-        Err(e) if e.as_database_error().is_some_and(|d| d.kind() == sqlx::error::ErrorKind::ForeignKeyViolation) => Err(EditError::Missing),
-        Err(e) => Err(e.into()),
+        Err(e) => match violated(&e, &KEYS) {
+            Some(key) => Err(EditError::Taken(key.field)),
+            None if e.as_database_error().is_some_and(|d| d.kind() == sqlx::error::ErrorKind::ForeignKeyViolation) => Err(EditError::Missing),
+            None => Err(e.into()),
+        },
     }
 }
 

@@ -159,7 +159,7 @@ pub fn send(app: AppState, job: Job) -> JobFuture {
             .await?;
         let Some(row) = row else { return Ok(()) };
         let query = parse(&row.try_get::<String, _>("query")?);
-        let locale = Locale::parse(&row.try_get::<String, _>("locale")?).unwrap_or_default();
+        let locale = Locale::try_from(row.try_get::<String, _>("locale")?).map_err(sqlx::Error::from)?;
         let dates = HumanDates::for_account(&app, locale, &row.try_get::<String, _>("time_zone")?);
         let offers = store::summaries(&app.db, &alert.offers, &dates).await?;
         let apply_before = locale.t("offer-deadline");

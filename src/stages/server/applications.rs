@@ -1,7 +1,7 @@
 //! Applications in the database (the candidates' profiles and CVs are in `profiles.rs`).
 
 use crate::{
-    server::db::{id_list, is_unique_violation, now, Db},
+    server::db::{now, violated, Db, UniqueKey},
     stages::{
         application::{ApplicationState, MyApplication, ReceivedApplication},
     },
@@ -9,9 +9,15 @@ use crate::{
 use sqlx::{any::AnyRow, AnyConnection, Row};
 
 fn state(row: &AnyRow) -> Result<ApplicationState, sqlx::Error> {
-    let code: String = row.try_get("state")?;
-    ApplicationState::parse(&code).ok_or_else(|| sqlx::Error::Decode(format!("unknown application state {code}").into()))
+    row.try_get("state")
 }
+
+/// One application per candidate and offer; one pending spontaneous application per
+/// candidate and direction.
+const ONE_APPLICATION: [UniqueKey; 2] = [
+    UniqueKey { constraint: "applications_one_per_offer", table: "applications", columns: &["offer_id", "candidate_id"], field: "offer_id" },
+    UniqueKey { constraint: "applications_one_pending_spontaneous", table: "applications", columns: &["direction_id", "candidate_id"], field: "direction_id" },
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApplyError {
@@ -45,7 +51,7 @@ async fn insert(
     .await;
     let id: i64 = match inserted {
         Ok(row) => row.try_get("id")?,
-        Err(e) if is_unique_violation(&e) => return Err(ApplyError::Duplicate),
+        Err(e) if violated(&e, &ONE_APPLICATION).is_some() => return Err(ApplyError::Duplicate),
         Err(e) => return Err(e.into()),
     };
     sqlx::query("INSERT INTO application_events (application_id, from_state, to_state, actor_id, at) VALUES ($1, NULL, 'received', $2, $3)")
@@ -78,14 +84,15 @@ pub async fn pool(db: &Db, directions: &[i64], all: bool) -> Result<Vec<Received
     if directions.is_empty() && !all {
         return Ok(vec![]);
     }
-    let filter = if all { String::new() } else { format!(" AND a.direction_id IN ({})", id_list(directions)) };
-    let rows = sqlx::query(&format!(
+    let mut sql = crate::server::sql::Sql::new(
         "SELECT a.id, a.candidate_id, u.display_name, u.email, a.cover_letter, a.state, a.created_at, p.cv_file, p.school, p.discipline, p.education_level, p.phone, p.presentation FROM applications a \
-         JOIN users u ON u.id = a.candidate_id LEFT JOIN candidate_profiles p ON p.user_id = a.candidate_id \
-         WHERE a.offer_id IS NULL{filter} ORDER BY a.created_at DESC, a.id DESC LIMIT 500"
-    ))
-    .fetch_all(&db.pool)
-    .await?;
+         JOIN users u ON u.id = a.candidate_id LEFT JOIN candidate_profiles p ON p.user_id = a.candidate_id WHERE a.offer_id IS NULL",
+    );
+    if !all {
+        sql.push(" AND a.direction_id IN (").push_binds(directions.iter().copied()).push(")");
+    }
+    sql.push(" ORDER BY a.created_at DESC, a.id DESC LIMIT 500");
+    let rows = sql.query().fetch_all(&db.pool).await?;
     rows.into_iter().map(received).collect()
 }
 

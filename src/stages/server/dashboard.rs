@@ -4,7 +4,8 @@ use super::access::OfferScope;
 use crate::{
     accounts::server::Caller,
     server::{
-        db::{id_list, Db},
+        db::Db,
+        sql::Sql,
         state::AppState,
     },
     stages::{
@@ -18,58 +19,53 @@ use axum::{
     http::{header, StatusCode},
     response::{IntoResponse, Response},
 };
-use sqlx::Row;
 use std::collections::BTreeMap;
 
 /// One application as the dashboard counts it.
+#[derive(sqlx::FromRow)]
 pub struct Line {
     pub id: i64,
     pub offer_id: Option<i64>,
+    #[sqlx(rename = "title")]
     pub offer_title: Option<String>,
-    pub offer_state: Option<String>,
+    /// The offer's state code (None for a spontaneous application); see [`Line::offer_state`].
+    #[sqlx(rename = "offer_state")]
+    pub offer_state_code: Option<String>,
+    #[sqlx(rename = "code")]
     pub direction: String,
     pub service: Option<String>,
+    #[sqlx(rename = "display_name")]
     pub candidate: String,
     pub email: String,
-    pub state: String,
+    pub state: ApplicationState,
     pub created_at: i64,
     pub first_answer_at: Option<i64>,
 }
 
-/// The scope as SQL over applications `a` and offers `o`.
-fn scope_filter(scope: &OfferScope) -> String {
-    if scope.all {
-        return String::new();
+impl Line {
+    /// The offer's state, None for a spontaneous application; an unknown stored code is an error.
+    pub fn offer_state(&self) -> Result<Option<OfferState>, crate::stored_code::UnknownCode> {
+        self.offer_state_code.as_deref().map(OfferState::try_from).transpose()
     }
-    format!(" WHERE (a.direction_id IN ({}) OR o.service_id IN ({}))", id_list(&scope.directions), id_list(&scope.services))
+}
+
+/// The scope as SQL over applications `a` and offers `o`.
+fn scope_filter(scope: &OfferScope) -> Sql {
+    let mut sql = Sql::default();
+    if !scope.all {
+        sql.push(" WHERE (a.direction_id IN (").push_binds(scope.directions.iter().copied()).push(") OR o.service_id IN (").push_binds(scope.services.iter().copied()).push("))");
+    }
+    sql
 }
 
 pub async fn lines(db: &Db, scope: &OfferScope) -> Result<Vec<Line>, sqlx::Error> {
-    let rows = sqlx::query(&format!(
+    let mut sql = Sql::new(
         "SELECT a.id, a.offer_id, o.title, o.state AS offer_state, d.code, s.name AS service, u.display_name, u.email, a.state, a.created_at, a.first_answer_at \
          FROM applications a JOIN directions d ON d.id = a.direction_id JOIN users u ON u.id = a.candidate_id \
-         LEFT JOIN offers o ON o.id = a.offer_id LEFT JOIN services s ON s.id = o.service_id{} ORDER BY a.created_at DESC LIMIT 100000",
-        scope_filter(scope)
-    ))
-    .fetch_all(&db.pool)
-    .await?;
-    rows.into_iter()
-        .map(|r| {
-            Ok(Line {
-                id: r.try_get("id")?,
-                offer_id: r.try_get("offer_id")?,
-                offer_title: r.try_get("title")?,
-                offer_state: r.try_get("offer_state")?,
-                direction: r.try_get("code")?,
-                service: r.try_get("service")?,
-                candidate: r.try_get("display_name")?,
-                email: r.try_get("email")?,
-                state: r.try_get("state")?,
-                created_at: r.try_get("created_at")?,
-                first_answer_at: r.try_get("first_answer_at")?,
-            })
-        })
-        .collect()
+         LEFT JOIN offers o ON o.id = a.offer_id LEFT JOIN services s ON s.id = o.service_id",
+    );
+    sql.push_sql(&scope_filter(scope)).push(" ORDER BY a.created_at DESC LIMIT 100000");
+    sql.query_as().fetch_all(&db.pool).await
 }
 
 pub async fn dashboard(db: &Db, scope: &OfferScope, today: &str, in_a_week: &str, dates: &crate::server::human_dates::HumanDates) -> Result<Dashboard, sqlx::Error> {
@@ -81,16 +77,19 @@ pub async fn dashboard(db: &Db, scope: &OfferScope, today: &str, in_a_week: &str
     for line in &lines {
         let pair = (line.created_at, line.first_answer_at);
         by_direction.entry(line.direction.clone()).or_default().push(pair);
-        let state = ApplicationState::parse(&line.state).unwrap_or(ApplicationState::Received);
+        let state = line.state;
         match (line.offer_id, &line.service) {
             (Some(offer_id), Some(service)) => {
                 by_service.entry(format!("{} · {service}", line.direction)).or_default().push(pair);
-                let entry = offers.entry(offer_id).or_insert_with(|| OfferCounts {
-                    offer_id,
-                    title: line.offer_title.clone().unwrap_or_default(),
-                    state: line.offer_state.as_deref().and_then(OfferState::parse).unwrap_or(OfferState::Published),
-                    counts: vec![0; ApplicationState::ALL.len()],
-                });
+                let entry = match offers.entry(offer_id) {
+                    std::collections::btree_map::Entry::Occupied(entry) => entry.into_mut(),
+                    std::collections::btree_map::Entry::Vacant(entry) => entry.insert(OfferCounts {
+                        offer_id,
+                        title: line.offer_title.clone().unwrap_or_default(),
+                        state: line.offer_state()?.ok_or_else(|| sqlx::Error::Decode("an offer's application without the offer's state".into()))?,
+                        counts: vec![0; ApplicationState::ALL.len()],
+                    }),
+                };
                 if let Some(index) = ApplicationState::ALL.iter().position(|s| *s == state) {
                     entry.counts[index] += 1;
                 }
@@ -100,14 +99,18 @@ pub async fn dashboard(db: &Db, scope: &OfferScope, today: &str, in_a_week: &str
         }
     }
     // Offers about to close, within the scope.
-    let filter = if scope.all { String::new() } else { format!(" AND (service_id IN ({}) OR direction_id IN ({}))", id_list(&scope.services), id_list(&scope.directions)) };
-    let expiring = sqlx::query(&format!("SELECT id, title, deadline FROM offers WHERE state = 'published' AND deadline >= $1 AND deadline <= $2{filter} ORDER BY deadline"))
-        .bind(today)
-        .bind(in_a_week)
+    let mut sql = Sql::new("SELECT id, title, deadline FROM offers WHERE state = 'published' AND deadline >= ");
+    sql.push_bind(today).push(" AND deadline <= ").push_bind(in_a_week);
+    if !scope.all {
+        sql.push(" AND (service_id IN (").push_binds(scope.services.iter().copied()).push(") OR direction_id IN (").push_binds(scope.directions.iter().copied()).push("))");
+    }
+    sql.push(" ORDER BY deadline");
+    let expiring = sql
+        .query_as::<(i64, String, String)>()
         .fetch_all(&db.pool)
         .await?
         .into_iter()
-        .map(|r| Ok((r.try_get("id")?, r.try_get("title")?, dates.date(&r.try_get::<String, _>("deadline")?))))
+        .map(|(id, title, deadline)| Ok((id, title, dates.date(&deadline))))
         .collect::<Result<_, sqlx::Error>>()?;
     Ok(Dashboard {
         offers: offers.into_values().collect(),
@@ -156,7 +159,7 @@ pub async fn export(State(state): State<AppState>, caller: Caller) -> Response {
             line.service.clone().unwrap_or_default(),
             line.candidate.clone(),
             line.email.clone(),
-            line.state.clone(),
+            line.state.code().to_string(),
             date(line.created_at),
             line.first_answer_at.map(date).unwrap_or_default(),
         ]);

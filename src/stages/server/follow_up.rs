@@ -4,7 +4,7 @@
 use crate::{
     accounts::types::Named,
     server::{
-        db::{id_list, now, Db},
+        db::{now, Db},
         human_dates::HumanDates,
     },
     stages::{
@@ -15,7 +15,7 @@ use crate::{
 use sqlx::{any::AnyRow, Row};
 
 fn state(code: &str) -> Result<ApplicationState, sqlx::Error> {
-    ApplicationState::parse(code).ok_or_else(|| sqlx::Error::Decode(format!("unknown application state {code}").into()))
+    Ok(ApplicationState::try_from(code)?)
 }
 
 fn entry(row: AnyRow, dates: &HumanDates) -> Result<Entry, sqlx::Error> {
@@ -138,10 +138,12 @@ pub async fn template(db: &Db, direction_id: i64, state: ApplicationState) -> Re
 /// The templates of `directions` (every direction when `all`); `default` gives the text of a
 /// decision a direction has not written.
 pub async fn templates(db: &Db, directions: &[i64], all: bool, default: impl Fn(ApplicationState) -> String) -> Result<Vec<DirectionTemplates>, sqlx::Error> {
-    let filter = if all { String::new() } else { format!(" WHERE d.id IN ({})", id_list(directions)) };
-    let rows = sqlx::query(&format!("SELECT d.id, d.name, t.state, t.body FROM directions d LEFT JOIN answer_templates t ON t.direction_id = d.id{filter} ORDER BY d.name, d.id"))
-        .fetch_all(&db.pool)
-        .await?;
+    let mut sql = crate::server::sql::Sql::new("SELECT d.id, d.name, t.state, t.body FROM directions d LEFT JOIN answer_templates t ON t.direction_id = d.id");
+    if !all {
+        sql.push(" WHERE d.id IN (").push_binds(directions.iter().copied()).push(")");
+    }
+    sql.push(" ORDER BY d.name, d.id");
+    let rows = sql.query().fetch_all(&db.pool).await?;
     let mut out: Vec<DirectionTemplates> = Vec::new();
     for row in rows {
         let id: i64 = row.try_get("id")?;
@@ -170,7 +172,8 @@ pub async fn answer(db: &Db, direction_id: i64, candidate_id: i64, state: Applic
     }
     let locale: Option<String> =
         sqlx::query("SELECT locale FROM users WHERE id = $1").bind(candidate_id).fetch_optional(&db.pool).await?.map(|r| r.try_get("locale")).transpose()?;
-    let locale = locale.as_deref().and_then(crate::i18n::Locale::parse).unwrap_or_default();
+    // No such account: the site's default language; an unknown stored one is an error.
+    let locale = locale.map(crate::i18n::Locale::try_from).transpose()?.unwrap_or_default();
     Ok(locale.t(crate::stages::follow_up::default_answer_key(state)))
 }
 

@@ -77,7 +77,7 @@ async fn facts(state: &AppState, application_id: i64) -> Result<Option<Facts>, s
             contact_email: r.try_get("contact_email")?,
             candidate_email: r.try_get("email")?,
             candidate_name: r.try_get("display_name")?,
-            candidate_locale: Locale::parse(&r.try_get::<String, _>("locale")?).unwrap_or_default(),
+            candidate_locale: Locale::try_from(r.try_get::<String, _>("locale")?)?,
             direction_id: r.try_get("direction_id")?,
         })
     })

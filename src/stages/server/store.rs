@@ -4,13 +4,13 @@ use super::access::OfferScope;
 use crate::{
     accounts::types::Named,
     server::{
-        db::{id_list, now, Db},
+        db::{now, Db},
         human_dates::HumanDates,
         markdown,
+        sql::Sql,
     },
     stages::types::{EducationLevel, OfferInput, OfferState, OfferSummary, OfferView, ValidOffer},
 };
-use sqlx::{any::AnyRow, Row};
 
 /// An offer row with the ids that decide who manages it.
 pub struct OfferRecord {
@@ -19,80 +19,99 @@ pub struct OfferRecord {
     pub view: OfferView,
 }
 
-const SELECT_OFFER: &str = "SELECT o.*, d.code AS direction_code, d.name AS direction_name, s.name AS service_name, m.name AS metier_name \
+const SELECT_OFFER: &str = "SELECT o.id, o.state, o.direction_id, o.service_id, o.metier_id, o.title, o.description_md, o.description_html, o.profile_md, \
+     o.profile_html, o.education_level, o.discipline, o.duration_weeks, o.start_month, o.deadline, o.places, o.address, o.arrondissement, o.remote_days, o.paid, \
+     o.contact_name, o.contact_email, o.published_at, d.code AS direction_code, d.name AS direction_name, s.name AS service_name, m.name AS metier_name \
      FROM offers o JOIN directions d ON d.id = o.direction_id JOIN services s ON s.id = o.service_id JOIN metiers m ON m.id = o.metier_id";
 
-fn state(row: &AnyRow) -> Result<OfferState, sqlx::Error> {
-    let code: String = row.try_get("state")?;
-    OfferState::parse(&code).ok_or_else(|| sqlx::Error::Decode(format!("unknown offer state {code}").into()))
+/// A row of [`SELECT_OFFER`].
+#[derive(sqlx::FromRow)]
+struct OfferRow {
+    id: i64,
+    state: OfferState,
+    direction_id: i64,
+    service_id: i64,
+    metier_id: i64,
+    title: String,
+    description_md: String,
+    description_html: String,
+    profile_md: String,
+    profile_html: String,
+    education_level: EducationLevel,
+    discipline: String,
+    duration_weeks: i64,
+    start_month: String,
+    deadline: String,
+    places: i64,
+    address: String,
+    arrondissement: Option<i64>,
+    remote_days: i64,
+    paid: i64,
+    contact_name: String,
+    contact_email: String,
+    published_at: Option<i64>,
+    direction_code: String,
+    direction_name: String,
+    service_name: String,
+    metier_name: String,
 }
 
-fn record(row: AnyRow, today: &str) -> Result<OfferRecord, sqlx::Error> {
-    let level: String = row.try_get("education_level")?;
-    let state = state(&row)?;
-    let deadline: String = row.try_get("deadline")?;
-    let paid: i64 = row.try_get("paid")?;
-    let arrondissement: Option<i64> = row.try_get("arrondissement")?;
-    let remote_days: i64 = row.try_get("remote_days")?;
-    let duration_weeks: i64 = row.try_get("duration_weeks")?;
-    let places: i64 = row.try_get("places")?;
-    let direction_id: i64 = row.try_get("direction_id")?;
-    let service_id: i64 = row.try_get("service_id")?;
-    let metier_id: i64 = row.try_get("metier_id")?;
+fn record(row: OfferRow, today: &str) -> OfferRecord {
     let input = OfferInput {
-        service_id: service_id.to_string(),
-        metier_id: metier_id.to_string(),
-        title: row.try_get("title")?,
-        description: row.try_get("description_md")?,
-        profile: row.try_get("profile_md")?,
-        education_level: level.clone(),
-        discipline: row.try_get("discipline")?,
-        duration_weeks: duration_weeks.to_string(),
-        start_month: row.try_get("start_month")?,
-        deadline: deadline.clone(),
-        places: places.to_string(),
-        address: row.try_get("address")?,
-        arrondissement: arrondissement.map(|a| a.to_string()).unwrap_or_default(),
-        remote_days: remote_days.to_string(),
-        paid: (paid == 1).then(|| "on".to_string()),
-        contact_name: row.try_get("contact_name")?,
-        contact_email: row.try_get("contact_email")?,
+        service_id: row.service_id.to_string(),
+        metier_id: row.metier_id.to_string(),
+        title: row.title.clone(),
+        description: row.description_md,
+        profile: row.profile_md,
+        education_level: row.education_level.code().to_string(),
+        discipline: row.discipline.clone(),
+        duration_weeks: row.duration_weeks.to_string(),
+        start_month: row.start_month.clone(),
+        deadline: row.deadline.clone(),
+        places: row.places.to_string(),
+        address: row.address.clone(),
+        arrondissement: row.arrondissement.map(|a| a.to_string()).unwrap_or_default(),
+        remote_days: row.remote_days.to_string(),
+        paid: (row.paid == 1).then(|| "on".to_string()),
+        contact_name: row.contact_name.clone(),
+        contact_email: row.contact_email.clone(),
     };
     let view = OfferView {
-        id: row.try_get("id")?,
-        state,
-        title: input.title.clone(),
-        direction: Named { id: direction_id, name: format!("{} — {}", row.try_get::<String, _>("direction_code")?, row.try_get::<String, _>("direction_name")?) },
-        service: Named { id: service_id, name: row.try_get("service_name")? },
-        metier: Named { id: metier_id, name: row.try_get("metier_name")? },
-        description_html: row.try_get("description_html")?,
-        profile_html: row.try_get("profile_html")?,
-        education_level: EducationLevel::parse(&level).unwrap_or(EducationLevel::Bac),
-        discipline: input.discipline.clone(),
-        duration_weeks,
-        start_month: input.start_month.clone(),
+        id: row.id,
+        state: row.state,
+        title: row.title,
+        direction: Named { id: row.direction_id, name: format!("{} — {}", row.direction_code, row.direction_name) },
+        service: Named { id: row.service_id, name: row.service_name },
+        metier: Named { id: row.metier_id, name: row.metier_name },
+        description_html: row.description_html,
+        profile_html: row.profile_html,
+        education_level: row.education_level,
+        discipline: row.discipline,
+        duration_weeks: row.duration_weeks,
+        start_month: row.start_month,
         start_shown: Default::default(),
         deadline_shown: Default::default(),
-        open: state == OfferState::Published && deadline.as_str() >= today,
-        deadline,
-        places,
-        address: input.address.clone(),
-        arrondissement,
-        remote_days,
-        paid: paid == 1,
-        contact_name: input.contact_name.clone(),
-        contact_email: input.contact_email.clone(),
-        published_at: row.try_get("published_at")?,
+        open: row.state == OfferState::Published && row.deadline.as_str() >= today,
+        deadline: row.deadline,
+        places: row.places,
+        address: row.address,
+        arrondissement: row.arrondissement,
+        remote_days: row.remote_days,
+        paid: row.paid == 1,
+        contact_name: row.contact_name,
+        contact_email: row.contact_email,
+        published_at: row.published_at,
         manageable: false,
         input: Some(input),
         viewer: Default::default(),
         share: Default::default(),
     };
-    Ok(OfferRecord { direction_id, service_id, view })
+    OfferRecord { direction_id: row.direction_id, service_id: row.service_id, view }
 }
 
 pub async fn find(db: &Db, id: i64, today: &str) -> Result<Option<OfferRecord>, sqlx::Error> {
-    sqlx::query(&format!("{SELECT_OFFER} WHERE o.id = $1")).bind(id).fetch_optional(&db.pool).await?.map(|row| record(row, today)).transpose()
+    let row: Option<OfferRow> = sqlx::query_as(&format!("{SELECT_OFFER} WHERE o.id = $1")).bind(id).fetch_optional(&db.pool).await?;
+    Ok(row.map(|row| record(row, today)))
 }
 
 pub async fn metier_exists(db: &Db, id: i64) -> Result<bool, sqlx::Error> {
@@ -116,7 +135,7 @@ pub async fn save(db: &Db, id: Option<i64>, offer: &ValidOffer, direction_id: i6
                  updated_at = $22 WHERE id = $21 AND state <> 'archived' RETURNING id"
         }
     };
-    let row = sqlx::query(sql)
+    let row: Option<i64> = sqlx::query_scalar(sql)
         .bind(direction_id)
         .bind(offer.service_id)
         .bind(offer.metier_id)
@@ -141,10 +160,7 @@ pub async fn save(db: &Db, id: Option<i64>, offer: &ValidOffer, direction_id: i6
         .bind(at)
         .fetch_optional(&db.pool)
         .await?;
-    let id: i64 = match row {
-        Some(row) => row.try_get("id")?,
-        None => return Err(sqlx::Error::RowNotFound),
-    };
+    let Some(id) = row else { return Err(sqlx::Error::RowNotFound) };
     index(db, id).await?;
     Ok(id)
 }
@@ -155,23 +171,35 @@ const INDEXED: &str = "SELECT o.id, o.title, o.description_md, o.profile_md, o.d
      FROM offers o JOIN directions d ON d.id = o.direction_id JOIN services s ON s.id = o.service_id \
      JOIN metiers m ON m.id = o.metier_id JOIN metier_families f ON f.id = m.family_id";
 
-/// The (search terms, title terms) of an offer row selected by [`INDEXED`].
-fn offer_terms(row: &sqlx::any::AnyRow) -> Result<(String, String), sqlx::Error> {
-    let title: String = row.try_get("title")?;
-    let mut all = title.clone();
-    for column in ["description_md", "profile_md", "discipline", "code", "direction", "service", "metier", "family"] {
-        all.push(' ');
-        all.push_str(&row.try_get::<String, _>(column)?);
+/// A row of [`INDEXED`].
+#[derive(sqlx::FromRow)]
+struct IndexedRow {
+    id: i64,
+    title: String,
+    description_md: String,
+    profile_md: String,
+    discipline: String,
+    code: String,
+    direction: String,
+    service: String,
+    metier: String,
+    family: String,
+}
+
+impl IndexedRow {
+    /// The offer's (search terms, title terms).
+    fn terms(&self) -> (String, String) {
+        let all = [&self.title, &self.description_md, &self.profile_md, &self.discipline, &self.code, &self.direction, &self.service, &self.metier, &self.family].map(String::as_str).join(" ");
+        (crate::server::text::stored(&all), crate::server::text::stored(&self.title))
     }
-    Ok((crate::server::text::stored(&all), crate::server::text::stored(&title)))
 }
 
 const SET_TERMS: &str = "UPDATE offers SET search_terms = $1, title_terms = $2 WHERE id = $3";
 
 /// Recomputes the search terms of offer `id` from its text and its reference names.
 pub async fn index(db: &Db, id: i64) -> Result<(), sqlx::Error> {
-    let row = sqlx::query(&format!("{INDEXED} WHERE o.id = $1")).bind(id).fetch_one(&db.pool).await?;
-    let (terms, title_terms) = offer_terms(&row)?;
+    let row: IndexedRow = sqlx::query_as(&format!("{INDEXED} WHERE o.id = $1")).bind(id).fetch_one(&db.pool).await?;
+    let (terms, title_terms) = row.terms();
     sqlx::query(SET_TERMS).bind(terms).bind(title_terms).bind(id).execute(&db.pool).await?;
     Ok(())
 }
@@ -179,11 +207,11 @@ pub async fn index(db: &Db, id: i64) -> Result<(), sqlx::Error> {
 /// Recomputes the search terms of every offer, in one transaction (after the text
 /// normalisation changed; see `server::text_rebuild`). Returns how many offers.
 pub async fn index_all(db: &Db) -> Result<usize, sqlx::Error> {
-    let rows = sqlx::query(INDEXED).fetch_all(&db.pool).await?;
+    let rows: Vec<IndexedRow> = sqlx::query_as(INDEXED).fetch_all(&db.pool).await?;
     let mut tx = db.pool.begin().await?;
     for row in &rows {
-        let (terms, title_terms) = offer_terms(row)?;
-        sqlx::query(SET_TERMS).bind(terms).bind(title_terms).bind(row.try_get::<i64, _>("id")?).execute(&mut *tx).await?;
+        let (terms, title_terms) = row.terms();
+        sqlx::query(SET_TERMS).bind(terms).bind(title_terms).bind(row.id).execute(&mut *tx).await?;
     }
     tx.commit().await?;
     Ok(rows.len())
@@ -205,21 +233,37 @@ const SELECT_SUMMARY: &str = "SELECT o.id, o.title, o.state, d.code AS direction
      o.duration_weeks, o.start_month, o.deadline, o.arrondissement, o.paid \
      FROM offers o JOIN directions d ON d.id = o.direction_id JOIN services s ON s.id = o.service_id JOIN metiers m ON m.id = o.metier_id";
 
+/// A row of [`SELECT_SUMMARY`].
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    id: i64,
+    title: String,
+    state: OfferState,
+    direction_code: String,
+    service_name: String,
+    metier_name: String,
+    duration_weeks: i64,
+    start_month: String,
+    deadline: String,
+    arrondissement: Option<i64>,
+    paid: i64,
+}
+
 /// One offer in a list, its dates formatted by `dates`.
-pub fn summary(row: AnyRow, dates: &HumanDates) -> Result<OfferSummary, sqlx::Error> {
-    Ok(OfferSummary {
-        id: row.try_get("id")?,
-        title: row.try_get("title")?,
-        state: state(&row)?,
-        direction_code: row.try_get("direction_code")?,
-        service: row.try_get("service_name")?,
-        metier: row.try_get("metier_name")?,
-        duration_weeks: row.try_get("duration_weeks")?,
-        start_month: dates.month(&row.try_get::<String, _>("start_month")?),
-        deadline: dates.date(&row.try_get::<String, _>("deadline")?),
-        arrondissement: row.try_get("arrondissement")?,
-        paid: row.try_get::<i64, _>("paid")? == 1,
-    })
+fn summary(row: SummaryRow, dates: &HumanDates) -> OfferSummary {
+    OfferSummary {
+        id: row.id,
+        title: row.title,
+        state: row.state,
+        direction_code: row.direction_code,
+        service: row.service_name,
+        metier: row.metier_name,
+        duration_weeks: row.duration_weeks,
+        start_month: dates.month(&row.start_month),
+        deadline: dates.date(&row.deadline),
+        arrondissement: row.arrondissement,
+        paid: row.paid == 1,
+    }
 }
 
 /// The summaries of offers `ids`, in that order, dated for `dates`' reader.
@@ -227,8 +271,10 @@ pub async fn summaries(db: &Db, ids: &[i64], dates: &HumanDates) -> Result<Vec<O
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    let rows = sqlx::query(&format!("{SELECT_SUMMARY} WHERE o.id IN ({})", id_list(ids))).fetch_all(&db.pool).await?;
-    let mut found: Vec<OfferSummary> = rows.into_iter().map(|row| summary(row, dates)).collect::<Result<_, _>>()?;
+    let mut sql = Sql::new(SELECT_SUMMARY);
+    sql.push(" WHERE o.id IN (").push_binds(ids.iter().copied()).push(")");
+    let rows: Vec<SummaryRow> = sql.query_as().fetch_all(&db.pool).await?;
+    let mut found: Vec<OfferSummary> = rows.into_iter().map(|row| summary(row, dates)).collect();
     found.sort_by_key(|o| ids.iter().position(|id| *id == o.id));
     Ok(found)
 }
@@ -238,27 +284,31 @@ pub async fn managed(db: &Db, scope: &OfferScope, dates: &HumanDates) -> Result<
     if !scope.is_staff() {
         return Ok(vec![]);
     }
-    let filter = if scope.all { String::new() } else { format!(" WHERE o.service_id IN ({}) OR o.direction_id IN ({})", id_list(&scope.services), id_list(&scope.directions)) };
-    let rows = sqlx::query(&format!("{SELECT_SUMMARY}{filter} ORDER BY o.updated_at DESC, o.id DESC LIMIT 500")).fetch_all(&db.pool).await?;
-    rows.into_iter().map(|row| summary(row, dates)).collect()
+    let mut sql = Sql::new(SELECT_SUMMARY);
+    if !scope.all {
+        sql.push(" WHERE o.service_id IN (").push_binds(scope.services.iter().copied()).push(") OR o.direction_id IN (").push_binds(scope.directions.iter().copied()).push(")");
+    }
+    sql.push(" ORDER BY o.updated_at DESC, o.id DESC LIMIT 500");
+    let rows: Vec<SummaryRow> = sql.query_as().fetch_all(&db.pool).await?;
+    Ok(rows.into_iter().map(|row| summary(row, dates)).collect())
 }
 
 /// When each of `ids` was first published.
 /// Every offer taking applications (published, deadline `today` or later), newest first, with
 /// its last change in Unix seconds: what the sitemap lists. At most `limit`.
 pub async fn open_offer_times(db: &Db, today: &str, limit: i64) -> Result<Vec<(i64, i64)>, sqlx::Error> {
-    let rows = sqlx::query("SELECT id, updated_at FROM offers WHERE state = 'published' AND deadline >= $1 ORDER BY published_at DESC, id DESC LIMIT $2")
+    sqlx::query_as("SELECT id, updated_at FROM offers WHERE state = 'published' AND deadline >= $1 ORDER BY published_at DESC, id DESC LIMIT $2")
         .bind(today)
         .bind(limit)
         .fetch_all(&db.pool)
-        .await?;
-    rows.into_iter().map(|r| Ok((r.try_get("id")?, r.try_get("updated_at")?))).collect()
+        .await
 }
 
 pub async fn published_times(db: &Db, ids: &[i64]) -> Result<Vec<(i64, i64)>, sqlx::Error> {
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    let rows = sqlx::query(&format!("SELECT id, published_at FROM offers WHERE id IN ({}) AND published_at IS NOT NULL", id_list(ids))).fetch_all(&db.pool).await?;
-    rows.into_iter().map(|r| Ok((r.try_get("id")?, r.try_get("published_at")?))).collect()
+    let mut sql = Sql::new("SELECT id, published_at FROM offers WHERE id IN (");
+    sql.push_binds(ids.iter().copied()).push(") AND published_at IS NOT NULL");
+    sql.query_as().fetch_all(&db.pool).await
 }
