@@ -31,12 +31,14 @@ const CANDIDATES: i64 = 10_000;
 
 fn percentiles(mut samples: Vec<Duration>) -> (f64, f64) {
     samples.sort();
-    let at = |p: usize| samples[((p * samples.len()).div_ceil(100)).max(1) - 1].as_secs_f64() * 1000.0;
+    let at =
+        |p: usize| samples[((p * samples.len()).div_ceil(100)).max(1) - 1].as_secs_f64() * 1000.0;
     (at(50), at(95))
 }
 
 /// Every figure so far: (backend, operation, p50 ms, p95 ms).
-static FIGURES: std::sync::Mutex<Vec<(String, String, f64, f64)>> = std::sync::Mutex::new(Vec::new());
+static FIGURES: std::sync::Mutex<Vec<(String, String, f64, f64)>> =
+    std::sync::Mutex::new(Vec::new());
 /// The backend being measured.
 static BACKEND: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
 
@@ -55,7 +57,11 @@ struct BusyLoop(std::process::Child);
 
 impl BusyLoop {
     fn start() -> std::io::Result<BusyLoop> {
-        Ok(BusyLoop(std::process::Command::new(std::env::current_exe()?).arg("--busy-loop").spawn()?))
+        Ok(BusyLoop(
+            std::process::Command::new(std::env::current_exe()?)
+                .arg("--busy-loop")
+                .spawn()?,
+        ))
     }
 }
 
@@ -79,11 +85,26 @@ fn table() -> String {
             operations.push(operation.clone());
         }
     }
-    let mut out = format!("| operation | {} |\n|---|{}\n", backends.iter().map(|b| format!("{b} p50 / p95")).collect::<Vec<_>>().join(" | "), "---|".repeat(backends.len()));
+    let mut out = format!(
+        "| operation | {} |\n|---|{}\n",
+        backends
+            .iter()
+            .map(|b| format!("{b} p50 / p95"))
+            .collect::<Vec<_>>()
+            .join(" | "),
+        "---|".repeat(backends.len())
+    );
     for operation in &operations {
         let cells: Vec<String> = backends
             .iter()
-            .map(|b| figures.iter().find(|(fb, fo, _, _)| fb == b && fo == operation).map_or("–".to_string(), |(_, _, p50, p95)| format!("{p50:.1} / {p95:.1} ms")))
+            .map(|b| {
+                figures
+                    .iter()
+                    .find(|(fb, fo, _, _)| fb == b && fo == operation)
+                    .map_or("–".to_string(), |(_, _, p50, p95)| {
+                        format!("{p50:.1} / {p95:.1} ms")
+                    })
+            })
             .collect();
         out.push_str(&format!("| {operation} | {} |\n", cells.join(" | ")));
     }
@@ -91,14 +112,38 @@ fn table() -> String {
 }
 
 async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
-    let existing: i64 = sqlx::query("SELECT COUNT(*) AS n FROM offers").fetch_one(&db.pool).await?.try_get("n")?;
+    let existing: i64 = sqlx::query("SELECT COUNT(*) AS n FROM offers")
+        .fetch_one(&db.pool)
+        .await?
+        .try_get("n")?;
     if existing >= OFFERS {
         return Ok(());
     }
     let reference = parvis::reference::server::store::load(db).await?;
-    let services: Vec<(i64, i64, String)> = reference.directions.iter().flat_map(|d| d.services.iter().map(move |s| (d.id, s.id, s.name.clone()))).collect();
-    let metiers: Vec<(i64, String)> = reference.families.iter().flat_map(|f| f.metiers.iter().map(|m| (m.id, m.name.clone()))).collect();
-    let words = ["stage", "jardin", "communication", "données", "urbanisme", "climat", "école", "culture", "social", "numérique", "voirie", "santé"];
+    let services: Vec<(i64, i64, String)> = reference
+        .directions
+        .iter()
+        .flat_map(|d| d.services.iter().map(move |s| (d.id, s.id, s.name.clone())))
+        .collect();
+    let metiers: Vec<(i64, String)> = reference
+        .families
+        .iter()
+        .flat_map(|f| f.metiers.iter().map(|m| (m.id, m.name.clone())))
+        .collect();
+    let words = [
+        "stage",
+        "jardin",
+        "communication",
+        "données",
+        "urbanisme",
+        "climat",
+        "école",
+        "culture",
+        "social",
+        "numérique",
+        "voirie",
+        "santé",
+    ];
     let start = Instant::now();
     let mut tx = db.pool.begin().await?;
     for batch in 0..(OFFERS / 500) {
@@ -136,12 +181,31 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
         sqlx::query(&sql).execute(&mut *tx).await?;
     }
     for batch in 0..(CANDIDATES / 500) {
-        let rows: Vec<String> = (0..500).map(|i| format!("('bench{}@example.org', 'Candidat {}', 'x', 0, 'fr')", batch * 500 + i, batch * 500 + i)).collect();
-        sqlx::query(&format!("INSERT INTO users (email, display_name, password_hash, created_at, locale) VALUES {}", rows.join(","))).execute(&mut *tx).await?;
+        let rows: Vec<String> = (0..500)
+            .map(|i| {
+                format!(
+                    "('bench{}@example.org', 'Candidat {}', 'x', 0, 'fr')",
+                    batch * 500 + i,
+                    batch * 500 + i
+                )
+            })
+            .collect();
+        sqlx::query(&format!(
+            "INSERT INTO users (email, display_name, password_hash, created_at, locale) VALUES {}",
+            rows.join(",")
+        ))
+        .execute(&mut *tx)
+        .await?;
     }
     tx.commit().await?;
-    let first_offer: i64 = sqlx::query("SELECT MIN(id) AS n FROM offers").fetch_one(&db.pool).await?.try_get("n")?;
-    let first_user: i64 = sqlx::query("SELECT MIN(id) AS n FROM users WHERE email LIKE 'bench%'").fetch_one(&db.pool).await?.try_get("n")?;
+    let first_offer: i64 = sqlx::query("SELECT MIN(id) AS n FROM offers")
+        .fetch_one(&db.pool)
+        .await?
+        .try_get("n")?;
+    let first_user: i64 = sqlx::query("SELECT MIN(id) AS n FROM users WHERE email LIKE 'bench%'")
+        .fetch_one(&db.pool)
+        .await?
+        .try_get("n")?;
     let mut tx = db.pool.begin().await?;
     for batch in 0..(APPLICATIONS / 1000) {
         let rows: Vec<String> = (0..1000)
@@ -150,7 +214,8 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
                 let offer = first_offer + (n * 7919) % OFFERS;
                 let candidate = first_user + n % CANDIDATES;
                 let direction = services[((offer - first_offer) as usize * 7) % services.len()].0;
-                let state = ["received", "in_review", "interview", "accepted", "declined"][n as usize % 5];
+                let state =
+                    ["received", "in_review", "interview", "accepted", "declined"][n as usize % 5];
                 format!("({offer}, {direction}, {candidate}, 'Lettre', '{state}', {n}, {n})")
             })
             .collect();
@@ -162,7 +227,10 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
         .await?;
     }
     tx.commit().await?;
-    println!("  seeded {OFFERS} offers, {APPLICATIONS} applications in {:.1} s", start.elapsed().as_secs_f64());
+    println!(
+        "  seeded {OFFERS} offers, {APPLICATIONS} applications in {:.1} s",
+        start.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 
@@ -198,31 +266,64 @@ async fn run(label: &str, url: String) -> Result<(), Box<dyn std::error::Error>>
         offer_index.approx_bytes() as f64 / 1e6
     );
     let today = "2026-11-28";
-    let dates = parvis::server::human_dates::HumanDates::new(parvis::i18n::Locale::Fr, state.clock.zone().clone());
+    let dates = parvis::server::human_dates::HumanDates::new(
+        parvis::i18n::Locale::Fr,
+        state.clock.zone().clone(),
+    );
     let queries: Vec<SearchQuery> = vec![
         SearchQuery::default(),
-        SearchQuery { q: Some("stage".into()), ..Default::default() },
-        SearchQuery { q: Some("jardins".into()), ..Default::default() },
-        SearchQuery { q: Some("stage".into()), direction: Some("DEVE".into()), ..Default::default() },
-        SearchQuery { direction: Some("DVD".into()), niveau: Some("bac3".into()), duree_max: Some("12".into()), ..Default::default() },
-        SearchQuery { q: Some("communication climat".into()), tri: Some("echeance".into()), ..Default::default() },
+        SearchQuery {
+            q: Some("stage".into()),
+            ..Default::default()
+        },
+        SearchQuery {
+            q: Some("jardins".into()),
+            ..Default::default()
+        },
+        SearchQuery {
+            q: Some("stage".into()),
+            direction: Some("DEVE".into()),
+            ..Default::default()
+        },
+        SearchQuery {
+            direction: Some("DVD".into()),
+            niveau: Some("bac3".into()),
+            duree_max: Some("12".into()),
+            ..Default::default()
+        },
+        SearchQuery {
+            q: Some("communication climat".into()),
+            tri: Some("echeance".into()),
+            ..Default::default()
+        },
     ];
-    for (name, chosen) in [("search, words only", vec![1, 2]), ("search, filters (with or without words)", vec![0, 3, 4, 5])] {
+    for (name, chosen) in [
+        ("search, words only", vec![1, 2]),
+        ("search, filters (with or without words)", vec![0, 3, 4, 5]),
+    ] {
         let mut samples = Vec::new();
         for _ in 0..50 {
             for index in &chosen {
                 let start = Instant::now();
-                let results = search::search(offer_index, &state.db, &queries[*index], today, &dates).await?;
+                let results =
+                    search::search(offer_index, &state.db, &queries[*index], today, &dates).await?;
                 samples.push(start.elapsed());
                 std::hint::black_box(results);
             }
         }
         report(name, samples);
     }
-    let first_offer: i64 = sqlx::query("SELECT MIN(id) AS n FROM offers").fetch_one(&state.db.pool).await?.try_get("n")?;
+    let first_offer: i64 = sqlx::query("SELECT MIN(id) AS n FROM offers")
+        .fetch_one(&state.db.pool)
+        .await?
+        .try_get("n")?;
     let mut samples = Vec::new();
     for i in 0..100 {
-        let request = axum::http::Request::get(format!("/stages/offres/{}", first_offer + (i * 997) % OFFERS)).body(axum::body::Body::empty())?;
+        let request = axum::http::Request::get(format!(
+            "/stages/offres/{}",
+            first_offer + (i * 997) % OFFERS
+        ))
+        .body(axum::body::Body::empty())?;
         let start = Instant::now();
         let response = app.clone().oneshot(request).await?;
         let _ = axum::body::to_bytes(response.into_body(), usize::MAX).await?;
@@ -230,12 +331,21 @@ async fn run(label: &str, url: String) -> Result<(), Box<dyn std::error::Error>>
     }
     report("offer page, rendered through the router", samples);
     let mut samples = Vec::new();
-    let first_user: i64 = sqlx::query("SELECT MIN(id) AS n FROM users WHERE email LIKE 'bench%'").fetch_one(&state.db.pool).await?.try_get("n")?;
+    let first_user: i64 = sqlx::query("SELECT MIN(id) AS n FROM users WHERE email LIKE 'bench%'")
+        .fetch_one(&state.db.pool)
+        .await?
+        .try_get("n")?;
     for i in 0..200 {
-        let (offer, candidate) = (first_offer + (i * 31 + 5) % OFFERS, first_user + (i * 17 + 3) % CANDIDATES);
+        let (offer, candidate) = (
+            first_offer + (i * 31 + 5) % OFFERS,
+            first_user + (i * 17 + 3) % CANDIDATES,
+        );
         let start = Instant::now();
         let mut tx = state.db.pool.begin().await?;
-        if applications::apply(&mut tx, offer, 1, candidate, "Lettre").await.is_ok() {
+        if applications::apply(&mut tx, offer, 1, candidate, "Lettre")
+            .await
+            .is_ok()
+        {
             tx.commit().await?;
         }
         samples.push(start.elapsed());
@@ -265,22 +375,37 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         _ => {
             let load = BusyLoop::start()?;
-            println!("background load: process {} keeps one core busy ({} cores here)", load.0.id(), std::thread::available_parallelism().map_or(0, |n| n.get()));
+            println!(
+                "background load: process {} keeps one core busy ({} cores here)",
+                load.0.id(),
+                std::thread::available_parallelism().map_or(0, |n| n.get())
+            );
             Some(load)
         }
     };
-    tokio::runtime::Builder::new_multi_thread().enable_all().build()?.block_on(measure())?;
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?
+        .block_on(measure())?;
     println!("\n{}", table());
     Ok(())
 }
 
 async fn measure() -> Result<(), Box<dyn std::error::Error>> {
     let sqlite = tempfile_dir().join("bench.db");
-    run("SQLite (embedded, WAL)", format!("sqlite://{}", sqlite.display())).await?;
+    run(
+        "SQLite (embedded, WAL)",
+        format!("sqlite://{}", sqlite.display()),
+    )
+    .await?;
     if let Ok(server) = std::env::var("PARVIS_BENCH_POSTGRES") {
         let admin = format!("{server}/postgres");
         let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&admin).await?;
-        sqlx::Executor::execute(&mut conn, "DROP DATABASE IF EXISTS parvis_bench WITH (FORCE)").await?;
+        sqlx::Executor::execute(
+            &mut conn,
+            "DROP DATABASE IF EXISTS parvis_bench WITH (FORCE)",
+        )
+        .await?;
         sqlx::Executor::execute(&mut conn, "CREATE DATABASE parvis_bench").await?;
         run("PostgreSQL", format!("{server}/parvis_bench")).await?;
     } else {

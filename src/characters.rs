@@ -22,7 +22,10 @@ pub fn is_refused(c: char) -> bool {
 
 /// The field error for `field` when `text` holds a refused character.
 pub fn refused_in(field: &str, text: &str) -> Option<FieldError> {
-    text.contains(is_refused).then(|| FieldError { field: field.into(), key: REFUSED_KEY.into() })
+    text.contains(is_refused).then(|| FieldError {
+        field: field.into(),
+        key: REFUSED_KEY.into(),
+    })
 }
 
 impl AppError {
@@ -59,15 +62,25 @@ pub fn refused_fields<T: Serialize + ?Sized>(input: &T) -> Vec<FieldError> {
         match value {
             serde_json::Value::String(text) => text.contains(is_refused),
             serde_json::Value::Array(items) => items.iter().any(holds_refused),
-            serde_json::Value::Object(fields) => fields.iter().any(|(key, value)| key.contains(is_refused) || holds_refused(value)),
+            serde_json::Value::Object(fields) => fields
+                .iter()
+                .any(|(key, value)| key.contains(is_refused) || holds_refused(value)),
             _ => false,
         }
     }
     match serde_json::to_value(input) {
-        Ok(serde_json::Value::Object(fields)) => {
-            fields.iter().filter(|(_, value)| holds_refused(value)).map(|(field, _)| FieldError { field: field.clone(), key: REFUSED_KEY.into() }).collect()
-        }
-        Ok(other) if holds_refused(&other) => vec![FieldError { field: String::new(), key: REFUSED_KEY.into() }],
+        Ok(serde_json::Value::Object(fields)) => fields
+            .iter()
+            .filter(|(_, value)| holds_refused(value))
+            .map(|(field, _)| FieldError {
+                field: field.clone(),
+                key: REFUSED_KEY.into(),
+            })
+            .collect(),
+        Ok(other) if holds_refused(&other) => vec![FieldError {
+            field: String::new(),
+            key: REFUSED_KEY.into(),
+        }],
         _ => Vec::new(),
     }
 }
@@ -99,12 +112,21 @@ mod tests {
 
     #[test]
     fn xml_forbidden_and_c1_controls_are_refused_and_stripped() {
-        for c in ['\u{0}', '\u{1}', '\u{8}', '\u{B}', '\u{C}', '\u{1D}', '\u{1F}', '\u{7F}', '\u{85}', '\u{9F}', '\u{FFFE}', '\u{FFFF}'] {
+        for c in [
+            '\u{0}', '\u{1}', '\u{8}', '\u{B}', '\u{C}', '\u{1D}', '\u{1F}', '\u{7F}', '\u{85}',
+            '\u{9F}', '\u{FFFE}', '\u{FFFF}',
+        ] {
             assert!(is_refused(c), "{c:?} should be refused");
             assert_eq!(strip(&format!("sta{c}ge")), "stage");
-            assert_eq!(check("title", &format!("a{c}")), Err(AppError::field("title", REFUSED_KEY)));
+            assert_eq!(
+                check("title", &format!("a{c}")),
+                Err(AppError::field("title", REFUSED_KEY))
+            );
         }
-        for c in ['\t', '\n', '\r', ' ', 'é', 'œ', '\u{A0}', '\u{200F}', '\u{2028}', '\u{FFFD}', '🌱', 'ש'] {
+        for c in [
+            '\t', '\n', '\r', ' ', 'é', 'œ', '\u{A0}', '\u{200F}', '\u{2028}', '\u{FFFD}', '🌱',
+            'ש',
+        ] {
             assert!(!is_refused(c), "{c:?} should be allowed");
         }
         assert!(matches!(strip("plain"), Cow::Borrowed("plain")));
@@ -119,9 +141,20 @@ mod tests {
             tags: Vec<String>,
             count: i64,
         }
-        let form = Form { title: "ok".into(), body: "bad\u{1}".into(), tags: vec!["x".into(), "y\u{7}".into()], count: 3 };
+        let form = Form {
+            title: "ok".into(),
+            body: "bad\u{1}".into(),
+            tags: vec!["x".into(), "y\u{7}".into()],
+            count: 3,
+        };
         let fields: Vec<String> = refused_fields(&form).into_iter().map(|e| e.field).collect();
         assert_eq!(fields, ["body", "tags"]);
-        assert!(check_fields(&Form { title: "t\n\tab".into(), body: String::new(), tags: vec![], count: 0 }).is_ok());
+        assert!(check_fields(&Form {
+            title: "t\n\tab".into(),
+            body: String::new(),
+            tags: vec![],
+            count: 0
+        })
+        .is_ok());
     }
 }

@@ -47,7 +47,10 @@ pub type AppResult<T> = Result<T, AppError>;
 impl AppError {
     /// One invalid field.
     pub fn field(field: &str, key: &str) -> AppError {
-        AppError::Invalid(vec![FieldError { field: field.into(), key: key.into() }])
+        AppError::Invalid(vec![FieldError {
+            field: field.into(),
+            key: key.into(),
+        }])
     }
 
     /// The refusal of a resource that is not the caller's, by one rule (so the answer never
@@ -81,7 +84,10 @@ impl AppError {
     /// The message key for `field`, if this error names it.
     pub fn field_key(&self, field: &str) -> Option<&str> {
         match self {
-            AppError::Invalid(errors) => errors.iter().find(|e| e.field == field).map(|e| e.key.as_str()),
+            AppError::Invalid(errors) => errors
+                .iter()
+                .find(|e| e.field == field)
+                .map(|e| e.key.as_str()),
             _ => None,
         }
     }
@@ -108,9 +114,10 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             // Arguments that do not decode are the caller's mistake; say so.
-            ServerFnErrorErr::Args(detail) | ServerFnErrorErr::Deserialization(detail) | ServerFnErrorErr::Request(detail) | ServerFnErrorErr::Serialization(detail) => {
-                AppError::Transport(detail)
-            }
+            ServerFnErrorErr::Args(detail)
+            | ServerFnErrorErr::Deserialization(detail)
+            | ServerFnErrorErr::Request(detail)
+            | ServerFnErrorErr::Serialization(detail) => AppError::Transport(detail),
             other => {
                 #[cfg(feature = "ssr")]
                 tracing::error!(error = %other, "server function failure");

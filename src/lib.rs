@@ -14,8 +14,8 @@ pub mod error;
 pub mod espaces;
 pub mod i18n;
 pub mod innovation;
-pub mod query_text;
 pub mod paging;
+pub mod query_text;
 pub mod reference;
 #[cfg(feature = "ssr")]
 pub mod seed;

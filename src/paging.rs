@@ -18,11 +18,20 @@ impl PageNumber {
 
     /// The page `raw` asks for, clamped to `1..=MAX` (see the type's documentation).
     pub fn parse(raw: Option<&str>) -> PageNumber {
-        let Some(raw) = raw.map(str::trim).filter(|r| !r.is_empty()) else { return PageNumber::FIRST };
+        let Some(raw) = raw.map(str::trim).filter(|r| !r.is_empty()) else {
+            return PageNumber::FIRST;
+        };
         match raw.parse::<i64>() {
             Ok(n) => PageNumber(n.clamp(1, Self::MAX)),
             // Too many digits for an i64: a huge page (or a huge negative one).
-            Err(_) if raw.trim_start_matches('+').bytes().all(|b| b.is_ascii_digit()) => PageNumber(Self::MAX),
+            Err(_)
+                if raw
+                    .trim_start_matches('+')
+                    .bytes()
+                    .all(|b| b.is_ascii_digit()) =>
+            {
+                PageNumber(Self::MAX)
+            }
             Err(_) => PageNumber::FIRST,
         }
     }
@@ -70,7 +79,10 @@ mod tests {
         ] {
             assert_eq!(page(raw), expected, "{raw:?}");
         }
-        assert_eq!(PageNumber::parse(Some("9223372036854775807")).offset(20), (PageNumber::MAX - 1) * 20);
+        assert_eq!(
+            PageNumber::parse(Some("9223372036854775807")).offset(20),
+            (PageNumber::MAX - 1) * 20
+        );
         assert_eq!(PageNumber::FIRST.offset(20), 0);
     }
 }

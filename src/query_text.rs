@@ -23,9 +23,15 @@ pub const MAX_QUERY_WORDS: usize = 16;
 /// echoed into pages and feeds). Reads at most that much of `text`, however long it is.
 pub fn bounded(text: &str) -> String {
     let text = text.trim_start();
-    let end = text.char_indices().nth(MAX_QUERY_CHARS).map_or(text.len(), |(at, _)| at);
+    let end = text
+        .char_indices()
+        .nth(MAX_QUERY_CHARS)
+        .map_or(text.len(), |(at, _)| at);
     let mut kept = String::new();
-    let words = text[..end].split_whitespace().map(crate::characters::strip).filter(|word| !word.is_empty());
+    let words = text[..end]
+        .split_whitespace()
+        .map(crate::characters::strip)
+        .filter(|word| !word.is_empty());
     for word in words.take(MAX_QUERY_WORDS) {
         if !kept.is_empty() {
             kept.push(' ');
@@ -48,7 +54,9 @@ pub const MAX_CODE_CHARS: usize = 64;
 /// and a saved search or a feed link must never carry kilobytes of garbage (PostgreSQL refuses
 /// an index entry past about 2.7 KB: the fuzz test found a saved search answering 500).
 pub fn bounded_code(value: Option<String>) -> Option<String> {
-    value.map(|v| v.trim().to_string()).filter(|v| !v.is_empty() && v.chars().count() <= MAX_CODE_CHARS)
+    value
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty() && v.chars().count() <= MAX_CODE_CHARS)
 }
 
 #[cfg(test)]
@@ -63,7 +71,11 @@ mod tests {
         let huge = "é".repeat(130_000);
         assert_eq!(bounded(&huge).chars().count(), MAX_QUERY_CHARS);
         assert_eq!(bounded_param(Some("   ".into())), None);
-        assert_eq!(bounded("sta\u{1}ge \u{0} vert\u{85}"), "stage vert", "characters XML forbids never echo");
+        assert_eq!(
+            bounded("sta\u{1}ge \u{0} vert\u{85}"),
+            "stage vert",
+            "characters XML forbids never echo"
+        );
         assert_eq!(bounded_code(Some(" DEVE ".into())), Some("DEVE".into()));
         assert_eq!(bounded_code(Some("!".repeat(MAX_CODE_CHARS + 1))), None);
     }

@@ -27,7 +27,10 @@ macro_rules! stored_code {
             type Error = $crate::stored_code::UnknownCode;
 
             fn try_from(code: &str) -> Result<$ty, $crate::stored_code::UnknownCode> {
-                <$ty>::parse(code).ok_or_else(|| $crate::stored_code::UnknownCode { kind: $kind, code: code.to_string() })
+                <$ty>::parse(code).ok_or_else(|| $crate::stored_code::UnknownCode {
+                    kind: $kind,
+                    code: code.to_string(),
+                })
             }
         }
 
@@ -80,7 +83,16 @@ mod tests {
     fn a_known_code_reads_and_an_unknown_one_is_an_error_naming_it() {
         assert_eq!(Maturity::try_from("pilot"), Ok(Maturity::Pilot));
         let error = Maturity::try_from("prototype").expect_err("unknown");
-        assert_eq!(error, UnknownCode { kind: "maturity", code: "prototype".into() });
-        assert_eq!(error.to_string(), "unknown maturity \"prototype\" stored in the database");
+        assert_eq!(
+            error,
+            UnknownCode {
+                kind: "maturity",
+                code: "prototype".into()
+            }
+        );
+        assert_eq!(
+            error.to_string(),
+            "unknown maturity \"prototype\" stored in the database"
+        );
     }
 }

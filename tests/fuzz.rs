@@ -37,8 +37,18 @@ const QUERY_BUDGET: usize = 24_000;
 /// the edges, markup, and oversized text.
 fn hostile() -> impl Strategy<Value = String> {
     let bypass = open_redirects();
-    let controls = proptest::collection::vec(prop_oneof![(0u32..0x20).prop_map(|c| char::from_u32(c).unwrap_or('\0')), Just('\u{7f}'), Just('\u{85}'), Just('\u{2028}'), Just('\u{fffe}'), any::<char>()], 0..40)
-        .prop_map(|chars| chars.into_iter().collect::<String>());
+    let controls = proptest::collection::vec(
+        prop_oneof![
+            (0u32..0x20).prop_map(|c| char::from_u32(c).unwrap_or('\0')),
+            Just('\u{7f}'),
+            Just('\u{85}'),
+            Just('\u{2028}'),
+            Just('\u{fffe}'),
+            any::<char>()
+        ],
+        0..40,
+    )
+    .prop_map(|chars| chars.into_iter().collect::<String>());
     prop_oneof![
         3 => any::<String>(),
         3 => controls,
@@ -88,11 +98,25 @@ struct Surface {
 }
 
 fn get(name: &'static str, path: &str, params: &[&'static str]) -> Surface {
-    Surface { name, post: false, path: path.into(), signed_in: false, params: params.to_vec(), fixed: vec![] }
+    Surface {
+        name,
+        post: false,
+        path: path.into(),
+        signed_in: false,
+        params: params.to_vec(),
+        fixed: vec![],
+    }
 }
 
 fn post(name: &'static str, path: &str, params: &[&'static str]) -> Surface {
-    Surface { name, post: true, path: path.into(), signed_in: false, params: params.to_vec(), fixed: vec![] }
+    Surface {
+        name,
+        post: true,
+        path: path.into(),
+        signed_in: false,
+        params: params.to_vec(),
+        fixed: vec![],
+    }
 }
 
 impl Surface {
@@ -108,41 +132,136 @@ impl Surface {
 }
 
 fn surfaces(fiche: i64, field: i64) -> Vec<Surface> {
-    let search = ["q", "direction", "sauf_direction", "famille", "metier", "niveau", "arrondissement", "teletravail", "gratifie", "duree_min", "duree_max", "debut", "tri", "page"];
-    let browse = ["q", "champ", "pays", "ville", "maturite", "tag", "langue", "page"];
-    let prefixed = |names: &[&'static str]| -> Vec<&'static str> { names.iter().map(|n| &*Box::leak(format!("query[{n}]").into_boxed_str())).collect() };
+    let search = [
+        "q",
+        "direction",
+        "sauf_direction",
+        "famille",
+        "metier",
+        "niveau",
+        "arrondissement",
+        "teletravail",
+        "gratifie",
+        "duree_min",
+        "duree_max",
+        "debut",
+        "tri",
+        "page",
+    ];
+    let browse = [
+        "q", "champ", "pays", "ville", "maturite", "tag", "langue", "page",
+    ];
+    let prefixed = |names: &[&'static str]| -> Vec<&'static str> {
+        names
+            .iter()
+            .map(|n| &*Box::leak(format!("query[{n}]").into_boxed_str()))
+            .collect()
+    };
     vec![
         get("offer search", "/stages", &["q"]),
         get("offer search, every parameter", "/stages", &search),
         get("offers feed", "/stages/flux.atom", &search),
         get("catalogue", "/innovation", &browse),
         get("fiches feed", "/innovation/flux.atom", &["champ"]),
-        get("discussions", "/innovation/discussions", &["q", "champ", "page"]),
-        get("discussions feed", "/innovation/discussions.atom", &["champ"]),
-        get("member directory", "/innovation/membres", &["q", "champ", "pays"]).member(),
+        get(
+            "discussions",
+            "/innovation/discussions",
+            &["q", "champ", "page"],
+        ),
+        get(
+            "discussions feed",
+            "/innovation/discussions.atom",
+            &["champ"],
+        ),
+        get(
+            "member directory",
+            "/innovation/membres",
+            &["q", "champ", "pays"],
+        )
+        .member(),
         get("open data", "/innovation/donnees.json", &["champ"]),
         get("sitemap", "/sitemap.xml", &["page"]),
         get("sign-in page", "/compte/connexion", &["suite"]),
         get("reset page", "/compte/reinitialiser", &["jeton"]),
-        get("fiche page", &format!("/innovation/fiches/{fiche}"), &["page"]),
-        get("fiche comments feed", &format!("/innovation/fiches/{fiche}/commentaires.atom"), &[]),
+        get(
+            "fiche page",
+            &format!("/innovation/fiches/{fiche}"),
+            &["page"],
+        ),
+        get(
+            "fiche comments feed",
+            &format!("/innovation/fiches/{fiche}/commentaires.atom"),
+            &[],
+        ),
         post("language switch", "/langue", &["lang", "next"]),
         post("language switch, known language", "/langue", &["next"]).with("lang", "en"),
-        post("sign-up", "/api/accounts/sign_up", &["email", "display_name", "password"]),
-        post("sign-up, valid password", "/api/accounts/sign_up", &["email", "display_name"]).with("password", PASSWORD),
-        post("sign-in", "/api/accounts/sign_in", &["email", "password", "next"]),
-        post("sign-in, real account", "/api/accounts/sign_in", &["next"]).with("email", "other@example.org").with("password", PASSWORD),
+        post(
+            "sign-up",
+            "/api/accounts/sign_up",
+            &["email", "display_name", "password"],
+        ),
+        post(
+            "sign-up, valid password",
+            "/api/accounts/sign_up",
+            &["email", "display_name"],
+        )
+        .with("password", PASSWORD),
+        post(
+            "sign-in",
+            "/api/accounts/sign_in",
+            &["email", "password", "next"],
+        ),
+        post("sign-in, real account", "/api/accounts/sign_in", &["next"])
+            .with("email", "other@example.org")
+            .with("password", PASSWORD),
         post("password reset", "/api/accounts/request_reset", &["email"]),
         post("search function", "/api/stages/search", &prefixed(&search)),
-        post("browse function", "/api/innovation/browse", &prefixed(&browse)),
-        post("threads function", "/api/innovation/threads", &prefixed(&["q", "champ", "page"])),
-        post("directory function", "/api/innovation/directory", &["q", "field", "country"]).member(),
+        post(
+            "browse function",
+            "/api/innovation/browse",
+            &prefixed(&browse),
+        ),
+        post(
+            "threads function",
+            "/api/innovation/threads",
+            &prefixed(&["q", "champ", "page"]),
+        ),
+        post(
+            "directory function",
+            "/api/innovation/directory",
+            &["q", "field", "country"],
+        )
+        .member(),
         post("offer function", "/api/stages/offer", &["id"]),
-        post("comment", "/api/innovation/comment", &["body"]).with("fiche", &fiche.to_string()).member(),
-        post("new thread", "/api/innovation/thread_start", &["thread[title]", "thread[body]"]).with("thread[fields][0]", &field.to_string()).member(),
-        post("saved search", "/api/stages/save_search", &prefixed(&search)).member(),
-        post("profile", "/api/innovation/save_profile", &["profile[job_title]", "profile[organisation]", "profile[city]", "profile[country]", "profile[languages]", "profile[bio]"])
+        post("comment", "/api/innovation/comment", &["body"])
+            .with("fiche", &fiche.to_string())
             .member(),
+        post(
+            "new thread",
+            "/api/innovation/thread_start",
+            &["thread[title]", "thread[body]"],
+        )
+        .with("thread[fields][0]", &field.to_string())
+        .member(),
+        post(
+            "saved search",
+            "/api/stages/save_search",
+            &prefixed(&search),
+        )
+        .member(),
+        post(
+            "profile",
+            "/api/innovation/save_profile",
+            &[
+                "profile[job_title]",
+                "profile[organisation]",
+                "profile[city]",
+                "profile[country]",
+                "profile[languages]",
+                "profile[bio]",
+            ],
+        )
+        .member(),
     ]
 }
 
@@ -167,7 +286,9 @@ fn html_shape(html: &str) -> (Vec<String>, usize) {
                 Token::ParseError(error) => self.errors.borrow_mut().push(error.to_string()),
                 Token::TagToken(tag) if tag.kind == TagKind::StartTag && &*tag.name == "script" => {
                     *self.scripts.borrow_mut() += 1;
-                    return TokenSinkResult::RawData(html5ever::tokenizer::states::RawKind::ScriptData);
+                    return TokenSinkResult::RawData(
+                        html5ever::tokenizer::states::RawKind::ScriptData,
+                    );
                 }
                 _ => {}
             }
@@ -186,7 +307,12 @@ fn html_shape(html: &str) -> (Vec<String>, usize) {
 /// `value` cut (at a character) so that `copies` of it, percent-encoded, fit `QUERY_BUDGET`.
 fn fit_query(value: &str, copies: usize) -> &str {
     let budget = QUERY_BUDGET / copies.max(1) / 3;
-    match value.char_indices().map(|(at, c)| at + c.len_utf8()).take_while(|end| *end <= budget).last() {
+    match value
+        .char_indices()
+        .map(|(at, c)| at + c.len_utf8())
+        .take_while(|end| *end <= budget)
+        .last()
+    {
         _ if value.len() <= budget => value,
         Some(end) => &value[..end],
         None => "",
@@ -213,41 +339,85 @@ struct Fuzz {
 
 impl Fuzz {
     async fn send(&self, surface: &Surface, value: &str) -> Result<(u16, Body, String), String> {
-        let client = if surface.signed_in { &self.member } else { &self.visitor };
-        let value = if surface.post { value } else { fit_query(value, surface.params.len()) };
+        let client = if surface.signed_in {
+            &self.member
+        } else {
+            &self.visitor
+        };
+        let value = if surface.post {
+            value
+        } else {
+            fit_query(value, surface.params.len())
+        };
         let mut form: Vec<(&str, &str)> = surface.params.iter().map(|p| (*p, value)).collect();
         form.extend(surface.fixed.iter().map(|(k, v)| (*k, v.as_str())));
         let url = self.app.url(&surface.path);
-        let request = if surface.post { client.post(&url).form(&form) } else { client.get(&url).query(&form) };
-        let answer = request.send().await.map_err(|e| format!("{}: no answer (connection dropped?): {e}", surface.name))?;
+        let request = if surface.post {
+            client.post(&url).form(&form)
+        } else {
+            client.get(&url).query(&form)
+        };
+        let answer = request
+            .send()
+            .await
+            .map_err(|e| format!("{}: no answer (connection dropped?): {e}", surface.name))?;
         let status = answer.status().as_u16();
-        let body = kind_of(answer.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default());
-        let text = answer.text().await.map_err(|e| format!("{}: body cut: {e}", surface.name))?;
+        let body = kind_of(
+            answer
+                .headers()
+                .get("content-type")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default(),
+        );
+        let text = answer
+            .text()
+            .await
+            .map_err(|e| format!("{}: body cut: {e}", surface.name))?;
         Ok((status, body, text))
     }
 
     async fn check(&self, value: &str) -> Result<(), String> {
         for surface in &self.surfaces {
             let (status, body, text) = self.send(surface, value).await?;
-            let at = || format!("{} with {:?}", surface.name, value.chars().take(80).collect::<String>());
+            let at = || {
+                format!(
+                    "{} with {:?}",
+                    surface.name,
+                    value.chars().take(80).collect::<String>()
+                )
+            };
             if status >= 500 {
                 return Err(format!("{}: answered {status}", at()));
             }
             match body {
                 Body::Json => {
-                    serde_json::from_str::<serde_json::Value>(&text).map_err(|e| format!("{}: bad JSON ({e}): {}", at(), text.chars().take(200).collect::<String>()))?;
+                    serde_json::from_str::<serde_json::Value>(&text).map_err(|e| {
+                        format!(
+                            "{}: bad JSON ({e}): {}",
+                            at(),
+                            text.chars().take(200).collect::<String>()
+                        )
+                    })?;
                 }
                 Body::Xml => {
-                    roxmltree::Document::parse(&text).map_err(|e| format!("{}: malformed XML ({e})", at()))?;
+                    roxmltree::Document::parse(&text)
+                        .map_err(|e| format!("{}: malformed XML ({e})", at()))?;
                 }
                 Body::Html => {
                     let (errors, scripts) = html_shape(&text);
                     if !errors.is_empty() {
                         return Err(format!("{}: HTML tokenizer errors {errors:?}", at()));
                     }
-                    let expected = self.baseline_scripts.get(surface.name).copied().unwrap_or(scripts);
+                    let expected = self
+                        .baseline_scripts
+                        .get(surface.name)
+                        .copied()
+                        .unwrap_or(scripts);
                     if scripts > expected {
-                        return Err(format!("{}: {scripts} <script> elements, {expected} with harmless input", at()));
+                        return Err(format!(
+                            "{}: {scripts} <script> elements, {expected} with harmless input",
+                            at()
+                        ));
                     }
                 }
                 Body::Other => {}
@@ -259,7 +429,11 @@ impl Fuzz {
 
 #[test]
 fn arbitrary_input_never_breaks_a_form_or_a_parser() {
-    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
     let mut fuzz = runtime.block_on(async {
         // Sign-in limits out of the way: failed sign-ins are most of what the fuzz sends.
         let app = TestApp::spawn_with(|c| {
@@ -267,25 +441,58 @@ fn arbitrary_input_never_breaks_a_form_or_a_parser() {
             c.security.login_failures_per_address = 1_000_000;
         })
         .await;
-        for email in ["author@example.org", "other@example.org", "editor@example.org"] {
+        for email in [
+            "author@example.org",
+            "other@example.org",
+            "editor@example.org",
+        ] {
             app.sign_up(email, PASSWORD).await;
         }
-        app.grant("editor@example.org", parvis::accounts::types::Role::Editor, None).await;
-        let field = parvis::reference::server::store::load(&app.state.db).await.expect("reference").fields[1].id;
+        app.grant(
+            "editor@example.org",
+            parvis::accounts::types::Role::Editor,
+            None,
+        )
+        .await;
+        let field = parvis::reference::server::store::load(&app.state.db)
+            .await
+            .expect("reference")
+            .fields[1]
+            .id;
         let fiche = published_fiche(&app, field).await;
         let member = app.sign_in("author@example.org", PASSWORD).await;
         // No cookie jar: a visitor stays a visitor whatever a sign-in or /langue answers.
-        let visitor = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
-        Fuzz { visitor, member, surfaces: surfaces(fiche, field), baseline_scripts: HashMap::new(), app }
+        let visitor = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client");
+        Fuzz {
+            visitor,
+            member,
+            surfaces: surfaces(fiche, field),
+            baseline_scripts: HashMap::new(),
+            app,
+        }
     });
     let baseline: Vec<(&'static str, usize)> = runtime.block_on(async {
         let mut counts = vec![];
         for surface in &fuzz.surfaces {
-            let (status, body, text) = fuzz.send(surface, "jardin").await.expect("harmless input answered");
-            assert!(status < 500, "{} with harmless input: {status}", surface.name);
+            let (status, body, text) = fuzz
+                .send(surface, "jardin")
+                .await
+                .expect("harmless input answered");
+            assert!(
+                status < 500,
+                "{} with harmless input: {status}",
+                surface.name
+            );
             if body == Body::Html {
                 let (errors, scripts) = html_shape(&text);
-                assert!(errors.is_empty(), "{} with harmless input: {errors:?}", surface.name);
+                assert!(
+                    errors.is_empty(),
+                    "{} with harmless input: {errors:?}",
+                    surface.name
+                );
                 counts.push((surface.name, scripts));
             }
         }
@@ -293,9 +500,18 @@ fn arbitrary_input_never_breaks_a_form_or_a_parser() {
     });
     fuzz.baseline_scripts = baseline.into_iter().collect();
 
-    let config = Config { cases: CASES, failure_persistence: None, max_shrink_iters: 32, ..Config::default() };
+    let config = Config {
+        cases: CASES,
+        failure_persistence: None,
+        max_shrink_iters: 32,
+        ..Config::default()
+    };
     let mut runner = TestRunner::new(config);
-    let outcome = runner.run(&hostile(), |value| runtime.block_on(fuzz.check(&value)).map_err(TestCaseError::fail));
+    let outcome = runner.run(&hostile(), |value| {
+        runtime
+            .block_on(fuzz.check(&value))
+            .map_err(TestCaseError::fail)
+    });
     if let Err(failure) = outcome {
         panic!("{failure}");
     }

@@ -16,7 +16,10 @@ async fn next_application_event(response: &mut reqwest::Response) -> Option<Stri
 }
 
 /// The data line of the next "application" event arriving within `wait`, if any.
-async fn application_event_within(response: &mut reqwest::Response, wait: Duration) -> Option<String> {
+async fn application_event_within(
+    response: &mut reqwest::Response,
+    wait: Duration,
+) -> Option<String> {
     let mut buffer = String::new();
     let read = async {
         while let Ok(Some(chunk)) = response.chunk().await {
@@ -24,7 +27,9 @@ async fn application_event_within(response: &mut reqwest::Response, wait: Durati
             while let Some(end) = buffer.find("\n\n") {
                 let block: String = buffer.drain(..end + 2).collect();
                 if block.contains("event: application") {
-                    return block.lines().find_map(|l| l.strip_prefix("data: ").map(str::to_string));
+                    return block
+                        .lines()
+                        .find_map(|l| l.strip_prefix("data: ").map(str::to_string));
                 }
             }
         }
@@ -35,18 +40,21 @@ async fn application_event_within(response: &mut reqwest::Response, wait: Durati
 
 /// True when the server ends the stream within `wait` (whatever it sent before).
 async fn stream_ends_within(response: &mut reqwest::Response, wait: Duration) -> bool {
-    let drain = async {
-        while let Ok(Some(_)) = response.chunk().await {}
-    };
+    let drain = async { while let Ok(Some(_)) = response.chunk().await {} };
     tokio::time::timeout(wait, drain).await.is_ok()
 }
 
 async fn offer_with_agent(app: &TestApp, base: &str) -> (i64, reqwest::Client) {
     let (_, service) = app.direction("DEVE").await;
     app.sign_up("agent@example.org", PASSWORD).await;
-    app.grant("agent@example.org", Role::HostAgent, Some(service)).await;
+    app.grant("agent@example.org", Role::HostAgent, Some(service))
+        .await;
     let agent = app.sign_in("agent@example.org", PASSWORD).await;
-    (app.publish_offer_on(base, &agent, service, "Stage en direct").await, agent)
+    (
+        app.publish_offer_on(base, &agent, service, "Stage en direct")
+            .await,
+        agent,
+    )
 }
 
 #[tokio::test]
@@ -55,29 +63,98 @@ async fn each_subscriber_hears_only_what_they_may_see() {
     let (offer, agent) = offer_with_agent(&app, &app.base).await;
     let ada = app.sign_up("ada@example.org", PASSWORD).await;
     let bob = app.sign_up("bob@example.org", PASSWORD).await;
-    assert_eq!(app.client().get(app.url("/stages/evenements")).send().await.expect("get").status(), 401);
+    assert_eq!(
+        app.client()
+            .get(app.url("/stages/evenements"))
+            .send()
+            .await
+            .expect("get")
+            .status(),
+        401
+    );
 
-    let mut ada_events = ada.get(app.url("/stages/evenements")).send().await.expect("subscribe");
-    let mut bob_events = bob.get(app.url("/stages/evenements")).send().await.expect("subscribe");
-    let mut agent_events = agent.get(app.url("/stages/evenements")).send().await.expect("subscribe");
-    assert_eq!(ada_events.headers().get("content-type").and_then(|v| v.to_str().ok()), Some("text/event-stream"));
+    let mut ada_events = ada
+        .get(app.url("/stages/evenements"))
+        .send()
+        .await
+        .expect("subscribe");
+    let mut bob_events = bob
+        .get(app.url("/stages/evenements"))
+        .send()
+        .await
+        .expect("subscribe");
+    let mut agent_events = agent
+        .get(app.url("/stages/evenements"))
+        .send()
+        .await
+        .expect("subscribe");
+    assert_eq!(
+        ada_events
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
+        Some("text/event-stream")
+    );
 
-    let (_, ada_application) = app.call_json::<i64>(&ada, "stages/apply", &[("offer_id", &offer.to_string()), ("cover_letter", "Motivée.")]).await;
+    let (_, ada_application) = app
+        .call_json::<i64>(
+            &ada,
+            "stages/apply",
+            &[
+                ("offer_id", &offer.to_string()),
+                ("cover_letter", "Motivée."),
+            ],
+        )
+        .await;
     let ada_application = ada_application.expect("applied");
-    let seen = next_application_event(&mut agent_events).await.expect("the agent hears of the new application");
-    assert!(seen.contains(&format!("\"application\":{ada_application}")) && seen.contains("received"), "{seen}");
+    let seen = next_application_event(&mut agent_events)
+        .await
+        .expect("the agent hears of the new application");
+    assert!(
+        seen.contains(&format!("\"application\":{ada_application}")) && seen.contains("received"),
+        "{seen}"
+    );
 
-    app.call_json::<()>(&agent, "stages/move_application", &[("id", &ada_application.to_string()), ("state", "interview")]).await.1.expect("moved");
-    let first_for_ada = next_application_event(&mut ada_events).await.expect("ada hears of her application");
-    assert!(first_for_ada.contains(&format!("\"application\":{ada_application}")) && first_for_ada.contains("received"), "{first_for_ada}");
-    let second_for_ada = next_application_event(&mut ada_events).await.expect("ada hears of the move");
+    app.call_json::<()>(
+        &agent,
+        "stages/move_application",
+        &[("id", &ada_application.to_string()), ("state", "interview")],
+    )
+    .await
+    .1
+    .expect("moved");
+    let first_for_ada = next_application_event(&mut ada_events)
+        .await
+        .expect("ada hears of her application");
+    assert!(
+        first_for_ada.contains(&format!("\"application\":{ada_application}"))
+            && first_for_ada.contains("received"),
+        "{first_for_ada}"
+    );
+    let second_for_ada = next_application_event(&mut ada_events)
+        .await
+        .expect("ada hears of the move");
     assert!(second_for_ada.contains("interview"), "{second_for_ada}");
 
     // Bob heard nothing of Ada's application: the first event he gets is about his own.
-    let (_, bob_application) = app.call_json::<i64>(&bob, "stages/apply", &[("offer_id", &offer.to_string()), ("cover_letter", "Motivé.")]).await;
+    let (_, bob_application) = app
+        .call_json::<i64>(
+            &bob,
+            "stages/apply",
+            &[
+                ("offer_id", &offer.to_string()),
+                ("cover_letter", "Motivé."),
+            ],
+        )
+        .await;
     let bob_application = bob_application.expect("applied");
-    let first_for_bob = next_application_event(&mut bob_events).await.expect("bob hears of his own");
-    assert!(first_for_bob.contains(&format!("\"application\":{bob_application}")), "bob got {first_for_bob}");
+    let first_for_bob = next_application_event(&mut bob_events)
+        .await
+        .expect("bob hears of his own");
+    assert!(
+        first_for_bob.contains(&format!("\"application\":{bob_application}")),
+        "bob got {first_for_bob}"
+    );
 }
 
 #[tokio::test]
@@ -91,16 +168,51 @@ async fn on_postgresql_events_cross_server_processes() {
     let (offer, agent) = offer_with_agent(&app, &app.base).await;
     let ada = app.sign_up("ada@example.org", PASSWORD).await;
     // Ada listens on the second process; the agent acts on the first.
-    let ada_on_other = reqwest::Client::builder().cookie_store(true).build().expect("client");
-    let signed = ada_on_other.post(format!("{other_base}/api/accounts/sign_in")).form(&[("email", "ada@example.org"), ("password", PASSWORD)]).send().await.expect("sign in");
+    let ada_on_other = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .expect("client");
+    let signed = ada_on_other
+        .post(format!("{other_base}/api/accounts/sign_in"))
+        .form(&[("email", "ada@example.org"), ("password", PASSWORD)])
+        .send()
+        .await
+        .expect("sign in");
     assert_eq!(signed.status(), 200);
-    let mut events = ada_on_other.get(format!("{other_base}/stages/evenements")).send().await.expect("subscribe");
-    let (_, application) = app.call_json::<i64>(&ada, "stages/apply", &[("offer_id", &offer.to_string()), ("cover_letter", "Motivée.")]).await;
+    let mut events = ada_on_other
+        .get(format!("{other_base}/stages/evenements"))
+        .send()
+        .await
+        .expect("subscribe");
+    let (_, application) = app
+        .call_json::<i64>(
+            &ada,
+            "stages/apply",
+            &[
+                ("offer_id", &offer.to_string()),
+                ("cover_letter", "Motivée."),
+            ],
+        )
+        .await;
     let application = application.expect("applied");
-    app.call_json::<()>(&agent, "stages/move_application", &[("id", &application.to_string()), ("state", "interview")]).await.1.expect("moved");
-    let heard = next_application_event(&mut events).await.expect("the other process relays the application");
-    assert!(heard.contains(&format!("\"application\":{application}")) && heard.contains("received"), "{heard}");
-    let moved = next_application_event(&mut events).await.expect("the other process relays the move");
+    app.call_json::<()>(
+        &agent,
+        "stages/move_application",
+        &[("id", &application.to_string()), ("state", "interview")],
+    )
+    .await
+    .1
+    .expect("moved");
+    let heard = next_application_event(&mut events)
+        .await
+        .expect("the other process relays the application");
+    assert!(
+        heard.contains(&format!("\"application\":{application}")) && heard.contains("received"),
+        "{heard}"
+    );
+    let moved = next_application_event(&mut events)
+        .await
+        .expect("the other process relays the move");
     assert!(moved.contains("interview"), "{moved}");
 }
 
@@ -113,21 +225,39 @@ async fn on_postgresql_the_search_index_follows_offers_published_on_another_proc
     let app = TestApp::spawn().await;
     let (other_base, other_state) = app.spawn_beside().await;
     let (offer, _) = offer_with_agent(&app, &app.base).await;
-    let query = parvis::stages::search::SearchQuery { q: Some("direct".into()), ..Default::default() };
+    let query = parvis::stages::search::SearchQuery {
+        q: Some("direct".into()),
+        ..Default::default()
+    };
     let today = other_state.clock.today_iso();
     let mut found = Vec::new();
     for _ in 0..100 {
-        found = parvis::stages::server::offer_index::OfferIndex::of(&other_state).expect("registered").search(&query, &today, 20).ids;
+        found = parvis::stages::server::offer_index::OfferIndex::of(&other_state)
+            .expect("registered")
+            .search(&query, &today, 20)
+            .ids;
         if !found.is_empty() {
             break;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    assert_eq!(found, vec![offer], "the other process's index has the new offer");
+    assert_eq!(
+        found,
+        vec![offer],
+        "the other process's index has the new offer"
+    );
     // And through its HTTP search, as a visitor sees it.
-    let answer = reqwest::Client::new().post(format!("{other_base}/api/stages/search")).form(&[("query[q]", "direct")]).send().await.expect("search");
+    let answer = reqwest::Client::new()
+        .post(format!("{other_base}/api/stages/search"))
+        .form(&[("query[q]", "direct")])
+        .send()
+        .await
+        .expect("search");
     let results: parvis::stages::search::SearchResults = answer.json().await.expect("results");
-    assert_eq!(results.offers.iter().map(|o| o.id).collect::<Vec<_>>(), vec![offer]);
+    assert_eq!(
+        results.offers.iter().map(|o| o.id).collect::<Vec<_>>(),
+        vec![offer]
+    );
 }
 
 /// A role revoked by an admin (through the admin server function) stops the events it
@@ -136,27 +266,80 @@ async fn on_postgresql_the_search_index_follows_offers_published_on_another_proc
 #[tokio::test]
 async fn a_revoked_role_stops_its_events_on_an_open_connection() {
     let app = TestApp::spawn().await;
-    let listening_base = if common::on_postgres() { app.spawn_beside().await.0 } else { app.base.clone() };
+    let listening_base = if common::on_postgres() {
+        app.spawn_beside().await.0
+    } else {
+        app.base.clone()
+    };
     let (offer, agent) = offer_with_agent(&app, &app.base).await;
     app.sign_up("admin@example.org", PASSWORD).await;
     app.grant("admin@example.org", Role::SiteAdmin, None).await;
     let admin = app.sign_in("admin@example.org", PASSWORD).await;
     let ada = app.sign_up("ada@example.org", PASSWORD).await;
     let bob = app.sign_up("bob@example.org", PASSWORD).await;
-    let mut agent_events = agent.get(format!("{listening_base}/stages/evenements")).send().await.expect("subscribe");
+    let mut agent_events = agent
+        .get(format!("{listening_base}/stages/evenements"))
+        .send()
+        .await
+        .expect("subscribe");
     assert_eq!(agent_events.status(), 200);
 
-    app.call_json::<i64>(&ada, "stages/apply", &[("offer_id", &offer.to_string()), ("cover_letter", "Motivée.")]).await.1.expect("applied");
-    next_application_event(&mut agent_events).await.expect("the agent hears of Ada's application while she is an agent");
+    app.call_json::<i64>(
+        &ada,
+        "stages/apply",
+        &[
+            ("offer_id", &offer.to_string()),
+            ("cover_letter", "Motivée."),
+        ],
+    )
+    .await
+    .1
+    .expect("applied");
+    next_application_event(&mut agent_events)
+        .await
+        .expect("the agent hears of Ada's application while she is an agent");
 
-    let agent_id = parvis::accounts::server::store::by_email(&app.state.db, "agent@example.org").await.expect("query").expect("agent").id;
-    let grants = parvis::accounts::server::store::roles(&app.state.db, agent_id).await.expect("grants");
-    let grant = grants.iter().find(|g| g.role == Role::HostAgent).expect("host agent grant").id;
-    app.call_json::<()>(&admin, "admin/revoke", &[("user_id", &agent_id.to_string()), ("grant_id", &grant.to_string())]).await.1.expect("revoked");
+    let agent_id = parvis::accounts::server::store::by_email(&app.state.db, "agent@example.org")
+        .await
+        .expect("query")
+        .expect("agent")
+        .id;
+    let grants = parvis::accounts::server::store::roles(&app.state.db, agent_id)
+        .await
+        .expect("grants");
+    let grant = grants
+        .iter()
+        .find(|g| g.role == Role::HostAgent)
+        .expect("host agent grant")
+        .id;
+    app.call_json::<()>(
+        &admin,
+        "admin/revoke",
+        &[
+            ("user_id", &agent_id.to_string()),
+            ("grant_id", &grant.to_string()),
+        ],
+    )
+    .await
+    .1
+    .expect("revoked");
 
-    app.call_json::<i64>(&bob, "stages/apply", &[("offer_id", &offer.to_string()), ("cover_letter", "Motivé.")]).await.1.expect("applied");
+    app.call_json::<i64>(
+        &bob,
+        "stages/apply",
+        &[
+            ("offer_id", &offer.to_string()),
+            ("cover_letter", "Motivé."),
+        ],
+    )
+    .await
+    .1
+    .expect("applied");
     let heard = application_event_within(&mut agent_events, Duration::from_secs(4)).await;
-    assert_eq!(heard, None, "a former agent still hears of applications to the service");
+    assert_eq!(
+        heard, None,
+        "a former agent still hears of applications to the service"
+    );
 }
 
 /// A session ended elsewhere (its record deleted: signed out in another tab, removed by an
@@ -166,17 +349,47 @@ async fn a_removed_session_ends_its_stream_within_seconds() {
     let app = TestApp::spawn().await;
     let ada = app.sign_up("ada@example.org", PASSWORD).await;
     // Ada's is the only session so far.
-    let ada_session: String = sqlx::query("SELECT id FROM sessions").fetch_one(&app.state.db.pool).await.expect("one session").try_get("id").expect("id");
+    let ada_session: String = sqlx::query("SELECT id FROM sessions")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("one session")
+        .try_get("id")
+        .expect("id");
     let bob = app.sign_up("bob@example.org", PASSWORD).await;
-    let mut ada_events = ada.get(app.url("/stages/evenements")).send().await.expect("subscribe");
-    let mut bob_events = bob.get(app.url("/stages/evenements")).send().await.expect("subscribe");
+    let mut ada_events = ada
+        .get(app.url("/stages/evenements"))
+        .send()
+        .await
+        .expect("subscribe");
+    let mut bob_events = bob
+        .get(app.url("/stages/evenements"))
+        .send()
+        .await
+        .expect("subscribe");
     assert_eq!(ada_events.status(), 200);
-    assert!(!stream_ends_within(&mut ada_events, Duration::from_secs(1)).await, "the stream stays open while the session lives");
+    assert!(
+        !stream_ends_within(&mut ada_events, Duration::from_secs(1)).await,
+        "the stream stays open while the session lives"
+    );
 
-    let deleted = sqlx::query("DELETE FROM sessions WHERE id = $1").bind(&ada_session).execute(&app.state.db.pool).await.expect("delete");
+    let deleted = sqlx::query("DELETE FROM sessions WHERE id = $1")
+        .bind(&ada_session)
+        .execute(&app.state.db.pool)
+        .await
+        .expect("delete");
     assert_eq!(deleted.rows_affected(), 1, "Ada's one session removed");
     let started = std::time::Instant::now();
-    assert!(stream_ends_within(&mut ada_events, Duration::from_secs(10)).await, "the stream of an ended session goes on");
-    assert!(started.elapsed() < Duration::from_secs(8), "ended after {:?}", started.elapsed());
-    assert!(!stream_ends_within(&mut bob_events, Duration::from_millis(500)).await, "Bob's session lives on, and so does his stream");
+    assert!(
+        stream_ends_within(&mut ada_events, Duration::from_secs(10)).await,
+        "the stream of an ended session goes on"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(8),
+        "ended after {:?}",
+        started.elapsed()
+    );
+    assert!(
+        !stream_ends_within(&mut bob_events, Duration::from_millis(500)).await,
+        "Bob's session lives on, and so does his stream"
+    );
 }

@@ -41,7 +41,15 @@ use std::{
 
 const DOMAINS: &[&str] = &["accounts", "reference", "stages", "innovation", "espaces"];
 const INFRASTRUCTURE: &[&str] = &["server"];
-const SHARED: &[&str] = &["error", "characters", "query_text", "paging", "i18n", "ui", "stored_code"];
+const SHARED: &[&str] = &[
+    "error",
+    "characters",
+    "query_text",
+    "paging",
+    "i18n",
+    "ui",
+    "stored_code",
+];
 /// `""` is the crate root.
 const ASSEMBLY: &[&str] = &["", "app", "app_server", "seed"];
 
@@ -117,10 +125,16 @@ fn tokens(source: &str) -> Vec<String> {
             }
             let word: String = chars[start..i].iter().collect();
             // Byte and raw strings: b"…", r"…", r#"…"#, br#"…"#.
-            if matches!(word.as_str(), "b" | "r" | "br") && (at(i) == '"' || (word != "b" && at(i) == '#')) {
+            if matches!(word.as_str(), "b" | "r" | "br")
+                && (at(i) == '"' || (word != "b" && at(i) == '#'))
+            {
                 let hashes = chars[i..].iter().take_while(|&&h| h == '#').count();
                 if at(i + hashes) == '"' {
-                    i = if word == "b" { skip_string(&chars, i + 1) } else { skip_raw_string(&chars, i + hashes + 1, hashes) };
+                    i = if word == "b" {
+                        skip_string(&chars, i + 1)
+                    } else {
+                        skip_raw_string(&chars, i + hashes + 1, hashes)
+                    };
                     continue;
                 }
             }
@@ -147,7 +161,14 @@ fn skip_string(chars: &[char], mut i: usize) -> usize {
 /// The index after `"` and `hashes` `#` closing a raw string whose content starts at `i`.
 fn skip_raw_string(chars: &[char], mut i: usize, hashes: usize) -> usize {
     while i < chars.len() {
-        if chars[i] == '"' && chars[i + 1..].iter().take(hashes).filter(|&&h| h == '#').count() == hashes {
+        if chars[i] == '"'
+            && chars[i + 1..]
+                .iter()
+                .take(hashes)
+                .filter(|&&h| h == '#')
+                .count()
+                == hashes
+        {
             return i + 1 + hashes;
         }
         i += 1;
@@ -156,7 +177,10 @@ fn skip_raw_string(chars: &[char], mut i: usize, hashes: usize) -> usize {
 }
 
 fn is_word(token: &str) -> bool {
-    token.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_')
+    token
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || c == '_')
 }
 
 /// A path, and the name it brings into scope when it is imported (`d as e`: `e`; `c::*`: none).
@@ -167,7 +191,13 @@ type NamedPath = (Vec<String>, Option<String>);
 /// `prefix::a::d` (as `e`), `prefix::a`.
 fn tree(tokens: &[String], mut i: usize, prefix: &[String]) -> (Vec<NamedPath>, usize) {
     let token = |k: usize| tokens.get(k).map_or("", String::as_str);
-    let renamed = |i: usize, name: Option<String>| if token(i) == "as" { (Some(token(i + 1).to_string()), i + 2) } else { (name, i) };
+    let renamed = |i: usize, name: Option<String>| {
+        if token(i) == "as" {
+            (Some(token(i + 1).to_string()), i + 2)
+        } else {
+            (name, i)
+        }
+    };
     match token(i) {
         "{" => {
             let mut paths = Vec::new();
@@ -213,7 +243,10 @@ fn tree(tokens: &[String], mut i: usize, prefix: &[String]) -> (Vec<NamedPath>, 
 /// (`mod tests { … }`) it sits in: `crate::…`, `super::…`, `self::…`, and paths through a
 /// module the file imported (`imported`: `db` → `crate::server::db` after `use
 /// crate::server::db;`, so that `db::now()` names it).
-fn named_paths(source: &str, imported: &BTreeMap<String, Vec<String>>) -> Vec<(Vec<String>, NamedPath)> {
+fn named_paths(
+    source: &str,
+    imported: &BTreeMap<String, Vec<String>>,
+) -> Vec<(Vec<String>, NamedPath)> {
     let tokens = tokens(source);
     let mut found = Vec::new();
     let mut inline: Vec<(String, usize)> = Vec::new();
@@ -281,7 +314,10 @@ fn absolute(file: &[String], scope: &[String], path: &[String]) -> Vec<String> {
 
 /// The file module holding what `absolute` names: its longest prefix that is a file module.
 fn holder(absolute: &[String], modules: &BTreeSet<Module>) -> Option<Module> {
-    (0..=absolute.len()).rev().map(|n| absolute[..n].to_vec()).find(|prefix| modules.contains(prefix))
+    (0..=absolute.len())
+        .rev()
+        .map(|n| absolute[..n].to_vec())
+        .find(|prefix| modules.contains(prefix))
 }
 
 /// The module graph of `files` (module path, source): who uses whom, each module's own
@@ -296,8 +332,14 @@ fn graph(files: &BTreeMap<Module, String>) -> BTreeMap<Module, BTreeSet<Module>>
                 .into_iter()
                 .filter_map(|(scope, (path, name))| {
                     let target = absolute(module, &scope, &path);
-                    let name = name.filter(|n| !matches!(n.as_str(), "crate" | "super" | "self"))?;
-                    modules.contains(&target).then(|| (name, std::iter::once("crate".to_string()).chain(target).collect()))
+                    let name =
+                        name.filter(|n| !matches!(n.as_str(), "crate" | "super" | "self"))?;
+                    modules.contains(&target).then(|| {
+                        (
+                            name,
+                            std::iter::once("crate".to_string()).chain(target).collect(),
+                        )
+                    })
                 })
                 .collect();
             let used = named_paths(source, &imported)
@@ -329,9 +371,18 @@ fn library_files(src: &Path) -> BTreeMap<Module, (PathBuf, String)> {
         .into_iter()
         .filter(|path| path != &src.join("main.rs"))
         .map(|path| {
-            let relative = path.strip_prefix(src).expect("under src").with_extension("");
-            let mut module: Module = relative.iter().map(|s| s.to_string_lossy().into_owned()).collect();
-            if module.last().is_some_and(|last| last == "mod" || last == "lib") {
+            let relative = path
+                .strip_prefix(src)
+                .expect("under src")
+                .with_extension("");
+            let mut module: Module = relative
+                .iter()
+                .map(|s| s.to_string_lossy().into_owned())
+                .collect();
+            if module
+                .last()
+                .is_some_and(|last| last == "mod" || last == "lib")
+            {
                 module.pop();
             }
             let source = fs::read_to_string(&path).expect("source readable");
@@ -457,7 +508,14 @@ fn cycles(edges: &BTreeMap<Module, BTreeSet<Module>>) -> Vec<Vec<Module>> {
             }
         }
     }
-    let mut walk = Walk { edges, index: BTreeMap::new(), low: BTreeMap::new(), stack: Vec::new(), on_stack: BTreeSet::new(), found: Vec::new() };
+    let mut walk = Walk {
+        edges,
+        index: BTreeMap::new(),
+        low: BTreeMap::new(),
+        stack: Vec::new(),
+        on_stack: BTreeSet::new(),
+        found: Vec::new(),
+    };
     for module in edges.keys() {
         if !walk.index.contains_key(module) {
             walk.visit(module);
@@ -483,7 +541,10 @@ fn violations(files: &BTreeMap<Module, String>) -> Vec<String> {
         }
     }
     for set in cycles(&edges) {
-        let mut line = format!("cycle between {}:", set.iter().map(|m| show(m)).collect::<Vec<_>>().join(", "));
+        let mut line = format!(
+            "cycle between {}:",
+            set.iter().map(|m| show(m)).collect::<Vec<_>>().join(", ")
+        );
         for from in &set {
             for to in edges[from].iter().filter(|to| set.contains(to)) {
                 let _ = write!(line, " {} → {};", show(from), show(to));
@@ -501,25 +562,74 @@ fn violations(files: &BTreeMap<Module, String>) -> Vec<String> {
 fn src_has_no_cycles_and_every_use_goes_the_allowed_way() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let files = library_files(&src);
-    let sources: BTreeMap<Module, String> = files.iter().map(|(module, (_, source))| (module.clone(), source.clone())).collect();
+    let sources: BTreeMap<Module, String> = files
+        .iter()
+        .map(|(module, (_, source))| (module.clone(), source.clone()))
+        .collect();
     let edges = graph(&sources);
     // The reader reads what it must: some known uses are found (else every rule passes vacuously).
-    let uses = |from: &[&str], to: &[&str]| edges[&from.iter().map(ToString::to_string).collect::<Module>()].contains(&to.iter().map(ToString::to_string).collect::<Module>());
-    assert!(uses(&["stages", "server", "access"], &["stages", "server", "pools"]), "super:: path in an expression");
-    assert!(uses(&["stages", "api"], &["stages", "server", "offer_index"]), "super::server::… path");
-    assert!(uses(&["app_server"], &["stages", "server", "plug"]), "crate::{{…}} use tree");
-    assert!(uses(&["app_server", "sitemap"], &["server", "sitemap"]), "`self` in a use tree");
+    let uses = |from: &[&str], to: &[&str]| {
+        edges[&from.iter().map(ToString::to_string).collect::<Module>()]
+            .contains(&to.iter().map(ToString::to_string).collect::<Module>())
+    };
+    assert!(
+        uses(
+            &["stages", "server", "access"],
+            &["stages", "server", "pools"]
+        ),
+        "super:: path in an expression"
+    );
+    assert!(
+        uses(&["stages", "api"], &["stages", "server", "offer_index"]),
+        "super::server::… path"
+    );
+    assert!(
+        uses(&["app_server"], &["stages", "server", "plug"]),
+        "crate::{{…}} use tree"
+    );
+    assert!(
+        uses(&["app_server", "sitemap"], &["server", "sitemap"]),
+        "`self` in a use tree"
+    );
     let problems = violations(&sources);
     // Each line starts with the module at fault ("a::b uses …", "a::b: …"); show its file.
     let file_of = |line: &str| {
-        let module = line.split(' ').next().unwrap_or_default().trim_end_matches(':');
-        files.iter().find(|(m, _)| show(m) == module).map(|(_, (path, _))| format!("   [{}]", path.display())).unwrap_or_default()
+        let module = line
+            .split(' ')
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches(':');
+        files
+            .iter()
+            .find(|(m, _)| show(m) == module)
+            .map(|(_, (path, _))| format!("   [{}]", path.display()))
+            .unwrap_or_default()
     };
-    assert!(problems.is_empty(), "module rules broken (see tests/module_graph.rs):\n{}", problems.iter().map(|p| format!("  {p}{}", file_of(p))).collect::<Vec<_>>().join("\n"));
+    assert!(
+        problems.is_empty(),
+        "module rules broken (see tests/module_graph.rs):\n{}",
+        problems
+            .iter()
+            .map(|p| format!("  {p}{}", file_of(p)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
 }
 
 fn fake(files: &[(&str, &str)]) -> BTreeMap<Module, String> {
-    files.iter().map(|(module, source)| (module.split("::").filter(|s| !s.is_empty()).map(String::from).collect(), source.to_string())).collect()
+    files
+        .iter()
+        .map(|(module, source)| {
+            (
+                module
+                    .split("::")
+                    .filter(|s| !s.is_empty())
+                    .map(String::from)
+                    .collect(),
+                source.to_string(),
+            )
+        })
+        .collect()
 }
 
 #[test]
@@ -535,12 +645,40 @@ fn paths_are_read_from_use_trees_expressions_and_children_but_not_comments_or_st
         ("server::db", ""),
     ]);
     let edges = graph(&files);
-    let of = |m: &str| edges[&m.split("::").filter(|s| !s.is_empty()).map(String::from).collect::<Module>()].iter().map(|m| show(m)).collect::<Vec<_>>();
-    assert_eq!(of("stages::server::store"), vec!["server", "stages::server::access", "stages::types"]);
-    assert_eq!(of("stages::server::access"), Vec::<String>::new(), "comments, strings, raw strings and the module's own tests are not uses");
-    assert_eq!(of("stages::server"), Vec::<String>::new(), "a module's children are not its uses");
+    let of = |m: &str| {
+        edges[&m
+            .split("::")
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect::<Module>()]
+            .iter()
+            .map(|m| show(m))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        of("stages::server::store"),
+        vec!["server", "stages::server::access", "stages::types"]
+    );
+    assert_eq!(
+        of("stages::server::access"),
+        Vec::<String>::new(),
+        "comments, strings, raw strings and the module's own tests are not uses"
+    );
+    assert_eq!(
+        of("stages::server"),
+        Vec::<String>::new(),
+        "a module's children are not its uses"
+    );
     assert_eq!(of("stages"), Vec::<String>::new());
-    assert_eq!(of("server"), vec!["stages::server", "stages::server::access", "stages::server::store"], "through an imported module");
+    assert_eq!(
+        of("server"),
+        vec![
+            "stages::server",
+            "stages::server::access",
+            "stages::server::store"
+        ],
+        "through an imported module"
+    );
 }
 
 #[test]
@@ -549,28 +687,67 @@ fn cycles_and_uses_against_the_rules_are_reported() {
         ("", ""),
         ("stages", ""),
         ("stages::types", "use crate::stages::api::x;"),
-        ("stages::api", "use crate::stages::pages::y; use crate::server::db;"),
-        ("stages::pages", "use crate::stages::server::store; use crate::app_server::z;"),
+        (
+            "stages::api",
+            "use crate::stages::pages::y; use crate::server::db;",
+        ),
+        (
+            "stages::pages",
+            "use crate::stages::server::store; use crate::app_server::z;",
+        ),
         ("stages::server::store", "use super::access::a;"),
         ("stages::server::access", "use super::store::b;"),
         ("server::db", "use crate::innovation::server::c;"),
         ("innovation::server", "use crate::stages::X;"),
         ("ui", "use crate::server::db::d;"),
         ("wiki", ""),
-        ("app_server", "use crate::{stages::server::store, server::db, ui, wiki};"),
+        (
+            "app_server",
+            "use crate::{stages::server::store, server::db, ui, wiki};",
+        ),
     ]);
     let problems = violations(&files);
     let has = |text: &str| problems.iter().any(|p| p.contains(text));
-    assert!(has("stages::types uses stages::api: against the direction"), "{problems:#?}");
-    assert!(has("stages::api uses stages::pages: against the direction"), "{problems:#?}");
-    assert!(has("stages::pages uses stages::server::store: against the direction"), "{problems:#?}");
-    assert!(has("stages::pages uses app_server: only the assembly"), "{problems:#?}");
-    assert!(has("server::db uses innovation::server: the infrastructure (src/server/) uses no domain"), "{problems:#?}");
-    assert!(has("innovation::server uses stages: name the module that defines it"), "{problems:#?}");
-    assert!(has("ui uses server::db: a shared module uses only shared modules"), "{problems:#?}");
+    assert!(
+        has("stages::types uses stages::api: against the direction"),
+        "{problems:#?}"
+    );
+    assert!(
+        has("stages::api uses stages::pages: against the direction"),
+        "{problems:#?}"
+    );
+    assert!(
+        has("stages::pages uses stages::server::store: against the direction"),
+        "{problems:#?}"
+    );
+    assert!(
+        has("stages::pages uses app_server: only the assembly"),
+        "{problems:#?}"
+    );
+    assert!(
+        has("server::db uses innovation::server: the infrastructure (src/server/) uses no domain"),
+        "{problems:#?}"
+    );
+    assert!(
+        has("innovation::server uses stages: name the module that defines it"),
+        "{problems:#?}"
+    );
+    assert!(
+        has("ui uses server::db: a shared module uses only shared modules"),
+        "{problems:#?}"
+    );
     assert!(has("wiki: in no category"), "{problems:#?}");
-    assert!(has("cycle between stages::server::access, stages::server::store:"), "{problems:#?}");
-    assert!(!problems.iter().any(|p| p.starts_with("app_server ")), "the assembly may use anything: {problems:#?}");
-    assert!(!has("stages::api uses server::db"), "api may use the infrastructure: {problems:#?}");
+    assert!(
+        has("cycle between stages::server::access, stages::server::store:"),
+        "{problems:#?}"
+    );
+    assert!(
+        !problems.iter().any(|p| p.starts_with("app_server ")),
+        "the assembly may use anything: {problems:#?}"
+    );
+    assert!(
+        !has("stages::api uses server::db"),
+        "api may use the infrastructure: {problems:#?}"
+    );
     assert_eq!(problems.len(), 9, "{problems:#?}");
 }

@@ -39,15 +39,28 @@ async fn seeded() -> (TestApp, reqwest::Client) {
     let (app, field) = newsroom().await;
     published_fiche(&app, field).await;
     let (direction, service) = app.direction("DEVE").await;
-    for (role, scope) in [(Role::SiteAdmin, None), (Role::DirectionAdmin, Some(direction)), (Role::HostAgent, Some(service))] {
+    for (role, scope) in [
+        (Role::SiteAdmin, None),
+        (Role::DirectionAdmin, Some(direction)),
+        (Role::HostAgent, Some(service)),
+    ] {
         app.grant("editor@example.org", role, scope).await;
     }
     let everyone = app.sign_in("editor@example.org", PASSWORD).await;
-    app.publish_offer(&everyone, service, "Stage jardins partagés").await;
-    app.call_json::<i64>(&everyone, "innovation/thread_start", &[("thread[title]", "Qui a essayé les jardins de pluie ?"), ("thread[body]", "Retours ?"), ("thread[fields][0]", &field.to_string())])
-        .await
-        .1
-        .expect("thread");
+    app.publish_offer(&everyone, service, "Stage jardins partagés")
+        .await;
+    app.call_json::<i64>(
+        &everyone,
+        "innovation/thread_start",
+        &[
+            ("thread[title]", "Qui a essayé les jardins de pluie ?"),
+            ("thread[body]", "Retours ?"),
+            ("thread[fields][0]", &field.to_string()),
+        ],
+    )
+    .await
+    .1
+    .expect("thread");
     (app, everyone)
 }
 
@@ -55,27 +68,65 @@ async fn seeded() -> (TestApp, reqwest::Client) {
 async fn paged_lists_clamp_the_page_number() {
     let (app, everyone) = seeded().await;
     for (raw, page) in PAGES {
-        let offers = app.call_json::<SearchResults>(&everyone, "stages/search", &[("query[page]", raw)]).await.1.unwrap_or_else(|e| panic!("search page {raw:?}: {e:?}"));
-        assert_eq!((offers.page, offers.total, offers.offers.len()), (page, 1, usize::from(page == 1)), "search page {raw:?}");
-        let fiches = app.call_json::<BrowseResults>(&everyone, "innovation/browse", &[("query[page]", raw)]).await.1.unwrap_or_else(|e| panic!("browse page {raw:?}: {e:?}"));
-        assert_eq!((fiches.page, fiches.total, fiches.fiches.len()), (page, 1, usize::from(page == 1)), "catalogue page {raw:?}");
-        let threads = app.call_json::<ThreadList>(&everyone, "innovation/threads", &[("query[page]", raw)]).await.1.unwrap_or_else(|e| panic!("threads page {raw:?}: {e:?}"));
-        assert_eq!((threads.page, threads.total, threads.threads.len()), (page, 1, usize::from(page == 1)), "threads page {raw:?}");
+        let offers = app
+            .call_json::<SearchResults>(&everyone, "stages/search", &[("query[page]", raw)])
+            .await
+            .1
+            .unwrap_or_else(|e| panic!("search page {raw:?}: {e:?}"));
+        assert_eq!(
+            (offers.page, offers.total, offers.offers.len()),
+            (page, 1, usize::from(page == 1)),
+            "search page {raw:?}"
+        );
+        let fiches = app
+            .call_json::<BrowseResults>(&everyone, "innovation/browse", &[("query[page]", raw)])
+            .await
+            .1
+            .unwrap_or_else(|e| panic!("browse page {raw:?}: {e:?}"));
+        assert_eq!(
+            (fiches.page, fiches.total, fiches.fiches.len()),
+            (page, 1, usize::from(page == 1)),
+            "catalogue page {raw:?}"
+        );
+        let threads = app
+            .call_json::<ThreadList>(&everyone, "innovation/threads", &[("query[page]", raw)])
+            .await
+            .1
+            .unwrap_or_else(|e| panic!("threads page {raw:?}: {e:?}"));
+        assert_eq!(
+            (threads.page, threads.total, threads.threads.len()),
+            (page, 1, usize::from(page == 1)),
+            "threads page {raw:?}"
+        );
     }
     // The pages themselves: the first shows the offer, the clamped last one a link back.
     let html = |path: String| {
         let client = everyone.clone();
         async move {
-            let answer = client.get(path.clone()).send().await.unwrap_or_else(|e| panic!("{path}: {e}"));
+            let answer = client
+                .get(path.clone())
+                .send()
+                .await
+                .unwrap_or_else(|e| panic!("{path}: {e}"));
             assert_eq!(answer.status(), 200, "{path}");
             answer.text().await.expect("html")
         }
     };
-    assert!(html(app.url("/stages?page=-3")).await.contains("Stage jardins partagés"));
+    assert!(html(app.url("/stages?page=-3"))
+        .await
+        .contains("Stage jardins partagés"));
     let last = html(app.url("/stages?page=9223372036854775807")).await;
-    assert!(!last.contains("Stage jardins partagés") && last.contains(&format!("page={}", PageNumber::MAX - 1)), "a link to the page before");
-    assert!(html(app.url("/innovation?page=0")).await.contains("Budget participatif"));
-    assert!(html(app.url("/innovation/discussions?page=abc")).await.contains("jardins de pluie"));
+    assert!(
+        !last.contains("Stage jardins partagés")
+            && last.contains(&format!("page={}", PageNumber::MAX - 1)),
+        "a link to the page before"
+    );
+    assert!(html(app.url("/innovation?page=0"))
+        .await
+        .contains("Budget participatif"));
+    assert!(html(app.url("/innovation/discussions?page=abc"))
+        .await
+        .contains("jardins de pluie"));
 }
 
 #[tokio::test]
@@ -109,9 +160,20 @@ async fn no_list_or_feed_fails_on_a_hostile_page_number() {
         for (raw, _) in PAGES {
             for client in [&everyone, &visitor] {
                 let url = format!("{}?page={}", app.url(route), raw);
-                let answer = client.get(&url).send().await.unwrap_or_else(|e| panic!("{url}: connection failed: {e}"));
-                assert!(!answer.status().is_server_error(), "{url}: {}", answer.status());
-                answer.bytes().await.unwrap_or_else(|e| panic!("{url}: body cut: {e}"));
+                let answer = client
+                    .get(&url)
+                    .send()
+                    .await
+                    .unwrap_or_else(|e| panic!("{url}: connection failed: {e}"));
+                assert!(
+                    !answer.status().is_server_error(),
+                    "{url}: {}",
+                    answer.status()
+                );
+                answer
+                    .bytes()
+                    .await
+                    .unwrap_or_else(|e| panic!("{url}: body cut: {e}"));
             }
         }
     }

@@ -20,7 +20,15 @@ use std::collections::{BTreeMap, BTreeSet};
 const PASSWORD: &str = "correct horse battery";
 
 /// The roles, in the order of each row's answers.
-const ROLES: [&str; 7] = ["visitor", "candidate", "member", "host agent", "direction admin", "editor", "site admin"];
+const ROLES: [&str; 7] = [
+    "visitor",
+    "candidate",
+    "member",
+    "host agent",
+    "direction admin",
+    "editor",
+    "site admin",
+];
 
 /// (server function under /api/, arguments as `key=value&…` with `{placeholders}`, the answer
 /// of each role in `ROLES` order). Answers: `A` passed authorisation (a success, or a refusal
@@ -30,45 +38,113 @@ const ROLES: [&str; 7] = ["visitor", "candidate", "member", "host agent", "direc
 const TABLE: &[(&str, &str, &str)] = &[
     // Accounts.
     ("accounts/me", "", "AAAAAAA"),
-    ("accounts/sign_up", "email=not-an-address&display_name=X&password=short", "AAAAAAA"),
-    ("accounts/sign_in", "email=nobody@example.org&password=", "AAAAAAA"),
-    ("accounts/change_password", "current_password=wrong&new_password=short", "UAAAAAA"),
-    ("accounts/request_reset", "email=nobody@example.org", "AAAAAAA"),
-    ("accounts/reset_password", "token=none&new_password=long enough password", "AAAAAAA"),
+    (
+        "accounts/sign_up",
+        "email=not-an-address&display_name=X&password=short",
+        "AAAAAAA",
+    ),
+    (
+        "accounts/sign_in",
+        "email=nobody@example.org&password=",
+        "AAAAAAA",
+    ),
+    (
+        "accounts/change_password",
+        "current_password=wrong&new_password=short",
+        "UAAAAAA",
+    ),
+    (
+        "accounts/request_reset",
+        "email=nobody@example.org",
+        "AAAAAAA",
+    ),
+    (
+        "accounts/reset_password",
+        "token=none&new_password=long enough password",
+        "AAAAAAA",
+    ),
     ("accounts/time_zone", "", "UAAAAAA"),
-    ("accounts/set_time_zone", "time_zone=Europe/Paris", "UAAAAAA"),
+    (
+        "accounts/set_time_zone",
+        "time_zone=Europe/Paris",
+        "UAAAAAA",
+    ),
     ("admin/accounts", "query=spare", "UFFFAFA"),
-    ("admin/grant", "user_id={spare}&role=host_agent&scope=s:{service}", "UFFFAFA"),
-    ("admin/revoke", "user_id={spare}&grant_id={spare_editor_grant}", "UFFFFFA"),
+    (
+        "admin/grant",
+        "user_id={spare}&role=host_agent&scope=s:{service}",
+        "UFFFAFA",
+    ),
+    (
+        "admin/revoke",
+        "user_id={spare}&grant_id={spare_editor_grant}",
+        "UFFFFFA",
+    ),
     ("admin/jobs", "", "UFFFFFA"),
     ("admin/retry_job", "id=999999", "UFFFFFN"),
     ("reference/all", "", "AAAAAAA"),
-    ("reference/save", "kind=service&parent_id={direction}&name=", "UFFFFFA"),
+    (
+        "reference/save",
+        "kind=service&parent_id={direction}&name=",
+        "UFFFFFA",
+    ),
     // Stages: offers.
     ("stages/search", "", "AAAAAAA"),
     ("stages/offer", "id={offer}", "AAAAAAA"),
     ("stages/managed", "", "UFFAAFA"),
     ("stages/form_choices", "", "UFFAAFA"),
     ("stages/save_offer", "id={offer}&{offer_form}", "UFFAAFA"),
-    ("stages/offer_state", "id={offer}&state=published", "UFFAAFA"),
+    (
+        "stages/offer_state",
+        "id={offer}&state=published",
+        "UFFAAFA",
+    ),
     ("stages/dashboard", "", "UFFAAFA"),
     // Stages: applications and their follow-up.
     ("stages/apply", "offer_id={offer}&cover_letter=", "UAFFFFF"),
     ("stages/apply_spontaneously", "cover_letter=", "UAFFFFF"),
     ("stages/pool", "", "UFFFAFA"),
     ("stages/my_applications", "", "UAFFFFF"),
-    ("stages/candidate_profile", "profile[school]=Sciences Po", "UAFFFFF"),
+    (
+        "stages/candidate_profile",
+        "profile[school]=Sciences Po",
+        "UAFFFFF",
+    ),
     ("stages/offer_applications", "offer_id={offer}", "UFFAAFA"),
     ("stages/application_file", "id={application}", "UANAANA"),
-    ("stages/application_message", "id={application}&body=Bonjour.", "UANAANA"),
-    ("stages/application_note", "id={application}&body=Note.", "UNNAANA"),
-    ("stages/move_application", "id={application}&state=in_review", "UNNAANA"),
+    (
+        "stages/application_message",
+        "id={application}&body=Bonjour.",
+        "UANAANA",
+    ),
+    (
+        "stages/application_note",
+        "id={application}&body=Note.",
+        "UNNAANA",
+    ),
+    (
+        "stages/move_application",
+        "id={application}&state=in_review",
+        "UNNAANA",
+    ),
     ("stages/answer_templates", "", "UFFFAFA"),
-    ("stages/save_answer_template", "direction_id={direction}&state=declined&body=Merci.", "UFFFAFA"),
+    (
+        "stages/save_answer_template",
+        "direction_id={direction}&state=declined&body=Merci.",
+        "UFFFAFA",
+    ),
     ("stages/pool_handlers", "", "UFFFAFA"),
-    ("stages/add_pool_handler", "direction_id={direction}&user_id={agent}", "UFFFAFA"),
+    (
+        "stages/add_pool_handler",
+        "direction_id={direction}&user_id={agent}",
+        "UFFFAFA",
+    ),
     // The member was never a handler: who may remove one reaches "not found".
-    ("stages/remove_pool_handler", "direction_id={direction}&user_id={member}", "UFFFNFN"),
+    (
+        "stages/remove_pool_handler",
+        "direction_id={direction}&user_id={member}",
+        "UFFFNFN",
+    ),
     ("stages/save_search", "query[q]=jardin", "UAAAAAA"),
     ("stages/saved_searches", "", "UAAAAAA"),
     // Innovation: fiches.
@@ -78,7 +154,11 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("innovation/mine", "", "UAAAAAA"),
     ("innovation/queue", "", "UFFFFAA"),
     ("innovation/desk", "id={draft}", "UNANNAA"),
-    ("innovation/diff", "id={published}&from={published_revision}&to={published_revision}", "UNANNAA"),
+    (
+        "innovation/diff",
+        "id={published}&from={published_revision}&to={published_revision}",
+        "UNANNAA",
+    ),
     ("innovation/translation", "id={draft}&original=", "UNANNNN"),
     ("innovation/save", "id={draft}&{fiche_form}", "UFAFFNN"),
     ("innovation/submit", "id={draft}", "UNANNNN"),
@@ -87,11 +167,23 @@ const TABLE: &[(&str, &str, &str)] = &[
     // Innovation: community.
     ("innovation/page", "id={published}", "AAAAAAA"),
     ("innovation/comment", "fiche={published}&body=", "UFAFFAA"),
-    ("innovation/flag", "kind=comment&id={comment}&reason=test", "UFAFFAA"),
+    (
+        "innovation/flag",
+        "kind=comment&id={comment}&reason=test",
+        "UFAFFAA",
+    ),
     // A reason with a control character is refused (422) after the permission, before any change.
-    ("innovation/moderate", "kind=comment&id={comment}&action=hide&reason=\u{7}", "UFFFFAA"),
+    (
+        "innovation/moderate",
+        "kind=comment&id={comment}&action=hide&reason=\u{7}",
+        "UFFFFAA",
+    ),
     ("innovation/moderation", "", "UFFFFAA"),
-    ("innovation/follow", "kind=field&target={field}&follow=true", "UAAAAAA"),
+    (
+        "innovation/follow",
+        "kind=field&target={field}&follow=true",
+        "UAAAAAA",
+    ),
     ("innovation/notifications", "", "UAAAAAA"),
     ("innovation/notifications_read", "", "UAAAAAA"),
     ("innovation/digest", "on=true", "UAAAAAA"),
@@ -102,8 +194,16 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("innovation/contact", "id={member}&body=Bonjour.", "UAAAAAA"),
     ("innovation/threads", "", "AAAAAAA"),
     ("innovation/thread", "id={thread}", "AAAAAAA"),
-    ("innovation/thread_start", "thread[title]=&thread[body]=", "UFAFFAA"),
-    ("innovation/thread_reply", "thread={thread}&body=", "UFAFFAA"),
+    (
+        "innovation/thread_start",
+        "thread[title]=&thread[body]=",
+        "UFAFFAA",
+    ),
+    (
+        "innovation/thread_reply",
+        "thread={thread}&body=",
+        "UFAFFAA",
+    ),
     // Last: what removes the thing it names, then the session itself.
     ("stages/withdraw", "id={application}", "UANNNNN"),
     ("stages/delete_saved_search", "id={saved_search}", "UANNNNN"),
@@ -117,19 +217,38 @@ struct Fixture {
 }
 
 async fn user_id(app: &TestApp, email: &str) -> i64 {
-    parvis::accounts::server::store::by_email(&app.state.db, email).await.expect("query").expect("account").id
+    parvis::accounts::server::store::by_email(&app.state.db, email)
+        .await
+        .expect("query")
+        .expect("account")
+        .id
 }
 
 /// The `id` column of the first row `sql` (one `$1`, bound to `bind`) finds.
 async fn first_id(app: &TestApp, sql: &str, bind: i64) -> i64 {
-    sqlx::query(sql).bind(bind).fetch_one(&app.state.db.pool).await.unwrap_or_else(|e| panic!("{sql}: {e}")).try_get("id").expect("id")
+    sqlx::query(sql)
+        .bind(bind)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        .try_get("id")
+        .expect("id")
 }
 
 /// Signs up `email` (signed in), then leaves it holding `role` alone.
-async fn account_with_only(app: &TestApp, email: &str, role: Role, scope: Option<i64>) -> reqwest::Client {
+async fn account_with_only(
+    app: &TestApp,
+    email: &str,
+    role: Role,
+    scope: Option<i64>,
+) -> reqwest::Client {
     let client = app.sign_up(email, PASSWORD).await;
     let id = user_id(app, email).await;
-    sqlx::query("DELETE FROM role_grants WHERE user_id = $1").bind(id).execute(&app.state.db.pool).await.expect("grants cleared");
+    sqlx::query("DELETE FROM role_grants WHERE user_id = $1")
+        .bind(id)
+        .execute(&app.state.db.pool)
+        .await
+        .expect("grants cleared");
     app.grant(email, role, scope).await;
     client
 }
@@ -137,46 +256,147 @@ async fn account_with_only(app: &TestApp, email: &str, role: Role, scope: Option
 impl Fixture {
     async fn build(app: &TestApp) -> Fixture {
         let (direction, service) = app.direction("DEVE").await;
-        let field = parvis::reference::server::store::load(&app.state.db).await.expect("reference").fields[1].id;
+        let field = parvis::reference::server::store::load(&app.state.db)
+            .await
+            .expect("reference")
+            .fields[1]
+            .id;
         let clients = vec![
             app.client(),
             account_with_only(app, "candidate@example.org", Role::Candidate, None).await,
             account_with_only(app, "member@example.org", Role::Member, None).await,
             account_with_only(app, "agent@example.org", Role::HostAgent, Some(service)).await,
-            account_with_only(app, "direction@example.org", Role::DirectionAdmin, Some(direction)).await,
+            account_with_only(
+                app,
+                "direction@example.org",
+                Role::DirectionAdmin,
+                Some(direction),
+            )
+            .await,
             account_with_only(app, "editor@example.org", Role::Editor, None).await,
             account_with_only(app, "admin@example.org", Role::SiteAdmin, None).await,
         ];
-        let [_, candidate, member, agent, _, editor, _] = &clients[..] else { unreachable!("seven roles") };
+        let [_, candidate, member, agent, _, editor, _] = &clients[..] else {
+            unreachable!("seven roles")
+        };
 
         let offer = app.publish_offer(agent, service, "Stage aux jardins").await;
-        let (_, application) = app.call_json::<i64>(candidate, "stages/apply", &[("offer_id", &offer.to_string()), ("cover_letter", "Motivée.")]).await;
+        let (_, application) = app
+            .call_json::<i64>(
+                candidate,
+                "stages/apply",
+                &[
+                    ("offer_id", &offer.to_string()),
+                    ("cover_letter", "Motivée."),
+                ],
+            )
+            .await;
         let application = application.expect("applied");
-        app.call_json::<()>(candidate, "stages/save_search", &[("query[q]", "jardin")]).await.1.expect("search saved");
-        let saved_search = first_id(app, "SELECT id FROM saved_searches WHERE user_id = $1", user_id(app, "candidate@example.org").await).await;
+        app.call_json::<()>(candidate, "stages/save_search", &[("query[q]", "jardin")])
+            .await
+            .1
+            .expect("search saved");
+        let saved_search = first_id(
+            app,
+            "SELECT id FROM saved_searches WHERE user_id = $1",
+            user_id(app, "candidate@example.org").await,
+        )
+        .await;
 
         let body = "Le budget participatif laisse les habitants proposer puis choisir par vote des projets d'investissement pour leur quartier.";
-        let published = fiches::save(app, member, None, &fiches::form(field, "Budget participatif", body)).await.1.expect("saved");
-        app.call_json::<()>(member, "innovation/submit", &[("id", &published.to_string())]).await.1.expect("submitted");
-        app.call_json::<()>(editor, "innovation/review", &[("id", &published.to_string()), ("action", "publish")]).await.1.expect("published");
-        let draft = fiches::save(app, member, None, &fiches::form(field, "Jardins partagés", body)).await.1.expect("draft saved");
-        let (_, comment) = app.call_json::<i64>(member, "innovation/comment", &[("fiche", &published.to_string()), ("body", "Bravo.")]).await;
+        let published = fiches::save(
+            app,
+            member,
+            None,
+            &fiches::form(field, "Budget participatif", body),
+        )
+        .await
+        .1
+        .expect("saved");
+        app.call_json::<()>(
+            member,
+            "innovation/submit",
+            &[("id", &published.to_string())],
+        )
+        .await
+        .1
+        .expect("submitted");
+        app.call_json::<()>(
+            editor,
+            "innovation/review",
+            &[("id", &published.to_string()), ("action", "publish")],
+        )
+        .await
+        .1
+        .expect("published");
+        let draft = fiches::save(
+            app,
+            member,
+            None,
+            &fiches::form(field, "Jardins partagés", body),
+        )
+        .await
+        .1
+        .expect("draft saved");
+        let (_, comment) = app
+            .call_json::<i64>(
+                member,
+                "innovation/comment",
+                &[("fiche", &published.to_string()), ("body", "Bravo.")],
+            )
+            .await;
         let comment = comment.expect("commented");
         let (_, thread) = app
-            .call_json::<i64>(member, "innovation/thread_start", &[("thread[title]", "Qui a essayé ?"), ("thread[body]", "Des retours ?"), ("thread[fields][0]", &field.to_string())])
+            .call_json::<i64>(
+                member,
+                "innovation/thread_start",
+                &[
+                    ("thread[title]", "Qui a essayé ?"),
+                    ("thread[body]", "Des retours ?"),
+                    ("thread[fields][0]", &field.to_string()),
+                ],
+            )
             .await;
         let thread = thread.expect("thread started");
-        let profile = [("profile[job_title]", "Urbaniste"), ("profile[organisation]", "Ville"), ("profile[city]", "Lyon"), ("profile[country]", "France")];
-        app.call_json::<()>(member, "innovation/save_profile", &profile).await.1.expect("member profile saved");
-        let published_revision = first_id(app, "SELECT id FROM fiche_revisions WHERE fiche_id = $1 ORDER BY id", published).await;
+        let profile = [
+            ("profile[job_title]", "Urbaniste"),
+            ("profile[organisation]", "Ville"),
+            ("profile[city]", "Lyon"),
+            ("profile[country]", "France"),
+        ];
+        app.call_json::<()>(member, "innovation/save_profile", &profile)
+            .await
+            .1
+            .expect("member profile saved");
+        let published_revision = first_id(
+            app,
+            "SELECT id FROM fiche_revisions WHERE fiche_id = $1 ORDER BY id",
+            published,
+        )
+        .await;
 
         app.sign_up("spare@example.org", PASSWORD).await;
         app.grant("spare@example.org", Role::Editor, None).await;
         let spare = user_id(app, "spare@example.org").await;
-        let spare_editor_grant = first_id(app, "SELECT id FROM role_grants WHERE user_id = $1 AND role = 'editor'", spare).await;
+        let spare_editor_grant = first_id(
+            app,
+            "SELECT id FROM role_grants WHERE user_id = $1 AND role = 'editor'",
+            spare,
+        )
+        .await;
 
-        let offer_form = app.offer_form(service, "Stage aux jardins, modifié").await.into_iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&");
-        let fiche_form = fiches::form(field, "Jardins partagés", body).into_iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&");
+        let offer_form = app
+            .offer_form(service, "Stage aux jardins, modifié")
+            .await
+            .into_iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("&");
+        let fiche_form = fiches::form(field, "Jardins partagés", body)
+            .into_iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("&");
         let values = BTreeMap::from([
             ("direction", direction.to_string()),
             ("service", service.to_string()),
@@ -189,7 +409,10 @@ impl Fixture {
             ("published_revision", published_revision.to_string()),
             ("comment", comment.to_string()),
             ("thread", thread.to_string()),
-            ("member", user_id(app, "member@example.org").await.to_string()),
+            (
+                "member",
+                user_id(app, "member@example.org").await.to_string(),
+            ),
             ("agent", user_id(app, "agent@example.org").await.to_string()),
             ("spare", spare.to_string()),
             ("spare_editor_grant", spare_editor_grant.to_string()),
@@ -206,7 +429,16 @@ impl Fixture {
             filled = filled.replace(&format!("{{{name}}}"), value);
         }
         assert!(!filled.contains('{'), "unknown placeholder in {template}");
-        filled.split('&').filter(|pair| !pair.is_empty()).map(|pair| pair.split_once('=').map_or((pair.to_string(), String::new()), |(k, v)| (k.to_string(), v.to_string()))).collect()
+        filled
+            .split('&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| {
+                pair.split_once('=')
+                    .map_or((pair.to_string(), String::new()), |(k, v)| {
+                        (k.to_string(), v.to_string())
+                    })
+            })
+            .collect()
     }
 }
 
@@ -219,7 +451,9 @@ fn classify(status: u16, body: &str) -> Result<char, String> {
         Ok(AppError::Unauthenticated) => Ok('U'),
         Ok(AppError::Forbidden) => Ok('F'),
         Ok(AppError::NotFound) => Ok('N'),
-        Ok(AppError::Transport(detail)) => Err(format!("arguments do not decode ({status}): {detail}")),
+        Ok(AppError::Transport(detail)) => {
+            Err(format!("arguments do not decode ({status}): {detail}"))
+        }
         Ok(AppError::Internal) => Err(format!("internal error ({status})")),
         Ok(_) => Ok('A'),
         Err(_) => Err(format!("{status} without an error body: {body:.200}")),
@@ -228,7 +462,9 @@ fn classify(status: u16, body: &str) -> Result<char, String> {
 
 /// The registered server functions, as their paths under /api/.
 fn registered() -> BTreeSet<String> {
-    leptos::server_fn::axum::server_fn_paths().map(|(path, _)| path.trim_start_matches("/api/").to_string()).collect()
+    leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path.trim_start_matches("/api/").to_string())
+        .collect()
 }
 
 #[tokio::test]
@@ -238,16 +474,30 @@ async fn every_server_function_answers_each_role_as_the_table_says() {
     let registered = registered();
     let missing: Vec<_> = registered.difference(&listed).collect();
     let stale: Vec<_> = listed.difference(&registered).collect();
-    assert!(missing.is_empty() && stale.is_empty(), "server functions without a row: {missing:?}; rows without a server function: {stale:?}");
-    assert!(registered.len() >= 70, "the registry lists {} server functions", registered.len());
+    assert!(
+        missing.is_empty() && stale.is_empty(),
+        "server functions without a row: {missing:?}; rows without a server function: {stale:?}"
+    );
+    assert!(
+        registered.len() >= 70,
+        "the registry lists {} server functions",
+        registered.len()
+    );
 
     let app = TestApp::spawn().await;
     let fixture = Fixture::build(&app).await;
     let mut wrong = Vec::new();
     for (path, template, expected) in TABLE {
-        assert_eq!(expected.chars().count(), ROLES.len(), "{path}: one answer per role");
+        assert_eq!(
+            expected.chars().count(),
+            ROLES.len(),
+            "{path}: one answer per role"
+        );
         let arguments = fixture.arguments(template);
-        let form: Vec<(&str, &str)> = arguments.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let form: Vec<(&str, &str)> = arguments
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
         let mut answers = String::new();
         for (role, client) in ROLES.iter().zip(&fixture.clients) {
             let response = app.call(client, path, &form).await;
@@ -262,7 +512,11 @@ async fn every_server_function_answers_each_role_as_the_table_says() {
             wrong.push(format!("{path}: expected {expected}, got {answers}"));
         }
     }
-    assert!(wrong.is_empty(), "answers differ from the table (roles: {ROLES:?}):\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "answers differ from the table (roles: {ROLES:?}):\n{}",
+        wrong.join("\n")
+    );
 }
 
 /// The controls a page shows come from the permissions the server refuses by: an editor
@@ -276,17 +530,46 @@ async fn an_editor_is_not_offered_the_offer_desk_the_server_refuses() {
     let editor = app.sign_up("editor@example.org", PASSWORD).await;
     app.grant("editor@example.org", Role::Editor, None).await;
     let agent = app.sign_up("agent@example.org", PASSWORD).await;
-    app.grant("agent@example.org", Role::HostAgent, Some(service)).await;
+    app.grant("agent@example.org", Role::HostAgent, Some(service))
+        .await;
 
     for (client, manages) in [(&editor, false), (&agent, true)] {
-        let (_, me) = app.call_json::<Option<CurrentUser>>(client, "accounts/me", &[]).await;
+        let (_, me) = app
+            .call_json::<Option<CurrentUser>>(client, "accounts/me", &[])
+            .await;
         let me = me.expect("me").expect("signed in");
-        assert_eq!(me.can(Permission::ManageOffers), manages, "{:?}", me.permissions);
-        let page = client.get(app.url("/stages")).send().await.expect("page").text().await.expect("html");
+        assert_eq!(
+            me.can(Permission::ManageOffers),
+            manages,
+            "{:?}",
+            me.permissions
+        );
+        let page = client
+            .get(app.url("/stages"))
+            .send()
+            .await
+            .expect("page")
+            .text()
+            .await
+            .expect("html");
         // The signed-in part of the page arrives once its resource resolves (streamed), so
         // look for the link anywhere in the body.
-        assert_eq!(page.contains("href=\"/stages/gestion\""), manages, "the offer desk link on /stages for {}", me.email);
-        let status = app.call(client, "stages/managed", &[]).await.status().as_u16();
-        assert_eq!(status, if manages { 200 } else { 403 }, "stages/managed for {}", me.email);
+        assert_eq!(
+            page.contains("href=\"/stages/gestion\""),
+            manages,
+            "the offer desk link on /stages for {}",
+            me.email
+        );
+        let status = app
+            .call(client, "stages/managed", &[])
+            .await
+            .status()
+            .as_u16();
+        assert_eq!(
+            status,
+            if manages { 200 } else { 403 },
+            "stages/managed for {}",
+            me.email
+        );
     }
 }

@@ -14,20 +14,51 @@ async fn the_language_switch_never_leaves_the_site() {
     let app = TestApp::spawn().await;
     let client = app.client();
     for target in open_redirects() {
-        let answer = client.post(app.url("/langue")).form(&[("lang", "en"), ("next", target.as_str())]).send().await.expect("switch");
+        let answer = client
+            .post(app.url("/langue"))
+            .form(&[("lang", "en"), ("next", target.as_str())])
+            .send()
+            .await
+            .expect("switch");
         if target.contains('\0') {
-            assert_eq!(answer.status(), 400, "U+0000 is refused at the edge (server::nul_bytes): {target:?}");
+            assert_eq!(
+                answer.status(),
+                400,
+                "U+0000 is refused at the edge (server::nul_bytes): {target:?}"
+            );
             continue;
         }
         assert_eq!(answer.status(), 303, "{target:?}");
-        let location = answer.headers()["location"].to_str().expect("ASCII location").to_string();
-        assert!(stays_on(&app.base, &location), "{target:?} sent the browser to {location:?}");
+        let location = answer.headers()["location"]
+            .to_str()
+            .expect("ASCII location")
+            .to_string();
+        assert!(
+            stays_on(&app.base, &location),
+            "{target:?} sent the browser to {location:?}"
+        );
     }
     // The issue's example, and paths of the site kept as they are.
-    let location = |answer: reqwest::Response| answer.headers()["location"].to_str().expect("location").to_string();
-    let example = client.post(app.url("/langue")).header("content-type", "application/x-www-form-urlencoded").body("lang=en&next=/%09/evil.example/").send().await.expect("switch");
+    let location = |answer: reqwest::Response| {
+        answer.headers()["location"]
+            .to_str()
+            .expect("location")
+            .to_string()
+    };
+    let example = client
+        .post(app.url("/langue"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("lang=en&next=/%09/evil.example/")
+        .send()
+        .await
+        .expect("switch");
     assert_eq!(location(example), "/");
-    let kept = client.post(app.url("/langue")).form(&[("lang", "en"), ("next", "/stages?q=jardin#r")]).send().await.expect("switch");
+    let kept = client
+        .post(app.url("/langue"))
+        .form(&[("lang", "en"), ("next", "/stages?q=jardin#r")])
+        .send()
+        .await
+        .expect("switch");
     assert_eq!(location(kept), "/stages?q=jardin#r");
 }
 
@@ -37,31 +68,88 @@ async fn signing_in_never_leaves_the_site_with_or_without_javascript() {
     app.sign_up("ada@example.org", PASSWORD).await;
     for target in open_redirects() {
         if target.contains('\0') {
-            let refused = app.call(&app.client(), "accounts/sign_in", &[("email", "ada@example.org"), ("password", PASSWORD), ("next", &target)]).await;
-            assert_eq!(refused.status(), 400, "U+0000 is refused at the edge (server::nul_bytes): {target:?}");
+            let refused = app
+                .call(
+                    &app.client(),
+                    "accounts/sign_in",
+                    &[
+                        ("email", "ada@example.org"),
+                        ("password", PASSWORD),
+                        ("next", &target),
+                    ],
+                )
+                .await;
+            assert_eq!(
+                refused.status(),
+                400,
+                "U+0000 is refused at the edge (server::nul_bytes): {target:?}"
+            );
             continue;
         }
         // The hydrated page goes where the server says, never to the raw parameter.
-        let (status, signed) = app.call_json::<SignedIn>(&app.client(), "accounts/sign_in", &[("email", "ada@example.org"), ("password", PASSWORD), ("next", &target)]).await;
-        let next = signed.unwrap_or_else(|e| panic!("{target:?}: {status} {e:?}")).next;
-        assert!(stays_on(&app.base, &next), "{target:?} gave the page {next:?}");
+        let (status, signed) = app
+            .call_json::<SignedIn>(
+                &app.client(),
+                "accounts/sign_in",
+                &[
+                    ("email", "ada@example.org"),
+                    ("password", PASSWORD),
+                    ("next", &target),
+                ],
+            )
+            .await;
+        let next = signed
+            .unwrap_or_else(|e| panic!("{target:?}: {status} {e:?}"))
+            .next;
+        assert!(
+            stays_on(&app.base, &next),
+            "{target:?} gave the page {next:?}"
+        );
         // Without JavaScript the server redirects.
         let plain = app
             .client()
             .post(app.url("/api/accounts/sign_in"))
             .header("accept", "text/html")
-            .form(&[("email", "ada@example.org"), ("password", PASSWORD), ("next", &target)])
+            .form(&[
+                ("email", "ada@example.org"),
+                ("password", PASSWORD),
+                ("next", &target),
+            ])
             .send()
             .await
             .expect("sign-in");
-        assert!(plain.status().is_redirection(), "{target:?}: {}", plain.status());
-        let location = plain.headers()["location"].to_str().expect("ASCII location").to_string();
-        assert!(stays_on(&app.base, &location), "{target:?} sent the browser to {location:?}");
+        assert!(
+            plain.status().is_redirection(),
+            "{target:?}: {}",
+            plain.status()
+        );
+        let location = plain.headers()["location"]
+            .to_str()
+            .expect("ASCII location")
+            .to_string();
+        assert!(
+            stays_on(&app.base, &location),
+            "{target:?} sent the browser to {location:?}"
+        );
     }
     // The issue's example lands on the account page; a page of the site is kept.
     let next = |target: &'static str| {
         let app = &app;
-        async move { app.call_json::<SignedIn>(&app.client(), "accounts/sign_in", &[("email", "ada@example.org"), ("password", PASSWORD), ("next", target)]).await.1.expect("signed in").next }
+        async move {
+            app.call_json::<SignedIn>(
+                &app.client(),
+                "accounts/sign_in",
+                &[
+                    ("email", "ada@example.org"),
+                    ("password", PASSWORD),
+                    ("next", target),
+                ],
+            )
+            .await
+            .1
+            .expect("signed in")
+            .next
+        }
     };
     assert_eq!(next("/\t/evil.example/phish").await, "/compte");
     assert_eq!(next("/stages/offres/3?x=1").await, "/stages/offres/3?x=1");

@@ -9,24 +9,54 @@ use std::path::Path;
 async fn pool() -> (AnyPool, &'static str, Option<tempfile::TempDir>) {
     sqlx::any::install_default_drivers();
     if std::env::var("PARVIS_TEST_BACKEND").is_ok_and(|b| b == "postgres") {
-        let server = std::env::var("PARVIS_TEST_POSTGRES").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into());
+        let server = std::env::var("PARVIS_TEST_POSTGRES")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into());
         let name = format!("parvis_relations_{}", uuid::Uuid::new_v4().simple());
-        let mut admin = sqlx::PgConnection::connect(&format!("{server}/postgres")).await.expect("PostgreSQL reachable");
-        admin.execute(format!("CREATE DATABASE {name}").as_str()).await.expect("create database");
-        (AnyPoolOptions::new().max_connections(1).connect(&format!("{server}/{name}")).await.expect("connect"), "postgres", None)
+        let mut admin = sqlx::PgConnection::connect(&format!("{server}/postgres"))
+            .await
+            .expect("PostgreSQL reachable");
+        admin
+            .execute(format!("CREATE DATABASE {name}").as_str())
+            .await
+            .expect("create database");
+        (
+            AnyPoolOptions::new()
+                .max_connections(1)
+                .connect(&format!("{server}/{name}"))
+                .await
+                .expect("connect"),
+            "postgres",
+            None,
+        )
     } else {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = format!("sqlite://{}/relations.db?mode=rwc", dir.path().display());
-        (AnyPoolOptions::new().max_connections(1).connect(&url).await.expect("connect"), "sqlite", Some(dir))
+        (
+            AnyPoolOptions::new()
+                .max_connections(1)
+                .connect(&url)
+                .await
+                .expect("connect"),
+            "sqlite",
+            Some(dir),
+        )
     }
 }
 
 #[tokio::test]
 async fn text_lists_become_join_tables() {
     let (pool, dialect, _dir) = pool().await;
-    let tree = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations").join(dialect);
+    let tree = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("migrations")
+        .join(dialect);
     let mut before = Migrator::new(tree.as_path()).await.expect("tree");
-    before.migrations = before.migrations.iter().filter(|m| m.version < 20).cloned().collect::<Vec<_>>().into();
+    before.migrations = before
+        .migrations
+        .iter()
+        .filter(|m| m.version < 20)
+        .cloned()
+        .collect::<Vec<_>>()
+        .into();
     before.run(&pool).await.expect("migrations before 0020");
 
     for sql in [
@@ -42,23 +72,69 @@ async fn text_lists_become_join_tables() {
         pool.execute(sql).await.unwrap_or_else(|e| panic!("{sql}: {e}"));
     }
 
-    Migrator::new(tree.as_path()).await.expect("tree").run(&pool).await.expect("0020 and after");
+    Migrator::new(tree.as_path())
+        .await
+        .expect("tree")
+        .run(&pool)
+        .await
+        .expect("0020 and after");
 
     let pairs = |sql: &'static str| {
         let pool = pool.clone();
-        async move { sqlx::query_as::<_, (i64, String)>(sql).fetch_all(&pool).await.expect(sql) }
+        async move {
+            sqlx::query_as::<_, (i64, String)>(sql)
+                .fetch_all(&pool)
+                .await
+                .expect(sql)
+        }
     };
     let ids = |sql: &'static str| {
         let pool = pool.clone();
-        async move { sqlx::query_as::<_, (i64, i64)>(sql).fetch_all(&pool).await.expect(sql) }
+        async move {
+            sqlx::query_as::<_, (i64, i64)>(sql)
+                .fetch_all(&pool)
+                .await
+                .expect(sql)
+        }
     };
-    assert_eq!(ids("SELECT fiche_id, field_id FROM fiche_fields ORDER BY fiche_id, field_id").await, [(10, 3), (10, 7)], "99 is no field");
-    assert_eq!(pairs("SELECT fiche_id, tag FROM fiche_tags ORDER BY fiche_id, tag").await, [(10, "mobilite douce".into()), (10, "velo".into())]);
-    assert_eq!(pairs("SELECT fiche_id, term FROM fiche_terms ORDER BY fiche_id, term").await, [(10, "bicycl".into()), (10, "partag".into()), (10, "velo".into())]);
-    assert_eq!(ids("SELECT thread_id, field_id FROM thread_fields").await, [(20, 7)]);
-    assert_eq!(pairs("SELECT thread_id, term FROM thread_terms ORDER BY term").await, [(20, "compost".into()), (20, "quarti".into())]);
-    assert_eq!(ids("SELECT user_id, field_id FROM member_fields").await, [(2, 3)]);
-    for gone in ["SELECT field_ids FROM fiche_catalogue", "SELECT tags FROM fiche_catalogue", "SELECT search_terms FROM threads", "SELECT field_ids FROM member_profiles"] {
-        assert!(pool.execute(gone).await.is_err(), "{gone}: the old column is dropped");
+    assert_eq!(
+        ids("SELECT fiche_id, field_id FROM fiche_fields ORDER BY fiche_id, field_id").await,
+        [(10, 3), (10, 7)],
+        "99 is no field"
+    );
+    assert_eq!(
+        pairs("SELECT fiche_id, tag FROM fiche_tags ORDER BY fiche_id, tag").await,
+        [(10, "mobilite douce".into()), (10, "velo".into())]
+    );
+    assert_eq!(
+        pairs("SELECT fiche_id, term FROM fiche_terms ORDER BY fiche_id, term").await,
+        [
+            (10, "bicycl".into()),
+            (10, "partag".into()),
+            (10, "velo".into())
+        ]
+    );
+    assert_eq!(
+        ids("SELECT thread_id, field_id FROM thread_fields").await,
+        [(20, 7)]
+    );
+    assert_eq!(
+        pairs("SELECT thread_id, term FROM thread_terms ORDER BY term").await,
+        [(20, "compost".into()), (20, "quarti".into())]
+    );
+    assert_eq!(
+        ids("SELECT user_id, field_id FROM member_fields").await,
+        [(2, 3)]
+    );
+    for gone in [
+        "SELECT field_ids FROM fiche_catalogue",
+        "SELECT tags FROM fiche_catalogue",
+        "SELECT search_terms FROM threads",
+        "SELECT field_ids FROM member_profiles",
+    ] {
+        assert!(
+            pool.execute(gone).await.is_err(),
+            "{gone}: the old column is dropped"
+        );
     }
 }

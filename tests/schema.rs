@@ -20,13 +20,21 @@ struct Schema {
 }
 
 fn tree(dialect: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations").join(dialect)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("migrations")
+        .join(dialect)
 }
 
 fn migration_names(dialect: &str) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(tree(dialect))
         .expect("migration folder")
-        .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
         .collect();
     names.sort();
     names
@@ -36,14 +44,23 @@ fn migration_names(dialect: &str) -> Vec<String> {
 fn both_trees_hold_the_same_migrations() {
     let sqlite = migration_names("sqlite");
     assert!(sqlite.len() >= 13, "{sqlite:?}");
-    assert_eq!(sqlite, migration_names("postgres"), "each migration exists in both dialects, with the same number and name");
+    assert_eq!(
+        sqlite,
+        migration_names("postgres"),
+        "each migration exists in both dialects, with the same number and name"
+    );
 }
 
 async fn sqlite_schema() -> Schema {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = format!("sqlite://{}/schema.db?mode=rwc", dir.path().display());
     let mut conn = sqlx::SqliteConnection::connect(&url).await.expect("sqlite");
-    Migrator::new(tree("sqlite")).await.expect("read sqlite tree").run(&mut conn).await.expect("sqlite migrations apply");
+    Migrator::new(tree("sqlite"))
+        .await
+        .expect("read sqlite tree")
+        .run(&mut conn)
+        .await
+        .expect("sqlite migrations apply");
     let mut schema = Schema::default();
     let tables = sqlx::query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_sqlx%'")
         .fetch_all(&mut conn)
@@ -51,30 +68,61 @@ async fn sqlite_schema() -> Schema {
         .expect("tables");
     for table in tables {
         let table: String = table.get("name");
-        let columns = sqlx::query("SELECT name FROM pragma_table_info($1)").bind(&table).fetch_all(&mut conn).await.expect("columns");
-        schema.columns.extend(columns.iter().map(|c| format!("{table}.{}", c.get::<String, _>("name"))));
+        let columns = sqlx::query("SELECT name FROM pragma_table_info($1)")
+            .bind(&table)
+            .fetch_all(&mut conn)
+            .await
+            .expect("columns");
+        schema.columns.extend(
+            columns
+                .iter()
+                .map(|c| format!("{table}.{}", c.get::<String, _>("name"))),
+        );
     }
     let indexes = sqlx::query("SELECT name, tbl_name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%'")
         .fetch_all(&mut conn)
         .await
         .expect("indexes");
-    schema.indexes.extend(indexes.iter().map(|i| format!("{}:{}", i.get::<String, _>("tbl_name"), i.get::<String, _>("name"))));
+    schema.indexes.extend(indexes.iter().map(|i| {
+        format!(
+            "{}:{}",
+            i.get::<String, _>("tbl_name"),
+            i.get::<String, _>("name")
+        )
+    }));
     schema
 }
 
 async fn postgres_schema() -> Schema {
-    let server = std::env::var("PARVIS_TEST_POSTGRES").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into());
+    let server = std::env::var("PARVIS_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into());
     let name = format!("parvis_schema_{}", uuid::Uuid::new_v4().simple());
-    let mut admin = sqlx::PgConnection::connect(&format!("{server}/postgres")).await.expect("PostgreSQL reachable");
-    admin.execute(format!("CREATE DATABASE {name}").as_str()).await.expect("create database");
-    let mut conn = sqlx::PgConnection::connect(&format!("{server}/{name}")).await.expect("connect");
-    Migrator::new(tree("postgres")).await.expect("read postgres tree").run(&mut conn).await.expect("postgres migrations apply");
+    let mut admin = sqlx::PgConnection::connect(&format!("{server}/postgres"))
+        .await
+        .expect("PostgreSQL reachable");
+    admin
+        .execute(format!("CREATE DATABASE {name}").as_str())
+        .await
+        .expect("create database");
+    let mut conn = sqlx::PgConnection::connect(&format!("{server}/{name}"))
+        .await
+        .expect("connect");
+    Migrator::new(tree("postgres"))
+        .await
+        .expect("read postgres tree")
+        .run(&mut conn)
+        .await
+        .expect("postgres migrations apply");
     let mut schema = Schema::default();
     let columns = sqlx::query("SELECT table_name::text AS t, column_name::text AS c FROM information_schema.columns WHERE table_schema = 'public' AND table_name NOT LIKE '_sqlx%'")
         .fetch_all(&mut conn)
         .await
         .expect("columns");
-    schema.columns.extend(columns.iter().map(|r| format!("{}.{}", r.get::<String, _>("t"), r.get::<String, _>("c"))));
+    schema.columns.extend(
+        columns
+            .iter()
+            .map(|r| format!("{}.{}", r.get::<String, _>("t"), r.get::<String, _>("c"))),
+    );
     // Indexes that back a PRIMARY KEY or UNIQUE constraint are SQLite's autoindexes: skip both.
     let indexes = sqlx::query(
         "SELECT tablename::text AS t, indexname::text AS i FROM pg_indexes WHERE schemaname = 'public' \
@@ -83,9 +131,16 @@ async fn postgres_schema() -> Schema {
     .fetch_all(&mut conn)
     .await
     .expect("indexes");
-    schema.indexes.extend(indexes.iter().map(|r| format!("{}:{}", r.get::<String, _>("t"), r.get::<String, _>("i"))));
+    schema.indexes.extend(
+        indexes
+            .iter()
+            .map(|r| format!("{}:{}", r.get::<String, _>("t"), r.get::<String, _>("i"))),
+    );
     conn.close().await.ok();
-    admin.execute(format!("DROP DATABASE IF EXISTS {name}").as_str()).await.ok();
+    admin
+        .execute(format!("DROP DATABASE IF EXISTS {name}").as_str())
+        .await
+        .ok();
     schema
 }
 
@@ -100,9 +155,29 @@ async fn both_trees_give_the_same_tables_columns_and_indexes() {
         return;
     }
     let (sqlite, postgres) = (sqlite_schema().await, postgres_schema().await);
-    assert!(sqlite.columns.contains("users.email"), "the catalogue was read: {:?}", sqlite.columns.iter().take(5).collect::<Vec<_>>());
-    assert_eq!(difference(&sqlite.columns, &postgres.columns), Vec::<String>::new(), "columns only in the SQLite tree");
-    assert_eq!(difference(&postgres.columns, &sqlite.columns), Vec::<String>::new(), "columns only in the PostgreSQL tree");
-    assert_eq!(difference(&sqlite.indexes, &postgres.indexes), Vec::<String>::new(), "indexes only in the SQLite tree");
-    assert_eq!(difference(&postgres.indexes, &sqlite.indexes), Vec::<String>::new(), "indexes only in the PostgreSQL tree");
+    assert!(
+        sqlite.columns.contains("users.email"),
+        "the catalogue was read: {:?}",
+        sqlite.columns.iter().take(5).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        difference(&sqlite.columns, &postgres.columns),
+        Vec::<String>::new(),
+        "columns only in the SQLite tree"
+    );
+    assert_eq!(
+        difference(&postgres.columns, &sqlite.columns),
+        Vec::<String>::new(),
+        "columns only in the PostgreSQL tree"
+    );
+    assert_eq!(
+        difference(&sqlite.indexes, &postgres.indexes),
+        Vec::<String>::new(),
+        "indexes only in the SQLite tree"
+    );
+    assert_eq!(
+        difference(&postgres.indexes, &sqlite.indexes),
+        Vec::<String>::new(),
+        "indexes only in the PostgreSQL tree"
+    );
 }

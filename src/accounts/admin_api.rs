@@ -24,7 +24,17 @@ async fn admin_scope() -> Result<(i64, Option<Vec<i64>>), AppError> {
     if caller.allows(Permission::AdministerSite) {
         return Ok((id, None));
     }
-    Ok((id, Some(caller.grants().iter().filter(|g| g.role == Role::DirectionAdmin).filter_map(|g| g.direction.as_ref().map(|d| d.id)).collect())))
+    Ok((
+        id,
+        Some(
+            caller
+                .grants()
+                .iter()
+                .filter(|g| g.role == Role::DirectionAdmin)
+                .filter_map(|g| g.direction.as_ref().map(|d| d.id))
+                .collect(),
+        ),
+    ))
 }
 
 #[server(endpoint = "admin/accounts")]
@@ -54,15 +64,28 @@ pub async fn grant_role(user_id: i64, role: Role, scope: Option<String>) -> Resu
             let db = app_state()?.db;
             // The scope comes as "d:<direction id>" or "s:<service id>" and must fit the role.
             let scope = scope.unwrap_or_default();
-            let parsed = scope.split_once(':').and_then(|(kind, id)| id.parse::<i64>().ok().map(|id| (kind, id)));
+            let parsed = scope
+                .split_once(':')
+                .and_then(|(kind, id)| id.parse::<i64>().ok().map(|id| (kind, id)));
             let (scope_id, direction) = match (role.scope(), parsed) {
                 (RoleScope::Site, _) => (None, None),
-                (RoleScope::Service, Some(("s", service))) => {
-                    (Some(service), Some(crate::reference::server::store::service_direction(&db, service).await?.ok_or_else(|| AppError::field("scope", "field-unknown"))?))
+                (RoleScope::Service, Some(("s", service))) => (
+                    Some(service),
+                    Some(
+                        crate::reference::server::store::service_direction(&db, service)
+                            .await?
+                            .ok_or_else(|| AppError::field("scope", "field-unknown"))?,
+                    ),
+                ),
+                (RoleScope::Direction, Some(("d", direction))) => {
+                    (Some(direction), Some(direction))
                 }
-                (RoleScope::Direction, Some(("d", direction))) => (Some(direction), Some(direction)),
-                (RoleScope::Service, _) => return Err(AppError::field("scope", "field-scope-service")),
-                (RoleScope::Direction, _) => return Err(AppError::field("scope", "field-scope-direction")),
+                (RoleScope::Service, _) => {
+                    return Err(AppError::field("scope", "field-scope-service"))
+                }
+                (RoleScope::Direction, _) => {
+                    return Err(AppError::field("scope", "field-scope-direction"))
+                }
             };
             if let Some(allowed) = &allowed {
                 // A direction admin may only make host agents, in their own direction.
@@ -70,15 +93,32 @@ pub async fn grant_role(user_id: i64, role: Role, scope: Option<String>) -> Resu
                     return Err(AppError::Forbidden);
                 }
             }
-            store::by_id(&db, user_id).await?.ok_or(AppError::NotFound)?;
+            store::by_id(&db, user_id)
+                .await?
+                .ok_or(AppError::NotFound)?;
             match store::grant(&db, user_id, role, scope_id, admin_id).await {
                 Ok(id) => {
-                    crate::accounts::server::caller::access_changed(&app_state()?.realtime, user_id).await;
-                    tracing::info!(admin = admin_id, user = user_id, role = role.code(), "role granted");
+                    crate::accounts::server::caller::access_changed(
+                        &app_state()?.realtime,
+                        user_id,
+                    )
+                    .await;
+                    tracing::info!(
+                        admin = admin_id,
+                        user = user_id,
+                        role = role.code(),
+                        "role granted"
+                    );
                     Ok(id)
                 }
-                Err(store::GrantError::Duplicate) => Err(AppError::Conflict("error-role-duplicate".into())),
-                Err(store::GrantError::Db(e)) if e.as_database_error().is_some_and(|d| d.kind() == sqlx::error::ErrorKind::ForeignKeyViolation) => {
+                Err(store::GrantError::Duplicate) => {
+                    Err(AppError::Conflict("error-role-duplicate".into()))
+                }
+                Err(store::GrantError::Db(e))
+                    if e.as_database_error().is_some_and(|d| {
+                        d.kind() == sqlx::error::ErrorKind::ForeignKeyViolation
+                    }) =>
+                {
                     Err(AppError::field("scope", "field-unknown"))
                 }
                 Err(store::GrantError::Db(e)) => Err(e.into()),
@@ -96,9 +136,16 @@ pub async fn revoke_role(user_id: i64, grant_id: i64) -> Result<(), AppError> {
             let (admin_id, scope) = admin_scope().await?;
             let db = app_state()?.db;
             let grants = store::roles(&db, user_id).await?;
-            let grant = grants.iter().find(|g| g.id == grant_id).ok_or(AppError::NotFound)?;
+            let grant = grants
+                .iter()
+                .find(|g| g.id == grant_id)
+                .ok_or(AppError::NotFound)?;
             if let Some(allowed) = &scope {
-                let in_scope = grant.role == Role::HostAgent && grant.direction.as_ref().is_some_and(|d| allowed.contains(&d.id));
+                let in_scope = grant.role == Role::HostAgent
+                    && grant
+                        .direction
+                        .as_ref()
+                        .is_some_and(|d| allowed.contains(&d.id));
                 if !in_scope {
                     return Err(AppError::Forbidden);
                 }
@@ -110,7 +157,12 @@ pub async fn revoke_role(user_id: i64, grant_id: i64) -> Result<(), AppError> {
             store::revoke(&db, grant_id).await?;
             // The account's live connections stop hearing what the role showed them.
             crate::accounts::server::caller::access_changed(&app_state()?.realtime, user_id).await;
-            tracing::info!(admin = admin_id, user = user_id, role = grant.role.code(), "role revoked");
+            tracing::info!(
+                admin = admin_id,
+                user = user_id,
+                role = grant.role.code(),
+                "role revoked"
+            );
             Ok(())
         }
         .await,

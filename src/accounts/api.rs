@@ -21,7 +21,15 @@ use {
 
 #[cfg(feature = "ssr")]
 fn collect(errors: Vec<(&str, Result<(), &'static str>)>) -> AppResult<()> {
-    let errors: Vec<FieldError> = errors.into_iter().filter_map(|(field, r)| r.err().map(|key| FieldError { field: field.into(), key: key.into() })).collect();
+    let errors: Vec<FieldError> = errors
+        .into_iter()
+        .filter_map(|(field, r)| {
+            r.err().map(|key| FieldError {
+                field: field.into(),
+                key: key.into(),
+            })
+        })
+        .collect();
     if errors.is_empty() {
         Ok(())
     } else {
@@ -55,7 +63,11 @@ pub async fn me() -> Result<Option<CurrentUser>, AppError> {
 
 #[server(endpoint = "accounts/sign_up")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "accounts/sign_up", skip_all, fields(account = tracing::field::Empty)))]
-pub async fn sign_up(email: String, display_name: String, password: String) -> Result<CurrentUser, AppError> {
+pub async fn sign_up(
+    email: String,
+    display_name: String,
+    password: String,
+) -> Result<CurrentUser, AppError> {
     respond(
         async {
             let state = app_state()?;
@@ -63,15 +75,24 @@ pub async fn sign_up(email: String, display_name: String, password: String) -> R
             let name_checked = check_display_name(&display_name);
             collect(vec![
                 ("email", email_checked.as_ref().map(|_| ()).map_err(|k| *k)),
-                ("display_name", name_checked.as_ref().map(|_| ()).map_err(|k| *k)),
+                (
+                    "display_name",
+                    name_checked.as_ref().map(|_| ()).map_err(|k| *k),
+                ),
                 ("password", check_password(&password)),
             ])?;
-            let (email, display_name) = (email_checked.unwrap_or_default(), name_checked.unwrap_or_default());
+            let (email, display_name) = (
+                email_checked.unwrap_or_default(),
+                name_checked.unwrap_or_default(),
+            );
             let hash = password::hash(password).await?;
             let locale = crate::i18n::request_locale().code();
-            let account = match store::create(&state.db, &email, &display_name, &hash, locale).await {
+            let account = match store::create(&state.db, &email, &display_name, &hash, locale).await
+            {
                 Ok(account) => account,
-                Err(store::CreateError::EmailTaken) => return Err(AppError::field("email", "field-email-taken")),
+                Err(store::CreateError::EmailTaken) => {
+                    return Err(AppError::field("email", "field-email-taken"))
+                }
                 Err(store::CreateError::Db(e)) => return Err(e.into()),
             };
             tracing::info!(user = account.id, "account created");
@@ -87,7 +108,11 @@ pub async fn sign_up(email: String, display_name: String, password: String) -> R
 /// to a page of this site.
 #[server(endpoint = "accounts/sign_in")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "accounts/sign_in", skip_all, fields(account = tracing::field::Empty)))]
-pub async fn sign_in(email: String, password: String, next: Option<String>) -> Result<SignedIn, AppError> {
+pub async fn sign_in(
+    email: String,
+    password: String,
+    next: Option<String>,
+) -> Result<SignedIn, AppError> {
     respond(
         async {
             let state = app_state()?;
@@ -98,10 +123,16 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
             let address = client_address().await;
             rate_limit::check(&state.db, &state.config.security, &email, &address).await?;
             let mut session = auth_session().await?;
-            let account = session.authenticate(Credentials { email: email.clone(), password }).await.map_err(|e| {
-                tracing::error!(error = %e, "sign-in check failed");
-                AppError::Internal
-            })?;
+            let account = session
+                .authenticate(Credentials {
+                    email: email.clone(),
+                    password,
+                })
+                .await
+                .map_err(|e| {
+                    tracing::error!(error = %e, "sign-in check failed");
+                    AppError::Internal
+                })?;
             let Some(account) = account else {
                 rate_limit::record_failure(&state.db, &email, &address).await?;
                 return Err(AppError::BadCredentials);
@@ -119,11 +150,19 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
                 tracing::error!(error = %e, "could not start the session");
                 AppError::Internal
             })?;
-            super::server::preferences::apply_at_sign_in(&state.db, account.id, state.config.is_https()).await?;
+            super::server::preferences::apply_at_sign_in(
+                &state.db,
+                account.id,
+                state.config.is_https(),
+            )
+            .await?;
             tracing::info!(user = account.id, "signed in");
             let next = resolve_or(&state.config.server.public_url, next.as_deref(), "/compte");
             redirect_plain_form(&next);
-            Ok(SignedIn { user: store::current_user(&state.db, &account).await?, next })
+            Ok(SignedIn {
+                user: store::current_user(&state.db, &account).await?,
+                next,
+            })
         }
         .await,
     )
@@ -141,7 +180,8 @@ pub async fn sign_out() -> Result<(), AppError> {
             })?;
             if let Some(account) = ended {
                 // Live connections of this session end now rather than at their next check.
-                crate::accounts::server::caller::access_changed(&app_state()?.realtime, account.id).await;
+                crate::accounts::server::caller::access_changed(&app_state()?.realtime, account.id)
+                    .await;
             }
             redirect_plain_form("/");
             Ok(())
@@ -153,7 +193,10 @@ pub async fn sign_out() -> Result<(), AppError> {
 /// Changes the password; every other session of the account ends, this one goes on.
 #[server(endpoint = "accounts/change_password")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "accounts/change_password", skip_all, fields(account = tracing::field::Empty)))]
-pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+) -> Result<(), AppError> {
     respond(
         async {
             let state = app_state()?;
@@ -166,7 +209,10 @@ pub async fn change_password(current_password: String, new_password: String) -> 
             store::set_password(&state.db, account.id, &hash).await?;
             // The stored hash is what axum-login checks every session against: other sessions
             // now fail that check; this one is signed in again with the new hash.
-            let updated = store::AccountRow { password_hash: hash, ..account };
+            let updated = store::AccountRow {
+                password_hash: hash,
+                ..account
+            };
             sign_in_session(&updated).await?;
             crate::accounts::server::caller::access_changed(&state.realtime, updated.id).await;
             tracing::info!(user = updated.id, "password changed");
@@ -190,7 +236,8 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
                 return Ok(());
             };
             // Sent by the job worker: a relay that is down delays the mail, it does not lose it.
-            super::server::jobs::queue_reset(&state, account.id, crate::i18n::request_locale()).await?;
+            super::server::jobs::queue_reset(&state, account.id, crate::i18n::request_locale())
+                .await?;
             Ok(())
         }
         .await,
@@ -214,9 +261,16 @@ pub async fn reset_password(token: String, new_password: String) -> Result<(), A
                 return Err(AppError::Conflict("error-reset-link-invalid".into()));
             };
             store::set_password(&state.db, user_id, &hash).await?;
-            let account = store::by_id(&state.db, user_id).await?.ok_or(AppError::NotFound)?;
+            let account = store::by_id(&state.db, user_id)
+                .await?
+                .ok_or(AppError::NotFound)?;
             sign_in_session(&account).await?;
-            super::server::preferences::apply_at_sign_in(&state.db, user_id, state.config.is_https()).await?;
+            super::server::preferences::apply_at_sign_in(
+                &state.db,
+                user_id,
+                state.config.is_https(),
+            )
+            .await?;
             crate::accounts::server::caller::access_changed(&state.realtime, user_id).await;
             tracing::info!(user = user_id, "password reset");
             redirect_plain_form("/compte");

@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
     super::{server::Caller, types::Permission},
-    crate::server::{app_state, human_dates::HumanDates, jobs::admin, redirect_plain_form, respond},
+    crate::server::{
+        app_state, human_dates::HumanDates, jobs::admin, redirect_plain_form, respond,
+    },
 };
 
 /// A job that failed at least once and is not done.
@@ -33,7 +35,9 @@ pub struct TroubledJob {
 pub async fn troubled_jobs() -> Result<Vec<TroubledJob>, AppError> {
     respond(
         async {
-            Caller::current().await?.require(Permission::AdministerSite)?;
+            Caller::current()
+                .await?
+                .require(Permission::AdministerSite)?;
             let dates = HumanDates::for_reader().await?;
             let jobs = admin::troubled(&app_state()?.db).await?;
             Ok(jobs
@@ -59,7 +63,10 @@ pub async fn troubled_jobs() -> Result<Vec<TroubledJob>, AppError> {
 pub async fn retry_job(id: i64) -> Result<(), AppError> {
     respond(
         async {
-            let admin = Caller::current().await?.require(Permission::AdministerSite)?.id;
+            let admin = Caller::current()
+                .await?
+                .require(Permission::AdministerSite)?
+                .id;
             let app = app_state()?;
             if !admin::retry(&app.db, id).await? {
                 return Err(AppError::NotFound);

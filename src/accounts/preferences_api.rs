@@ -51,8 +51,11 @@ pub async fn set_time_zone(time_zone: String) -> Result<(), AppError> {
             let stored = if wanted.is_empty() {
                 String::new()
             } else {
-                let zone = clock::zone_named(wanted).ok_or_else(|| AppError::field("time_zone", "field-time-zone"))?;
-                zone.iana_name().map(str::to_string).ok_or_else(|| AppError::field("time_zone", "field-time-zone"))?
+                let zone = clock::zone_named(wanted)
+                    .ok_or_else(|| AppError::field("time_zone", "field-time-zone"))?;
+                zone.iana_name()
+                    .map(str::to_string)
+                    .ok_or_else(|| AppError::field("time_zone", "field-time-zone"))?
             };
             preferences::set_time_zone(&app_state()?.db, account.id, &stored).await?;
             tracing::info!(user = account.id, zone = stored, "time zone chosen");

@@ -17,7 +17,14 @@ pub enum Role {
 crate::stored_code::stored_code!(Role, "role");
 
 impl Role {
-    pub const ALL: [Role; 6] = [Role::Candidate, Role::Member, Role::HostAgent, Role::DirectionAdmin, Role::Editor, Role::SiteAdmin];
+    pub const ALL: [Role; 6] = [
+        Role::Candidate,
+        Role::Member,
+        Role::HostAgent,
+        Role::DirectionAdmin,
+        Role::Editor,
+        Role::SiteAdmin,
+    ];
 
     /// The name stored in the database.
     pub fn code(self) -> &'static str {
@@ -107,7 +114,14 @@ pub enum Permission {
 }
 
 impl Permission {
-    pub const ALL: [Permission; 6] = [Permission::Apply, Permission::ManageOffers, Permission::ManageDirections, Permission::AdministerSite, Permission::Contribute, Permission::Edit];
+    pub const ALL: [Permission; 6] = [
+        Permission::Apply,
+        Permission::ManageOffers,
+        Permission::ManageDirections,
+        Permission::AdministerSite,
+        Permission::Contribute,
+        Permission::Edit,
+    ];
 
     /// The roles that open this permission: the one table of who may do what.
     pub fn roles(self) -> &'static [Role] {
@@ -128,7 +142,10 @@ impl Permission {
 
     /// Every permission `grants` open, in [`Permission::ALL`] order.
     pub fn all_granted_by(grants: &[RoleGrant]) -> Vec<Permission> {
-        Permission::ALL.into_iter().filter(|p| p.granted_by(grants)).collect()
+        Permission::ALL
+            .into_iter()
+            .filter(|p| p.granted_by(grants))
+            .collect()
     }
 }
 
@@ -187,11 +204,20 @@ pub fn normalise_email(input: &str) -> Result<String, &'static str> {
             && !local.starts_with('.')
             && !local.ends_with('.')
             && !local.contains("..")
-            && local.chars().all(|c| c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c))
+            && local
+                .chars()
+                .all(|c| c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c))
     };
-    let label_ok = |label: &str| !label.is_empty() && !label.starts_with('-') && !label.ends_with('-') && label.chars().all(|c| c.is_alphanumeric() || c == '-');
+    let label_ok = |label: &str| {
+        !label.is_empty()
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+    };
     let valid = email.len() <= 254
-        && email.split_once('@').is_some_and(|(local, domain)| local_ok(local) && domain.contains('.') && domain.split('.').all(label_ok));
+        && email.split_once('@').is_some_and(|(local, domain)| {
+            local_ok(local) && domain.contains('.') && domain.split('.').all(label_ok)
+        });
     if valid {
         Ok(email)
     } else {
@@ -230,9 +256,29 @@ mod tests {
 
     #[test]
     fn emails() {
-        assert_eq!(normalise_email("  Ada@Example.ORG "), Ok("ada@example.org".to_string()));
-        assert_eq!(normalise_email("zoé.o'brien+stage@école.example"), Ok("zoé.o'brien+stage@école.example".to_string()));
-        for bad in ["", "ada", "ada@", "@x.org", "ada@org", "a b@x.org", "a@b@x.org", "a@x..org", "a@.x.org", "http://parvis.localhost@evil.example/", "a\u{1}@x.org", "a@x-.org", "a:b@x.org"] {
+        assert_eq!(
+            normalise_email("  Ada@Example.ORG "),
+            Ok("ada@example.org".to_string())
+        );
+        assert_eq!(
+            normalise_email("zoé.o'brien+stage@école.example"),
+            Ok("zoé.o'brien+stage@école.example".to_string())
+        );
+        for bad in [
+            "",
+            "ada",
+            "ada@",
+            "@x.org",
+            "ada@org",
+            "a b@x.org",
+            "a@b@x.org",
+            "a@x..org",
+            "a@.x.org",
+            "http://parvis.localhost@evil.example/",
+            "a\u{1}@x.org",
+            "a@x-.org",
+            "a:b@x.org",
+        ] {
             assert!(normalise_email(bad).is_err(), "{bad} should be refused");
         }
     }
@@ -246,13 +292,30 @@ mod tests {
 
     #[test]
     fn permissions_follow_the_roles() {
-        let holding = |role: Role| Permission::all_granted_by(&[RoleGrant { id: 1, role, direction: None, service: None }]);
+        let holding = |role: Role| {
+            Permission::all_granted_by(&[RoleGrant {
+                id: 1,
+                role,
+                direction: None,
+                service: None,
+            }])
+        };
         assert_eq!(holding(Role::Candidate), vec![Permission::Apply]);
         assert_eq!(holding(Role::Member), vec![Permission::Contribute]);
         assert_eq!(holding(Role::HostAgent), vec![Permission::ManageOffers]);
-        assert_eq!(holding(Role::DirectionAdmin), vec![Permission::ManageOffers, Permission::ManageDirections]);
-        assert_eq!(holding(Role::Editor), vec![Permission::Contribute, Permission::Edit]);
-        assert_eq!(holding(Role::SiteAdmin), Permission::ALL[1..].to_vec(), "a site admin does everything but apply");
+        assert_eq!(
+            holding(Role::DirectionAdmin),
+            vec![Permission::ManageOffers, Permission::ManageDirections]
+        );
+        assert_eq!(
+            holding(Role::Editor),
+            vec![Permission::Contribute, Permission::Edit]
+        );
+        assert_eq!(
+            holding(Role::SiteAdmin),
+            Permission::ALL[1..].to_vec(),
+            "a site admin does everything but apply"
+        );
         assert!(Permission::all_granted_by(&[]).is_empty());
     }
 

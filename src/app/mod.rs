@@ -2,9 +2,8 @@
 
 mod layout;
 
-use layout::Layout;
 use crate::{
-    accounts::{pages::auth_context::provide_auth, pages as account_pages},
+    accounts::{pages as account_pages, pages::auth_context::provide_auth},
     espaces::EspacesHome,
     i18n::{provide_locale, t},
     innovation::{self, InnovationHome},
@@ -12,6 +11,7 @@ use crate::{
     stages::{self, StagesHome},
     ui::{refused_form::RefusedFormData, status_pages::NotFound},
 };
+use layout::Layout;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::{
@@ -23,7 +23,10 @@ use leptos_router::{
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = provide_locale();
     #[cfg(feature = "ssr")]
-    if let (Some(nonce), Some(response)) = (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>()) {
+    if let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) {
         if let Ok(value) = http::HeaderValue::from_str(&crate::server::security::page_csp(&nonce)) {
             response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
         }
@@ -58,7 +61,10 @@ pub fn App() -> impl IntoView {
     // Marks the page once the WASM has taken over, for tests and for styles that need JS.
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
-        if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+        if let Some(body) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+        {
             let _ = body.set_attribute("data-hydrated", "true");
         }
     });

@@ -2,8 +2,8 @@
 //! admin — how a new installation gets its first administrator.
 
 use super::serve_from_config_file;
-use crate::server::{config::Config, db::Db, router::StartError};
 use crate::accounts::{server::store, types::Role};
+use crate::server::{config::Config, db::Db, router::StartError};
 
 pub const USAGE: &str = "usage: parvis [serve | grant-site-admin <email>]";
 
@@ -17,7 +17,9 @@ pub fn parse(args: &[String]) -> Option<Command> {
     match args {
         [] => Some(Command::Serve),
         [serve] if serve == "serve" => Some(Command::Serve),
-        [grant, email] if grant == "grant-site-admin" => Some(Command::GrantSiteAdmin(email.trim().to_lowercase())),
+        [grant, email] if grant == "grant-site-admin" => {
+            Some(Command::GrantSiteAdmin(email.trim().to_lowercase()))
+        }
         _ => None,
     }
 }
@@ -39,8 +41,12 @@ pub async fn run(command: Command, config_file: &str) -> Result<(), CliError> {
         Command::Serve => Ok(serve_from_config_file(config_file).await?),
         Command::GrantSiteAdmin(email) => {
             let config = Config::load(config_file).map_err(StartError::from)?;
-            let db = Db::connect(&config.database.url, 1).await.map_err(StartError::from)?;
-            let account = store::by_email(&db, &email).await?.ok_or_else(|| CliError::NoAccount(email.clone()))?;
+            let db = Db::connect(&config.database.url, 1)
+                .await
+                .map_err(StartError::from)?;
+            let account = store::by_email(&db, &email)
+                .await?
+                .ok_or_else(|| CliError::NoAccount(email.clone()))?;
             match store::grant(&db, account.id, Role::SiteAdmin, None, account.id).await {
                 Ok(_) => {
                     println!("{email} is now a site admin");
@@ -61,7 +67,10 @@ mod tests {
     fn commands_parse() {
         let args = |a: &[&str]| a.iter().map(ToString::to_string).collect::<Vec<_>>();
         assert_eq!(parse(&args(&[])), Some(Command::Serve));
-        assert_eq!(parse(&args(&["grant-site-admin", " Ada@X.org"])), Some(Command::GrantSiteAdmin("ada@x.org".into())));
+        assert_eq!(
+            parse(&args(&["grant-site-admin", " Ada@X.org"])),
+            Some(Command::GrantSiteAdmin("ada@x.org".into()))
+        );
         assert_eq!(parse(&args(&["grant-site-admin"])), None);
         assert_eq!(parse(&args(&["frobnicate"])), None);
     }

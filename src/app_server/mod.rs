@@ -37,13 +37,17 @@ use std::sync::Arc;
 pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
     let clock = Clock::new(config.city_zone()?);
     let db = Db::connect(&config.database.url, config.database.max_connections).await?;
-    rebuild_text_if_stale(&db).await.map_err(StartError::TextRebuild)?;
+    rebuild_text_if_stale(&db)
+        .await
+        .map_err(StartError::TextRebuild)?;
     reference::server::seed::ensure(&db).await?;
     if config.demo.enabled {
         crate::seed::load(&db, &config.server.data_dir, &clock).await?;
     }
     let mailer = Mailer::from_config(&config)?;
-    let realtime = Realtime::start(db.clone(), &config.database.url).await.map_err(StartError::Live)?;
+    let realtime = Realtime::start(db.clone(), &config.database.url)
+        .await
+        .map_err(StartError::Live)?;
     let leptos_options = LeptosOptions::builder()
         .output_name("parvis")
         .site_root(config.server.site_root.to_string_lossy().to_string())
@@ -55,7 +59,16 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
     let offer_index = stages::server::plug::state(&db).await?;
     let domains = Domains::default().with(offer_index.clone());
     let jobs = Jobs::new(registry(&config));
-    let state = AppState { leptos_options, db: db.clone(), config: Arc::new(config), mailer, realtime, clock, jobs, domains };
+    let state = AppState {
+        leptos_options,
+        db: db.clone(),
+        config: Arc::new(config),
+        mailer,
+        realtime,
+        clock,
+        jobs,
+        domains,
+    };
 
     // Per-process work (the offer index follows the other processes), then the job worker,
     // which runs every domain's jobs and periodic rounds once across all processes.
@@ -79,8 +92,11 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         .merge(stages::server::plug::routes())
         .merge(innovation::server::plug::routes())
         .leptos_routes_with_context(&state, generate_route_list(App), context.clone(), app_shell)
-        .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell));
-    let sign_in = accounts::server::plug::auth_layer(db.clone(), sessions::layer(&state.config, db));
+        .fallback(file_and_error_handler_with_context::<AppState, _>(
+            context, shell,
+        ));
+    let sign_in =
+        accounts::server::plug::auth_layer(db.clone(), sessions::layer(&state.config, db));
     Ok((router::with_layers(routes, state.clone(), sign_in), state))
 }
 
@@ -99,8 +115,14 @@ pub async fn serve_from_config_file(path: &str) -> Result<(), StartError> {
     let config = Config::load(path)?;
     let address = config.server.address;
     let (app, state) = build(config).await?;
-    let listener = tokio::net::TcpListener::bind(address).await.map_err(|e| StartError::Bind(address, e))?;
-    tracing::info!("Parvis listening on http://{address} (public address {}, {:?} database)", state.config.server.public_url, state.db.backend);
+    let listener = tokio::net::TcpListener::bind(address)
+        .await
+        .map_err(|e| StartError::Bind(address, e))?;
+    tracing::info!(
+        "Parvis listening on http://{address} (public address {}, {:?} database)",
+        state.config.server.public_url,
+        state.db.backend
+    );
     router::serve(listener, app).await
 }
 
@@ -117,6 +139,15 @@ async fn rebuild_text_if_stale(db: &Db) -> Result<(), sqlx::Error> {
     let accounts = accounts::server::store::index_names(db).await?;
     let follow_targets = innovation::server::notify::index_targets(db).await?;
     text_rebuild::mark_current(db).await?;
-    tracing::info!(from, to = text::NORMALISATION_VERSION, offers, fiches, threads, accounts, follow_targets, "search terms rebuilt for the text normalisation");
+    tracing::info!(
+        from,
+        to = text::NORMALISATION_VERSION,
+        offers,
+        fiches,
+        threads,
+        accounts,
+        follow_targets,
+        "search terms rebuilt for the text normalisation"
+    );
     Ok(())
 }

@@ -17,24 +17,45 @@ use axum::{
 };
 
 /// Pages every visitor may read, listed first.
-const FRONT_PAGES: [&str; 6] = ["/", "/stages", "/innovation", "/innovation/regles", "/innovation/discussions", "/espaces"];
+const FRONT_PAGES: [&str; 6] = [
+    "/",
+    "/stages",
+    "/innovation",
+    "/innovation/regles",
+    "/innovation/discussions",
+    "/espaces",
+];
 
 /// GET /sitemap.xml.
 pub async fn sitemap(State(state): State<AppState>) -> Response {
-    let (offers, fiches) = match (stages::server::plug::sitemap(&state, MAX_URLS).await, innovation::server::plug::sitemap(&state, MAX_URLS).await) {
+    let (offers, fiches) = match (
+        stages::server::plug::sitemap(&state, MAX_URLS).await,
+        innovation::server::plug::sitemap(&state, MAX_URLS).await,
+    ) {
         (Ok(offers), Ok(fiches)) => (offers, fiches),
         (Err(error), _) | (_, Err(error)) => {
             tracing::error!(%error, "sitemap not read");
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    let front = FRONT_PAGES.iter().map(|path| SitemapUrl { loc: state.config.public_link(path), lastmod: None });
-    let urls: Vec<SitemapUrl> = front.chain(offers).chain(fiches).take(usize::try_from(MAX_URLS).unwrap_or(usize::MAX)).collect();
+    let front = FRONT_PAGES.iter().map(|path| SitemapUrl {
+        loc: state.config.public_link(path),
+        lastmod: None,
+    });
+    let urls: Vec<SitemapUrl> = front
+        .chain(offers)
+        .chain(fiches)
+        .take(usize::try_from(MAX_URLS).unwrap_or(usize::MAX))
+        .collect();
     sitemap::response(&urls)
 }
 
 /// GET /robots.txt.
 pub async fn robots(State(state): State<AppState>) -> Response {
-    let private: Vec<&str> = accounts::server::plug::PRIVATE_PATHS.iter().chain(stages::server::plug::PRIVATE_PATHS).copied().collect();
+    let private: Vec<&str> = accounts::server::plug::PRIVATE_PATHS
+        .iter()
+        .chain(stages::server::plug::PRIVATE_PATHS)
+        .copied()
+        .collect();
     sitemap::robots(&state.config, &private)
 }

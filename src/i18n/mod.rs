@@ -55,7 +55,12 @@ impl Locale {
 
     /// The language named by a `Cookie` header or `document.cookie` string.
     pub fn from_cookies(cookies: &str) -> Locale {
-        cookies.split(';').filter_map(|pair| pair.trim().split_once('=')).find(|(name, _)| *name == LANG_COOKIE).and_then(|(_, value)| Locale::parse(value)).unwrap_or_default()
+        cookies
+            .split(';')
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(name, _)| *name == LANG_COOKIE)
+            .and_then(|(_, value)| Locale::parse(value))
+            .unwrap_or_default()
     }
 
     fn langid(self) -> LanguageIdentifier {
@@ -72,7 +77,10 @@ impl Locale {
 
     /// The message `key` with named arguments.
     pub fn t_with(self, key: &str, args: &[(&'static str, String)]) -> String {
-        let args: HashMap<Cow<'static, str>, FluentValue<'static>> = args.iter().map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone()))).collect();
+        let args: HashMap<Cow<'static, str>, FluentValue<'static>> = args
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone())))
+            .collect();
         LOCALES.lookup_with_args(&self.langid(), key, &args)
     }
 }
@@ -86,7 +94,15 @@ pub fn provide_locale() -> Locale {
 
 #[cfg(feature = "ssr")]
 pub fn request_locale() -> Locale {
-    use_context::<http::request::Parts>().and_then(|parts| parts.headers.get(http::header::COOKIE).and_then(|v| v.to_str().ok()).map(Locale::from_cookies)).unwrap_or_default()
+    use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .headers
+                .get(http::header::COOKIE)
+                .and_then(|v| v.to_str().ok())
+                .map(Locale::from_cookies)
+        })
+        .unwrap_or_default()
 }
 
 #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
@@ -139,8 +155,16 @@ mod tests {
         let fr = keys(include_str!("../../locales/fr/main.ftl"));
         let en = keys(include_str!("../../locales/en/main.ftl"));
         assert!(fr.len() > 50);
-        assert_eq!(fr.difference(&en).collect::<Vec<_>>(), Vec::<&String>::new(), "missing in English");
-        assert_eq!(en.difference(&fr).collect::<Vec<_>>(), Vec::<&String>::new(), "missing in French");
+        assert_eq!(
+            fr.difference(&en).collect::<Vec<_>>(),
+            Vec::<&String>::new(),
+            "missing in English"
+        );
+        assert_eq!(
+            en.difference(&fr).collect::<Vec<_>>(),
+            Vec::<&String>::new(),
+            "missing in French"
+        );
     }
 
     /// Every literal key the code asks for (`t("…")`, `label_key`, error keys) is translated.
@@ -149,10 +173,18 @@ mod tests {
         let known = keys(include_str!("../../locales/fr/main.ftl"));
         let pattern = regex::Regex::new(r#"(?:\bt\(|t_with\(|, |Conflict\(|Err\(|=> |\()"((?:field|error|role|nav|mail|password|reference|admin|sign|account|forgot|reset|offer|offers|education|application|applications|apply|cv|spontaneous|dashboard|alerts|answer|file|direction|pool|profile|search|innovation|fiche|maturity|review|rules|comments|moderation|notifications|members|member|threads|thread|follow|follows|digest|translation)-[a-z-]+)""#).expect("regex");
         let mut missing = Vec::new();
-        let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+        let mut stack = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
         while let Some(path) = stack.pop() {
             if path.is_dir() {
-                stack.extend(std::fs::read_dir(&path).expect("src readable").filter_map(Result::ok).map(|e| e.path()));
+                stack.extend(
+                    std::fs::read_dir(&path)
+                        .expect("src readable")
+                        .filter_map(Result::ok)
+                        .map(|e| e.path()),
+                );
             } else if path.extension().is_some_and(|x| x == "rs") {
                 let text = std::fs::read_to_string(&path).expect("source readable");
                 for capture in pattern.captures_iter(&text) {
@@ -167,7 +199,17 @@ mod tests {
 
     #[test]
     fn arguments_are_substituted() {
-        let text = Locale::En.t_with("mail-reset-body", &[("name", "Ada".into()), ("link", "http://x/y".into()), ("minutes", "60".into())]);
-        assert!(text.contains("Ada") && text.contains("http://x/y"), "{text}");
+        let text = Locale::En.t_with(
+            "mail-reset-body",
+            &[
+                ("name", "Ada".into()),
+                ("link", "http://x/y".into()),
+                ("minutes", "60".into()),
+            ],
+        );
+        assert!(
+            text.contains("Ada") && text.contains("http://x/y"),
+            "{text}"
+        );
     }
 }

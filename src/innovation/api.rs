@@ -35,7 +35,9 @@ async fn authors_fiche(id: i64) -> Result<(i64, crate::server::db::Db, store::Fi
 
 #[server(endpoint = "innovation/browse")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/browse", skip_all, fields(account = tracing::field::Empty)))]
-pub async fn browse_fiches(#[server(default)] query: BrowseQuery) -> Result<BrowseResults, AppError> {
+pub async fn browse_fiches(
+    #[server(default)] query: BrowseQuery,
+) -> Result<BrowseResults, AppError> {
     respond(
         async {
             let db = app_state()?.db;
@@ -60,7 +62,9 @@ pub async fn browse_fiches(#[server(default)] query: BrowseQuery) -> Result<Brow
 pub async fn load_fiche(id: i64) -> Result<FicheView, AppError> {
     respond(
         async {
-            let mut fiche = store::published(&app_state()?.db, id, request_locale()).await?.ok_or(AppError::NotFound)?;
+            let mut fiche = store::published(&app_state()?.db, id, request_locale())
+                .await?
+                .ok_or(AppError::NotFound)?;
             fiche.published_shown = HumanDates::for_reader().await?.instant(fiche.published_at);
             Ok(fiche)
         }
@@ -79,7 +83,17 @@ pub async fn load_fiche_fields() -> Result<Vec<(i64, String)>, AppError> {
 #[server(endpoint = "innovation/mine")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/mine", skip_all, fields(account = tracing::field::Empty)))]
 pub async fn load_my_fiches() -> Result<Vec<FicheSummary>, AppError> {
-    respond(async { Ok(store::desk_list(&app_state()?.db, Some(Caller::current().await?.account_id()?), request_locale()).await?) }.await)
+    respond(
+        async {
+            Ok(store::desk_list(
+                &app_state()?.db,
+                Some(Caller::current().await?.account_id()?),
+                request_locale(),
+            )
+            .await?)
+        }
+        .await,
+    )
 }
 
 /// The fiches waiting for an editor.
@@ -133,16 +147,25 @@ pub async fn load_fiche_desk(id: i64) -> Result<FicheDesk, AppError> {
 /// (`original` empty: unlinks it). Every translation points at the same original.
 #[server(endpoint = "innovation/translation")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/translation", skip_all, fields(account = tracing::field::Empty, id = id)))]
-pub async fn link_translation(id: i64, #[server(default)] original: String) -> Result<(), AppError> {
+pub async fn link_translation(
+    id: i64,
+    #[server(default)] original: String,
+) -> Result<(), AppError> {
     respond(
         async {
             let (user, db, fiche) = authors_fiche(id).await?;
             let original = match original.trim().trim_start_matches('#') {
                 "" => None,
                 text => {
-                    let other = text.parse::<i64>().map_err(|_| AppError::field("original", "translation-not-found"))?;
-                    let target = store::published(&db, other, request_locale()).await?.filter(|_| other != id);
-                    let Some(target) = target else { return Err(AppError::field("original", "translation-not-found")) };
+                    let other = text
+                        .parse::<i64>()
+                        .map_err(|_| AppError::field("original", "translation-not-found"))?;
+                    let target = store::published(&db, other, request_locale())
+                        .await?
+                        .filter(|_| other != id);
+                    let Some(target) = target else {
+                        return Err(AppError::field("original", "translation-not-found"));
+                    };
                     if target.language == fiche.working.language {
                         return Err(AppError::field("original", "translation-same-language"));
                     }
@@ -173,7 +196,11 @@ pub async fn save_fiche(id: Option<i64>, fiche: FicheInput) -> Result<i64, AppEr
             let clean = fiche.validate(this_year()?).map_err(AppError::Invalid)?;
             let db = app_state()?.db;
             let fields = store::field_names(&db, request_locale()).await?;
-            if !clean.fields.iter().all(|f| fields.iter().any(|(id, _)| id == f)) {
+            if !clean
+                .fields
+                .iter()
+                .all(|f| fields.iter().any(|(id, _)| id == f))
+            {
                 return Err(AppError::field("fields", "field-unknown"));
             }
             let saved = match id {
@@ -205,7 +232,10 @@ pub async fn submit_fiche(id: i64) -> Result<(), AppError> {
         async {
             let (user, db, fiche) = authors_fiche(id).await?;
             // What was saved may predate a rule; check it again before an editor sees it.
-            fiche.working.validate(this_year()?).map_err(AppError::Invalid)?;
+            fiche
+                .working
+                .validate(this_year()?)
+                .map_err(AppError::Invalid)?;
             if fiche.state == FicheState::Published || !store::submit(&db, id, user).await? {
                 return Err(AppError::Conflict("error-fiche-not-submittable".into()));
             }
@@ -221,11 +251,17 @@ pub async fn submit_fiche(id: i64) -> Result<(), AppError> {
 /// `acknowledge`; asking for changes and rejecting need a comment for the author.
 #[server(endpoint = "innovation/review")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/review", skip_all, fields(account = tracing::field::Empty, id = id)))]
-pub async fn review_fiche(id: i64, action: String, #[server(default)] comment: String, #[server(default)] acknowledge: Option<String>) -> Result<(), AppError> {
+pub async fn review_fiche(
+    id: i64,
+    action: String,
+    #[server(default)] comment: String,
+    #[server(default)] acknowledge: Option<String>,
+) -> Result<(), AppError> {
     respond(
         async {
             let editor = Caller::current().await?.require(Permission::Edit)?.id;
-            let action = ReviewAction::parse(&action).ok_or_else(|| AppError::field("action", "field-unknown"))?;
+            let action = ReviewAction::parse(&action)
+                .ok_or_else(|| AppError::field("action", "field-unknown"))?;
             let comment = comment.trim().to_string();
             crate::characters::check("comment", &comment)?;
             if comment.chars().count() > 5_000 {
@@ -242,7 +278,10 @@ pub async fn review_fiche(id: i64, action: String, #[server(default)] comment: S
             let warnings = independence::warnings(&fiche.working, &store::promo_terms(&db).await?);
             let acknowledged = acknowledge.is_some_and(|a| !a.is_empty());
             if action == ReviewAction::Publish && !warnings.is_empty() && !acknowledged {
-                return Err(AppError::field("acknowledge", "review-acknowledge-required"));
+                return Err(AppError::field(
+                    "acknowledge",
+                    "review-acknowledge-required",
+                ));
             }
             if !store::review(&db, id, editor, action, &comment, acknowledged).await? {
                 return Err(AppError::Conflict("error-fiche-not-under-review".into()));
@@ -268,13 +307,30 @@ pub async fn review_fiche(id: i64, action: String, #[server(default)] comment: S
 
 /// A fiche published for the first time is news for those following its fields or its city.
 #[cfg(feature = "ssr")]
-async fn tell_first_publication(db: &crate::server::db::Db, fiche: &store::FicheRow) -> Result<(), sqlx::Error> {
+async fn tell_first_publication(
+    db: &crate::server::db::Db,
+    fiche: &store::FicheRow,
+) -> Result<(), sqlx::Error> {
     use super::{community::FollowKind, server::notify};
     let content = &fiche.working;
-    let mut targets: Vec<(FollowKind, String)> = content.fields.iter().map(|f| (FollowKind::Field, f.to_string())).collect();
-    targets.push((FollowKind::City, super::community::city_key(&content.city, &content.country)));
+    let mut targets: Vec<(FollowKind, String)> = content
+        .fields
+        .iter()
+        .map(|f| (FollowKind::Field, f.to_string()))
+        .collect();
+    targets.push((
+        FollowKind::City,
+        super::community::city_key(&content.city, &content.country),
+    ));
     let link = format!("/innovation/fiches/{}", fiche.id);
-    let news = notify::News { kind: "fiche", actor: fiche.author_id, actor_name: &fiche.author, subject: &content.title, link: &link, target: notify::Target::Fiche(fiche.id) };
+    let news = notify::News {
+        kind: "fiche",
+        actor: fiche.author_id,
+        actor_name: &fiche.author,
+        subject: &content.title,
+        link: &link,
+        target: notify::Target::Fiche(fiche.id),
+    };
     notify::tell(db, &news, &targets, None).await
 }
 
@@ -291,8 +347,12 @@ pub async fn fiche_diff(id: i64, from: i64, to: i64) -> Result<Vec<DiffLine>, Ap
             if fiche.author_id != user && !editor {
                 return Err(AppError::not_yours(false));
             }
-            let old = store::revision_content(&db, id, from).await?.ok_or(AppError::NotFound)?;
-            let new = store::revision_content(&db, id, to).await?.ok_or(AppError::NotFound)?;
+            let old = store::revision_content(&db, id, from)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let new = store::revision_content(&db, id, to)
+                .await?
+                .ok_or(AppError::NotFound)?;
             Ok(diff::diff(&old, &new))
         }
         .await,

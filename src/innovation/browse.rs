@@ -23,7 +23,11 @@ pub struct BrowseQuery {
 
 impl BrowseQuery {
     pub fn from_pairs(get: impl Fn(&str) -> Option<String>) -> BrowseQuery {
-        let value = |key: &str| get(key).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let value = |key: &str| {
+            get(key)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
         BrowseQuery {
             q: crate::query_text::bounded_param(value("q")),
             champ: value("champ"),
@@ -42,11 +46,22 @@ impl BrowseQuery {
     }
 
     pub fn url(&self, page: i64) -> String {
-        let mut parts: Vec<String> =
-            [("q", &self.q), ("champ", &self.champ), ("pays", &self.pays), ("ville", &self.ville), ("maturite", &self.maturite), ("tag", &self.tag), ("langue", &self.langue)]
-                .iter()
-                .filter_map(|(key, value)| value.as_ref().map(|v| format!("{key}={}", crate::stages::search::encode(v))))
-                .collect();
+        let mut parts: Vec<String> = [
+            ("q", &self.q),
+            ("champ", &self.champ),
+            ("pays", &self.pays),
+            ("ville", &self.ville),
+            ("maturite", &self.maturite),
+            ("tag", &self.tag),
+            ("langue", &self.langue),
+        ]
+        .iter()
+        .filter_map(|(key, value)| {
+            value
+                .as_ref()
+                .map(|v| format!("{key}={}", crate::stages::search::encode(v)))
+        })
+        .collect();
         if page > 1 {
             parts.push(format!("page={page}"));
         }

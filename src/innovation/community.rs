@@ -94,7 +94,14 @@ impl FollowKind {
     }
 
     pub fn parse(code: &str) -> Option<FollowKind> {
-        [FollowKind::Fiche, FollowKind::Thread, FollowKind::Field, FollowKind::City].into_iter().find(|k| k.code() == code)
+        [
+            FollowKind::Fiche,
+            FollowKind::Thread,
+            FollowKind::Field,
+            FollowKind::City,
+        ]
+        .into_iter()
+        .find(|k| k.code() == code)
     }
 }
 
@@ -144,7 +151,9 @@ impl ItemKind {
     }
 
     pub fn parse(code: &str) -> Option<ItemKind> {
-        [ItemKind::Comment, ItemKind::Thread, ItemKind::Reply].into_iter().find(|k| k.code() == code)
+        [ItemKind::Comment, ItemKind::Thread, ItemKind::Reply]
+            .into_iter()
+            .find(|k| k.code() == code)
     }
 }
 

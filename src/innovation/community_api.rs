@@ -1,7 +1,9 @@
 //! Server functions of the community: the fiche page with its comments, commenting, follows
 //! and notifications, flagging, and the editors' moderation of every kind of contribution.
 
-use super::community::{FichePageData, FollowKind, ItemKind, ModerationAction, ModerationDesk, NotificationsData};
+use super::community::{
+    FichePageData, FollowKind, ItemKind, ModerationAction, ModerationDesk, NotificationsData,
+};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -32,21 +34,37 @@ pub async fn load_fiche_page(id: i64) -> Result<FichePageData, AppError> {
                 let Standing { member, editor } = Standing::of(&caller);
                 Ok::<_, AppError>((member, editor, caller.id()))
             };
-            let (page, dates, (member, moderator, account)) =
-                tokio::try_join!(async { Ok::<_, AppError>(store::published_page(&db, id, request_locale()).await?) }, HumanDates::for_reader(), reader)?;
+            let (page, dates, (member, moderator, account)) = tokio::try_join!(
+                async {
+                    Ok::<_, AppError>(store::published_page(&db, id, request_locale()).await?)
+                },
+                HumanDates::for_reader(),
+                reader
+            )?;
             let (mut fiche, first_published_at) = page.ok_or(AppError::NotFound)?;
             fiche.published_shown = dates.instant(fiche.published_at);
-            let (fiche_target, city_target) = (id.to_string(), city_key(&fiche.city, &fiche.country));
+            let (fiche_target, city_target) =
+                (id.to_string(), city_key(&fiche.city, &fiche.country));
             let followed = async {
                 match account {
-                    Some(user) => tokio::try_join!(notify::follows(&db, user, FollowKind::Fiche, &fiche_target), notify::follows(&db, user, FollowKind::City, &city_target)),
+                    Some(user) => tokio::try_join!(
+                        notify::follows(&db, user, FollowKind::Fiche, &fiche_target),
+                        notify::follows(&db, user, FollowKind::City, &city_target)
+                    ),
                     None => Ok((false, false)),
                 }
             };
-            let (comments, (translations, related), (following, following_city)) =
-                tokio::try_join!(comments::of_fiche(&db, id, moderator, &dates), store::neighbours(&db, &fiche), followed)?;
+            let (comments, (translations, related), (following, following_city)) = tokio::try_join!(
+                comments::of_fiche(&db, id, moderator, &dates),
+                store::neighbours(&db, &fiche),
+                followed
+            )?;
             Ok(FichePageData {
-                share: super::server::share::fiche(&app_state()?.config, &fiche, first_published_at),
+                share: super::server::share::fiche(
+                    &app_state()?.config,
+                    &fiche,
+                    first_published_at,
+                ),
                 comments,
                 translations,
                 related,
@@ -71,19 +89,37 @@ pub async fn post_comment(fiche: i64, body: String) -> Result<i64, AppError> {
             let account = caller.require(Permission::Contribute)?;
             let body = AppError::required_text("body", &body, COMMENT_MAX)?;
             let db = app_state()?.db;
-            let Some(view) = store::published(&db, fiche, request_locale()).await? else { return Err(AppError::NotFound) };
-            let author = store::find(&db, fiche).await?.map(|f| f.author_id).ok_or(AppError::NotFound)?;
+            let Some(view) = store::published(&db, fiche, request_locale()).await? else {
+                return Err(AppError::NotFound);
+            };
+            let author = store::find(&db, fiche)
+                .await?
+                .map(|f| f.author_id)
+                .ok_or(AppError::NotFound)?;
             let id = comments::add(&db, fiche, account.id, &body).await?;
             tracing::info!(user = account.id, fiche, comment = id, "comment posted");
             // The comment is saved; telling people is best effort and never undoes it.
             let link = format!("/innovation/fiches/{fiche}#commentaire-{id}");
-            let news = notify::News { kind: "comment", actor: account.id, actor_name: &account.display_name, subject: &view.title, link: &link, target: notify::Target::Contribution(ItemKind::Comment, id) };
+            let news = notify::News {
+                kind: "comment",
+                actor: account.id,
+                actor_name: &account.display_name,
+                subject: &view.title,
+                link: &link,
+                target: notify::Target::Contribution(ItemKind::Comment, id),
+            };
             let target = fiche.to_string();
             let told = async {
                 // Commenting follows the fiche, for the commenter and for its author.
                 notify::follow(&db, account.id, FollowKind::Fiche, &target, true).await?;
                 notify::follow(&db, author, FollowKind::Fiche, &target, true).await?;
-                notify::tell(&db, &news, &[(FollowKind::Fiche, target.clone())], Some(&body)).await
+                notify::tell(
+                    &db,
+                    &news,
+                    &[(FollowKind::Fiche, target.clone())],
+                    Some(&body),
+                )
+                .await
             };
             if let Err(error) = told.await {
                 tracing::error!(%error, comment = id, "notifications not recorded");
@@ -98,17 +134,28 @@ pub async fn post_comment(fiche: i64, body: String) -> Result<i64, AppError> {
 /// A member flags a comment, a thread or a reply for the editors.
 #[server(endpoint = "innovation/flag")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/flag", skip_all, fields(account = tracing::field::Empty, id = id)))]
-pub async fn flag_item(kind: ItemKind, id: i64, #[server(default)] reason: String) -> Result<(), AppError> {
+pub async fn flag_item(
+    kind: ItemKind,
+    id: i64,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
     respond(
         async {
             let caller = Caller::current().await?;
             let account = caller.require(Permission::Contribute)?;
             let db = app_state()?.db;
             crate::characters::check("reason", &reason)?;
-            let link = contributions::visible_link(&db, kind, id).await?.ok_or(AppError::NotFound)?;
+            let link = contributions::visible_link(&db, kind, id)
+                .await?
+                .ok_or(AppError::NotFound)?;
             let reason: String = reason.trim().chars().take(500).collect();
             contributions::flag(&db, kind, id, account.id, &reason).await?;
-            tracing::info!(user = account.id, kind = kind.code(), id, "contribution flagged");
+            tracing::info!(
+                user = account.id,
+                kind = kind.code(),
+                id,
+                "contribution flagged"
+            );
             redirect_plain_form(&link);
             Ok(())
         }
@@ -119,17 +166,30 @@ pub async fn flag_item(kind: ItemKind, id: i64, #[server(default)] reason: Strin
 /// An editor hides, restores or deletes a contribution, with a reason kept in the log.
 #[server(endpoint = "innovation/moderate")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/moderate", skip_all, fields(account = tracing::field::Empty, id = id)))]
-pub async fn moderate_item(kind: ItemKind, id: i64, action: ModerationAction, #[server(default)] reason: String) -> Result<(), AppError> {
+pub async fn moderate_item(
+    kind: ItemKind,
+    id: i64,
+    action: ModerationAction,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
     respond(
         async {
             let caller = Caller::current().await?;
             let account = caller.require(Permission::Edit)?;
             crate::characters::check("reason", &reason)?;
             let reason = reason.trim().chars().take(500).collect::<String>();
-            if !contributions::moderate(&app_state()?.db, kind, id, action, account.id, &reason).await? {
+            if !contributions::moderate(&app_state()?.db, kind, id, action, account.id, &reason)
+                .await?
+            {
                 return Err(AppError::NotFound);
             }
-            tracing::info!(editor = account.id, kind = kind.code(), id, action = action.code(), "contribution moderated");
+            tracing::info!(
+                editor = account.id,
+                kind = kind.code(),
+                id,
+                action = action.code(),
+                "contribution moderated"
+            );
             redirect_plain_form("/innovation/moderation");
             Ok(())
         }
@@ -145,7 +205,10 @@ pub async fn load_moderation() -> Result<ModerationDesk, AppError> {
             Caller::current().await?.require(Permission::Edit)?;
             let db = app_state()?.db;
             let dates = HumanDates::for_reader().await?;
-            Ok(ModerationDesk { flagged: contributions::flagged(&db, &dates).await?, log: contributions::log(&db, &dates).await? })
+            Ok(ModerationDesk {
+                flagged: contributions::flagged(&db, &dates).await?,
+                log: contributions::log(&db, &dates).await?,
+            })
         }
         .await,
     )
@@ -154,7 +217,11 @@ pub async fn load_moderation() -> Result<ModerationDesk, AppError> {
 /// Follows (or stops following) a published fiche, a thread, a field or a city of the catalogue.
 #[server(endpoint = "innovation/follow")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/follow", skip_all, fields(account = tracing::field::Empty, follow = follow)))]
-pub async fn follow_subject(kind: FollowKind, target: String, follow: bool) -> Result<(), AppError> {
+pub async fn follow_subject(
+    kind: FollowKind,
+    target: String,
+    follow: bool,
+) -> Result<(), AppError> {
     respond(
         async {
             let caller = Caller::current().await?;
@@ -162,9 +229,14 @@ pub async fn follow_subject(kind: FollowKind, target: String, follow: bool) -> R
             let db = app_state()?.db;
             let id = target.trim().parse::<i64>().ok();
             let exists = match (kind, id) {
-                (FollowKind::Fiche, Some(id)) => store::published(&db, id, request_locale()).await?.is_some(),
+                (FollowKind::Fiche, Some(id)) => {
+                    store::published(&db, id, request_locale()).await?.is_some()
+                }
                 (FollowKind::Thread, Some(id)) => threads::find(&db, id, false).await?.is_some(),
-                (FollowKind::Field, Some(id)) => store::field_names(&db, request_locale()).await?.iter().any(|(f, _)| *f == id),
+                (FollowKind::Field, Some(id)) => store::field_names(&db, request_locale())
+                    .await?
+                    .iter()
+                    .any(|(f, _)| *f == id),
                 (FollowKind::City, _) => match target.split_once('|') {
                     Some((city, country)) => store::has_city(&db, city, country).await?,
                     None => false,

@@ -30,7 +30,13 @@ impl MemberProfile {
             city: trim(&self.city),
             country: trim(&self.country),
             fields,
-            languages: self.languages.split(',').map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(", "),
+            languages: self
+                .languages
+                .split(',')
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(", "),
             bio: trim(&self.bio),
         };
         let mut errors = crate::characters::refused_fields(&clean);
@@ -43,13 +49,22 @@ impl MemberProfile {
             ("bio", &clean.bio, 2_000, false),
         ] {
             if required && value.is_empty() {
-                errors.push(FieldError { field: field.into(), key: "field-required".into() });
+                errors.push(FieldError {
+                    field: field.into(),
+                    key: "field-required".into(),
+                });
             } else if value.chars().count() > max {
-                errors.push(FieldError { field: field.into(), key: "field-too-long".into() });
+                errors.push(FieldError {
+                    field: field.into(),
+                    key: "field-too-long".into(),
+                });
             }
         }
         if clean.fields.len() > 8 {
-            errors.push(FieldError { field: "fields".into(), key: "field-too-long".into() });
+            errors.push(FieldError {
+                field: "fields".into(),
+                key: "field-too-long".into(),
+            });
         }
         if errors.is_empty() {
             Ok(clean)

@@ -32,9 +32,18 @@ pub async fn load_directory(
             Caller::current().await?.account_id()?;
             let db = app_state()?.db;
             let names = store::field_names(&db, request_locale()).await?;
-            let members =
-                members::search(&db, q.as_deref().map(str::trim).filter(|q| !q.is_empty()), field, country.as_deref().map(str::trim).filter(|c| !c.is_empty()), &names).await?;
-            Ok(DirectoryPage { members, fields: names })
+            let members = members::search(
+                &db,
+                q.as_deref().map(str::trim).filter(|q| !q.is_empty()),
+                field,
+                country.as_deref().map(str::trim).filter(|c| !c.is_empty()),
+                &names,
+            )
+            .await?;
+            Ok(DirectoryPage {
+                members,
+                fields: names,
+            })
         }
         .await,
     )
@@ -49,7 +58,9 @@ pub async fn load_member(id: i64) -> Result<MemberCard, AppError> {
             Caller::current().await?.account_id()?;
             let db = app_state()?.db;
             let names = store::field_names(&db, request_locale()).await?;
-            members::card_of(&db, id, &names).await?.ok_or(AppError::NotFound)
+            members::card_of(&db, id, &names)
+                .await?
+                .ok_or(AppError::NotFound)
         }
         .await,
     )
@@ -64,7 +75,10 @@ pub async fn load_my_member_profile() -> Result<(MemberProfile, Vec<(i64, String
             let caller = Caller::current().await?;
             let account = caller.signed_in()?;
             let db = app_state()?.db;
-            Ok((members::profile(&db, account.id).await?.unwrap_or_default(), store::field_names(&db, request_locale()).await?))
+            Ok((
+                members::profile(&db, account.id).await?.unwrap_or_default(),
+                store::field_names(&db, request_locale()).await?,
+            ))
         }
         .await,
     )
@@ -107,8 +121,15 @@ pub async fn contact_member(id: i64, body: String) -> Result<(), AppError> {
             if members::contacts_today(&app.db, account.id).await? >= CONTACTS_PER_DAY {
                 return Err(AppError::RateLimited);
             }
-            let sender_link = app.config.public_link(&format!("/innovation/membres/{}", account.id));
-            let mail = members::Contact { recipient_id: id, sender_name: account.display_name.clone(), sender_link, body };
+            let sender_link = app
+                .config
+                .public_link(&format!("/innovation/membres/{}", account.id));
+            let mail = members::Contact {
+                recipient_id: id,
+                sender_name: account.display_name.clone(),
+                sender_link,
+                body,
+            };
             // Mailed by the job worker: a relay that is down delays the message, it does not lose it.
             members::contact(&app, account.id, id, &mail).await?;
             tracing::info!(sender = account.id, recipient = id, "member contacted");

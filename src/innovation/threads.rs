@@ -26,8 +26,17 @@ impl ThreadInput {
         let mut fields = self.fields.clone();
         fields.sort_unstable();
         fields.dedup();
-        let clean = ThreadInput { title: self.title.trim().to_string(), body: self.body.trim().to_string(), fields };
-        let mut refuse = |field: &str, key: &str| errors.push(FieldError { field: field.into(), key: key.into() });
+        let clean = ThreadInput {
+            title: self.title.trim().to_string(),
+            body: self.body.trim().to_string(),
+            fields,
+        };
+        let mut refuse = |field: &str, key: &str| {
+            errors.push(FieldError {
+                field: field.into(),
+                key: key.into(),
+            })
+        };
         match clean.title.chars().count() {
             0 => refuse("title", "field-required"),
             n if n < 5 => refuse("title", "thread-field-title"),
@@ -61,8 +70,16 @@ pub struct ThreadQuery {
 
 impl ThreadQuery {
     pub fn from_pairs(get: impl Fn(&str) -> Option<String>) -> ThreadQuery {
-        let value = |key: &str| get(key).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-        ThreadQuery { q: crate::query_text::bounded_param(value("q")), champ: value("champ"), page: value("page") }
+        let value = |key: &str| {
+            get(key)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
+        ThreadQuery {
+            q: crate::query_text::bounded_param(value("q")),
+            champ: value("champ"),
+            page: value("page"),
+        }
     }
 
     /// The page asked for, clamped (see `PageNumber`).
@@ -75,8 +92,14 @@ impl ThreadQuery {
     }
 
     pub fn url(&self, page: i64) -> String {
-        let mut parts: Vec<String> =
-            [("q", &self.q), ("champ", &self.champ)].iter().filter_map(|(key, value)| value.as_ref().map(|v| format!("{key}={}", crate::stages::search::encode(v)))).collect();
+        let mut parts: Vec<String> = [("q", &self.q), ("champ", &self.champ)]
+            .iter()
+            .filter_map(|(key, value)| {
+                value
+                    .as_ref()
+                    .map(|v| format!("{key}={}", crate::stages::search::encode(v)))
+            })
+            .collect();
         if page > 1 {
             parts.push(format!("page={page}"));
         }

@@ -28,12 +28,22 @@ pub async fn load_threads(#[server(default)] query: ThreadQuery) -> Result<Threa
             let locale = request_locale();
             let caller = Caller::current().await?;
             let (Standing { member, .. }, account) = (Standing::of(&caller), caller.id());
-            let (threads, total) = threads::list(&db, &query, locale, &HumanDates::for_reader().await?).await?;
+            let (threads, total) =
+                threads::list(&db, &query, locale, &HumanDates::for_reader().await?).await?;
             let following_field = match (account, query.field()) {
-                (Some(user), Some(field)) => notify::follows(&db, user, FollowKind::Field, &field.to_string()).await?,
+                (Some(user), Some(field)) => {
+                    notify::follows(&db, user, FollowKind::Field, &field.to_string()).await?
+                }
                 _ => false,
             };
-            Ok(ThreadList { threads, total, page: query.page_number().get(), fields: store::field_names(&db, locale).await?, can_post: member, following_field })
+            Ok(ThreadList {
+                threads,
+                total,
+                page: query.page_number().get(),
+                fields: store::field_names(&db, locale).await?,
+                can_post: member,
+                following_field,
+            })
         }
         .await,
     )
@@ -47,16 +57,41 @@ pub async fn load_thread(id: i64) -> Result<ThreadPageData, AppError> {
         async {
             let db = app_state()?.db;
             let caller = Caller::current().await?;
-            let (Standing { member, editor: moderator }, account) = (Standing::of(&caller), caller.id());
-            let (title, field_ids) = threads::find(&db, id, moderator).await?.ok_or(AppError::NotFound)?;
-            let (question, replies) = threads::contributions(&db, id, moderator, &HumanDates::for_reader().await?).await?.ok_or(AppError::NotFound)?;
+            let (
+                Standing {
+                    member,
+                    editor: moderator,
+                },
+                account,
+            ) = (Standing::of(&caller), caller.id());
+            let (title, field_ids) = threads::find(&db, id, moderator)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let (question, replies) =
+                threads::contributions(&db, id, moderator, &HumanDates::for_reader().await?)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
             let following = match account {
-                Some(user) => notify::follows(&db, user, FollowKind::Thread, &id.to_string()).await?,
+                Some(user) => {
+                    notify::follows(&db, user, FollowKind::Thread, &id.to_string()).await?
+                }
                 None => false,
             };
             let names = store::field_names(&db, request_locale()).await?;
-            let fields = names.into_iter().filter(|(f, _)| field_ids.contains(f)).collect();
-            Ok(ThreadPageData { id, title, fields, question, replies, can_reply: member, moderator, following })
+            let fields = names
+                .into_iter()
+                .filter(|(f, _)| field_ids.contains(f))
+                .collect();
+            Ok(ThreadPageData {
+                id,
+                title,
+                fields,
+                question,
+                replies,
+                can_reply: member,
+                moderator,
+                following,
+            })
         }
         .await,
     )
@@ -73,14 +108,32 @@ pub async fn start_thread(thread: ThreadInput) -> Result<i64, AppError> {
             let db = app_state()?.db;
             let clean = thread.validate().map_err(AppError::Invalid)?;
             let known = store::field_names(&db, request_locale()).await?;
-            if !clean.fields.iter().all(|f| known.iter().any(|(id, _)| id == f)) {
+            if !clean
+                .fields
+                .iter()
+                .all(|f| known.iter().any(|(id, _)| id == f))
+            {
                 return Err(AppError::field("fields", "field-unknown"));
             }
             let id = threads::create(&db, account.id, &clean).await?;
             tracing::info!(user = account.id, thread = id, "thread started");
             let link = format!("/innovation/discussions/{id}");
-            let news = notify::News { kind: "thread", actor: account.id, actor_name: &account.display_name, subject: &clean.title, link: &link, target: notify::Target::Contribution(crate::innovation::community::ItemKind::Thread, id) };
-            let targets: Vec<(FollowKind, String)> = clean.fields.iter().map(|f| (FollowKind::Field, f.to_string())).collect();
+            let news = notify::News {
+                kind: "thread",
+                actor: account.id,
+                actor_name: &account.display_name,
+                subject: &clean.title,
+                link: &link,
+                target: notify::Target::Contribution(
+                    crate::innovation::community::ItemKind::Thread,
+                    id,
+                ),
+            };
+            let targets: Vec<(FollowKind, String)> = clean
+                .fields
+                .iter()
+                .map(|f| (FollowKind::Field, f.to_string()))
+                .collect();
             let told = async {
                 notify::follow(&db, account.id, FollowKind::Thread, &id.to_string(), true).await?;
                 notify::tell(&db, &news, &targets, Some(&clean.body)).await
@@ -105,15 +158,33 @@ pub async fn reply_thread(thread: i64, body: String) -> Result<i64, AppError> {
             let account = caller.require(Permission::Contribute)?;
             let db = app_state()?.db;
             let body = AppError::required_text("body", &body, COMMENT_MAX)?;
-            let (title, _) = threads::find(&db, thread, false).await?.ok_or(AppError::NotFound)?;
+            let (title, _) = threads::find(&db, thread, false)
+                .await?
+                .ok_or(AppError::NotFound)?;
             let id = threads::reply(&db, thread, account.id, &body).await?;
             tracing::info!(user = account.id, thread, reply = id, "thread reply posted");
             let link = format!("/innovation/discussions/{thread}#reponse-{id}");
-            let news = notify::News { kind: "reply", actor: account.id, actor_name: &account.display_name, subject: &title, link: &link, target: notify::Target::Contribution(crate::innovation::community::ItemKind::Reply, id) };
+            let news = notify::News {
+                kind: "reply",
+                actor: account.id,
+                actor_name: &account.display_name,
+                subject: &title,
+                link: &link,
+                target: notify::Target::Contribution(
+                    crate::innovation::community::ItemKind::Reply,
+                    id,
+                ),
+            };
             let target = thread.to_string();
             let told = async {
                 notify::follow(&db, account.id, FollowKind::Thread, &target, true).await?;
-                notify::tell(&db, &news, &[(FollowKind::Thread, target.clone())], Some(&body)).await
+                notify::tell(
+                    &db,
+                    &news,
+                    &[(FollowKind::Thread, target.clone())],
+                    Some(&body),
+                )
+                .await
             };
             if let Err(error) = told.await {
                 tracing::error!(%error, reply = id, "notifications not recorded");

@@ -17,7 +17,13 @@ pub enum Maturity {
 crate::stored_code::stored_code!(Maturity, "maturity");
 
 impl Maturity {
-    pub const ALL: [Maturity; 5] = [Maturity::Idea, Maturity::Pilot, Maturity::Deployed, Maturity::Scaled, Maturity::Stopped];
+    pub const ALL: [Maturity; 5] = [
+        Maturity::Idea,
+        Maturity::Pilot,
+        Maturity::Deployed,
+        Maturity::Scaled,
+        Maturity::Stopped,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -53,7 +59,13 @@ pub enum FicheState {
 crate::stored_code::stored_code!(FicheState, "fiche state");
 
 impl FicheState {
-    pub const ALL: [FicheState; 5] = [FicheState::Draft, FicheState::Submitted, FicheState::ChangesRequested, FicheState::Published, FicheState::Rejected];
+    pub const ALL: [FicheState; 5] = [
+        FicheState::Draft,
+        FicheState::Submitted,
+        FicheState::ChangesRequested,
+        FicheState::Published,
+        FicheState::Rejected,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -103,7 +115,14 @@ impl ReviewAction {
     }
 
     pub fn parse(code: &str) -> Option<ReviewAction> {
-        [ReviewAction::Comment, ReviewAction::RequestChanges, ReviewAction::Reject, ReviewAction::Publish].into_iter().find(|a| a.code() == code)
+        [
+            ReviewAction::Comment,
+            ReviewAction::RequestChanges,
+            ReviewAction::Reject,
+            ReviewAction::Publish,
+        ]
+        .into_iter()
+        .find(|a| a.code() == code)
     }
 }
 
@@ -140,7 +159,12 @@ impl FicheInput {
     /// The input trimmed and checked field by field; `this_year` bounds the start year.
     pub fn validate(&self, this_year: i64) -> Result<FicheInput, Vec<FieldError>> {
         let mut errors = crate::characters::refused_fields(self);
-        let mut refuse = |field: &str, key: &str| errors.push(FieldError { field: field.into(), key: key.into() });
+        let mut refuse = |field: &str, key: &str| {
+            errors.push(FieldError {
+                field: field.into(),
+                key: key.into(),
+            })
+        };
         let trim = |s: &str| s.trim().to_string();
         let mut fields = self.fields.clone();
         fields.sort_unstable();
@@ -159,9 +183,22 @@ impl FicheInput {
             funding: trim(&self.funding),
             results: trim(&self.results),
             lessons: trim(&self.lessons),
-            sources: self.sources.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n"),
+            sources: self
+                .sources
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n"),
             contact: trim(&self.contact),
-            tags: self.tags.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_lowercase).collect::<Vec<_>>().join(", "),
+            tags: self
+                .tags
+                .split(',')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+                .join(", "),
             interests: trim(&self.interests),
         };
         let length = |text: &str| text.chars().count();
@@ -189,7 +226,12 @@ impl FicheInput {
                 refuse(field, "field-too-long");
             }
         }
-        if !clean.year_started.is_empty() && !clean.year_started.parse::<i64>().is_ok_and(|y| (1900..=this_year).contains(&y)) {
+        if !clean.year_started.is_empty()
+            && !clean
+                .year_started
+                .parse::<i64>()
+                .is_ok_and(|y| (1900..=this_year).contains(&y))
+        {
             refuse("year_started", "fiche-field-year");
         }
         if Maturity::parse(&clean.maturity).is_none() {
@@ -207,7 +249,10 @@ impl FicheInput {
                 refuse(field, "field-too-long");
             }
         }
-        if clean.sources.lines().any(|l| !(l.starts_with("https://") || l.starts_with("http://")) || l.contains(char::is_whitespace)) {
+        if clean.sources.lines().any(|l| {
+            !(l.starts_with("https://") || l.starts_with("http://"))
+                || l.contains(char::is_whitespace)
+        }) {
             refuse("sources", "fiche-field-sources");
         }
         if clean.interests.is_empty() {
@@ -352,15 +397,47 @@ mod tests {
     #[test]
     fn a_complete_fiche_passes_cleaned() {
         let clean = complete().validate(2026).expect("valid");
-        assert_eq!((clean.fields, clean.tags.as_str(), clean.sources.as_str()), (vec![2], "vélo, mobilité", "https://fr.wikipedia.org/wiki/V%C3%A9lib%27"));
+        assert_eq!(
+            (clean.fields, clean.tags.as_str(), clean.sources.as_str()),
+            (
+                vec![2],
+                "vélo, mobilité",
+                "https://fr.wikipedia.org/wiki/V%C3%A9lib%27"
+            )
+        );
     }
 
     #[test]
     fn every_problem_is_named() {
-        let bad = FicheInput { language: "de".into(), year_started: "2999".into(), sources: "pas un lien".into(), ..Default::default() };
-        let fields: Vec<String> = bad.validate(2026).expect_err("invalid").into_iter().map(|e| e.field).collect();
-        for field in ["language", "title", "summary", "body", "fields", "city", "country", "year_started", "maturity", "sources", "interests"] {
-            assert!(fields.iter().any(|f| f == field), "{field} not refused: {fields:?}");
+        let bad = FicheInput {
+            language: "de".into(),
+            year_started: "2999".into(),
+            sources: "pas un lien".into(),
+            ..Default::default()
+        };
+        let fields: Vec<String> = bad
+            .validate(2026)
+            .expect_err("invalid")
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        for field in [
+            "language",
+            "title",
+            "summary",
+            "body",
+            "fields",
+            "city",
+            "country",
+            "year_started",
+            "maturity",
+            "sources",
+            "interests",
+        ] {
+            assert!(
+                fields.iter().any(|f| f == field),
+                "{field} not refused: {fields:?}"
+            );
         }
     }
 }

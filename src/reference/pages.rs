@@ -4,6 +4,7 @@ use super::{
     api::{load_reference, SaveReference},
     types::{DirectionRef, FieldRef, ReferenceData},
 };
+use crate::ui::refused_form::ServerForm;
 use crate::{
     accounts::{pages::auth_context::use_auth, types::Permission},
     error::AppError,
@@ -13,7 +14,6 @@ use crate::{
         status_pages::ErrorPage,
     },
 };
-use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -46,8 +46,14 @@ pub fn ReferenceAdmin() -> impl IntoView {
 
 #[component]
 fn Editor(data: ReferenceData, save: ServerAction<SaveReference>) -> impl IntoView {
-    let summary = use_locale()
-        .t_with("reference-summary", &[("directions", data.directions.len().to_string()), ("metiers", data.metier_count().to_string()), ("fields", data.fields.len().to_string())]);
+    let summary = use_locale().t_with(
+        "reference-summary",
+        &[
+            ("directions", data.directions.len().to_string()),
+            ("metiers", data.metier_count().to_string()),
+            ("fields", data.fields.len().to_string()),
+        ],
+    );
     let kinds = [
         ("direction", "reference-kind-direction"),
         ("service", "reference-kind-service"),
@@ -57,7 +63,11 @@ fn Editor(data: ReferenceData, save: ServerAction<SaveReference>) -> impl IntoVi
     ];
     let parent_error = field_error(save.value(), "parent_id");
     let direction_options = data.directions.iter().map(|d| view! { <option value=d.id.to_string()>{format!("{} — {}", d.code, d.name)}</option> }).collect_view();
-    let family_options = data.families.iter().map(|f| view! { <option value=f.id.to_string()>{f.name.clone()}</option> }).collect_view();
+    let family_options = data
+        .families
+        .iter()
+        .map(|f| view! { <option value=f.id.to_string()>{f.name.clone()}</option> })
+        .collect_view();
     view! {
         <p class="lead">{summary}</p>
         <FormError value=save.value()/>
@@ -149,7 +159,10 @@ fn DirectionItem(direction: DirectionRef, save: ServerAction<SaveReference>) -> 
 
 #[component]
 fn FieldItem(field: FieldRef, save: ServerAction<SaveReference>) -> impl IntoView {
-    let (fr, en) = (format!("rename-field-{}-fr", field.id), format!("rename-field-{}-en", field.id));
+    let (fr, en) = (
+        format!("rename-field-{}-fr", field.id),
+        format!("rename-field-{}-en", field.id),
+    );
     view! {
         <li>
             <ServerForm action=save attr:class="inline-form rename-form">

@@ -5,7 +5,9 @@
 use crate::stages::server::{applications, follow_up};
 use crate::{
     server::db::Db,
-    stages::application::ApplicationState::{self, Accepted, Declined, Expired, InReview, Interview, Received, Withdrawn},
+    stages::application::ApplicationState::{
+        self, Accepted, Declined, Expired, InReview, Interview, Received, Withdrawn,
+    },
 };
 use sqlx::Row;
 use std::path::Path;
@@ -29,7 +31,10 @@ const LETTERS: &[&str] = &[
 
 /// A one-page PDF, enough to be a real CV file for the demo.
 fn demo_cv(name: &str) -> Vec<u8> {
-    let text = format!("BT /F1 18 Tf 72 720 Td (CV - {}) Tj ET", name.replace(['(', ')', '\\'], ""));
+    let text = format!(
+        "BT /F1 18 Tf 72 720 Td (CV - {}) Tj ET",
+        name.replace(['(', ')', '\\'], "")
+    );
     let text = text.chars().filter(char::is_ascii).collect::<String>();
     let objects = [
         "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
@@ -45,27 +50,46 @@ fn demo_cv(name: &str) -> Vec<u8> {
         pdf.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
     }
     let xref = pdf.len();
-    pdf.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    pdf.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for offset in offsets {
         pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
     }
-    pdf.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
+    pdf.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
     pdf
 }
 
 pub async fn load(db: &Db, data_dir: &Path, agent: i64) -> Result<(), sqlx::Error> {
-    let existing: i64 = sqlx::query("SELECT COUNT(*) AS n FROM applications").fetch_one(&db.pool).await?.try_get("n")?;
+    let existing: i64 = sqlx::query("SELECT COUNT(*) AS n FROM applications")
+        .fetch_one(&db.pool)
+        .await?
+        .try_get("n")?;
     if existing > 0 {
         return Ok(());
     }
-    let service: Option<i64> = sqlx::query("SELECT service_id FROM role_grants WHERE user_id = $1 AND role = 'host_agent'")
-        .bind(agent)
-        .fetch_optional(&db.pool)
-        .await?
-        .map(|r| r.try_get("service_id"))
-        .transpose()?;
-    let Some(service) = service else { return Ok(()) };
-    let offers = sqlx::query("SELECT id, direction_id, state FROM offers WHERE service_id = $1 ORDER BY id").bind(service).fetch_all(&db.pool).await?;
+    let service: Option<i64> = sqlx::query(
+        "SELECT service_id FROM role_grants WHERE user_id = $1 AND role = 'host_agent'",
+    )
+    .bind(agent)
+    .fetch_optional(&db.pool)
+    .await?
+    .map(|r| r.try_get("service_id"))
+    .transpose()?;
+    let Some(service) = service else {
+        return Ok(());
+    };
+    let offers =
+        sqlx::query("SELECT id, direction_id, state FROM offers WHERE service_id = $1 ORDER BY id")
+            .bind(service)
+            .fetch_all(&db.pool)
+            .await?;
     let open: Vec<(i64, i64)> = offers
         .iter()
         .filter(|r| r.try_get::<String, _>("state").ok().as_deref() == Some("published"))
@@ -93,12 +117,27 @@ pub async fn load(db: &Db, data_dir: &Path, agent: i64) -> Result<(), sqlx::Erro
         let file = format!("demo-{id}.pdf");
         let bytes = demo_cv(name);
         std::fs::write(cv_dir.join(&file), &bytes).map_err(sqlx::Error::Io)?;
-        crate::stages::server::profiles::set_cv(db, id, &file, i64::try_from(bytes.len()).unwrap_or(i64::MAX)).await?;
+        crate::stages::server::profiles::set_cv(
+            db,
+            id,
+            &file,
+            i64::try_from(bytes.len()).unwrap_or(i64::MAX),
+        )
+        .await?;
         candidates.push(id);
     }
 
     // Every state of the pipeline, spread over the agent's open offers.
-    let paths: [&[ApplicationState]; 8] = [&[], &[InReview], &[InReview, Interview], &[Interview, Accepted], &[InReview, Declined], &[], &[Interview], &[Withdrawn]];
+    let paths: [&[ApplicationState]; 8] = [
+        &[],
+        &[InReview],
+        &[InReview, Interview],
+        &[Interview, Accepted],
+        &[InReview, Declined],
+        &[],
+        &[Interview],
+        &[Withdrawn],
+    ];
     let mut count = 0;
     // Demo data is loaded before the server starts: no live screen to tell and no mail to send
     // to its made-up addresses, so it writes through the store directly, not the operations.
@@ -107,11 +146,25 @@ pub async fn load(db: &Db, data_dir: &Path, agent: i64) -> Result<(), sqlx::Erro
     for (n, candidate) in candidates.iter().enumerate() {
         for round in 0..2 {
             let (offer, direction) = open[(n + round * 3) % open.len()];
-            let Ok(id) = applications::apply(conn, offer, direction, *candidate, LETTERS[(n + round) % LETTERS.len()]).await else { continue };
+            let Ok(id) = applications::apply(
+                conn,
+                offer,
+                direction,
+                *candidate,
+                LETTERS[(n + round) % LETTERS.len()],
+            )
+            .await
+            else {
+                continue;
+            };
             count += 1;
             let mut state = Received;
             for next in paths[(n + round * 5) % paths.len()] {
-                let (actor, by_agent) = if *next == Withdrawn { (*candidate, false) } else { (agent, true) };
+                let (actor, by_agent) = if *next == Withdrawn {
+                    (*candidate, false)
+                } else {
+                    (agent, true)
+                };
                 let answer = match next {
                     Accepted => Some("Bonjour,\n\nNous avons le plaisir de retenir votre candidature. Votre tutrice vous appellera cette semaine.\n\nBien cordialement,"),
                     Declined => Some("Bonjour,\n\nMerci de votre intérêt. Nous avons retenu un autre profil pour ce stage.\n\nBien cordialement,"),
@@ -120,8 +173,22 @@ pub async fn load(db: &Db, data_dir: &Path, agent: i64) -> Result<(), sqlx::Erro
                 applications::move_state(conn, id, state, *next, actor, by_agent, answer).await?;
                 if *next == Interview {
                     follow_up::add_message(conn, id, agent, false, "Bonjour, seriez-vous disponible mardi à 10 h pour un entretien au service ?", crate::server::db::now()).await?;
-                    follow_up::add_message(conn, id, *candidate, true, "Bonjour, oui, mardi 10 h me convient très bien. Merci !", crate::server::db::now()).await?;
-                    follow_up::add_note(conn, id, agent, "Profil solide, bonne connaissance du terrain.").await?;
+                    follow_up::add_message(
+                        conn,
+                        id,
+                        *candidate,
+                        true,
+                        "Bonjour, oui, mardi 10 h me convient très bien. Merci !",
+                        crate::server::db::now(),
+                    )
+                    .await?;
+                    follow_up::add_note(
+                        conn,
+                        id,
+                        agent,
+                        "Profil solide, bonne connaissance du terrain.",
+                    )
+                    .await?;
                 }
                 state = *next;
             }
@@ -136,9 +203,16 @@ pub async fn load(db: &Db, data_dir: &Path, agent: i64) -> Result<(), sqlx::Erro
     }
     let direction = open[0].1;
     for candidate in candidates.iter().skip(2).take(3) {
-        count += applications::apply_spontaneously(conn, &[direction], None, *candidate, LETTERS[1]).await.map_or(0, |c| c.len());
+        count +=
+            applications::apply_spontaneously(conn, &[direction], None, *candidate, LETTERS[1])
+                .await
+                .map_or(0, |c| c.len());
     }
-    tracing::info!(count, candidates = candidates.len(), "demo applications loaded");
+    tracing::info!(
+        count,
+        candidates = candidates.len(),
+        "demo applications loaded"
+    );
     Ok(())
 }
 

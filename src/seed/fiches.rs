@@ -35,8 +35,12 @@ struct DemoFiche {
     tags: String,
 }
 
-const MEMBERS: &[(&str, &str)] =
-    &[("membre@parvis.localhost", "Marie Membre"), ("ana.lopez@ejemplo.es", "Ana López"), ("kenji.sato@example.jp", "Kenji Sato"), ("amara.diallo@exemple.sn", "Amara Diallo")];
+const MEMBERS: &[(&str, &str)] = &[
+    ("membre@parvis.localhost", "Marie Membre"),
+    ("ana.lopez@ejemplo.es", "Ana López"),
+    ("kenji.sato@example.jp", "Kenji Sato"),
+    ("amara.diallo@exemple.sn", "Amara Diallo"),
+];
 
 const COMMENTS: &[&str] = &[
     "Nous avons lancé un dispositif proche l'an dernier : la question de l'entretien s'est posée très vite. Avez-vous un budget dédié ?",
@@ -45,12 +49,18 @@ const COMMENTS: &[&str] = &[
 ];
 
 pub async fn load(db: &Db, editor_email: &str) -> Result<(), sqlx::Error> {
-    let existing: i64 = sqlx::query("SELECT COUNT(*) AS n FROM fiches").fetch_one(&db.pool).await?.try_get("n")?;
-    let Some(editor) = accounts::by_email(db, editor_email).await? else { return Ok(()) };
+    let existing: i64 = sqlx::query("SELECT COUNT(*) AS n FROM fiches")
+        .fetch_one(&db.pool)
+        .await?
+        .try_get("n")?;
+    let Some(editor) = accounts::by_email(db, editor_email).await? else {
+        return Ok(());
+    };
     if existing > 0 {
         return Ok(());
     }
-    let fiches: Vec<DemoFiche> = serde_json::from_str(include_str!("demo_fiches.json")).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+    let fiches: Vec<DemoFiche> = serde_json::from_str(include_str!("demo_fiches.json"))
+        .map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
     let codes: Vec<(i64, String)> = sqlx::query("SELECT id, code FROM innovation_fields")
         .fetch_all(&db.pool)
         .await?
@@ -62,10 +72,34 @@ pub async fn load(db: &Db, editor_email: &str) -> Result<(), sqlx::Error> {
         return Ok(());
     }
     let profiles = [
-        ("Chargée de mission innovation", "Ville de Paris", "Paris", "France", "français, anglais"),
-        ("Jefa de proyectos de espacio público", "Ajuntament de Barcelona", "Barcelone", "Espagne", "espagnol, catalan, anglais"),
-        ("Smart city policy officer", "City of Yokohama", "Yokohama", "Japon", "japonais, anglais"),
-        ("Responsable de la participation citoyenne", "Ville de Dakar", "Dakar", "Sénégal", "français, wolof"),
+        (
+            "Chargée de mission innovation",
+            "Ville de Paris",
+            "Paris",
+            "France",
+            "français, anglais",
+        ),
+        (
+            "Jefa de proyectos de espacio público",
+            "Ajuntament de Barcelona",
+            "Barcelone",
+            "Espagne",
+            "espagnol, catalan, anglais",
+        ),
+        (
+            "Smart city policy officer",
+            "City of Yokohama",
+            "Yokohama",
+            "Japon",
+            "japonais, anglais",
+        ),
+        (
+            "Responsable de la participation citoyenne",
+            "Ville de Dakar",
+            "Dakar",
+            "Sénégal",
+            "français, wolof",
+        ),
     ];
     for (member, (job, organisation, city, country, languages)) in members.iter().zip(profiles) {
         let profile = crate::innovation::members::MemberProfile {
@@ -89,7 +123,11 @@ pub async fn load(db: &Db, editor_email: &str) -> Result<(), sqlx::Error> {
             title: fiche.title,
             summary: fiche.summary,
             body: fiche.body,
-            fields: fiche.fields.iter().filter_map(|code| codes.iter().find(|(_, c)| c == code).map(|(id, _)| *id)).collect(),
+            fields: fiche
+                .fields
+                .iter()
+                .filter_map(|code| codes.iter().find(|(_, c)| c == code).map(|(id, _)| *id))
+                .collect(),
             city: fiche.city,
             country: fiche.country,
             year_started: fiche.year,
@@ -116,7 +154,12 @@ pub async fn load(db: &Db, editor_email: &str) -> Result<(), sqlx::Error> {
         }
     }
     translation(db, &fiche_ids, members[0], editor.id).await?;
-    let published: Vec<i64> = sqlx::query("SELECT fiche_id FROM fiche_catalogue").fetch_all(&db.pool).await?.iter().map(|r| r.try_get("fiche_id")).collect::<Result<_, _>>()?;
+    let published: Vec<i64> = sqlx::query("SELECT fiche_id FROM fiche_catalogue")
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(|r| r.try_get("fiche_id"))
+        .collect::<Result<_, _>>()?;
     for id in published {
         store::refresh_related(db, id).await?;
     }
@@ -126,9 +169,18 @@ pub async fn load(db: &Db, editor_email: &str) -> Result<(), sqlx::Error> {
 }
 
 /// An English version of the first fiche (Paris's bike sharing), linked to it.
-async fn translation(db: &Db, fiche_ids: &[i64], author: i64, editor: i64) -> Result<(), sqlx::Error> {
-    let Some(&original) = fiche_ids.first() else { return Ok(()) };
-    let Some(french) = store::find(db, original).await? else { return Ok(()) };
+async fn translation(
+    db: &Db,
+    fiche_ids: &[i64],
+    author: i64,
+    editor: i64,
+) -> Result<(), sqlx::Error> {
+    let Some(&original) = fiche_ids.first() else {
+        return Ok(());
+    };
+    let Some(french) = store::find(db, original).await? else {
+        return Ok(());
+    };
     let input = FicheInput {
         language: "en".into(),
         title: "Large-scale public bike sharing".into(),
@@ -159,7 +211,13 @@ async fn translation(db: &Db, fiche_ids: &[i64], author: i64, editor: i64) -> Re
 
 /// A thread: (asker, title, question, field codes, [(replier, reply)]); people by index in
 /// MEMBERS.
-type DemoThread = (usize, &'static str, &'static str, &'static [&'static str], &'static [(usize, &'static str)]);
+type DemoThread = (
+    usize,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [(usize, &'static str)],
+);
 
 const THREADS: &[DemoThread] = &[
     (
@@ -193,21 +251,50 @@ const THREADS: &[DemoThread] = &[
 
 async fn discussions(db: &Db, codes: &[(i64, String)], members: &[i64]) -> Result<(), sqlx::Error> {
     for (asker, title, question, fields, replies) in THREADS {
-        let fields: Vec<i64> = fields.iter().filter_map(|code| codes.iter().find(|(_, c)| c == code).map(|(id, _)| *id)).collect();
-        let fields = if fields.is_empty() { codes.iter().take(1).map(|(id, _)| *id).collect() } else { fields };
-        let Some(&asker) = members.get(*asker) else { continue };
-        let id = threads::create(db, asker, &ThreadInput { title: (*title).into(), body: (*question).into(), fields }).await?;
+        let fields: Vec<i64> = fields
+            .iter()
+            .filter_map(|code| codes.iter().find(|(_, c)| c == code).map(|(id, _)| *id))
+            .collect();
+        let fields = if fields.is_empty() {
+            codes.iter().take(1).map(|(id, _)| *id).collect()
+        } else {
+            fields
+        };
+        let Some(&asker) = members.get(*asker) else {
+            continue;
+        };
+        let id = threads::create(
+            db,
+            asker,
+            &ThreadInput {
+                title: (*title).into(),
+                body: (*question).into(),
+                fields,
+            },
+        )
+        .await?;
         notify::follow(db, asker, FollowKind::Thread, &id.to_string(), true).await?;
         for (replier, text) in *replies {
-            let Some(&replier) = members.get(*replier) else { continue };
+            let Some(&replier) = members.get(*replier) else {
+                continue;
+            };
             threads::reply(db, id, replier, text).await?;
             notify::follow(db, replier, FollowKind::Thread, &id.to_string(), true).await?;
         }
     }
     // The first demo member follows the transport field and Paris.
-    if let (Some(&member), Some((transport, _))) = (members.first(), codes.iter().find(|(_, c)| c == "mobilite")) {
+    if let (Some(&member), Some((transport, _))) =
+        (members.first(), codes.iter().find(|(_, c)| c == "mobilite"))
+    {
         notify::follow(db, member, FollowKind::Field, &transport.to_string(), true).await?;
-        notify::follow(db, member, FollowKind::City, &crate::innovation::community::city_key("Paris", "France"), true).await?;
+        notify::follow(
+            db,
+            member,
+            FollowKind::City,
+            &crate::innovation::community::city_key("Paris", "France"),
+            true,
+        )
+        .await?;
     }
     Ok(())
 }
@@ -218,7 +305,8 @@ mod tests {
 
     #[test]
     fn every_demo_fiche_passes_the_authors_checks() {
-        let fiches: Vec<DemoFiche> = serde_json::from_str(include_str!("demo_fiches.json")).expect("demo JSON");
+        let fiches: Vec<DemoFiche> =
+            serde_json::from_str(include_str!("demo_fiches.json")).expect("demo JSON");
         assert!(fiches.len() >= 30);
         for f in fiches {
             let input = FicheInput {
@@ -240,8 +328,17 @@ mod tests {
                 interests: "Aucun lien.".into(),
                 ..Default::default()
             };
-            assert!(input.validate(2026).is_ok(), "{}: {:?}", f.title, input.validate(2026).err());
-            assert!(crate::innovation::server::independence::warnings(&input, &[]).is_empty(), "{} looks promotional", f.title);
+            assert!(
+                input.validate(2026).is_ok(),
+                "{}: {:?}",
+                f.title,
+                input.validate(2026).err()
+            );
+            assert!(
+                crate::innovation::server::independence::warnings(&input, &[]).is_empty(),
+                "{} looks promotional",
+                f.title
+            );
         }
     }
 }

@@ -16,7 +16,9 @@ use crate::server::{clock::Clock, db::Db};
 /// is already there.
 pub async fn load(db: &Db, data_dir: &std::path::Path, clock: &Clock) -> Result<(), sqlx::Error> {
     accounts::load(db).await?;
-    let agent = crate::accounts::server::store::by_email(db, "agent@parvis.localhost").await?.map(|a| a.id);
+    let agent = crate::accounts::server::store::by_email(db, "agent@parvis.localhost")
+        .await?
+        .map(|a| a.id);
     if let Some(agent) = agent {
         offers::load(db, agent, &clock.today_iso()).await?;
         applications::load(db, data_dir, agent).await?;

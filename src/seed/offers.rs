@@ -21,17 +21,38 @@ const PROFILES: &[&str] = &[
     "Aisance rédactionnelle, sens de l'organisation, maîtrise des outils bureautiques.",
     "Intérêt pour le service public et les politiques urbaines ; capacité d'analyse et de synthèse.",
 ];
-const DISCIPLINES: &[&str] =
-    &["Sciences politiques", "Droit public", "Urbanisme", "Écologie", "Informatique", "Gestion", "Communication", "Génie civil", "Sociologie", "Santé publique"];
-const STREETS: &[&str] =
-    &["place de l'Hôtel de Ville", "rue de Rivoli", "avenue de France", "rue de Lobau", "boulevard Morland", "rue du Département", "quai de la Rapée", "rue Boucry"];
+const DISCIPLINES: &[&str] = &[
+    "Sciences politiques",
+    "Droit public",
+    "Urbanisme",
+    "Écologie",
+    "Informatique",
+    "Gestion",
+    "Communication",
+    "Génie civil",
+    "Sociologie",
+    "Santé publique",
+];
+const STREETS: &[&str] = &[
+    "place de l'Hôtel de Ville",
+    "rue de Rivoli",
+    "avenue de France",
+    "rue de Lobau",
+    "boulevard Morland",
+    "rue du Département",
+    "quai de la Rapée",
+    "rue Boucry",
+];
 
 /// A small deterministic generator: demo data looks varied but is the same every time.
 struct Sequence(u64);
 
 impl Sequence {
     fn next(&mut self, n: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         ((self.0 >> 33) % n as u64) as usize
     }
 }
@@ -45,12 +66,19 @@ fn month_after(today: &str, months: i64) -> String {
 }
 
 pub async fn load(db: &Db, author: i64, today: &str) -> Result<(), sqlx::Error> {
-    let existing: i64 = sqlx::query("SELECT COUNT(*) AS n FROM offers").fetch_one(&db.pool).await?.try_get("n")?;
+    let existing: i64 = sqlx::query("SELECT COUNT(*) AS n FROM offers")
+        .fetch_one(&db.pool)
+        .await?
+        .try_get("n")?;
     if existing > 0 {
         return Ok(());
     }
     let data = reference::load(db).await?;
-    let metiers: Vec<_> = data.families.iter().flat_map(|f| f.metiers.iter()).collect();
+    let metiers: Vec<_> = data
+        .families
+        .iter()
+        .flat_map(|f| f.metiers.iter())
+        .collect();
     let mut seq = Sequence(2026);
     let mut count = 0;
     for direction in &data.directions {
@@ -95,7 +123,8 @@ pub async fn load(db: &Db, author: i64, today: &str) -> Result<(), sqlx::Error> 
                 };
                 if state != OfferState::Draft {
                     let mut conn = db.pool.acquire().await?;
-                    store::move_state(&mut conn, id, OfferState::Draft, OfferState::Published).await?;
+                    store::move_state(&mut conn, id, OfferState::Draft, OfferState::Published)
+                        .await?;
                     if state != OfferState::Published {
                         store::move_state(&mut conn, id, OfferState::Published, state).await?;
                     }

@@ -31,7 +31,11 @@ pub fn zone_named(name: &str) -> Option<TimeZone> {
 /// Every IANA zone name of the compiled-in database that names a place ("Europe/Paris"), sorted:
 /// what an account may choose.
 pub fn zone_names() -> Vec<String> {
-    let mut names: Vec<String> = tz::db().available().map(|n| n.to_string()).filter(|n| n.contains('/') && !n.starts_with("Etc/")).collect();
+    let mut names: Vec<String> = tz::db()
+        .available()
+        .map(|n| n.to_string())
+        .filter(|n| n.contains('/') && !n.starts_with("Etc/"))
+        .collect();
     names.sort();
     names.dedup();
     names
@@ -52,7 +56,9 @@ pub fn last_second_of(day: Date, zone: &TimeZone) -> Option<Timestamp> {
 /// Whether a deadline ("YYYY-MM-DD", the last day to apply) is still open at `at` in `zone`.
 /// An unreadable deadline is closed.
 pub fn deadline_open(deadline: &str, at: Timestamp, zone: &TimeZone) -> bool {
-    deadline.parse::<Date>().is_ok_and(|last| day_in(at, zone) <= last)
+    deadline
+        .parse::<Date>()
+        .is_ok_and(|last| day_in(at, zone) <= last)
 }
 
 /// The application's clock: system time, or a time a test has set; and the city's zone.
@@ -65,7 +71,10 @@ pub struct Clock {
 impl Clock {
     /// A clock on system time for the city of `zone`.
     pub fn new(zone: TimeZone) -> Clock {
-        Clock { zone, fixed: Arc::new(AtomicI64::new(REAL_TIME)) }
+        Clock {
+            zone,
+            fixed: Arc::new(AtomicI64::new(REAL_TIME)),
+        }
     }
 
     /// Stops the clock at `at` (tests; every copy of this clock follows).
@@ -153,32 +162,91 @@ mod tests {
     fn a_deadline_closes_at_23_59_59_paris_time() {
         let zone = paris();
         // Winter.
-        assert!(deadline_open("2026-11-30", at("2026-11-30T22:59:59Z"), &zone));
-        assert!(!deadline_open("2026-11-30", at("2026-11-30T23:00:00Z"), &zone));
+        assert!(deadline_open(
+            "2026-11-30",
+            at("2026-11-30T22:59:59Z"),
+            &zone
+        ));
+        assert!(!deadline_open(
+            "2026-11-30",
+            at("2026-11-30T23:00:00Z"),
+            &zone
+        ));
         // Just after UTC midnight the UTC date is still D+1... and Paris has long moved on.
-        assert!(!deadline_open("2026-11-30", at("2026-12-01T00:30:00Z"), &zone));
+        assert!(!deadline_open(
+            "2026-11-30",
+            at("2026-12-01T00:30:00Z"),
+            &zone
+        ));
         // Summer.
-        assert!(deadline_open("2027-06-14", at("2027-06-14T21:59:59Z"), &zone));
-        assert!(!deadline_open("2027-06-14", at("2027-06-14T22:00:00Z"), &zone));
-        assert_eq!(last_second_of("2026-11-30".parse().expect("date"), &zone), Some(at("2026-11-30T22:59:59Z")));
-        assert_eq!(last_second_of("2027-06-14".parse().expect("date"), &zone), Some(at("2027-06-14T21:59:59Z")));
-        assert!(!deadline_open("31/01/2027", at("2026-01-01T00:00:00Z"), &zone), "an unreadable deadline is closed");
+        assert!(deadline_open(
+            "2027-06-14",
+            at("2027-06-14T21:59:59Z"),
+            &zone
+        ));
+        assert!(!deadline_open(
+            "2027-06-14",
+            at("2027-06-14T22:00:00Z"),
+            &zone
+        ));
+        assert_eq!(
+            last_second_of("2026-11-30".parse().expect("date"), &zone),
+            Some(at("2026-11-30T22:59:59Z"))
+        );
+        assert_eq!(
+            last_second_of("2027-06-14".parse().expect("date"), &zone),
+            Some(at("2027-06-14T21:59:59Z"))
+        );
+        assert!(
+            !deadline_open("31/01/2027", at("2026-01-01T00:00:00Z"), &zone),
+            "an unreadable deadline is closed"
+        );
     }
 
     #[test]
     fn daylight_saving_days_end_at_their_own_midnight() {
         let zone = paris();
         // Last Sunday of March 2027 (28th): 02:00 becomes 03:00; the day starts at UTC+1 and ends at UTC+2.
-        assert_eq!(last_second_of("2027-03-28".parse().expect("date"), &zone), Some(at("2027-03-28T21:59:59Z")));
-        assert!(deadline_open("2027-03-28", at("2027-03-28T21:59:59Z"), &zone));
-        assert!(!deadline_open("2027-03-28", at("2027-03-28T22:00:00Z"), &zone));
-        assert_eq!(clock_at("2027-03-27T23:00:00Z").today_iso(), "2027-03-28", "the Sunday starts at 23:00 UTC");
+        assert_eq!(
+            last_second_of("2027-03-28".parse().expect("date"), &zone),
+            Some(at("2027-03-28T21:59:59Z"))
+        );
+        assert!(deadline_open(
+            "2027-03-28",
+            at("2027-03-28T21:59:59Z"),
+            &zone
+        ));
+        assert!(!deadline_open(
+            "2027-03-28",
+            at("2027-03-28T22:00:00Z"),
+            &zone
+        ));
+        assert_eq!(
+            clock_at("2027-03-27T23:00:00Z").today_iso(),
+            "2027-03-28",
+            "the Sunday starts at 23:00 UTC"
+        );
         assert_eq!(clock_at("2027-03-27T22:59:59Z").today_iso(), "2027-03-27");
         // Last Sunday of October 2026 (25th): 03:00 becomes 02:00; the day starts at UTC+2 and ends at UTC+1.
-        assert_eq!(last_second_of("2026-10-25".parse().expect("date"), &zone), Some(at("2026-10-25T22:59:59Z")));
-        assert!(deadline_open("2026-10-25", at("2026-10-25T22:59:59Z"), &zone));
-        assert!(!deadline_open("2026-10-25", at("2026-10-25T23:00:00Z"), &zone));
-        assert_eq!(clock_at("2026-10-24T22:00:00Z").today_iso(), "2026-10-25", "the Sunday starts at 22:00 UTC");
+        assert_eq!(
+            last_second_of("2026-10-25".parse().expect("date"), &zone),
+            Some(at("2026-10-25T22:59:59Z"))
+        );
+        assert!(deadline_open(
+            "2026-10-25",
+            at("2026-10-25T22:59:59Z"),
+            &zone
+        ));
+        assert!(!deadline_open(
+            "2026-10-25",
+            at("2026-10-25T23:00:00Z"),
+            &zone
+        ));
+        assert_eq!(
+            clock_at("2026-10-24T22:00:00Z").today_iso(),
+            "2026-10-25",
+            "the Sunday starts at 22:00 UTC"
+        );
         assert_eq!(clock_at("2026-10-24T21:59:59Z").today_iso(), "2026-10-24");
     }
 
@@ -198,6 +266,10 @@ mod tests {
         assert!(zone_named("Europe/Lutece").is_none());
         assert!(zone_named("").is_none());
         let names = zone_names();
-        assert!(names.iter().any(|n| n == "Europe/Paris") && names.iter().any(|n| n == "Asia/Tokyo"), "{} names", names.len());
+        assert!(
+            names.iter().any(|n| n == "Europe/Paris") && names.iter().any(|n| n == "Asia/Tokyo"),
+            "{} names",
+            names.len()
+        );
     }
 }

@@ -149,11 +149,28 @@ impl Default for Config {
                 data_dir: PathBuf::from("data"),
                 client_address_header: String::new(),
             },
-            city: CityConfig { time_zone: "Europe/Paris".into() },
-            database: DatabaseConfig { url: "sqlite://data/parvis.db".into(), max_connections: 8 },
-            session: SessionConfig { cookie_name: "parvis_session".into(), idle_hours: 336 },
-            security: SecurityConfig { login_failures_per_account: 5, login_failures_per_address: 20, login_window_minutes: 15, password_reset_minutes: 60 },
-            limits: LimitsConfig { max_body_bytes: 10 * 1024 * 1024, cv_max_bytes: 5 * 1024 * 1024, image_max_bytes: 2 * 1024 * 1024 },
+            city: CityConfig {
+                time_zone: "Europe/Paris".into(),
+            },
+            database: DatabaseConfig {
+                url: "sqlite://data/parvis.db".into(),
+                max_connections: 8,
+            },
+            session: SessionConfig {
+                cookie_name: "parvis_session".into(),
+                idle_hours: 336,
+            },
+            security: SecurityConfig {
+                login_failures_per_account: 5,
+                login_failures_per_address: 20,
+                login_window_minutes: 15,
+                password_reset_minutes: 60,
+            },
+            limits: LimitsConfig {
+                max_body_bytes: 10 * 1024 * 1024,
+                cv_max_bytes: 5 * 1024 * 1024,
+                image_max_bytes: 2 * 1024 * 1024,
+            },
             mail: MailConfig {
                 from: "Parvis <ne-pas-repondre@parvis.localhost>".into(),
                 transport: MailTransport::File,
@@ -165,8 +182,15 @@ impl Default for Config {
             },
             demo: DemoConfig { enabled: false },
             alerts: AlertsConfig { every_seconds: 600 },
-            digest: DigestConfig { every_seconds: 86_400 },
-            jobs: JobsConfig { poll_millis: 1000, lease_seconds: 300, retry_base_seconds: 30, max_attempts: 8 },
+            digest: DigestConfig {
+                every_seconds: 86_400,
+            },
+            jobs: JobsConfig {
+                poll_millis: 1000,
+                lease_seconds: 300,
+                retry_base_seconds: 30,
+                max_attempts: 8,
+            },
         }
     }
 }
@@ -174,7 +198,11 @@ impl Default for Config {
 impl Config {
     /// Defaults, overridden by the TOML file (if it exists), overridden by the environment.
     pub fn load(file: &str) -> Result<Config, ConfigError> {
-        Self::from_figment(Figment::from(Serialized::defaults(Config::default())).merge(Toml::file(file)).merge(Env::prefixed("PARVIS_").split("__")))
+        Self::from_figment(
+            Figment::from(Serialized::defaults(Config::default()))
+                .merge(Toml::file(file))
+                .merge(Env::prefixed("PARVIS_").split("__")),
+        )
     }
 
     fn from_figment(figment: Figment) -> Result<Config, ConfigError> {
@@ -188,7 +216,8 @@ impl Config {
 
     /// The city's time zone, from the compiled-in database.
     pub fn city_zone(&self) -> Result<jiff::tz::TimeZone, ConfigError> {
-        crate::server::clock::zone_named(&self.city.time_zone).ok_or_else(|| ConfigError::UnknownTimeZone(self.city.time_zone.clone()))
+        crate::server::clock::zone_named(&self.city.time_zone)
+            .ok_or_else(|| ConfigError::UnknownTimeZone(self.city.time_zone.clone()))
     }
 
     /// The public origin ("scheme://host[:port]") that cross-site checks compare against.
@@ -202,7 +231,11 @@ impl Config {
 
     /// An absolute link to `path` on the public site.
     pub fn public_link(&self, path: &str) -> String {
-        format!("{}{}", self.server.public_url.as_str().trim_end_matches('/'), path)
+        format!(
+            "{}{}",
+            self.server.public_url.as_str().trim_end_matches('/'),
+            path
+        )
     }
 
     pub fn outbox_dir(&self) -> PathBuf {
@@ -217,7 +250,10 @@ mod tests {
     #[test]
     fn environment_overrides_file_and_defaults() {
         figment::Jail::expect_with(|jail| {
-            jail.create_file("Leptos.toml", "[server]\naddress = \"127.0.0.1:4000\"\n[demo]\nenabled = false\n")?;
+            jail.create_file(
+                "Leptos.toml",
+                "[server]\naddress = \"127.0.0.1:4000\"\n[demo]\nenabled = false\n",
+            )?;
             jail.set_env("PARVIS_DEMO__ENABLED", "true");
             let config = Config::load("Leptos.toml").map_err(|e| e.to_string())?;
             assert_eq!(config.server.address.port(), 4000);
@@ -239,10 +275,19 @@ mod tests {
     #[test]
     fn the_city_time_zone_is_paris_unless_overridden() {
         figment::Jail::expect_with(|jail| {
-            assert_eq!(Config::load("missing.toml").map_err(|e| e.to_string())?.city.time_zone, "Europe/Paris");
+            assert_eq!(
+                Config::load("missing.toml")
+                    .map_err(|e| e.to_string())?
+                    .city
+                    .time_zone,
+                "Europe/Paris"
+            );
             jail.set_env("PARVIS_CITY__TIME_ZONE", "America/Montreal");
             let config = Config::load("missing.toml").map_err(|e| e.to_string())?;
-            assert_eq!(config.city_zone().map_err(|e| e.to_string())?.iana_name(), Some("America/Montreal"));
+            assert_eq!(
+                config.city_zone().map_err(|e| e.to_string())?.iana_name(),
+                Some("America/Montreal")
+            );
             Ok(())
         });
     }
@@ -251,15 +296,21 @@ mod tests {
     fn refuses_an_unknown_time_zone_with_its_name() {
         figment::Jail::expect_with(|jail| {
             jail.set_env("PARVIS_CITY__TIME_ZONE", "Europe/Lutece");
-            let error = Config::load("missing.toml").expect_err("unknown zone refused").to_string();
-            assert!(error.contains("city.time_zone") && error.contains("Europe/Lutece"), "{error}");
+            let error = Config::load("missing.toml")
+                .expect_err("unknown zone refused")
+                .to_string();
+            assert!(
+                error.contains("city.time_zone") && error.contains("Europe/Lutece"),
+                "{error}"
+            );
             Ok(())
         });
     }
 
     #[test]
     fn the_repository_file_parses() {
-        let config = Config::load(concat!(env!("CARGO_MANIFEST_DIR"), "/Leptos.toml")).expect("Leptos.toml parses");
+        let config = Config::load(concat!(env!("CARGO_MANIFEST_DIR"), "/Leptos.toml"))
+            .expect("Leptos.toml parses");
         assert!(!config.demo.enabled, "demo data is off by default");
         assert_eq!(config.public_origin(), "http://127.0.0.1:3000");
     }

@@ -17,7 +17,14 @@ pub fn app_state() -> AppResult<AppState> {
 /// browser goes back to the form and shows the message carried in the URL.
 /// True for a plain HTML form post (no JavaScript), which expects a redirect back.
 fn is_plain_form_post() -> bool {
-    use_context::<http::request::Parts>().and_then(|p| p.headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).map(|a| a.contains("text/html"))).unwrap_or(false)
+    use_context::<http::request::Parts>()
+        .and_then(|p| {
+            p.headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .map(|a| a.contains("text/html"))
+        })
+        .unwrap_or(false)
 }
 
 /// Sends a browser without JavaScript to `path` after a successful form post. The hydrated
@@ -47,10 +54,18 @@ pub fn respond<T>(result: AppResult<T>) -> AppResult<T> {
 
 /// The client's address: the TCP peer, or the trusted reverse proxy's header when configured.
 pub async fn client_address() -> String {
-    let header = app_state().map(|s| s.config.server.client_address_header.clone()).unwrap_or_default();
+    let header = app_state()
+        .map(|s| s.config.server.client_address_header.clone())
+        .unwrap_or_default();
     if !header.is_empty() {
-        let from_proxy = use_context::<http::request::Parts>()
-            .and_then(|parts| parts.headers.get(header.as_str()).and_then(|v| v.to_str().ok()).and_then(|v| v.rsplit(',').next()).map(|v| v.trim().to_string()));
+        let from_proxy = use_context::<http::request::Parts>().and_then(|parts| {
+            parts
+                .headers
+                .get(header.as_str())
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.rsplit(',').next())
+                .map(|v| v.trim().to_string())
+        });
         if let Some(address) = from_proxy.filter(|a| !a.is_empty()) {
             return address;
         }

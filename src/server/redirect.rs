@@ -18,7 +18,10 @@ pub fn same_origin_target(public_url: &url::Url, raw: &str) -> Option<String> {
         return None;
     }
     let resolved = public_url.join(raw).ok()?;
-    if resolved.origin() != public_url.origin() || !resolved.username().is_empty() || resolved.password().is_some() {
+    if resolved.origin() != public_url.origin()
+        || !resolved.username().is_empty()
+        || resolved.password().is_some()
+    {
         return None;
     }
     let mut target = resolved.path().to_string();
@@ -33,12 +36,17 @@ pub fn same_origin_target(public_url: &url::Url, raw: &str) -> Option<String> {
     // A path such as "//evil.example" (from "/.//evil.example") is a host to a browser: the
     // target must resolve to itself again.
     let again = public_url.join(&target).ok()?;
-    (again == resolved && target.starts_with('/') && !target.starts_with("//") && target.len() <= MAX_TARGET_BYTES).then_some(target)
+    (again == resolved
+        && target.starts_with('/')
+        && !target.starts_with("//")
+        && target.len() <= MAX_TARGET_BYTES)
+        .then_some(target)
 }
 
 /// `same_origin_target`, or `fallback` (a fixed path of ours) when there is none.
 pub fn resolve_or(public_url: &url::Url, raw: Option<&str>, fallback: &str) -> String {
-    raw.and_then(|raw| same_origin_target(public_url, raw)).unwrap_or_else(|| fallback.to_string())
+    raw.and_then(|raw| same_origin_target(public_url, raw))
+        .unwrap_or_else(|| fallback.to_string())
 }
 
 #[cfg(test)]
@@ -51,19 +59,45 @@ mod tests {
 
     #[test]
     fn keeps_paths_of_the_site() {
-        assert_eq!(same_origin_target(&site(), "/stages?q=jardin#r").as_deref(), Some("/stages?q=jardin#r"));
-        assert_eq!(same_origin_target(&site(), "https://parvis.example:8443/compte").as_deref(), Some("/compte"));
-        assert_eq!(same_origin_target(&site(), "/%2F/evil.example").as_deref(), Some("/%2F/evil.example"));
+        assert_eq!(
+            same_origin_target(&site(), "/stages?q=jardin#r").as_deref(),
+            Some("/stages?q=jardin#r")
+        );
+        assert_eq!(
+            same_origin_target(&site(), "https://parvis.example:8443/compte").as_deref(),
+            Some("/compte")
+        );
+        assert_eq!(
+            same_origin_target(&site(), "/%2F/evil.example").as_deref(),
+            Some("/%2F/evil.example")
+        );
         // Same scheme without "//": a relative path, as browsers read it.
-        assert_eq!(same_origin_target(&site(), "https:evil.example").as_deref(), Some("/evil.example"));
+        assert_eq!(
+            same_origin_target(&site(), "https:evil.example").as_deref(),
+            Some("/evil.example")
+        );
     }
 
     #[test]
     fn refuses_what_leaves_the_site() {
-        for raw in ["", "//evil.example", "/\t/evil.example/", "/\\evil.example", "https://evil.example", "http:evil.example", "javascript:alert(1)", "/.//evil.example", "https://u@parvis.example:8443/"] {
+        for raw in [
+            "",
+            "//evil.example",
+            "/\t/evil.example/",
+            "/\\evil.example",
+            "https://evil.example",
+            "http:evil.example",
+            "javascript:alert(1)",
+            "/.//evil.example",
+            "https://u@parvis.example:8443/",
+        ] {
             assert_eq!(same_origin_target(&site(), raw), None, "{raw:?}");
         }
         assert_eq!(resolve_or(&site(), Some("//evil.example"), "/"), "/");
-        assert_eq!(same_origin_target(&site(), &format!("/{}", "é".repeat(MAX_TARGET_BYTES))), None, "too long for a Location header");
+        assert_eq!(
+            same_origin_target(&site(), &format!("/{}", "é".repeat(MAX_TARGET_BYTES))),
+            None,
+            "too long for a Location header"
+        );
     }
 }

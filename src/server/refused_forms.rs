@@ -44,7 +44,11 @@ struct Kept {
 }
 
 /// The middleware (state: for the body limit).
-pub async fn keep_refused_forms(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn keep_refused_forms(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
     if request.method() == Method::POST && is_plain_server_fn_post(&request) {
         return after_post(state.config.limits.max_body_bytes, request, next).await;
     }
@@ -64,8 +68,16 @@ pub async fn keep_refused_forms(State(state): State<AppState>, request: Request,
 
 /// A browser's own form post (no script) to a server function.
 fn is_plain_server_fn_post(request: &Request) -> bool {
-    let header_has = |name, needle: &str| request.headers().get(name).and_then(|v| v.to_str().ok()).is_some_and(|v| v.to_ascii_lowercase().contains(needle));
-    request.uri().path().starts_with(SERVER_FN_PREFIX) && header_has(header::ACCEPT, "text/html") && header_has(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+    let header_has = |name, needle: &str| {
+        request
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.to_ascii_lowercase().contains(needle))
+    };
+    request.uri().path().starts_with(SERVER_FN_PREFIX)
+        && header_has(header::ACCEPT, "text/html")
+        && header_has(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
 }
 
 /// Runs the server function on the buffered body, then keeps the fields if it refused.
@@ -76,11 +88,20 @@ async fn after_post(limit: usize, request: Request, next: Next) -> Response {
     };
     let session = parts.extensions.get::<Session>().cloned();
     let path = parts.uri.path().to_string();
-    let mut response = next.run(Request::from_parts(parts, Body::from(bytes.clone()))).await;
-    let Some(location) = response.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).map(str::to_owned) else {
+    let mut response = next
+        .run(Request::from_parts(parts, Body::from(bytes.clone())))
+        .await;
+    let Some(location) = response
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+    else {
         return response;
     };
-    let refused = location.split_once('?').is_some_and(|(_, query)| query_param(query.split('#').next().unwrap_or(""), "__err").is_some());
+    let refused = location.split_once('?').is_some_and(|(_, query)| {
+        query_param(query.split('#').next().unwrap_or(""), "__err").is_some()
+    });
     let id = match (refused, session) {
         (true, Some(session)) => keep(&session, path, &bytes).await,
         _ => None,
@@ -97,19 +118,29 @@ fn is_secret(name: &str) -> bool {
 }
 
 fn now() -> u64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
 }
 
 /// Stores the posted fields; the id for the redirect, or `None` when nothing was kept.
 async fn keep(session: &Session, path: String, body: &[u8]) -> Option<String> {
-    let fields: Vec<(String, String)> = url::form_urlencoded::parse(body).filter(|(name, _)| !is_secret(name)).map(|(n, v)| (n.into_owned(), v.into_owned())).collect();
+    let fields: Vec<(String, String)> = url::form_urlencoded::parse(body)
+        .filter(|(name, _)| !is_secret(name))
+        .map(|(n, v)| (n.into_owned(), v.into_owned()))
+        .collect();
     if fields.is_empty() {
         return None;
     }
     let mut random = [0u8; 16];
     rand::rngs::OsRng.fill_bytes(&mut random);
     let id = hex::encode(random);
-    let kept = Kept { id: id.clone(), until: now() + KEEP_SECONDS, fields: KeptFields { path, fields } };
+    let kept = Kept {
+        id: id.clone(),
+        until: now() + KEEP_SECONDS,
+        fields: KeptFields { path, fields },
+    };
     match session.insert(SESSION_KEY, kept).await {
         Ok(()) => Some(id),
         Err(error) => {
@@ -134,7 +165,9 @@ async fn take(session: &Session, id: &str) -> Option<KeptFields> {
 
 /// The decoded value of `name` in a URL query.
 fn query_param(query: &str, name: &str) -> Option<String> {
-    url::form_urlencoded::parse(query.as_bytes()).find(|(key, _)| key == name).map(|(_, value)| value.into_owned())
+    url::form_urlencoded::parse(query.as_bytes())
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.into_owned())
 }
 
 /// `location` without any `__form` parameter, plus `__form=<id>` when given; the rest of the
@@ -144,8 +177,14 @@ fn with_kept_form(location: &str, id: Option<&str>) -> String {
         Some((before, fragment)) => (before, Some(fragment)),
         None => (location, None),
     };
-    let (base, query) = before_fragment.split_once('?').unwrap_or((before_fragment, ""));
-    let mut pairs: Vec<String> = query.split('&').filter(|pair| !pair.is_empty() && pair.split('=').next() != Some(KEPT_FORM_PARAM)).map(str::to_owned).collect();
+    let (base, query) = before_fragment
+        .split_once('?')
+        .unwrap_or((before_fragment, ""));
+    let mut pairs: Vec<String> = query
+        .split('&')
+        .filter(|pair| !pair.is_empty() && pair.split('=').next() != Some(KEPT_FORM_PARAM))
+        .map(str::to_owned)
+        .collect();
     if let Some(id) = id {
         pairs.push(format!("{KEPT_FORM_PARAM}={id}"));
     }
@@ -167,15 +206,23 @@ mod tests {
 
     #[test]
     fn the_kept_form_id_replaces_a_stale_one_and_keeps_the_rest() {
-        assert_eq!(with_kept_form("http://h/p?q=a%20b&__form=old&__err=x#c", Some("new")), "http://h/p?q=a%20b&__err=x&__form=new#c");
+        assert_eq!(
+            with_kept_form("http://h/p?q=a%20b&__form=old&__err=x#c", Some("new")),
+            "http://h/p?q=a%20b&__err=x&__form=new#c"
+        );
         assert_eq!(with_kept_form("/p?__form=old", None), "/p");
         assert_eq!(with_kept_form("/p", Some("id")), "/p?__form=id");
-        assert_eq!(with_kept_form("/fiches/3#commentaire-4", None), "/fiches/3#commentaire-4");
+        assert_eq!(
+            with_kept_form("/fiches/3#commentaire-4", None),
+            "/fiches/3#commentaire-4"
+        );
     }
 
     #[test]
     fn passwords_are_never_kept() {
-        assert!(is_secret("password") && is_secret("new_password") && is_secret("current_Password"));
+        assert!(
+            is_secret("password") && is_secret("new_password") && is_secret("current_Password")
+        );
         assert!(!is_secret("cover_letter") && !is_secret("email"));
     }
 }

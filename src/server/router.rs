@@ -40,7 +40,8 @@ pub enum StartError {
 
 pub fn init_tracing() {
     use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_sessions=warn"));
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_sessions=warn"));
     let _ = tracing_subscriber::fmt().with_env_filter(filter).try_init();
 }
 
@@ -60,13 +61,27 @@ where
     let max_body_bytes = state.config.limits.max_body_bytes;
     routes
         // Inside the session layer: it keeps refused plain form posts in the session.
-        .layer(middleware::from_fn_with_state(state.clone(), super::refused_forms::keep_refused_forms))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            super::refused_forms::keep_refused_forms,
+        ))
         .layer(sign_in)
-        .layer(middleware::from_fn_with_state(state.clone(), refuse_cross_site))
-        .layer(middleware::from_fn_with_state(state.clone(), security_headers))
-        .layer(middleware::from_fn_with_state(state.clone(), super::nul_bytes::refuse_nul_bytes))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            refuse_cross_site,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security_headers,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            super::nul_bytes::refuse_nul_bytes,
+        ))
         .layer(DefaultBodyLimit::max(max_body_bytes))
-        .layer(middleware::from_fn(super::bad_arguments::bad_arguments_are_client_errors))
+        .layer(middleware::from_fn(
+            super::bad_arguments::bad_arguments_are_client_errors,
+        ))
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .with_state(state)
 }
@@ -80,7 +95,13 @@ fn request_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Spa
 
 /// Serves `router` on `listener` until Ctrl-C or SIGTERM.
 pub async fn serve(listener: tokio::net::TcpListener, router: Router) -> Result<(), StartError> {
-    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown_signal()).await.map_err(StartError::Serve)
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(StartError::Serve)
 }
 
 async fn shutdown_signal() {
@@ -89,7 +110,9 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             signal.recv().await;
         }
     };

@@ -24,7 +24,9 @@ pub fn layer(config: &Config, db: Db) -> SessionManagerLayer<DbSessionStore> {
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         // The `time` crate is here only because tower-sessions takes its Duration; dates are jiff's.
-        .with_expiry(Expiry::OnInactivity(time::Duration::hours(config.session.idle_hours)))
+        .with_expiry(Expiry::OnInactivity(time::Duration::hours(
+            config.session.idle_hours,
+        )))
 }
 
 #[derive(Debug, Clone)]
@@ -41,7 +43,14 @@ impl DbSessionStore {
     /// (server-sent events) asks again every few seconds: once it has started, its request no
     /// longer passes through the session layer, and a sign-out elsewhere deletes the record.
     pub async fn is_live(db: &Db, id: &str) -> Result<bool, sqlx::Error> {
-        Ok(sqlx::query("SELECT 1 FROM sessions WHERE id = $1 AND expires_at > $2").bind(id).bind(now()).fetch_optional(&db.pool).await?.is_some())
+        Ok(
+            sqlx::query("SELECT 1 FROM sessions WHERE id = $1 AND expires_at > $2")
+                .bind(id)
+                .bind(now())
+                .fetch_optional(&db.pool)
+                .await?
+                .is_some(),
+        )
     }
 }
 
@@ -87,8 +96,12 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
-        let row =
-            sqlx::query("SELECT data FROM sessions WHERE id = $1 AND expires_at > $2").bind(id.to_string()).bind(now()).fetch_optional(&self.db.pool).await.map_err(backend)?;
+        let row = sqlx::query("SELECT data FROM sessions WHERE id = $1 AND expires_at > $2")
+            .bind(id.to_string())
+            .bind(now())
+            .fetch_optional(&self.db.pool)
+            .await
+            .map_err(backend)?;
         row.map(|row| {
             let data: String = row.try_get("data").map_err(backend)?;
             serde_json::from_str(&data).map_err(|e| session_store::Error::Decode(e.to_string()))
@@ -97,7 +110,11 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
-        sqlx::query("DELETE FROM sessions WHERE id = $1").bind(id.to_string()).execute(&self.db.pool).await.map_err(backend)?;
+        sqlx::query("DELETE FROM sessions WHERE id = $1")
+            .bind(id.to_string())
+            .execute(&self.db.pool)
+            .await
+            .map_err(backend)?;
         Ok(())
     }
 }
@@ -105,7 +122,11 @@ impl SessionStore for DbSessionStore {
 #[async_trait]
 impl ExpiredDeletion for DbSessionStore {
     async fn delete_expired(&self) -> session_store::Result<()> {
-        sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now()).execute(&self.db.pool).await.map_err(backend)?;
+        sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+            .bind(now())
+            .execute(&self.db.pool)
+            .await
+            .map_err(backend)?;
         Ok(())
     }
 }

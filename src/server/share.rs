@@ -14,11 +14,21 @@ const DESCRIPTION_MAX: usize = 300;
 /// `html`'s text (`markdown::plain_text`: no tags, entities decoded), spaces collapsed, cut at
 /// `DESCRIPTION_MAX` characters.
 pub fn excerpt(html: &str) -> String {
-    let words = plain_text(html).split_whitespace().collect::<Vec<_>>().join(" ");
+    let words = plain_text(html)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     if words.chars().count() <= DESCRIPTION_MAX {
         words
     } else {
-        format!("{}…", words.chars().take(DESCRIPTION_MAX - 1).collect::<String>().trim_end())
+        format!(
+            "{}…",
+            words
+                .chars()
+                .take(DESCRIPTION_MAX - 1)
+                .collect::<String>()
+                .trim_end()
+        )
     }
 }
 
@@ -44,12 +54,24 @@ mod tests {
 
     #[test]
     fn excerpts_and_images() {
-        assert_eq!(excerpt("<p>Jardins &amp; <em>mares</em></p>\n<p>ok</p>"), "Jardins & mares ok");
+        assert_eq!(
+            excerpt("<p>Jardins &amp; <em>mares</em></p>\n<p>ok</p>"),
+            "Jardins & mares ok"
+        );
         assert!(excerpt(&"mot ".repeat(200)).chars().count() <= DESCRIPTION_MAX);
         let config = Config::default();
         let site = config.public_link("");
-        assert_eq!(first_image(&config, "<p><img src=\"/innovation/images/a.png\" alt=\"\"></p>"), Some(format!("{site}/innovation/images/a.png")));
+        assert_eq!(
+            first_image(
+                &config,
+                "<p><img src=\"/innovation/images/a.png\" alt=\"\"></p>"
+            ),
+            Some(format!("{site}/innovation/images/a.png"))
+        );
         assert_eq!(first_image(&config, "<p>none</p>"), None);
-        assert_eq!(first_image(&config, "<img src=\"//evil.example/x.png\">"), None);
+        assert_eq!(
+            first_image(&config, "<img src=\"//evil.example/x.png\">"),
+            None
+        );
     }
 }

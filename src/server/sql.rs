@@ -70,7 +70,10 @@ pub struct Sql {
 impl Sql {
     /// Starts with `text` (which must hold no placeholder of its own).
     pub fn new(text: &str) -> Sql {
-        Sql { text: text.to_string(), values: Vec::new() }
+        Sql {
+            text: text.to_string(),
+            values: Vec::new(),
+        }
     }
 
     /// Appends SQL text written by the program (never text a user sent: bind that).
@@ -110,7 +113,10 @@ impl Sql {
         let mut rest = other.text.as_str();
         while let Some(at) = rest.find('$') {
             self.text.push_str(&rest[..at]);
-            let digits = rest[at + 1..].bytes().take_while(u8::is_ascii_digit).count();
+            let digits = rest[at + 1..]
+                .bytes()
+                .take_while(u8::is_ascii_digit)
+                .count();
             match rest[at + 1..at + 1 + digits].parse::<usize>() {
                 Ok(n) => {
                     self.text.push('$');
@@ -131,9 +137,24 @@ impl Sql {
     /// `… IN (<this>)`. The first word's postings drive it, each other word is a lookup by
     /// (term, id). The words are bounded (`query_text::MAX_QUERY_WORDS`), and so is the SQL;
     /// no word gives a query of no id.
-    pub fn push_terms_match(&mut self, table: &str, id_column: &str, words: &[(String, String)]) -> &mut Sql {
-        let Some(((french, english), others)) = words.split_first() else { return self.push("SELECT NULL WHERE 1 = 0") };
-        self.push("SELECT w0.").push(id_column).push(" FROM ").push(table).push(" w0 WHERE w0.term IN (").push_bind(french.as_str()).push(", ").push_bind(english.as_str()).push(")");
+    pub fn push_terms_match(
+        &mut self,
+        table: &str,
+        id_column: &str,
+        words: &[(String, String)],
+    ) -> &mut Sql {
+        let Some(((french, english), others)) = words.split_first() else {
+            return self.push("SELECT NULL WHERE 1 = 0");
+        };
+        self.push("SELECT w0.")
+            .push(id_column)
+            .push(" FROM ")
+            .push(table)
+            .push(" w0 WHERE w0.term IN (")
+            .push_bind(french.as_str())
+            .push(", ")
+            .push_bind(english.as_str())
+            .push(")");
         if !others.is_empty() {
             self.push(" AND ");
             self.push_terms_each(&format!("w0.{id_column}"), table, id_column, others);
@@ -145,7 +166,13 @@ impl Sql {
     /// its French or English stem in terms table `table`: one lookup by (term, id) per word.
     /// Cheaper than [`Sql::push_terms_match`] when most rows match (a scan in another order,
     /// stopped by a LIMIT, meets matches at once); `1 = 1` without words.
-    pub fn push_terms_each(&mut self, owner: &str, table: &str, id_column: &str, words: &[(String, String)]) -> &mut Sql {
+    pub fn push_terms_each(
+        &mut self,
+        owner: &str,
+        table: &str,
+        id_column: &str,
+        words: &[(String, String)],
+    ) -> &mut Sql {
         if words.is_empty() {
             return self.push("1 = 1");
         }
@@ -191,14 +218,19 @@ impl Sql {
     }
 
     /// The statement, each row read as a `T` (`#[derive(sqlx::FromRow)]`).
-    pub fn query_as<T: Send + Unpin + for<'r> FromRow<'r, AnyRow>>(&self) -> sqlx::query::Map<'_, Any, fn(AnyRow) -> Result<T, sqlx::Error>, AnyArguments<'_>> {
+    pub fn query_as<T: Send + Unpin + for<'r> FromRow<'r, AnyRow>>(
+        &self,
+    ) -> sqlx::query::Map<'_, Any, fn(AnyRow) -> Result<T, sqlx::Error>, AnyArguments<'_>> {
         let read: fn(AnyRow) -> Result<T, sqlx::Error> = |row| T::from_row(&row);
         self.query().try_map(read)
     }
 
     /// Runs the statement, whose rows are (owner id, value), and gathers the values by owner,
     /// in row order: the fields of each fiche of a page, of each thread, of each member.
-    pub async fn fetch_grouped<T>(&self, pool: &sqlx::AnyPool) -> Result<std::collections::HashMap<i64, Vec<T>>, sqlx::Error>
+    pub async fn fetch_grouped<T>(
+        &self,
+        pool: &sqlx::AnyPool,
+    ) -> Result<std::collections::HashMap<i64, Vec<T>>, sqlx::Error>
     where
         T: Send + Unpin + for<'r> sqlx::Decode<'r, Any> + sqlx::Type<Any>,
     {
@@ -226,9 +258,26 @@ mod tests {
     #[test]
     fn each_bound_value_takes_the_next_placeholder() {
         let mut sql = Sql::new("SELECT id FROM t WHERE a = ");
-        sql.push_bind(7).push(" AND b LIKE ").push_bind("x%").push(" AND c IN (").push_binds([1_i64, 2, 3]).push(")");
-        assert_eq!(sql.sql(), "SELECT id FROM t WHERE a = $1 AND b LIKE $2 AND c IN ($3, $4, $5)");
-        assert_eq!(sql.values(), [Value::Int(7), Value::Text("x%".into()), Value::Int(1), Value::Int(2), Value::Int(3)]);
+        sql.push_bind(7)
+            .push(" AND b LIKE ")
+            .push_bind("x%")
+            .push(" AND c IN (")
+            .push_binds([1_i64, 2, 3])
+            .push(")");
+        assert_eq!(
+            sql.sql(),
+            "SELECT id FROM t WHERE a = $1 AND b LIKE $2 AND c IN ($3, $4, $5)"
+        );
+        assert_eq!(
+            sql.values(),
+            [
+                Value::Int(7),
+                Value::Text("x%".into()),
+                Value::Int(1),
+                Value::Int(2),
+                Value::Int(3)
+            ]
+        );
     }
 
     #[test]
@@ -242,18 +291,43 @@ mod tests {
     #[test]
     fn a_pushed_fragment_is_renumbered_after_the_values_before_it() {
         let mut inner = Sql::new("x = ");
-        inner.push_bind("a").push(" OR y = ").push_bind(None::<i64>).push(" OR z = $ ");
+        inner
+            .push_bind("a")
+            .push(" OR y = ")
+            .push_bind(None::<i64>)
+            .push(" OR z = $ ");
         let mut sql = Sql::new("WHERE w = ");
-        sql.push_bind(true).push(" AND (").push_sql(&inner).push(") AND v = ").push_bind(9);
-        assert_eq!(sql.sql(), "WHERE w = $1 AND (x = $2 OR y = $3 OR z = $ ) AND v = $4");
-        assert_eq!(sql.values(), [Value::Int(1), Value::Text("a".into()), Value::OptInt(None), Value::Int(9)]);
+        sql.push_bind(true)
+            .push(" AND (")
+            .push_sql(&inner)
+            .push(") AND v = ")
+            .push_bind(9);
+        assert_eq!(
+            sql.sql(),
+            "WHERE w = $1 AND (x = $2 OR y = $3 OR z = $ ) AND v = $4"
+        );
+        assert_eq!(
+            sql.values(),
+            [
+                Value::Int(1),
+                Value::Text("a".into()),
+                Value::OptInt(None),
+                Value::Int(9)
+            ]
+        );
     }
 
     #[test]
     fn every_word_is_matched_by_either_stem() {
-        let words = [("velo".to_string(), "velo".to_string()), ("partag".to_string(), "share".to_string())];
+        let words = [
+            ("velo".to_string(), "velo".to_string()),
+            ("partag".to_string(), "share".to_string()),
+        ];
         let mut sql = Sql::new("SELECT id FROM t WHERE s = ");
-        sql.push_bind("x").push(" AND id IN (").push_terms_match("t_terms", "t_id", &words).push(")");
+        sql.push_bind("x")
+            .push(" AND id IN (")
+            .push_terms_match("t_terms", "t_id", &words)
+            .push(")");
         assert_eq!(
             sql.sql(),
             "SELECT id FROM t WHERE s = $1 AND id IN (SELECT w0.t_id FROM t_terms w0 WHERE w0.term IN ($2, $3) \
@@ -266,8 +340,18 @@ mod tests {
             each.sql(),
             "WHERE EXISTS (SELECT 1 FROM t_terms w1 WHERE w1.t_id = c.id AND w1.term IN ($1, $2)) AND EXISTS (SELECT 1 FROM t_terms w2 WHERE w2.t_id = c.id AND w2.term IN ($3, $4))"
         );
-        assert_eq!(Sql::default().push_terms_match("t_terms", "t_id", &[]).sql(), "SELECT NULL WHERE 1 = 0");
-        assert_eq!(Sql::default().push_terms_each("c.id", "t_terms", "t_id", &[]).sql(), "1 = 1");
+        assert_eq!(
+            Sql::default()
+                .push_terms_match("t_terms", "t_id", &[])
+                .sql(),
+            "SELECT NULL WHERE 1 = 0"
+        );
+        assert_eq!(
+            Sql::default()
+                .push_terms_each("c.id", "t_terms", "t_id", &[])
+                .sql(),
+            "1 = 1"
+        );
     }
 
     #[test]
@@ -280,12 +364,25 @@ mod tests {
     #[tokio::test]
     async fn runs_on_sqlite_through_the_any_driver() {
         sqlx::any::install_default_drivers();
-        let pool = sqlx::any::AnyPoolOptions::new().max_connections(1).connect("sqlite::memory:").await.expect("pool");
+        let pool = sqlx::any::AnyPoolOptions::new()
+            .max_connections(1)
+            .connect("sqlite::memory:")
+            .await
+            .expect("pool");
         let mut sql = Sql::new("SELECT CAST(");
-        sql.push_bind(40).push(" + ").push_bind(2).push(" AS BIGINT) AS n, ").push_bind("é").push(" AS t");
+        sql.push_bind(40)
+            .push(" + ")
+            .push_bind(2)
+            .push(" AS BIGINT) AS n, ")
+            .push_bind("é")
+            .push(" AS t");
         let (n, t): (i64, String) = sql.query_as().fetch_one(&pool).await.expect("row");
         assert_eq!((n, t.as_str()), (42, "é"));
-        let n: i64 = Sql::new("SELECT CAST(7 AS BIGINT)").query_scalar().fetch_one(&pool).await.expect("scalar");
+        let n: i64 = Sql::new("SELECT CAST(7 AS BIGINT)")
+            .query_scalar()
+            .fetch_one(&pool)
+            .await
+            .expect("scalar");
         assert_eq!(n, 7);
     }
 }

@@ -49,7 +49,10 @@ impl Domains {
     /// # Errors
     /// [`NotRegistered`] when the app was built without one.
     pub fn get<T: Any + Send + Sync>(&self) -> Result<&T, NotRegistered> {
-        self.0.get(&TypeId::of::<T>()).and_then(|state| state.downcast_ref::<T>()).ok_or(NotRegistered(type_name::<T>()))
+        self.0
+            .get(&TypeId::of::<T>())
+            .and_then(|state| state.downcast_ref::<T>())
+            .ok_or(NotRegistered(type_name::<T>()))
     }
 }
 
@@ -86,6 +89,9 @@ mod tests {
         assert_eq!(domains.get::<Index>().ok(), Some(&Index(7)));
         assert!(domains.get::<Other>().is_err());
         let replaced = domains.clone().with(Index(8));
-        assert_eq!((domains.get::<Index>().ok(), replaced.get::<Index>().ok()), (Some(&Index(7)), Some(&Index(8))));
+        assert_eq!(
+            (domains.get::<Index>().ok(), replaced.get::<Index>().ok()),
+            (Some(&Index(7)), Some(&Index(8)))
+        );
     }
 }

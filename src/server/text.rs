@@ -20,8 +20,9 @@ use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 pub const NORMALISATION_VERSION: i64 = 1;
 
 const STOP_WORDS: &[&str] = &[
-    "a", "au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "en", "et", "la", "le", "les", "leur", "leurs", "mais", "ou", "par", "pour", "sur", "un", "une", "vos",
-    "votre", "nous", "vous", "d", "l", "s", "qu", "que", "qui", "the", "of", "and", "to", "in",
+    "a", "au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "en", "et", "la", "le",
+    "les", "leur", "leurs", "mais", "ou", "par", "pour", "sur", "un", "une", "vos", "votre",
+    "nous", "vous", "d", "l", "s", "qu", "que", "qui", "the", "of", "and", "to", "in",
 ];
 
 fn stemmer() -> &'static Stemmer {
@@ -49,7 +50,12 @@ pub fn fold(text: &str) -> String {
     // The standard library's lower case first: its Unicode tables are the newest, so a
     // capital it knows folds as its lower-case letter even where caseless's tables are older.
     let lower = text.nfd().collect::<String>().to_lowercase();
-    let composed: String = lower.chars().default_case_fold().nfc().filter(|c| !is_combining_mark(*c)).collect();
+    let composed: String = lower
+        .chars()
+        .default_case_fold()
+        .nfc()
+        .filter(|c| !is_combining_mark(*c))
+        .collect();
     let mut ascii = deunicode::deunicode_with_tofu_cow(&composed, "").into_owned();
     ascii.make_ascii_lowercase();
     ascii
@@ -64,7 +70,9 @@ pub fn key(text: &str) -> String {
 
 /// The words of folded text (runs of ASCII letters and digits).
 fn words(folded: &str) -> impl Iterator<Item = &str> {
-    folded.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty())
+    folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
 }
 
 /// The distinct search terms of `text`, in order of first appearance.
@@ -87,7 +95,10 @@ pub fn bilingual_words(query: &str) -> Vec<(String, String)> {
     let query = crate::query_text::bounded(query);
     let mut pairs: Vec<(String, String)> = Vec::new();
     for word in words(&fold(&query)).filter(|w| !STOP_WORDS.contains(w)) {
-        let pair = (stemmer().stem(word).into_owned(), english().stem(word).into_owned());
+        let pair = (
+            stemmer().stem(word).into_owned(),
+            english().stem(word).into_owned(),
+        );
         if !pair.0.is_empty() && !pairs.contains(&pair) {
             pairs.push(pair);
         }
@@ -160,13 +171,26 @@ mod tests {
         assert_eq!(terms("Jardins écologiques"), terms("jardin ecologique"));
         assert_eq!(terms("Stage"), terms("stages"));
         assert_eq!(terms("Développeur"), terms("developpeurs"));
-        assert_eq!(terms("activité"), terms("activite"), "the stemmer sees the folded word");
-        assert!(terms("le stage de la ville").len() == 2, "stop words dropped");
+        assert_eq!(
+            terms("activité"),
+            terms("activite"),
+            "the stemmer sees the folded word"
+        );
+        assert!(
+            terms("le stage de la ville").len() == 2,
+            "stop words dropped"
+        );
         assert!(stored("Mares").starts_with(' ') && stored("Mares").ends_with(' '));
         let english = bilingual_terms("Cities sharing bicycles");
-        assert!(bilingual_words("bicycle city").iter().all(|(fr, en)| english.contains(fr) || english.contains(en)));
+        assert!(bilingual_words("bicycle city")
+            .iter()
+            .all(|(fr, en)| english.contains(fr) || english.contains(en)));
         let both = bilingual_terms("vélos vélos bicycles");
-        assert_eq!(both.len(), both.iter().collect::<std::collections::HashSet<_>>().len(), "each term once: {both:?}");
+        assert_eq!(
+            both.len(),
+            both.iter().collect::<std::collections::HashSet<_>>().len(),
+            "each term once: {both:?}"
+        );
     }
 
     #[test]
@@ -175,8 +199,22 @@ mod tests {
         assert_eq!(terms("ÉCOLOGIE"), terms("écologie"));
         assert_eq!(terms("mise en oeuvre"), terms("mise en œuvre"));
         assert_ne!(terms("ouvrir"), terms("œuvre"), "œ is oe, not o");
-        for (written, plain) in [("œ", "oe"), ("Æ", "ae"), ("ß", "ss"), ("ẞ", "ss"), ("ø", "o"), ("Ł", "l"), ("ñ", "n"), ("å", "a"), ("ã", "a"), ("ı", "i"), ("İ", "i"), ("ﬁ", "fi"), ("Ａ", "a"), ("Москва", "moskva")]
-        {
+        for (written, plain) in [
+            ("œ", "oe"),
+            ("Æ", "ae"),
+            ("ß", "ss"),
+            ("ẞ", "ss"),
+            ("ø", "o"),
+            ("Ł", "l"),
+            ("ñ", "n"),
+            ("å", "a"),
+            ("ã", "a"),
+            ("ı", "i"),
+            ("İ", "i"),
+            ("ﬁ", "fi"),
+            ("Ａ", "a"),
+            ("Москва", "moskva"),
+        ] {
             assert_eq!(fold(written), plain, "{written}");
         }
         assert_eq!(fold("Émile Öztürk"), "emile ozturk");
@@ -186,17 +224,35 @@ mod tests {
 
     #[test]
     fn directory_words_match_inside_folded_text() {
-        for typed in ["Émile", "émile", "Öztürk", "ozturk", "Émile Öztürk", "ÉMILE ÖZTÜRK", "ozt", "E\u{301}mile"] {
-            assert!(contains_all_words("Émile Öztürk, Lyon", &query_words(typed)), "{typed}");
+        for typed in [
+            "Émile",
+            "émile",
+            "Öztürk",
+            "ozturk",
+            "Émile Öztürk",
+            "ÉMILE ÖZTÜRK",
+            "ozt",
+            "E\u{301}mile",
+        ] {
+            assert!(
+                contains_all_words("Émile Öztürk, Lyon", &query_words(typed)),
+                "{typed}"
+            );
         }
-        assert!(!contains_all_words("Émile Öztürk", &query_words("emile dupont")));
+        assert!(!contains_all_words(
+            "Émile Öztürk",
+            &query_words("emile dupont")
+        ));
     }
 
     #[test]
     fn queries_are_bounded() {
         let long: String = (0..996).map(|n| format!("mot{n} ")).collect();
         assert_eq!(query_terms(&long).len(), crate::query_text::MAX_QUERY_WORDS);
-        assert_eq!(bilingual_words(&long).len(), crate::query_text::MAX_QUERY_WORDS);
+        assert_eq!(
+            bilingual_words(&long).len(),
+            crate::query_text::MAX_QUERY_WORDS
+        );
         assert!(query_terms(&"a".repeat(130_000)).len() <= 1);
     }
 

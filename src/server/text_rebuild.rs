@@ -11,7 +11,9 @@ use sqlx::Row;
 
 /// The normalisation version the stored terms were made with (0: before versions).
 pub async fn stored_version(db: &Db) -> Result<i64, sqlx::Error> {
-    let row = sqlx::query("SELECT version FROM text_normalisation WHERE id = 1").fetch_optional(&db.pool).await?;
+    let row = sqlx::query("SELECT version FROM text_normalisation WHERE id = 1")
+        .fetch_optional(&db.pool)
+        .await?;
     row.map_or(Ok(0), |r| r.try_get("version"))
 }
 

@@ -16,12 +16,21 @@ use {
 /// Searches the open offers: words (French-aware), filters, facet counts, sorting, pages.
 #[server(endpoint = "stages/search")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "stages/search", skip_all, fields(account = tracing::field::Empty)))]
-pub async fn search_offers(#[server(default)] query: super::search::SearchQuery) -> Result<super::search::SearchResults, AppError> {
+pub async fn search_offers(
+    #[server(default)] query: super::search::SearchQuery,
+) -> Result<super::search::SearchResults, AppError> {
     respond(
         async {
             let app = app_state()?;
             let dates = HumanDates::for_reader().await?;
-            Ok(super::server::search::search(super::server::offer_index::OfferIndex::of(&app)?, &app.db, &query, &app.clock.today_iso(), &dates).await?)
+            Ok(super::server::search::search(
+                super::server::offer_index::OfferIndex::of(&app)?,
+                &app.db,
+                &query,
+                &app.clock.today_iso(),
+                &dates,
+            )
+            .await?)
         }
         .await,
     )
@@ -34,7 +43,9 @@ pub async fn offer_details(id: i64) -> Result<OfferView, AppError> {
     respond(
         async {
             let state = app_state()?;
-            let record = store::find(&state.db, id, &state.clock.today_iso()).await?.ok_or(AppError::NotFound)?;
+            let record = store::find(&state.db, id, &state.clock.today_iso())
+                .await?
+                .ok_or(AppError::NotFound)?;
             let caller = Caller::current().await?;
             let (user, scope) = (caller.id(), OfferScope::current(&caller).await?);
             let manageable = scope.covers(record.direction_id, record.service_id);
@@ -55,7 +66,14 @@ pub async fn offer_details(id: i64) -> Result<OfferView, AppError> {
             // Everything the page shows comes in this one answer: nested loads would hydrate out of order.
             if let Some(user) = user {
                 let mine = super::server::applications::of_candidate(&state.db, user).await?;
-                view.viewer = super::types::Viewer { signed_in: true, candidate: scope.candidate, application: mine.into_iter().find(|a| a.offer_id == Some(id)).map(|a| a.state) };
+                view.viewer = super::types::Viewer {
+                    signed_in: true,
+                    candidate: scope.candidate,
+                    application: mine
+                        .into_iter()
+                        .find(|a| a.offer_id == Some(id))
+                        .map(|a| a.state),
+                };
             }
             Ok(view)
         }
@@ -88,8 +106,20 @@ pub async fn load_offer_form_choices() -> Result<OfferFormChoices, AppError> {
             caller.require(Permission::ManageOffers)?.id;
             let scope = OfferScope::current(&caller).await?;
             let reference = crate::reference::server::store::load(&app_state()?.db).await?;
-            let services = reference.directions.iter().flat_map(|d| d.services.iter().filter(|s| scope.covers(d.id, s.id)).map(|s| (s.clone(), d.code.clone()))).collect();
-            Ok(OfferFormChoices { services, families: reference.families })
+            let services = reference
+                .directions
+                .iter()
+                .flat_map(|d| {
+                    d.services
+                        .iter()
+                        .filter(|s| scope.covers(d.id, s.id))
+                        .map(|s| (s.clone(), d.code.clone()))
+                })
+                .collect();
+            Ok(OfferFormChoices {
+                services,
+                families: reference.families,
+            })
         }
         .await,
     )
@@ -105,7 +135,9 @@ pub async fn save_offer(id: Option<i64>, offer: OfferInput) -> Result<i64, AppEr
             let caller = Caller::current().await?;
             let user_id = caller.require(Permission::ManageOffers)?.id;
             let scope = OfferScope::current(&caller).await?;
-            let valid = offer.validate(&state.clock.today_iso()).map_err(AppError::Invalid)?;
+            let valid = offer
+                .validate(&state.clock.today_iso())
+                .map_err(AppError::Invalid)?;
             let saved = operations::save_offer(&state, user_id, &scope, id, &valid).await?;
             redirect_plain_form(&format!("/stages/offres/{saved}"));
             Ok(saved)
@@ -141,7 +173,14 @@ pub async fn load_dashboard() -> Result<super::dashboard::Dashboard, AppError> {
             let scope = OfferScope::current(&caller).await?;
             let app = app_state()?;
             let (today, in_a_week) = (app.clock.today_iso(), app.clock.in_days_iso(7));
-            Ok(super::server::dashboard::dashboard(&app.db, &scope, &today, &in_a_week, &HumanDates::for_reader().await?).await?)
+            Ok(super::server::dashboard::dashboard(
+                &app.db,
+                &scope,
+                &today,
+                &in_a_week,
+                &HumanDates::for_reader().await?,
+            )
+            .await?)
         }
         .await,
     )

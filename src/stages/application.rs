@@ -57,15 +57,29 @@ impl ApplicationState {
 
     /// Still waiting for a decision.
     pub fn is_pending(self) -> bool {
-        matches!(self, ApplicationState::Received | ApplicationState::InReview | ApplicationState::Interview)
+        matches!(
+            self,
+            ApplicationState::Received | ApplicationState::InReview | ApplicationState::Interview
+        )
     }
 
     /// The moves an agent may make from this state.
     pub fn agent_moves(self) -> &'static [ApplicationState] {
         match self {
-            ApplicationState::Received => &[ApplicationState::InReview, ApplicationState::Interview, ApplicationState::Accepted, ApplicationState::Declined],
-            ApplicationState::InReview => &[ApplicationState::Interview, ApplicationState::Accepted, ApplicationState::Declined],
-            ApplicationState::Interview => &[ApplicationState::Accepted, ApplicationState::Declined],
+            ApplicationState::Received => &[
+                ApplicationState::InReview,
+                ApplicationState::Interview,
+                ApplicationState::Accepted,
+                ApplicationState::Declined,
+            ],
+            ApplicationState::InReview => &[
+                ApplicationState::Interview,
+                ApplicationState::Accepted,
+                ApplicationState::Declined,
+            ],
+            ApplicationState::Interview => {
+                &[ApplicationState::Accepted, ApplicationState::Declined]
+            }
             _ => &[],
         }
     }
@@ -116,7 +130,9 @@ mod tests {
 
     #[test]
     fn pipeline_moves() {
-        assert!(ApplicationState::Received.agent_moves().contains(&ApplicationState::Interview));
+        assert!(ApplicationState::Received
+            .agent_moves()
+            .contains(&ApplicationState::Interview));
         assert!(ApplicationState::Accepted.agent_moves().is_empty());
         assert!(!ApplicationState::Withdrawn.is_pending());
         for state in ApplicationState::ALL {

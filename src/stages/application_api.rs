@@ -9,10 +9,7 @@ use leptos::prelude::*;
 use {
     super::{
         application::COVER_LETTER_MAX,
-        server::{
-            access::OfferScope,
-            applications, operations, profiles, store,
-        },
+        server::{access::OfferScope, applications, operations, profiles, store},
         types::OfferState,
     },
     crate::{
@@ -40,7 +37,11 @@ pub async fn apply_to_offer(offer_id: i64, cover_letter: String) -> Result<i64, 
 /// for a family of métiers. Each lands in its direction's pool; all or none are recorded.
 #[server(endpoint = "stages/apply_spontaneously")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "stages/apply_spontaneously", skip_all, fields(account = tracing::field::Empty, family_id = ?family_id)))]
-pub async fn apply_spontaneously(directions: Option<Vec<i64>>, family_id: Option<i64>, cover_letter: String) -> Result<usize, AppError> {
+pub async fn apply_spontaneously(
+    directions: Option<Vec<i64>>,
+    family_id: Option<i64>,
+    cover_letter: String,
+) -> Result<usize, AppError> {
     respond(
         async {
             let user = Caller::current().await?.require(Permission::Apply)?.id;
@@ -50,7 +51,10 @@ pub async fn apply_spontaneously(directions: Option<Vec<i64>>, family_id: Option
             directions.dedup();
             let mut errors = Vec::new();
             if directions.is_empty() || directions.len() > 5 {
-                errors.push(crate::error::FieldError { field: "directions".into(), key: "field-directions-count".into() });
+                errors.push(crate::error::FieldError {
+                    field: "directions".into(),
+                    key: "field-directions-count".into(),
+                });
             }
             let letter = AppError::required_text("cover_letter", &cover_letter, COVER_LETTER_MAX);
             if let Err(AppError::Invalid(letter_errors)) = &letter {
@@ -61,7 +65,10 @@ pub async fn apply_spontaneously(directions: Option<Vec<i64>>, family_id: Option
             }
             let letter = letter?;
             let reference = crate::reference::server::store::load(&state.db).await?;
-            if !directions.iter().all(|d| reference.directions.iter().any(|r| r.id == *d)) {
+            if !directions
+                .iter()
+                .all(|d| reference.directions.iter().any(|r| r.id == *d))
+            {
                 return Err(AppError::field("directions", "field-unknown"));
             }
             if family_id.is_some_and(|f| !reference.families.iter().any(|r| r.id == f)) {
@@ -139,10 +146,14 @@ pub async fn offer_applications(offer_id: i64) -> Result<Vec<ReceivedApplication
             let (_, scope) = agent_scope().await?;
             let app = app_state()?;
             let db = app.db;
-            let offer = store::find(&db, offer_id, &app.clock.today_iso()).await?.ok_or(AppError::NotFound)?;
+            let offer = store::find(&db, offer_id, &app.clock.today_iso())
+                .await?
+                .ok_or(AppError::NotFound)?;
             if !scope.covers(offer.direction_id, offer.service_id) {
                 // A published offer is public, its applications are not the caller's to read.
-                return Err(AppError::not_yours(offer.view.state == OfferState::Published));
+                return Err(AppError::not_yours(
+                    offer.view.state == OfferState::Published,
+                ));
             }
             Ok(applications::to_offer(&db, offer_id).await?)
         }
@@ -156,11 +167,23 @@ pub async fn offer_applications(offer_id: i64) -> Result<Vec<ReceivedApplication
 /// template, else the site's default in the candidate's language.
 #[server(endpoint = "stages/move_application")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "stages/move_application", skip_all, fields(account = tracing::field::Empty, id = id)))]
-pub async fn move_application(id: i64, state: ApplicationState, #[server(default)] message: Option<String>) -> Result<(), AppError> {
+pub async fn move_application(
+    id: i64,
+    state: ApplicationState,
+    #[server(default)] message: Option<String>,
+) -> Result<(), AppError> {
     respond(
         async {
             let (actor, scope) = agent_scope().await?;
-            operations::move_application(&app_state()?, actor, &scope, id, state, message.as_deref()).await
+            operations::move_application(
+                &app_state()?,
+                actor,
+                &scope,
+                id,
+                state,
+                message.as_deref(),
+            )
+            .await
         }
         .await,
     )

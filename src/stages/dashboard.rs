@@ -43,9 +43,18 @@ pub fn percentile(sorted: &[i64], p: usize) -> Option<i64> {
 
 /// Answer times of one unit (a direction or a service) from (created, first answer) pairs.
 pub fn answer_times(unit: String, rows: &[(i64, Option<i64>)]) -> AnswerTimes {
-    let mut answered: Vec<i64> = rows.iter().filter_map(|(created, answer)| answer.map(|a| (a - created).max(0))).collect();
+    let mut answered: Vec<i64> = rows
+        .iter()
+        .filter_map(|(created, answer)| answer.map(|a| (a - created).max(0)))
+        .collect();
     answered.sort_unstable();
-    AnswerTimes { unit, answered: answered.len(), waiting: rows.len() - answered.len(), median_seconds: percentile(&answered, 50), p90_seconds: percentile(&answered, 90) }
+    AnswerTimes {
+        unit,
+        answered: answered.len(),
+        waiting: rows.len() - answered.len(),
+        median_seconds: percentile(&answered, 50),
+        p90_seconds: percentile(&answered, 90),
+    }
 }
 
 /// "3 j 4 h", "5 h 12 min", "40 min": a duration a person reads at a glance.
@@ -76,8 +85,19 @@ mod tests {
 
     #[test]
     fn answer_times_count_the_waiting_apart() {
-        let times = answer_times("DEVE".into(), &[(0, Some(3600)), (0, Some(7200)), (0, None)]);
-        assert_eq!((times.answered, times.waiting, times.median_seconds, times.p90_seconds), (2, 1, Some(3600), Some(7200)));
+        let times = answer_times(
+            "DEVE".into(),
+            &[(0, Some(3600)), (0, Some(7200)), (0, None)],
+        );
+        assert_eq!(
+            (
+                times.answered,
+                times.waiting,
+                times.median_seconds,
+                times.p90_seconds
+            ),
+            (2, 1, Some(3600), Some(7200))
+        );
         assert_eq!(human_duration(90_000), "1 j 1 h");
         assert_eq!(human_duration(3_900), "1 h 5 min");
     }

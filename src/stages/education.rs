@@ -16,7 +16,13 @@ pub enum EducationLevel {
 crate::stored_code::stored_code!(EducationLevel, "education level");
 
 impl EducationLevel {
-    pub const ALL: [EducationLevel; 5] = [EducationLevel::Bac, EducationLevel::Bac2, EducationLevel::Bac3, EducationLevel::Bac5, EducationLevel::Doctorat];
+    pub const ALL: [EducationLevel; 5] = [
+        EducationLevel::Bac,
+        EducationLevel::Bac2,
+        EducationLevel::Bac3,
+        EducationLevel::Bac5,
+        EducationLevel::Doctorat,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {

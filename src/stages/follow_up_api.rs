@@ -28,11 +28,15 @@ use {
 /// Who may read application `id`: its candidate, or agents whose scope covers it. Anyone else
 /// gets "not found", which tells nothing about whether it exists.
 #[cfg(feature = "ssr")]
-async fn reader(id: i64) -> Result<(i64, OfferScope, applications::ApplicationKeys, bool), AppError> {
+async fn reader(
+    id: i64,
+) -> Result<(i64, OfferScope, applications::ApplicationKeys, bool), AppError> {
     let caller = Caller::current().await?;
     let user = caller.account_id()?;
     let db = app_state()?.db;
-    let keys = applications::keys(&db, id).await?.ok_or(AppError::NotFound)?;
+    let keys = applications::keys(&db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let scope = OfferScope::of(&db, &caller).await?;
     let staff = scope.covers_application(keys.direction_id, keys.service_id);
     if !staff && keys.candidate_id != user {
@@ -49,12 +53,18 @@ pub async fn load_application_file(id: i64) -> Result<ApplicationFile, AppError>
             let (user, _, keys, staff) = reader(id).await?;
             let db = app_state()?.db;
             let dates = HumanDates::for_reader().await?;
-            let (mut file, email) = follow_up::file(&db, id, &dates).await?.ok_or(AppError::NotFound)?;
+            let (mut file, email) = follow_up::file(&db, id, &dates)
+                .await?
+                .ok_or(AppError::NotFound)?;
             file.mine = keys.candidate_id == user;
             if staff {
                 let (locale, db, direction) = (request_locale(), &db, keys.direction_id);
                 let answer = |state: ApplicationState| async move {
-                    Ok::<_, sqlx::Error>(follow_up::template(db, direction, state).await?.unwrap_or_else(|| locale.t(default_answer_key(state))))
+                    Ok::<_, sqlx::Error>(
+                        follow_up::template(db, direction, state)
+                            .await?
+                            .unwrap_or_else(|| locale.t(default_answer_key(state))),
+                    )
                 };
                 file.staff = Some(StaffSide {
                     candidate_email: email,
@@ -140,7 +150,12 @@ pub async fn load_answer_templates() -> Result<Vec<DirectionTemplates>, AppError
         async {
             let (_, scope) = direction_admin().await?;
             let locale = request_locale();
-            Ok(follow_up::templates(&app_state()?.db, &scope.directions, scope.all, |state| locale.t(default_answer_key(state))).await?)
+            Ok(
+                follow_up::templates(&app_state()?.db, &scope.directions, scope.all, |state| {
+                    locale.t(default_answer_key(state))
+                })
+                .await?,
+            )
         }
         .await,
     )
@@ -148,17 +163,29 @@ pub async fn load_answer_templates() -> Result<Vec<DirectionTemplates>, AppError
 
 #[server(endpoint = "stages/save_answer_template")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "stages/save_answer_template", skip_all, fields(account = tracing::field::Empty, direction_id = direction_id)))]
-pub async fn save_answer_template(direction_id: i64, state: ApplicationState, body: String) -> Result<(), AppError> {
+pub async fn save_answer_template(
+    direction_id: i64,
+    state: ApplicationState,
+    body: String,
+) -> Result<(), AppError> {
     respond(
         async {
             let (user, scope) = direction_admin().await?;
             administers(&scope, direction_id)?;
-            if !matches!(state, ApplicationState::Accepted | ApplicationState::Declined) {
+            if !matches!(
+                state,
+                ApplicationState::Accepted | ApplicationState::Declined
+            ) {
                 return Err(AppError::field("state", "field-unknown"));
             }
             let body = AppError::required_text("body", &body, MESSAGE_MAX)?;
             follow_up::save_template(&app_state()?.db, direction_id, state, &body, user).await?;
-            tracing::info!(user, direction = direction_id, state = state.code(), "answer template saved");
+            tracing::info!(
+                user,
+                direction = direction_id,
+                state = state.code(),
+                "answer template saved"
+            );
             redirect_plain_form("/stages/direction");
             Ok(())
         }
@@ -175,9 +202,20 @@ pub async fn load_pool_desks() -> Result<Vec<PoolDesk>, AppError> {
             let db = app_state()?.db;
             let reference = crate::reference::server::store::load(&db).await?;
             let mut desks = Vec::new();
-            for direction in reference.directions.iter().filter(|d| scope.all || scope.directions.contains(&d.id)) {
+            for direction in reference
+                .directions
+                .iter()
+                .filter(|d| scope.all || scope.directions.contains(&d.id))
+            {
                 let (handlers, candidates) = pools::pool_people(&db, direction.id).await?;
-                desks.push(PoolDesk { direction: Named { id: direction.id, name: direction.name.clone() }, handlers, candidates });
+                desks.push(PoolDesk {
+                    direction: Named {
+                        id: direction.id,
+                        name: direction.name.clone(),
+                    },
+                    handlers,
+                    candidates,
+                });
             }
             Ok(desks)
         }
@@ -200,7 +238,12 @@ pub async fn add_pool_handler(direction_id: i64, user_id: i64) -> Result<(), App
             pools::add_handler(&db, direction_id, user_id).await?;
             // The agent's live connections see the pool from now on.
             crate::accounts::server::caller::access_changed(&app_state()?.realtime, user_id).await;
-            tracing::info!(admin, direction = direction_id, agent = user_id, "pool handler added");
+            tracing::info!(
+                admin,
+                direction = direction_id,
+                agent = user_id,
+                "pool handler added"
+            );
             redirect_plain_form("/stages/direction");
             Ok(())
         }
@@ -219,7 +262,12 @@ pub async fn remove_pool_handler(direction_id: i64, user_id: i64) -> Result<(), 
                 return Err(AppError::NotFound);
             }
             crate::accounts::server::caller::access_changed(&app_state()?.realtime, user_id).await;
-            tracing::info!(admin, direction = direction_id, agent = user_id, "pool handler removed");
+            tracing::info!(
+                admin,
+                direction = direction_id,
+                agent = user_id,
+                "pool handler removed"
+            );
             redirect_plain_form("/stages/direction");
             Ok(())
         }

@@ -30,17 +30,34 @@ impl CandidateProfile {
             presentation: self.presentation.trim().to_string(),
         };
         let mut errors = crate::characters::refused_fields(&clean);
-        let mut refuse = |field: &str, key: &str| errors.push(FieldError { field: field.into(), key: key.into() });
-        for (field, value, max) in [("school", &clean.school, 150), ("discipline", &clean.discipline, 100), ("presentation", &clean.presentation, PRESENTATION_MAX)] {
+        let mut refuse = |field: &str, key: &str| {
+            errors.push(FieldError {
+                field: field.into(),
+                key: key.into(),
+            })
+        };
+        for (field, value, max) in [
+            ("school", &clean.school, 150),
+            ("discipline", &clean.discipline, 100),
+            ("presentation", &clean.presentation, PRESENTATION_MAX),
+        ] {
             if value.chars().count() > max {
                 refuse(field, "field-too-long");
             }
         }
-        if !clean.education_level.is_empty() && EducationLevel::parse(&clean.education_level).is_none() {
+        if !clean.education_level.is_empty()
+            && EducationLevel::parse(&clean.education_level).is_none()
+        {
             refuse("education_level", "field-unknown");
         }
         let digits = clean.phone.chars().filter(char::is_ascii_digit).count();
-        if !clean.phone.is_empty() && (!clean.phone.chars().all(|c| c.is_ascii_digit() || " +.-()".contains(c)) || !(6..=20).contains(&digits)) {
+        if !clean.phone.is_empty()
+            && (!clean
+                .phone
+                .chars()
+                .all(|c| c.is_ascii_digit() || " +.-()".contains(c))
+                || !(6..=20).contains(&digits))
+        {
             refuse("phone", "field-phone");
         }
         if errors.is_empty() {
@@ -61,14 +78,35 @@ mod tests {
 
     #[test]
     fn profiles_are_checked_field_by_field() {
-        let good = CandidateProfile { school: " Sciences Po ".into(), phone: "+33 6 12 34 56 78".into(), education_level: "bac5".into(), ..Default::default() };
+        let good = CandidateProfile {
+            school: " Sciences Po ".into(),
+            phone: "+33 6 12 34 56 78".into(),
+            education_level: "bac5".into(),
+            ..Default::default()
+        };
         assert_eq!(good.validate().expect("valid").school, "Sciences Po");
-        let bad = CandidateProfile { phone: "call me".into(), education_level: "phd".into(), presentation: "x".repeat(PRESENTATION_MAX + 1), ..Default::default() };
+        let bad = CandidateProfile {
+            phone: "call me".into(),
+            education_level: "phd".into(),
+            presentation: "x".repeat(PRESENTATION_MAX + 1),
+            ..Default::default()
+        };
         let error = bad.validate().expect_err("invalid");
         assert_eq!(
-            (error.field_key("phone"), error.field_key("education_level"), error.field_key("presentation")),
-            (Some("field-phone"), Some("field-unknown"), Some("field-too-long"))
+            (
+                error.field_key("phone"),
+                error.field_key("education_level"),
+                error.field_key("presentation")
+            ),
+            (
+                Some("field-phone"),
+                Some("field-unknown"),
+                Some("field-too-long")
+            )
         );
-        assert!(CandidateProfile::default().validate().expect("empty is fine").is_empty());
+        assert!(CandidateProfile::default()
+            .validate()
+            .expect("empty is fine")
+            .is_empty());
     }
 }

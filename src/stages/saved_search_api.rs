@@ -26,7 +26,8 @@ pub async fn save_search(#[server(default)] query: SearchQuery) -> Result<(), Ap
             if query.criteria().query_string(1).len() > SAVED_QUERY_MAX_BYTES {
                 return Err(AppError::field("q", "field-too-long"));
             }
-            let saved = super::server::alerts::save(&app_state()?, account.id, &query.criteria()).await?;
+            let saved =
+                super::server::alerts::save(&app_state()?, account.id, &query.criteria()).await?;
             if !saved {
                 return Err(AppError::Conflict("error-saved-searches-full".into()));
             }

@@ -74,7 +74,11 @@ impl SearchQuery {
 
     /// The search as URL parameters ("q=jardin&direction=DEVE"), at `page`.
     pub fn query_string(&self, page: i64) -> String {
-        let mut parts: Vec<String> = self.criteria_fields().iter().filter_map(|(key, value)| value.as_ref().map(|v| format!("{key}={}", encode(v)))).collect();
+        let mut parts: Vec<String> = self
+            .criteria_fields()
+            .iter()
+            .filter_map(|(key, value)| value.as_ref().map(|v| format!("{key}={}", encode(v))))
+            .collect();
         if page > 1 {
             parts.push(format!("page={page}"));
         }
@@ -129,7 +133,9 @@ pub fn encode(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             b' ' => "+".to_string(),
             other => format!("%{other:02X}"),
         })
@@ -166,11 +172,24 @@ mod tests {
 
     #[test]
     fn urls_round_trip() {
-        let query = SearchQuery { q: Some("jardin écologique".into()), direction: Some("DEVE".into()), ..Default::default() };
+        let query = SearchQuery {
+            q: Some("jardin écologique".into()),
+            direction: Some("DEVE".into()),
+            ..Default::default()
+        };
         let url = query.url(2);
-        assert_eq!(url, "/stages?q=jardin+%C3%A9cologique&direction=DEVE&page=2");
+        assert_eq!(
+            url,
+            "/stages?q=jardin+%C3%A9cologique&direction=DEVE&page=2"
+        );
         assert_eq!(SearchQuery::default().url(1), "/stages");
-        let sorted = SearchQuery { tri: Some("recent".into()), ..query };
-        assert_eq!(sorted.feed_url(), "/stages/flux.atom?q=jardin+%C3%A9cologique&direction=DEVE");
+        let sorted = SearchQuery {
+            tri: Some("recent".into()),
+            ..query
+        };
+        assert_eq!(
+            sorted.feed_url(),
+            "/stages/flux.atom?q=jardin+%C3%A9cologique&direction=DEVE"
+        );
     }
 }

@@ -19,7 +19,13 @@ pub enum OfferState {
 crate::stored_code::stored_code!(OfferState, "offer state");
 
 impl OfferState {
-    pub const ALL: [OfferState; 5] = [OfferState::Draft, OfferState::Published, OfferState::Filled, OfferState::Closed, OfferState::Archived];
+    pub const ALL: [OfferState; 5] = [
+        OfferState::Draft,
+        OfferState::Published,
+        OfferState::Filled,
+        OfferState::Closed,
+        OfferState::Archived,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -111,19 +117,34 @@ pub struct ValidOffer {
 
 fn is_month(text: &str) -> bool {
     let b = text.as_bytes();
-    b.len() == 7 && b[4] == b'-' && text[..4].parse::<u32>().is_ok() && text[5..].parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+    b.len() == 7
+        && b[4] == b'-'
+        && text[..4].parse::<u32>().is_ok()
+        && text[5..]
+            .parse::<u32>()
+            .is_ok_and(|m| (1..=12).contains(&m))
 }
 
 fn is_date(text: &str) -> bool {
     let b = text.as_bytes();
-    b.len() == 10 && b[7] == b'-' && is_month(&text[..7]) && text[8..].parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+    b.len() == 10
+        && b[7] == b'-'
+        && is_month(&text[..7])
+        && text[8..]
+            .parse::<u32>()
+            .is_ok_and(|d| (1..=31).contains(&d))
 }
 
 impl OfferInput {
     /// Checks every field; `today` is "YYYY-MM-DD". Returns every problem at once.
     pub fn validate(&self, today: &str) -> Result<ValidOffer, Vec<FieldError>> {
         let mut errors = crate::characters::refused_fields(self);
-        let mut refuse = |field: &str, key: &str| errors.push(FieldError { field: field.into(), key: key.into() });
+        let mut refuse = |field: &str, key: &str| {
+            errors.push(FieldError {
+                field: field.into(),
+                key: key.into(),
+            })
+        };
         let text = |value: &str| value.trim().to_string();
         let number = |value: &str| value.trim().parse::<i64>().ok();
 
@@ -181,7 +202,11 @@ impl OfferInput {
         }
         let arrondissement = match self.arrondissement.trim() {
             "" => Some(None),
-            value => value.parse::<i64>().ok().filter(|a| (1..=20).contains(a)).map(Some),
+            value => value
+                .parse::<i64>()
+                .ok()
+                .filter(|a| (1..=20).contains(a))
+                .map(Some),
         };
         if arrondissement.is_none() {
             refuse("arrondissement", "field-arrondissement");
@@ -341,7 +366,12 @@ mod tests {
         let offer = good().validate("2026-11-28").expect("valid");
         assert!(offer.paid, "12 weeks > 2 months: paid by law");
         assert_eq!(offer.arrondissement, Some(13));
-        let short = OfferInput { duration_weeks: "6".into(), ..good() }.validate("2026-11-28").expect("valid");
+        let short = OfferInput {
+            duration_weeks: "6".into(),
+            ..good()
+        }
+        .validate("2026-11-28")
+        .expect("valid");
         assert!(!short.paid);
     }
 
@@ -361,17 +391,43 @@ mod tests {
             ..good()
         };
         let errors = fields(bad.validate("2026-11-28").expect_err("invalid"));
-        for field in ["title", "description", "education_level", "duration_weeks", "start_month", "deadline", "places", "arrondissement", "remote_days", "contact_email"] {
-            assert!(errors.iter().any(|(f, _)| f == field), "{field} not reported in {errors:?}");
+        for field in [
+            "title",
+            "description",
+            "education_level",
+            "duration_weeks",
+            "start_month",
+            "deadline",
+            "places",
+            "arrondissement",
+            "remote_days",
+            "contact_email",
+        ] {
+            assert!(
+                errors.iter().any(|(f, _)| f == field),
+                "{field} not reported in {errors:?}"
+            );
         }
     }
 
     #[test]
     fn the_deadline_comes_before_the_start_and_not_in_the_past() {
-        let late = OfferInput { deadline: "2027-04-02".into(), ..good() };
-        assert_eq!(fields(late.validate("2026-11-28").expect_err("late")), vec![("deadline".into(), "field-deadline-after-start".into())]);
-        let past = OfferInput { deadline: "2026-11-27".into(), ..good() };
-        assert_eq!(fields(past.validate("2026-11-28").expect_err("past")), vec![("deadline".into(), "field-deadline-past".into())]);
+        let late = OfferInput {
+            deadline: "2027-04-02".into(),
+            ..good()
+        };
+        assert_eq!(
+            fields(late.validate("2026-11-28").expect_err("late")),
+            vec![("deadline".into(), "field-deadline-after-start".into())]
+        );
+        let past = OfferInput {
+            deadline: "2026-11-27".into(),
+            ..good()
+        };
+        assert_eq!(
+            fields(past.validate("2026-11-28").expect_err("past")),
+            vec![("deadline".into(), "field-deadline-past".into())]
+        );
     }
 
     #[test]

@@ -7,21 +7,40 @@ use crate::{error::AppError, i18n::t};
 use leptos::prelude::*;
 
 /// The translated error of `field` in the last result of an action, if any.
-pub fn field_error<T: Send + Sync + 'static>(value: impl Into<Signal<Option<Result<T, AppError>>>>, field: &'static str) -> Signal<Option<String>> {
+pub fn field_error<T: Send + Sync + 'static>(
+    value: impl Into<Signal<Option<Result<T, AppError>>>>,
+    field: &'static str,
+) -> Signal<Option<String>> {
     let value = value.into();
-    Signal::derive(move || value.with(|v| v.as_ref().and_then(|r| r.as_ref().err()).and_then(|e| e.field_key(field)).map(t)))
+    Signal::derive(move || {
+        value.with(|v| {
+            v.as_ref()
+                .and_then(|r| r.as_ref().err())
+                .and_then(|e| e.field_key(field))
+                .map(t)
+        })
+    })
 }
 
 /// The element id of the input named `name` ("offer[title]" gives "field-offer-title").
 pub fn field_id(name: &str) -> String {
-    let cleaned: String = name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    let cleaned: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
     format!("field-{}", cleaned.trim_matches('-').replace("--", "-"))
 }
 
 /// The frame every field shares: label, optional hint, the input (children), its error.
 /// `id` is the input's id; the hint and error ids derive from it.
 #[component]
-pub fn FieldFrame(id: String, label: String, hint: Option<String>, error: Signal<Option<String>>, children: Children) -> impl IntoView {
+pub fn FieldFrame(
+    id: String,
+    label: String,
+    hint: Option<String>,
+    error: Signal<Option<String>>,
+    children: Children,
+) -> impl IntoView {
     let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
@@ -63,10 +82,20 @@ pub fn TextArea(
 }
 
 /// The `aria-describedby` of a field: its hint, and its error while there is one.
-fn described_by(has_hint: bool, id: &str, error: Signal<Option<String>>) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+fn described_by(
+    has_hint: bool,
+    id: &str,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + Send + Sync + 'static {
     let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
     move || {
-        let ids: Vec<&str> = [has_hint.then_some(hint_id.as_str()), error.get().is_some().then_some(error_id.as_str())].into_iter().flatten().collect();
+        let ids: Vec<&str> = [
+            has_hint.then_some(hint_id.as_str()),
+            error.get().is_some().then_some(error_id.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         (!ids.is_empty()).then(|| ids.join(" "))
     }
 }
@@ -146,10 +175,19 @@ pub fn PasswordField(
 /// without JavaScript is already announced at the top of the page (`RefusalAlert`), so it is
 /// not repeated here while that alert stands.
 #[component]
-pub fn FormError<T: Clone + Send + Sync + 'static>(#[prop(into)] value: Signal<Option<Result<T, AppError>>>) -> impl IntoView {
+pub fn FormError<T: Clone + Send + Sync + 'static>(
+    #[prop(into)] value: Signal<Option<Result<T, AppError>>>,
+) -> impl IntoView {
     let announced = use_refused_form().map(|refused| refused.error);
     let answered = refusal_answered();
-    let message = Signal::derive(move || value.with(|v| v.as_ref().and_then(|r| r.as_ref().err()).filter(|e| answered.get() || Some(*e) != announced.as_ref()).map(|e| t(e.message_key()))));
+    let message = Signal::derive(move || {
+        value.with(|v| {
+            v.as_ref()
+                .and_then(|r| r.as_ref().err())
+                .filter(|e| answered.get() || Some(*e) != announced.as_ref())
+                .map(|e| t(e.message_key()))
+        })
+    });
     view! {
         <div class="alert alert-error" role="alert" hidden=move || message.with(Option::is_none)>{message}</div>
     }
@@ -157,7 +195,10 @@ pub fn FormError<T: Clone + Send + Sync + 'static>(#[prop(into)] value: Signal<O
 
 /// A confirmation once the action succeeded.
 #[component]
-pub fn FormSuccess<T: Clone + Send + Sync + 'static>(#[prop(into)] value: Signal<Option<Result<T, AppError>>>, message: String) -> impl IntoView {
+pub fn FormSuccess<T: Clone + Send + Sync + 'static>(
+    #[prop(into)] value: Signal<Option<Result<T, AppError>>>,
+    message: String,
+) -> impl IntoView {
     let done = move || value.with(|v| matches!(v, Some(Ok(_))));
     view! { <div class="alert alert-success" role="status" hidden=move || !done()>{message}</div> }
 }
@@ -166,7 +207,10 @@ pub fn FormSuccess<T: Clone + Send + Sync + 'static>(#[prop(into)] value: Signal
 /// there). A success already there when this is called is not a new one: a part of the page
 /// rebuilt by a refetch calls this again with the action that caused it. A success also ends
 /// a refusal the page was sent back with (`refused_form::spend_refused_form`).
-pub fn on_success<T: Clone + Send + Sync + 'static>(value: impl Into<Signal<Option<Result<T, AppError>>>>, then: impl Fn(&T) + 'static) {
+pub fn on_success<T: Clone + Send + Sync + 'static>(
+    value: impl Into<Signal<Option<Result<T, AppError>>>>,
+    then: impl Fn(&T) + 'static,
+) {
     let value = value.into();
     // The effect runs under an owner of the page: it reads the page's contexts.
     Effect::new(move |previous: Option<()>| {
@@ -201,7 +245,9 @@ pub fn provide_refetch(load: impl Fn() + Send + Sync + 'static) {
 /// Once `value` holds a success, loads the page's data again (the nearest [`Refetch`]), so
 /// the page shows the change without a full load. A page that provides no `Refetch` is
 /// reloaded whole.
-pub fn refetch_on_success<T: Clone + Send + Sync + 'static>(value: impl Into<Signal<Option<Result<T, AppError>>>>) {
+pub fn refetch_on_success<T: Clone + Send + Sync + 'static>(
+    value: impl Into<Signal<Option<Result<T, AppError>>>>,
+) {
     match use_context::<Refetch>() {
         Some(Refetch(load)) => on_success(value, move |_| load.run(())),
         None => on_success(value, |_| reload_page()),
@@ -211,7 +257,10 @@ pub fn refetch_on_success<T: Clone + Send + Sync + 'static>(value: impl Into<Sig
 /// Once `value` holds a success, opens `to` in the app (client-side navigation: the page
 /// there loads its own data). For a form whose work continues on another page (a saved offer
 /// opens its page); a change to the signed-in user uses [`load_page_on_success`] instead.
-pub fn open_on_success<T: Clone + Send + Sync + 'static>(value: impl Into<Signal<Option<Result<T, AppError>>>>, to: impl Fn(&T) -> String + 'static) {
+pub fn open_on_success<T: Clone + Send + Sync + 'static>(
+    value: impl Into<Signal<Option<Result<T, AppError>>>>,
+    to: impl Fn(&T) -> String + 'static,
+) {
     let navigate = leptos_router::hooks::use_navigate();
     on_success(value, move |done| navigate(&to(done), Default::default()));
 }
@@ -221,7 +270,10 @@ pub fn open_on_success<T: Clone + Send + Sync + 'static>(value: impl Into<Signal
 /// in, up or out changes the signed-in user, which the header and every page read from one
 /// resource of the whole app, and refetching it while the router builds the next page is the
 /// fault README "Development notes" describes.
-pub fn load_page_on_success<T: Clone + Send + Sync + 'static>(value: impl Into<Signal<Option<Result<T, AppError>>>>, to: impl Fn(&T) -> String + 'static) {
+pub fn load_page_on_success<T: Clone + Send + Sync + 'static>(
+    value: impl Into<Signal<Option<Result<T, AppError>>>>,
+    to: impl Fn(&T) -> String + 'static,
+) {
     on_success(value, move |done| {
         let target = to(done);
         #[cfg(feature = "hydrate")]

@@ -20,7 +20,12 @@ pub enum CatchUp {
 /// Does nothing on the server or before hydration; the page still works, it only goes stale.
 /// The connection and its callbacks live as long as the component that called this: both
 /// are released when it unmounts (nothing is leaked across client-side navigations).
-pub fn refresh_on_events(url: &'static str, event: &'static str, tick: RwSignal<u64>, catch_up: CatchUp) {
+pub fn refresh_on_events(
+    url: &'static str,
+    event: &'static str,
+    tick: RwSignal<u64>,
+    catch_up: CatchUp,
+) {
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
         {
@@ -28,8 +33,10 @@ pub fn refresh_on_events(url: &'static str, event: &'static str, tick: RwSignal<
             let Ok(source) = web_sys::EventSource::new(url) else {
                 return;
             };
-            let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| tick.update(|t| *t += 1));
-            let _ = source.add_event_listener_with_callback(event, handler.as_ref().unchecked_ref());
+            let handler =
+                Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| tick.update(|t| *t += 1));
+            let _ =
+                source.add_event_listener_with_callback(event, handler.as_ref().unchecked_ref());
             // A (re)connection refreshes too: what changed while no connection was open was not
             // announced to this page.
             let mut opened = catch_up == CatchUp::FromLoad;
@@ -39,7 +46,8 @@ pub fn refresh_on_events(url: &'static str, event: &'static str, tick: RwSignal<
                 }
                 opened = true;
             });
-            let _ = source.add_event_listener_with_callback("open", on_open.as_ref().unchecked_ref());
+            let _ =
+                source.add_event_listener_with_callback("open", on_open.as_ref().unchecked_ref());
             // The callbacks must outlive every event the source can still fire: they are
             // dropped with it, after it is closed, when the page unmounts.
             let held = send_wrapper::SendWrapper::new((source, handler, on_open));

@@ -56,10 +56,16 @@ const DATA_ID: &str = "parvis-refused-form";
 /// `ServerActionError`) as context. Must run before the page creates its actions.
 pub fn provide_refused_form() {
     if let Some(refused) = read_refused_form() {
-        provide_context(ServerActionError::new(&refused.path, &refused.encoded_error));
+        provide_context(ServerActionError::new(
+            &refused.path,
+            &refused.encoded_error,
+        ));
         provide_context(refused);
         if let Some(owner) = Owner::current() {
-            provide_context(RefusalSpent { spent: RwSignal::new(false), owner });
+            provide_context(RefusalSpent {
+                spent: RwSignal::new(false),
+                owner,
+            });
         }
     }
 }
@@ -112,14 +118,27 @@ fn read_refused_form() -> Option<RefusedForm> {
     }
     let (path, encoded_error) = (path?, encoded_error?);
     let error = leptos::server_fn::error::ServerFnUrlError::<AppError>::decode_err(&encoded_error);
-    let kept = parts.extensions.get::<KeptFields>().filter(|k| k.path == path).map(|k| k.fields.clone()).unwrap_or_default();
-    Some(RefusedForm { path, encoded_error, error, kept })
+    let kept = parts
+        .extensions
+        .get::<KeptFields>()
+        .filter(|k| k.path == path)
+        .map(|k| k.fields.clone())
+        .unwrap_or_default();
+    Some(RefusedForm {
+        path,
+        encoded_error,
+        error,
+        kept,
+    })
 }
 
 /// In the browser: what the server put into the page's head.
 #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
 fn read_refused_form() -> Option<RefusedForm> {
-    let data = leptos::web_sys::window()?.document()?.get_element_by_id(DATA_ID)?.text_content()?;
+    let data = leptos::web_sys::window()?
+        .document()?
+        .get_element_by_id(DATA_ID)?
+        .text_content()?;
     serde_json::from_str(&data).ok()
 }
 
@@ -155,12 +174,18 @@ struct FormScope(&'static str);
 /// The refused fields of the form around the caller, when that form is the one refused.
 fn kept_fields() -> Option<Vec<(String, String)>> {
     let scope = use_context::<FormScope>()?;
-    use_refused_form().filter(|r| r.path == scope.0).map(|r| r.kept).filter(|kept| !kept.is_empty())
+    use_refused_form()
+        .filter(|r| r.path == scope.0)
+        .map(|r| r.kept)
+        .filter(|kept| !kept.is_empty())
 }
 
 /// What the visitor typed into the field `name` before the form around it was refused.
 pub fn kept_value(name: &str) -> Option<String> {
-    kept_fields()?.into_iter().find(|(field, _)| field == name).map(|(_, value)| value)
+    kept_fields()?
+        .into_iter()
+        .find(|(field, _)| field == name)
+        .map(|(_, value)| value)
 }
 
 /// [`kept_value`] for one of several forms of the same server function on a page: only when
@@ -171,7 +196,9 @@ pub fn kept_value_where(name: &str, identity: &[(&str, &str)]) -> Option<String>
     if !identity.iter().all(|(field, value)| posted(field, value)) {
         return None;
     }
-    kept.iter().find(|(field, _)| field == name).map(|(_, value)| value.clone())
+    kept.iter()
+        .find(|(field, _)| field == name)
+        .map(|(_, value)| value.clone())
 }
 
 /// Whether the checkbox `name` was ticked when the form around it was refused; `None` when
@@ -185,7 +212,11 @@ pub fn kept_checked(name: &str) -> Option<bool> {
 /// was kept.
 pub fn kept_choice(group: &str, value: &str) -> Option<bool> {
     let prefix = format!("{group}[");
-    Some(kept_fields()?.iter().any(|(field, sent)| field.starts_with(&prefix) && sent == value))
+    Some(
+        kept_fields()?
+            .iter()
+            .any(|(field, sent)| field.starts_with(&prefix) && sent == value),
+    )
 }
 
 /// An `ActionForm` whose fields show what was typed when a post without JavaScript was
@@ -194,10 +225,20 @@ pub fn kept_choice(group: &str, value: &str) -> Option<bool> {
 /// (a form that adds something starts empty again; fields of a list refetched after the action
 /// do not keep text typed for another row, since rows are matched by position).
 #[component]
-pub fn ServerForm<S, OutputProtocol>(action: ServerAction<S>, #[prop(optional)] reset_on_success: bool, children: Children) -> impl IntoView
+pub fn ServerForm<S, OutputProtocol>(
+    action: ServerAction<S>,
+    #[prop(optional)] reset_on_success: bool,
+    children: Children,
+) -> impl IntoView
 where
-    S: DeserializeOwned + ServerFn<Protocol = Http<PostUrl, OutputProtocol>> + Clone + Send + Sync + 'static,
-    <<S::Client as Client<S::Error>>::Request as ClientReq<S::Error>>::FormData: From<leptos::web_sys::FormData>,
+    S: DeserializeOwned
+        + ServerFn<Protocol = Http<PostUrl, OutputProtocol>>
+        + Clone
+        + Send
+        + Sync
+        + 'static,
+    <<S::Client as Client<S::Error>>::Request as ClientReq<S::Error>>::FormData:
+        From<leptos::web_sys::FormData>,
     S::Output: Send + Sync + 'static,
     S::Error: Send + Sync + 'static,
     S::Client: Client<S::Error>,

@@ -41,16 +41,26 @@ mod tests {
 
     /// The shared list of hostile strings (script and comment breakouts among them).
     fn hostile() -> impl Iterator<Item = &'static str> {
-        include_str!("../../tests/data/hostile-text.txt").lines().filter(|line| !line.starts_with("# "))
+        include_str!("../../tests/data/hostile-text.txt")
+            .lines()
+            .filter(|line| !line.starts_with("# "))
     }
 
     #[test]
     fn no_markup_character_survives_and_the_data_reads_back() {
         for text in hostile().chain(["</sCrIpT/>", "<!--<sCrIpT "]) {
-            let value = serde_json::json!({ "title": format!("Stage {text} vert"), "nested": [text] });
+            let value =
+                serde_json::json!({ "title": format!("Stage {text} vert"), "nested": [text] });
             let json = script_json(&value);
-            assert!(!json.contains(['<', '>', '&', '\u{2028}', '\u{2029}']), "{text:?} left markup in {json}");
-            assert_eq!(serde_json::from_str::<serde_json::Value>(&json).ok(), Some(value), "{text:?} does not read back");
+            assert!(
+                !json.contains(['<', '>', '&', '\u{2028}', '\u{2029}']),
+                "{text:?} left markup in {json}"
+            );
+            assert_eq!(
+                serde_json::from_str::<serde_json::Value>(&json).ok(),
+                Some(value),
+                "{text:?} does not read back"
+            );
         }
     }
 }

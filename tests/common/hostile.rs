@@ -5,7 +5,10 @@
 
 /// Every string of the list, in order.
 pub fn strings() -> Vec<&'static str> {
-    include_str!("../data/hostile-text.txt").lines().filter(|line| !line.starts_with("# ")).collect()
+    include_str!("../data/hostile-text.txt")
+        .lines()
+        .filter(|line| !line.starts_with("# "))
+        .collect()
 }
 
 /// The characters XML 1.0 forbids (and the C1 controls Parvis refuses too), as written
@@ -20,7 +23,9 @@ pub fn parse_xml(xml: &str) -> roxmltree::Document<'_> {
 
 /// The cells of a CSV body that a spreadsheet would evaluate as a formula.
 pub fn formula_cells(body: &str) -> Vec<String> {
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(body.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(body.as_bytes());
     reader
         .records()
         .map(|r| r.unwrap_or_else(|e| panic!("not CSV ({e}):\n{body}")))
@@ -32,7 +37,10 @@ pub fn formula_cells(body: &str) -> Vec<String> {
 /// The redirect targets of `tests/data/open_redirects.txt`, unescaped (see the file's header).
 pub fn open_redirects() -> Vec<String> {
     let text = include_str!("../data/open_redirects.txt");
-    text.lines().filter(|line| !line.trim().is_empty() && !line.trim_start().starts_with('#')).map(unescape).collect()
+    text.lines()
+        .filter(|line| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
+        .map(unescape)
+        .collect()
 }
 
 /// Reads `\t \n \r \0 \\ \u{XXXX}` in a line of a test-data file.
@@ -51,8 +59,17 @@ fn unescape(line: &str) -> String {
             Some('0') => out.push('\0'),
             Some('\\') => out.push('\\'),
             Some('u') => {
-                let code: String = chars.by_ref().skip_while(|c| *c == '{').take_while(|c| *c != '}').collect();
-                out.push(u32::from_str_radix(&code, 16).ok().and_then(char::from_u32).unwrap_or_else(|| panic!("bad \\u escape in {line:?}")));
+                let code: String = chars
+                    .by_ref()
+                    .skip_while(|c| *c == '{')
+                    .take_while(|c| *c != '}')
+                    .collect();
+                out.push(
+                    u32::from_str_radix(&code, 16)
+                        .ok()
+                        .and_then(char::from_u32)
+                        .unwrap_or_else(|| panic!("bad \\u escape in {line:?}")),
+                );
             }
             other => panic!("unknown escape \\{other:?} in {line:?}"),
         }
@@ -65,6 +82,12 @@ fn unescape(line: &str) -> String {
 /// path ("/…", never "//…", no backslash, no control character).
 pub fn stays_on(base: &str, location: &str) -> bool {
     let base = url::Url::parse(base).expect("base URL");
-    let plain = location.starts_with('/') && !location.starts_with("//") && !location.contains('\\') && !location.chars().any(char::is_control);
-    plain && base.join(location).is_ok_and(|target| target.origin() == base.origin())
+    let plain = location.starts_with('/')
+        && !location.starts_with("//")
+        && !location.contains('\\')
+        && !location.chars().any(char::is_control);
+    plain
+        && base
+            .join(location)
+            .is_ok_and(|target| target.origin() == base.origin())
 }

@@ -28,15 +28,20 @@ pub fn on_postgres() -> bool {
 }
 
 pub fn postgres_server() -> String {
-    std::env::var("PARVIS_TEST_POSTGRES").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into())
+    std::env::var("PARVIS_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into())
 }
 
 /// A new, empty PostgreSQL database: (its URL, its name).
 pub async fn fresh_postgres_database() -> (String, String) {
     let name = format!("parvis_test_{}", uuid::Uuid::new_v4().simple());
     let admin = format!("{}/postgres", postgres_server());
-    let mut conn = sqlx::PgConnection::connect(&admin).await.expect("PostgreSQL reachable for the postgres test run");
-    conn.execute(format!("CREATE DATABASE {name}").as_str()).await.expect("create test database");
+    let mut conn = sqlx::PgConnection::connect(&admin)
+        .await
+        .expect("PostgreSQL reachable for the postgres test run");
+    conn.execute(format!("CREATE DATABASE {name}").as_str())
+        .await
+        .expect("create test database");
     (format!("{}/{name}", postgres_server()), name)
 }
 
@@ -49,9 +54,15 @@ impl TestApp {
     pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         parvis::server::router::init_tracing();
         let dir = tempfile::tempdir().expect("temp dir");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let address = listener.local_addr().expect("address");
-        let postgres = if on_postgres() { Some(fresh_postgres_database().await) } else { None };
+        let postgres = if on_postgres() {
+            Some(fresh_postgres_database().await)
+        } else {
+            None
+        };
         let mut config = Config::default();
         config.server.address = address;
         config.server.public_url = format!("http://{address}").parse().expect("url");
@@ -65,24 +76,37 @@ impl TestApp {
         adjust(&mut config);
         let (app, state) = parvis::app_server::build(config).await.expect("app builds");
         tokio::spawn(router::serve(listener, app));
-        TestApp { base: format!("http://{address}"), state, dir, postgres }
+        TestApp {
+            base: format!("http://{address}"),
+            state,
+            dir,
+            postgres,
+        }
     }
 
     /// A second server process on the same database and folders (what several app servers
     /// behind one load balancer share).
     pub async fn spawn_beside(&self) -> (String, AppState) {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let address = listener.local_addr().expect("address");
         let mut config = (*self.state.config).clone();
         config.server.address = address;
-        let (app, state) = parvis::app_server::build(config).await.expect("second app builds");
+        let (app, state) = parvis::app_server::build(config)
+            .await
+            .expect("second app builds");
         tokio::spawn(router::serve(listener, app));
         (format!("http://{address}"), state)
     }
 
     /// A browser-like client with its own cookie jar.
     pub fn client(&self) -> Client {
-        Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().expect("client")
+        Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -91,18 +115,29 @@ impl TestApp {
 
     /// Calls a server function the way the hydrated page does.
     pub async fn call(&self, client: &Client, endpoint: &str, form: &[(&str, &str)]) -> Response {
-        client.post(self.url(&format!("/api/{endpoint}"))).form(form).send().await.expect("request sent")
+        client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .form(form)
+            .send()
+            .await
+            .expect("request sent")
     }
 
     /// Calls and decodes the JSON answer (success or `AppError`).
-    pub async fn call_json<T: DeserializeOwned>(&self, client: &Client, endpoint: &str, form: &[(&str, &str)]) -> (u16, Result<T, parvis::error::AppError>) {
+    pub async fn call_json<T: DeserializeOwned>(
+        &self,
+        client: &Client,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> (u16, Result<T, parvis::error::AppError>) {
         let response = self.call(client, endpoint, form).await;
         let status = response.status().as_u16();
         let body = response.text().await.expect("body");
         let decoded = if (200..300).contains(&status) {
             Ok(serde_json::from_str(&body).unwrap_or_else(|e| panic!("bad JSON {body}: {e}")))
         } else {
-            Err(serde_json::from_str(&body).unwrap_or_else(|e| panic!("bad error JSON {body}: {e}")))
+            Err(serde_json::from_str(&body)
+                .unwrap_or_else(|e| panic!("bad error JSON {body}: {e}")))
         };
         (status, decoded)
     }
@@ -115,28 +150,73 @@ impl TestApp {
     /// Signs up a new account with display name `name` and returns its signed-in client.
     pub async fn sign_up_named(&self, email: &str, name: &str, password: &str) -> Client {
         let client = self.client();
-        let response = self.call(&client, "accounts/sign_up", &[("email", email), ("display_name", name), ("password", password)]).await;
-        assert!(response.status().is_success() || response.status().is_redirection(), "sign-up failed: {}", response.status());
+        let response = self
+            .call(
+                &client,
+                "accounts/sign_up",
+                &[
+                    ("email", email),
+                    ("display_name", name),
+                    ("password", password),
+                ],
+            )
+            .await;
+        assert!(
+            response.status().is_success() || response.status().is_redirection(),
+            "sign-up failed: {}",
+            response.status()
+        );
         client
     }
 
     pub async fn sign_in(&self, email: &str, password: &str) -> Client {
         let client = self.client();
-        let response = self.call(&client, "accounts/sign_in", &[("email", email), ("password", password)]).await;
-        assert!(response.status().is_success() || response.status().is_redirection(), "sign-in failed: {}", response.status());
+        let response = self
+            .call(
+                &client,
+                "accounts/sign_in",
+                &[("email", email), ("password", password)],
+            )
+            .await;
+        assert!(
+            response.status().is_success() || response.status().is_redirection(),
+            "sign-in failed: {}",
+            response.status()
+        );
         client
     }
 
     /// Grants `role` (with `scope` "d:<id>"/"s:<id>") directly in the database.
-    pub async fn grant(&self, email: &str, role: parvis::accounts::types::Role, scope_id: Option<i64>) {
-        let account = parvis::accounts::server::store::by_email(&self.state.db, email).await.expect("query").expect("account exists");
-        parvis::accounts::server::store::grant(&self.state.db, account.id, role, scope_id, account.id).await.expect("grant");
+    pub async fn grant(
+        &self,
+        email: &str,
+        role: parvis::accounts::types::Role,
+        scope_id: Option<i64>,
+    ) {
+        let account = parvis::accounts::server::store::by_email(&self.state.db, email)
+            .await
+            .expect("query")
+            .expect("account exists");
+        parvis::accounts::server::store::grant(
+            &self.state.db,
+            account.id,
+            role,
+            scope_id,
+            account.id,
+        )
+        .await
+        .expect("grant");
     }
 
     /// Waits (up to 10 s) until the outbox holds a message containing every one of `needles`.
     pub async fn mail_containing(&self, needles: &[&str]) -> String {
         for _ in 0..100 {
-            if let Some(mail) = self.outbox().into_iter().map(|m| m.replace("=\r\n", "")).find(|m| needles.iter().all(|n| m.contains(n))) {
+            if let Some(mail) = self
+                .outbox()
+                .into_iter()
+                .map(|m| m.replace("=\r\n", ""))
+                .find(|m| needles.iter().all(|n| m.contains(n)))
+            {
                 return mail;
             }
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
@@ -159,7 +239,14 @@ impl TestApp {
                 entries
                     .filter_map(Result::ok)
                     .filter(|e| e.path().extension().is_some_and(|x| x == "eml"))
-                    .map(|e| (e.metadata().and_then(|m| m.modified()).unwrap_or(std::time::UNIX_EPOCH), std::fs::read_to_string(e.path()).unwrap_or_default()))
+                    .map(|e| {
+                        (
+                            e.metadata()
+                                .and_then(|m| m.modified())
+                                .unwrap_or(std::time::UNIX_EPOCH),
+                            std::fs::read_to_string(e.path()).unwrap_or_default(),
+                        )
+                    })
                     .collect()
             })
             .unwrap_or_default();
@@ -171,45 +258,94 @@ impl TestApp {
 impl TestApp {
     /// The id of direction `code` and of its first service.
     pub async fn direction(&self, code: &str) -> (i64, i64) {
-        let data = parvis::reference::server::store::load(&self.state.db).await.expect("reference");
-        let direction = data.directions.iter().find(|d| d.code == code).expect("direction");
+        let data = parvis::reference::server::store::load(&self.state.db)
+            .await
+            .expect("reference");
+        let direction = data
+            .directions
+            .iter()
+            .find(|d| d.code == code)
+            .expect("direction");
         (direction.id, direction.services[0].id)
     }
 
     /// Saves a draft offer of `service` titled `title` through `agent` on server `base` (this
     /// app's own address, or another process's); returns its id.
-    pub async fn save_offer_on(&self, base: &str, agent: &Client, service: i64, title: &str) -> i64 {
-        let data = parvis::reference::server::store::load(&self.state.db).await.expect("reference");
-        let form = offer_fields(service, data.families[0].metiers[0].id, title, "Missions variées.");
-        let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        let saved = agent.post(format!("{base}/api/stages/save_offer")).form(&fields).send().await.expect("save");
+    pub async fn save_offer_on(
+        &self,
+        base: &str,
+        agent: &Client,
+        service: i64,
+        title: &str,
+    ) -> i64 {
+        let data = parvis::reference::server::store::load(&self.state.db)
+            .await
+            .expect("reference");
+        let form = offer_fields(
+            service,
+            data.families[0].metiers[0].id,
+            title,
+            "Missions variées.",
+        );
+        let fields: Vec<(&str, &str)> =
+            form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let saved = agent
+            .post(format!("{base}/api/stages/save_offer"))
+            .form(&fields)
+            .send()
+            .await
+            .expect("save");
         assert_eq!(saved.status(), 200, "offer not saved");
         saved.json::<i64>().await.expect("id")
     }
 
     /// Saves and publishes an offer of `service` titled `title` through `agent` on server
     /// `base` (this app's own address, or another process's); returns its id.
-    pub async fn publish_offer_on(&self, base: &str, agent: &Client, service: i64, title: &str) -> i64 {
+    pub async fn publish_offer_on(
+        &self,
+        base: &str,
+        agent: &Client,
+        service: i64,
+        title: &str,
+    ) -> i64 {
         let id = self.save_offer_on(base, agent, service, title).await;
-        let published = agent.post(format!("{base}/api/stages/offer_state")).form(&[("id", id.to_string().as_str()), ("state", "published")]).send().await.expect("publish");
+        let published = agent
+            .post(format!("{base}/api/stages/offer_state"))
+            .form(&[("id", id.to_string().as_str()), ("state", "published")])
+            .send()
+            .await
+            .expect("publish");
         assert_eq!(published.status(), 200, "offer not published");
         id
     }
 
     /// A valid offer form of `service` titled `title` (the first métier), as `offer[…]` fields.
     pub async fn offer_form(&self, service: i64, title: &str) -> Vec<(String, String)> {
-        let data = parvis::reference::server::store::load(&self.state.db).await.expect("reference");
-        offer_fields(service, data.families[0].metiers[0].id, title, "Missions variées.")
+        let data = parvis::reference::server::store::load(&self.state.db)
+            .await
+            .expect("reference");
+        offer_fields(
+            service,
+            data.families[0].metiers[0].id,
+            title,
+            "Missions variées.",
+        )
     }
 
     pub async fn publish_offer(&self, agent: &Client, service: i64, title: &str) -> i64 {
-        self.publish_offer_on(&self.base, agent, service, title).await
+        self.publish_offer_on(&self.base, agent, service, title)
+            .await
     }
 }
 
 /// The form of a valid offer (`offer[…]` fields, as the page posts them) of `service` and
 /// `metier`: 8 weeks (unpaid), deadline 2099-01-31, 4th arrondissement.
-pub fn offer_fields(service: i64, metier: i64, title: &str, description: &str) -> Vec<(String, String)> {
+pub fn offer_fields(
+    service: i64,
+    metier: i64,
+    title: &str,
+    description: &str,
+) -> Vec<(String, String)> {
     [
         ("service_id", service.to_string()),
         ("metier_id", metier.to_string()),
@@ -239,12 +375,19 @@ impl Drop for TestApp {
             // Best effort: drop the test database from a separate thread with its own runtime.
             let admin = format!("{}/postgres", postgres_server());
             let _ = std::thread::spawn(move || {
-                let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
+                let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                else {
                     return;
                 };
                 runtime.block_on(async move {
                     if let Ok(mut conn) = sqlx::PgConnection::connect(&admin).await {
-                        let _ = conn.execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str()).await;
+                        let _ = conn
+                            .execute(
+                                format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str(),
+                            )
+                            .await;
                     }
                 });
             })
@@ -257,7 +400,9 @@ impl Drop for TestApp {
 pub async fn settle_jobs(state: &AppState) {
     use sqlx::Row;
     for _ in 0..200 {
-        parvis::server::jobs::worker::run_due(state).await.expect("jobs run");
+        parvis::server::jobs::worker::run_due(state)
+            .await
+            .expect("jobs run");
         let busy: i64 = sqlx::query("SELECT COUNT(*) AS n FROM jobs WHERE (state = 'queued' AND run_at <= $1) OR state = 'running'")
             .bind(parvis::server::db::now())
             .fetch_one(&state.db.pool)

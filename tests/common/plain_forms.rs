@@ -14,7 +14,13 @@ pub struct Landed {
 impl TestApp {
     /// Posts `fields` to server function `endpoint` from the page `page` (a path), as a
     /// browser without JavaScript does, and loads the page it is sent back to.
-    pub async fn post_plain_form(&self, client: &Client, page: &str, endpoint: &str, fields: &[(&str, &str)]) -> Landed {
+    pub async fn post_plain_form(
+        &self,
+        client: &Client,
+        page: &str,
+        endpoint: &str,
+        fields: &[(&str, &str)],
+    ) -> Landed {
         let response = client
             .post(self.url(&format!("/api/{endpoint}")))
             .header(header::ACCEPT, "text/html,application/xhtml+xml")
@@ -24,16 +30,34 @@ impl TestApp {
             .send()
             .await
             .expect("form posted");
-        assert!(response.status().is_redirection(), "a plain form post is answered with a redirect, not {}", response.status());
-        let location = response.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).expect("Location").to_string();
+        assert!(
+            response.status().is_redirection(),
+            "a plain form post is answered with a redirect, not {}",
+            response.status()
+        );
+        let location = response
+            .headers()
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .expect("Location")
+            .to_string();
         let html = self.page_html(client, &location).await;
         Landed { location, html }
     }
 
     /// The HTML of `location` (absolute or a path), as a browser loads it.
     pub async fn page_html(&self, client: &Client, location: &str) -> String {
-        let url = if location.starts_with('/') { self.url(location) } else { location.to_string() };
-        let page = client.get(url).header(header::ACCEPT, "text/html").send().await.expect("page loaded");
+        let url = if location.starts_with('/') {
+            self.url(location)
+        } else {
+            location.to_string()
+        };
+        let page = client
+            .get(url)
+            .header(header::ACCEPT, "text/html")
+            .send()
+            .await
+            .expect("page loaded");
         page.text().await.expect("page body")
     }
 }
@@ -72,7 +96,9 @@ pub fn textarea_text(html: &str, name: &str) -> Option<String> {
 
 /// Whether the checkbox named `name` is ticked.
 pub fn is_checked(html: &str, name: &str) -> bool {
-    let Some(at) = html.find(&format!("name=\"{name}\"")) else { return false };
+    let Some(at) = html.find(&format!("name=\"{name}\"")) else {
+        return false;
+    };
     let tag_start = html[..at].rfind('<').unwrap_or(at);
     let tag_end = at + html[at..].find('>').unwrap_or(0);
     html[tag_start..tag_end].contains(" checked")
@@ -91,5 +117,10 @@ pub fn ticked_values(html: &str, group: &str) -> Vec<String> {
 }
 
 fn unescape(text: &str) -> String {
-    text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&#x27;", "'").replace("&amp;", "&")
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&")
 }

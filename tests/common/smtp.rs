@@ -12,7 +12,9 @@ use tokio::{
 };
 
 /// Starts the server; its port and the channel of the messages it took.
-pub async fn fake_smtp_server(accepting: Arc<AtomicBool>) -> (u16, mpsc::UnboundedReceiver<String>) {
+pub async fn fake_smtp_server(
+    accepting: Arc<AtomicBool>,
+) -> (u16, mpsc::UnboundedReceiver<String>) {
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let port = listener.local_addr().expect("addr").port();
     let (sender, receiver) = mpsc::unbounded_channel();
@@ -25,9 +27,11 @@ pub async fn fake_smtp_server(accepting: Arc<AtomicBool>) -> (u16, mpsc::Unbound
                 let _ = write.write_all(b"220 fake ESMTP\r\n").await;
                 while let Ok(Some(line)) = lines.next_line().await {
                     let command = line.to_ascii_uppercase();
-                    let reply: &[u8] = if command.starts_with("EHLO") || command.starts_with("HELO") {
+                    let reply: &[u8] = if command.starts_with("EHLO") || command.starts_with("HELO")
+                    {
                         b"250-fake\r\n250 8BITMIME\r\n"
-                    } else if command.starts_with("MAIL FROM") && !accepting.load(Ordering::SeqCst) {
+                    } else if command.starts_with("MAIL FROM") && !accepting.load(Ordering::SeqCst)
+                    {
                         b"451 4.3.0 try again later\r\n"
                     } else if command.starts_with("DATA") {
                         let _ = write.write_all(b"354 go on\r\n").await;

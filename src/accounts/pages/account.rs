@@ -1,3 +1,4 @@
+use crate::ui::refused_form::ServerForm;
 use crate::{
     accounts::{
         api::ChangePassword,
@@ -12,7 +13,6 @@ use crate::{
         status_pages::ErrorPage,
     },
 };
-use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

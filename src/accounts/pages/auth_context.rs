@@ -22,7 +22,12 @@ pub fn provide_auth() -> Auth {
     // Signing in or out loads a new page (see `load_page_on_success`), so the user is read
     // once per page load.
     let user = Resource::new(|| (), |_| me());
-    let auth = Auth { user, sign_in, sign_up, sign_out };
+    let auth = Auth {
+        user,
+        sign_in,
+        sign_up,
+        sign_out,
+    };
     provide_context(auth);
     auth
 }

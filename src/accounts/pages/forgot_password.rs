@@ -1,9 +1,9 @@
+use crate::ui::refused_form::ServerForm;
 use crate::{
     accounts::api::RequestPasswordReset,
     i18n::t,
     ui::forms::{field_error, FormError, FormSuccess, TextField},
 };
-use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

@@ -1,5 +1,6 @@
 //! Staff roles: find an account, grant a role with its scope, revoke one.
 
+use crate::ui::refused_form::ServerForm;
 use crate::{
     accounts::{
         admin_api::{find_accounts, GrantRole, RevokeRole},
@@ -14,7 +15,6 @@ use crate::{
         status_pages::ErrorPage,
     },
 };
-use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

@@ -1,9 +1,9 @@
+use crate::ui::refused_form::ServerForm;
 use crate::{
     accounts::pages::auth_context::use_auth,
     i18n::t,
     ui::forms::{field_error, load_page_on_success, FormError, PasswordField, TextField},
 };
-use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -14,7 +14,10 @@ pub fn SignInPage() -> impl IntoView {
     let query = use_query_map();
     let next = move || query.with(|q| q.get("suite")).unwrap_or_default();
     // Where to go comes from the server, which resolved `suite` against the site's address.
-    load_page_on_success(action.value(), |signed: &crate::accounts::types::SignedIn| signed.next.clone());
+    load_page_on_success(
+        action.value(),
+        |signed: &crate::accounts::types::SignedIn| signed.next.clone(),
+    );
     view! {
         <Title text=t("sign-in-title")/>
         <section class="narrow">

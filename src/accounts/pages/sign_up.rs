@@ -1,9 +1,9 @@
+use crate::ui::refused_form::ServerForm;
 use crate::{
     accounts::{pages::auth_context::use_auth, types::PASSWORD_MIN},
     i18n::{t, use_locale},
     ui::forms::{field_error, load_page_on_success, FormError, PasswordField, TextField},
 };
-use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

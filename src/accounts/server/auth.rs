@@ -60,11 +60,20 @@ impl AuthnBackend for Backend {
     type Credentials = Credentials;
     type Error = BackendError;
 
-    async fn authenticate(&self, credentials: Credentials) -> Result<Option<AccountRow>, BackendError> {
+    async fn authenticate(
+        &self,
+        credentials: Credentials,
+    ) -> Result<Option<AccountRow>, BackendError> {
         let account = store::by_email(&self.db, &credentials.email).await?;
         // Verify against a dummy hash when the account does not exist, so both cases take as long.
-        let stored = account.as_ref().map_or(password::DUMMY_HASH.to_string(), |a| a.password_hash.clone());
-        let matches = password::verify(credentials.password, stored).await.map_err(|_| BackendError::Password)?;
+        let stored = account
+            .as_ref()
+            .map_or(password::DUMMY_HASH.to_string(), |a| {
+                a.password_hash.clone()
+            });
+        let matches = password::verify(credentials.password, stored)
+            .await
+            .map_err(|_| BackendError::Password)?;
         Ok(account.filter(|_| matches))
     }
 

@@ -57,12 +57,20 @@ impl Caller {
         Caller::of_account(session.backend.db(), session.user.clone(), session_id).await
     }
 
-    async fn of_account(db: &Db, account: Option<AccountRow>, session_id: Option<String>) -> Result<Caller, sqlx::Error> {
+    async fn of_account(
+        db: &Db,
+        account: Option<AccountRow>,
+        session_id: Option<String>,
+    ) -> Result<Caller, sqlx::Error> {
         let grants = match &account {
             Some(account) => store::roles(db, account.id).await?,
             None => Vec::new(),
         };
-        Ok(Caller { account, grants, session_id })
+        Ok(Caller {
+            account,
+            grants,
+            session_id,
+        })
     }
 
     /// The signed-in account, if any.
@@ -124,7 +132,9 @@ impl Caller {
             return Ok(None);
         }
         match store::by_id(db, account.id).await? {
-            Some(now) if now.password_hash == account.password_hash => Ok(Some(Caller::of_account(db, Some(now), self.session_id.clone()).await?)),
+            Some(now) if now.password_hash == account.password_hash => Ok(Some(
+                Caller::of_account(db, Some(now), self.session_id.clone()).await?,
+            )),
             _ => Ok(None),
         }
     }
@@ -136,7 +146,9 @@ impl<S: Send + Sync> FromRequestParts<S> for Caller {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Caller, Response> {
-        let session = AuthSession::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+        let session = AuthSession::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
         Caller::of_session(&session).await.map_err(|error| {
             tracing::error!(%error, "caller: roles not read");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
@@ -156,5 +168,7 @@ pub struct AccessChanged {
 
 /// Tells every process's live connections of `account_id` to read their caller again.
 pub async fn access_changed(realtime: &crate::server::realtime::Realtime, account_id: i64) {
-    realtime.publish(ACCESS_TOPIC, &AccessChanged { account_id }).await;
+    realtime
+        .publish(ACCESS_TOPIC, &AccessChanged { account_id })
+        .await;
 }

@@ -27,26 +27,60 @@ pub struct ResetMail {
 
 pub fn register(registry: &mut Registry) {
     registry.job(RESET_MAIL, |app, job| Box::pin(send_reset(app, job)));
-    registry.round(Round { name: "accounts.prune", every: Duration::from_secs(3600), first_at_once: true, run: |app| Box::pin(prune(app)) });
+    registry.round(Round {
+        name: "accounts.prune",
+        every: Duration::from_secs(3600),
+        first_at_once: true,
+        run: |app| Box::pin(prune(app)),
+    });
 }
 
 /// Queues the reset mail of `user_id` (committed at once: nothing else changes with it).
 pub async fn queue_reset(app: &AppState, user_id: i64, locale: Locale) -> Result<(), sqlx::Error> {
     let mut conn = app.db.pool.acquire().await?;
-    enqueue(&mut conn, NewJob { kind: RESET_MAIL, payload: &ResetMail { user_id, locale: locale.code().to_string() }, dedup_key: None }).await?;
+    enqueue(
+        &mut conn,
+        NewJob {
+            kind: RESET_MAIL,
+            payload: &ResetMail {
+                user_id,
+                locale: locale.code().to_string(),
+            },
+            dedup_key: None,
+        },
+    )
+    .await?;
     app.jobs.wake();
     Ok(())
 }
 
 async fn send_reset(app: AppState, job: Job) -> Result<(), JobError> {
     let mail: ResetMail = job.payload()?;
-    let Some(account) = store::by_id(&app.db, mail.user_id).await? else { return Ok(()) };
+    let Some(account) = store::by_id(&app.db, mail.user_id).await? else {
+        return Ok(());
+    };
     let locale = Locale::parse(&mail.locale).unwrap_or_default();
     let minutes = app.config.security.password_reset_minutes;
     let token = reset::issue(&app.db, account.id, minutes).await?;
-    let link = app.config.public_link(&format!("/compte/reinitialiser?jeton={token}"));
-    let body = locale.t_with("mail-reset-body", &[("name", account.display_name.clone()), ("link", link), ("minutes", minutes.to_string())]);
-    app.mailer.send_as(&job.message_id(&app.config), &account.email, &locale.t("mail-reset-subject"), body).await?;
+    let link = app
+        .config
+        .public_link(&format!("/compte/reinitialiser?jeton={token}"));
+    let body = locale.t_with(
+        "mail-reset-body",
+        &[
+            ("name", account.display_name.clone()),
+            ("link", link),
+            ("minutes", minutes.to_string()),
+        ],
+    );
+    app.mailer
+        .send_as(
+            &job.message_id(&app.config),
+            &account.email,
+            &locale.t("mail-reset-subject"),
+            body,
+        )
+        .await?;
     Ok(())
 }
 

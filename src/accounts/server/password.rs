@@ -9,7 +9,9 @@ use argon2::{
 pub async fn hash(password: String) -> Result<String, AppError> {
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut OsRng);
-        Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string())
+        Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .map(|h| h.to_string())
     })
     .await
     .map_err(|e| {
@@ -25,7 +27,9 @@ pub async fn hash(password: String) -> Result<String, AppError> {
 /// True when `password` matches `stored`. A malformed stored hash counts as a mismatch (and is logged).
 pub async fn verify(password: String, stored: String) -> Result<bool, AppError> {
     tokio::task::spawn_blocking(move || match PasswordHash::new(&stored) {
-        Ok(parsed) => Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok(),
+        Ok(parsed) => Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
         Err(e) => {
             tracing::error!(error = %e, "stored password hash is malformed");
             false

@@ -10,7 +10,10 @@ use tower_sessions::SessionManagerLayer;
 
 /// Sign-in (axum-login) over `sessions`: the session id changes at sign-in, and every session
 /// of an account ends when its password changes.
-pub fn auth_layer(db: Db, sessions: SessionManagerLayer<DbSessionStore>) -> AuthManagerLayer<Backend, DbSessionStore> {
+pub fn auth_layer(
+    db: Db,
+    sessions: SessionManagerLayer<DbSessionStore>,
+) -> AuthManagerLayer<Backend, DbSessionStore> {
     AuthManagerLayerBuilder::new(Backend::new(db), sessions).build()
 }
 

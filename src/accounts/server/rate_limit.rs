@@ -22,20 +22,30 @@ fn key(value: &str) -> Cow<'_, str> {
     if value.len() <= MAX_KEY_BYTES {
         Cow::Borrowed(value)
     } else {
-        Cow::Owned(format!("sha256:{}", hex::encode(Sha256::digest(value.as_bytes()))))
+        Cow::Owned(format!(
+            "sha256:{}",
+            hex::encode(Sha256::digest(value.as_bytes()))
+        ))
     }
 }
 
 async fn count(db: &Db, column: &str, value: &str, since: i64) -> Result<i64, sqlx::Error> {
     // `column` is one of two literals below, never user input.
     let sql = format!("SELECT COUNT(*) AS n FROM login_failures WHERE {column} = $1 AND at > $2");
-    sqlx::query(&sql).bind(key(value).as_ref()).bind(since).fetch_one(&db.pool).await?.try_get("n")
+    sqlx::query(&sql)
+        .bind(key(value).as_ref())
+        .bind(since)
+        .fetch_one(&db.pool)
+        .await?
+        .try_get("n")
 }
 
 /// Refuses the attempt when the account or the address failed too often within the window.
 pub async fn check(db: &Db, limits: &SecurityConfig, email: &str, address: &str) -> AppResult<()> {
     let since = now() - limits.login_window_minutes * 60;
-    if count(db, "email", email, since).await? >= limits.login_failures_per_account || count(db, "address", address, since).await? >= limits.login_failures_per_address {
+    if count(db, "email", email, since).await? >= limits.login_failures_per_account
+        || count(db, "address", address, since).await? >= limits.login_failures_per_address
+    {
         tracing::warn!(email = %key(email), address = %key(address), "sign-in rate limit reached");
         return Err(AppError::RateLimited);
     }
@@ -43,18 +53,29 @@ pub async fn check(db: &Db, limits: &SecurityConfig, email: &str, address: &str)
 }
 
 pub async fn record_failure(db: &Db, email: &str, address: &str) -> AppResult<()> {
-    sqlx::query("INSERT INTO login_failures (email, address, at) VALUES ($1, $2, $3)").bind(key(email).as_ref()).bind(key(address).as_ref()).bind(now()).execute(&db.pool).await?;
+    sqlx::query("INSERT INTO login_failures (email, address, at) VALUES ($1, $2, $3)")
+        .bind(key(email).as_ref())
+        .bind(key(address).as_ref())
+        .bind(now())
+        .execute(&db.pool)
+        .await?;
     Ok(())
 }
 
 /// A successful sign-in forgets the account's failures.
 pub async fn clear(db: &Db, email: &str) -> AppResult<()> {
-    sqlx::query("DELETE FROM login_failures WHERE email = $1").bind(key(email).as_ref()).execute(&db.pool).await?;
+    sqlx::query("DELETE FROM login_failures WHERE email = $1")
+        .bind(key(email).as_ref())
+        .execute(&db.pool)
+        .await?;
     Ok(())
 }
 
 /// Drops failures older than any window could need.
 pub async fn prune(db: &Db, limits: &SecurityConfig) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM login_failures WHERE at <= $1").bind(now() - limits.login_window_minutes * 60).execute(&db.pool).await?;
+    sqlx::query("DELETE FROM login_failures WHERE at <= $1")
+        .bind(now() - limits.login_window_minutes * 60)
+        .execute(&db.pool)
+        .await?;
     Ok(())
 }

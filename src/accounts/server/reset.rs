@@ -51,6 +51,9 @@ pub async fn consume(db: &Db, token: &str) -> Result<Option<i64>, sqlx::Error> {
 
 /// Drops expired and used tokens.
 pub async fn prune(db: &Db) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM password_resets WHERE expires_at <= $1 OR used_at IS NOT NULL").bind(now()).execute(&db.pool).await?;
+    sqlx::query("DELETE FROM password_resets WHERE expires_at <= $1 OR used_at IS NOT NULL")
+        .bind(now())
+        .execute(&db.pool)
+        .await?;
     Ok(())
 }

@@ -16,7 +16,10 @@ pub struct AccountRow {
 
 impl std::fmt::Debug for AccountRow {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AccountRow").field("id", &self.id).field("email", &self.email).finish_non_exhaustive()
+        f.debug_struct("AccountRow")
+            .field("id", &self.id)
+            .field("email", &self.email)
+            .finish_non_exhaustive()
     }
 }
 
@@ -24,10 +27,20 @@ impl std::fmt::Debug for AccountRow {
 const SELECT_ACCOUNT: &str = "SELECT id, email, display_name, password_hash FROM users";
 
 /// One account per address.
-const EMAIL: UniqueKey = UniqueKey { constraint: "users_email_key", table: "users", columns: &["email"], field: "email" };
+const EMAIL: UniqueKey = UniqueKey {
+    constraint: "users_email_key",
+    table: "users",
+    columns: &["email"],
+    field: "email",
+};
 
 /// A role once per account and scope (a key on expressions: SQLite names the index).
-const ONE_GRANT: UniqueKey = UniqueKey { constraint: "role_grants_unique", table: "role_grants", columns: &[], field: "role" };
+const ONE_GRANT: UniqueKey = UniqueKey {
+    constraint: "role_grants_unique",
+    table: "role_grants",
+    columns: &[],
+    field: "role",
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CreateError {
@@ -38,7 +51,13 @@ pub enum CreateError {
 }
 
 /// Creates an account with the roles every sign-up gets (candidate and member), in one transaction.
-pub async fn create(db: &Db, email: &str, display_name: &str, password_hash: &str, locale: &str) -> Result<AccountRow, CreateError> {
+pub async fn create(
+    db: &Db,
+    email: &str,
+    display_name: &str,
+    password_hash: &str,
+    locale: &str,
+) -> Result<AccountRow, CreateError> {
     let mut tx = db.pool.begin().await?;
     let created = now();
     let id: i64 = match sqlx::query_scalar("INSERT INTO users (email, display_name, password_hash, created_at, locale, name_key) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
@@ -56,22 +75,42 @@ pub async fn create(db: &Db, email: &str, display_name: &str, password_hash: &st
         Err(e) => return Err(e.into()),
     };
     for role in [Role::Candidate, Role::Member] {
-        sqlx::query("INSERT INTO role_grants (user_id, role, granted_at) VALUES ($1, $2, $3)").bind(id).bind(role.code()).bind(created).execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO role_grants (user_id, role, granted_at) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(role.code())
+            .bind(created)
+            .execute(&mut *tx)
+            .await?;
     }
     tx.commit().await?;
-    Ok(AccountRow { id, email: email.into(), display_name: display_name.into(), password_hash: password_hash.into() })
+    Ok(AccountRow {
+        id,
+        email: email.into(),
+        display_name: display_name.into(),
+        password_hash: password_hash.into(),
+    })
 }
 
 pub async fn by_email(db: &Db, email: &str) -> Result<Option<AccountRow>, sqlx::Error> {
-    sqlx::query_as(&format!("{SELECT_ACCOUNT} WHERE email = $1")).bind(email).fetch_optional(&db.pool).await
+    sqlx::query_as(&format!("{SELECT_ACCOUNT} WHERE email = $1"))
+        .bind(email)
+        .fetch_optional(&db.pool)
+        .await
 }
 
 pub async fn by_id(db: &Db, id: i64) -> Result<Option<AccountRow>, sqlx::Error> {
-    sqlx::query_as(&format!("{SELECT_ACCOUNT} WHERE id = $1")).bind(id).fetch_optional(&db.pool).await
+    sqlx::query_as(&format!("{SELECT_ACCOUNT} WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await
 }
 
 pub async fn set_password(db: &Db, id: i64, password_hash: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2").bind(password_hash).bind(id).execute(&db.pool).await?;
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+        .bind(password_hash)
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
     Ok(())
 }
 
@@ -100,17 +139,29 @@ pub async fn roles(db: &Db, user_id: i64) -> Result<Vec<RoleGrant>, sqlx::Error>
     .bind(user_id)
     .fetch_all(&db.pool)
     .await?;
-    let named = |id: Option<i64>, name: Option<String>| id.zip(name).map(|(id, name)| Named { id, name });
+    let named =
+        |id: Option<i64>, name: Option<String>| id.zip(name).map(|(id, name)| Named { id, name });
     Ok(rows
         .into_iter()
-        .map(|row| RoleGrant { id: row.id, role: row.role, direction: named(row.direction_id, row.direction_name), service: named(row.service_id, row.service_name) })
+        .map(|row| RoleGrant {
+            id: row.id,
+            role: row.role,
+            direction: named(row.direction_id, row.direction_name),
+            service: named(row.service_id, row.service_name),
+        })
         .collect())
 }
 
 pub async fn current_user(db: &Db, account: &AccountRow) -> Result<CurrentUser, sqlx::Error> {
     let roles = roles(db, account.id).await?;
     let permissions = crate::accounts::types::Permission::all_granted_by(&roles);
-    Ok(CurrentUser { id: account.id, email: account.email.clone(), display_name: account.display_name.clone(), roles, permissions })
+    Ok(CurrentUser {
+        id: account.id,
+        email: account.email.clone(),
+        display_name: account.display_name.clone(),
+        roles,
+        permissions,
+    })
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -122,7 +173,13 @@ pub enum GrantError {
 }
 
 /// Grants a role; `scope_id` is the service of a host agent or the direction of a direction admin.
-pub async fn grant(db: &Db, user_id: i64, role: Role, scope_id: Option<i64>, granted_by: i64) -> Result<i64, GrantError> {
+pub async fn grant(
+    db: &Db,
+    user_id: i64,
+    role: Role,
+    scope_id: Option<i64>,
+    granted_by: i64,
+) -> Result<i64, GrantError> {
     use crate::accounts::types::RoleScope;
     let (direction_id, service_id) = match role.scope() {
         RoleScope::Site => (None, None),
@@ -150,16 +207,27 @@ pub async fn grant(db: &Db, user_id: i64, role: Role, scope_id: Option<i64>, gra
 
 /// Removes a grant; returns false when there was none with this id.
 pub async fn revoke(db: &Db, grant_id: i64) -> Result<bool, sqlx::Error> {
-    Ok(sqlx::query("DELETE FROM role_grants WHERE id = $1").bind(grant_id).execute(&db.pool).await?.rows_affected() == 1)
+    Ok(sqlx::query("DELETE FROM role_grants WHERE id = $1")
+        .bind(grant_id)
+        .execute(&db.pool)
+        .await?
+        .rows_affected()
+        == 1)
 }
 
 /// Recomputes every account's folded name key in one transaction (after the text
 /// normalisation changed; see `server::text_rebuild`). Returns how many accounts.
 pub async fn index_names(db: &Db) -> Result<usize, sqlx::Error> {
-    let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, display_name FROM users").fetch_all(&db.pool).await?;
+    let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, display_name FROM users")
+        .fetch_all(&db.pool)
+        .await?;
     let mut tx = db.pool.begin().await?;
     for (id, name) in &rows {
-        sqlx::query("UPDATE users SET name_key = $1 WHERE id = $2").bind(crate::server::text::key(name)).bind(id).execute(&mut *tx).await?;
+        sqlx::query("UPDATE users SET name_key = $1 WHERE id = $2")
+            .bind(crate::server::text::key(name))
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
     }
     tx.commit().await?;
     Ok(rows.len())
@@ -170,7 +238,14 @@ pub async fn index_names(db: &Db) -> Result<usize, sqlx::Error> {
 /// the databases' `LOWER()` folds ASCII only; emails are stored in lower case.
 pub async fn search(db: &Db, query: &str, limit: i64) -> Result<Vec<AccountRow>, sqlx::Error> {
     let query = crate::query_text::bounded(query);
-    let pattern = |text: &str| format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+    let pattern = |text: &str| {
+        format!(
+            "%{}%",
+            text.replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        )
+    };
     sqlx::query_as(&format!("{SELECT_ACCOUNT} WHERE email LIKE $1 ESCAPE '\\' OR name_key LIKE $2 ESCAPE '\\' ORDER BY email LIMIT $3"))
     .bind(pattern(&query.to_lowercase()))
     .bind(pattern(&crate::server::text::key(&query)))
@@ -181,6 +256,10 @@ pub async fn search(db: &Db, query: &str, limit: i64) -> Result<Vec<AccountRow>,
 
 /// Remembers the language the user reads the site in, for the mails sent to them.
 pub async fn set_locale(db: &Db, id: i64, locale: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE users SET locale = $1 WHERE id = $2").bind(locale).bind(id).execute(&db.pool).await?;
+    sqlx::query("UPDATE users SET locale = $1 WHERE id = $2")
+        .bind(locale)
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! What comments under a fiche and a thread's question and replies share on the page: the
 //! entries with their flag, quote and moderation buttons, and the field to write in.
 
+use crate::ui::refused_form::{kept_value, ServerForm};
 use crate::{
     i18n::t,
     innovation::{
@@ -12,7 +13,6 @@ use crate::{
         time::TimeTag,
     },
 };
-use crate::ui::refused_form::{kept_value, ServerForm};
 use leptos::prelude::*;
 
 /// `body` as a Markdown quote ("> " before each line), then a blank line to write after.
@@ -24,7 +24,14 @@ pub fn quoted(author: &str, body: &str) -> String {
 /// Contributions of one kind, each anchored `{anchor}-{id}`. Members flag and quote (into
 /// `draft`, the text of the writing box), moderators hide and restore.
 #[component]
-pub fn ContributionList(kind: ItemKind, items: Vec<CommentView>, anchor: &'static str, member: bool, moderator: bool, draft: Option<RwSignal<String>>) -> impl IntoView {
+pub fn ContributionList(
+    kind: ItemKind,
+    items: Vec<CommentView>,
+    anchor: &'static str,
+    member: bool,
+    moderator: bool,
+    draft: Option<RwSignal<String>>,
+) -> impl IntoView {
     let flag = ServerAction::<FlagItem>::new();
     let moderate = ServerAction::<ModerateItem>::new();
     refetch_on_success(flag.value());
@@ -75,7 +82,11 @@ pub fn ContributionList(kind: ItemKind, items: Vec<CommentView>, anchor: &'stati
 /// The Markdown field (`body`) a member writes a comment or reply in, inside its form;
 /// `draft` holds its text, so quoting adds to it.
 #[component]
-pub fn WritingField(draft: RwSignal<String>, label: String, error: Signal<Option<String>>) -> impl IntoView {
+pub fn WritingField(
+    draft: RwSignal<String>,
+    label: String,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
     // Only a refused post without JavaScript has text to show before hydration.
     let kept = kept_value("body");
     if let Some(kept) = &kept {

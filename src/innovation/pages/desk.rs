@@ -3,11 +3,15 @@
 //! from here, an editor decides from here. /innovation/relecture lists what waits for review.
 
 use super::fiches::FicheCard;
+use crate::ui::refused_form::{kept_checked, kept_value, ServerForm};
 use crate::{
     error::AppError,
     i18n::t,
     innovation::{
-        api::{fiche_diff, load_fiche_desk, load_review_queue, AddPromoTerm, LinkTranslation, ReviewFiche, SubmitFiche},
+        api::{
+            fiche_diff, load_fiche_desk, load_review_queue, AddPromoTerm, LinkTranslation,
+            ReviewFiche, SubmitFiche,
+        },
         types::{DiffLine, FicheDesk, FicheState, ReviewAction},
     },
     ui::{
@@ -16,7 +20,6 @@ use crate::{
         time::TimeTag,
     },
 };
-use crate::ui::refused_form::{kept_checked, kept_value, ServerForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -28,8 +31,12 @@ pub fn FicheDeskPage() -> impl IntoView {
     // The diff asked for in the URL (?de=…&a=…), loaded with the desk in one answer.
     let data = Resource::new(
         move || {
-            let id = params.with(|p| p.get("id")).and_then(|id| id.parse::<i64>().ok());
-            let pair = query.with(|q| q.get("de").zip(q.get("a"))).and_then(|(a, b)| Some((a.parse::<i64>().ok()?, b.parse::<i64>().ok()?)));
+            let id = params
+                .with(|p| p.get("id"))
+                .and_then(|id| id.parse::<i64>().ok());
+            let pair = query
+                .with(|q| q.get("de").zip(q.get("a")))
+                .and_then(|(a, b)| Some((a.parse::<i64>().ok()?, b.parse::<i64>().ok()?)));
             (id, pair)
         },
         |(id, pair)| async move {
@@ -63,7 +70,10 @@ fn Desk(desk: FicheDesk, diff: Option<Vec<DiffLine>>) -> impl IntoView {
     let submit = ServerAction::<SubmitFiche>::new();
     refetch_on_success(submit.value());
     let id = desk.id;
-    let can_submit = matches!(desk.state, FicheState::Draft | FicheState::ChangesRequested | FicheState::Rejected);
+    let can_submit = matches!(
+        desk.state,
+        FicheState::Draft | FicheState::ChangesRequested | FicheState::Rejected
+    );
     let revisions = desk.revisions.clone();
     view! {
         <section class="panel">

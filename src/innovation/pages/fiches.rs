@@ -1,6 +1,7 @@
 //! /innovation — the published catalogue with its filters (a plain GET form) — and
 //! /innovation/fiches/:id, a fiche as readers see it.
 
+use crate::ui::refused_form::ServerForm;
 use crate::{
     accounts::pages::auth_context::use_auth,
     i18n::t,
@@ -20,7 +21,6 @@ use crate::{
         time::TimeTag,
     },
 };
-use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::{
@@ -66,7 +66,8 @@ pub fn InnovationHome() -> impl IntoView {
 #[component]
 fn Browse(query: BrowseQuery, results: BrowseResults) -> impl IntoView {
     let chosen = |value: &Option<String>, option: &str| value.as_deref() == Some(option);
-    let last = (results.total + crate::innovation::browse::PER_PAGE - 1) / crate::innovation::browse::PER_PAGE;
+    let last = (results.total + crate::innovation::browse::PER_PAGE - 1)
+        / crate::innovation::browse::PER_PAGE;
     let (previous, next) = (query.url(results.page - 1), query.url(results.page + 1));
     view! {
         <Form method="GET" action="/innovation" attr:class="search-form" attr:role="search">
@@ -133,7 +134,10 @@ fn Browse(query: BrowseQuery, results: BrowseResults) -> impl IntoView {
 
 /// A fiche in a list, linked to its public page; `children` add to the card (a desk link).
 #[component]
-pub fn FicheCard(fiche: FicheSummary, #[prop(optional)] children: Option<Children>) -> impl IntoView {
+pub fn FicheCard(
+    fiche: FicheSummary,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
     view! {
         <li class="card">
             <h3><a href=format!("/innovation/fiches/{}", fiche.id) lang=fiche.language.clone()>{fiche.title.clone()}</a></h3>
@@ -152,7 +156,11 @@ pub fn FicheCard(fiche: FicheSummary, #[prop(optional)] children: Option<Childre
 pub fn FichePage() -> impl IntoView {
     let params = use_params_map();
     let page = Resource::new(
-        move || params.with(|p| p.get("id")).and_then(|id| id.parse::<i64>().ok()),
+        move || {
+            params
+                .with(|p| p.get("id"))
+                .and_then(|id| id.parse::<i64>().ok())
+        },
         |id| async move {
             match id {
                 Some(id) => load_fiche_page(id).await,
@@ -179,8 +187,19 @@ pub fn FichePage() -> impl IntoView {
 }
 
 #[component]
-fn Fiche(fiche: FicheView, share: SharePage, translations: Vec<FicheRef>, member: bool, following_city: bool) -> impl IntoView {
-    let place = BrowseQuery { ville: Some(fiche.city.clone()), pays: Some(fiche.country.clone()), ..Default::default() }.url(1);
+fn Fiche(
+    fiche: FicheView,
+    share: SharePage,
+    translations: Vec<FicheRef>,
+    member: bool,
+    following_city: bool,
+) -> impl IntoView {
+    let place = BrowseQuery {
+        ville: Some(fiche.city.clone()),
+        pays: Some(fiche.country.clone()),
+        ..Default::default()
+    }
+    .url(1);
     let city = city_key(&fiche.city, &fiche.country);
     view! {
         <Title text=fiche.title.clone()/>
@@ -286,7 +305,12 @@ fn Comments(data: FichePageData) -> impl IntoView {
 
 /// Follows or stops following a fiche, a thread, a field or a city (`label` names the first action).
 #[component]
-pub fn FollowButton(kind: FollowKind, target: String, following: bool, label: String) -> impl IntoView {
+pub fn FollowButton(
+    kind: FollowKind,
+    target: String,
+    following: bool,
+    label: String,
+) -> impl IntoView {
     let follow = ServerAction::<FollowSubject>::new();
     refetch_on_success(follow.value());
     view! {

@@ -1,19 +1,21 @@
 //! The member directory (/innovation/membres), a member's page with a contact form
 //! (/innovation/membres/:id) and the member's own profile form (/innovation/profil).
 
+use crate::ui::refused_form::{kept_choice, ServerForm};
 use crate::{
     error::AppError,
     i18n::t,
     innovation::{
         members::{MemberCard, MemberProfile},
-        members_api::{load_directory, load_member, load_my_member_profile, ContactMember, SaveMemberProfile},
+        members_api::{
+            load_directory, load_member, load_my_member_profile, ContactMember, SaveMemberProfile,
+        },
     },
     ui::{
         forms::{field_error, open_on_success, FormError, FormSuccess, TextArea, TextField},
         status_pages::ErrorPage,
     },
 };
-use crate::ui::refused_form::{kept_choice, ServerForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{
@@ -24,8 +26,19 @@ use leptos_router::{
 #[component]
 pub fn DirectoryPage() -> impl IntoView {
     let params = use_query_map();
-    let query = Memo::new(move |_| params.with(|p| (p.get("q"), p.get("champ").and_then(|f| f.parse::<i64>().ok()), p.get("pays"))));
-    let directory = Resource::new(move || query.get(), |(q, field, country)| load_directory(q, field, country));
+    let query = Memo::new(move |_| {
+        params.with(|p| {
+            (
+                p.get("q"),
+                p.get("champ").and_then(|f| f.parse::<i64>().ok()),
+                p.get("pays"),
+            )
+        })
+    });
+    let directory = Resource::new(
+        move || query.get(),
+        |(q, field, country)| load_directory(q, field, country),
+    );
     view! {
         <Title text=t("members-title")/>
         <h1>{t("members-title")}</h1>
@@ -89,7 +102,11 @@ fn MemberSummary(member: MemberCard) -> impl IntoView {
 pub fn MemberPage() -> impl IntoView {
     let params = use_params_map();
     let member = Resource::new(
-        move || params.with(|p| p.get("id")).and_then(|id| id.parse::<i64>().ok()),
+        move || {
+            params
+                .with(|p| p.get("id"))
+                .and_then(|id| id.parse::<i64>().ok())
+        },
         |id| async move {
             match id {
                 Some(id) => load_member(id).await,

@@ -1,8 +1,8 @@
 //! Innovation pages, one file per group.
 
-mod fiches;
 mod contributions;
 mod desk;
+mod fiches;
 mod members;
 mod moderation;
 mod notifications;
@@ -10,8 +10,8 @@ mod rules;
 mod threads;
 mod write;
 
-pub use fiches::{FichePage, InnovationHome};
 pub use desk::{FicheDeskPage, ReviewQueuePage};
+pub use fiches::{FichePage, InnovationHome};
 pub use members::{DirectoryPage, MemberPage, MyProfilePage};
 pub use moderation::ModerationPage;
 pub use notifications::NotificationsPage;

@@ -1,6 +1,7 @@
 //! /innovation/moderation — flagged comments, threads and replies to examine, and the log of
 //! what editors did.
 
+use crate::ui::refused_form::ServerForm;
 use crate::{
     i18n::t,
     innovation::community_api::{load_moderation, ModerateItem},
@@ -10,7 +11,6 @@ use crate::{
         time::TimeTag,
     },
 };
-use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

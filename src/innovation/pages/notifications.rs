@@ -3,6 +3,7 @@
 //! the e-mail digest setting.
 
 use super::fiches::FollowButton;
+use crate::ui::refused_form::ServerForm;
 use crate::{
     i18n::t,
     innovation::{
@@ -15,7 +16,6 @@ use crate::{
         time::TimeTag,
     },
 };
-use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -45,7 +45,12 @@ fn Notifications(data: NotificationsData) -> impl IntoView {
     refetch_on_success(digest.value());
     let follow = ServerAction::<FollowSubject>::new();
     refetch_on_success(follow.value());
-    let followed_fields: Vec<String> = data.follows.iter().filter(|f| f.kind == FollowKind::Field).map(|f| f.target.clone()).collect();
+    let followed_fields: Vec<String> = data
+        .follows
+        .iter()
+        .filter(|f| f.kind == FollowKind::Field)
+        .map(|f| f.target.clone())
+        .collect();
     view! {
         <FormError value=read.value()/>
         {if data.notifications.is_empty() {

@@ -3,10 +3,11 @@
 //! its replies.
 
 use super::{
-    fiches::FollowButton,
     contributions::{ContributionList, WritingField},
+    fiches::FollowButton,
     write::FieldChoice,
 };
+use crate::ui::refused_form::ServerForm;
 use crate::{
     i18n::t,
     innovation::{
@@ -15,12 +16,14 @@ use crate::{
         threads_api::{load_thread, load_threads, ReplyThread, StartThread},
     },
     ui::{
-        forms::{field_error, on_success, open_on_success, provide_refetch, refetch_on_success, FormError, TextArea, TextField},
+        forms::{
+            field_error, on_success, open_on_success, provide_refetch, refetch_on_success,
+            FormError, TextArea, TextField,
+        },
         status_pages::ErrorPage,
         time::TimeTag,
     },
 };
-use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{
@@ -126,7 +129,9 @@ pub fn NewThreadPage() -> impl IntoView {
 #[component]
 fn ThreadForm(fields: Vec<(i64, String)>) -> impl IntoView {
     let start = ServerAction::<StartThread>::new();
-    open_on_success(start.value(), |id: &i64| format!("/innovation/discussions/{id}"));
+    open_on_success(start.value(), |id: &i64| {
+        format!("/innovation/discussions/{id}")
+    });
     let error = move |field: &'static str| field_error(start.value(), field);
     view! {
         <p class="field-hint">{t("threads-form-hint")}</p>
@@ -144,7 +149,11 @@ fn ThreadForm(fields: Vec<(i64, String)>) -> impl IntoView {
 pub fn ThreadPage() -> impl IntoView {
     let params = use_params_map();
     let page = Resource::new(
-        move || params.with(|p| p.get("id")).and_then(|id| id.parse::<i64>().ok()),
+        move || {
+            params
+                .with(|p| p.get("id"))
+                .and_then(|id| id.parse::<i64>().ok())
+        },
         |id| async move {
             match id {
                 Some(id) => load_thread(id).await,

@@ -2,6 +2,7 @@
 //! at /innovation/ecrire (new) and /innovation/ecrire/:id (changes).
 
 use super::fiches::FicheCard;
+use crate::ui::refused_form::{kept_choice, ServerForm};
 use crate::{
     error::AppError,
     i18n::t,
@@ -14,7 +15,6 @@ use crate::{
         status_pages::ErrorPage,
     },
 };
-use crate::ui::refused_form::{kept_choice, ServerForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -80,7 +80,11 @@ pub fn NewFichePage() -> impl IntoView {
 pub fn EditFichePage() -> impl IntoView {
     let params = use_params_map();
     let data = Resource::new(
-        move || params.with(|p| p.get("id")).and_then(|id| id.parse::<i64>().ok()),
+        move || {
+            params
+                .with(|p| p.get("id"))
+                .and_then(|id| id.parse::<i64>().ok())
+        },
         |id| async move {
             let id = id.ok_or(AppError::NotFound)?;
             Ok::<_, AppError>((id, load_fiche_desk(id).await?, load_fiche_fields().await?))
@@ -105,8 +109,14 @@ fn FicheForm(id: Option<i64>, input: FicheInput, fields: Vec<(i64, String)>) -> 
     let save = ServerAction::<SaveFiche>::new();
     open_on_success(save.value(), |id: &i64| format!("/innovation/suivi/{id}"));
     let error = move |field: &'static str| field_error(save.value(), field);
-    let maturities = Maturity::ALL.into_iter().map(|m| (m.code().to_string(), t(&m.label_key()))).collect();
-    let languages = vec![("fr".to_string(), "Français".to_string()), ("en".to_string(), "English".to_string())];
+    let maturities = Maturity::ALL
+        .into_iter()
+        .map(|m| (m.code().to_string(), t(&m.label_key())))
+        .collect();
+    let languages = vec![
+        ("fr".to_string(), "Français".to_string()),
+        ("en".to_string(), "English".to_string()),
+    ];
     view! {
         <p><a href="/innovation/regles">{t("innovation-rules")}</a></p>
         <FormError value=save.value()/>
@@ -136,7 +146,12 @@ fn FicheForm(id: Option<i64>, input: FicheInput, fields: Vec<(i64, String)>) -> 
 
 /// Checkboxes of the innovation fields, posted as `{name}[0]`, `{name}[1]`…
 #[component]
-pub fn FieldChoice(name: &'static str, fields: Vec<(i64, String)>, chosen: Vec<i64>, error: Signal<Option<String>>) -> impl IntoView {
+pub fn FieldChoice(
+    name: &'static str,
+    fields: Vec<(i64, String)>,
+    chosen: Vec<i64>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
     let error_id = format!("{}-error", crate::ui::forms::field_id(name));
     let described_by = error_id.clone();
     view! {

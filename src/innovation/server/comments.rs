@@ -13,9 +13,24 @@ use crate::{
 use sqlx::Row;
 
 /// The comments of a fiche, oldest first, dated for `dates`' reader; hidden ones only for moderators.
-pub async fn of_fiche(db: &Db, fiche: i64, moderator: bool, dates: &HumanDates) -> Result<Vec<CommentView>, sqlx::Error> {
-    let filter = if moderator { "" } else { " AND c.hidden_at IS NULL" };
-    let rows = sqlx::query(&format!("{} WHERE c.fiche_id = $1{filter} ORDER BY c.created_at, c.id", select(ItemKind::Comment, moderator))).bind(fiche).fetch_all(&db.pool).await?;
+pub async fn of_fiche(
+    db: &Db,
+    fiche: i64,
+    moderator: bool,
+    dates: &HumanDates,
+) -> Result<Vec<CommentView>, sqlx::Error> {
+    let filter = if moderator {
+        ""
+    } else {
+        " AND c.hidden_at IS NULL"
+    };
+    let rows = sqlx::query(&format!(
+        "{} WHERE c.fiche_id = $1{filter} ORDER BY c.created_at, c.id",
+        select(ItemKind::Comment, moderator)
+    ))
+    .bind(fiche)
+    .fetch_all(&db.pool)
+    .await?;
     rows.iter().map(|row| view(row, dates)).collect()
 }
 

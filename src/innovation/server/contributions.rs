@@ -24,7 +24,14 @@ fn source(kind: ItemKind) -> (&'static str, &'static str) {
 /// flags are counted only `with_flags` (for moderators: readers' pages skip the lookups).
 pub fn select(kind: ItemKind, with_flags: bool) -> String {
     let (table, parent) = source(kind);
-    let flags = if with_flags { format!("(SELECT COUNT(*) FROM flags g WHERE g.item_kind = '{}' AND g.item_id = c.id)", kind.code()) } else { "CAST(0 AS BIGINT)".into() };
+    let flags = if with_flags {
+        format!(
+            "(SELECT COUNT(*) FROM flags g WHERE g.item_kind = '{}' AND g.item_id = c.id)",
+            kind.code()
+        )
+    } else {
+        "CAST(0 AS BIGINT)".into()
+    };
     format!(
         "SELECT c.id, u.display_name, c.body_md, c.body_html, c.created_at, c.hidden_at, c.{parent} AS parent, {flags} AS flags \
          FROM {table} c LEFT JOIN users u ON u.id = c.author_id"
@@ -36,7 +43,9 @@ pub fn view(row: &AnyRow, dates: &HumanDates) -> Result<CommentView, sqlx::Error
     let at: i64 = row.try_get("created_at")?;
     Ok(CommentView {
         id: row.try_get("id")?,
-        author: row.try_get::<Option<String>, _>("display_name")?.unwrap_or_default(),
+        author: row
+            .try_get::<Option<String>, _>("display_name")?
+            .unwrap_or_default(),
         body_html: row.try_get("body_html")?,
         body_md: row.try_get("body_md")?,
         at,
@@ -75,11 +84,21 @@ pub fn visible_source(kind: ItemKind, id: &str) -> String {
 
 /// The link of a contribution readers can see (None when hidden, in a hidden thread, or gone).
 pub async fn visible_link(db: &Db, kind: ItemKind, id: i64) -> Result<Option<String>, sqlx::Error> {
-    let row = sqlx::query(&visible_source(kind, "$1")).bind(id).fetch_optional(&db.pool).await?;
-    row.map(|r| Ok(link(kind, id, r.try_get("parent")?))).transpose()
+    let row = sqlx::query(&visible_source(kind, "$1"))
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?;
+    row.map(|r| Ok(link(kind, id, r.try_get("parent")?)))
+        .transpose()
 }
 
-pub async fn flag(db: &Db, kind: ItemKind, id: i64, user: i64, reason: &str) -> Result<(), sqlx::Error> {
+pub async fn flag(
+    db: &Db,
+    kind: ItemKind,
+    id: i64,
+    user: i64,
+    reason: &str,
+) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO flags (item_kind, item_id, user_id, reason, at) VALUES ($1, $2, $3, $4, $5) \
          ON CONFLICT (item_kind, item_id, user_id) DO UPDATE SET reason = excluded.reason",
@@ -96,7 +115,14 @@ pub async fn flag(db: &Db, kind: ItemKind, id: i64, user: i64, reason: &str) -> 
 
 /// Hides, restores or deletes a contribution and logs it, all or nothing; false when there
 /// was nothing to do (already in that state, or gone). Deleting a thread deletes its replies.
-pub async fn moderate(db: &Db, kind: ItemKind, id: i64, action: ModerationAction, editor: i64, reason: &str) -> Result<bool, sqlx::Error> {
+pub async fn moderate(
+    db: &Db,
+    kind: ItemKind,
+    id: i64,
+    action: ModerationAction,
+    editor: i64,
+    reason: &str,
+) -> Result<bool, sqlx::Error> {
     let (table, _) = source(kind);
     let at = now();
     let mut tx = db.pool.begin().await?;
@@ -104,16 +130,28 @@ pub async fn moderate(db: &Db, kind: ItemKind, id: i64, action: ModerationAction
         sqlx::query("DELETE FROM flags WHERE item_kind = 'reply' AND item_id IN (SELECT id FROM thread_replies WHERE thread_id = $1)").bind(id).execute(&mut *tx).await?;
     }
     let sql = match action {
-        ModerationAction::Hide => format!("UPDATE {table} SET hidden_at = $2 WHERE id = $1 AND hidden_at IS NULL"),
-        ModerationAction::Restore => format!("UPDATE {table} SET hidden_at = NULL WHERE id = $1 AND hidden_at IS NOT NULL"),
+        ModerationAction::Hide => {
+            format!("UPDATE {table} SET hidden_at = $2 WHERE id = $1 AND hidden_at IS NULL")
+        }
+        ModerationAction::Restore => {
+            format!("UPDATE {table} SET hidden_at = NULL WHERE id = $1 AND hidden_at IS NOT NULL")
+        }
         ModerationAction::Delete => format!("DELETE FROM {table} WHERE id = $1"),
     };
     let query = sqlx::query(&sql).bind(id);
-    let query = if action == ModerationAction::Hide { query.bind(at) } else { query };
+    let query = if action == ModerationAction::Hide {
+        query.bind(at)
+    } else {
+        query
+    };
     let done = query.execute(&mut *tx).await?.rows_affected() == 1;
     if done {
         if action != ModerationAction::Hide {
-            sqlx::query("DELETE FROM flags WHERE item_kind = $1 AND item_id = $2").bind(kind.code()).bind(id).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM flags WHERE item_kind = $1 AND item_id = $2")
+                .bind(kind.code())
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
         }
         sqlx::query("INSERT INTO moderation_log (item_kind, item_id, action, editor_id, reason, at) VALUES ($1, $2, $3, $4, $5, $6)")
             .bind(kind.code())
@@ -136,11 +174,20 @@ pub async fn flagged(db: &Db, dates: &HumanDates) -> Result<Vec<FlaggedItem>, sq
         let sql = format!("{} WHERE c.hidden_at IS NULL AND EXISTS (SELECT 1 FROM flags g WHERE g.item_kind = '{}' AND g.item_id = c.id)", select(kind, true), kind.code());
         for row in sqlx::query(&sql).fetch_all(&db.pool).await? {
             let item = view(&row, dates)?;
-            let reasons = sqlx::query("SELECT reason FROM flags WHERE item_kind = $1 AND item_id = $2 ORDER BY at").bind(kind.code()).bind(item.id).fetch_all(&db.pool).await?;
+            let reasons = sqlx::query(
+                "SELECT reason FROM flags WHERE item_kind = $1 AND item_id = $2 ORDER BY at",
+            )
+            .bind(kind.code())
+            .bind(item.id)
+            .fetch_all(&db.pool)
+            .await?;
             out.push(FlaggedItem {
                 kind,
                 link: link(kind, item.id, row.try_get("parent")?),
-                reasons: reasons.into_iter().map(|r| r.try_get("reason")).collect::<Result<_, _>>()?,
+                reasons: reasons
+                    .into_iter()
+                    .map(|r| r.try_get("reason"))
+                    .collect::<Result<_, _>>()?,
                 item,
             });
         }
@@ -156,9 +203,15 @@ pub async fn log(db: &Db, dates: &HumanDates) -> Result<Vec<LogEntry>, sqlx::Err
     rows.into_iter()
         .map(|r| {
             Ok(LogEntry {
-                editor: r.try_get::<Option<String>, _>("display_name")?.unwrap_or_default(),
+                editor: r
+                    .try_get::<Option<String>, _>("display_name")?
+                    .unwrap_or_default(),
                 action: r.try_get("action")?,
-                item: format!("{} {}", r.try_get::<String, _>("item_kind")?, r.try_get::<i64, _>("item_id")?),
+                item: format!(
+                    "{} {}",
+                    r.try_get::<String, _>("item_kind")?,
+                    r.try_get::<i64, _>("item_id")?
+                ),
                 reason: r.try_get("reason")?,
                 at: dates.instant(r.try_get("at")?),
             })

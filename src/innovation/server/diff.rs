@@ -5,7 +5,12 @@ use similar::{ChangeTag, TextDiff};
 
 /// The fiche as lines of text: each field under its name, so a diff says what changed where.
 pub fn as_text(fiche: &FicheInput) -> String {
-    let fields = fiche.fields.iter().map(i64::to_string).collect::<Vec<_>>().join(" ");
+    let fields = fiche
+        .fields
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(" ");
     [
         ("title", &fiche.title),
         ("language", &fiche.language),
@@ -52,11 +57,23 @@ mod tests {
 
     #[test]
     fn changed_lines_are_marked() {
-        let old = FicheInput { title: "Vélos".into(), body: "Ligne une\nLigne deux".into(), ..Default::default() };
-        let new = FicheInput { title: "Vélos".into(), body: "Ligne une\nLigne 2".into(), ..Default::default() };
+        let old = FicheInput {
+            title: "Vélos".into(),
+            body: "Ligne une\nLigne deux".into(),
+            ..Default::default()
+        };
+        let new = FicheInput {
+            title: "Vélos".into(),
+            body: "Ligne une\nLigne 2".into(),
+            ..Default::default()
+        };
         let lines = diff(&old, &new);
-        assert!(lines.iter().any(|l| l.kind == "removed" && l.text == "Ligne deux"));
-        assert!(lines.iter().any(|l| l.kind == "added" && l.text == "Ligne 2"));
+        assert!(lines
+            .iter()
+            .any(|l| l.kind == "removed" && l.text == "Ligne deux"));
+        assert!(lines
+            .iter()
+            .any(|l| l.kind == "added" && l.text == "Ligne 2"));
         assert!(lines.iter().any(|l| l.kind == "same" && l.text == "Vélos"));
     }
 }

@@ -11,9 +11,9 @@ use crate::{
     i18n::Locale,
     server::{
         db::{now, Db},
-        sql::Sql,
         human_dates::HumanDates,
         jobs::{self, Job, JobError, JobFuture, NewJob, Round},
+        sql::Sql,
         state::AppState,
     },
 };
@@ -25,11 +25,21 @@ use std::time::Duration;
 const LISTED: usize = 20;
 
 pub async fn enabled(db: &Db, user: i64) -> Result<bool, sqlx::Error> {
-    Ok(sqlx::query("SELECT user_id FROM digest_optouts WHERE user_id = $1").bind(user).fetch_optional(&db.pool).await?.is_none())
+    Ok(
+        sqlx::query("SELECT user_id FROM digest_optouts WHERE user_id = $1")
+            .bind(user)
+            .fetch_optional(&db.pool)
+            .await?
+            .is_none(),
+    )
 }
 
 pub async fn set_enabled(db: &Db, user: i64, on: bool) -> Result<(), sqlx::Error> {
-    let sql = if on { "DELETE FROM digest_optouts WHERE user_id = $1" } else { "INSERT INTO digest_optouts (user_id) VALUES ($1) ON CONFLICT (user_id) DO NOTHING" };
+    let sql = if on {
+        "DELETE FROM digest_optouts WHERE user_id = $1"
+    } else {
+        "INSERT INTO digest_optouts (user_id) VALUES ($1) ON CONFLICT (user_id) DO NOTHING"
+    };
     sqlx::query(sql).bind(user).execute(&db.pool).await?;
     Ok(())
 }
@@ -50,7 +60,12 @@ pub struct Digest {
 /// The periodic round (once every `digest.every_seconds` across all processes; a fresh
 /// database waits one period, so a restart does not mail before it).
 pub fn periodic(every_seconds: u64) -> Round {
-    Round { name: "innovation.digest", every: Duration::from_secs(every_seconds.max(1)), first_at_once: false, run: |app| Box::pin(async move { round(&app).await.map(|_| ()).map_err(JobError::from) }) }
+    Round {
+        name: "innovation.digest",
+        every: Duration::from_secs(every_seconds.max(1)),
+        first_at_once: false,
+        run: |app| Box::pin(async move { round(&app).await.map(|_| ()).map_err(JobError::from) }),
+    }
 }
 
 /// One digest round: for each member with visible notifications neither read nor mailed, marks
@@ -73,13 +88,44 @@ pub async fn round(app: &AppState) -> Result<usize, sqlx::Error> {
     for member in members {
         let user: i64 = member.try_get("id")?;
         let mut tx = db.pool.begin().await?;
-        let ids: Vec<i64> = sqlx::query(&pending_sql).bind(user).fetch_all(&mut *tx).await?.iter().map(|r| r.try_get("id")).collect::<Result<_, _>>()?;
-        let Some(newest) = ids.iter().max().copied() else { continue };
-        let marked = sqlx::query(&mark_sql).bind(now()).bind(user).bind(newest).execute(&mut *tx).await?.rows_affected();
-        let digest = Digest { user_id: user, notifications: ids.iter().take(LISTED).copied().collect(), count: ids.len() };
-        jobs::enqueue(&mut tx, NewJob { kind: KIND, payload: &digest, dedup_key: Some(format!("{KIND}:{user}:{newest}")) }).await?;
+        let ids: Vec<i64> = sqlx::query(&pending_sql)
+            .bind(user)
+            .fetch_all(&mut *tx)
+            .await?
+            .iter()
+            .map(|r| r.try_get("id"))
+            .collect::<Result<_, _>>()?;
+        let Some(newest) = ids.iter().max().copied() else {
+            continue;
+        };
+        let marked = sqlx::query(&mark_sql)
+            .bind(now())
+            .bind(user)
+            .bind(newest)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        let digest = Digest {
+            user_id: user,
+            notifications: ids.iter().take(LISTED).copied().collect(),
+            count: ids.len(),
+        };
+        jobs::enqueue(
+            &mut tx,
+            NewJob {
+                kind: KIND,
+                payload: &digest,
+                dedup_key: Some(format!("{KIND}:{user}:{newest}")),
+            },
+        )
+        .await?;
         tx.commit().await?;
-        tracing::info!(user, notifications = ids.len(), marked, "notification digest queued");
+        tracing::info!(
+            user,
+            notifications = ids.len(),
+            marked,
+            "notification digest queued"
+        );
         queued += 1;
     }
     Ok(queued)
@@ -90,32 +136,60 @@ pub fn send(app: AppState, job: Job) -> JobFuture {
     Box::pin(async move {
         let digest: Digest = job.payload()?;
         let db = &app.db;
-        let Some(member) = sqlx::query("SELECT email, display_name, locale, time_zone FROM users WHERE id = $1").bind(digest.user_id).fetch_optional(&db.pool).await? else {
+        let Some(member) =
+            sqlx::query("SELECT email, display_name, locale, time_zone FROM users WHERE id = $1")
+                .bind(digest.user_id)
+                .fetch_optional(&db.pool)
+                .await?
+        else {
             return Ok(());
         };
         let mut sql = Sql::new("SELECT n.id, n.kind, n.actor, n.subject, n.link, n.at FROM notifications n WHERE n.id IN (");
-        sql.push_binds(digest.notifications.iter().copied()).push(") AND ").push(&VISIBLE).push(" ORDER BY n.at DESC, n.id DESC");
+        sql.push_binds(digest.notifications.iter().copied())
+            .push(") AND ")
+            .push(&VISIBLE)
+            .push(" ORDER BY n.at DESC, n.id DESC");
         let rows = sql.query().fetch_all(&db.pool).await?;
         if rows.is_empty() {
             return Ok(());
         }
-        let locale = Locale::try_from(member.try_get::<String, _>("locale")?).map_err(sqlx::Error::from)?;
-        let dates = HumanDates::for_account(&app, locale, &member.try_get::<String, _>("time_zone")?);
+        let locale =
+            Locale::try_from(member.try_get::<String, _>("locale")?).map_err(sqlx::Error::from)?;
+        let dates =
+            HumanDates::for_account(&app, locale, &member.try_get::<String, _>("time_zone")?);
         let mut list = String::new();
         for row in &rows {
-            let what = locale.t(&format!("notifications-{}", row.try_get::<String, _>("kind")?));
+            let what = locale.t(&format!(
+                "notifications-{}",
+                row.try_get::<String, _>("kind")?
+            ));
             let link = app.config.public_link(&row.try_get::<String, _>("link")?);
             let when = dates.instant_text(row.try_get("at")?);
-            list.push_str(&format!("- {when} — {} {} « {} » : {link}\n", row.try_get::<String, _>("actor")?, what, row.try_get::<String, _>("subject")?));
+            list.push_str(&format!(
+                "- {when} — {} {} « {} » : {link}\n",
+                row.try_get::<String, _>("actor")?,
+                what,
+                row.try_get::<String, _>("subject")?
+            ));
         }
         let args = [
             ("name", member.try_get::<String, _>("display_name")?),
             ("count", digest.count.to_string()),
             ("list", list),
-            ("manage", app.config.public_link("/innovation/notifications")),
+            (
+                "manage",
+                app.config.public_link("/innovation/notifications"),
+            ),
         ];
         let to: String = member.try_get("email")?;
-        app.mailer.send_as(&job.message_id(&app.config), &to, &locale.t_with("mail-digest-subject", &args), locale.t_with("mail-digest-body", &args)).await?;
+        app.mailer
+            .send_as(
+                &job.message_id(&app.config),
+                &to,
+                &locale.t_with("mail-digest-subject", &args),
+                locale.t_with("mail-digest-body", &args),
+            )
+            .await?;
         Ok(())
     })
 }

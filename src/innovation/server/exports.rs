@@ -60,7 +60,10 @@ fn record(state: &AppState, fiche: &Published, fields: &[(i64, String)]) -> serd
 }
 
 pub async fn json(State(state): State<AppState>) -> Response {
-    let (fiches, fields) = match (store::published_all(&state.db, None, EXPORT_MAX).await, store::field_names(&state.db, Locale::En).await) {
+    let (fiches, fields) = match (
+        store::published_all(&state.db, None, EXPORT_MAX).await,
+        store::field_names(&state.db, Locale::En).await,
+    ) {
         (Ok(f), Ok(n)) => (f, n),
         (Err(e), _) | (_, Err(e)) => return failed(e),
     };
@@ -70,11 +73,20 @@ pub async fn json(State(state): State<AppState>) -> Response {
         "count": fiches.len(),
         "fiches": fiches.iter().map(|f| record(&state, f, &fields)).collect::<Vec<_>>(),
     });
-    with_licence(([(header::CONTENT_TYPE, "application/json; charset=utf-8")], body.to_string()).into_response())
+    with_licence(
+        (
+            [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
+            body.to_string(),
+        )
+            .into_response(),
+    )
 }
 
 pub async fn csv(State(state): State<AppState>) -> Response {
-    let (fiches, fields) = match (store::published_all(&state.db, None, EXPORT_MAX).await, store::field_names(&state.db, Locale::En).await) {
+    let (fiches, fields) = match (
+        store::published_all(&state.db, None, EXPORT_MAX).await,
+        store::field_names(&state.db, Locale::En).await,
+    ) {
         (Ok(f), Ok(n)) => (f, n),
         (Err(e), _) | (_, Err(e)) => return failed(e),
     };
@@ -103,7 +115,11 @@ pub async fn csv(State(state): State<AppState>) -> Response {
         let value = record(&state, fiche, &fields);
         let cell = |key: &str| match &value[key] {
             serde_json::Value::String(s) => s.clone(),
-            serde_json::Value::Array(items) => items.iter().filter_map(|i| i.as_str()).collect::<Vec<_>>().join(" | "),
+            serde_json::Value::Array(items) => items
+                .iter()
+                .filter_map(|i| i.as_str())
+                .collect::<Vec<_>>()
+                .join(" | "),
             serde_json::Value::Null => String::new(),
             other => other.to_string(),
         };
@@ -113,7 +129,17 @@ pub async fn csv(State(state): State<AppState>) -> Response {
     }
     match result.and_then(|()| writer.finish()) {
         Ok(bytes) => with_licence(
-            ([(header::CONTENT_TYPE, "text/csv; charset=utf-8"), (header::CONTENT_DISPOSITION, "attachment; filename=\"parvis-innovation.csv\"")], bytes).into_response(),
+            (
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        "attachment; filename=\"parvis-innovation.csv\"",
+                    ),
+                ],
+                bytes,
+            )
+                .into_response(),
         ),
         Err(error) => {
             tracing::error!(%error, "innovation CSV not written");
@@ -129,10 +155,17 @@ pub struct FeedQuery {
 
 /// The 50 newest published fiches, of one field with `?champ=<id>`, titled in the reader's
 /// language.
-pub async fn atom(State(state): State<AppState>, Query(query): Query<FeedQuery>, headers: HeaderMap) -> Response {
+pub async fn atom(
+    State(state): State<AppState>,
+    Query(query): Query<FeedQuery>,
+    headers: HeaderMap,
+) -> Response {
     let locale = feeds::reader_locale(&headers);
     let field = query.champ.as_deref().and_then(|f| f.parse::<i64>().ok());
-    let (fiches, fields) = match (store::published_all(&state.db, field, 50).await, store::field_names(&state.db, locale).await) {
+    let (fiches, fields) = match (
+        store::published_all(&state.db, field, 50).await,
+        store::field_names(&state.db, locale).await,
+    ) {
         (Ok(f), Ok(n)) => (f, n),
         (Err(e), _) | (_, Err(e)) => return failed(e),
     };
@@ -152,13 +185,28 @@ pub async fn atom(State(state): State<AppState>, Query(query): Query<FeedQuery>,
             summary: f.content.summary.clone(),
         })
         .collect();
-    let (feed, page) = (format!("{site}/innovation/flux.atom{suffix}"), format!("{site}/innovation{suffix}"));
-    feeds::atom_response(&feeds::FeedHead { title: &title, language: locale.code(), feed: &feed, page: &page }, &entries)
+    let (feed, page) = (
+        format!("{site}/innovation/flux.atom{suffix}"),
+        format!("{site}/innovation{suffix}"),
+    );
+    feeds::atom_response(
+        &feeds::FeedHead {
+            title: &title,
+            language: locale.code(),
+            feed: &feed,
+            page: &page,
+        },
+        &entries,
+    )
 }
 
 /// The visible comments of one published fiche, newest first (hidden ones never appear). The
 /// entries are in the fiche's language; the feed's own title in the reader's.
-pub async fn comments_atom(State(state): State<AppState>, axum::extract::Path(id): axum::extract::Path<i64>, headers: HeaderMap) -> Response {
+pub async fn comments_atom(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    headers: HeaderMap,
+) -> Response {
     let locale = feeds::reader_locale(&headers);
     let fiche = match store::published(&state.db, id, locale).await {
         Ok(Some(fiche)) => fiche,
@@ -166,7 +214,10 @@ pub async fn comments_atom(State(state): State<AppState>, axum::extract::Path(id
         Err(e) => return failed(e),
     };
     // Only the machine time (`<updated>`) of each comment is used; the feed's words are French.
-    let dates = crate::server::human_dates::HumanDates::new(crate::i18n::Locale::Fr, state.clock.zone().clone());
+    let dates = crate::server::human_dates::HumanDates::new(
+        crate::i18n::Locale::Fr,
+        state.clock.zone().clone(),
+    );
     let mut comments = match super::comments::of_fiche(&state.db, id, false, &dates).await {
         Ok(c) => c,
         Err(e) => return failed(e),
@@ -186,12 +237,24 @@ pub async fn comments_atom(State(state): State<AppState>, axum::extract::Path(id
         .collect();
     let title = locale.t_with("feed-comments-title", &[("fiche", fiche.title.clone())]);
     let feed = format!("{page}/commentaires.atom");
-    feeds::atom_response(&feeds::FeedHead { title: &title, language: &fiche.language, feed: &feed, page: &page }, &entries)
+    feeds::atom_response(
+        &feeds::FeedHead {
+            title: &title,
+            language: &fiche.language,
+            feed: &feed,
+            page: &page,
+        },
+        &entries,
+    )
 }
 
 /// The 50 newest questions and replies of the discussions, of one field with `?champ=<id>`;
 /// hidden threads and replies never appear.
-pub async fn threads_atom(State(state): State<AppState>, Query(query): Query<FeedQuery>, headers: HeaderMap) -> Response {
+pub async fn threads_atom(
+    State(state): State<AppState>,
+    Query(query): Query<FeedQuery>,
+    headers: HeaderMap,
+) -> Response {
     let locale = feeds::reader_locale(&headers);
     let field = query.champ.as_deref().and_then(|f| f.parse::<i64>().ok());
     let posts = match super::threads::recent_posts(&state.db, field, 50).await {
@@ -205,7 +268,9 @@ pub async fn threads_atom(State(state): State<AppState>, Query(query): Query<Fee
         .map(|p| feeds::Entry {
             title: format!("{} — {}", p.author, p.title),
             link: match p.reply {
-                Some(reply) => format!("{site}/innovation/discussions/{}#reponse-{reply}", p.thread),
+                Some(reply) => {
+                    format!("{site}/innovation/discussions/{}#reponse-{reply}", p.thread)
+                }
                 None => format!("{site}/innovation/discussions/{}", p.thread),
             },
             updated: p.at,
@@ -214,6 +279,17 @@ pub async fn threads_atom(State(state): State<AppState>, Query(query): Query<Fee
         })
         .collect();
     let title = locale.t("feed-threads-title");
-    let (feed, page) = (format!("{site}/innovation/discussions.atom{suffix}"), format!("{site}/innovation/discussions{suffix}"));
-    feeds::atom_response(&feeds::FeedHead { title: &title, language: locale.code(), feed: &feed, page: &page }, &entries)
+    let (feed, page) = (
+        format!("{site}/innovation/discussions.atom{suffix}"),
+        format!("{site}/innovation/discussions{suffix}"),
+    );
+    feeds::atom_response(
+        &feeds::FeedHead {
+            title: &title,
+            language: locale.code(),
+            feed: &feed,
+            page: &page,
+        },
+        &entries,
+    )
 }

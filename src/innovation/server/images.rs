@@ -34,7 +34,11 @@ fn back(fiche: i64, outcome: &str) -> Response {
     Redirect::to(&format!("/innovation/suivi/{fiche}?{outcome}")).into_response()
 }
 
-pub async fn upload(State(state): State<AppState>, caller: Caller, mut multipart: Multipart) -> Response {
+pub async fn upload(
+    State(state): State<AppState>,
+    caller: Caller,
+    mut multipart: Multipart,
+) -> Response {
     let Some(user) = caller.account() else {
         return Redirect::to("/compte/connexion?suite=/innovation/mes-fiches").into_response();
     };
@@ -49,7 +53,13 @@ pub async fn upload(State(state): State<AppState>, caller: Caller, mut multipart
                     break;
                 }
             },
-            Ok(Some(field)) if field.name() == Some("fiche") => fiche = field.text().await.ok().and_then(|t| t.trim().parse::<i64>().ok()),
+            Ok(Some(field)) if field.name() == Some("fiche") => {
+                fiche = field
+                    .text()
+                    .await
+                    .ok()
+                    .and_then(|t| t.trim().parse::<i64>().ok())
+            }
             Ok(Some(_)) => continue,
             Ok(None) => break,
             Err(error) => {
@@ -59,11 +69,17 @@ pub async fn upload(State(state): State<AppState>, caller: Caller, mut multipart
         }
     }
     // Only the fiche's author adds images to it.
-    let Some(fiche) = fiche.filter(|f| *f > 0) else { return StatusCode::BAD_REQUEST.into_response() };
+    let Some(fiche) = fiche.filter(|f| *f > 0) else {
+        return StatusCode::BAD_REQUEST.into_response();
+    };
     match super::store::find(&state.db, fiche).await {
         Ok(Some(row)) if row.author_id == user.id => {}
         // Someone else's fiche: not found, as if there were none.
-        Ok(_) => return crate::error::AppError::not_yours(false).status().into_response(),
+        Ok(_) => {
+            return crate::error::AppError::not_yours(false)
+                .status()
+                .into_response()
+        }
         Err(error) => {
             tracing::error!(%error, "image upload: fiche not read");
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
@@ -72,7 +88,9 @@ pub async fn upload(State(state): State<AppState>, caller: Caller, mut multipart
     if interrupted {
         return back(fiche, "image_error=field-image-too-big");
     }
-    let Some(bytes) = file.filter(|b| !b.is_empty()) else { return back(fiche, "image_error=field-required") };
+    let Some(bytes) = file.filter(|b| !b.is_empty()) else {
+        return back(fiche, "image_error=field-required");
+    };
     if bytes.len() > state.config.limits.image_max_bytes {
         tracing::info!(user = user.id, size = bytes.len(), "image too large");
         return back(fiche, "image_error=field-image-too-big");
@@ -112,7 +130,11 @@ pub async fn upload(State(state): State<AppState>, caller: Caller, mut multipart
 }
 
 pub async fn serve(State(state): State<AppState>, Path(name): Path<String>) -> Response {
-    let row = match sqlx::query("SELECT content_type FROM fiche_images WHERE name = $1").bind(&name).fetch_optional(&state.db.pool).await {
+    let row = match sqlx::query("SELECT content_type FROM fiche_images WHERE name = $1")
+        .bind(&name)
+        .fetch_optional(&state.db.pool)
+        .await
+    {
         Ok(Some(row)) => row,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => {
@@ -120,10 +142,22 @@ pub async fn serve(State(state): State<AppState>, Path(name): Path<String>) -> R
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    let content_type: String = row.try_get("content_type").unwrap_or_else(|_| "application/octet-stream".into());
+    let content_type: String = row
+        .try_get("content_type")
+        .unwrap_or_else(|_| "application/octet-stream".into());
     // The name comes from the table, never from a path the client chose.
     match tokio::fs::read(state.config.server.data_dir.join("images").join(&name)).await {
-        Ok(bytes) => ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "public, max-age=31536000, immutable".to_string())], bytes).into_response(),
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, content_type),
+                (
+                    header::CACHE_CONTROL,
+                    "public, max-age=31536000, immutable".to_string(),
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
         Err(error) => {
             tracing::error!(%error, "image file missing");
             StatusCode::NOT_FOUND.into_response()
@@ -135,9 +169,19 @@ pub async fn serve(State(state): State<AppState>, Path(name): Path<String>) -> R
 mod tests {
     #[test]
     fn images_are_known_by_their_bytes() {
-        assert_eq!(super::image_type(b"\x89PNG\r\n\x1a\n...."), Some(("image/png", "png")));
-        assert_eq!(super::image_type(b"RIFF\x00\x00\x00\x00WEBPVP8 "), Some(("image/webp", "webp")));
-        assert_eq!(super::image_type(b"<svg onload=alert(1)>"), None, "SVG can carry scripts: refused");
+        assert_eq!(
+            super::image_type(b"\x89PNG\r\n\x1a\n...."),
+            Some(("image/png", "png"))
+        );
+        assert_eq!(
+            super::image_type(b"RIFF\x00\x00\x00\x00WEBPVP8 "),
+            Some(("image/webp", "webp"))
+        );
+        assert_eq!(
+            super::image_type(b"<svg onload=alert(1)>"),
+            None,
+            "SVG can carry scripts: refused"
+        );
         assert_eq!(super::image_type(b"%PDF-1.7"), None);
     }
 }

@@ -6,7 +6,9 @@
 use crate::innovation::types::{FicheInput, Warning};
 
 /// Top-level domains of commercial sites; links to them are flagged.
-const COMMERCIAL_TLDS: &[&str] = &["com", "shop", "store", "biz", "io", "co", "app", "tech", "online", "company", "sale"];
+const COMMERCIAL_TLDS: &[&str] = &[
+    "com", "shop", "store", "biz", "io", "co", "app", "tech", "online", "company", "sale",
+];
 
 /// Superlatives and promotional claims (French and English, compared accent-insensitively
 /// in lower case).
@@ -66,8 +68,16 @@ fn hosts(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     for (at, _) in text.match_indices("http") {
         let rest = &text[at..];
-        let Some(after) = rest.strip_prefix("https://").or_else(|| rest.strip_prefix("http://")) else { continue };
-        let host: String = after.chars().take_while(|c| c.is_alphanumeric() || *c == '.' || *c == '-').collect();
+        let Some(after) = rest
+            .strip_prefix("https://")
+            .or_else(|| rest.strip_prefix("http://"))
+        else {
+            continue;
+        };
+        let host: String = after
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '.' || *c == '-')
+            .collect();
         if !host.is_empty() && !found.contains(&host) {
             found.push(host.to_lowercase());
         }
@@ -87,23 +97,47 @@ fn contains_phrase(folded: &str, phrase: &str) -> bool {
 /// Every sign of promotion in the fiche's texts; `brands` is the admin-kept list of brand
 /// and product names.
 pub fn warnings(fiche: &FicheInput, brands: &[String]) -> Vec<Warning> {
-    let prose = [&fiche.title, &fiche.summary, &fiche.body, &fiche.results, &fiche.lessons, &fiche.funding].iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n");
+    let prose = [
+        &fiche.title,
+        &fiche.summary,
+        &fiche.body,
+        &fiche.results,
+        &fiche.lessons,
+        &fiche.funding,
+    ]
+    .iter()
+    .map(|s| s.as_str())
+    .collect::<Vec<_>>()
+    .join("\n");
     let folded = fold(&prose);
     let mut out = Vec::new();
     for host in hosts(&format!("{prose}\n{}", fiche.sources)) {
-        if host.rsplit('.').next().is_some_and(|tld| COMMERCIAL_TLDS.contains(&tld)) {
-            out.push(Warning { kind: "link".into(), excerpt: host });
+        if host
+            .rsplit('.')
+            .next()
+            .is_some_and(|tld| COMMERCIAL_TLDS.contains(&tld))
+        {
+            out.push(Warning {
+                kind: "link".into(),
+                excerpt: host,
+            });
         }
     }
     for brand in brands {
         let name = fold(brand.trim());
         if !name.is_empty() && contains_phrase(&folded, &name) {
-            out.push(Warning { kind: "brand".into(), excerpt: brand.trim().to_string() });
+            out.push(Warning {
+                kind: "brand".into(),
+                excerpt: brand.trim().to_string(),
+            });
         }
     }
     for (kind, list) in [("superlative", SUPERLATIVES), ("call-to-buy", CALLS_TO_BUY)] {
         for phrase in list.iter().filter(|p| contains_phrase(&folded, &fold(p))) {
-            out.push(Warning { kind: kind.into(), excerpt: (*phrase).to_string() });
+            out.push(Warning {
+                kind: kind.into(),
+                excerpt: (*phrase).to_string(),
+            });
         }
     }
     out
@@ -114,17 +148,32 @@ mod tests {
     use super::*;
 
     fn fiche(body: &str, sources: &str) -> FicheInput {
-        FicheInput { title: "Vélos partagés".into(), body: body.into(), sources: sources.into(), ..Default::default() }
+        FicheInput {
+            title: "Vélos partagés".into(),
+            body: body.into(),
+            sources: sources.into(),
+            ..Default::default()
+        }
     }
 
     #[test]
     fn promotion_is_flagged_and_plain_reporting_is_not() {
-        let plain = fiche("La ville a évalué le service en 2019 ([rapport](https://www.paris.fr/rapport)).", "https://fr.wikipedia.org/wiki/Velib\nhttps://www.apur.org/etude");
-        assert!(warnings(&plain, &["Smoove".into()]).is_empty(), "{:?}", warnings(&plain, &["Smoove".into()]));
+        let plain = fiche(
+            "La ville a évalué le service en 2019 ([rapport](https://www.paris.fr/rapport)).",
+            "https://fr.wikipedia.org/wiki/Velib\nhttps://www.apur.org/etude",
+        );
+        assert!(
+            warnings(&plain, &["Smoove".into()]).is_empty(),
+            "{:?}",
+            warnings(&plain, &["Smoove".into()])
+        );
 
         let promo =
             fiche("La solution **Smoove**, leader du marché, est révolutionnaire : demandez un devis sur [le site](https://smoove.com/offre) !", "https://smoove.shop/promo");
-        let kinds: Vec<(String, String)> = warnings(&promo, &["Smoove".into(), "Acme".into()]).into_iter().map(|w| (w.kind, w.excerpt)).collect();
+        let kinds: Vec<(String, String)> = warnings(&promo, &["Smoove".into(), "Acme".into()])
+            .into_iter()
+            .map(|w| (w.kind, w.excerpt))
+            .collect();
         for expected in [
             ("link", "smoove.com"),
             ("link", "smoove.shop"),
@@ -133,7 +182,12 @@ mod tests {
             ("superlative", "revolutionnaire"),
             ("call-to-buy", "demandez un devis"),
         ] {
-            assert!(kinds.iter().any(|(k, e)| k == expected.0 && e == expected.1), "{expected:?} missing in {kinds:?}");
+            assert!(
+                kinds
+                    .iter()
+                    .any(|(k, e)| k == expected.0 && e == expected.1),
+                "{expected:?} missing in {kinds:?}"
+            );
         }
         assert!(!kinds.iter().any(|(_, e)| e == "Acme"));
         // Whole words only: "exceptionnellement" is not "exceptionnel".

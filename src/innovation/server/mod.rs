@@ -28,7 +28,10 @@ pub struct Standing {
 impl Standing {
     pub fn of(caller: &crate::accounts::server::Caller) -> Standing {
         use crate::accounts::types::Permission;
-        Standing { member: caller.allows(Permission::Contribute), editor: caller.allows(Permission::Edit) }
+        Standing {
+            member: caller.allows(Permission::Contribute),
+            editor: caller.allows(Permission::Edit),
+        }
     }
 }
 

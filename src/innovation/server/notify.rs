@@ -48,7 +48,13 @@ impl Target {
 pub static VISIBLE: LazyLock<String> = LazyLock::new(|| {
     let mut cases: Vec<String> = [ItemKind::Comment, ItemKind::Thread, ItemKind::Reply]
         .into_iter()
-        .map(|kind| format!("(n.item_kind = '{}' AND EXISTS ({}))", kind.code(), super::contributions::visible_source(kind, "n.item_id")))
+        .map(|kind| {
+            format!(
+                "(n.item_kind = '{}' AND EXISTS ({}))",
+                kind.code(),
+                super::contributions::visible_source(kind, "n.item_id")
+            )
+        })
         .collect();
     cases.push("(n.item_kind = 'fiche' AND EXISTS (SELECT 1 FROM fiches f WHERE f.id = n.item_id AND f.published_revision_id IS NOT NULL))".into());
     format!("({})", cases.join(" OR "))
@@ -61,34 +67,59 @@ fn target_key(target: &str) -> String {
 }
 
 /// Starts (`on`) or stops following; stopping ends every follow of the same folded target.
-pub async fn follow(db: &Db, user: i64, kind: FollowKind, target: &str, on: bool) -> Result<(), sqlx::Error> {
+pub async fn follow(
+    db: &Db,
+    user: i64,
+    kind: FollowKind,
+    target: &str,
+    on: bool,
+) -> Result<(), sqlx::Error> {
     let sql = if on {
         "INSERT INTO follows (user_id, kind, target, target_key) VALUES ($1, $2, $3, $4) ON CONFLICT (user_id, kind, target) DO NOTHING"
     } else {
         "DELETE FROM follows WHERE user_id = $1 AND kind = $2 AND (target = $3 OR target_key = $4)"
     };
-    sqlx::query(sql).bind(user).bind(kind.code()).bind(target).bind(target_key(target)).execute(&db.pool).await?;
+    sqlx::query(sql)
+        .bind(user)
+        .bind(kind.code())
+        .bind(target)
+        .bind(target_key(target))
+        .execute(&db.pool)
+        .await?;
     Ok(())
 }
 
-pub async fn follows(db: &Db, user: i64, kind: FollowKind, target: &str) -> Result<bool, sqlx::Error> {
-    let row = sqlx::query("SELECT user_id FROM follows WHERE user_id = $1 AND kind = $2 AND target_key = $3")
-        .bind(user)
-        .bind(kind.code())
-        .bind(target_key(target))
-        .fetch_optional(&db.pool)
-        .await?;
+pub async fn follows(
+    db: &Db,
+    user: i64,
+    kind: FollowKind,
+    target: &str,
+) -> Result<bool, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT user_id FROM follows WHERE user_id = $1 AND kind = $2 AND target_key = $3",
+    )
+    .bind(user)
+    .bind(kind.code())
+    .bind(target_key(target))
+    .fetch_optional(&db.pool)
+    .await?;
     Ok(row.is_some())
 }
 
 /// Recomputes every follow's folded target in one transaction (after the text
 /// normalisation changed; see `server::text_rebuild`). Returns how many targets.
 pub async fn index_targets(db: &Db) -> Result<usize, sqlx::Error> {
-    let rows = sqlx::query("SELECT DISTINCT target FROM follows").fetch_all(&db.pool).await?;
+    let rows = sqlx::query("SELECT DISTINCT target FROM follows")
+        .fetch_all(&db.pool)
+        .await?;
     let mut tx = db.pool.begin().await?;
     for row in &rows {
         let target: String = row.try_get("target")?;
-        sqlx::query("UPDATE follows SET target_key = $1 WHERE target = $2").bind(target_key(&target)).bind(&target).execute(&mut *tx).await?;
+        sqlx::query("UPDATE follows SET target_key = $1 WHERE target = $2")
+            .bind(target_key(&target))
+            .bind(&target)
+            .execute(&mut *tx)
+            .await?;
     }
     tx.commit().await?;
     Ok(rows.len())
@@ -97,31 +128,73 @@ pub async fn index_targets(db: &Db) -> Result<usize, sqlx::Error> {
 /// What `user` follows, named in `locale` and linked; fiches and threads no longer readable
 /// are left out.
 pub async fn followed(db: &Db, user: i64, locale: Locale) -> Result<Vec<Followed>, sqlx::Error> {
-    let rows = sqlx::query("SELECT kind, target FROM follows WHERE user_id = $1 ORDER BY kind, target").bind(user).fetch_all(&db.pool).await?;
+    let rows =
+        sqlx::query("SELECT kind, target FROM follows WHERE user_id = $1 ORDER BY kind, target")
+            .bind(user)
+            .fetch_all(&db.pool)
+            .await?;
     let fields = super::store::field_names(db, locale).await?;
     let mut out = Vec::new();
     for row in rows {
-        let (kind, target): (FollowKind, String) = (FollowKind::try_from(row.try_get::<String, _>("kind")?)?, row.try_get("target")?);
+        let (kind, target): (FollowKind, String) = (
+            FollowKind::try_from(row.try_get::<String, _>("kind")?)?,
+            row.try_get("target")?,
+        );
         // A city's target is "City|Country"; the others' an id (0 when it is not one: nothing found).
         let id: i64 = target.parse().unwrap_or(0);
         let (kind, label, link) = match kind {
             FollowKind::Fiche => {
-                let title = sqlx::query("SELECT title FROM fiche_catalogue WHERE fiche_id = $1").bind(id).fetch_optional(&db.pool).await?;
-                (FollowKind::Fiche, title.map(|r| r.try_get::<String, _>("title")).transpose()?, format!("/innovation/fiches/{id}"))
+                let title = sqlx::query("SELECT title FROM fiche_catalogue WHERE fiche_id = $1")
+                    .bind(id)
+                    .fetch_optional(&db.pool)
+                    .await?;
+                (
+                    FollowKind::Fiche,
+                    title.map(|r| r.try_get::<String, _>("title")).transpose()?,
+                    format!("/innovation/fiches/{id}"),
+                )
             }
             FollowKind::Thread => {
-                let title = sqlx::query("SELECT title FROM threads WHERE id = $1 AND hidden_at IS NULL").bind(id).fetch_optional(&db.pool).await?;
-                (FollowKind::Thread, title.map(|r| r.try_get::<String, _>("title")).transpose()?, format!("/innovation/discussions/{id}"))
+                let title =
+                    sqlx::query("SELECT title FROM threads WHERE id = $1 AND hidden_at IS NULL")
+                        .bind(id)
+                        .fetch_optional(&db.pool)
+                        .await?;
+                (
+                    FollowKind::Thread,
+                    title.map(|r| r.try_get::<String, _>("title")).transpose()?,
+                    format!("/innovation/discussions/{id}"),
+                )
             }
-            FollowKind::Field => (FollowKind::Field, fields.iter().find(|(f, _)| *f == id).map(|(_, n)| n.clone()), format!("/innovation?champ={id}")),
+            FollowKind::Field => (
+                FollowKind::Field,
+                fields
+                    .iter()
+                    .find(|(f, _)| *f == id)
+                    .map(|(_, n)| n.clone()),
+                format!("/innovation?champ={id}"),
+            ),
             FollowKind::City => {
                 let (city, country) = target.split_once('|').unwrap_or((&target, ""));
-                let place = crate::innovation::browse::BrowseQuery { ville: Some(city.into()), pays: Some(country.into()), ..Default::default() };
-                (FollowKind::City, Some(format!("{city}, {country}")), place.url(1))
+                let place = crate::innovation::browse::BrowseQuery {
+                    ville: Some(city.into()),
+                    pays: Some(country.into()),
+                    ..Default::default()
+                };
+                (
+                    FollowKind::City,
+                    Some(format!("{city}, {country}")),
+                    place.url(1),
+                )
             }
         };
         if let Some(label) = label {
-            out.push(Followed { kind, target, label, link });
+            out.push(Followed {
+                kind,
+                target,
+                label,
+                link,
+            });
         }
     }
     Ok(out)
@@ -135,11 +208,17 @@ pub async fn mentioned(db: &Db, body: &str) -> Result<Vec<i64>, sqlx::Error> {
     for (at, _) in body.match_indices('@') {
         let words: Vec<&str> = body[at + 1..].split_whitespace().take(3).collect();
         for n in (1..=words.len()).rev() {
-            let name = words[..n].join(" ").trim_end_matches(|c: char| !c.is_alphanumeric()).to_string();
+            let name = words[..n]
+                .join(" ")
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_string();
             if name.is_empty() {
                 continue;
             }
-            let row = sqlx::query("SELECT id FROM users WHERE name_key = $1 ORDER BY id LIMIT 1").bind(crate::server::text::key(&name)).fetch_optional(&db.pool).await?;
+            let row = sqlx::query("SELECT id FROM users WHERE name_key = $1 ORDER BY id LIMIT 1")
+                .bind(crate::server::text::key(&name))
+                .fetch_optional(&db.pool)
+                .await?;
             if let Some(row) = row {
                 let id: i64 = row.try_get("id")?;
                 if !found.contains(&id) {
@@ -166,7 +245,12 @@ pub struct News<'a> {
 
 /// Tells of `news` the members following any of `targets` and those `text` mentions (a
 /// mention is told as such, once); never the actor, and each member once.
-pub async fn tell(db: &Db, news: &News<'_>, targets: &[(FollowKind, String)], text: Option<&str>) -> Result<(), sqlx::Error> {
+pub async fn tell(
+    db: &Db,
+    news: &News<'_>,
+    targets: &[(FollowKind, String)],
+    text: Option<&str>,
+) -> Result<(), sqlx::Error> {
     let at = now();
     let mut told = vec![news.actor];
     if let Some(text) = text {
@@ -178,7 +262,12 @@ pub async fn tell(db: &Db, news: &News<'_>, targets: &[(FollowKind, String)], te
         }
     }
     for (kind, target) in targets {
-        let rows = sqlx::query("SELECT DISTINCT user_id FROM follows WHERE kind = $1 AND target_key = $2").bind(kind.code()).bind(target_key(target)).fetch_all(&db.pool).await?;
+        let rows =
+            sqlx::query("SELECT DISTINCT user_id FROM follows WHERE kind = $1 AND target_key = $2")
+                .bind(kind.code())
+                .bind(target_key(target))
+                .fetch_all(&db.pool)
+                .await?;
         for row in rows {
             let user: i64 = row.try_get("user_id")?;
             if !told.contains(&user) {
@@ -190,7 +279,13 @@ pub async fn tell(db: &Db, news: &News<'_>, targets: &[(FollowKind, String)], te
     Ok(())
 }
 
-async fn insert(db: &Db, user: i64, kind: &str, news: &News<'_>, at: i64) -> Result<(), sqlx::Error> {
+async fn insert(
+    db: &Db,
+    user: i64,
+    kind: &str,
+    news: &News<'_>,
+    at: i64,
+) -> Result<(), sqlx::Error> {
     sqlx::query("INSERT INTO notifications (user_id, kind, actor, subject, link, at, item_kind, item_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
         .bind(user)
         .bind(kind)
@@ -206,7 +301,11 @@ async fn insert(db: &Db, user: i64, kind: &str, news: &News<'_>, at: i64) -> Res
 }
 
 /// The member's latest notifications whose target they may still see, dated for `dates`' reader.
-pub async fn of_user(db: &Db, user: i64, dates: &HumanDates) -> Result<Vec<Notification>, sqlx::Error> {
+pub async fn of_user(
+    db: &Db,
+    user: i64,
+    dates: &HumanDates,
+) -> Result<Vec<Notification>, sqlx::Error> {
     let sql = format!("SELECT n.id, n.kind, n.actor, n.subject, n.link, n.at, n.read_at FROM notifications n WHERE n.user_id = $1 AND {} ORDER BY n.at DESC, n.id DESC LIMIT 100", *VISIBLE);
     let rows = sqlx::query(&sql).bind(user).fetch_all(&db.pool).await?;
     rows.into_iter()
@@ -225,6 +324,10 @@ pub async fn of_user(db: &Db, user: i64, dates: &HumanDates) -> Result<Vec<Notif
 }
 
 pub async fn mark_read(db: &Db, user: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL").bind(now()).bind(user).execute(&db.pool).await?;
+    sqlx::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL")
+        .bind(now())
+        .bind(user)
+        .execute(&db.pool)
+        .await?;
     Ok(())
 }

@@ -15,7 +15,10 @@ pub fn routes() -> Router<AppState> {
         .route("/innovation/donnees.json", get(exports::json))
         .route("/innovation/donnees.csv", get(exports::csv))
         .route("/innovation/flux.atom", get(exports::atom))
-        .route("/innovation/fiches/{id}/commentaires.atom", get(exports::comments_atom))
+        .route(
+            "/innovation/fiches/{id}/commentaires.atom",
+            get(exports::comments_atom),
+        )
         .route("/innovation/discussions.atom", get(exports::threads_atom))
         .route("/innovation/images", post(images::upload))
         .route("/innovation/images/{name}", get(images::serve))
@@ -24,5 +27,13 @@ pub fn routes() -> Router<AppState> {
 /// The sitemap's fiche pages: every published fiche, at most `limit`, with its publication.
 pub async fn sitemap(app: &AppState, limit: i64) -> Result<Vec<SitemapUrl>, sqlx::Error> {
     let fiches = store::published_all(&app.db, None, limit).await?;
-    Ok(fiches.iter().map(|f| SitemapUrl { loc: app.config.public_link(&format!("/innovation/fiches/{}", f.id)), lastmod: Some(f.published_at) }).collect())
+    Ok(fiches
+        .iter()
+        .map(|f| SitemapUrl {
+            loc: app
+                .config
+                .public_link(&format!("/innovation/fiches/{}", f.id)),
+            lastmod: Some(f.published_at),
+        })
+        .collect())
 }

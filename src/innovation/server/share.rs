@@ -38,5 +38,12 @@ pub fn fiche(config: &Config, fiche: &FicheView, first_published_at: i64) -> Sha
         "keywords": fiche.tags.join(", "),
         "contentLocation": { "@type": "Place", "name": format!("{}, {}", fiche.city, fiche.country) },
     });
-    SharePage { title: fiche.title.clone(), description: fiche.summary.clone(), url, image, kind: "article".into(), structured_data: article }
+    SharePage {
+        title: fiche.title.clone(),
+        description: fiche.summary.clone(),
+        url,
+        image,
+        kind: "article".into(),
+        structured_data: article,
+    }
 }

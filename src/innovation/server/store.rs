@@ -7,7 +7,10 @@ use crate::{
     innovation::{
         browse::{BrowseQuery, PER_PAGE},
         community::FicheRef,
-        types::{FicheInput, FicheState, FicheSummary, FicheView, Maturity, ReviewAction, ReviewEntry, RevisionRef},
+        types::{
+            FicheInput, FicheState, FicheSummary, FicheView, Maturity, ReviewAction, ReviewEntry,
+            RevisionRef,
+        },
     },
     server::{
         db::{now, Db},
@@ -32,7 +35,10 @@ impl sqlx::Type<sqlx::Any> for FicheInput {
 
 impl<'r> sqlx::Decode<'r, sqlx::Any> for FicheInput {
     fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<FicheInput, sqlx::error::BoxDynError> {
-        Ok(serde_json::from_str(<&str as sqlx::Decode<'r, sqlx::Any>>::decode(value)?)?)
+        Ok(serde_json::from_str(<&str as sqlx::Decode<
+            'r,
+            sqlx::Any,
+        >>::decode(value)?)?)
     }
 }
 
@@ -87,7 +93,9 @@ pub async fn update(db: &Db, id: i64, input: &FicheInput) -> Result<bool, sqlx::
 /// Snapshots the working copy as a new revision and puts the fiche under review, all or
 /// nothing; false when it was not in a state the author may submit from.
 pub async fn submit(db: &Db, id: i64, author: i64) -> Result<bool, sqlx::Error> {
-    let Some(fiche) = find(db, id).await? else { return Ok(false) };
+    let Some(fiche) = find(db, id).await? else {
+        return Ok(false);
+    };
     let content = &fiche.working;
     let at = now();
     let mut tx = db.pool.begin().await?;
@@ -101,7 +109,12 @@ pub async fn submit(db: &Db, id: i64, author: i64) -> Result<bool, sqlx::Error> 
     if !moved {
         return Ok(false);
     }
-    let number: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(number), 0) + 1 AS n FROM fiche_revisions WHERE fiche_id = $1").bind(id).fetch_one(&mut *tx).await?;
+    let number: i64 = sqlx::query_scalar(
+        "SELECT COALESCE(MAX(number), 0) + 1 AS n FROM fiche_revisions WHERE fiche_id = $1",
+    )
+    .bind(id)
+    .fetch_one(&mut *tx)
+    .await?;
     sqlx::query("INSERT INTO fiche_revisions (fiche_id, number, author_id, content, body_html, results_html, lessons_html, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
         .bind(id)
         .bind(number)
@@ -119,7 +132,14 @@ pub async fn submit(db: &Db, id: i64, author: i64) -> Result<bool, sqlx::Error> 
 
 /// Records an editor's decision on the submitted revision; publishing makes it the one
 /// readers see. False when the fiche was no longer under review.
-pub async fn review(db: &Db, id: i64, editor: i64, action: ReviewAction, comment: &str, acknowledged: bool) -> Result<bool, sqlx::Error> {
+pub async fn review(
+    db: &Db,
+    id: i64,
+    editor: i64,
+    action: ReviewAction,
+    comment: &str,
+    acknowledged: bool,
+) -> Result<bool, sqlx::Error> {
     let at = now();
     let mut tx = db.pool.begin().await?;
     let next = match action {
@@ -128,14 +148,25 @@ pub async fn review(db: &Db, id: i64, editor: i64, action: ReviewAction, comment
         ReviewAction::Reject => "rejected",
         ReviewAction::Publish => "published",
     };
-    let moved =
-        sqlx::query("UPDATE fiches SET state = $1, updated_at = $2 WHERE id = $3 AND state = 'submitted'").bind(next).bind(at).bind(id).execute(&mut *tx).await?.rows_affected()
-            == 1;
+    let moved = sqlx::query(
+        "UPDATE fiches SET state = $1, updated_at = $2 WHERE id = $3 AND state = 'submitted'",
+    )
+    .bind(next)
+    .bind(at)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected()
+        == 1;
     if !moved {
         return Ok(false);
     }
-    let (revision_id, content): (i64, String) =
-        sqlx::query_as("SELECT id, content FROM fiche_revisions WHERE fiche_id = $1 ORDER BY number DESC LIMIT 1").bind(id).fetch_one(&mut *tx).await?;
+    let (revision_id, content): (i64, String) = sqlx::query_as(
+        "SELECT id, content FROM fiche_revisions WHERE fiche_id = $1 ORDER BY number DESC LIMIT 1",
+    )
+    .bind(id)
+    .fetch_one(&mut *tx)
+    .await?;
     sqlx::query("INSERT INTO fiche_reviews (fiche_id, revision_id, editor_id, action, comment, acknowledged, at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
         .bind(id)
         .bind(revision_id)
@@ -148,8 +179,16 @@ pub async fn review(db: &Db, id: i64, editor: i64, action: ReviewAction, comment
         .await?;
     if action == ReviewAction::Publish {
         let content = decode(content)?;
-        sqlx::query("UPDATE fiche_revisions SET published_at = $1 WHERE id = $2").bind(at).bind(revision_id).execute(&mut *tx).await?;
-        sqlx::query("UPDATE fiches SET published_revision_id = $1 WHERE id = $2").bind(revision_id).bind(id).execute(&mut *tx).await?;
+        sqlx::query("UPDATE fiche_revisions SET published_at = $1 WHERE id = $2")
+            .bind(at)
+            .bind(revision_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE fiches SET published_revision_id = $1 WHERE id = $2")
+            .bind(revision_id)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         sqlx::query(
             "INSERT INTO fiche_catalogue (fiche_id, language, title, summary, city, country, maturity, published_at, city_key) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (fiche_id) DO UPDATE SET language = excluded.language, title = excluded.title, \
@@ -185,17 +224,35 @@ struct CatalogueKeys {
 
 impl CatalogueKeys {
     fn of(content: &FicheInput) -> CatalogueKeys {
-        let texts = [&content.title, &content.summary, &content.body, &content.results, &content.lessons, &content.city, &content.country, &content.tags];
+        let texts = [
+            &content.title,
+            &content.summary,
+            &content.body,
+            &content.results,
+            &content.lessons,
+            &content.city,
+            &content.country,
+            &content.tags,
+        ];
         let mut fields = content.fields.clone();
         fields.sort_unstable();
         fields.dedup();
         let mut tags: Vec<String> = Vec::new();
-        for tag in content.tags.split(',').map(crate::server::text::key).filter(|t| !t.is_empty()) {
+        for tag in content
+            .tags
+            .split(',')
+            .map(crate::server::text::key)
+            .filter(|t| !t.is_empty())
+        {
             if !tags.contains(&tag) {
                 tags.push(tag);
             }
         }
-        CatalogueKeys { fields, tags, terms: crate::server::text::bilingual_terms(&texts.map(|t| t.as_str()).join(" ")) }
+        CatalogueKeys {
+            fields,
+            tags,
+            terms: crate::server::text::bilingual_terms(&texts.map(|t| t.as_str()).join(" ")),
+        }
     }
 }
 
@@ -204,22 +261,53 @@ impl CatalogueKeys {
 const INSERT_CHUNK: usize = 500;
 
 /// Replaces the fields, tags and search terms of published fiche `id` with `keys`.
-async fn write_relations(conn: &mut AnyConnection, id: i64, keys: &CatalogueKeys) -> Result<(), sqlx::Error> {
+async fn write_relations(
+    conn: &mut AnyConnection,
+    id: i64,
+    keys: &CatalogueKeys,
+) -> Result<(), sqlx::Error> {
     for table in ["fiche_fields", "fiche_tags", "fiche_terms"] {
-        Sql::new(&format!("DELETE FROM {table} WHERE fiche_id = ")).push_bind(id).query().execute(&mut *conn).await?;
+        Sql::new(&format!("DELETE FROM {table} WHERE fiche_id = "))
+            .push_bind(id)
+            .query()
+            .execute(&mut *conn)
+            .await?;
     }
-    insert_pairs(conn, "fiche_fields (fiche_id, field_id)", keys.fields.iter().map(|f| (id.into(), (*f).into()))).await?;
-    insert_pairs(conn, "fiche_tags (fiche_id, tag)", keys.tags.iter().map(|t| (id.into(), t.into()))).await?;
-    insert_pairs(conn, "fiche_terms (fiche_id, term)", keys.terms.iter().map(|t| (id.into(), t.into()))).await
+    insert_pairs(
+        conn,
+        "fiche_fields (fiche_id, field_id)",
+        keys.fields.iter().map(|f| (id.into(), (*f).into())),
+    )
+    .await?;
+    insert_pairs(
+        conn,
+        "fiche_tags (fiche_id, tag)",
+        keys.tags.iter().map(|t| (id.into(), t.into())),
+    )
+    .await?;
+    insert_pairs(
+        conn,
+        "fiche_terms (fiche_id, term)",
+        keys.terms.iter().map(|t| (id.into(), t.into())),
+    )
+    .await
 }
 
 /// Inserts `(a, b)` rows into `target` ("table (a, b)"), a chunk of rows per statement.
-pub(super) async fn insert_pairs(conn: &mut AnyConnection, target: &str, rows: impl Iterator<Item = (Value, Value)>) -> Result<(), sqlx::Error> {
+pub(super) async fn insert_pairs(
+    conn: &mut AnyConnection,
+    target: &str,
+    rows: impl Iterator<Item = (Value, Value)>,
+) -> Result<(), sqlx::Error> {
     let rows: Vec<(Value, Value)> = rows.collect();
     for chunk in rows.chunks(INSERT_CHUNK) {
         let mut sql = Sql::new(&format!("INSERT INTO {target} VALUES "));
         for (n, (a, b)) in chunk.iter().enumerate() {
-            sql.push(if n == 0 { "(" } else { ", (" }).push_bind(a.clone()).push(", ").push_bind(b.clone()).push(")");
+            sql.push(if n == 0 { "(" } else { ", (" })
+                .push_bind(a.clone())
+                .push(", ")
+                .push_bind(b.clone())
+                .push(")");
         }
         sql.query().execute(&mut *conn).await?;
     }
@@ -238,7 +326,11 @@ pub async fn index_catalogue(db: &Db) -> Result<usize, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
     for (id, content) in rows {
         let content = decode(content)?;
-        sqlx::query("UPDATE fiche_catalogue SET city_key = $1 WHERE fiche_id = $2").bind(crate::server::text::key(&content.city)).bind(id).execute(&mut *tx).await?;
+        sqlx::query("UPDATE fiche_catalogue SET city_key = $1 WHERE fiche_id = $2")
+            .bind(crate::server::text::key(&content.city))
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         write_relations(&mut tx, id, &CatalogueKeys::of(&content)).await?;
     }
     tx.commit().await?;
@@ -247,13 +339,22 @@ pub async fn index_catalogue(db: &Db) -> Result<usize, sqlx::Error> {
 
 /// Innovation field names by id, in `locale`.
 pub async fn field_names(db: &Db, locale: Locale) -> Result<Vec<(i64, String)>, sqlx::Error> {
-    let rows: Vec<(i64, String, String)> = sqlx::query_as("SELECT id, name_fr, name_en FROM innovation_fields WHERE archived_at IS NULL ORDER BY id").fetch_all(&db.pool).await?;
-    Ok(rows.into_iter().map(|(id, fr, en)| (id, if locale == Locale::En { en } else { fr })).collect())
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT id, name_fr, name_en FROM innovation_fields WHERE archived_at IS NULL ORDER BY id",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, fr, en)| (id, if locale == Locale::En { en } else { fr }))
+        .collect())
 }
 
 /// The names of field `ids`, from `field_names`.
 pub fn names(ids: &[i64], fields: &[(i64, String)]) -> Vec<String> {
-    ids.iter().filter_map(|id| fields.iter().find(|(f, _)| f == id).map(|(_, n)| n.clone())).collect()
+    ids.iter()
+        .filter_map(|id| fields.iter().find(|(f, _)| f == id).map(|(_, n)| n.clone()))
+        .collect()
 }
 
 /// A row of [`published_page`]: the fiche's published revision, once per field of it (the
@@ -281,7 +382,11 @@ pub async fn published(db: &Db, id: i64, locale: Locale) -> Result<Option<FicheV
 
 /// The published revision of fiche `id`, as readers see it, with when the fiche was first
 /// published (Unix seconds): one query, its fields' names joined.
-pub async fn published_page(db: &Db, id: i64, locale: Locale) -> Result<Option<(FicheView, i64)>, sqlx::Error> {
+pub async fn published_page(
+    db: &Db,
+    id: i64,
+    locale: Locale,
+) -> Result<Option<(FicheView, i64)>, sqlx::Error> {
     let rows: Vec<PublishedRow> = sqlx::query_as(
         "SELECT r.id AS revision, r.content, r.body_html, r.results_html, r.lessons_html, r.published_at, \
          (SELECT MIN(p.published_at) FROM fiche_revisions p WHERE p.fiche_id = f.id) AS first_published_at, u.display_name AS author, f.translation_of, \
@@ -293,8 +398,19 @@ pub async fn published_page(db: &Db, id: i64, locale: Locale) -> Result<Option<(
     .bind(id)
     .fetch_all(&db.pool)
     .await?;
-    let fields: Vec<String> = rows.iter().filter_map(|r| if locale == Locale::En { r.name_en.clone() } else { r.name_fr.clone() }).collect();
-    let Some(row) = rows.into_iter().next() else { return Ok(None) };
+    let fields: Vec<String> = rows
+        .iter()
+        .filter_map(|r| {
+            if locale == Locale::En {
+                r.name_en.clone()
+            } else {
+                r.name_fr.clone()
+            }
+        })
+        .collect();
+    let Some(row) = rows.into_iter().next() else {
+        return Ok(None);
+    };
     let content = row.content;
     let published_at = row.published_at.unwrap_or(0);
     let view = FicheView {
@@ -305,7 +421,12 @@ pub async fn published_page(db: &Db, id: i64, locale: Locale) -> Result<Option<(
         maturity: Maturity::try_from(content.maturity.as_str())?,
         year_started: content.year_started.parse().ok(),
         sources: content.sources.lines().map(str::to_string).collect(),
-        tags: content.tags.split(", ").filter(|t| !t.is_empty()).map(str::to_string).collect(),
+        tags: content
+            .tags
+            .split(", ")
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect(),
         language: content.language,
         title: content.title,
         summary: content.summary,
@@ -336,7 +457,11 @@ struct RevisionRow {
     published_at: Option<i64>,
 }
 
-pub async fn revisions(db: &Db, id: i64, dates: &HumanDates) -> Result<Vec<RevisionRef>, sqlx::Error> {
+pub async fn revisions(
+    db: &Db,
+    id: i64,
+    dates: &HumanDates,
+) -> Result<Vec<RevisionRef>, sqlx::Error> {
     let rows: Vec<RevisionRow> = sqlx::query_as(
         "SELECT r.id, r.number, u.display_name, r.created_at, r.published_at FROM fiche_revisions r LEFT JOIN users u ON u.id = r.author_id WHERE r.fiche_id = $1 ORDER BY r.number",
     )
@@ -345,12 +470,27 @@ pub async fn revisions(db: &Db, id: i64, dates: &HumanDates) -> Result<Vec<Revis
     .await?;
     Ok(rows
         .into_iter()
-        .map(|r| RevisionRef { id: r.id, number: r.number, author: r.display_name.unwrap_or_default(), at: dates.instant(r.created_at), published: r.published_at.is_some() })
+        .map(|r| RevisionRef {
+            id: r.id,
+            number: r.number,
+            author: r.display_name.unwrap_or_default(),
+            at: dates.instant(r.created_at),
+            published: r.published_at.is_some(),
+        })
         .collect())
 }
 
-pub async fn revision_content(db: &Db, fiche: i64, revision: i64) -> Result<Option<FicheInput>, sqlx::Error> {
-    let content: Option<String> = sqlx::query_scalar("SELECT content FROM fiche_revisions WHERE id = $1 AND fiche_id = $2").bind(revision).bind(fiche).fetch_optional(&db.pool).await?;
+pub async fn revision_content(
+    db: &Db,
+    fiche: i64,
+    revision: i64,
+) -> Result<Option<FicheInput>, sqlx::Error> {
+    let content: Option<String> =
+        sqlx::query_scalar("SELECT content FROM fiche_revisions WHERE id = $1 AND fiche_id = $2")
+            .bind(revision)
+            .bind(fiche)
+            .fetch_optional(&db.pool)
+            .await?;
     content.map(decode).transpose()
 }
 
@@ -363,13 +503,25 @@ struct ReviewRow {
     at: i64,
 }
 
-pub async fn reviews(db: &Db, id: i64, dates: &HumanDates) -> Result<Vec<ReviewEntry>, sqlx::Error> {
+pub async fn reviews(
+    db: &Db,
+    id: i64,
+    dates: &HumanDates,
+) -> Result<Vec<ReviewEntry>, sqlx::Error> {
     let rows: Vec<ReviewRow> =
         sqlx::query_as("SELECT u.display_name, v.action, v.comment, v.at FROM fiche_reviews v LEFT JOIN users u ON u.id = v.editor_id WHERE v.fiche_id = $1 ORDER BY v.at, v.id")
             .bind(id)
             .fetch_all(&db.pool)
             .await?;
-    Ok(rows.into_iter().map(|r| ReviewEntry { editor: r.display_name.unwrap_or_default(), action: r.action, comment: r.comment, at: dates.instant(r.at) }).collect())
+    Ok(rows
+        .into_iter()
+        .map(|r| ReviewEntry {
+            editor: r.display_name.unwrap_or_default(),
+            action: r.action,
+            comment: r.comment,
+            at: dates.instant(r.at),
+        })
+        .collect())
 }
 
 /// A working copy, as [`desk_list`] reads it.
@@ -381,7 +533,11 @@ struct DeskRow {
 }
 
 /// Fiches by their working copy: an author's own (`author`), or those under review (`None`).
-pub async fn desk_list(db: &Db, author: Option<i64>, locale: Locale) -> Result<Vec<FicheSummary>, sqlx::Error> {
+pub async fn desk_list(
+    db: &Db,
+    author: Option<i64>,
+    locale: Locale,
+) -> Result<Vec<FicheSummary>, sqlx::Error> {
     let rows: Vec<DeskRow> = match author {
         Some(author) => sqlx::query_as("SELECT id, state, working FROM fiches WHERE author_id = $1 ORDER BY updated_at DESC, id DESC").bind(author).fetch_all(&db.pool).await?,
         None => sqlx::query_as("SELECT id, state, working FROM fiches WHERE state = 'submitted' ORDER BY updated_at, id").fetch_all(&db.pool).await?,
@@ -420,49 +576,88 @@ struct CatalogueRow {
 /// The published catalogue, filtered, newest first: one page and the number of fiches the
 /// filter matches, then the page's field names. Words are matched through the `fiche_terms`
 /// index (see inside for the two ways a page is read).
-pub async fn browse(db: &Db, query: &BrowseQuery, locale: Locale) -> Result<(Vec<FicheSummary>, i64), sqlx::Error> {
+pub async fn browse(
+    db: &Db,
+    query: &BrowseQuery,
+    locale: Locale,
+) -> Result<(Vec<FicheSummary>, i64), sqlx::Error> {
     let mut filter = Sql::new(" FROM fiche_catalogue c WHERE 1 = 1");
     if let Some(field) = query.champ.as_deref().and_then(|f| f.parse::<i64>().ok()) {
-        filter.push(" AND c.fiche_id IN (SELECT fiche_id FROM fiche_fields WHERE field_id = ").push_bind(field).push(")");
+        filter
+            .push(" AND c.fiche_id IN (SELECT fiche_id FROM fiche_fields WHERE field_id = ")
+            .push_bind(field)
+            .push(")");
     }
     if let Some(country) = &query.pays {
         filter.push(" AND c.country = ").push_bind(country.as_str());
     }
     if let Some(city) = &query.ville {
-        filter.push(" AND c.city_key = ").push_bind(crate::server::text::key(city));
+        filter
+            .push(" AND c.city_key = ")
+            .push_bind(crate::server::text::key(city));
     }
     if let Some(maturity) = query.maturite.as_deref().and_then(Maturity::parse) {
         filter.push(" AND c.maturity = ").push_bind(maturity.code());
     }
     if let Some(tag) = &query.tag {
-        filter.push(" AND c.fiche_id IN (SELECT fiche_id FROM fiche_tags WHERE tag = ").push_bind(crate::server::text::key(tag)).push(")");
+        filter
+            .push(" AND c.fiche_id IN (SELECT fiche_id FROM fiche_tags WHERE tag = ")
+            .push_bind(crate::server::text::key(tag))
+            .push(")");
     }
-    if let Some(language) = query.langue.as_deref().filter(|l| matches!(*l, "fr" | "en")) {
+    if let Some(language) = query
+        .langue
+        .as_deref()
+        .filter(|l| matches!(*l, "fr" | "en"))
+    {
         filter.push(" AND c.language = ").push_bind(language);
     }
-    let words = query.q.as_deref().map(crate::server::text::bilingual_words).unwrap_or_default();
+    let words = query
+        .q
+        .as_deref()
+        .map(crate::server::text::bilingual_words)
+        .unwrap_or_default();
     let page = |filter: &Sql| {
-        let mut select = Sql::new("SELECT c.fiche_id, c.language, c.title, c.summary, c.city, c.country, c.maturity");
-        select.push_sql(filter).push(" ORDER BY c.published_at DESC, c.fiche_id DESC LIMIT ").push_bind(PER_PAGE).push(" OFFSET ").push_bind(query.page_number().offset(PER_PAGE));
+        let mut select = Sql::new(
+            "SELECT c.fiche_id, c.language, c.title, c.summary, c.city, c.country, c.maturity",
+        );
+        select
+            .push_sql(filter)
+            .push(" ORDER BY c.published_at DESC, c.fiche_id DESC LIMIT ")
+            .push_bind(PER_PAGE)
+            .push(" OFFSET ")
+            .push_bind(query.page_number().offset(PER_PAGE));
         select
     };
     let (rows, total): (Vec<CatalogueRow>, i64) = if words.is_empty() {
         // The page and the count together, on two connections.
         let (select, mut count) = (page(&filter), Sql::new("SELECT COUNT(*)"));
         count.push_sql(&filter);
-        tokio::try_join!(select.query_as().fetch_all(&db.pool), count.query_scalar().fetch_one(&db.pool))?
+        tokio::try_join!(
+            select.query_as().fetch_all(&db.pool),
+            count.query_scalar().fetch_one(&db.pool)
+        )?
     } else {
         // Count first, through the terms index; then read the page the way that suits how
         // many fiches match: most of the catalogue, down the publication index with a
         // lookup per word (a LIMIT stops it soon); few, from their postings.
         let mut count = Sql::new("SELECT COUNT(*), (SELECT COUNT(*) FROM fiche_catalogue)");
-        count.push_sql(&filter).push(" AND c.fiche_id IN (").push_terms_match("fiche_terms", "fiche_id", &words).push(")");
+        count
+            .push_sql(&filter)
+            .push(" AND c.fiche_id IN (")
+            .push_terms_match("fiche_terms", "fiche_id", &words)
+            .push(")");
         let (total, catalogue): (i64, i64) = count.query_as().fetch_one(&db.pool).await?;
         let mut filter = filter.clone();
         if total.saturating_mul(10) >= catalogue {
-            filter.push(" AND ").push_terms_each("c.fiche_id", "fiche_terms", "fiche_id", &words);
+            filter
+                .push(" AND ")
+                .push_terms_each("c.fiche_id", "fiche_terms", "fiche_id", &words);
         } else {
-            filter.push(" AND c.fiche_id IN (").push_terms_match("fiche_terms", "fiche_id", &words).push(")");
+            filter
+                .push(" AND c.fiche_id IN (")
+                .push_terms_match("fiche_terms", "fiche_id", &words)
+                .push(")");
         }
         (page(&filter).query_as().fetch_all(&db.pool).await?, total)
     };
@@ -487,7 +682,11 @@ pub async fn browse(db: &Db, query: &BrowseQuery, locale: Locale) -> Result<(Vec
 
 /// The names (in `locale`) of the fields of published fiches `ids`, by fiche, in field order;
 /// archived fields left out.
-async fn fields_of(db: &Db, ids: &[i64], locale: Locale) -> Result<std::collections::HashMap<i64, Vec<String>>, sqlx::Error> {
+async fn fields_of(
+    db: &Db,
+    ids: &[i64],
+    locale: Locale,
+) -> Result<std::collections::HashMap<i64, Vec<String>>, sqlx::Error> {
     if ids.is_empty() {
         return Ok(Default::default());
     }
@@ -501,27 +700,41 @@ async fn fields_of(db: &Db, ids: &[i64], locale: Locale) -> Result<std::collecti
 
 /// The field ids of each of `owners` in join table `table` (`thread_fields`, `member_fields`),
 /// whose owner column is `owner`, in field order.
-pub(super) async fn field_ids_of(db: &Db, table: &str, owner: &str, owners: &[i64]) -> Result<std::collections::HashMap<i64, Vec<i64>>, sqlx::Error> {
+pub(super) async fn field_ids_of(
+    db: &Db,
+    table: &str,
+    owner: &str,
+    owners: &[i64],
+) -> Result<std::collections::HashMap<i64, Vec<i64>>, sqlx::Error> {
     if owners.is_empty() {
         return Ok(Default::default());
     }
-    let mut sql = Sql::new(&format!("SELECT {owner}, field_id FROM {table} WHERE {owner} IN ("));
-    sql.push_binds(owners.iter().copied()).push(&format!(") ORDER BY {owner}, field_id"));
+    let mut sql = Sql::new(&format!(
+        "SELECT {owner}, field_id FROM {table} WHERE {owner} IN ("
+    ));
+    sql.push_binds(owners.iter().copied())
+        .push(&format!(") ORDER BY {owner}, field_id"));
     sql.fetch_grouped(&db.pool).await
 }
 
 /// Cities of the published catalogue, for the browse filter's suggestions.
 pub async fn cities(db: &Db) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT DISTINCT city FROM fiche_catalogue ORDER BY city LIMIT 2000").fetch_all(&db.pool).await
+    sqlx::query_scalar("SELECT DISTINCT city FROM fiche_catalogue ORDER BY city LIMIT 2000")
+        .fetch_all(&db.pool)
+        .await
 }
 
 /// Countries of the published catalogue, for the browse filter.
 pub async fn countries(db: &Db) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT DISTINCT country FROM fiche_catalogue ORDER BY country").fetch_all(&db.pool).await
+    sqlx::query_scalar("SELECT DISTINCT country FROM fiche_catalogue ORDER BY country")
+        .fetch_all(&db.pool)
+        .await
 }
 
 pub async fn promo_terms(db: &Db) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT term FROM promo_terms ORDER BY term").fetch_all(&db.pool).await
+    sqlx::query_scalar("SELECT term FROM promo_terms ORDER BY term")
+        .fetch_all(&db.pool)
+        .await
 }
 
 pub async fn add_promo_term(db: &Db, term: &str, by: i64) -> Result<(), sqlx::Error> {
@@ -541,36 +754,66 @@ pub struct Published {
 }
 
 /// Published fiches, newest first; only those of `field` when given; at most `limit`.
-pub async fn published_all(db: &Db, field: Option<i64>, limit: i64) -> Result<Vec<Published>, sqlx::Error> {
+pub async fn published_all(
+    db: &Db,
+    field: Option<i64>,
+    limit: i64,
+) -> Result<Vec<Published>, sqlx::Error> {
     let mut sql = Sql::new(
         "SELECT c.fiche_id, r.content, c.published_at, u.display_name FROM fiche_catalogue c JOIN fiches f ON f.id = c.fiche_id \
          JOIN fiche_revisions r ON r.id = f.published_revision_id JOIN users u ON u.id = f.author_id",
     );
     if let Some(field) = field {
-        sql.push(" WHERE c.fiche_id IN (SELECT fiche_id FROM fiche_fields WHERE field_id = ").push_bind(field).push(")");
+        sql.push(" WHERE c.fiche_id IN (SELECT fiche_id FROM fiche_fields WHERE field_id = ")
+            .push_bind(field)
+            .push(")");
     }
-    sql.push(" ORDER BY c.published_at DESC, c.fiche_id DESC LIMIT ").push_bind(limit);
+    sql.push(" ORDER BY c.published_at DESC, c.fiche_id DESC LIMIT ")
+        .push_bind(limit);
     sql.query_as().fetch_all(&db.pool).await
 }
 
 /// Whether a published fiche is set in `city`, `country` (as fiches spell them).
 pub async fn has_city(db: &Db, city: &str, country: &str) -> Result<bool, sqlx::Error> {
-    Ok(sqlx::query("SELECT fiche_id FROM fiche_catalogue WHERE city_key = $1 AND country = $2 LIMIT 1").bind(crate::server::text::key(city)).bind(country.trim()).fetch_optional(&db.pool).await?.is_some())
+    Ok(sqlx::query(
+        "SELECT fiche_id FROM fiche_catalogue WHERE city_key = $1 AND country = $2 LIMIT 1",
+    )
+    .bind(crate::server::text::key(city))
+    .bind(country.trim())
+    .fetch_optional(&db.pool)
+    .await?
+    .is_some())
 }
 
 /// The fiche `id` translates (None: it is an original, or not linked).
 pub async fn translation_of(db: &Db, id: i64) -> Result<Option<i64>, sqlx::Error> {
-    let original: Option<Option<i64>> = sqlx::query_scalar("SELECT translation_of FROM fiches WHERE id = $1").bind(id).fetch_optional(&db.pool).await?;
+    let original: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT translation_of FROM fiches WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&db.pool)
+            .await?;
     Ok(original.flatten())
 }
 
 /// Links fiche `id` as a translation of `original` (None: unlinks it); fiches that
 /// translated `id` follow it to the new original, all or nothing.
-pub async fn set_translation_of(db: &Db, id: i64, original: Option<i64>) -> Result<(), sqlx::Error> {
+pub async fn set_translation_of(
+    db: &Db,
+    id: i64,
+    original: Option<i64>,
+) -> Result<(), sqlx::Error> {
     let mut tx = db.pool.begin().await?;
-    sqlx::query("UPDATE fiches SET translation_of = $1 WHERE id = $2").bind(original).bind(id).execute(&mut *tx).await?;
+    sqlx::query("UPDATE fiches SET translation_of = $1 WHERE id = $2")
+        .bind(original)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
     if let Some(original) = original {
-        sqlx::query("UPDATE fiches SET translation_of = $1 WHERE translation_of = $2").bind(original).bind(id).execute(&mut *tx).await?;
+        sqlx::query("UPDATE fiches SET translation_of = $1 WHERE translation_of = $2")
+            .bind(original)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
     }
     tx.commit().await
 }
@@ -593,7 +836,10 @@ const RELATED: usize = 4;
 /// What a fiche page lists beside `fiche`, in one query: its other published languages (its
 /// original and the original's translations, by language) and the related fiches stored
 /// for it, closest first.
-pub async fn neighbours(db: &Db, fiche: &FicheView) -> Result<(Vec<FicheRef>, Vec<FicheRef>), sqlx::Error> {
+pub async fn neighbours(
+    db: &Db,
+    fiche: &FicheView,
+) -> Result<(Vec<FicheRef>, Vec<FicheRef>), sqlx::Error> {
     let (id, root) = (fiche.id, fiche.translation_of.unwrap_or(fiche.id));
     let mut sql = Sql::new("SELECT r.rank + 1 AS place, c.fiche_id, c.language, c.title, c.city, c.country FROM fiche_related r JOIN fiche_catalogue c ON c.fiche_id = r.related_id WHERE r.fiche_id = ");
     sql.push_bind(id);
@@ -608,18 +854,29 @@ pub async fn neighbours(db: &Db, fiche: &FicheView) -> Result<(Vec<FicheRef>, Ve
         }
     }
     let rows: Vec<NeighbourRow> = sql.query_as().fetch_all(&db.pool).await?;
-    let (mut translations, mut related): (Vec<NeighbourRow>, Vec<NeighbourRow>) = rows.into_iter().partition(|r| r.place == 0);
+    let (mut translations, mut related): (Vec<NeighbourRow>, Vec<NeighbourRow>) =
+        rows.into_iter().partition(|r| r.place == 0);
     translations.sort_by(|a, b| (&a.language, a.fiche_id).cmp(&(&b.language, b.fiche_id)));
     related.sort_by_key(|r| r.place);
-    let to_ref = |r: NeighbourRow| FicheRef { fiche: r.fiche_id, language: r.language, title: r.title, place: format!("{}, {}", r.city, r.country) };
-    Ok((translations.into_iter().map(to_ref).collect(), related.into_iter().map(to_ref).collect()))
+    let to_ref = |r: NeighbourRow| FicheRef {
+        fiche: r.fiche_id,
+        language: r.language,
+        title: r.title,
+        place: format!("{}, {}", r.city, r.country),
+    };
+    Ok((
+        translations.into_iter().map(to_ref).collect(),
+        related.into_iter().map(to_ref).collect(),
+    ))
 }
 
 /// Recomputes the related fiches of published fiche `id` (shared tags count 3, fields 2, the
 /// country 1; its own translations left out), then of each fiche it now lists, so a new fiche
 /// also appears beside its neighbours. Returns false when `id` is not published.
 pub async fn refresh_related(db: &Db, id: i64) -> Result<bool, sqlx::Error> {
-    let Some(listed) = compute_related(db, id).await? else { return Ok(false) };
+    let Some(listed) = compute_related(db, id).await? else {
+        return Ok(false);
+    };
     for other in listed {
         compute_related(db, other).await?;
     }
@@ -630,7 +887,12 @@ pub async fn refresh_related(db: &Db, id: i64) -> Result<bool, sqlx::Error> {
 /// sharing a tag or a field is a candidate; its score is 3 per shared tag, 2 per shared
 /// field, 1 for the same country, through the tag and field indexes.
 async fn compute_related(db: &Db, id: i64) -> Result<Option<Vec<i64>>, sqlx::Error> {
-    let Some(country) = sqlx::query_scalar::<_, String>("SELECT country FROM fiche_catalogue WHERE fiche_id = $1").bind(id).fetch_optional(&db.pool).await? else {
+    let Some(country) =
+        sqlx::query_scalar::<_, String>("SELECT country FROM fiche_catalogue WHERE fiche_id = $1")
+            .bind(id)
+            .fetch_optional(&db.pool)
+            .await?
+    else {
         return Ok(None);
     };
     let root = translation_of(db, id).await?.unwrap_or(id);
@@ -648,22 +910,40 @@ async fn compute_related(db: &Db, id: i64) -> Result<Option<Vec<i64>>, sqlx::Err
         .push(" THEN 1 ELSE 0 END DESC, c.published_at DESC, c.fiche_id DESC LIMIT ")
         .push_bind((RELATED * 3) as i64);
     let rows: Vec<(i64, Option<i64>)> = sql.query_as().fetch_all(&db.pool).await?;
-    let listed: Vec<i64> = rows.into_iter().filter(|(other, original)| *other != root && *original != Some(root)).map(|(other, _)| other).take(RELATED).collect();
+    let listed: Vec<i64> = rows
+        .into_iter()
+        .filter(|(other, original)| *other != root && *original != Some(root))
+        .map(|(other, _)| other)
+        .take(RELATED)
+        .collect();
     let mut tx = db.pool.begin().await?;
-    sqlx::query("DELETE FROM fiche_related WHERE fiche_id = $1").bind(id).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM fiche_related WHERE fiche_id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
     insert_ranked(&mut tx, id, &listed).await?;
     tx.commit().await?;
     Ok(Some(listed))
 }
 
 /// Stores `listed` as the related fiches of `id`, in rank order.
-async fn insert_ranked(conn: &mut AnyConnection, id: i64, listed: &[i64]) -> Result<(), sqlx::Error> {
+async fn insert_ranked(
+    conn: &mut AnyConnection,
+    id: i64,
+    listed: &[i64],
+) -> Result<(), sqlx::Error> {
     if listed.is_empty() {
         return Ok(());
     }
     let mut sql = Sql::new("INSERT INTO fiche_related (fiche_id, related_id, rank) VALUES ");
     for (rank, other) in listed.iter().enumerate() {
-        sql.push(if rank == 0 { "(" } else { ", (" }).push_bind(id).push(", ").push_bind(*other).push(", ").push_bind(rank as i64).push(")");
+        sql.push(if rank == 0 { "(" } else { ", (" })
+            .push_bind(id)
+            .push(", ")
+            .push_bind(*other)
+            .push(", ")
+            .push_bind(rank as i64)
+            .push(")");
     }
     sql.query().execute(conn).await?;
     Ok(())

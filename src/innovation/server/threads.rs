@@ -1,6 +1,7 @@
 //! Discussion threads and their replies in the database. Readers never see a hidden thread
 //! (nor its replies) or a hidden reply; moderators see them marked.
 
+use super::store::{field_ids_of, insert_pairs};
 use super::{
     contributions::{select, view},
     store::{field_names, names},
@@ -19,30 +20,63 @@ use crate::{
         text,
     },
 };
-use super::store::{field_ids_of, insert_pairs};
 use sqlx::{AnyConnection, Row};
 
 /// Replaces the fields and search terms of thread `id` (its title and question, in French
 /// and English) in `thread_fields` and `thread_terms`.
-async fn write_relations(conn: &mut AnyConnection, id: i64, fields: &[i64], title: &str, body: &str) -> Result<(), sqlx::Error> {
+async fn write_relations(
+    conn: &mut AnyConnection,
+    id: i64,
+    fields: &[i64],
+    title: &str,
+    body: &str,
+) -> Result<(), sqlx::Error> {
     for table in ["thread_fields", "thread_terms"] {
-        Sql::new(&format!("DELETE FROM {table} WHERE thread_id = ")).push_bind(id).query().execute(&mut *conn).await?;
+        Sql::new(&format!("DELETE FROM {table} WHERE thread_id = "))
+            .push_bind(id)
+            .query()
+            .execute(&mut *conn)
+            .await?;
     }
     let mut fields = fields.to_vec();
     fields.sort_unstable();
     fields.dedup();
-    insert_pairs(conn, "thread_fields (thread_id, field_id)", fields.into_iter().map(|f| (id.into(), f.into()))).await?;
-    insert_pairs(conn, "thread_terms (thread_id, term)", text::bilingual_terms(&format!("{title} {body}")).into_iter().map(|t| (id.into(), t.into()))).await
+    insert_pairs(
+        conn,
+        "thread_fields (thread_id, field_id)",
+        fields.into_iter().map(|f| (id.into(), f.into())),
+    )
+    .await?;
+    insert_pairs(
+        conn,
+        "thread_terms (thread_id, term)",
+        text::bilingual_terms(&format!("{title} {body}"))
+            .into_iter()
+            .map(|t| (id.into(), t.into())),
+    )
+    .await
 }
 
 /// Recomputes every thread's search terms in one transaction (after the text normalisation
 /// changed; see `server::text_rebuild`). Returns how many threads.
 pub async fn index_all(db: &Db) -> Result<usize, sqlx::Error> {
-    let rows: Vec<(i64, String, String)> = sqlx::query_as("SELECT id, title, body_md FROM threads").fetch_all(&db.pool).await?;
+    let rows: Vec<(i64, String, String)> = sqlx::query_as("SELECT id, title, body_md FROM threads")
+        .fetch_all(&db.pool)
+        .await?;
     let mut tx = db.pool.begin().await?;
     for (id, title, body) in &rows {
-        sqlx::query("DELETE FROM thread_terms WHERE thread_id = $1").bind(id).execute(&mut *tx).await?;
-        insert_pairs(&mut tx, "thread_terms (thread_id, term)", text::bilingual_terms(&format!("{title} {body}")).into_iter().map(|t| (Value::from(*id), t.into()))).await?;
+        sqlx::query("DELETE FROM thread_terms WHERE thread_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        insert_pairs(
+            &mut tx,
+            "thread_terms (thread_id, term)",
+            text::bilingual_terms(&format!("{title} {body}"))
+                .into_iter()
+                .map(|t| (Value::from(*id), t.into())),
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(rows.len())
@@ -66,22 +100,67 @@ pub async fn create(db: &Db, author: i64, input: &ThreadInput) -> Result<i64, sq
 }
 
 /// A thread's title and field ids, when `moderator` or readers may see it.
-pub async fn find(db: &Db, id: i64, moderator: bool) -> Result<Option<(String, Vec<i64>)>, sqlx::Error> {
+pub async fn find(
+    db: &Db,
+    id: i64,
+    moderator: bool,
+) -> Result<Option<(String, Vec<i64>)>, sqlx::Error> {
     let mut sql = Sql::new("SELECT title FROM threads WHERE id = ");
     sql.push_bind(id);
     if !moderator {
         sql.push(" AND hidden_at IS NULL");
     }
-    let Some(title) = sql.query_scalar::<String>().fetch_optional(&db.pool).await? else { return Ok(None) };
-    Ok(Some((title, field_ids_of(db, "thread_fields", "thread_id", &[id]).await?.remove(&id).unwrap_or_default())))
+    let Some(title) = sql
+        .query_scalar::<String>()
+        .fetch_optional(&db.pool)
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(Some((
+        title,
+        field_ids_of(db, "thread_fields", "thread_id", &[id])
+            .await?
+            .remove(&id)
+            .unwrap_or_default(),
+    )))
 }
 
 /// The question of thread `id` and its replies, oldest first; hidden replies only for moderators.
-pub async fn contributions(db: &Db, id: i64, moderator: bool, dates: &HumanDates) -> Result<Option<(CommentView, Vec<CommentView>)>, sqlx::Error> {
-    let Some(question) = sqlx::query(&format!("{} WHERE c.id = $1", select(ItemKind::Thread, moderator))).bind(id).fetch_optional(&db.pool).await? else { return Ok(None) };
-    let filter = if moderator { "" } else { " AND c.hidden_at IS NULL" };
-    let rows = sqlx::query(&format!("{} WHERE c.thread_id = $1{filter} ORDER BY c.created_at, c.id", select(ItemKind::Reply, moderator))).bind(id).fetch_all(&db.pool).await?;
-    Ok(Some((view(&question, dates)?, rows.iter().map(|row| view(row, dates)).collect::<Result<_, _>>()?)))
+pub async fn contributions(
+    db: &Db,
+    id: i64,
+    moderator: bool,
+    dates: &HumanDates,
+) -> Result<Option<(CommentView, Vec<CommentView>)>, sqlx::Error> {
+    let Some(question) = sqlx::query(&format!(
+        "{} WHERE c.id = $1",
+        select(ItemKind::Thread, moderator)
+    ))
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let filter = if moderator {
+        ""
+    } else {
+        " AND c.hidden_at IS NULL"
+    };
+    let rows = sqlx::query(&format!(
+        "{} WHERE c.thread_id = $1{filter} ORDER BY c.created_at, c.id",
+        select(ItemKind::Reply, moderator)
+    ))
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(Some((
+        view(&question, dates)?,
+        rows.iter()
+            .map(|row| view(row, dates))
+            .collect::<Result<_, _>>()?,
+    )))
 }
 
 /// Adds a reply to a thread and moves the thread up the list, all or nothing.
@@ -96,7 +175,11 @@ pub async fn reply(db: &Db, thread: i64, author: i64, body: &str) -> Result<i64,
         .bind(at)
         .fetch_one(&mut *tx)
         .await?;
-    sqlx::query("UPDATE threads SET last_reply_at = $1 WHERE id = $2").bind(at).bind(thread).execute(&mut *tx).await?;
+    sqlx::query("UPDATE threads SET last_reply_at = $1 WHERE id = $2")
+        .bind(at)
+        .bind(thread)
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
     row.try_get("id")
 }
@@ -113,21 +196,52 @@ struct ThreadRow {
 
 /// Visible threads matching `query`, most recently active first, with their total. Words are
 /// matched through the `thread_terms` index.
-pub async fn list(db: &Db, query: &ThreadQuery, locale: Locale, dates: &HumanDates) -> Result<(Vec<ThreadSummary>, i64), sqlx::Error> {
-    let mut filter = Sql::new(" FROM threads t LEFT JOIN users u ON u.id = t.author_id WHERE t.hidden_at IS NULL");
+pub async fn list(
+    db: &Db,
+    query: &ThreadQuery,
+    locale: Locale,
+    dates: &HumanDates,
+) -> Result<(Vec<ThreadSummary>, i64), sqlx::Error> {
+    let mut filter = Sql::new(
+        " FROM threads t LEFT JOIN users u ON u.id = t.author_id WHERE t.hidden_at IS NULL",
+    );
     if let Some(field) = query.field() {
-        filter.push(" AND t.id IN (SELECT thread_id FROM thread_fields WHERE field_id = ").push_bind(field).push(")");
+        filter
+            .push(" AND t.id IN (SELECT thread_id FROM thread_fields WHERE field_id = ")
+            .push_bind(field)
+            .push(")");
     }
-    let words = query.q.as_deref().map(text::bilingual_words).unwrap_or_default();
+    let words = query
+        .q
+        .as_deref()
+        .map(text::bilingual_words)
+        .unwrap_or_default();
     if !words.is_empty() {
-        filter.push(" AND t.id IN (").push_terms_match("thread_terms", "thread_id", &words).push(")");
+        filter
+            .push(" AND t.id IN (")
+            .push_terms_match("thread_terms", "thread_id", &words)
+            .push(")");
     }
     let mut select = Sql::new("SELECT t.id, t.title, t.last_reply_at, u.display_name, (SELECT COUNT(*) FROM thread_replies r WHERE r.thread_id = t.id AND r.hidden_at IS NULL) AS replies");
-    select.push_sql(&filter).push(" ORDER BY t.last_reply_at DESC, t.id DESC LIMIT ").push_bind(THREADS_PER_PAGE).push(" OFFSET ").push_bind(query.page_number().offset(THREADS_PER_PAGE));
+    select
+        .push_sql(&filter)
+        .push(" ORDER BY t.last_reply_at DESC, t.id DESC LIMIT ")
+        .push_bind(THREADS_PER_PAGE)
+        .push(" OFFSET ")
+        .push_bind(query.page_number().offset(THREADS_PER_PAGE));
     let mut count = Sql::new("SELECT COUNT(*)");
     count.push_sql(&filter);
-    let (rows, total): (Vec<ThreadRow>, i64) = tokio::try_join!(select.query_as().fetch_all(&db.pool), count.query_scalar().fetch_one(&db.pool))?;
-    let mut thread_fields = field_ids_of(db, "thread_fields", "thread_id", &rows.iter().map(|r| r.id).collect::<Vec<_>>()).await?;
+    let (rows, total): (Vec<ThreadRow>, i64) = tokio::try_join!(
+        select.query_as().fetch_all(&db.pool),
+        count.query_scalar().fetch_one(&db.pool)
+    )?;
+    let mut thread_fields = field_ids_of(
+        db,
+        "thread_fields",
+        "thread_id",
+        &rows.iter().map(|r| r.id).collect::<Vec<_>>(),
+    )
+    .await?;
     let fields = field_names(db, locale).await?;
     let threads = rows
         .into_iter()
@@ -157,10 +271,16 @@ pub struct Post {
 }
 
 /// The newest visible questions and replies (in `field` only, when given), newest first.
-pub async fn recent_posts(db: &Db, field: Option<i64>, limit: i64) -> Result<Vec<Post>, sqlx::Error> {
+pub async fn recent_posts(
+    db: &Db,
+    field: Option<i64>,
+    limit: i64,
+) -> Result<Vec<Post>, sqlx::Error> {
     let in_field = |sql: &mut Sql| {
         if let Some(field) = field {
-            sql.push(" AND t.id IN (SELECT thread_id FROM thread_fields WHERE field_id = ").push_bind(field).push(")");
+            sql.push(" AND t.id IN (SELECT thread_id FROM thread_fields WHERE field_id = ")
+                .push_bind(field)
+                .push(")");
         }
     };
     let mut sql = Sql::new(

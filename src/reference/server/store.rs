@@ -9,22 +9,54 @@ use sqlx::Row;
 
 pub async fn load(db: &Db) -> Result<ReferenceData, sqlx::Error> {
     let mut data = ReferenceData::default();
-    for row in sqlx::query("SELECT id, code, name FROM directions WHERE archived_at IS NULL ORDER BY code").fetch_all(&db.pool).await? {
-        data.directions.push(DirectionRef { id: row.try_get("id")?, code: row.try_get("code")?, name: row.try_get("name")?, services: vec![] });
+    for row in
+        sqlx::query("SELECT id, code, name FROM directions WHERE archived_at IS NULL ORDER BY code")
+            .fetch_all(&db.pool)
+            .await?
+    {
+        data.directions.push(DirectionRef {
+            id: row.try_get("id")?,
+            code: row.try_get("code")?,
+            name: row.try_get("name")?,
+            services: vec![],
+        });
     }
-    for row in sqlx::query("SELECT id, direction_id, name FROM services WHERE archived_at IS NULL ORDER BY name").fetch_all(&db.pool).await? {
+    for row in sqlx::query(
+        "SELECT id, direction_id, name FROM services WHERE archived_at IS NULL ORDER BY name",
+    )
+    .fetch_all(&db.pool)
+    .await?
+    {
         let direction: i64 = row.try_get("direction_id")?;
         if let Some(d) = data.directions.iter_mut().find(|d| d.id == direction) {
-            d.services.push(Named { id: row.try_get("id")?, name: row.try_get("name")? });
+            d.services.push(Named {
+                id: row.try_get("id")?,
+                name: row.try_get("name")?,
+            });
         }
     }
-    for row in sqlx::query("SELECT id, name FROM metier_families ORDER BY name").fetch_all(&db.pool).await? {
-        data.families.push(FamilyRef { id: row.try_get("id")?, name: row.try_get("name")?, metiers: vec![] });
+    for row in sqlx::query("SELECT id, name FROM metier_families ORDER BY name")
+        .fetch_all(&db.pool)
+        .await?
+    {
+        data.families.push(FamilyRef {
+            id: row.try_get("id")?,
+            name: row.try_get("name")?,
+            metiers: vec![],
+        });
     }
-    for row in sqlx::query("SELECT id, family_id, name FROM metiers WHERE archived_at IS NULL ORDER BY name").fetch_all(&db.pool).await? {
+    for row in sqlx::query(
+        "SELECT id, family_id, name FROM metiers WHERE archived_at IS NULL ORDER BY name",
+    )
+    .fetch_all(&db.pool)
+    .await?
+    {
         let family: i64 = row.try_get("family_id")?;
         if let Some(f) = data.families.iter_mut().find(|f| f.id == family) {
-            f.metiers.push(Named { id: row.try_get("id")?, name: row.try_get("name")? });
+            f.metiers.push(Named {
+                id: row.try_get("id")?,
+                name: row.try_get("name")?,
+            });
         }
     }
     for row in sqlx::query("SELECT id, code, name_fr, name_en FROM innovation_fields WHERE archived_at IS NULL ORDER BY name_fr").fetch_all(&db.pool).await? {
@@ -45,12 +77,42 @@ pub struct RefEdit {
 
 /// The unique keys of reference data; a direction has two (its code and its name).
 const KEYS: [UniqueKey; 6] = [
-    UniqueKey { constraint: "directions_code_key", table: "directions", columns: &["code"], field: "code" },
-    UniqueKey { constraint: "directions_name_key", table: "directions", columns: &["name"], field: "name" },
-    UniqueKey { constraint: "services_direction_id_name_key", table: "services", columns: &["direction_id", "name"], field: "name" },
-    UniqueKey { constraint: "metier_families_name_key", table: "metier_families", columns: &["name"], field: "name" },
-    UniqueKey { constraint: "metiers_family_id_name_key", table: "metiers", columns: &["family_id", "name"], field: "name" },
-    UniqueKey { constraint: "innovation_fields_code_key", table: "innovation_fields", columns: &["code"], field: "code" },
+    UniqueKey {
+        constraint: "directions_code_key",
+        table: "directions",
+        columns: &["code"],
+        field: "code",
+    },
+    UniqueKey {
+        constraint: "directions_name_key",
+        table: "directions",
+        columns: &["name"],
+        field: "name",
+    },
+    UniqueKey {
+        constraint: "services_direction_id_name_key",
+        table: "services",
+        columns: &["direction_id", "name"],
+        field: "name",
+    },
+    UniqueKey {
+        constraint: "metier_families_name_key",
+        table: "metier_families",
+        columns: &["name"],
+        field: "name",
+    },
+    UniqueKey {
+        constraint: "metiers_family_id_name_key",
+        table: "metiers",
+        columns: &["family_id", "name"],
+        field: "name",
+    },
+    UniqueKey {
+        constraint: "innovation_fields_code_key",
+        table: "innovation_fields",
+        columns: &["code"],
+        field: "code",
+    },
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -88,7 +150,12 @@ pub async fn save(db: &Db, edit: &RefEdit) -> Result<i64, EditError> {
         Ok(None) => Err(EditError::Missing),
         Err(e) => match violated(&e, &KEYS) {
             Some(key) => Err(EditError::Taken(key.field)),
-            None if e.as_database_error().is_some_and(|d| d.kind() == sqlx::error::ErrorKind::ForeignKeyViolation) => Err(EditError::Missing),
+            None if e
+                .as_database_error()
+                .is_some_and(|d| d.kind() == sqlx::error::ErrorKind::ForeignKeyViolation) =>
+            {
+                Err(EditError::Missing)
+            }
             None => Err(e.into()),
         },
     }
@@ -96,5 +163,10 @@ pub async fn save(db: &Db, edit: &RefEdit) -> Result<i64, EditError> {
 
 /// The direction a service belongs to, if the service exists.
 pub async fn service_direction(db: &Db, service_id: i64) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query("SELECT direction_id FROM services WHERE id = $1").bind(service_id).fetch_optional(&db.pool).await?.map(|r| r.try_get("direction_id")).transpose()
+    sqlx::query("SELECT direction_id FROM services WHERE id = $1")
+        .bind(service_id)
+        .fetch_optional(&db.pool)
+        .await?
+        .map(|r| r.try_get("direction_id"))
+        .transpose()
 }

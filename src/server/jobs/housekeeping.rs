@@ -10,7 +10,12 @@ use tower_sessions::ExpiredDeletion;
 const DONE_KEPT_SECONDS: i64 = 30 * 86_400;
 
 pub fn round() -> Round {
-    Round { name: "housekeeping", every: Duration::from_secs(3600), first_at_once: true, run: |app| Box::pin(run(app)) }
+    Round {
+        name: "housekeeping",
+        every: Duration::from_secs(3600),
+        first_at_once: true,
+        run: |app| Box::pin(run(app)),
+    }
 }
 
 async fn run(app: AppState) -> Result<(), JobError> {

@@ -47,7 +47,11 @@ impl Job {
     /// again after a crash (between the send and the "done" mark) is recognisable as a resend.
     /// `<job-{id}.{kind}@{host of server.public_url}>`.
     pub fn message_id(&self, config: &Config) -> String {
-        let host = config.server.public_url.host_str().unwrap_or("parvis.localhost");
+        let host = config
+            .server
+            .public_url
+            .host_str()
+            .unwrap_or("parvis.localhost");
         format!("<job-{}.{}@{host}>", self.id, self.kind)
     }
 }
@@ -116,15 +120,26 @@ pub struct Jobs {
 
 impl std::fmt::Debug for Jobs {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Jobs").field("worker", &self.worker).field("kinds", &self.registry.handlers.keys().collect::<Vec<_>>()).finish()
+        f.debug_struct("Jobs")
+            .field("worker", &self.worker)
+            .field("kinds", &self.registry.handlers.keys().collect::<Vec<_>>())
+            .finish()
     }
 }
 
 impl Jobs {
     pub fn new(registry: Registry) -> Jobs {
         let host = hostname();
-        let worker = format!("{host}:{}:{:08x}", std::process::id(), rand::random::<u32>());
-        Jobs { registry: Arc::new(registry), worker, bell: Arc::new(Notify::new()) }
+        let worker = format!(
+            "{host}:{}:{:08x}",
+            std::process::id(),
+            rand::random::<u32>()
+        );
+        Jobs {
+            registry: Arc::new(registry),
+            worker,
+            bell: Arc::new(Notify::new()),
+        }
     }
 
     /// Wakes this process's worker: call it once the transaction that queued jobs committed.
@@ -142,7 +157,11 @@ impl Jobs {
 }
 
 fn hostname() -> String {
-    std::fs::read_to_string("/etc/hostname").map(|h| h.trim().to_string()).ok().filter(|h| !h.is_empty()).unwrap_or_else(|| "parvis".into())
+    std::fs::read_to_string("/etc/hostname")
+        .map(|h| h.trim().to_string())
+        .ok()
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "parvis".into())
 }
 
 /// A job to record: its kind, payload and, when the same work must never be queued twice,
@@ -157,7 +176,18 @@ pub struct NewJob<'a, T: Serialize> {
 /// `None` when a job with the same dedup key exists already. The job runs only if the
 /// transaction commits; call [`Jobs::wake`] after the commit to run it without waiting for
 /// the next poll.
-pub async fn enqueue<T: Serialize>(conn: &mut AnyConnection, job: NewJob<'_, T>) -> Result<Option<i64>, sqlx::Error> {
-    let payload = serde_json::to_string(job.payload).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    store::enqueue_raw(conn, job.kind, &payload, job.dedup_key.as_deref(), super::db::now()).await
+pub async fn enqueue<T: Serialize>(
+    conn: &mut AnyConnection,
+    job: NewJob<'_, T>,
+) -> Result<Option<i64>, sqlx::Error> {
+    let payload =
+        serde_json::to_string(job.payload).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    store::enqueue_raw(
+        conn,
+        job.kind,
+        &payload,
+        job.dedup_key.as_deref(),
+        super::db::now(),
+    )
+    .await
 }

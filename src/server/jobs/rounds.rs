@@ -13,7 +13,8 @@ pub async fn run_due(app: &AppState) {
         let at = now();
         let every = i64::try_from(round.every.as_secs().max(1)).unwrap_or(i64::MAX / 2);
         let first = if round.first_at_once { at } else { at + every };
-        match store::claim_round(&app.db, round.name, &app.jobs.worker, at, at + every, first).await {
+        match store::claim_round(&app.db, round.name, &app.jobs.worker, at, at + every, first).await
+        {
             Ok(true) => {
                 if let Err(error) = (round.run)(app.clone()).await {
                     tracing::error!(%error, round = round.name, "periodic round failed");

@@ -5,7 +5,13 @@ use super::Job;
 use crate::server::db::{Backend, Db};
 use sqlx::{any::AnyRow, AnyConnection, Row};
 
-pub async fn enqueue_raw(conn: &mut AnyConnection, kind: &str, payload: &str, dedup_key: Option<&str>, at: i64) -> Result<Option<i64>, sqlx::Error> {
+pub async fn enqueue_raw(
+    conn: &mut AnyConnection,
+    kind: &str,
+    payload: &str,
+    dedup_key: Option<&str>,
+    at: i64,
+) -> Result<Option<i64>, sqlx::Error> {
     let row = sqlx::query(
         "INSERT INTO jobs (kind, payload, state, attempts, run_at, dedup_key, created_at) VALUES ($1, $2, 'queued', 0, $3, $4, $3) \
          ON CONFLICT (dedup_key) DO NOTHING RETURNING id",
@@ -20,15 +26,24 @@ pub async fn enqueue_raw(conn: &mut AnyConnection, kind: &str, payload: &str, de
 }
 
 /// A job a worker may claim at `$1` (now): queued and due, or running past its lease.
-const DUE: &str = "(state = 'queued' AND run_at <= $1) OR (state = 'running' AND locked_until < $1)";
+const DUE: &str =
+    "(state = 'queued' AND run_at <= $1) OR (state = 'running' AND locked_until < $1)";
 
 /// Claims the next due job for `worker` until `now + lease`: a queued job whose time has
 /// come, or a running one whose lease expired (its process died). One statement, so two
 /// workers never claim the same job: PostgreSQL skips rows another transaction locked;
 /// SQLite has one writer at a time.
-pub async fn claim(db: &Db, worker: &str, now: i64, lease: i64) -> Result<Option<Job>, sqlx::Error> {
+pub async fn claim(
+    db: &Db,
+    worker: &str,
+    now: i64,
+    lease: i64,
+) -> Result<Option<Job>, sqlx::Error> {
     // A read first: an idle poll takes no write lock (SQLite has one writer for everything).
-    let due = sqlx::query(&format!("SELECT id FROM jobs WHERE {DUE} LIMIT 1")).bind(now).fetch_optional(&db.pool).await?;
+    let due = sqlx::query(&format!("SELECT id FROM jobs WHERE {DUE} LIMIT 1"))
+        .bind(now)
+        .fetch_optional(&db.pool)
+        .await?;
     if due.is_none() {
         return Ok(None);
     }
@@ -41,12 +56,22 @@ pub async fn claim(db: &Db, worker: &str, now: i64, lease: i64) -> Result<Option
          SELECT id FROM jobs WHERE {} ORDER BY run_at, id LIMIT 1{lock}) RETURNING id, kind, payload, attempts",
         DUE.replace("$1", "$3")
     );
-    let row = sqlx::query(&sql).bind(worker).bind(now + lease).bind(now).fetch_optional(&db.pool).await?;
+    let row = sqlx::query(&sql)
+        .bind(worker)
+        .bind(now + lease)
+        .bind(now)
+        .fetch_optional(&db.pool)
+        .await?;
     row.map(|r| job(&r)).transpose()
 }
 
 fn job(row: &AnyRow) -> Result<Job, sqlx::Error> {
-    Ok(Job { id: row.try_get("id")?, kind: row.try_get("kind")?, payload: row.try_get("payload")?, attempts: row.try_get("attempts")? })
+    Ok(Job {
+        id: row.try_get("id")?,
+        kind: row.try_get("kind")?,
+        payload: row.try_get("payload")?,
+        attempts: row.try_get("attempts")?,
+    })
 }
 
 /// Marks `id` done, if `worker` still holds it.
@@ -61,7 +86,13 @@ pub async fn done(db: &Db, id: i64, worker: &str, now: i64) -> Result<(), sqlx::
 }
 
 /// Records a failed attempt: queued again at `retry_at`, or `failed` when `retry_at` is None.
-pub async fn failed(db: &Db, id: i64, worker: &str, error: &str, retry_at: Option<i64>) -> Result<(), sqlx::Error> {
+pub async fn failed(
+    db: &Db,
+    id: i64,
+    worker: &str,
+    error: &str,
+    retry_at: Option<i64>,
+) -> Result<(), sqlx::Error> {
     let (state, run_at) = match retry_at {
         Some(at) => ("queued", Some(at)),
         None => ("failed", None),
@@ -81,16 +112,35 @@ pub async fn failed(db: &Db, id: i64, worker: &str, error: &str, retry_at: Optio
 
 /// Done jobs older than `before` are forgotten (their dedup keys with them).
 pub async fn prune(db: &Db, before: i64) -> Result<u64, sqlx::Error> {
-    Ok(sqlx::query("DELETE FROM jobs WHERE state = 'done' AND done_at < $1").bind(before).execute(&db.pool).await?.rows_affected())
+    Ok(
+        sqlx::query("DELETE FROM jobs WHERE state = 'done' AND done_at < $1")
+            .bind(before)
+            .execute(&db.pool)
+            .await?
+            .rows_affected(),
+    )
 }
 
 /// Claims round `name` for this period: true when this process moved `next_run_at` from a
 /// due time to `next`, so it alone runs the round now. A round not yet known is recorded first,
 /// due at `first`.
-pub async fn claim_round(db: &Db, name: &str, worker: &str, now: i64, next: i64, first: i64) -> Result<bool, sqlx::Error> {
+pub async fn claim_round(
+    db: &Db,
+    name: &str,
+    worker: &str,
+    now: i64,
+    next: i64,
+    first: i64,
+) -> Result<bool, sqlx::Error> {
     // A read first: an idle poll takes no write lock.
-    let known = sqlx::query("SELECT next_run_at FROM periodic_rounds WHERE name = $1").bind(name).fetch_optional(&db.pool).await?;
-    match known.map(|r| r.try_get::<i64, _>("next_run_at")).transpose()? {
+    let known = sqlx::query("SELECT next_run_at FROM periodic_rounds WHERE name = $1")
+        .bind(name)
+        .fetch_optional(&db.pool)
+        .await?;
+    match known
+        .map(|r| r.try_get::<i64, _>("next_run_at"))
+        .transpose()?
+    {
         Some(at) if at > now => return Ok(false),
         Some(_) => {}
         None => {

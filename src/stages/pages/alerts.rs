@@ -1,6 +1,7 @@
 //! /stages/alertes: the account's saved searches, each with its link, its feed and a way to
 //! stop its alerts.
 
+use crate::ui::refused_form::ServerForm;
 use crate::{
     i18n::t,
     stages::{
@@ -13,7 +14,6 @@ use crate::{
         status_pages::ErrorPage,
     },
 };
-use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -84,7 +84,8 @@ fn SavedList(list: Vec<SavedSearch>) -> impl IntoView {
     let delete = ServerAction::<DeleteSavedSearch>::new();
     refetch_on_success(delete.value());
     if list.is_empty() {
-        return view! { <p>{t("alerts-none")}" "<a href="/stages">{t("alerts-go-search")}</a></p> }.into_any();
+        return view! { <p>{t("alerts-none")}" "<a href="/stages">{t("alerts-go-search")}</a></p> }
+            .into_any();
     }
     view! {
         <FormError value=delete.value()/>

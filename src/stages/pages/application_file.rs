@@ -3,6 +3,7 @@
 //! decision with its answer. Messages arrive live; drafts survive the refresh.
 
 use super::received::ProfileFacts;
+use crate::ui::refused_form::{kept_value, kept_value_where, ServerForm};
 use crate::{
     error::AppError,
     i18n::t,
@@ -13,12 +14,13 @@ use crate::{
         follow_up_api::{load_application_file, AddApplicationNote, SendApplicationMessage},
     },
     ui::{
-        forms::{field_error, on_success, provide_refetch, refetch_on_success, FieldFrame, FormError},
+        forms::{
+            field_error, on_success, provide_refetch, refetch_on_success, FieldFrame, FormError,
+        },
         status_pages::ErrorPage,
         time::TimeTag,
     },
 };
-use crate::ui::refused_form::{kept_value, kept_value_where, ServerForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -26,7 +28,11 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn ApplicationFilePage() -> impl IntoView {
     let params = use_params_map();
-    let id = move || params.with(|p| p.get("id")).and_then(|id| id.parse::<i64>().ok());
+    let id = move || {
+        params
+            .with(|p| p.get("id"))
+            .and_then(|id| id.parse::<i64>().ok())
+    };
     let tick = RwSignal::new(0u64);
     super::refresh_on_application_events(tick, crate::ui::live::CatchUp::FromLoad);
     let file = Resource::new(
@@ -41,7 +47,10 @@ pub fn ApplicationFilePage() -> impl IntoView {
     // An action here loads the file again, as a live event does.
     provide_refetch(move || tick.update(|t| *t += 1));
     // Kept outside the refreshed part, so a live refresh never loses what is being typed.
-    let drafts = Drafts { message: RwSignal::new(String::new()), note: RwSignal::new(String::new()) };
+    let drafts = Drafts {
+        message: RwSignal::new(String::new()),
+        note: RwSignal::new(String::new()),
+    };
     view! {
         <Title text=t("file-title")/>
         <h1>{t("file-title")}</h1>
@@ -178,7 +187,12 @@ fn NoteForm(id: i64, draft: RwSignal<String>) -> impl IntoView {
 
 /// A "body" text area bound to a draft that outlives the page's live refreshes.
 #[component]
-fn DraftField(id: &'static str, label: String, draft: RwSignal<String>, error: Signal<Option<String>>) -> impl IntoView {
+fn DraftField(
+    id: &'static str,
+    label: String,
+    draft: RwSignal<String>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
     let error_id = format!("{id}-error");
     // Only a refused post without JavaScript has text to show before hydration.
     let kept = kept_value("body");

@@ -1,5 +1,6 @@
 //! The candidate's page: their CV and their applications, each with its state.
 
+use crate::ui::refused_form::ServerForm;
 use crate::{
     i18n::{t, use_locale},
     stages::{
@@ -10,11 +11,13 @@ use crate::{
         types::EducationLevel,
     },
     ui::{
-        forms::{field_error, provide_refetch, refetch_on_success, FormError, FormSuccess, Select, TextArea, TextField},
+        forms::{
+            field_error, provide_refetch, refetch_on_success, FormError, FormSuccess, Select,
+            TextArea, TextField,
+        },
         status_pages::ErrorPage,
     },
 };
-use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -116,7 +119,10 @@ fn Desk(desk: CandidateDesk) -> impl IntoView {
 fn ProfileForm(profile: CandidateProfile) -> impl IntoView {
     let save = ServerAction::<SaveCandidateProfile>::new();
     let error = move |field: &'static str| field_error(save.value(), field);
-    let levels = EducationLevel::ALL.into_iter().map(|l| (l.code().to_string(), t(l.label_key()))).collect();
+    let levels = EducationLevel::ALL
+        .into_iter()
+        .map(|l| (l.code().to_string(), t(l.label_key())))
+        .collect();
     view! {
         <section class="panel">
             <h2>{t("profile-title")}</h2>

@@ -1,29 +1,44 @@
 //! /stages/direction — a direction admin's settings: the answer templates sent with each
 //! decision, and the host agents who handle the pool of spontaneous applications.
 
+use crate::ui::refused_form::ServerForm;
 use crate::{
     i18n::t,
     stages::{
         application::ApplicationState,
         follow_up::{DirectionTemplates, PoolDesk},
-        follow_up_api::{load_answer_templates, load_pool_desks, AddPoolHandler, RemovePoolHandler, SaveAnswerTemplate},
+        follow_up_api::{
+            load_answer_templates, load_pool_desks, AddPoolHandler, RemovePoolHandler,
+            SaveAnswerTemplate,
+        },
     },
     ui::{
         forms::{provide_refetch, refetch_on_success, FormError, FormSuccess},
         status_pages::ErrorPage,
     },
 };
-use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn DirectionSettingsPage() -> impl IntoView {
     // One answer for the whole page: nested loads would hydrate out of order.
-    let settings = Resource::new(|| (), |_| async move { Ok::<_, crate::error::AppError>((load_answer_templates().await?, load_pool_desks().await?)) });
+    let settings = Resource::new(
+        || (),
+        |_| async move {
+            Ok::<_, crate::error::AppError>((
+                load_answer_templates().await?,
+                load_pool_desks().await?,
+            ))
+        },
+    );
     provide_refetch(move || settings.refetch());
     // Created above the refetched part, so their messages outlast the refetch.
-    let actions = SettingsActions { save: ServerAction::new(), add: ServerAction::new(), remove: ServerAction::new() };
+    let actions = SettingsActions {
+        save: ServerAction::new(),
+        add: ServerAction::new(),
+        remove: ServerAction::new(),
+    };
     refetch_on_success(actions.save.value());
     refetch_on_success(actions.add.value());
     refetch_on_success(actions.remove.value());
@@ -51,7 +66,11 @@ struct SettingsActions {
 }
 
 #[component]
-fn Settings(templates: Vec<DirectionTemplates>, pools: Vec<PoolDesk>, actions: SettingsActions) -> impl IntoView {
+fn Settings(
+    templates: Vec<DirectionTemplates>,
+    pools: Vec<PoolDesk>,
+    actions: SettingsActions,
+) -> impl IntoView {
     let SettingsActions { save, add, remove } = actions;
     view! {
         <FormSuccess value=save.value() message=t("answer-template-saved")/>

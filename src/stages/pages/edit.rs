@@ -1,3 +1,4 @@
+use crate::ui::refused_form::{kept_checked, ServerForm};
 use crate::{
     error::AppError,
     i18n::{t, use_locale},
@@ -10,7 +11,6 @@ use crate::{
         status_pages::ErrorPage,
     },
 };
-use crate::ui::refused_form::{kept_checked, ServerForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -35,7 +35,11 @@ pub fn NewOfferPage() -> impl IntoView {
 #[component]
 pub fn EditOfferPage() -> impl IntoView {
     let params = use_params_map();
-    let id = move || params.with(|p| p.get("id")).and_then(|id| id.parse::<i64>().ok());
+    let id = move || {
+        params
+            .with(|p| p.get("id"))
+            .and_then(|id| id.parse::<i64>().ok())
+    };
     let data = Resource::new(id, |id| async move {
         let id = id.ok_or(AppError::NotFound)?;
         let offer = offer_details(id).await?;
@@ -63,10 +67,28 @@ fn OfferForm(id: Option<i64>, input: OfferInput, choices: OfferFormChoices) -> i
     let save = ServerAction::<SaveOffer>::new();
     open_on_success(save.value(), |id: &i64| format!("/stages/offres/{id}"));
     let error = move |field: &'static str| field_error(save.value(), field);
-    let services = choices.services.into_iter().map(|(s, code)| (s.id.to_string(), format!("{code} — {}", s.name))).collect();
-    let metiers = choices.families.into_iter().flat_map(|f| f.metiers.into_iter().map(move |m| (m.id.to_string(), format!("{} — {}", f.name, m.name)))).collect();
-    let levels = EducationLevel::ALL.into_iter().map(|l| (l.code().to_string(), t(l.label_key()))).collect();
-    let paid_hint = use_locale().t_with("offer-paid-hint", &[("weeks", UNPAID_MAX_WEEKS.to_string())]);
+    let services = choices
+        .services
+        .into_iter()
+        .map(|(s, code)| (s.id.to_string(), format!("{code} — {}", s.name)))
+        .collect();
+    let metiers = choices
+        .families
+        .into_iter()
+        .flat_map(|f| {
+            f.metiers
+                .into_iter()
+                .map(move |m| (m.id.to_string(), format!("{} — {}", f.name, m.name)))
+        })
+        .collect();
+    let levels = EducationLevel::ALL
+        .into_iter()
+        .map(|l| (l.code().to_string(), t(l.label_key())))
+        .collect();
+    let paid_hint = use_locale().t_with(
+        "offer-paid-hint",
+        &[("weeks", UNPAID_MAX_WEEKS.to_string())],
+    );
     let paid_checked = input.paid.is_some();
     view! {
         <FormError value=save.value()/>

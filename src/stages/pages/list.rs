@@ -3,6 +3,7 @@
 //! follow each change without a full reload.
 
 use super::OfferFacts;
+use crate::ui::refused_form::ServerForm;
 use crate::{
     accounts::pages::auth_context::use_auth,
     i18n::{t, use_locale},
@@ -14,7 +15,6 @@ use crate::{
     },
     ui::{forms::FormError, platform::PlatformIntro, status_pages::ErrorPage},
 };
-use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 use leptos_router::{components::Form, hooks::use_query_map};
 
@@ -48,7 +48,11 @@ pub fn StagesHome() -> impl IntoView {
 }
 
 /// Options of a facet, "label (count)", the current value selected.
-fn facet_options(facets: &[Facet], current: &Option<String>, label: impl Fn(&Facet) -> String) -> impl IntoView {
+fn facet_options(
+    facets: &[Facet],
+    current: &Option<String>,
+    label: impl Fn(&Facet) -> String,
+) -> impl IntoView {
     facets
         .iter()
         .map(|f| {
@@ -65,7 +69,10 @@ fn Search(query: SearchQuery, results: SearchResults, signed_in: bool) -> impl I
         #[cfg(feature = "hydrate")]
         {
             use wasm_bindgen::JsCast;
-            if let Some(form) = event.current_target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()) {
+            if let Some(form) = event
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+            {
                 let _ = form.request_submit();
             }
         }
@@ -76,7 +83,11 @@ fn Search(query: SearchQuery, results: SearchResults, signed_in: bool) -> impl I
     let last = (results.total + results.per_page - 1) / results.per_page;
     let (previous, next) = (query.url(results.page - 1), query.url(results.page + 1));
     let chosen = |value: &Option<String>, option: &str| value.as_deref() == Some(option);
-    let level_label = |f: &Facet| EducationLevel::parse(&f.value).map(|l| t(l.label_key())).unwrap_or_else(|| f.value.clone());
+    let level_label = |f: &Facet| {
+        EducationLevel::parse(&f.value)
+            .map(|l| t(l.label_key()))
+            .unwrap_or_else(|| f.value.clone())
+    };
     let paid_label = |f: &Facet| {
         if f.value == "1" {
             t("offer-paid")
@@ -85,7 +96,10 @@ fn Search(query: SearchQuery, results: SearchResults, signed_in: bool) -> impl I
         }
     };
     let (feed, criteria) = (query.feed_url(), query.criteria());
-    let sign_in = format!("/compte/connexion?suite={}", crate::stages::search::encode(&query.url(1)));
+    let sign_in = format!(
+        "/compte/connexion?suite={}",
+        crate::stages::search::encode(&query.url(1))
+    );
     view! {
         <Form method="GET" action="/stages" attr:class="search-form" attr:role="search" on:change=submit_on_change>
             <div class="field search-words">
@@ -222,7 +236,11 @@ fn Search(query: SearchQuery, results: SearchResults, signed_in: bool) -> impl I
 #[component]
 fn AlertForm(query: SearchQuery) -> impl IntoView {
     let save = ServerAction::<SaveSearch>::new();
-    let fields: Vec<(&str, String)> = query.criteria_fields().into_iter().filter_map(|(key, value)| value.clone().map(|v| (key, v))).collect();
+    let fields: Vec<(&str, String)> = query
+        .criteria_fields()
+        .into_iter()
+        .filter_map(|(key, value)| value.clone().map(|v| (key, v)))
+        .collect();
     view! {
         <ServerForm action=save attr:class="inline-form">
             {fields.into_iter().map(|(key, value)| view! { <input type="hidden" name=format!("query[{key}]") value=value/> }).collect_view()}

@@ -23,7 +23,11 @@ pub use manage::ManageOffersPage;
 pub use offer::OfferPage;
 pub use spontaneous::SpontaneousPage;
 
-use crate::{i18n::t, stages::types::OfferSummary, ui::{live::CatchUp, time::TimeTag}};
+use crate::{
+    i18n::t,
+    stages::types::OfferSummary,
+    ui::{live::CatchUp, time::TimeTag},
+};
 use leptos::prelude::*;
 
 /// Bumps `tick` each time the server announces a change to an application this user may see
@@ -35,7 +39,10 @@ pub(crate) fn refresh_on_application_events(tick: RwSignal<u64>, catch_up: Catch
 /// One line of facts about an offer, shared by the public list and the management list.
 #[component]
 fn OfferFacts(offer: OfferSummary) -> impl IntoView {
-    let place = offer.arrondissement.map(|a| format!("Paris {a}e")).unwrap_or_else(|| t("offer-outside-paris"));
+    let place = offer
+        .arrondissement
+        .map(|a| format!("Paris {a}e"))
+        .unwrap_or_else(|| t("offer-outside-paris"));
     view! {
         <p class="offer-facts">
             <span>{format!("{} · {}", offer.direction_code, offer.service)}</span>

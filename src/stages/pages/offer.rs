@@ -1,4 +1,5 @@
 use super::received::ApplicationCards;
+use crate::ui::refused_form::ServerForm;
 use crate::{
     i18n::t,
     stages::{
@@ -13,7 +14,6 @@ use crate::{
         time::TimeTag,
     },
 };
-use crate::ui::refused_form::ServerForm;
 use leptos::{context::Provider, prelude::*};
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -21,7 +21,11 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn OfferPage() -> impl IntoView {
     let params = use_params_map();
-    let id = move || params.with(|p| p.get("id")).and_then(|id| id.parse::<i64>().ok());
+    let id = move || {
+        params
+            .with(|p| p.get("id"))
+            .and_then(|id| id.parse::<i64>().ok())
+    };
     let offer = Resource::new(id, |id| async move {
         match id {
             Some(id) => offer_details(id).await,
@@ -46,7 +50,10 @@ pub fn OfferPage() -> impl IntoView {
 fn Offer(offer: OfferView) -> impl IntoView {
     let change = ServerAction::<ChangeOfferState>::new();
     refetch_on_success(change.value());
-    let place = offer.arrondissement.map(|a| format!("{}, Paris {a}e", offer.address)).unwrap_or_else(|| offer.address.clone());
+    let place = offer
+        .arrondissement
+        .map(|a| format!("{}, Paris {a}e", offer.address))
+        .unwrap_or_else(|| offer.address.clone());
     let id = offer.id;
     view! {
         <Title text=offer.title.clone()/>

@@ -1,12 +1,15 @@
 //! Received applications as cards with the pipeline moves: shared by the offer page and the
 //! direction's pool of spontaneous applications.
 
+use crate::ui::refused_form::ServerForm;
 use crate::{
     i18n::t,
-    stages::{application::ReceivedApplication, application_api::MoveApplication, profile::CandidateProfile, types::EducationLevel},
+    stages::{
+        application::ReceivedApplication, application_api::MoveApplication,
+        profile::CandidateProfile, types::EducationLevel,
+    },
     ui::forms::{refetch_on_success, FormError},
 };
-use crate::ui::refused_form::ServerForm;
 use leptos::prelude::*;
 
 #[component]
@@ -52,7 +55,16 @@ pub fn ProfileFacts(profile: CandidateProfile) -> impl IntoView {
         return ().into_any();
     }
     let level = EducationLevel::parse(&profile.education_level).map(|l| t(l.label_key()));
-    let facts: Vec<String> = [Some(profile.school), Some(profile.discipline), level, Some(profile.phone)].into_iter().flatten().filter(|f| !f.is_empty()).collect();
+    let facts: Vec<String> = [
+        Some(profile.school),
+        Some(profile.discipline),
+        level,
+        Some(profile.phone),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|f| !f.is_empty())
+    .collect();
     view! {
         <p class="offer-facts profile-facts">{facts.into_iter().map(|f| view! { <span>{f}</span> }).collect_view()}</p>
         {(!profile.presentation.is_empty()).then(|| view! { <p class="presentation">{profile.presentation}</p> })}

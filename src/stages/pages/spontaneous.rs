@@ -1,5 +1,6 @@
 //! A candidate offers themselves to one or several directions.
 
+use crate::ui::refused_form::{kept_choice, kept_value, ServerForm};
 use crate::{
     i18n::t,
     reference::{api::load_reference, types::ReferenceData},
@@ -9,7 +10,6 @@ use crate::{
         status_pages::ErrorPage,
     },
 };
-use crate::ui::refused_form::{kept_choice, kept_value, ServerForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
 

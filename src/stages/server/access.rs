@@ -37,7 +37,9 @@ impl OfferScope {
             match grant.role {
                 Role::SiteAdmin => scope.all = true,
                 Role::HostAgent => scope.services.extend(grant.service.as_ref().map(|s| s.id)),
-                Role::DirectionAdmin => scope.directions.extend(grant.direction.as_ref().map(|d| d.id)),
+                Role::DirectionAdmin => scope
+                    .directions
+                    .extend(grant.direction.as_ref().map(|d| d.id)),
                 _ => {}
             }
         }
@@ -73,7 +75,10 @@ impl OfferScope {
 
     /// The scope of `caller` (empty for a visitor), from its grants and the pools its
     /// direction admins chose it for.
-    pub async fn of(db: &crate::server::db::Db, caller: &Caller) -> Result<OfferScope, sqlx::Error> {
+    pub async fn of(
+        db: &crate::server::db::Db,
+        caller: &Caller,
+    ) -> Result<OfferScope, sqlx::Error> {
         let mut scope = OfferScope::from_grants(caller.grants());
         if let (Some(user_id), false) = (caller.id(), scope.services.is_empty()) {
             scope.pools = super::pools::pools_of(db, user_id).await?;
@@ -93,13 +98,24 @@ mod tests {
     use crate::accounts::types::Named;
 
     fn grant(role: Role, direction: Option<i64>, service: Option<i64>) -> RoleGrant {
-        let named = |id: i64| Named { id, name: String::new() };
-        RoleGrant { id: 1, role, direction: direction.map(named), service: service.map(named) }
+        let named = |id: i64| Named {
+            id,
+            name: String::new(),
+        };
+        RoleGrant {
+            id: 1,
+            role,
+            direction: direction.map(named),
+            service: service.map(named),
+        }
     }
 
     #[test]
     fn scopes_follow_the_roles() {
-        let agent = OfferScope::from_grants(&[grant(Role::HostAgent, Some(7), Some(70)), grant(Role::Candidate, None, None)]);
+        let agent = OfferScope::from_grants(&[
+            grant(Role::HostAgent, Some(7), Some(70)),
+            grant(Role::Candidate, None, None),
+        ]);
         assert!(agent.covers(7, 70) && !agent.covers(7, 71) && agent.is_staff());
         let admin = OfferScope::from_grants(&[grant(Role::DirectionAdmin, Some(7), None)]);
         assert!(admin.covers(7, 71) && !admin.covers(8, 80));
@@ -108,9 +124,19 @@ mod tests {
         assert!(OfferScope::from_grants(&[grant(Role::SiteAdmin, None, None)]).covers(1, 2));
         // An editor is staff of Innovation, not of Stages: the same answer as the pages get.
         let editor = [grant(Role::Editor, None, None)];
-        assert!(!OfferScope::from_grants(&editor).is_staff() && !Permission::ManageOffers.granted_by(&editor));
-        let handler = OfferScope { pools: vec![7], ..agent };
-        assert!(handler.covers_application(7, None) && !handler.covers_application(7, Some(71)) && !agent_without_pool().covers_application(7, None));
+        assert!(
+            !OfferScope::from_grants(&editor).is_staff()
+                && !Permission::ManageOffers.granted_by(&editor)
+        );
+        let handler = OfferScope {
+            pools: vec![7],
+            ..agent
+        };
+        assert!(
+            handler.covers_application(7, None)
+                && !handler.covers_application(7, Some(71))
+                && !agent_without_pool().covers_application(7, None)
+        );
     }
 
     fn agent_without_pool() -> OfferScope {

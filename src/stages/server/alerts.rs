@@ -20,7 +20,9 @@ use std::time::Duration;
 
 /// A stored "q=…&direction=…" back into a query.
 pub fn parse(stored: &str) -> SearchQuery {
-    let pairs: Vec<(String, String)> = url::form_urlencoded::parse(stored.as_bytes()).into_owned().collect();
+    let pairs: Vec<(String, String)> = url::form_urlencoded::parse(stored.as_bytes())
+        .into_owned()
+        .collect();
     SearchQuery::from_pairs(|key| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
 }
 
@@ -30,13 +32,22 @@ pub async fn save(app: &AppState, user_id: i64, query: &SearchQuery) -> Result<b
     let stored = query.query_string(1);
     let db = &app.db;
     let exists = || async {
-        Ok::<_, sqlx::Error>(sqlx::query("SELECT id FROM saved_searches WHERE user_id = $1 AND query = $2").bind(user_id).bind(&stored).fetch_optional(&db.pool).await?.is_some())
+        Ok::<_, sqlx::Error>(
+            sqlx::query("SELECT id FROM saved_searches WHERE user_id = $1 AND query = $2")
+                .bind(user_id)
+                .bind(&stored)
+                .fetch_optional(&db.pool)
+                .await?
+                .is_some(),
+        )
     };
     if exists().await? {
         return Ok(true);
     }
     let at = app.clock.now_seconds();
-    let known = super::offer_index::OfferIndex::of(app)?.search_since(query, &app.clock.today_iso(), at, 0).ids;
+    let known = super::offer_index::OfferIndex::of(app)?
+        .search_since(query, &app.clock.today_iso(), at, 0)
+        .ids;
     let done = sqlx::query(
         "INSERT INTO saved_searches (user_id, query, created_at, checked_at, checked_ids) SELECT $1, $2, $3, $3, $4 \
          WHERE (SELECT COUNT(*) FROM saved_searches WHERE user_id = $1) < $5 ON CONFLICT (user_id, query) DO NOTHING",
@@ -58,27 +69,56 @@ fn id_text(ids: &[i64]) -> String {
 
 pub async fn of_account(db: &Db, user_id: i64) -> Result<Vec<SavedSearch>, sqlx::Error> {
     let rows = sqlx::query("SELECT id, query, created_at FROM saved_searches WHERE user_id = $1 ORDER BY created_at DESC, id DESC").bind(user_id).fetch_all(&db.pool).await?;
-    let families = sqlx::query("SELECT id, name FROM metier_families").fetch_all(&db.pool).await?;
-    let metiers = sqlx::query("SELECT id, name FROM metiers").fetch_all(&db.pool).await?;
-    let name = |rows: &[sqlx::any::AnyRow], id: Option<i64>| -> Result<Option<String>, sqlx::Error> {
-        match id {
-            Some(id) => rows.iter().find(|r| r.try_get::<i64, _>("id").ok() == Some(id)).map(|r| r.try_get("name")).transpose(),
-            None => Ok(None),
-        }
-    };
+    let families = sqlx::query("SELECT id, name FROM metier_families")
+        .fetch_all(&db.pool)
+        .await?;
+    let metiers = sqlx::query("SELECT id, name FROM metiers")
+        .fetch_all(&db.pool)
+        .await?;
+    let name =
+        |rows: &[sqlx::any::AnyRow], id: Option<i64>| -> Result<Option<String>, sqlx::Error> {
+            match id {
+                Some(id) => rows
+                    .iter()
+                    .find(|r| r.try_get::<i64, _>("id").ok() == Some(id))
+                    .map(|r| r.try_get("name"))
+                    .transpose(),
+                None => Ok(None),
+            }
+        };
     rows.into_iter()
         .map(|row| {
             let query = parse(&row.try_get::<String, _>("query")?);
-            let family_name = name(&families, query.famille.as_deref().and_then(|f| f.parse().ok()))?;
-            let metier_name = name(&metiers, query.metier.as_deref().and_then(|m| m.parse().ok()))?;
-            Ok(SavedSearch { id: row.try_get("id")?, query, family_name, metier_name, created_at: row.try_get("created_at")? })
+            let family_name = name(
+                &families,
+                query.famille.as_deref().and_then(|f| f.parse().ok()),
+            )?;
+            let metier_name = name(
+                &metiers,
+                query.metier.as_deref().and_then(|m| m.parse().ok()),
+            )?;
+            Ok(SavedSearch {
+                id: row.try_get("id")?,
+                query,
+                family_name,
+                metier_name,
+                created_at: row.try_get("created_at")?,
+            })
         })
         .collect()
 }
 
 /// Deletes saved search `id` of `user_id`; false when they have no such search.
 pub async fn delete(db: &Db, user_id: i64, id: i64) -> Result<bool, sqlx::Error> {
-    Ok(sqlx::query("DELETE FROM saved_searches WHERE id = $1 AND user_id = $2").bind(id).bind(user_id).execute(&db.pool).await?.rows_affected() == 1)
+    Ok(
+        sqlx::query("DELETE FROM saved_searches WHERE id = $1 AND user_id = $2")
+            .bind(id)
+            .bind(user_id)
+            .execute(&db.pool)
+            .await?
+            .rows_affected()
+            == 1,
+    )
 }
 
 /// The job kind of an alert mail.
@@ -99,14 +139,22 @@ const LISTED: usize = 10;
 
 /// The periodic round (once every `alerts.every_seconds` across all processes).
 pub fn periodic(every_seconds: u64) -> Round {
-    Round { name: "stages.alerts", every: Duration::from_secs(every_seconds.max(1)), first_at_once: true, run: |app| Box::pin(async move { round(&app).await.map(|_| ()).map_err(JobError::from) }) }
+    Round {
+        name: "stages.alerts",
+        every: Duration::from_secs(every_seconds.max(1)),
+        first_at_once: true,
+        run: |app| Box::pin(async move { round(&app).await.map(|_| ()).map_err(JobError::from) }),
+    }
 }
 
 /// One alert round over every saved search: for each search with new offers, moves its mark
 /// past them and queues its mail, in one transaction (so the mail is neither lost nor queued
 /// twice). Returns how many mails were queued.
 pub async fn round(app: &AppState) -> Result<usize, sqlx::Error> {
-    let searches = sqlx::query("SELECT id, query, checked_at, checked_ids FROM saved_searches ORDER BY id").fetch_all(&app.db.pool).await?;
+    let searches =
+        sqlx::query("SELECT id, query, checked_at, checked_ids FROM saved_searches ORDER BY id")
+            .fetch_all(&app.db.pool)
+            .await?;
     let today = app.clock.today_iso();
     let mut queued = 0;
     for row in searches {
@@ -114,16 +162,36 @@ pub async fn round(app: &AppState) -> Result<usize, sqlx::Error> {
         let query = parse(&row.try_get::<String, _>("query")?);
         let checked_at: i64 = row.try_get("checked_at")?;
         let checked_ids: String = row.try_get("checked_ids")?;
-        let known: Vec<i64> = checked_ids.split_whitespace().filter_map(|n| n.parse().ok()).collect();
-        let newest = SearchQuery { tri: Some("recent".into()), ..query.clone() };
-        let fresh: Vec<i64> = super::offer_index::OfferIndex::of(app)?.search_since(&newest, &today, checked_at, 0).ids.into_iter().filter(|o| !known.contains(o)).collect();
+        let known: Vec<i64> = checked_ids
+            .split_whitespace()
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        let newest = SearchQuery {
+            tri: Some("recent".into()),
+            ..query.clone()
+        };
+        let fresh: Vec<i64> = super::offer_index::OfferIndex::of(app)?
+            .search_since(&newest, &today, checked_at, 0)
+            .ids
+            .into_iter()
+            .filter(|o| !known.contains(o))
+            .collect();
         if fresh.is_empty() {
             continue;
         }
         let times = store::published_times(&app.db, &fresh).await?;
         // Move the mark to the newest offer told; remember who shares its second.
-        let last = times.iter().map(|(_, at)| *at).max().unwrap_or(checked_at).max(checked_at);
-        let mut at_last: Vec<i64> = times.iter().filter(|(_, at)| *at == last).map(|(o, _)| *o).collect();
+        let last = times
+            .iter()
+            .map(|(_, at)| *at)
+            .max()
+            .unwrap_or(checked_at)
+            .max(checked_at);
+        let mut at_last: Vec<i64> = times
+            .iter()
+            .filter(|(_, at)| *at == last)
+            .map(|(o, _)| *o)
+            .collect();
         if last == checked_at {
             at_last.extend(known);
         }
@@ -139,8 +207,20 @@ pub async fn round(app: &AppState) -> Result<usize, sqlx::Error> {
             .await?
             .rows_affected();
         if moved == 1 {
-            let alert = Alert { search_id: id, offers: fresh[..fresh.len().min(LISTED)].to_vec(), count: fresh.len() };
-            jobs::enqueue(&mut tx, NewJob { kind: KIND, payload: &alert, dedup_key: None }).await?;
+            let alert = Alert {
+                search_id: id,
+                offers: fresh[..fresh.len().min(LISTED)].to_vec(),
+                count: fresh.len(),
+            };
+            jobs::enqueue(
+                &mut tx,
+                NewJob {
+                    kind: KIND,
+                    payload: &alert,
+                    dedup_key: None,
+                },
+            )
+            .await?;
             tx.commit().await?;
             tracing::info!(search = id, offers = fresh.len(), "search alert queued");
             queued += 1;
@@ -159,13 +239,22 @@ pub fn send(app: AppState, job: Job) -> JobFuture {
             .await?;
         let Some(row) = row else { return Ok(()) };
         let query = parse(&row.try_get::<String, _>("query")?);
-        let locale = Locale::try_from(row.try_get::<String, _>("locale")?).map_err(sqlx::Error::from)?;
+        let locale =
+            Locale::try_from(row.try_get::<String, _>("locale")?).map_err(sqlx::Error::from)?;
         let dates = HumanDates::for_account(&app, locale, &row.try_get::<String, _>("time_zone")?);
         let offers = store::summaries(&app.db, &alert.offers, &dates).await?;
         let apply_before = locale.t("offer-deadline");
         let list: String = offers
             .iter()
-            .map(|o| format!("- {} ({}, {apply_before} {}) : {}\n", o.title, o.direction_code, o.deadline.text, app.config.public_link(&format!("/stages/offres/{}", o.id))))
+            .map(|o| {
+                format!(
+                    "- {} ({}, {apply_before} {}) : {}\n",
+                    o.title,
+                    o.direction_code,
+                    o.deadline.text,
+                    app.config.public_link(&format!("/stages/offres/{}", o.id))
+                )
+            })
             .collect();
         let args = [
             ("name", row.try_get::<String, _>("display_name")?),
@@ -175,7 +264,14 @@ pub fn send(app: AppState, job: Job) -> JobFuture {
             ("manage", app.config.public_link("/stages/alertes")),
         ];
         let to: String = row.try_get("email")?;
-        app.mailer.send_as(&job.message_id(&app.config), &to, &locale.t_with("mail-alert-subject", &args), locale.t_with("mail-alert-body", &args)).await?;
+        app.mailer
+            .send_as(
+                &job.message_id(&app.config),
+                &to,
+                &locale.t_with("mail-alert-subject", &args),
+                locale.t_with("mail-alert-body", &args),
+            )
+            .await?;
         Ok(())
     })
 }

@@ -22,7 +22,11 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
     bytes.starts_with(b"%PDF-")
 }
 
-pub async fn upload(State(state): State<AppState>, caller: Caller, mut multipart: Multipart) -> Response {
+pub async fn upload(
+    State(state): State<AppState>,
+    caller: Caller,
+    mut multipart: Multipart,
+) -> Response {
     let Some(user) = caller.account() else {
         return Redirect::to("/compte/connexion?suite=/stages/candidatures").into_response();
     };
@@ -83,7 +87,11 @@ pub async fn upload(State(state): State<AppState>, caller: Caller, mut multipart
     }
 }
 
-pub async fn download(State(state): State<AppState>, caller: Caller, Path(owner): Path<i64>) -> Response {
+pub async fn download(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(owner): Path<i64>,
+) -> Response {
     let Some(user) = caller.account() else {
         return StatusCode::UNAUTHORIZED.into_response();
     };
@@ -91,7 +99,9 @@ pub async fn download(State(state): State<AppState>, caller: Caller, Path(owner)
         Ok(true)
     } else {
         match OfferScope::of(&state.db, &caller).await {
-            Ok(scope) if scope.is_staff() => applications::candidate_applied_within(&state.db, owner, &scope).await,
+            Ok(scope) if scope.is_staff() => {
+                applications::candidate_applied_within(&state.db, owner, &scope).await
+            }
             Ok(_) => Ok(false),
             Err(e) => Err(e),
         }
@@ -101,7 +111,9 @@ pub async fn download(State(state): State<AppState>, caller: Caller, Path(owner)
         Ok(false) => {
             tracing::info!(user = user.id, owner, "CV download refused");
             // Another candidate's CV: not found, as if there were none.
-            return crate::error::AppError::not_yours(false).status().into_response();
+            return crate::error::AppError::not_yours(false)
+                .status()
+                .into_response();
         }
         Err(error) => {
             tracing::error!(%error, "CV access check failed");
@@ -117,10 +129,15 @@ pub async fn download(State(state): State<AppState>, caller: Caller, Path(owner)
         }
     };
     match tokio::fs::read(state.config.server.data_dir.join("cv").join(file)).await {
-        Ok(bytes) => {
-            ([(header::CONTENT_TYPE, "application/pdf"), (header::CONTENT_DISPOSITION, "inline; filename=\"cv.pdf\""), (header::CACHE_CONTROL, "private, no-store")], bytes)
-                .into_response()
-        }
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, "application/pdf"),
+                (header::CONTENT_DISPOSITION, "inline; filename=\"cv.pdf\""),
+                (header::CACHE_CONTROL, "private, no-store"),
+            ],
+            bytes,
+        )
+            .into_response(),
         Err(error) => {
             tracing::error!(%error, "CV file missing");
             StatusCode::NOT_FOUND.into_response()

@@ -3,11 +3,7 @@
 use super::access::OfferScope;
 use crate::{
     accounts::server::Caller,
-    server::{
-        db::Db,
-        sql::Sql,
-        state::AppState,
-    },
+    server::{db::Db, sql::Sql, state::AppState},
     stages::{
         application::ApplicationState,
         dashboard::{answer_times, Dashboard, OfferCounts},
@@ -45,7 +41,10 @@ pub struct Line {
 impl Line {
     /// The offer's state, None for a spontaneous application; an unknown stored code is an error.
     pub fn offer_state(&self) -> Result<Option<OfferState>, crate::stored_code::UnknownCode> {
-        self.offer_state_code.as_deref().map(OfferState::try_from).transpose()
+        self.offer_state_code
+            .as_deref()
+            .map(OfferState::try_from)
+            .transpose()
     }
 }
 
@@ -53,7 +52,11 @@ impl Line {
 fn scope_filter(scope: &OfferScope) -> Sql {
     let mut sql = Sql::default();
     if !scope.all {
-        sql.push(" WHERE (a.direction_id IN (").push_binds(scope.directions.iter().copied()).push(") OR o.service_id IN (").push_binds(scope.services.iter().copied()).push("))");
+        sql.push(" WHERE (a.direction_id IN (")
+            .push_binds(scope.directions.iter().copied())
+            .push(") OR o.service_id IN (")
+            .push_binds(scope.services.iter().copied())
+            .push("))");
     }
     sql
 }
@@ -64,11 +67,18 @@ pub async fn lines(db: &Db, scope: &OfferScope) -> Result<Vec<Line>, sqlx::Error
          FROM applications a JOIN directions d ON d.id = a.direction_id JOIN users u ON u.id = a.candidate_id \
          LEFT JOIN offers o ON o.id = a.offer_id LEFT JOIN services s ON s.id = o.service_id",
     );
-    sql.push_sql(&scope_filter(scope)).push(" ORDER BY a.created_at DESC LIMIT 100000");
+    sql.push_sql(&scope_filter(scope))
+        .push(" ORDER BY a.created_at DESC LIMIT 100000");
     sql.query_as().fetch_all(&db.pool).await
 }
 
-pub async fn dashboard(db: &Db, scope: &OfferScope, today: &str, in_a_week: &str, dates: &crate::server::human_dates::HumanDates) -> Result<Dashboard, sqlx::Error> {
+pub async fn dashboard(
+    db: &Db,
+    scope: &OfferScope,
+    today: &str,
+    in_a_week: &str,
+    dates: &crate::server::human_dates::HumanDates,
+) -> Result<Dashboard, sqlx::Error> {
     let lines = lines(db, scope).await?;
     let mut offers: BTreeMap<i64, OfferCounts> = BTreeMap::new();
     let mut by_direction: BTreeMap<String, Vec<(i64, Option<i64>)>> = BTreeMap::new();
@@ -76,19 +86,31 @@ pub async fn dashboard(db: &Db, scope: &OfferScope, today: &str, in_a_week: &str
     let mut spontaneous_waiting = 0;
     for line in &lines {
         let pair = (line.created_at, line.first_answer_at);
-        by_direction.entry(line.direction.clone()).or_default().push(pair);
+        by_direction
+            .entry(line.direction.clone())
+            .or_default()
+            .push(pair);
         let state = line.state;
         match (line.offer_id, &line.service) {
             (Some(offer_id), Some(service)) => {
-                by_service.entry(format!("{} · {service}", line.direction)).or_default().push(pair);
+                by_service
+                    .entry(format!("{} · {service}", line.direction))
+                    .or_default()
+                    .push(pair);
                 let entry = match offers.entry(offer_id) {
                     std::collections::btree_map::Entry::Occupied(entry) => entry.into_mut(),
-                    std::collections::btree_map::Entry::Vacant(entry) => entry.insert(OfferCounts {
-                        offer_id,
-                        title: line.offer_title.clone().unwrap_or_default(),
-                        state: line.offer_state()?.ok_or_else(|| sqlx::Error::Decode("an offer's application without the offer's state".into()))?,
-                        counts: vec![0; ApplicationState::ALL.len()],
-                    }),
+                    std::collections::btree_map::Entry::Vacant(entry) => {
+                        entry.insert(OfferCounts {
+                            offer_id,
+                            title: line.offer_title.clone().unwrap_or_default(),
+                            state: line.offer_state()?.ok_or_else(|| {
+                                sqlx::Error::Decode(
+                                    "an offer's application without the offer's state".into(),
+                                )
+                            })?,
+                            counts: vec![0; ApplicationState::ALL.len()],
+                        })
+                    }
                 };
                 if let Some(index) = ApplicationState::ALL.iter().position(|s| *s == state) {
                     entry.counts[index] += 1;
@@ -99,10 +121,18 @@ pub async fn dashboard(db: &Db, scope: &OfferScope, today: &str, in_a_week: &str
         }
     }
     // Offers about to close, within the scope.
-    let mut sql = Sql::new("SELECT id, title, deadline FROM offers WHERE state = 'published' AND deadline >= ");
-    sql.push_bind(today).push(" AND deadline <= ").push_bind(in_a_week);
+    let mut sql = Sql::new(
+        "SELECT id, title, deadline FROM offers WHERE state = 'published' AND deadline >= ",
+    );
+    sql.push_bind(today)
+        .push(" AND deadline <= ")
+        .push_bind(in_a_week);
     if !scope.all {
-        sql.push(" AND (service_id IN (").push_binds(scope.services.iter().copied()).push(") OR direction_id IN (").push_binds(scope.directions.iter().copied()).push("))");
+        sql.push(" AND (service_id IN (")
+            .push_binds(scope.services.iter().copied())
+            .push(") OR direction_id IN (")
+            .push_binds(scope.directions.iter().copied())
+            .push("))");
     }
     sql.push(" ORDER BY deadline");
     let expiring = sql
@@ -114,8 +144,14 @@ pub async fn dashboard(db: &Db, scope: &OfferScope, today: &str, in_a_week: &str
         .collect::<Result<_, sqlx::Error>>()?;
     Ok(Dashboard {
         offers: offers.into_values().collect(),
-        by_direction: by_direction.into_iter().map(|(unit, rows)| answer_times(unit, &rows)).collect(),
-        by_service: by_service.into_iter().map(|(unit, rows)| answer_times(unit, &rows)).collect(),
+        by_direction: by_direction
+            .into_iter()
+            .map(|(unit, rows)| answer_times(unit, &rows))
+            .collect(),
+        by_service: by_service
+            .into_iter()
+            .map(|(unit, rows)| answer_times(unit, &rows))
+            .collect(),
         expiring,
         spontaneous_waiting,
     })
@@ -144,8 +180,23 @@ pub async fn export(State(state): State<AppState>, caller: Caller) -> Response {
         }
     };
     let mut writer = crate::server::csv_export::SpreadsheetCsv::default();
-    let header = ["candidature", "offre", "intitulé", "direction", "service", "candidat", "courriel", "état", "reçue (UTC)", "première réponse (UTC)"];
-    let date = |t: i64| jiff::Timestamp::from_second(t).map(|d| d.to_zoned(jiff::tz::TimeZone::UTC).date().to_string()).unwrap_or_default();
+    let header = [
+        "candidature",
+        "offre",
+        "intitulé",
+        "direction",
+        "service",
+        "candidat",
+        "courriel",
+        "état",
+        "reçue (UTC)",
+        "première réponse (UTC)",
+    ];
+    let date = |t: i64| {
+        jiff::Timestamp::from_second(t)
+            .map(|d| d.to_zoned(jiff::tz::TimeZone::UTC).date().to_string())
+            .unwrap_or_default()
+    };
     let mut result = writer.row(header);
     for line in &lines {
         if result.is_err() {
@@ -154,7 +205,9 @@ pub async fn export(State(state): State<AppState>, caller: Caller) -> Response {
         result = writer.row([
             line.id.to_string(),
             line.offer_id.map(|i| i.to_string()).unwrap_or_default(),
-            line.offer_title.clone().unwrap_or_else(|| "candidature spontanée".into()),
+            line.offer_title
+                .clone()
+                .unwrap_or_else(|| "candidature spontanée".into()),
             line.direction.clone(),
             line.service.clone().unwrap_or_default(),
             line.candidate.clone(),
@@ -170,7 +223,10 @@ pub async fn export(State(state): State<AppState>, caller: Caller) -> Response {
             (
                 [
                     (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-                    (header::CONTENT_DISPOSITION, "attachment; filename=\"candidatures.csv\""),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        "attachment; filename=\"candidatures.csv\"",
+                    ),
                     (header::CACHE_CONTROL, "private, no-store"),
                 ],
                 bytes,

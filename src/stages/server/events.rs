@@ -51,7 +51,10 @@ impl ApplicationKeys {
 #[derive(Debug, Clone)]
 pub enum StagesEvent {
     /// An application changed; `notice` is the mail it calls for, if any.
-    Application { event: ApplicationEvent, notice: Option<Notice> },
+    Application {
+        event: ApplicationEvent,
+        notice: Option<Notice>,
+    },
     /// An offer changed: the search index reloads it.
     Offer(i64),
 }
@@ -73,10 +76,26 @@ impl Changes {
 
     /// Records the notices as jobs in `tx`, commits it, then tells the live relay and the
     /// search index and wakes the worker. Nothing is announced if the commit fails.
-    pub async fn commit(self, app: &AppState, mut tx: Transaction<'_, Any>) -> Result<(), sqlx::Error> {
+    pub async fn commit(
+        self,
+        app: &AppState,
+        mut tx: Transaction<'_, Any>,
+    ) -> Result<(), sqlx::Error> {
         for event in &self.events {
-            if let StagesEvent::Application { notice: Some(notice), .. } = event {
-                jobs::enqueue(&mut tx, jobs::NewJob { kind: super::notices::KIND, payload: notice, dedup_key: notice.dedup_key() }).await?;
+            if let StagesEvent::Application {
+                notice: Some(notice),
+                ..
+            } = event
+            {
+                jobs::enqueue(
+                    &mut tx,
+                    jobs::NewJob {
+                        kind: super::notices::KIND,
+                        payload: notice,
+                        dedup_key: notice.dedup_key(),
+                    },
+                )
+                .await?;
             }
         }
         tx.commit().await?;
@@ -87,7 +106,16 @@ impl Changes {
     /// The fan-out alone, for changes that call for no mail and were saved without a
     /// transaction of the caller's (a notice would be lost: it needs [`Changes::commit`]).
     pub async fn announce(&self, app: &AppState) {
-        debug_assert!(self.events.iter().all(|e| !matches!(e, StagesEvent::Application { notice: Some(_), .. })), "notices need Changes::commit");
+        debug_assert!(
+            self.events.iter().all(|e| !matches!(
+                e,
+                StagesEvent::Application {
+                    notice: Some(_),
+                    ..
+                }
+            )),
+            "notices need Changes::commit"
+        );
         self.fan_out(app).await;
     }
 
@@ -96,7 +124,9 @@ impl Changes {
     async fn fan_out(&self, app: &AppState) {
         for event in &self.events {
             match event {
-                StagesEvent::Application { event, .. } => app.realtime.publish(APPLICATION_TOPIC, event).await,
+                StagesEvent::Application { event, .. } => {
+                    app.realtime.publish(APPLICATION_TOPIC, event).await
+                }
                 StagesEvent::Offer(id) => super::offer_index::offer_changed(app, *id).await,
             }
         }

@@ -14,10 +14,17 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-pub async fn atom(State(state): State<AppState>, Query(params): Query<std::collections::HashMap<String, String>>, headers: HeaderMap) -> Response {
+pub async fn atom(
+    State(state): State<AppState>,
+    Query(params): Query<std::collections::HashMap<String, String>>,
+    headers: HeaderMap,
+) -> Response {
     let locale = feeds::reader_locale(&headers);
     let search = SearchQuery::from_pairs(|key| params.get(key).cloned()).criteria();
-    let newest = SearchQuery { tri: Some("recent".into()), ..search.clone() };
+    let newest = SearchQuery {
+        tri: Some("recent".into()),
+        ..search.clone()
+    };
     let ids = match super::offer_index::OfferIndex::of(&state) {
         Ok(index) => index.search(&newest, &state.clock.today_iso(), 50).ids,
         Err(error) => {
@@ -34,13 +41,16 @@ pub async fn atom(State(state): State<AppState>, Query(params): Query<std::colle
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    let published = match store::published_times(&state.db, &offers.iter().map(|o| o.id).collect::<Vec<_>>()).await {
-        Ok(times) => times,
-        Err(error) => {
-            tracing::error!(%error, "offer feed failed");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
-    };
+    let published =
+        match store::published_times(&state.db, &offers.iter().map(|o| o.id).collect::<Vec<_>>())
+            .await
+        {
+            Ok(times) => times,
+            Err(error) => {
+                tracing::error!(%error, "offer feed failed");
+                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            }
+        };
     let site = state.config.public_link("");
     let title = match &search.q {
         Some(words) => locale.t_with("feed-offers-search-title", &[("words", words.clone())]),
@@ -52,7 +62,10 @@ pub async fn atom(State(state): State<AppState>, Query(params): Query<std::colle
         .map(|offer| feeds::Entry {
             title: offer.title.clone(),
             link: format!("{site}/stages/offres/{}", offer.id),
-            updated: published.iter().find(|(id, _)| *id == offer.id).map_or(0, |(_, t)| *t),
+            updated: published
+                .iter()
+                .find(|(id, _)| *id == offer.id)
+                .map_or(0, |(_, t)| *t),
             author: offer.direction_code.clone(),
             summary: locale.t_with(
                 "feed-offer-summary",
@@ -67,6 +80,17 @@ pub async fn atom(State(state): State<AppState>, Query(params): Query<std::colle
             ),
         })
         .collect();
-    let (feed, page) = (format!("{site}{}", search.feed_url()), format!("{site}{}", search.url(1)));
-    feeds::atom_response(&feeds::FeedHead { title: &title, language: locale.code(), feed: &feed, page: &page }, &entries)
+    let (feed, page) = (
+        format!("{site}{}", search.feed_url()),
+        format!("{site}{}", search.url(1)),
+    );
+    feeds::atom_response(
+        &feeds::FeedHead {
+            title: &title,
+            language: locale.code(),
+            feed: &feed,
+            page: &page,
+        },
+        &entries,
+    )
 }

@@ -49,11 +49,20 @@ pub async fn events(State(state): State<AppState>, caller: Caller) -> Response {
     let received = state.realtime.subscribe();
     let (sender, events) = mpsc::channel::<Result<Event, Infallible>>(16);
     tokio::spawn(relay(state, caller, user, scope, received, sender));
-    Sse::new(ReceiverStream::new(events)).keep_alive(KeepAlive::default()).into_response()
+    Sse::new(ReceiverStream::new(events))
+        .keep_alive(KeepAlive::default())
+        .into_response()
 }
 
 /// Sends the events `caller` may see until the browser leaves or the session ends.
-async fn relay(state: AppState, mut caller: Caller, user: i64, mut scope: OfferScope, mut received: tokio::sync::broadcast::Receiver<LiveMessage>, sender: mpsc::Sender<Result<Event, Infallible>>) {
+async fn relay(
+    state: AppState,
+    mut caller: Caller,
+    user: i64,
+    mut scope: OfferScope,
+    mut received: tokio::sync::broadcast::Receiver<LiveMessage>,
+    sender: mpsc::Sender<Result<Event, Infallible>>,
+) {
     let mut recheck = tokio::time::interval(RECHECK_EVERY);
     recheck.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     recheck.tick().await;

@@ -3,8 +3,6 @@
 pub mod access;
 pub mod alerts;
 pub mod applications;
-pub mod offer_index;
-pub mod plug;
 pub mod cv;
 pub mod dashboard;
 pub mod events;
@@ -13,7 +11,9 @@ pub mod follow_up;
 pub mod jobs;
 pub mod live;
 pub mod notices;
+pub mod offer_index;
 pub mod operations;
+pub mod plug;
 pub mod pools;
 pub mod profiles;
 pub mod search;

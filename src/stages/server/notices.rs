@@ -29,15 +29,22 @@ pub enum Notice {
     /// To the candidate, in their language: the application is now in `state`.
     Decision { application_id: i64, state: String },
     /// To the other side of a message.
-    Message { application_id: i64, from_candidate: bool },
+    Message {
+        application_id: i64,
+        from_candidate: bool,
+    },
 }
 
 impl Notice {
     /// An application is received once: its notice is never queued twice.
     pub fn dedup_key(&self) -> Option<String> {
         match self {
-            Notice::Received { application_id } => Some(format!("{KIND}:received:{application_id}")),
-            Notice::Spontaneous { application_id } => Some(format!("{KIND}:spontaneous:{application_id}")),
+            Notice::Received { application_id } => {
+                Some(format!("{KIND}:received:{application_id}"))
+            }
+            Notice::Spontaneous { application_id } => {
+                Some(format!("{KIND}:spontaneous:{application_id}"))
+            }
             Notice::Decision { .. } | Notice::Message { .. } => None,
         }
     }
@@ -86,43 +93,104 @@ async fn facts(state: &AppState, application_id: i64) -> Result<Option<Facts>, s
 
 /// Renders and sends `notice`; an application deleted meanwhile needs no mail.
 async fn send(app: &AppState, job: &Job, notice: &Notice) -> Result<(), JobError> {
-    let (Notice::Received { application_id } | Notice::Spontaneous { application_id } | Notice::Decision { application_id, .. } | Notice::Message { application_id, .. }) = notice;
-    let Some(f) = facts(app, *application_id).await? else { return Ok(()) };
-    let link = app.config.public_link(&format!("/stages/candidatures/{application_id}"));
+    let (Notice::Received { application_id }
+    | Notice::Spontaneous { application_id }
+    | Notice::Decision { application_id, .. }
+    | Notice::Message { application_id, .. }) = notice;
+    let Some(f) = facts(app, *application_id).await? else {
+        return Ok(());
+    };
+    let link = app
+        .config
+        .public_link(&format!("/stages/candidatures/{application_id}"));
     let message_id = job.message_id(&app.config);
     match notice {
         Notice::Received { .. } => {
-            let Some(contact) = f.contact_email else { return Ok(()) };
+            let Some(contact) = f.contact_email else {
+                return Ok(());
+            };
             let locale = Locale::Fr;
-            let args = [("title", f.offer_title), ("name", f.candidate_name), ("link", link)];
-            app.mailer.send_as(&message_id, &contact, &locale.t_with("mail-application-received-subject", &args), locale.t_with("mail-application-received-body", &args)).await?;
+            let args = [
+                ("title", f.offer_title),
+                ("name", f.candidate_name),
+                ("link", link),
+            ];
+            app.mailer
+                .send_as(
+                    &message_id,
+                    &contact,
+                    &locale.t_with("mail-application-received-subject", &args),
+                    locale.t_with("mail-application-received-body", &args),
+                )
+                .await?;
         }
         Notice::Spontaneous { .. } => {
             let locale = Locale::Fr;
-            let args = [("title", f.offer_title), ("name", f.candidate_name), ("link", link)];
-            let (subject, body) = (locale.t_with("mail-spontaneous-received-subject", &args), locale.t_with("mail-spontaneous-received-body", &args));
+            let args = [
+                ("title", f.offer_title),
+                ("name", f.candidate_name),
+                ("link", link),
+            ];
+            let (subject, body) = (
+                locale.t_with("mail-spontaneous-received-subject", &args),
+                locale.t_with("mail-spontaneous-received-body", &args),
+            );
             // One message to all of them: one job, one Message-ID.
             let people = pool_people(app, f.direction_id).await?;
             if people.is_empty() {
                 return Ok(());
             }
             let people: Vec<&str> = people.iter().map(String::as_str).collect();
-            app.mailer.send_to_all_as(&message_id, &people, &subject, body).await?;
+            app.mailer
+                .send_to_all_as(&message_id, &people, &subject, body)
+                .await?;
         }
         Notice::Decision { state, .. } => {
             let locale = f.candidate_locale;
             let state_label = locale.t(&format!("application-state-{state}"));
             // A decision's answer goes in the mail (it was saved with the decision).
-            let answer = if matches!(state.as_str(), "accepted" | "declined") { last_agent_message(app, *application_id).await? } else { None };
+            let answer = if matches!(state.as_str(), "accepted" | "declined") {
+                last_agent_message(app, *application_id).await?
+            } else {
+                None
+            };
             let answer = answer.map(|text| format!("\n{text}\n")).unwrap_or_default();
-            let args = [("title", f.offer_title), ("name", f.candidate_name), ("state", state_label), ("link", link), ("answer", answer)];
-            app.mailer.send_as(&message_id, &f.candidate_email, &locale.t_with("mail-application-moved-subject", &args), locale.t_with("mail-application-moved-body", &args)).await?;
+            let args = [
+                ("title", f.offer_title),
+                ("name", f.candidate_name),
+                ("state", state_label),
+                ("link", link),
+                ("answer", answer),
+            ];
+            app.mailer
+                .send_as(
+                    &message_id,
+                    &f.candidate_email,
+                    &locale.t_with("mail-application-moved-subject", &args),
+                    locale.t_with("mail-application-moved-body", &args),
+                )
+                .await?;
         }
         Notice::Message { from_candidate, .. } => {
-            let (to, locale) = if *from_candidate { (f.contact_email, Locale::Fr) } else { (Some(f.candidate_email), f.candidate_locale) };
+            let (to, locale) = if *from_candidate {
+                (f.contact_email, Locale::Fr)
+            } else {
+                (Some(f.candidate_email), f.candidate_locale)
+            };
             let Some(to) = to else { return Ok(()) };
-            let args = [("title", f.offer_title), ("name", f.candidate_name), ("link", link)];
-            app.mailer.send_as(&message_id, &to, &locale.t_with("mail-message-subject", &args), locale.t_with("mail-message-body", &args)).await?;
+            let args = [
+                ("title", f.offer_title),
+                ("name", f.candidate_name),
+                ("link", link),
+            ];
+            app.mailer
+                .send_as(
+                    &message_id,
+                    &to,
+                    &locale.t_with("mail-message-subject", &args),
+                    locale.t_with("mail-message-body", &args),
+                )
+                .await?;
         }
     }
     Ok(())
@@ -140,7 +208,10 @@ async fn pool_people(app: &AppState, direction_id: i64) -> Result<Vec<String>, s
     rows.iter().map(|r| r.try_get("email")).collect()
 }
 
-async fn last_agent_message(app: &AppState, application_id: i64) -> Result<Option<String>, sqlx::Error> {
+async fn last_agent_message(
+    app: &AppState,
+    application_id: i64,
+) -> Result<Option<String>, sqlx::Error> {
     let row = sqlx::query("SELECT body FROM application_messages WHERE application_id = $1 AND from_candidate = 0 ORDER BY at DESC, id DESC LIMIT 1")
         .bind(application_id)
         .fetch_optional(&app.db.pool)

@@ -80,7 +80,10 @@ struct Index {
     starts: Vec<u32>,
 }
 
-fn intern<T: PartialEq + ?Sized + ToOwned<Owned = O>, O: std::borrow::Borrow<T>>(list: &mut Vec<O>, value: &T) -> u32 {
+fn intern<T: PartialEq + ?Sized + ToOwned<Owned = O>, O: std::borrow::Borrow<T>>(
+    list: &mut Vec<O>,
+    value: &T,
+) -> u32 {
     match list.iter().position(|v| v.borrow() == value) {
         Some(at) => at as u32,
         None => {
@@ -92,7 +95,10 @@ fn intern<T: PartialEq + ?Sized + ToOwned<Owned = O>, O: std::borrow::Borrow<T>>
 
 /// "2026-11-28" → 20261128, "2027-03" → 202703 (0 when unreadable, which sorts as long past).
 pub fn date_number(date: &str) -> u32 {
-    date.bytes().filter(u8::is_ascii_digit).take(8).fold(0u32, |n, b| n * 10 + u32::from(b - b'0'))
+    date.bytes()
+        .filter(u8::is_ascii_digit)
+        .take(8)
+        .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'))
 }
 
 /// An offer row as the index loads it, read before taking the lock.
@@ -164,7 +170,11 @@ impl Index {
                 list.push(slot);
             }
         }
-        let title_terms = offer.title_terms.split_whitespace().map(|w| self.term(w)).collect();
+        let title_terms = offer
+            .title_terms
+            .split_whitespace()
+            .map(|w| self.term(w))
+            .collect();
         let doc = Doc {
             id: offer.id,
             direction: intern(&mut self.directions, &offer.direction),
@@ -247,7 +257,9 @@ impl Filters {
         if doc.deadline < self.today
             || (self.since > 0 && doc.published_at < self.since)
             || self.not_direction == Some(doc.direction)
-            || self.arrondissement.is_some_and(|a| Some(a) != doc.arrondissement)
+            || self
+                .arrondissement
+                .is_some_and(|a| Some(a) != doc.arrondissement)
             || (self.remote && !doc.remote)
             || self.max_weeks.is_some_and(|w| doc.weeks > w)
             || self.min_weeks.is_some_and(|w| doc.weeks < w)
@@ -284,7 +296,9 @@ impl OfferIndex {
 
     pub async fn rebuild(&self, db: &Db) -> Result<(), sqlx::Error> {
         let _guard = self.reload.lock().await;
-        let rows = sqlx::query(&format!("{SELECT} ORDER BY o.id")).fetch_all(&db.pool).await?;
+        let rows = sqlx::query(&format!("{SELECT} ORDER BY o.id"))
+            .fetch_all(&db.pool)
+            .await?;
         let mut fresh = Index::default();
         for row in rows {
             fresh.insert(loaded(row)?);
@@ -297,7 +311,10 @@ impl OfferIndex {
     pub async fn reload(&self, db: &Db, id: i64) -> Result<(), sqlx::Error> {
         let compact = {
             let _guard = self.reload.lock().await;
-            let row = sqlx::query(&format!("{SELECT} AND o.id = $1")).bind(id).fetch_optional(&db.pool).await?;
+            let row = sqlx::query(&format!("{SELECT} AND o.id = $1"))
+                .bind(id)
+                .fetch_optional(&db.pool)
+                .await?;
             let offer = row.map(loaded).transpose()?;
             let mut index = self.write();
             match offer {
@@ -315,11 +332,15 @@ impl OfferIndex {
     fn write(&self) -> std::sync::RwLockWriteGuard<'_, Index> {
         // A panic while holding the lock leaves a consistent index (each change is one push or
         // one assignment), so a poisoned lock is safe to keep using.
-        self.index.write().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.index
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     fn read(&self) -> std::sync::RwLockReadGuard<'_, Index> {
-        self.index.read().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.index
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     pub fn len(&self) -> usize {
@@ -333,9 +354,23 @@ impl OfferIndex {
     /// Roughly how much memory the index holds, in bytes (for the benchmark's report).
     pub fn approx_bytes(&self) -> usize {
         let index = self.read();
-        let postings: usize = index.postings.iter().map(|list| list.capacity() * 4 + std::mem::size_of::<Vec<u32>>()).sum();
-        let terms: usize = index.term_ids.keys().map(|term| term.len() + std::mem::size_of::<(Box<str>, u32)>()).sum();
-        let docs = index.docs.capacity() * std::mem::size_of::<Option<Doc>>() + index.docs.iter().flatten().map(|d| d.title_terms.len() * 4).sum::<usize>();
+        let postings: usize = index
+            .postings
+            .iter()
+            .map(|list| list.capacity() * 4 + std::mem::size_of::<Vec<u32>>())
+            .sum();
+        let terms: usize = index
+            .term_ids
+            .keys()
+            .map(|term| term.len() + std::mem::size_of::<(Box<str>, u32)>())
+            .sum();
+        let docs = index.docs.capacity() * std::mem::size_of::<Option<Doc>>()
+            + index
+                .docs
+                .iter()
+                .flatten()
+                .map(|d| d.title_terms.len() * 4)
+                .sum::<usize>();
         postings + terms + docs + index.slot_of.capacity() * 16
     }
 
@@ -346,9 +381,19 @@ impl OfferIndex {
     }
 
     /// Same as [`OfferIndex::search`], among offers published at or after `since` (unix seconds).
-    pub fn search_since(&self, query: &SearchQuery, today: &str, since: i64, per_page: usize) -> Hits {
+    pub fn search_since(
+        &self,
+        query: &SearchQuery,
+        today: &str,
+        since: i64,
+        per_page: usize,
+    ) -> Hits {
         let index = self.read();
-        let words = query.q.as_deref().map(text::query_terms).unwrap_or_default();
+        let words = query
+            .q
+            .as_deref()
+            .map(text::query_terms)
+            .unwrap_or_default();
         let mut terms = Vec::with_capacity(words.len());
         for word in &words {
             match index.term_ids.get(word.as_str()) {
@@ -357,7 +402,11 @@ impl OfferIndex {
                 None => return Hits::default(),
             }
         }
-        let code = |value: &Option<String>, list: &Vec<String>| value.as_ref().map(|v| list.iter().position(|c| c == v).map(|at| at as u32));
+        let code = |value: &Option<String>, list: &Vec<String>| {
+            value
+                .as_ref()
+                .map(|v| list.iter().position(|c| c == v).map(|at| at as u32))
+        };
         let filters = Filters {
             direction: code(&query.direction, &index.directions),
             not_direction: code(&query.sauf_direction, &index.directions).flatten(),
@@ -388,7 +437,11 @@ impl OfferIndex {
         let mut starts = vec![0i64; index.starts.len()];
         let count_metiers = filters.family.is_some();
         let docs: Box<dyn Iterator<Item = &Doc>> = match candidates(&index, &filters.terms) {
-            Some(slots) => Box::new(slots.into_iter().filter_map(|s| index.docs[s as usize].as_ref())),
+            Some(slots) => Box::new(
+                slots
+                    .into_iter()
+                    .filter_map(|s| index.docs[s as usize].as_ref()),
+            ),
             None => Box::new(index.docs.iter().flatten()),
         };
         for doc in docs {
@@ -419,21 +472,40 @@ impl OfferIndex {
 
         let total = matches.len() as i64;
         let page = query.page_number().get() as usize;
-        let ids = page_of(matches, &filters.terms, query.tri.as_deref(), page, per_page);
+        let ids = page_of(
+            matches,
+            &filters.terms,
+            query.tri.as_deref(),
+            page,
+            per_page,
+        );
         let named = |list: &Vec<String>, counts: Vec<i64>| -> Vec<(String, i64)> {
-            let mut out: Vec<(String, i64)> = list.iter().cloned().zip(counts).filter(|(_, n)| *n > 0).collect();
+            let mut out: Vec<(String, i64)> = list
+                .iter()
+                .cloned()
+                .zip(counts)
+                .filter(|(_, n)| *n > 0)
+                .collect();
             out.sort();
             out
         };
         let nonzero = |ids: &Vec<i64>, counts: Vec<i64>| -> Vec<(i64, i64)> {
-            let mut out: Vec<(i64, i64)> = ids.iter().copied().zip(counts).filter(|(_, n)| *n > 0).collect();
+            let mut out: Vec<(i64, i64)> = ids
+                .iter()
+                .copied()
+                .zip(counts)
+                .filter(|(_, n)| *n > 0)
+                .collect();
             out.sort();
             out
         };
         let families = nonzero(&index.families, families);
         let mut metiers: Vec<(i64, i64)> = metiers.into_iter().collect();
         metiers.sort();
-        let starts = nonzero(&index.starts.iter().map(|m| i64::from(*m)).collect(), starts);
+        let starts = nonzero(
+            &index.starts.iter().map(|m| i64::from(*m)).collect(),
+            starts,
+        );
         Hits {
             ids,
             total,
@@ -441,8 +513,15 @@ impl OfferIndex {
             families,
             metiers,
             levels: named(&index.levels, levels),
-            starts: starts.into_iter().map(|(month, n)| (format!("{}-{:02}", month / 100, month % 100), n)).collect(),
-            paid: [("0", paid[0]), ("1", paid[1])].into_iter().filter(|(_, n)| *n > 0).map(|(v, n)| (v.to_string(), n)).collect(),
+            starts: starts
+                .into_iter()
+                .map(|(month, n)| (format!("{}-{:02}", month / 100, month % 100), n))
+                .collect(),
+            paid: [("0", paid[0]), ("1", paid[1])]
+                .into_iter()
+                .filter(|(_, n)| *n > 0)
+                .map(|(v, n)| (v.to_string(), n))
+                .collect(),
         }
     }
 }
@@ -457,7 +536,12 @@ pub async fn offer_changed(app: &AppState, id: i64) {
     if let Err(error) = reloaded {
         tracing::error!(%error, offer = id, "search index: offer not reloaded");
     }
-    app.realtime.publish(super::events::OFFER_TOPIC, &super::events::OfferEvent { offer_id: id }).await;
+    app.realtime
+        .publish(
+            super::events::OFFER_TOPIC,
+            &super::events::OfferEvent { offer_id: id },
+        )
+        .await;
 }
 
 /// How often the whole index is rebuilt from the database, as a safety net.
@@ -475,7 +559,9 @@ pub fn spawn_follower(app: &AppState, index: OfferIndex) {
         loop {
             match events.recv().await {
                 Ok(message) => {
-                    if let Some(super::events::OfferEvent { offer_id: id }) = message.read(super::events::OFFER_TOPIC) {
+                    if let Some(super::events::OfferEvent { offer_id: id }) =
+                        message.read(super::events::OFFER_TOPIC)
+                    {
                         if let Err(error) = index.reload(&db, id).await {
                             tracing::error!(%error, offer = id, "search index: offer not reloaded");
                         }
@@ -517,13 +603,23 @@ fn candidates(index: &Index, terms: &[u32]) -> Option<Vec<u32>> {
 }
 
 /// Sorts the matches the way the candidate asked and keeps page `page`.
-fn page_of(mut matches: Vec<&Doc>, terms: &[u32], sort: Option<&str>, page: usize, per_page: usize) -> Vec<i64> {
+fn page_of(
+    mut matches: Vec<&Doc>,
+    terms: &[u32],
+    sort: Option<&str>,
+    page: usize,
+    per_page: usize,
+) -> Vec<i64> {
     let title_score = |doc: &Doc| terms.iter().filter(|t| doc.title_terms.contains(t)).count();
     let newest = |a: &&Doc, b: &&Doc| b.published_at.cmp(&a.published_at).then(b.id.cmp(&a.id));
     let order: Box<dyn Fn(&&Doc, &&Doc) -> std::cmp::Ordering + '_> = match sort {
         Some("echeance") => Box::new(|a, b| a.deadline.cmp(&b.deadline).then(b.id.cmp(&a.id))),
         Some("recent") => Box::new(newest),
-        _ if !terms.is_empty() => Box::new(move |a, b| title_score(b).cmp(&title_score(a)).then_with(|| newest(a, b))),
+        _ if !terms.is_empty() => Box::new(move |a, b| {
+            title_score(b)
+                .cmp(&title_score(a))
+                .then_with(|| newest(a, b))
+        }),
         _ => Box::new(newest),
     };
     if per_page == 0 {
@@ -573,8 +669,15 @@ mod tests {
         index.insert(offer(1, "DEVE", "Jardins partagés", 10));
         index.insert(offer(2, "DVD", "Jardin et voirie", 20));
         index.insert(offer(3, "DEVE", "Communication", 30));
-        let index = OfferIndex { index: Arc::new(RwLock::new(index)), ..Default::default() };
-        let query = |q: &str, direction: Option<&str>| SearchQuery { q: Some(q.into()), direction: direction.map(Into::into), ..Default::default() };
+        let index = OfferIndex {
+            index: Arc::new(RwLock::new(index)),
+            ..Default::default()
+        };
+        let query = |q: &str, direction: Option<&str>| SearchQuery {
+            q: Some(q.into()),
+            direction: direction.map(Into::into),
+            ..Default::default()
+        };
 
         let hits = index.search(&query("jardin", None), "2026-01-01", 20);
         assert_eq!((hits.ids.clone(), hits.total), (vec![2, 1], 2));
@@ -583,17 +686,49 @@ mod tests {
         // The direction facet ignores its own filter; the others do not.
         assert_eq!(hits.directions, vec![("DEVE".into(), 1), ("DVD".into(), 1)]);
         assert_eq!(hits.families, vec![(1, 1)]);
-        assert_eq!(index.search(&query("jardin zzz", None), "2026-01-01", 20).total, 0);
-        assert_eq!(index.search(&SearchQuery::default(), "2099-01-02", 20).total, 0, "deadline passed");
+        assert_eq!(
+            index
+                .search(&query("jardin zzz", None), "2026-01-01", 20)
+                .total,
+            0
+        );
+        assert_eq!(
+            index
+                .search(&SearchQuery::default(), "2099-01-02", 20)
+                .total,
+            0,
+            "deadline passed"
+        );
 
         index.write().insert(offer(1, "DEVE", "Communication", 40));
-        assert_eq!(index.search(&query("jardin", None), "2026-01-01", 20).ids, vec![2]);
-        assert_eq!(index.search(&query("communication", None), "2026-01-01", 20).ids, vec![1, 3]);
+        assert_eq!(
+            index.search(&query("jardin", None), "2026-01-01", 20).ids,
+            vec![2]
+        );
+        assert_eq!(
+            index
+                .search(&query("communication", None), "2026-01-01", 20)
+                .ids,
+            vec![1, 3]
+        );
         index.write().remove(3);
         assert_eq!(index.len(), 2);
-        let second_page = SearchQuery { page: Some("2".into()), ..Default::default() };
+        let second_page = SearchQuery {
+            page: Some("2".into()),
+            ..Default::default()
+        };
         assert_eq!(index.search(&second_page, "2026-01-01", 1).ids, vec![2]);
-        assert_eq!(index.search_since(&SearchQuery::default(), "2026-01-01", 21, 20).ids, vec![1]);
-        assert_eq!(index.search_since(&SearchQuery::default(), "2026-01-01", 20, 20).ids, vec![1, 2]);
+        assert_eq!(
+            index
+                .search_since(&SearchQuery::default(), "2026-01-01", 21, 20)
+                .ids,
+            vec![1]
+        );
+        assert_eq!(
+            index
+                .search_since(&SearchQuery::default(), "2026-01-01", 20, 20)
+                .ids,
+            vec![1, 2]
+        );
     }
 }

@@ -32,11 +32,22 @@ pub fn spawn(app: &AppState, index: OfferIndex) {
 }
 
 /// Path prefixes robots.txt keeps crawlers out of: management, applications, CVs, exports.
-pub const PRIVATE_PATHS: &[&str] = &["/stages/gestion", "/stages/candidatures", "/stages/cv", "/stages/export.csv"];
+pub const PRIVATE_PATHS: &[&str] = &[
+    "/stages/gestion",
+    "/stages/candidatures",
+    "/stages/cv",
+    "/stages/export.csv",
+];
 
 /// The sitemap's offer pages: every offer taking applications (published, deadline not
 /// passed), newest first, at most `limit`, with its last change.
 pub async fn sitemap(app: &AppState, limit: i64) -> Result<Vec<SitemapUrl>, sqlx::Error> {
     let offers = store::open_offer_times(&app.db, &app.clock.today_iso(), limit).await?;
-    Ok(offers.into_iter().map(|(id, at)| SitemapUrl { loc: app.config.public_link(&format!("/stages/offres/{id}")), lastmod: Some(at) }).collect())
+    Ok(offers
+        .into_iter()
+        .map(|(id, at)| SitemapUrl {
+            loc: app.config.public_link(&format!("/stages/offres/{id}")),
+            lastmod: Some(at),
+        })
+        .collect())
 }

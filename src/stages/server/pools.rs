@@ -5,16 +5,31 @@ use sqlx::{any::AnyRow, Row};
 
 /// The directions whose pool of spontaneous applications `user_id` handles.
 pub async fn pools_of(db: &Db, user_id: i64) -> Result<Vec<i64>, sqlx::Error> {
-    let rows = sqlx::query("SELECT direction_id FROM pool_handlers WHERE user_id = $1").bind(user_id).fetch_all(&db.pool).await?;
-    rows.into_iter().map(|r| r.try_get("direction_id")).collect()
+    let rows = sqlx::query("SELECT direction_id FROM pool_handlers WHERE user_id = $1")
+        .bind(user_id)
+        .fetch_all(&db.pool)
+        .await?;
+    rows.into_iter()
+        .map(|r| r.try_get("direction_id"))
+        .collect()
 }
 
 fn named(rows: Vec<AnyRow>) -> Result<Vec<Named>, sqlx::Error> {
-    rows.into_iter().map(|r| Ok(Named { id: r.try_get("id")?, name: r.try_get("display_name")? })).collect()
+    rows.into_iter()
+        .map(|r| {
+            Ok(Named {
+                id: r.try_get("id")?,
+                name: r.try_get("display_name")?,
+            })
+        })
+        .collect()
 }
 
 /// Who handles a direction's pool, and the direction's host agents who could.
-pub async fn pool_people(db: &Db, direction_id: i64) -> Result<(Vec<Named>, Vec<Named>), sqlx::Error> {
+pub async fn pool_people(
+    db: &Db,
+    direction_id: i64,
+) -> Result<(Vec<Named>, Vec<Named>), sqlx::Error> {
     let handlers = sqlx::query("SELECT u.id, u.display_name FROM pool_handlers h JOIN users u ON u.id = h.user_id WHERE h.direction_id = $1 ORDER BY u.display_name, u.id")
         .bind(direction_id)
         .fetch_all(&db.pool)
@@ -50,5 +65,13 @@ pub async fn add_handler(db: &Db, direction_id: i64, user_id: i64) -> Result<(),
 }
 
 pub async fn remove_handler(db: &Db, direction_id: i64, user_id: i64) -> Result<bool, sqlx::Error> {
-    Ok(sqlx::query("DELETE FROM pool_handlers WHERE direction_id = $1 AND user_id = $2").bind(direction_id).bind(user_id).execute(&db.pool).await?.rows_affected() == 1)
+    Ok(
+        sqlx::query("DELETE FROM pool_handlers WHERE direction_id = $1 AND user_id = $2")
+            .bind(direction_id)
+            .bind(user_id)
+            .execute(&db.pool)
+            .await?
+            .rows_affected()
+            == 1,
+    )
 }

@@ -70,7 +70,10 @@ fn record(row: OfferRow, today: &str) -> OfferRecord {
         deadline: row.deadline.clone(),
         places: row.places.to_string(),
         address: row.address.clone(),
-        arrondissement: row.arrondissement.map(|a| a.to_string()).unwrap_or_default(),
+        arrondissement: row
+            .arrondissement
+            .map(|a| a.to_string())
+            .unwrap_or_default(),
         remote_days: row.remote_days.to_string(),
         paid: (row.paid == 1).then(|| "on".to_string()),
         contact_name: row.contact_name.clone(),
@@ -80,9 +83,18 @@ fn record(row: OfferRow, today: &str) -> OfferRecord {
         id: row.id,
         state: row.state,
         title: row.title,
-        direction: Named { id: row.direction_id, name: format!("{} — {}", row.direction_code, row.direction_name) },
-        service: Named { id: row.service_id, name: row.service_name },
-        metier: Named { id: row.metier_id, name: row.metier_name },
+        direction: Named {
+            id: row.direction_id,
+            name: format!("{} — {}", row.direction_code, row.direction_name),
+        },
+        service: Named {
+            id: row.service_id,
+            name: row.service_name,
+        },
+        metier: Named {
+            id: row.metier_id,
+            name: row.metier_name,
+        },
         description_html: row.description_html,
         profile_html: row.profile_html,
         education_level: row.education_level,
@@ -106,20 +118,39 @@ fn record(row: OfferRow, today: &str) -> OfferRecord {
         viewer: Default::default(),
         share: Default::default(),
     };
-    OfferRecord { direction_id: row.direction_id, service_id: row.service_id, view }
+    OfferRecord {
+        direction_id: row.direction_id,
+        service_id: row.service_id,
+        view,
+    }
 }
 
 pub async fn find(db: &Db, id: i64, today: &str) -> Result<Option<OfferRecord>, sqlx::Error> {
-    let row: Option<OfferRow> = sqlx::query_as(&format!("{SELECT_OFFER} WHERE o.id = $1")).bind(id).fetch_optional(&db.pool).await?;
+    let row: Option<OfferRow> = sqlx::query_as(&format!("{SELECT_OFFER} WHERE o.id = $1"))
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?;
     Ok(row.map(|row| record(row, today)))
 }
 
 pub async fn metier_exists(db: &Db, id: i64) -> Result<bool, sqlx::Error> {
-    Ok(sqlx::query("SELECT id FROM metiers WHERE id = $1 AND archived_at IS NULL").bind(id).fetch_optional(&db.pool).await?.is_some())
+    Ok(
+        sqlx::query("SELECT id FROM metiers WHERE id = $1 AND archived_at IS NULL")
+            .bind(id)
+            .fetch_optional(&db.pool)
+            .await?
+            .is_some(),
+    )
 }
 
 /// Inserts (no `id`) or updates an offer; the Markdown is rendered and sanitised once, here.
-pub async fn save(db: &Db, id: Option<i64>, offer: &ValidOffer, direction_id: i64, user_id: i64) -> Result<i64, sqlx::Error> {
+pub async fn save(
+    db: &Db,
+    id: Option<i64>,
+    offer: &ValidOffer,
+    direction_id: i64,
+    user_id: i64,
+) -> Result<i64, sqlx::Error> {
     let at = now();
     let sql = match id {
         None => {
@@ -160,7 +191,9 @@ pub async fn save(db: &Db, id: Option<i64>, offer: &ValidOffer, direction_id: i6
         .bind(at)
         .fetch_optional(&db.pool)
         .await?;
-    let Some(id) = row else { return Err(sqlx::Error::RowNotFound) };
+    let Some(id) = row else {
+        return Err(sqlx::Error::RowNotFound);
+    };
     index(db, id).await?;
     Ok(id)
 }
@@ -189,8 +222,23 @@ struct IndexedRow {
 impl IndexedRow {
     /// The offer's (search terms, title terms).
     fn terms(&self) -> (String, String) {
-        let all = [&self.title, &self.description_md, &self.profile_md, &self.discipline, &self.code, &self.direction, &self.service, &self.metier, &self.family].map(String::as_str).join(" ");
-        (crate::server::text::stored(&all), crate::server::text::stored(&self.title))
+        let all = [
+            &self.title,
+            &self.description_md,
+            &self.profile_md,
+            &self.discipline,
+            &self.code,
+            &self.direction,
+            &self.service,
+            &self.metier,
+            &self.family,
+        ]
+        .map(String::as_str)
+        .join(" ");
+        (
+            crate::server::text::stored(&all),
+            crate::server::text::stored(&self.title),
+        )
     }
 }
 
@@ -198,9 +246,17 @@ const SET_TERMS: &str = "UPDATE offers SET search_terms = $1, title_terms = $2 W
 
 /// Recomputes the search terms of offer `id` from its text and its reference names.
 pub async fn index(db: &Db, id: i64) -> Result<(), sqlx::Error> {
-    let row: IndexedRow = sqlx::query_as(&format!("{INDEXED} WHERE o.id = $1")).bind(id).fetch_one(&db.pool).await?;
+    let row: IndexedRow = sqlx::query_as(&format!("{INDEXED} WHERE o.id = $1"))
+        .bind(id)
+        .fetch_one(&db.pool)
+        .await?;
     let (terms, title_terms) = row.terms();
-    sqlx::query(SET_TERMS).bind(terms).bind(title_terms).bind(id).execute(&db.pool).await?;
+    sqlx::query(SET_TERMS)
+        .bind(terms)
+        .bind(title_terms)
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
     Ok(())
 }
 
@@ -211,7 +267,12 @@ pub async fn index_all(db: &Db) -> Result<usize, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
     for row in &rows {
         let (terms, title_terms) = row.terms();
-        sqlx::query(SET_TERMS).bind(terms).bind(title_terms).bind(row.id).execute(&mut *tx).await?;
+        sqlx::query(SET_TERMS)
+            .bind(terms)
+            .bind(title_terms)
+            .bind(row.id)
+            .execute(&mut *tx)
+            .await?;
     }
     tx.commit().await?;
     Ok(rows.len())
@@ -219,13 +280,24 @@ pub async fn index_all(db: &Db) -> Result<usize, sqlx::Error> {
 
 /// Moves an offer from `from` to `to` on the caller's transaction; false when it was no
 /// longer in `from`.
-pub async fn move_state(conn: &mut sqlx::AnyConnection, id: i64, from: OfferState, to: OfferState) -> Result<bool, sqlx::Error> {
+pub async fn move_state(
+    conn: &mut sqlx::AnyConnection,
+    id: i64,
+    from: OfferState,
+    to: OfferState,
+) -> Result<bool, sqlx::Error> {
     let sql = if to == OfferState::Published {
         "UPDATE offers SET state = $1, updated_at = $2, published_at = COALESCE(published_at, $2) WHERE id = $3 AND state = $4"
     } else {
         "UPDATE offers SET state = $1, updated_at = $2 WHERE id = $3 AND state = $4"
     };
-    let done = sqlx::query(sql).bind(to.code()).bind(now()).bind(id).bind(from.code()).execute(conn).await?;
+    let done = sqlx::query(sql)
+        .bind(to.code())
+        .bind(now())
+        .bind(id)
+        .bind(from.code())
+        .execute(conn)
+        .await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -267,12 +339,18 @@ fn summary(row: SummaryRow, dates: &HumanDates) -> OfferSummary {
 }
 
 /// The summaries of offers `ids`, in that order, dated for `dates`' reader.
-pub async fn summaries(db: &Db, ids: &[i64], dates: &HumanDates) -> Result<Vec<OfferSummary>, sqlx::Error> {
+pub async fn summaries(
+    db: &Db,
+    ids: &[i64],
+    dates: &HumanDates,
+) -> Result<Vec<OfferSummary>, sqlx::Error> {
     if ids.is_empty() {
         return Ok(vec![]);
     }
     let mut sql = Sql::new(SELECT_SUMMARY);
-    sql.push(" WHERE o.id IN (").push_binds(ids.iter().copied()).push(")");
+    sql.push(" WHERE o.id IN (")
+        .push_binds(ids.iter().copied())
+        .push(")");
     let rows: Vec<SummaryRow> = sql.query_as().fetch_all(&db.pool).await?;
     let mut found: Vec<OfferSummary> = rows.into_iter().map(|row| summary(row, dates)).collect();
     found.sort_by_key(|o| ids.iter().position(|id| *id == o.id));
@@ -280,13 +358,21 @@ pub async fn summaries(db: &Db, ids: &[i64], dates: &HumanDates) -> Result<Vec<O
 }
 
 /// The offers an account manages, most recently changed first.
-pub async fn managed(db: &Db, scope: &OfferScope, dates: &HumanDates) -> Result<Vec<OfferSummary>, sqlx::Error> {
+pub async fn managed(
+    db: &Db,
+    scope: &OfferScope,
+    dates: &HumanDates,
+) -> Result<Vec<OfferSummary>, sqlx::Error> {
     if !scope.is_staff() {
         return Ok(vec![]);
     }
     let mut sql = Sql::new(SELECT_SUMMARY);
     if !scope.all {
-        sql.push(" WHERE o.service_id IN (").push_binds(scope.services.iter().copied()).push(") OR o.direction_id IN (").push_binds(scope.directions.iter().copied()).push(")");
+        sql.push(" WHERE o.service_id IN (")
+            .push_binds(scope.services.iter().copied())
+            .push(") OR o.direction_id IN (")
+            .push_binds(scope.directions.iter().copied())
+            .push(")");
     }
     sql.push(" ORDER BY o.updated_at DESC, o.id DESC LIMIT 500");
     let rows: Vec<SummaryRow> = sql.query_as().fetch_all(&db.pool).await?;
@@ -296,7 +382,11 @@ pub async fn managed(db: &Db, scope: &OfferScope, dates: &HumanDates) -> Result<
 /// When each of `ids` was first published.
 /// Every offer taking applications (published, deadline `today` or later), newest first, with
 /// its last change in Unix seconds: what the sitemap lists. At most `limit`.
-pub async fn open_offer_times(db: &Db, today: &str, limit: i64) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+pub async fn open_offer_times(
+    db: &Db,
+    today: &str,
+    limit: i64,
+) -> Result<Vec<(i64, i64)>, sqlx::Error> {
     sqlx::query_as("SELECT id, updated_at FROM offers WHERE state = 'published' AND deadline >= $1 ORDER BY published_at DESC, id DESC LIMIT $2")
         .bind(today)
         .bind(limit)
@@ -309,6 +399,7 @@ pub async fn published_times(db: &Db, ids: &[i64]) -> Result<Vec<(i64, i64)>, sq
         return Ok(vec![]);
     }
     let mut sql = Sql::new("SELECT id, published_at FROM offers WHERE id IN (");
-    sql.push_binds(ids.iter().copied()).push(") AND published_at IS NOT NULL");
+    sql.push_binds(ids.iter().copied())
+        .push(") AND published_at IS NOT NULL");
     sql.query_as().fetch_all(&db.pool).await
 }
