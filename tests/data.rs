@@ -318,7 +318,7 @@ async fn a_refused_direction_names_the_unique_key_it_hit() {
     let admin = app
         .sign_in(
             "admin@parvis.localhost",
-            parvis::server::demo::DEMO_PASSWORD,
+            parvis::seed::DEMO_PASSWORD,
         )
         .await;
     let (status, result) = app
