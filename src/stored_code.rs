@@ -77,11 +77,30 @@ impl From<UnknownCode> for sqlx::Error {
 #[cfg(test)]
 mod tests {
     use super::UnknownCode;
-    use crate::innovation::types::Maturity;
+
+    /// A stored enumeration of the tests' own (the module uses no domain).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum Maturity {
+        Idea,
+        Pilot,
+    }
+
+    impl Maturity {
+        fn parse(code: &str) -> Option<Maturity> {
+            match code {
+                "idea" => Some(Maturity::Idea),
+                "pilot" => Some(Maturity::Pilot),
+                _ => None,
+            }
+        }
+    }
+
+    stored_code!(Maturity, "maturity");
 
     #[test]
     fn a_known_code_reads_and_an_unknown_one_is_an_error_naming_it() {
         assert_eq!(Maturity::try_from("pilot"), Ok(Maturity::Pilot));
+        assert_eq!(Maturity::try_from(String::from("idea")), Ok(Maturity::Idea));
         let error = Maturity::try_from("prototype").expect_err("unknown");
         assert_eq!(
             error,

@@ -316,10 +316,7 @@ async fn the_demo_innovation_catalogue_is_published_through_review() {
 async fn a_refused_direction_names_the_unique_key_it_hit() {
     let app = TestApp::spawn_with(|c| c.demo.enabled = true).await;
     let admin = app
-        .sign_in(
-            "admin@parvis.localhost",
-            parvis::seed::DEMO_PASSWORD,
-        )
+        .sign_in("admin@parvis.localhost", parvis::seed::DEMO_PASSWORD)
         .await;
     let (status, result) = app
         .call_json::<i64>(

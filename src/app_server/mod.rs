@@ -16,7 +16,8 @@ use crate::{
         clock::Clock,
         config::Config,
         db::Db,
-        jobs::{self, Jobs, Registry},
+        job_bell::JobBell,
+        jobs::{self, Registry},
         mail::Mailer,
         realtime::Realtime,
         router::{self, StartError},
@@ -57,8 +58,10 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
 
     // Each domain's own state.
     let offer_index = stages::server::plug::state(&db).await?;
-    let domains = Domains::default().with(offer_index.clone());
-    let jobs = Jobs::new(registry(&config));
+    // The job handlers and rounds of every domain travel the same way as a domain's state.
+    let domains = Domains::default()
+        .with(offer_index.clone())
+        .with(registry(&config));
     let state = AppState {
         leptos_options,
         db: db.clone(),
@@ -66,7 +69,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         mailer,
         realtime,
         clock,
-        jobs,
+        jobs: JobBell::new(),
         domains,
     };
 

@@ -8,6 +8,7 @@ pub mod csv_export;
 pub mod db;
 pub mod feeds;
 pub mod human_dates;
+pub mod job_bell;
 pub mod jobs;
 pub mod mail;
 pub mod markdown;

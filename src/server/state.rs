@@ -1,4 +1,6 @@
-use super::{clock::Clock, config::Config, db::Db, jobs::Jobs, mail::Mailer, realtime::Realtime};
+use super::{
+    clock::Clock, config::Config, db::Db, job_bell::JobBell, mail::Mailer, realtime::Realtime,
+};
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use std::{
@@ -17,8 +19,9 @@ pub struct AppState {
     pub realtime: Realtime,
     /// Now, and the city's calendar: what every date rule reads.
     pub clock: Clock,
-    /// This process's background worker: job handlers, periodic rounds, its wake-up bell.
-    pub jobs: Jobs,
+    /// This process's job worker: its name and its wake-up bell (the handlers and rounds are
+    /// plugged into `domains`: see `jobs::registry_of`).
+    pub jobs: JobBell,
     /// Each domain's own state (the Stages offer index…), put in at start by
     /// `crate::app_server`; a domain reads its part with [`Domains::get`].
     pub domains: Domains,

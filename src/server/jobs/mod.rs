@@ -11,7 +11,7 @@
 //! enqueueing in the caller's transaction needs that pool's connection type.
 //!
 //! Infrastructure only: it knows no domain. Each domain hands its job kinds and rounds to the
-//! [`Registry`] built at start (`server::router::build`).
+//! [`Registry`] built at start (`crate::app_server`).
 
 pub mod admin;
 pub mod housekeeping;
@@ -22,8 +22,7 @@ pub mod worker;
 use super::{config::Config, state::AppState};
 use serde::{de::DeserializeOwned, Serialize};
 use sqlx::AnyConnection;
-use std::{collections::HashMap, future::Future, pin::Pin, sync::Arc, time::Duration};
-use tokio::sync::Notify;
+use std::{collections::HashMap, future::Future, pin::Pin, time::Duration};
 
 /// A claimed job, as its handler receives it.
 #[derive(Debug, Clone)]
@@ -109,59 +108,22 @@ impl Registry {
     }
 }
 
-/// This process's worker: the registry, its name in `locked_by`, and its wake-up bell.
-#[derive(Clone)]
-pub struct Jobs {
-    registry: Arc<Registry>,
-    /// `locked_by` / `last_run_by`: host, process id and a random part.
-    pub worker: String,
-    bell: Arc<Notify>,
+/// The registry plugged into `app` at start (`crate::app_server`), as a database error when
+/// the app was built without one (a start-up bug).
+pub fn registry_of(app: &AppState) -> Result<&Registry, sqlx::Error> {
+    app.domains
+        .get::<Registry>()
+        .map_err(|missing| sqlx::Error::Configuration(Box::new(missing)))
 }
 
-impl std::fmt::Debug for Jobs {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Jobs")
-            .field("worker", &self.worker)
-            .field("kinds", &self.registry.handlers.keys().collect::<Vec<_>>())
-            .finish()
-    }
-}
-
-impl Jobs {
-    pub fn new(registry: Registry) -> Jobs {
-        let host = hostname();
-        let worker = format!(
-            "{host}:{}:{:08x}",
-            std::process::id(),
-            rand::random::<u32>()
-        );
-        Jobs {
-            registry: Arc::new(registry),
-            worker,
-            bell: Arc::new(Notify::new()),
-        }
-    }
-
-    /// Wakes this process's worker: call it once the transaction that queued jobs committed.
-    pub fn wake(&self) {
-        self.bell.notify_one();
-    }
-
+impl Registry {
     fn handler(&self, kind: &str) -> Option<Handler> {
-        self.registry.handlers.get(kind).copied()
+        self.handlers.get(kind).copied()
     }
 
     fn rounds(&self) -> &[Round] {
-        &self.registry.rounds
+        &self.rounds
     }
-}
-
-fn hostname() -> String {
-    std::fs::read_to_string("/etc/hostname")
-        .map(|h| h.trim().to_string())
-        .ok()
-        .filter(|h| !h.is_empty())
-        .unwrap_or_else(|| "parvis".into())
 }
 
 /// A job to record: its kind, payload and, when the same work must never be queued twice,
@@ -174,7 +136,7 @@ pub struct NewJob<'a, T: Serialize> {
 
 /// Records a job inside the caller's transaction (`&mut *tx`), due at once. Returns its id, or
 /// `None` when a job with the same dedup key exists already. The job runs only if the
-/// transaction commits; call [`Jobs::wake`] after the commit to run it without waiting for
+/// transaction commits; call `JobBell::wake` (`app.jobs.wake()`) after the commit to run it without waiting for
 /// the next poll.
 pub async fn enqueue<T: Serialize>(
     conn: &mut AnyConnection,

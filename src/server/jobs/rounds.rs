@@ -9,7 +9,11 @@ use crate::server::{db::now, state::AppState};
 
 /// Runs each registered round that is due and that this process claims.
 pub async fn run_due(app: &AppState) {
-    for round in app.jobs.rounds() {
+    let registry = match super::registry_of(app) {
+        Ok(registry) => registry,
+        Err(error) => return tracing::error!(%error, "periodic rounds: no registry"),
+    };
+    for round in registry.rounds() {
         let at = now();
         let every = i64::try_from(round.every.as_secs().max(1)).unwrap_or(i64::MAX / 2);
         let first = if round.first_at_once { at } else { at + every };

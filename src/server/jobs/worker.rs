@@ -1,7 +1,7 @@
 //! The worker of one server process: claims a due job, runs its handler, marks it done or
 //! failed. Between jobs it also claims the periodic rounds that are due (`rounds.rs`).
 
-use super::{store, Job, JobError, Jobs};
+use super::{registry_of, store, Job, JobError};
 use crate::server::{db::now, state::AppState};
 use std::time::Duration;
 use tracing::Instrument;
@@ -22,20 +22,20 @@ pub fn spawn(app: AppState) {
                 Err(error) => tracing::error!(%error, "jobs: claim failed"),
             }
             // Woken by a job queued here, or polling for those queued by other processes.
-            let _ = tokio::time::timeout(poll, app.jobs.bell.notified()).await;
+            let _ = tokio::time::timeout(poll, app.jobs.rung()).await;
         }
     });
 }
 
 /// Claims and runs one due job; false when none was due.
 pub async fn run_one(app: &AppState) -> Result<bool, sqlx::Error> {
-    let jobs: &Jobs = &app.jobs;
+    let (registry, jobs) = (registry_of(app)?, &app.jobs);
     let lease = app.config.jobs.lease_seconds.max(1);
     let Some(job) = store::claim(&app.db, &jobs.worker, now(), lease).await? else {
         return Ok(false);
     };
     crash_if_asked(&job);
-    let outcome = match jobs.handler(&job.kind) {
+    let outcome = match registry.handler(&job.kind) {
         // Every log line of the handler says which job it belongs to.
         Some(handler) => match tokio::time::timeout(
             Duration::from_secs(lease as u64),

@@ -13,8 +13,6 @@ use sqlx::{Any, Transaction};
 
 /// Live topic of application changes; payload [`ApplicationEvent`].
 pub const APPLICATION_TOPIC: &str = "stages.application";
-/// Live topic of offer changes (search indexes reload the offer); payload [`OfferEvent`].
-pub const OFFER_TOPIC: &str = "stages.offer";
 
 /// Something happened to an application: who may hear of it follows from these ids.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,12 +23,6 @@ pub struct ApplicationEvent {
     pub direction_id: i64,
     pub service_id: Option<i64>,
     pub state: String,
-}
-
-/// An offer changed (published, edited, closed…).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OfferEvent {
-    pub offer_id: i64,
 }
 
 impl ApplicationKeys {

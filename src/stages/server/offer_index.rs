@@ -526,6 +526,16 @@ impl OfferIndex {
     }
 }
 
+/// Live topic of offer changes (each process's index reloads the offer); payload
+/// [`OfferEvent`]. The index owns it: it is the only reader.
+pub const OFFER_TOPIC: &str = "stages.offer";
+
+/// An offer changed (published, edited, closed…).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct OfferEvent {
+    pub offer_id: i64,
+}
+
 /// After offer `id` changed in the database: reload it here, and tell the other processes.
 /// A failed reload is logged; the periodic rebuild repairs it.
 pub async fn offer_changed(app: &AppState, id: i64) {
@@ -537,10 +547,7 @@ pub async fn offer_changed(app: &AppState, id: i64) {
         tracing::error!(%error, offer = id, "search index: offer not reloaded");
     }
     app.realtime
-        .publish(
-            super::events::OFFER_TOPIC,
-            &super::events::OfferEvent { offer_id: id },
-        )
+        .publish(OFFER_TOPIC, &OfferEvent { offer_id: id })
         .await;
 }
 
@@ -559,9 +566,7 @@ pub fn spawn_follower(app: &AppState, index: OfferIndex) {
         loop {
             match events.recv().await {
                 Ok(message) => {
-                    if let Some(super::events::OfferEvent { offer_id: id }) =
-                        message.read(super::events::OFFER_TOPIC)
-                    {
+                    if let Some(OfferEvent { offer_id: id }) = message.read(OFFER_TOPIC) {
                         if let Err(error) = index.reload(&db, id).await {
                             tracing::error!(%error, offer = id, "search index: offer not reloaded");
                         }
