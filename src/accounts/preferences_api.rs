@@ -25,9 +25,11 @@ pub struct TimeZoneOptions {
 pub async fn time_zone_choice() -> Result<TimeZoneOptions, AppError> {
     respond(
         async {
+            // The state is read before the first await: during server rendering this
+            // resource's owner may be gone once it resumes (README, development notes).
+            let app = app_state()?;
             let caller = Caller::current().await?;
             let account = caller.signed_in()?;
-            let app = app_state()?;
             Ok(TimeZoneOptions {
                 chosen: preferences::time_zone(&app.db, account.id).await?,
                 city: app.config.city.time_zone.clone(),

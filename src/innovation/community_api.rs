@@ -29,17 +29,19 @@ pub async fn load_fiche_page(id: i64) -> Result<FichePageData, AppError> {
     respond(
         async {
             let db = app_state()?.db;
-            let reader = async {
-                let caller = Caller::current().await?;
-                let Standing { member, editor } = Standing::of(&caller);
-                Ok::<_, AppError>((member, editor, caller.id()))
-            };
-            let (page, dates, (member, moderator, account)) = tokio::try_join!(
+            // The caller first, alone: it is read once per request and kept in the request's
+            // context, which `HumanDates::for_reader` then reads without a second extraction.
+            let caller = Caller::current().await?;
+            let Standing {
+                member,
+                editor: moderator,
+            } = Standing::of(&caller);
+            let account = caller.id();
+            let (page, dates) = tokio::try_join!(
                 async {
                     Ok::<_, AppError>(store::published_page(&db, id, request_locale()).await?)
                 },
                 HumanDates::for_reader(),
-                reader
             )?;
             let (mut fiche, first_published_at) = page.ok_or(AppError::NotFound)?;
             fiche.published_shown = dates.instant(fiche.published_at);
