@@ -59,7 +59,8 @@ async fn send_reset(app: AppState, job: Job) -> Result<(), JobError> {
     let Some(account) = store::by_id(&app.db, mail.user_id).await? else {
         return Ok(());
     };
-    let locale = Locale::parse(&mail.locale).unwrap_or_default();
+    // Written from `Locale::code` when queued: an unknown one is an error, never a default.
+    let locale = Locale::try_from(mail.locale.as_str()).map_err(sqlx::Error::from)?;
     let minutes = app.config.security.password_reset_minutes;
     let token = reset::issue(&app.db, account.id, minutes).await?;
     let link = app
