@@ -1,5 +1,5 @@
-//! Migration 0020 turns the lists once written into text columns (" 3 7 ", ", tag, tag, ",
-//! " velo bicycl ") into join tables. Old rows are written as the schema before 0020 held
+//! Migrations 0020 and 0022 turn the lists once written into text columns (" 3 7 ",
+//! ", tag, tag, ", " velo bicycl ", a saved search's "41 42") into join tables. Old rows are written as the schema before 0020 held
 //! them, then the migration runs: every item of every list is a row of its table, field ids
 //! no field has are left out, and the old columns are gone. On the run's backend.
 
@@ -68,6 +68,7 @@ async fn text_lists_become_join_tables() {
          (11, 'fr', 'Vide', 's', 'Lyon', 'France', 'idea', '  ', ', , ', ' ', 2, 'lyon')",
         "INSERT INTO threads (id, author_id, title, body_md, body_html, field_ids, search_terms, created_at, last_reply_at) VALUES (20, 1, 't', 'b', 'b', ' 7 ', ' compost quarti ', 0, 0)",
         "INSERT INTO member_profiles (user_id, job_title, organisation, city, country, field_ids, languages, bio, updated_at) VALUES (2, 'j', 'o', 'c', 'p', ' 3 ', 'fr', 'b', 0)",
+        "INSERT INTO saved_searches (id, user_id, query, created_at, checked_at, checked_ids) VALUES (30, 2, 'q=velo', 0, 5, '41 42'), (31, 2, 'q=compost', 0, 5, '')",
     ] {
         pool.execute(sql).await.unwrap_or_else(|e| panic!("{sql}: {e}"));
     }
@@ -126,7 +127,13 @@ async fn text_lists_become_join_tables() {
         ids("SELECT user_id, field_id FROM member_fields").await,
         [(2, 3)]
     );
+    assert_eq!(
+        ids("SELECT search_id, offer_id FROM saved_search_known ORDER BY offer_id").await,
+        [(30, 41), (30, 42)],
+        "0022: the offers known at a saved search's mark"
+    );
     for gone in [
+        "SELECT checked_ids FROM saved_searches",
         "SELECT field_ids FROM fiche_catalogue",
         "SELECT tags FROM fiche_catalogue",
         "SELECT search_terms FROM threads",

@@ -251,6 +251,31 @@ impl Sql {
     }
 }
 
+/// Rows a multi-row insert carries at most (two values each: well under both engines'
+/// limits on bound values).
+const INSERT_CHUNK: usize = 500;
+
+/// Inserts `(a, b)` rows into `target` ("table (a, b)"), a chunk of rows per statement.
+pub async fn insert_pairs(
+    conn: &mut sqlx::AnyConnection,
+    target: &str,
+    rows: impl Iterator<Item = (Value, Value)>,
+) -> Result<(), sqlx::Error> {
+    let rows: Vec<(Value, Value)> = rows.collect();
+    for chunk in rows.chunks(INSERT_CHUNK) {
+        let mut sql = Sql::new(&format!("INSERT INTO {target} VALUES "));
+        for (n, (a, b)) in chunk.iter().enumerate() {
+            sql.push(if n == 0 { "(" } else { ", (" })
+                .push_bind(a.clone())
+                .push(", ")
+                .push_bind(b.clone())
+                .push(")");
+        }
+        sql.query().execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

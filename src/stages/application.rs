@@ -87,8 +87,10 @@ impl ApplicationState {
 
 pub const COVER_LETTER_MAX: usize = 5_000;
 
-/// An application as its candidate sees it.
+/// An application as its candidate sees it (on the server, a row of
+/// `stages::server::applications::of_candidate`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct MyApplication {
     pub id: i64,
     pub offer_id: Option<i64>,

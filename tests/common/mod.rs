@@ -100,10 +100,13 @@ impl TestApp {
         (format!("http://{address}"), state)
     }
 
-    /// A browser-like client with its own cookie jar.
+    /// A browser-like client with its own cookie jar. A read that waits more than 30 s fails
+    /// the test with the request's URL (the server-sent events' keep-alive comes every 15 s):
+    /// the open fault of a request never answered (README, development notes) must name itself.
     pub fn client(&self) -> Client {
         Client::builder()
             .cookie_store(true)
+            .read_timeout(std::time::Duration::from_secs(30))
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("client")

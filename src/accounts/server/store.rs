@@ -2,8 +2,28 @@
 
 use crate::{
     accounts::types::{CurrentUser, Named, Role, RoleGrant},
+    i18n::Locale,
     server::db::{now, violated, Db, UniqueKey},
 };
+
+/// Who a mail goes to: an account's address, name, language and time zone (an IANA name, or
+/// empty for the city's).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Recipient {
+    pub email: String,
+    pub display_name: String,
+    pub locale: Locale,
+    pub time_zone: String,
+}
+
+/// Account `id` as a mail's [`Recipient`]; None when it is gone. An unknown stored language is
+/// an error (`Locale`'s stored code).
+pub async fn recipient(db: &Db, id: i64) -> Result<Option<Recipient>, sqlx::Error> {
+    sqlx::query_as("SELECT email, display_name, locale, time_zone FROM users WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await
+}
 
 /// An account as stored, with its password hash. Never sent to the browser.
 #[derive(Clone, sqlx::FromRow)]

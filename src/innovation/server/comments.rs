@@ -1,7 +1,7 @@
 //! Comments on fiches in the database (read through `contributions`, which they share with
 //! threads: hidden ones are left out for readers).
 
-use super::contributions::{select, view};
+use super::contributions::{select, ContributionRow};
 use crate::{
     innovation::community::{CommentView, ItemKind},
     server::{
@@ -24,14 +24,14 @@ pub async fn of_fiche(
     } else {
         " AND c.hidden_at IS NULL"
     };
-    let rows = sqlx::query(&format!(
+    let rows: Vec<ContributionRow> = sqlx::query_as(&format!(
         "{} WHERE c.fiche_id = $1{filter} ORDER BY c.created_at, c.id",
         select(ItemKind::Comment, moderator)
     ))
     .bind(fiche)
     .fetch_all(&db.pool)
     .await?;
-    rows.iter().map(|row| view(row, dates)).collect()
+    Ok(rows.into_iter().map(|row| row.view(dates)).collect())
 }
 
 pub async fn add(db: &Db, fiche: i64, author: i64, body: &str) -> Result<i64, sqlx::Error> {

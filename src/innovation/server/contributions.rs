@@ -9,7 +9,6 @@ use crate::{
         human_dates::HumanDates,
     },
 };
-use sqlx::{any::AnyRow, Row};
 
 /// (table, column naming what it belongs to: the fiche, or the thread).
 fn source(kind: ItemKind) -> (&'static str, &'static str) {
@@ -38,21 +37,36 @@ pub fn select(kind: ItemKind, with_flags: bool) -> String {
     )
 }
 
-/// A row of `select`, dated for `dates`' reader.
-pub fn view(row: &AnyRow, dates: &HumanDates) -> Result<CommentView, sqlx::Error> {
-    let at: i64 = row.try_get("created_at")?;
-    Ok(CommentView {
-        id: row.try_get("id")?,
-        author: row
-            .try_get::<Option<String>, _>("display_name")?
-            .unwrap_or_default(),
-        body_html: row.try_get("body_html")?,
-        body_md: row.try_get("body_md")?,
-        at,
-        shown_at: dates.instant(at),
-        hidden: row.try_get::<Option<i64>, _>("hidden_at")?.is_some(),
-        flags: row.try_get("flags")?,
-    })
+/// A row of [`select`].
+#[derive(sqlx::FromRow)]
+pub struct ContributionRow {
+    id: i64,
+    /// None when the author's account is gone.
+    display_name: Option<String>,
+    body_md: String,
+    body_html: String,
+    /// Unix seconds.
+    created_at: i64,
+    hidden_at: Option<i64>,
+    /// The fiche or thread it belongs to.
+    parent: i64,
+    flags: i64,
+}
+
+impl ContributionRow {
+    /// The contribution as pages show it, dated for `dates`' reader.
+    pub fn view(self, dates: &HumanDates) -> CommentView {
+        CommentView {
+            id: self.id,
+            author: self.display_name.unwrap_or_default(),
+            body_html: self.body_html,
+            body_md: self.body_md,
+            at: self.created_at,
+            shown_at: dates.instant(self.created_at),
+            hidden: self.hidden_at.is_some(),
+            flags: self.flags,
+        }
+    }
 }
 
 /// Where a contribution is read.
@@ -84,12 +98,11 @@ pub fn visible_source(kind: ItemKind, id: &str) -> String {
 
 /// The link of a contribution readers can see (None when hidden, in a hidden thread, or gone).
 pub async fn visible_link(db: &Db, kind: ItemKind, id: i64) -> Result<Option<String>, sqlx::Error> {
-    let row = sqlx::query(&visible_source(kind, "$1"))
+    let parent: Option<i64> = sqlx::query_scalar(&visible_source(kind, "$1"))
         .bind(id)
         .fetch_optional(&db.pool)
         .await?;
-    row.map(|r| Ok(link(kind, id, r.try_get("parent")?)))
-        .transpose()
+    Ok(parent.map(|parent| link(kind, id, parent)))
 }
 
 pub async fn flag(
@@ -172,9 +185,11 @@ pub async fn flagged(db: &Db, dates: &HumanDates) -> Result<Vec<FlaggedItem>, sq
     let mut out = Vec::new();
     for kind in [ItemKind::Comment, ItemKind::Thread, ItemKind::Reply] {
         let sql = format!("{} WHERE c.hidden_at IS NULL AND EXISTS (SELECT 1 FROM flags g WHERE g.item_kind = '{}' AND g.item_id = c.id)", select(kind, true), kind.code());
-        for row in sqlx::query(&sql).fetch_all(&db.pool).await? {
-            let item = view(&row, dates)?;
-            let reasons = sqlx::query(
+        let rows: Vec<ContributionRow> = sqlx::query_as(&sql).fetch_all(&db.pool).await?;
+        for row in rows {
+            let parent = row.parent;
+            let item = row.view(dates);
+            let reasons: Vec<String> = sqlx::query_scalar(
                 "SELECT reason FROM flags WHERE item_kind = $1 AND item_id = $2 ORDER BY at",
             )
             .bind(kind.code())
@@ -183,11 +198,8 @@ pub async fn flagged(db: &Db, dates: &HumanDates) -> Result<Vec<FlaggedItem>, sq
             .await?;
             out.push(FlaggedItem {
                 kind,
-                link: link(kind, item.id, row.try_get("parent")?),
-                reasons: reasons
-                    .into_iter()
-                    .map(|r| r.try_get("reason"))
-                    .collect::<Result<_, _>>()?,
+                link: link(kind, item.id, parent),
+                reasons,
                 item,
             });
         }
@@ -196,25 +208,31 @@ pub async fn flagged(db: &Db, dates: &HumanDates) -> Result<Vec<FlaggedItem>, sq
     Ok(out)
 }
 
+/// A row of [`log`].
+#[derive(sqlx::FromRow)]
+struct LogRow {
+    /// None when the editor's account is gone.
+    display_name: Option<String>,
+    action: String,
+    item_kind: String,
+    item_id: i64,
+    reason: String,
+    at: i64,
+}
+
+/// The moderation log, newest first (the last 200 decisions).
 pub async fn log(db: &Db, dates: &HumanDates) -> Result<Vec<LogEntry>, sqlx::Error> {
-    let rows = sqlx::query("SELECT u.display_name, l.action, l.item_kind, l.item_id, l.reason, l.at FROM moderation_log l LEFT JOIN users u ON u.id = l.editor_id ORDER BY l.at DESC, l.id DESC LIMIT 200")
+    let rows: Vec<LogRow> = sqlx::query_as("SELECT u.display_name, l.action, l.item_kind, l.item_id, l.reason, l.at FROM moderation_log l LEFT JOIN users u ON u.id = l.editor_id ORDER BY l.at DESC, l.id DESC LIMIT 200")
         .fetch_all(&db.pool)
         .await?;
-    rows.into_iter()
-        .map(|r| {
-            Ok(LogEntry {
-                editor: r
-                    .try_get::<Option<String>, _>("display_name")?
-                    .unwrap_or_default(),
-                action: r.try_get("action")?,
-                item: format!(
-                    "{} {}",
-                    r.try_get::<String, _>("item_kind")?,
-                    r.try_get::<i64, _>("item_id")?
-                ),
-                reason: r.try_get("reason")?,
-                at: dates.instant(r.try_get("at")?),
-            })
+    Ok(rows
+        .into_iter()
+        .map(|r| LogEntry {
+            editor: r.display_name.unwrap_or_default(),
+            action: r.action,
+            item: format!("{} {}", r.item_kind, r.item_id),
+            reason: r.reason,
+            at: dates.instant(r.at),
         })
-        .collect()
+        .collect())
 }

@@ -8,7 +8,7 @@
 
 use super::notify::VISIBLE;
 use crate::{
-    i18n::Locale,
+    accounts::server::store::recipient,
     server::{
         db::{now, Db},
         human_dates::HumanDates,
@@ -18,7 +18,6 @@ use crate::{
     },
 };
 use serde::{Deserialize, Serialize};
-use sqlx::Row;
 use std::time::Duration;
 
 /// Most notifications listed in one digest (the link shows them all).
@@ -77,7 +76,7 @@ pub async fn round(app: &AppState) -> Result<usize, sqlx::Error> {
          WHERE n.read_at IS NULL AND n.mailed_at IS NULL AND {} AND NOT EXISTS (SELECT 1 FROM digest_optouts o WHERE o.user_id = u.id) ORDER BY u.id",
         *VISIBLE
     );
-    let members = sqlx::query(&members_sql).fetch_all(&db.pool).await?;
+    let members: Vec<i64> = sqlx::query_scalar(&members_sql).fetch_all(&db.pool).await?;
     let pending_sql = format!("SELECT n.id FROM notifications n WHERE n.user_id = $1 AND n.read_at IS NULL AND n.mailed_at IS NULL AND {} ORDER BY n.at DESC, n.id DESC", *VISIBLE);
     // What was listed, up to the newest: hidden ones stay unmailed for a later round.
     let mark_sql = format!(
@@ -85,16 +84,12 @@ pub async fn round(app: &AppState) -> Result<usize, sqlx::Error> {
         *VISIBLE
     );
     let mut queued = 0;
-    for member in members {
-        let user: i64 = member.try_get("id")?;
+    for user in members {
         let mut tx = db.pool.begin().await?;
-        let ids: Vec<i64> = sqlx::query(&pending_sql)
+        let ids: Vec<i64> = sqlx::query_scalar(&pending_sql)
             .bind(user)
             .fetch_all(&mut *tx)
-            .await?
-            .iter()
-            .map(|r| r.try_get("id"))
-            .collect::<Result<_, _>>()?;
+            .await?;
         let Some(newest) = ids.iter().max().copied() else {
             continue;
         };
@@ -131,49 +126,50 @@ pub async fn round(app: &AppState) -> Result<usize, sqlx::Error> {
     Ok(queued)
 }
 
+/// A notification listed in a digest mail.
+#[derive(sqlx::FromRow)]
+struct Listed {
+    kind: String,
+    actor: String,
+    subject: String,
+    link: String,
+    /// Unix seconds.
+    at: i64,
+}
+
 /// The job handler: the digest mail, in the member's language, listing what is still visible.
 pub fn send(app: AppState, job: Job) -> JobFuture {
     Box::pin(async move {
         let digest: Digest = job.payload()?;
         let db = &app.db;
-        let Some(member) =
-            sqlx::query("SELECT email, display_name, locale, time_zone FROM users WHERE id = $1")
-                .bind(digest.user_id)
-                .fetch_optional(&db.pool)
-                .await?
-        else {
+        let Some(member) = recipient(db, digest.user_id).await? else {
             return Ok(());
         };
-        let mut sql = Sql::new("SELECT n.id, n.kind, n.actor, n.subject, n.link, n.at FROM notifications n WHERE n.id IN (");
+        let mut sql = Sql::new(
+            "SELECT n.kind, n.actor, n.subject, n.link, n.at FROM notifications n WHERE n.id IN (",
+        );
         sql.push_binds(digest.notifications.iter().copied())
             .push(") AND ")
             .push(&VISIBLE)
             .push(" ORDER BY n.at DESC, n.id DESC");
-        let rows = sql.query().fetch_all(&db.pool).await?;
+        let rows: Vec<Listed> = sql.query_as().fetch_all(&db.pool).await?;
         if rows.is_empty() {
             return Ok(());
         }
-        let locale =
-            Locale::try_from(member.try_get::<String, _>("locale")?).map_err(sqlx::Error::from)?;
-        let dates =
-            HumanDates::for_account(&app, locale, &member.try_get::<String, _>("time_zone")?);
+        let locale = member.locale;
+        let dates = HumanDates::for_account(&app, locale, &member.time_zone);
         let mut list = String::new();
         for row in &rows {
-            let what = locale.t(&format!(
-                "notifications-{}",
-                row.try_get::<String, _>("kind")?
-            ));
-            let link = app.config.public_link(&row.try_get::<String, _>("link")?);
-            let when = dates.instant_text(row.try_get("at")?);
+            let what = locale.t(&format!("notifications-{}", row.kind));
+            let link = app.config.public_link(&row.link);
+            let when = dates.instant_text(row.at);
             list.push_str(&format!(
-                "- {when} — {} {} « {} » : {link}\n",
-                row.try_get::<String, _>("actor")?,
-                what,
-                row.try_get::<String, _>("subject")?
+                "- {when} — {} {what} « {} » : {link}\n",
+                row.actor, row.subject
             ));
         }
         let args = [
-            ("name", member.try_get::<String, _>("display_name")?),
+            ("name", member.display_name),
             ("count", digest.count.to_string()),
             ("list", list),
             (
@@ -181,11 +177,10 @@ pub fn send(app: AppState, job: Job) -> JobFuture {
                 app.config.public_link("/innovation/notifications"),
             ),
         ];
-        let to: String = member.try_get("email")?;
         app.mailer
             .send_as(
                 &job.message_id(&app.config),
-                &to,
+                &member.email,
                 &locale.t_with("mail-digest-subject", &args),
                 locale.t_with("mail-digest-body", &args),
             )

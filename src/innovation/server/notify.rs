@@ -17,7 +17,6 @@ use crate::{
         human_dates::HumanDates,
     },
 };
-use sqlx::Row;
 use std::sync::LazyLock;
 
 /// What a notification is about: a contribution, or a fiche (stored as `item_kind`, `item_id`).
@@ -109,60 +108,53 @@ pub async fn follows(
 /// Recomputes every follow's folded target in one transaction (after the text
 /// normalisation changed; see `server::text_rebuild`). Returns how many targets.
 pub async fn index_targets(db: &Db) -> Result<usize, sqlx::Error> {
-    let rows = sqlx::query("SELECT DISTINCT target FROM follows")
+    let targets: Vec<String> = sqlx::query_scalar("SELECT DISTINCT target FROM follows")
         .fetch_all(&db.pool)
         .await?;
     let mut tx = db.pool.begin().await?;
-    for row in &rows {
-        let target: String = row.try_get("target")?;
+    for target in &targets {
         sqlx::query("UPDATE follows SET target_key = $1 WHERE target = $2")
-            .bind(target_key(&target))
-            .bind(&target)
+            .bind(target_key(target))
+            .bind(target)
             .execute(&mut *tx)
             .await?;
     }
     tx.commit().await?;
-    Ok(rows.len())
+    Ok(targets.len())
 }
 
 /// What `user` follows, named in `locale` and linked; fiches and threads no longer readable
 /// are left out.
 pub async fn followed(db: &Db, user: i64, locale: Locale) -> Result<Vec<Followed>, sqlx::Error> {
-    let rows =
-        sqlx::query("SELECT kind, target FROM follows WHERE user_id = $1 ORDER BY kind, target")
+    let rows: Vec<(FollowKind, String)> =
+        sqlx::query_as("SELECT kind, target FROM follows WHERE user_id = $1 ORDER BY kind, target")
             .bind(user)
             .fetch_all(&db.pool)
             .await?;
     let fields = super::store::field_names(db, locale).await?;
     let mut out = Vec::new();
-    for row in rows {
-        let (kind, target): (FollowKind, String) = (
-            FollowKind::try_from(row.try_get::<String, _>("kind")?)?,
-            row.try_get("target")?,
-        );
+    for (kind, target) in rows {
         // A city's target is "City|Country"; the others' an id (0 when it is not one: nothing found).
         let id: i64 = target.parse().unwrap_or(0);
         let (kind, label, link) = match kind {
             FollowKind::Fiche => {
-                let title = sqlx::query("SELECT title FROM fiche_catalogue WHERE fiche_id = $1")
-                    .bind(id)
-                    .fetch_optional(&db.pool)
-                    .await?;
-                (
-                    FollowKind::Fiche,
-                    title.map(|r| r.try_get::<String, _>("title")).transpose()?,
-                    format!("/innovation/fiches/{id}"),
-                )
-            }
-            FollowKind::Thread => {
                 let title =
-                    sqlx::query("SELECT title FROM threads WHERE id = $1 AND hidden_at IS NULL")
+                    sqlx::query_scalar("SELECT title FROM fiche_catalogue WHERE fiche_id = $1")
                         .bind(id)
                         .fetch_optional(&db.pool)
                         .await?;
+                (FollowKind::Fiche, title, format!("/innovation/fiches/{id}"))
+            }
+            FollowKind::Thread => {
+                let title = sqlx::query_scalar(
+                    "SELECT title FROM threads WHERE id = $1 AND hidden_at IS NULL",
+                )
+                .bind(id)
+                .fetch_optional(&db.pool)
+                .await?;
                 (
                     FollowKind::Thread,
-                    title.map(|r| r.try_get::<String, _>("title")).transpose()?,
+                    title,
                     format!("/innovation/discussions/{id}"),
                 )
             }
@@ -215,12 +207,12 @@ pub async fn mentioned(db: &Db, body: &str) -> Result<Vec<i64>, sqlx::Error> {
             if name.is_empty() {
                 continue;
             }
-            let row = sqlx::query("SELECT id FROM users WHERE name_key = $1 ORDER BY id LIMIT 1")
-                .bind(crate::server::text::key(&name))
-                .fetch_optional(&db.pool)
-                .await?;
-            if let Some(row) = row {
-                let id: i64 = row.try_get("id")?;
+            let id: Option<i64> =
+                sqlx::query_scalar("SELECT id FROM users WHERE name_key = $1 ORDER BY id LIMIT 1")
+                    .bind(crate::server::text::key(&name))
+                    .fetch_optional(&db.pool)
+                    .await?;
+            if let Some(id) = id {
                 if !found.contains(&id) {
                     found.push(id);
                 }
@@ -262,14 +254,14 @@ pub async fn tell(
         }
     }
     for (kind, target) in targets {
-        let rows =
-            sqlx::query("SELECT DISTINCT user_id FROM follows WHERE kind = $1 AND target_key = $2")
-                .bind(kind.code())
-                .bind(target_key(target))
-                .fetch_all(&db.pool)
-                .await?;
-        for row in rows {
-            let user: i64 = row.try_get("user_id")?;
+        let users: Vec<i64> = sqlx::query_scalar(
+            "SELECT DISTINCT user_id FROM follows WHERE kind = $1 AND target_key = $2",
+        )
+        .bind(kind.code())
+        .bind(target_key(target))
+        .fetch_all(&db.pool)
+        .await?;
+        for user in users {
             if !told.contains(&user) {
                 insert(db, user, news.kind, news, at).await?;
                 told.push(user);
@@ -300,6 +292,18 @@ async fn insert(
     Ok(())
 }
 
+/// A row of [`of_user`].
+#[derive(sqlx::FromRow)]
+struct NotificationRow {
+    id: i64,
+    kind: String,
+    actor: String,
+    subject: String,
+    link: String,
+    at: i64,
+    read_at: Option<i64>,
+}
+
 /// The member's latest notifications whose target they may still see, dated for `dates`' reader.
 pub async fn of_user(
     db: &Db,
@@ -307,20 +311,19 @@ pub async fn of_user(
     dates: &HumanDates,
 ) -> Result<Vec<Notification>, sqlx::Error> {
     let sql = format!("SELECT n.id, n.kind, n.actor, n.subject, n.link, n.at, n.read_at FROM notifications n WHERE n.user_id = $1 AND {} ORDER BY n.at DESC, n.id DESC LIMIT 100", *VISIBLE);
-    let rows = sqlx::query(&sql).bind(user).fetch_all(&db.pool).await?;
-    rows.into_iter()
-        .map(|r| {
-            Ok(Notification {
-                id: r.try_get("id")?,
-                kind: r.try_get("kind")?,
-                actor: r.try_get("actor")?,
-                subject: r.try_get("subject")?,
-                link: r.try_get("link")?,
-                at: dates.instant(r.try_get("at")?),
-                unread: r.try_get::<Option<i64>, _>("read_at")?.is_none(),
-            })
+    let rows: Vec<NotificationRow> = sqlx::query_as(&sql).bind(user).fetch_all(&db.pool).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Notification {
+            id: r.id,
+            kind: r.kind,
+            actor: r.actor,
+            subject: r.subject,
+            link: r.link,
+            at: dates.instant(r.at),
+            unread: r.read_at.is_none(),
         })
-        .collect()
+        .collect())
 }
 
 pub async fn mark_read(db: &Db, user: i64) -> Result<(), sqlx::Error> {

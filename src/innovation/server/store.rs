@@ -16,7 +16,7 @@ use crate::{
         db::{now, Db},
         human_dates::HumanDates,
         markdown,
-        sql::{Sql, Value},
+        sql::{insert_pairs, Sql},
     },
 };
 use sqlx::AnyConnection;
@@ -256,10 +256,6 @@ impl CatalogueKeys {
     }
 }
 
-/// Rows a multi-row insert carries at most (two values each: well under both engines'
-/// limits on bound values).
-const INSERT_CHUNK: usize = 500;
-
 /// Replaces the fields, tags and search terms of published fiche `id` with `keys`.
 async fn write_relations(
     conn: &mut AnyConnection,
@@ -291,27 +287,6 @@ async fn write_relations(
         keys.terms.iter().map(|t| (id.into(), t.into())),
     )
     .await
-}
-
-/// Inserts `(a, b)` rows into `target` ("table (a, b)"), a chunk of rows per statement.
-pub(super) async fn insert_pairs(
-    conn: &mut AnyConnection,
-    target: &str,
-    rows: impl Iterator<Item = (Value, Value)>,
-) -> Result<(), sqlx::Error> {
-    let rows: Vec<(Value, Value)> = rows.collect();
-    for chunk in rows.chunks(INSERT_CHUNK) {
-        let mut sql = Sql::new(&format!("INSERT INTO {target} VALUES "));
-        for (n, (a, b)) in chunk.iter().enumerate() {
-            sql.push(if n == 0 { "(" } else { ", (" })
-                .push_bind(a.clone())
-                .push(", ")
-                .push_bind(b.clone())
-                .push(")");
-        }
-        sql.query().execute(&mut *conn).await?;
-    }
-    Ok(())
 }
 
 /// Recomputes what the catalogue matches every published fiche by (city key, fields, tags,
@@ -883,9 +858,37 @@ pub async fn refresh_related(db: &Db, id: i64) -> Result<bool, sqlx::Error> {
     Ok(true)
 }
 
+/// A tag more published fiches hold than this says little about how close two of them are
+/// (as a word in every document says nothing in a search): related fiches leave it out, and
+/// each publication stops counting its holders at this many (`telling_tags`).
+const TELLING_TAG_MAX_FICHES: i64 = 500;
+
+/// The tags of published fiche `id` that at most [`TELLING_TAG_MAX_FICHES`] fiches hold;
+/// each count stops at the cap.
+async fn telling_tags(db: &Db, id: i64) -> Result<Vec<String>, sqlx::Error> {
+    let tags: Vec<String> = sqlx::query_scalar("SELECT tag FROM fiche_tags WHERE fiche_id = $1")
+        .bind(id)
+        .fetch_all(&db.pool)
+        .await?;
+    let mut telling = Vec::with_capacity(tags.len());
+    for tag in tags {
+        let holders: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM (SELECT 1 AS one FROM fiche_tags WHERE tag = $1 LIMIT $2) capped",
+        )
+        .bind(&tag)
+        .bind(TELLING_TAG_MAX_FICHES + 1)
+        .fetch_one(&db.pool)
+        .await?;
+        if holders <= TELLING_TAG_MAX_FICHES {
+            telling.push(tag);
+        }
+    }
+    Ok(telling)
+}
+
 /// Computes and stores the related fiches of `id`; None when it is not published. A fiche
-/// sharing a tag or a field is a candidate; its score is 3 per shared tag, 2 per shared
-/// field, 1 for the same country, through the tag and field indexes.
+/// sharing a telling tag (`telling_tags`) or a field is a candidate; its score is 3 per
+/// shared tag, 2 per shared field, 1 for the same country, through the tag and field indexes.
 async fn compute_related(db: &Db, id: i64) -> Result<Option<Vec<i64>>, sqlx::Error> {
     let Some(country) =
         sqlx::query_scalar::<_, String>("SELECT country FROM fiche_catalogue WHERE fiche_id = $1")
@@ -896,12 +899,16 @@ async fn compute_related(db: &Db, id: i64) -> Result<Option<Vec<i64>>, sqlx::Err
         return Ok(None);
     };
     let root = translation_of(db, id).await?.unwrap_or(id);
+    let tags = telling_tags(db, id).await?;
     let mut sql = Sql::new(
-        "SELECT m.fiche_id, f.translation_of FROM (SELECT fiche_id, SUM(weight) AS score FROM (\
-         SELECT t.fiche_id, 3 AS weight FROM fiche_tags t WHERE t.tag IN (SELECT tag FROM fiche_tags WHERE fiche_id = ",
+        "SELECT m.fiche_id, f.translation_of FROM (SELECT fiche_id, SUM(weight) AS score FROM (",
     );
-    sql.push_bind(id)
-        .push(") UNION ALL SELECT x.fiche_id, 2 AS weight FROM fiche_fields x WHERE x.field_id IN (SELECT field_id FROM fiche_fields WHERE fiche_id = ")
+    if !tags.is_empty() {
+        sql.push("SELECT t.fiche_id, 3 AS weight FROM fiche_tags t WHERE t.tag IN (")
+            .push_binds(tags)
+            .push(") UNION ALL ");
+    }
+    sql.push("SELECT x.fiche_id, 2 AS weight FROM fiche_fields x WHERE x.field_id IN (SELECT field_id FROM fiche_fields WHERE fiche_id = ")
         .push_bind(id)
         .push(")) shared GROUP BY fiche_id) m JOIN fiche_catalogue c ON c.fiche_id = m.fiche_id JOIN fiches f ON f.id = m.fiche_id WHERE m.fiche_id <> ")
         .push_bind(id)

@@ -1,9 +1,9 @@
 //! Discussion threads and their replies in the database. Readers never see a hidden thread
 //! (nor its replies) or a hidden reply; moderators see them marked.
 
-use super::store::{field_ids_of, insert_pairs};
+use super::store::field_ids_of;
 use super::{
-    contributions::{select, view},
+    contributions::{select, ContributionRow},
     store::{field_names, names},
 };
 use crate::{
@@ -16,7 +16,7 @@ use crate::{
         db::{now, Db},
         human_dates::HumanDates,
         markdown,
-        sql::{Sql, Value},
+        sql::{insert_pairs, Sql, Value},
         text,
     },
 };
@@ -133,7 +133,7 @@ pub async fn contributions(
     moderator: bool,
     dates: &HumanDates,
 ) -> Result<Option<(CommentView, Vec<CommentView>)>, sqlx::Error> {
-    let Some(question) = sqlx::query(&format!(
+    let Some(question) = sqlx::query_as::<_, ContributionRow>(&format!(
         "{} WHERE c.id = $1",
         select(ItemKind::Thread, moderator)
     ))
@@ -148,7 +148,7 @@ pub async fn contributions(
     } else {
         " AND c.hidden_at IS NULL"
     };
-    let rows = sqlx::query(&format!(
+    let rows: Vec<ContributionRow> = sqlx::query_as(&format!(
         "{} WHERE c.thread_id = $1{filter} ORDER BY c.created_at, c.id",
         select(ItemKind::Reply, moderator)
     ))
@@ -156,10 +156,8 @@ pub async fn contributions(
     .fetch_all(&db.pool)
     .await?;
     Ok(Some((
-        view(&question, dates)?,
-        rows.iter()
-            .map(|row| view(row, dates))
-            .collect::<Result<_, _>>()?,
+        question.view(dates),
+        rows.into_iter().map(|row| row.view(dates)).collect(),
     )))
 }
 

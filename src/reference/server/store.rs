@@ -7,62 +7,70 @@ use crate::{
 };
 use sqlx::Row;
 
+/// Every live reference list: directions with their services, job families with their
+/// métiers, Innovation's fields; archived items left out.
 pub async fn load(db: &Db) -> Result<ReferenceData, sqlx::Error> {
-    let mut data = ReferenceData::default();
-    for row in
-        sqlx::query("SELECT id, code, name FROM directions WHERE archived_at IS NULL ORDER BY code")
-            .fetch_all(&db.pool)
-            .await?
-    {
-        data.directions.push(DirectionRef {
-            id: row.try_get("id")?,
-            code: row.try_get("code")?,
-            name: row.try_get("name")?,
-            services: vec![],
-        });
-    }
-    for row in sqlx::query(
-        "SELECT id, direction_id, name FROM services WHERE archived_at IS NULL ORDER BY name",
+    let pool = &db.pool;
+    let directions: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT id, code, name FROM directions WHERE archived_at IS NULL ORDER BY code",
     )
-    .fetch_all(&db.pool)
-    .await?
-    {
-        let direction: i64 = row.try_get("direction_id")?;
-        if let Some(d) = data.directions.iter_mut().find(|d| d.id == direction) {
-            d.services.push(Named {
-                id: row.try_get("id")?,
-                name: row.try_get("name")?,
-            });
-        }
-    }
-    for row in sqlx::query("SELECT id, name FROM metier_families ORDER BY name")
-        .fetch_all(&db.pool)
-        .await?
-    {
-        data.families.push(FamilyRef {
-            id: row.try_get("id")?,
-            name: row.try_get("name")?,
-            metiers: vec![],
-        });
-    }
-    for row in sqlx::query(
-        "SELECT id, family_id, name FROM metiers WHERE archived_at IS NULL ORDER BY name",
+    .fetch_all(pool)
+    .await?;
+    let services: Vec<(i64, i64, String)> = sqlx::query_as(
+        "SELECT direction_id, id, name FROM services WHERE archived_at IS NULL ORDER BY name",
     )
-    .fetch_all(&db.pool)
-    .await?
-    {
-        let family: i64 = row.try_get("family_id")?;
-        if let Some(f) = data.families.iter_mut().find(|f| f.id == family) {
-            f.metiers.push(Named {
-                id: row.try_get("id")?,
-                name: row.try_get("name")?,
-            });
-        }
-    }
-    for row in sqlx::query("SELECT id, code, name_fr, name_en FROM innovation_fields WHERE archived_at IS NULL ORDER BY name_fr").fetch_all(&db.pool).await? {
-        data.fields.push(FieldRef { id: row.try_get("id")?, code: row.try_get("code")?, name_fr: row.try_get("name_fr")?, name_en: row.try_get("name_en")? });
-    }
-    Ok(data)
+    .fetch_all(pool)
+    .await?;
+    let families: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, name FROM metier_families ORDER BY name")
+            .fetch_all(pool)
+            .await?;
+    let metiers: Vec<(i64, i64, String)> = sqlx::query_as(
+        "SELECT family_id, id, name FROM metiers WHERE archived_at IS NULL ORDER BY name",
+    )
+    .fetch_all(pool)
+    .await?;
+    let fields: Vec<(i64, String, String, String)> = sqlx::query_as("SELECT id, code, name_fr, name_en FROM innovation_fields WHERE archived_at IS NULL ORDER BY name_fr")
+        .fetch_all(pool)
+        .await?;
+    // The items of `owner`, in the rows' order.
+    let children = |rows: &[(i64, i64, String)], owner: i64| -> Vec<Named> {
+        rows.iter()
+            .filter(|(parent, _, _)| *parent == owner)
+            .map(|(_, id, name)| Named {
+                id: *id,
+                name: name.clone(),
+            })
+            .collect()
+    };
+    Ok(ReferenceData {
+        directions: directions
+            .into_iter()
+            .map(|(id, code, name)| DirectionRef {
+                services: children(&services, id),
+                id,
+                code,
+                name,
+            })
+            .collect(),
+        families: families
+            .into_iter()
+            .map(|(id, name)| FamilyRef {
+                metiers: children(&metiers, id),
+                id,
+                name,
+            })
+            .collect(),
+        fields: fields
+            .into_iter()
+            .map(|(id, code, name_fr, name_en)| FieldRef {
+                id,
+                code,
+                name_fr,
+                name_en,
+            })
+            .collect(),
+    })
 }
 
 /// A validated edit: create (no id) or rename (id) one item.
@@ -163,10 +171,8 @@ pub async fn save(db: &Db, edit: &RefEdit) -> Result<i64, EditError> {
 
 /// The direction a service belongs to, if the service exists.
 pub async fn service_direction(db: &Db, service_id: i64) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query("SELECT direction_id FROM services WHERE id = $1")
+    sqlx::query_scalar("SELECT direction_id FROM services WHERE id = $1")
         .bind(service_id)
         .fetch_optional(&db.pool)
-        .await?
-        .map(|r| r.try_get("direction_id"))
-        .transpose()
+        .await
 }

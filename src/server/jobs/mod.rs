@@ -25,7 +25,7 @@ use sqlx::AnyConnection;
 use std::{collections::HashMap, future::Future, pin::Pin, time::Duration};
 
 /// A claimed job, as its handler receives it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Job {
     pub id: i64,
     /// Names the handler ("stages.notice", "innovation.digest"…).

@@ -3,7 +3,7 @@
 
 use super::Job;
 use crate::server::db::{Backend, Db};
-use sqlx::{any::AnyRow, AnyConnection, Row};
+use sqlx::AnyConnection;
 
 pub async fn enqueue_raw(
     conn: &mut AnyConnection,
@@ -12,7 +12,7 @@ pub async fn enqueue_raw(
     dedup_key: Option<&str>,
     at: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
-    let row = sqlx::query(
+    sqlx::query_scalar(
         "INSERT INTO jobs (kind, payload, state, attempts, run_at, dedup_key, created_at) VALUES ($1, $2, 'queued', 0, $3, $4, $3) \
          ON CONFLICT (dedup_key) DO NOTHING RETURNING id",
     )
@@ -21,8 +21,7 @@ pub async fn enqueue_raw(
     .bind(at)
     .bind(dedup_key)
     .fetch_optional(conn)
-    .await?;
-    row.map(|r| r.try_get("id")).transpose()
+    .await
 }
 
 /// A job a worker may claim at `$1` (now): queued and due, or running past its lease.
@@ -56,22 +55,12 @@ pub async fn claim(
          SELECT id FROM jobs WHERE {} ORDER BY run_at, id LIMIT 1{lock}) RETURNING id, kind, payload, attempts",
         DUE.replace("$1", "$3")
     );
-    let row = sqlx::query(&sql)
+    sqlx::query_as(&sql)
         .bind(worker)
         .bind(now + lease)
         .bind(now)
         .fetch_optional(&db.pool)
-        .await?;
-    row.map(|r| job(&r)).transpose()
-}
-
-fn job(row: &AnyRow) -> Result<Job, sqlx::Error> {
-    Ok(Job {
-        id: row.try_get("id")?,
-        kind: row.try_get("kind")?,
-        payload: row.try_get("payload")?,
-        attempts: row.try_get("attempts")?,
-    })
+        .await
 }
 
 /// Marks `id` done, if `worker` still holds it.
@@ -133,14 +122,12 @@ pub async fn claim_round(
     first: i64,
 ) -> Result<bool, sqlx::Error> {
     // A read first: an idle poll takes no write lock.
-    let known = sqlx::query("SELECT next_run_at FROM periodic_rounds WHERE name = $1")
-        .bind(name)
-        .fetch_optional(&db.pool)
-        .await?;
-    match known
-        .map(|r| r.try_get::<i64, _>("next_run_at"))
-        .transpose()?
-    {
+    let known: Option<i64> =
+        sqlx::query_scalar("SELECT next_run_at FROM periodic_rounds WHERE name = $1")
+            .bind(name)
+            .fetch_optional(&db.pool)
+            .await?;
+    match known {
         Some(at) if at > now => return Ok(false),
         Some(_) => {}
         None => {
@@ -158,6 +145,7 @@ pub async fn claim_round(
 }
 
 /// A job as the admin page lists it.
+#[derive(sqlx::FromRow)]
 pub struct Listed {
     pub id: i64,
     pub kind: String,
@@ -170,26 +158,13 @@ pub struct Listed {
 
 /// Failed jobs, and queued ones that failed at least once (retrying), newest first.
 pub async fn troubled(db: &Db, limit: i64) -> Result<Vec<Listed>, sqlx::Error> {
-    let rows = sqlx::query(
+    sqlx::query_as(
         "SELECT id, kind, state, attempts, last_error, created_at, run_at FROM jobs \
          WHERE state = 'failed' OR (state IN ('queued', 'running') AND last_error IS NOT NULL) ORDER BY created_at DESC, id DESC LIMIT $1",
     )
     .bind(limit)
     .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Listed {
-                id: r.try_get("id")?,
-                kind: r.try_get("kind")?,
-                state: r.try_get("state")?,
-                attempts: r.try_get("attempts")?,
-                last_error: r.try_get("last_error")?,
-                created_at: r.try_get("created_at")?,
-                run_at: r.try_get("run_at")?,
-            })
-        })
-        .collect()
+    .await
 }
 
 /// Queues a failed or retrying job again, due now, with its attempts counted afresh; false

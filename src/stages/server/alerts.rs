@@ -5,17 +5,17 @@
 
 use super::store;
 use crate::{
-    i18n::Locale,
+    accounts::server::store::recipient,
     server::{
         db::Db,
         human_dates::HumanDates,
         jobs::{self, Job, JobError, JobFuture, NewJob, Round},
+        sql::{insert_pairs, Sql},
         state::AppState,
     },
     stages::{saved_search::SavedSearch, saved_search::SAVED_SEARCHES_MAX, search::SearchQuery},
 };
 use serde::{Deserialize, Serialize};
-use sqlx::Row;
 use std::time::Duration;
 
 /// A stored "q=…&direction=…" back into a query.
@@ -48,64 +48,71 @@ pub async fn save(app: &AppState, user_id: i64, query: &SearchQuery) -> Result<b
     let known = super::offer_index::OfferIndex::of(app)?
         .search_since(query, &app.clock.today_iso(), at, 0)
         .ids;
-    let done = sqlx::query(
-        "INSERT INTO saved_searches (user_id, query, created_at, checked_at, checked_ids) SELECT $1, $2, $3, $3, $4 \
-         WHERE (SELECT COUNT(*) FROM saved_searches WHERE user_id = $1) < $5 ON CONFLICT (user_id, query) DO NOTHING",
+    let mut tx = db.pool.begin().await?;
+    let id: Option<i64> = sqlx::query_scalar(
+        "INSERT INTO saved_searches (user_id, query, created_at, checked_at) SELECT $1, $2, $3, $3 \
+         WHERE (SELECT COUNT(*) FROM saved_searches WHERE user_id = $1) < $4 ON CONFLICT (user_id, query) DO NOTHING RETURNING id",
     )
     .bind(user_id)
     .bind(&stored)
     .bind(at)
-    .bind(id_text(&known))
     .bind(SAVED_SEARCHES_MAX)
-    .execute(&db.pool)
+    .fetch_optional(&mut *tx)
     .await?;
-    // Not inserted: either the account is full, or the same search was saved at this instant.
-    Ok(done.rows_affected() == 1 || exists().await?)
+    let Some(id) = id else {
+        // Not inserted: either the account is full, or the same search was saved at this instant.
+        tx.rollback().await?;
+        return exists().await;
+    };
+    remember(&mut tx, id, &known).await?;
+    tx.commit().await?;
+    Ok(true)
 }
 
-fn id_text(ids: &[i64]) -> String {
-    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(" ")
+/// Records that saved search `id` has been told about `offers` (published at its mark's second).
+async fn remember(
+    conn: &mut sqlx::AnyConnection,
+    id: i64,
+    offers: &[i64],
+) -> Result<(), sqlx::Error> {
+    insert_pairs(
+        conn,
+        "saved_search_known (search_id, offer_id)",
+        offers.iter().map(|o| (id.into(), (*o).into())),
+    )
+    .await
 }
 
+/// The saved searches of `user_id`, newest first, with the names of the job family and
+/// métier they filter on.
 pub async fn of_account(db: &Db, user_id: i64) -> Result<Vec<SavedSearch>, sqlx::Error> {
-    let rows = sqlx::query("SELECT id, query, created_at FROM saved_searches WHERE user_id = $1 ORDER BY created_at DESC, id DESC").bind(user_id).fetch_all(&db.pool).await?;
-    let families = sqlx::query("SELECT id, name FROM metier_families")
+    let rows: Vec<(i64, String, i64)> = sqlx::query_as("SELECT id, query, created_at FROM saved_searches WHERE user_id = $1 ORDER BY created_at DESC, id DESC").bind(user_id).fetch_all(&db.pool).await?;
+    let families: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM metier_families")
         .fetch_all(&db.pool)
         .await?;
-    let metiers = sqlx::query("SELECT id, name FROM metiers")
+    let metiers: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM metiers")
         .fetch_all(&db.pool)
         .await?;
-    let name =
-        |rows: &[sqlx::any::AnyRow], id: Option<i64>| -> Result<Option<String>, sqlx::Error> {
-            match id {
-                Some(id) => rows
-                    .iter()
-                    .find(|r| r.try_get::<i64, _>("id").ok() == Some(id))
-                    .map(|r| r.try_get("name"))
-                    .transpose(),
-                None => Ok(None),
-            }
-        };
-    rows.into_iter()
-        .map(|row| {
-            let query = parse(&row.try_get::<String, _>("query")?);
-            let family_name = name(
-                &families,
-                query.famille.as_deref().and_then(|f| f.parse().ok()),
-            )?;
-            let metier_name = name(
-                &metiers,
-                query.metier.as_deref().and_then(|m| m.parse().ok()),
-            )?;
-            Ok(SavedSearch {
-                id: row.try_get("id")?,
+    let name = |names: &[(i64, String)], id: Option<&str>| -> Option<String> {
+        let id: i64 = id?.parse().ok()?;
+        names
+            .iter()
+            .find(|(n, _)| *n == id)
+            .map(|(_, name)| name.clone())
+    };
+    Ok(rows
+        .into_iter()
+        .map(|(id, query, created_at)| {
+            let query = parse(&query);
+            SavedSearch {
+                id,
+                family_name: name(&families, query.famille.as_deref()),
+                metier_name: name(&metiers, query.metier.as_deref()),
                 query,
-                family_name,
-                metier_name,
-                created_at: row.try_get("created_at")?,
-            })
+                created_at,
+            }
         })
-        .collect()
+        .collect())
 }
 
 /// Deletes saved search `id` of `user_id`; false when they have no such search.
@@ -151,27 +158,25 @@ pub fn periodic(every_seconds: u64) -> Round {
 /// past them and queues its mail, in one transaction (so the mail is neither lost nor queued
 /// twice). Returns how many mails were queued.
 pub async fn round(app: &AppState) -> Result<usize, sqlx::Error> {
-    let searches =
-        sqlx::query("SELECT id, query, checked_at, checked_ids FROM saved_searches ORDER BY id")
-            .fetch_all(&app.db.pool)
+    let searches: Vec<MarkedSearch> = sqlx::query_as(
+        "SELECT id, query, checked_at, mark_version FROM saved_searches ORDER BY id",
+    )
+    .fetch_all(&app.db.pool)
+    .await?;
+    let mut known_of =
+        Sql::new("SELECT search_id, offer_id FROM saved_search_known ORDER BY search_id, offer_id")
+            .fetch_grouped::<i64>(&app.db.pool)
             .await?;
     let today = app.clock.today_iso();
     let mut queued = 0;
-    for row in searches {
-        let id: i64 = row.try_get("id")?;
-        let query = parse(&row.try_get::<String, _>("query")?);
-        let checked_at: i64 = row.try_get("checked_at")?;
-        let checked_ids: String = row.try_get("checked_ids")?;
-        let known: Vec<i64> = checked_ids
-            .split_whitespace()
-            .filter_map(|n| n.parse().ok())
-            .collect();
+    for search in searches {
+        let known = known_of.remove(&search.id).unwrap_or_default();
         let newest = SearchQuery {
             tri: Some("recent".into()),
-            ..query.clone()
+            ..parse(&search.query)
         };
         let fresh: Vec<i64> = super::offer_index::OfferIndex::of(app)?
-            .search_since(&newest, &today, checked_at, 0)
+            .search_since(&newest, &today, search.checked_at, 0)
             .ids
             .into_iter()
             .filter(|o| !known.contains(o))
@@ -185,30 +190,33 @@ pub async fn round(app: &AppState) -> Result<usize, sqlx::Error> {
             .iter()
             .map(|(_, at)| *at)
             .max()
-            .unwrap_or(checked_at)
-            .max(checked_at);
+            .unwrap_or(search.checked_at)
+            .max(search.checked_at);
         let mut at_last: Vec<i64> = times
             .iter()
             .filter(|(_, at)| *at == last)
             .map(|(o, _)| *o)
             .collect();
-        if last == checked_at {
+        if last == search.checked_at {
             at_last.extend(known);
         }
         let mut tx = app.db.pool.begin().await?;
         // Only from the mark read above: a search marked meanwhile is not told twice.
-        let moved = sqlx::query("UPDATE saved_searches SET checked_at = $1, checked_ids = $2 WHERE id = $3 AND checked_at = $4 AND checked_ids = $5")
+        let moved = sqlx::query("UPDATE saved_searches SET checked_at = $1, mark_version = mark_version + 1 WHERE id = $2 AND mark_version = $3")
             .bind(last)
-            .bind(id_text(&at_last))
-            .bind(id)
-            .bind(checked_at)
-            .bind(&checked_ids)
+            .bind(search.id)
+            .bind(search.mark_version)
             .execute(&mut *tx)
             .await?
             .rows_affected();
         if moved == 1 {
+            sqlx::query("DELETE FROM saved_search_known WHERE search_id = $1")
+                .bind(search.id)
+                .execute(&mut *tx)
+                .await?;
+            remember(&mut tx, search.id, &at_last).await?;
             let alert = Alert {
-                search_id: id,
+                search_id: search.id,
                 offers: fresh[..fresh.len().min(LISTED)].to_vec(),
                 count: fresh.len(),
             };
@@ -222,26 +230,48 @@ pub async fn round(app: &AppState) -> Result<usize, sqlx::Error> {
             )
             .await?;
             tx.commit().await?;
-            tracing::info!(search = id, offers = fresh.len(), "search alert queued");
+            tracing::info!(
+                search = search.id,
+                offers = fresh.len(),
+                "search alert queued"
+            );
             queued += 1;
         }
     }
     Ok(queued)
 }
 
+/// A saved search and its mark, as the alert round reads it.
+#[derive(sqlx::FromRow)]
+struct MarkedSearch {
+    id: i64,
+    /// The search as stored ("q=…&direction=…").
+    query: String,
+    /// Offers published before this time (Unix seconds) are known; so are those of
+    /// `saved_search_known`, published at this very second.
+    checked_at: i64,
+    /// Incremented by every move of the mark: the round's compare-and-set.
+    mark_version: i64,
+}
+
 /// The job handler: the alert mail, in its owner's language; a search deleted meanwhile gets none.
 pub fn send(app: AppState, job: Job) -> JobFuture {
     Box::pin(async move {
         let alert: Alert = job.payload()?;
-        let row = sqlx::query("SELECT s.query, u.email, u.display_name, u.locale, u.time_zone FROM saved_searches s JOIN users u ON u.id = s.user_id WHERE s.id = $1")
-            .bind(alert.search_id)
-            .fetch_optional(&app.db.pool)
-            .await?;
-        let Some(row) = row else { return Ok(()) };
-        let query = parse(&row.try_get::<String, _>("query")?);
-        let locale =
-            Locale::try_from(row.try_get::<String, _>("locale")?).map_err(sqlx::Error::from)?;
-        let dates = HumanDates::for_account(&app, locale, &row.try_get::<String, _>("time_zone")?);
+        let search: Option<(String, i64)> =
+            sqlx::query_as("SELECT query, user_id FROM saved_searches WHERE id = $1")
+                .bind(alert.search_id)
+                .fetch_optional(&app.db.pool)
+                .await?;
+        let Some((query, owner)) = search else {
+            return Ok(());
+        };
+        let Some(owner) = recipient(&app.db, owner).await? else {
+            return Ok(());
+        };
+        let query = parse(&query);
+        let locale = owner.locale;
+        let dates = HumanDates::for_account(&app, locale, &owner.time_zone);
         let offers = store::summaries(&app.db, &alert.offers, &dates).await?;
         let apply_before = locale.t("offer-deadline");
         let list: String = offers
@@ -257,17 +287,16 @@ pub fn send(app: AppState, job: Job) -> JobFuture {
             })
             .collect();
         let args = [
-            ("name", row.try_get::<String, _>("display_name")?),
+            ("name", owner.display_name),
             ("count", alert.count.to_string()),
             ("offers", list),
             ("search", app.config.public_link(&query.url(1))),
             ("manage", app.config.public_link("/stages/alertes")),
         ];
-        let to: String = row.try_get("email")?;
         app.mailer
             .send_as(
                 &job.message_id(&app.config),
-                &to,
+                &owner.email,
                 &locale.t_with("mail-alert-subject", &args),
                 locale.t_with("mail-alert-body", &args),
             )

@@ -4,11 +4,7 @@ use crate::{
     server::db::{now, violated, Db, UniqueKey},
     stages::application::{ApplicationState, MyApplication, ReceivedApplication},
 };
-use sqlx::{any::AnyRow, AnyConnection, Row};
-
-fn state(row: &AnyRow) -> Result<ApplicationState, sqlx::Error> {
-    row.try_get("state")
-}
+use sqlx::AnyConnection;
 
 /// One application per candidate and offer; one pending spontaneous application per
 /// candidate and direction.
@@ -45,7 +41,7 @@ async fn insert(
     cover_letter: &str,
     at: i64,
 ) -> Result<i64, ApplyError> {
-    let inserted = sqlx::query(
+    let inserted = sqlx::query_scalar(
         "INSERT INTO applications (offer_id, direction_id, metier_family_id, candidate_id, cover_letter, state, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, 'received', $6, $6) RETURNING id",
     )
@@ -58,7 +54,7 @@ async fn insert(
     .fetch_one(&mut *conn)
     .await;
     let id: i64 = match inserted {
-        Ok(row) => row.try_get("id")?,
+        Ok(id) => id,
         Err(e) if violated(&e, &ONE_APPLICATION).is_some() => return Err(ApplyError::Duplicate),
         Err(e) => return Err(e.into()),
     };
@@ -139,25 +135,44 @@ pub async fn pool(
             .push(")");
     }
     sql.push(" ORDER BY a.created_at DESC, a.id DESC LIMIT 500");
-    let rows = sql.query().fetch_all(&db.pool).await?;
-    rows.into_iter().map(received).collect()
+    let rows: Vec<ReceivedRow> = sql.query_as().fetch_all(&db.pool).await?;
+    Ok(rows.into_iter().map(ReceivedApplication::from).collect())
 }
 
-fn received(row: AnyRow) -> Result<ReceivedApplication, sqlx::Error> {
-    Ok(ReceivedApplication {
-        id: row.try_get("id")?,
-        candidate_id: row.try_get("candidate_id")?,
-        candidate_name: row.try_get("display_name")?,
-        candidate_email: row.try_get("email")?,
-        cover_letter: row.try_get("cover_letter")?,
-        has_cv: row.try_get::<Option<String>, _>("cv_file")?.is_some(),
-        state: state(&row)?,
-        created_at: row.try_get("created_at")?,
-        profile: super::profiles::profile_of(&row)?,
-    })
+/// An application with its candidate's name, address and profile, as [`pool`] and
+/// [`to_offer`] read it (and, flattened, `follow_up::file`).
+#[derive(sqlx::FromRow)]
+pub(super) struct ReceivedRow {
+    pub id: i64,
+    pub candidate_id: i64,
+    pub display_name: String,
+    pub email: String,
+    pub cover_letter: String,
+    pub state: ApplicationState,
+    pub created_at: i64,
+    pub cv_file: Option<String>,
+    #[sqlx(flatten)]
+    pub profile: super::profiles::ProfileColumns,
+}
+
+impl From<ReceivedRow> for ReceivedApplication {
+    fn from(row: ReceivedRow) -> ReceivedApplication {
+        ReceivedApplication {
+            id: row.id,
+            candidate_id: row.candidate_id,
+            candidate_name: row.display_name,
+            candidate_email: row.email,
+            cover_letter: row.cover_letter,
+            has_cv: row.cv_file.is_some(),
+            state: row.state,
+            created_at: row.created_at,
+            profile: row.profile.into(),
+        }
+    }
 }
 
 /// The ids that decide who may see and move an application.
+#[derive(sqlx::FromRow)]
 pub struct ApplicationKeys {
     pub offer_id: Option<i64>,
     pub candidate_id: i64,
@@ -166,24 +181,21 @@ pub struct ApplicationKeys {
     pub state: ApplicationState,
 }
 
-const SELECT_KEYS: &str = "SELECT a.id, a.offer_id, a.candidate_id, a.direction_id, a.state, o.service_id FROM applications a LEFT JOIN offers o ON o.id = a.offer_id";
-
-fn keys_of(row: &AnyRow) -> Result<ApplicationKeys, sqlx::Error> {
-    Ok(ApplicationKeys {
-        offer_id: row.try_get("offer_id")?,
-        candidate_id: row.try_get("candidate_id")?,
-        direction_id: row.try_get("direction_id")?,
-        service_id: row.try_get("service_id")?,
-        state: state(row)?,
-    })
+/// An application's id with its keys, as [`SELECT_KEYS`] reads them.
+#[derive(sqlx::FromRow)]
+struct KeyedApplication {
+    id: i64,
+    #[sqlx(flatten)]
+    keys: ApplicationKeys,
 }
 
+const SELECT_KEYS: &str = "SELECT a.id, a.offer_id, a.candidate_id, a.direction_id, a.state, o.service_id FROM applications a LEFT JOIN offers o ON o.id = a.offer_id";
+
 pub async fn keys(db: &Db, id: i64) -> Result<Option<ApplicationKeys>, sqlx::Error> {
-    let row = sqlx::query(&format!("{SELECT_KEYS} WHERE a.id = $1"))
+    sqlx::query_as(&format!("{SELECT_KEYS} WHERE a.id = $1"))
         .bind(id)
         .fetch_optional(&db.pool)
-        .await?;
-    row.as_ref().map(keys_of).transpose()
+        .await
 }
 
 /// Moves an application from `from` to `to` and records who did it, with the agent's answer
@@ -230,31 +242,18 @@ pub async fn move_state(
 }
 
 pub async fn of_candidate(db: &Db, candidate_id: i64) -> Result<Vec<MyApplication>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT a.id, a.offer_id, o.title, d.code, a.state, a.created_at, a.updated_at FROM applications a \
+    sqlx::query_as(
+        "SELECT a.id, a.offer_id, o.title AS offer_title, d.code AS direction_code, a.state, a.created_at, a.updated_at FROM applications a \
          JOIN directions d ON d.id = a.direction_id LEFT JOIN offers o ON o.id = a.offer_id \
          WHERE a.candidate_id = $1 ORDER BY a.updated_at DESC, a.id DESC",
     )
     .bind(candidate_id)
     .fetch_all(&db.pool)
-    .await?;
-    rows.into_iter()
-        .map(|row| {
-            Ok(MyApplication {
-                id: row.try_get("id")?,
-                offer_id: row.try_get("offer_id")?,
-                offer_title: row.try_get("title")?,
-                direction_code: row.try_get("code")?,
-                state: state(&row)?,
-                created_at: row.try_get("created_at")?,
-                updated_at: row.try_get("updated_at")?,
-            })
-        })
-        .collect()
+    .await
 }
 
 pub async fn to_offer(db: &Db, offer_id: i64) -> Result<Vec<ReceivedApplication>, sqlx::Error> {
-    let rows = sqlx::query(
+    let rows: Vec<ReceivedRow> = sqlx::query_as(
         "SELECT a.id, a.candidate_id, u.display_name, u.email, a.cover_letter, a.state, a.created_at, p.cv_file, p.school, p.discipline, p.education_level, p.phone, p.presentation FROM applications a \
          JOIN users u ON u.id = a.candidate_id LEFT JOIN candidate_profiles p ON p.user_id = a.candidate_id \
          WHERE a.offer_id = $1 ORDER BY a.created_at DESC, a.id DESC",
@@ -262,7 +261,7 @@ pub async fn to_offer(db: &Db, offer_id: i64) -> Result<Vec<ReceivedApplication>
     .bind(offer_id)
     .fetch_all(&db.pool)
     .await?;
-    rows.into_iter().map(received).collect()
+    Ok(rows.into_iter().map(ReceivedApplication::from).collect())
 }
 
 /// True when `candidate_id` applied to an offer that `directions`/`services` (or all) cover.
@@ -271,16 +270,13 @@ pub async fn candidate_applied_within(
     candidate_id: i64,
     scope: &super::access::OfferScope,
 ) -> Result<bool, sqlx::Error> {
-    let rows = sqlx::query("SELECT a.direction_id, o.service_id FROM applications a LEFT JOIN offers o ON o.id = a.offer_id WHERE a.candidate_id = $1")
+    let rows: Vec<(i64, Option<i64>)> = sqlx::query_as("SELECT a.direction_id, o.service_id FROM applications a LEFT JOIN offers o ON o.id = a.offer_id WHERE a.candidate_id = $1")
         .bind(candidate_id)
         .fetch_all(&db.pool)
         .await?;
-    for row in rows {
-        if scope.covers_application(row.try_get("direction_id")?, row.try_get("service_id")?) {
-            return Ok(true);
-        }
-    }
-    Ok(false)
+    Ok(rows
+        .into_iter()
+        .any(|(direction, service)| scope.covers_application(direction, service)))
 }
 
 /// Ends every pending application to an offer that closes: "expired", recorded with `actor`,
@@ -290,15 +286,14 @@ pub async fn expire_pending(
     offer_id: i64,
     actor: i64,
 ) -> Result<Vec<(i64, ApplicationKeys)>, sqlx::Error> {
-    let rows = sqlx::query(&format!(
+    let rows: Vec<KeyedApplication> = sqlx::query_as(&format!(
         "{SELECT_KEYS} WHERE a.offer_id = $1 AND a.state IN ('received', 'in_review', 'interview')"
     ))
     .bind(offer_id)
     .fetch_all(&mut *conn)
     .await?;
     let mut expired = Vec::new();
-    for row in rows {
-        let (id, keys): (i64, ApplicationKeys) = (row.try_get("id")?, keys_of(&row)?);
+    for KeyedApplication { id, keys } in rows {
         if move_state(
             conn,
             id,

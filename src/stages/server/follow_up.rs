@@ -12,31 +12,56 @@ use crate::{
         follow_up::{ApplicationFile, DirectionTemplates, Entry, Move},
     },
 };
-use sqlx::{any::AnyRow, Row};
 
-fn state(code: &str) -> Result<ApplicationState, sqlx::Error> {
-    Ok(ApplicationState::try_from(code)?)
+/// A message or a note, as [`file`] and [`notes`] read it.
+#[derive(sqlx::FromRow)]
+struct EntryRow {
+    /// None when the author's account is gone.
+    author: Option<String>,
+    from_candidate: i64,
+    body: String,
+    at: i64,
 }
 
-fn entry(row: AnyRow, dates: &HumanDates) -> Result<Entry, sqlx::Error> {
-    Ok(Entry {
-        author: row
-            .try_get::<Option<String>, _>("author")?
-            .unwrap_or_default(),
-        from_candidate: row.try_get::<i64, _>("from_candidate")? == 1,
-        body: row.try_get("body")?,
-        at: dates.instant(row.try_get("at")?),
-    })
+impl EntryRow {
+    fn dated(self, dates: &HumanDates) -> Entry {
+        Entry {
+            author: self.author.unwrap_or_default(),
+            from_candidate: self.from_candidate == 1,
+            body: self.body,
+            at: dates.instant(self.at),
+        }
+    }
+}
+
+/// A move of the application's history.
+#[derive(sqlx::FromRow)]
+struct MoveRow {
+    from_state: Option<ApplicationState>,
+    to_state: ApplicationState,
+    actor: Option<String>,
+    at: i64,
+}
+
+/// The application of [`file`], with its offer and direction.
+#[derive(sqlx::FromRow)]
+struct FileRow {
+    offer_id: Option<i64>,
+    title: Option<String>,
+    code: String,
+    direction_name: String,
+    #[sqlx(flatten)]
+    application: super::applications::ReceivedRow,
 }
 
 /// The application, its history and its messages (notes are read apart: only agents get them),
-/// dated for `dates`' reader.
+/// dated for `dates`' reader, with the candidate's e-mail address.
 pub async fn file(
     db: &Db,
     id: i64,
     dates: &HumanDates,
 ) -> Result<Option<(ApplicationFile, String)>, sqlx::Error> {
-    let Some(row) = sqlx::query(
+    let Some(row) = sqlx::query_as::<_, FileRow>(
         "SELECT a.id, a.offer_id, o.title, d.code, d.name AS direction_name, a.candidate_id, u.display_name, u.email, a.cover_letter, a.state, \
          a.created_at, p.cv_file, p.school, p.discipline, p.education_level, p.phone, p.presentation FROM applications a JOIN directions d ON d.id = a.direction_id JOIN users u ON u.id = a.candidate_id \
          LEFT JOIN offers o ON o.id = a.offer_id LEFT JOIN candidate_profiles p ON p.user_id = a.candidate_id WHERE a.id = $1",
@@ -47,63 +72,60 @@ pub async fn file(
     else {
         return Ok(None);
     };
-    let history = sqlx::query(
+    let history: Vec<MoveRow> = sqlx::query_as(
         "SELECT e.from_state, e.to_state, u.display_name AS actor, e.at FROM application_events e LEFT JOIN users u ON u.id = e.actor_id \
          WHERE e.application_id = $1 ORDER BY e.at, e.id",
     )
     .bind(id)
     .fetch_all(&db.pool)
-    .await?
-    .into_iter()
-    .map(|r| {
-        Ok(Move {
-            from: r.try_get::<Option<String>, _>("from_state")?.as_deref().map(state).transpose()?,
-            to: state(&r.try_get::<String, _>("to_state")?)?,
-            actor: r.try_get::<Option<String>, _>("actor")?.unwrap_or_default(),
-            at: dates.instant(r.try_get("at")?),
-        })
-    })
-    .collect::<Result<_, sqlx::Error>>()?;
-    let messages = sqlx::query(
+    .await?;
+    let messages: Vec<EntryRow> = sqlx::query_as(
         "SELECT u.display_name AS author, m.from_candidate, m.body, m.at FROM application_messages m LEFT JOIN users u ON u.id = m.author_id \
          WHERE m.application_id = $1 ORDER BY m.at, m.id",
     )
     .bind(id)
     .fetch_all(&db.pool)
-    .await?
-    .into_iter()
-    .map(|r| entry(r, dates))
-    .collect::<Result<_, _>>()?;
+    .await?;
+    let application = row.application;
     let file = ApplicationFile {
-        id: row.try_get("id")?,
-        offer_id: row.try_get("offer_id")?,
-        offer_title: row.try_get("title")?,
-        direction_code: row.try_get("code")?,
-        direction_name: row.try_get("direction_name")?,
-        candidate_id: row.try_get("candidate_id")?,
-        candidate_name: row.try_get("display_name")?,
-        cover_letter: row.try_get("cover_letter")?,
-        has_cv: row.try_get::<Option<String>, _>("cv_file")?.is_some(),
-        profile: super::profiles::profile_of(&row)?,
-        state: state(&row.try_get::<String, _>("state")?)?,
-        created_at: dates.instant(row.try_get("created_at")?),
-        history,
-        messages,
+        id: application.id,
+        offer_id: row.offer_id,
+        offer_title: row.title,
+        direction_code: row.code,
+        direction_name: row.direction_name,
+        candidate_id: application.candidate_id,
+        candidate_name: application.display_name,
+        cover_letter: application.cover_letter,
+        has_cv: application.cv_file.is_some(),
+        profile: application.profile.into(),
+        state: application.state,
+        created_at: dates.instant(application.created_at),
+        history: history
+            .into_iter()
+            .map(|m| Move {
+                from: m.from_state,
+                to: m.to_state,
+                actor: m.actor.unwrap_or_default(),
+                at: dates.instant(m.at),
+            })
+            .collect(),
+        messages: messages.into_iter().map(|m| m.dated(dates)).collect(),
         mine: false,
         staff: None,
     };
-    Ok(Some((file, row.try_get("email")?)))
+    Ok(Some((file, application.email)))
 }
 
+/// The agents' private notes on application `id`, oldest first.
 pub async fn notes(db: &Db, id: i64, dates: &HumanDates) -> Result<Vec<Entry>, sqlx::Error> {
-    let rows = sqlx::query(
+    let rows: Vec<EntryRow> = sqlx::query_as(
         "SELECT u.display_name AS author, 0 AS from_candidate, n.body, n.at FROM application_notes n LEFT JOIN users u ON u.id = n.author_id \
          WHERE n.application_id = $1 ORDER BY n.at, n.id",
     )
     .bind(id)
     .fetch_all(&db.pool)
     .await?;
-    rows.into_iter().map(|r| entry(r, dates)).collect()
+    Ok(rows.into_iter().map(|r| r.dated(dates)).collect())
 }
 
 /// Adds a message at `at` on the caller's transaction (a decision and its answer are saved
@@ -159,13 +181,11 @@ pub async fn template(
     direction_id: i64,
     state: ApplicationState,
 ) -> Result<Option<String>, sqlx::Error> {
-    let row =
-        sqlx::query("SELECT body FROM answer_templates WHERE direction_id = $1 AND state = $2")
-            .bind(direction_id)
-            .bind(state.code())
-            .fetch_optional(&db.pool)
-            .await?;
-    row.map(|r| r.try_get("body")).transpose()
+    sqlx::query_scalar("SELECT body FROM answer_templates WHERE direction_id = $1 AND state = $2")
+        .bind(direction_id)
+        .bind(state.code())
+        .fetch_optional(&db.pool)
+        .await
 }
 
 /// The templates of `directions` (every direction when `all`); `default` gives the text of a
@@ -183,27 +203,20 @@ pub async fn templates(
             .push(")");
     }
     sql.push(" ORDER BY d.name, d.id");
-    let rows = sql.query().fetch_all(&db.pool).await?;
+    let rows: Vec<(i64, String, Option<ApplicationState>, Option<String>)> =
+        sql.query_as().fetch_all(&db.pool).await?;
     let mut out: Vec<DirectionTemplates> = Vec::new();
-    for row in rows {
-        let id: i64 = row.try_get("id")?;
+    for (id, name, state, body) in rows {
         if out.last().map(|t| t.direction.id) != Some(id) {
             out.push(DirectionTemplates {
-                direction: Named {
-                    id,
-                    name: row.try_get("name")?,
-                },
+                direction: Named { id, name },
                 accepted: default(ApplicationState::Accepted),
                 declined: default(ApplicationState::Declined),
             });
         }
-        if let (Some(code), Some(body), Some(last)) = (
-            row.try_get::<Option<String>, _>("state")?,
-            row.try_get::<Option<String>, _>("body")?,
-            out.last_mut(),
-        ) {
-            match code.as_str() {
-                "accepted" => last.accepted = body,
+        if let (Some(state), Some(body), Some(last)) = (state, body, out.last_mut()) {
+            match state {
+                ApplicationState::Accepted => last.accepted = body,
                 _ => last.declined = body,
             }
         }
@@ -222,12 +235,10 @@ pub async fn answer(
     if let Some(text) = template(db, direction_id, state).await? {
         return Ok(text);
     }
-    let locale: Option<String> = sqlx::query("SELECT locale FROM users WHERE id = $1")
+    let locale: Option<String> = sqlx::query_scalar("SELECT locale FROM users WHERE id = $1")
         .bind(candidate_id)
         .fetch_optional(&db.pool)
-        .await?
-        .map(|r| r.try_get("locale"))
-        .transpose()?;
+        .await?;
     // No such account: the site's default language; an unknown stored one is an error.
     let locale = locale
         .map(crate::i18n::Locale::try_from)

@@ -13,7 +13,6 @@ use crate::{
     },
 };
 use serde::{Deserialize, Serialize};
-use sqlx::Row;
 
 /// The job kind of every notice.
 pub const KIND: &str = "stages.notice";
@@ -59,36 +58,30 @@ pub fn run(app: AppState, job: Job) -> JobFuture {
 }
 
 /// Who and what a notice is about.
+#[derive(sqlx::FromRow)]
 struct Facts {
     /// The offer's title, or the direction's name for a spontaneous application.
+    #[sqlx(rename = "title")]
     offer_title: String,
     /// Nobody for a spontaneous application (its pool is read on the site).
     contact_email: Option<String>,
+    #[sqlx(rename = "email")]
     candidate_email: String,
+    #[sqlx(rename = "display_name")]
     candidate_name: String,
+    #[sqlx(rename = "locale")]
     candidate_locale: Locale,
     direction_id: i64,
 }
 
 async fn facts(state: &AppState, application_id: i64) -> Result<Option<Facts>, sqlx::Error> {
-    let row = sqlx::query(
+    sqlx::query_as(
         "SELECT COALESCE(o.title, d.name) AS title, o.contact_email, u.email, u.display_name, u.locale, a.direction_id FROM applications a \
          JOIN directions d ON d.id = a.direction_id LEFT JOIN offers o ON o.id = a.offer_id JOIN users u ON u.id = a.candidate_id WHERE a.id = $1",
     )
     .bind(application_id)
     .fetch_optional(&state.db.pool)
-    .await?;
-    row.map(|r| {
-        Ok(Facts {
-            offer_title: r.try_get("title")?,
-            contact_email: r.try_get("contact_email")?,
-            candidate_email: r.try_get("email")?,
-            candidate_name: r.try_get("display_name")?,
-            candidate_locale: Locale::try_from(r.try_get::<String, _>("locale")?)?,
-            direction_id: r.try_get("direction_id")?,
-        })
-    })
-    .transpose()
+    .await
 }
 
 /// Renders and sends `notice`; an application deleted meanwhile needs no mail.
@@ -198,23 +191,21 @@ async fn send(app: &AppState, job: &Job, notice: &Notice) -> Result<(), JobError
 
 /// The addresses of the direction's admins and of the agents handling its pool.
 async fn pool_people(app: &AppState, direction_id: i64) -> Result<Vec<String>, sqlx::Error> {
-    let rows = sqlx::query(
+    sqlx::query_scalar(
         "SELECT DISTINCT u.email FROM users u WHERE u.id IN (SELECT user_id FROM pool_handlers WHERE direction_id = $1) \
          OR u.id IN (SELECT user_id FROM role_grants WHERE role = 'direction_admin' AND direction_id = $1) ORDER BY u.email",
     )
     .bind(direction_id)
     .fetch_all(&app.db.pool)
-    .await?;
-    rows.iter().map(|r| r.try_get("email")).collect()
+    .await
 }
 
 async fn last_agent_message(
     app: &AppState,
     application_id: i64,
 ) -> Result<Option<String>, sqlx::Error> {
-    let row = sqlx::query("SELECT body FROM application_messages WHERE application_id = $1 AND from_candidate = 0 ORDER BY at DESC, id DESC LIMIT 1")
+    sqlx::query_scalar("SELECT body FROM application_messages WHERE application_id = $1 AND from_candidate = 0 ORDER BY at DESC, id DESC LIMIT 1")
         .bind(application_id)
         .fetch_optional(&app.db.pool)
-        .await?;
-    row.map(|r| r.try_get("body")).transpose()
+        .await
 }

@@ -4,30 +4,34 @@ use crate::{
     server::db::{now, Db},
     stages::profile::CandidateProfile,
 };
-use sqlx::{any::AnyRow, Row};
 
-/// The profile columns of a row that LEFT JOINs `candidate_profiles p` (empty without one).
-pub fn profile_of(row: &AnyRow) -> Result<CandidateProfile, sqlx::Error> {
-    let text = |column: &str| -> Result<String, sqlx::Error> {
-        Ok(row
-            .try_get::<Option<String>, _>(column)?
-            .unwrap_or_default())
-    };
-    Ok(CandidateProfile {
-        school: text("school")?,
-        discipline: text("discipline")?,
-        education_level: text("education_level")?,
-        phone: text("phone")?,
-        presentation: text("presentation")?,
-    })
+/// The profile columns of a row that LEFT JOINs `candidate_profiles p` (all None without a
+/// profile); `#[sqlx(flatten)]` it into the row's struct.
+#[derive(sqlx::FromRow)]
+pub struct ProfileColumns {
+    school: Option<String>,
+    discipline: Option<String>,
+    education_level: Option<String>,
+    phone: Option<String>,
+    presentation: Option<String>,
+}
+
+impl From<ProfileColumns> for CandidateProfile {
+    fn from(p: ProfileColumns) -> CandidateProfile {
+        CandidateProfile {
+            school: p.school.unwrap_or_default(),
+            discipline: p.discipline.unwrap_or_default(),
+            education_level: p.education_level.unwrap_or_default(),
+            phone: p.phone.unwrap_or_default(),
+            presentation: p.presentation.unwrap_or_default(),
+        }
+    }
 }
 
 pub async fn profile(db: &Db, user_id: i64) -> Result<CandidateProfile, sqlx::Error> {
-    let row =
-        sqlx::query("SELECT school, discipline, education_level, phone, presentation FROM candidate_profiles p WHERE user_id = $1").bind(user_id).fetch_optional(&db.pool).await?;
-    row.map(|r| profile_of(&r))
-        .transpose()
-        .map(Option::unwrap_or_default)
+    let row: Option<ProfileColumns> =
+        sqlx::query_as("SELECT school, discipline, education_level, phone, presentation FROM candidate_profiles p WHERE user_id = $1").bind(user_id).fetch_optional(&db.pool).await?;
+    Ok(row.map(CandidateProfile::from).unwrap_or_default())
 }
 
 pub async fn set_profile(
@@ -53,9 +57,7 @@ pub async fn set_profile(
 
 /// The stored CV file name and size of a candidate, if they uploaded one.
 pub async fn cv(db: &Db, user_id: i64) -> Result<Option<(String, i64)>, sqlx::Error> {
-    let row = sqlx::query("SELECT cv_file, cv_bytes FROM candidate_profiles WHERE user_id = $1 AND cv_file IS NOT NULL").bind(user_id).fetch_optional(&db.pool).await?;
-    row.map(|r| Ok((r.try_get("cv_file")?, r.try_get("cv_bytes")?)))
-        .transpose()
+    sqlx::query_as("SELECT cv_file, cv_bytes FROM candidate_profiles WHERE user_id = $1 AND cv_file IS NOT NULL").bind(user_id).fetch_optional(&db.pool).await
 }
 
 /// Records a new CV; returns the file it replaces, to delete.
