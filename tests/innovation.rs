@@ -298,6 +298,29 @@ async fn a_fiche_goes_through_review_with_its_warnings_before_readers_see_it() {
     assert_eq!(words("stations ville").await, 1);
     assert_eq!(words("STATION").await, 1);
     assert_eq!(words("velos partages").await, 1);
+    // A word whose French and English stems differ, both held by the fiche: counted once,
+    // alone (the terms index alone) and with a filter (joined to the catalogue).
+    let summary_and_results = "Un réseau de vélos partagés ouvert jour et nuit. Fréquentation mesurée chaque année. Aucun lien avec l'exploitant ni avec la ville.";
+    let two_stems = summary_and_results
+        .split_whitespace()
+        .find(|w| {
+            let stems = parvis::server::text::bilingual_words(w);
+            stems.len() == 1 && stems[0].0 != stems[0].1
+        })
+        .expect("a word of the fiche with two stems");
+    assert_eq!(words(two_stems).await, 1, "{two_stems}");
+    assert_eq!(
+        app.call_json::<BrowseResults>(
+            &visitor,
+            "innovation/browse",
+            &[("query[q]", two_stems), ("query[pays]", "France")]
+        )
+        .await
+        .1
+        .expect("catalogue")
+        .total,
+        1
+    );
     assert_eq!(words("tramway").await, 0);
     assert_eq!(words("brouillon privé").await, 0);
 

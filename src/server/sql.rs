@@ -150,16 +150,34 @@ impl Sql {
             .push(id_column)
             .push(" FROM ")
             .push(table)
-            .push(" w0 WHERE w0.term IN (")
-            .push_bind(french.as_str())
-            .push(", ")
-            .push_bind(english.as_str())
-            .push(")");
+            .push(" w0 WHERE ")
+            .push_term_is("w0", french, english);
         if !others.is_empty() {
             self.push(" AND ");
             self.push_terms_each(&format!("w0.{id_column}"), table, id_column, others);
         }
         self
+    }
+
+    /// Appends a query of how many ids [`Sql::push_terms_match`] gives, each counted once:
+    /// the terms table alone, for a count with no other condition.
+    pub fn push_terms_count(
+        &mut self,
+        table: &str,
+        id_column: &str,
+        words: &[(String, String)],
+    ) -> &mut Sql {
+        // A word whose two stems differ may give an id twice; one stem never does (the table's
+        // key is (term, id)), and its count needs no de-duplication.
+        let once = words
+            .first()
+            .is_none_or(|(french, english)| french == english);
+        if once {
+            self.push("SELECT COUNT(*) FROM (");
+        } else {
+            self.push(&format!("SELECT COUNT(DISTINCT m.{id_column}) FROM ("));
+        }
+        self.push_terms_match(table, id_column, words).push(") m")
     }
 
     /// Appends a condition true when the row whose id is `owner` holds, for each of `words`,
@@ -181,13 +199,28 @@ impl Sql {
             if n > 0 {
                 self.push(" AND ");
             }
-            self.push(&format!("EXISTS (SELECT 1 FROM {table} {alias} WHERE {alias}.{id_column} = {owner} AND {alias}.term IN ("))
-                .push_bind(french.as_str())
-                .push(", ")
-                .push_bind(english.as_str())
-                .push("))");
+            self.push(&format!(
+                "EXISTS (SELECT 1 FROM {table} {alias} WHERE {alias}.{id_column} = {owner} AND "
+            ))
+            .push_term_is(&alias, french, english)
+            .push(")");
         }
         self
+    }
+
+    /// Appends "`alias`.term = $n", or "IN ($n, $m)" when the word's French and English stems
+    /// differ: one bound term when they are the same, so the planner counts its rows once.
+    fn push_term_is(&mut self, alias: &str, french: &str, english: &str) -> &mut Sql {
+        self.push(alias);
+        if french == english {
+            self.push(".term = ").push_bind(french)
+        } else {
+            self.push(".term IN (")
+                .push_bind(french)
+                .push(", ")
+                .push_bind(english)
+                .push(")")
+        }
     }
 
     /// The SQL text, with `$n` placeholders.
@@ -306,6 +339,26 @@ mod tests {
     }
 
     #[test]
+    fn a_word_binds_one_stem_or_two_and_its_count_counts_each_id_once() {
+        let words = [
+            ("velo".to_string(), "velo".to_string()),
+            ("mesur".to_string(), "mesure".to_string()),
+        ];
+        let mut same = Sql::new("");
+        same.push_terms_count("t", "k", &words);
+        assert_eq!(
+            same.sql(),
+            "SELECT COUNT(*) FROM (SELECT w0.k FROM t w0 WHERE w0.term = $1 AND EXISTS (SELECT 1 FROM t w1 WHERE w1.k = w0.k AND w1.term IN ($2, $3))) m"
+        );
+        let mut two = Sql::new("");
+        two.push_terms_count("t", "k", &[words[1].clone()]);
+        assert_eq!(
+            two.sql(),
+            "SELECT COUNT(DISTINCT m.k) FROM (SELECT w0.k FROM t w0 WHERE w0.term IN ($1, $2)) m"
+        );
+    }
+
+    #[test]
     fn an_empty_list_matches_nothing() {
         let mut sql = Sql::new("c IN (");
         sql.push_binds(Vec::<i64>::new()).push(")");
@@ -345,7 +398,7 @@ mod tests {
     #[test]
     fn every_word_is_matched_by_either_stem() {
         let words = [
-            ("velo".to_string(), "velo".to_string()),
+            ("velo".to_string(), "share".to_string()),
             ("partag".to_string(), "share".to_string()),
         ];
         let mut sql = Sql::new("SELECT id FROM t WHERE s = ");

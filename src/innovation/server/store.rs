@@ -592,6 +592,8 @@ pub async fn browse(
         .as_deref()
         .map(crate::server::text::bilingual_words)
         .unwrap_or_default();
+    // Each condition above binds its value.
+    let filtered = !filter.values().is_empty();
     let page = |filter: &Sql| {
         let mut select = Sql::new(
             "SELECT c.fiche_id, c.language, c.title, c.summary, c.city, c.country, c.maturity",
@@ -613,15 +615,22 @@ pub async fn browse(
             count.query_scalar().fetch_one(&db.pool)
         )?
     } else {
-        // Count first, through the terms index; then read the page the way that suits how
-        // many fiches match: most of the catalogue, down the publication index with a
-        // lookup per word (a LIMIT stops it soon); few, from their postings.
-        let mut count = Sql::new("SELECT COUNT(*), (SELECT COUNT(*) FROM fiche_catalogue)");
-        count
-            .push_sql(&filter)
-            .push(" AND c.fiche_id IN (")
-            .push_terms_match("fiche_terms", "fiche_id", &words)
-            .push(")");
+        // Count first, through the terms index (alone when nothing else filters); then read
+        // the page the way that suits how many fiches match: most of the catalogue, down the
+        // publication index with a lookup per word (a LIMIT stops it soon); few, from their
+        // postings.
+        let mut count = Sql::new("SELECT (");
+        if filtered {
+            count
+                .push("SELECT COUNT(*)")
+                .push_sql(&filter)
+                .push(" AND c.fiche_id IN (")
+                .push_terms_match("fiche_terms", "fiche_id", &words)
+                .push(")");
+        } else {
+            count.push_terms_count("fiche_terms", "fiche_id", &words);
+        }
+        count.push(") AS matched, (SELECT COUNT(*) FROM fiche_catalogue) AS catalogue");
         let (total, catalogue): (i64, i64) = count.query_as().fetch_one(&db.pool).await?;
         let mut filter = filter.clone();
         if total.saturating_mul(10) >= catalogue {
