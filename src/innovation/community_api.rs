@@ -20,9 +20,10 @@ use {
     },
 };
 
-/// A published fiche with its comments, in one answer for the page: two rounds of queries
-/// (the fiche with its fields, and who reads; then its comments, translations and related
-/// fiches, and the reader's follows), each round's queries running together on the pool.
+/// A published fiche with its comments, in one answer for the page: one round of queries
+/// running together on the pool (the fiche with its fields, who reads, its comments and its
+/// related fiches, all read by the fiche's id); a second only for a fiche with translations
+/// or a signed-in reader's follows.
 #[server(endpoint = "innovation/page")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "innovation/page", skip_all, fields(account = tracing::field::Empty, id = id)))]
 pub async fn load_fiche_page(id: i64) -> Result<FichePageData, AppError> {
@@ -37,14 +38,17 @@ pub async fn load_fiche_page(id: i64) -> Result<FichePageData, AppError> {
                 editor: moderator,
             } = Standing::of(&caller);
             let account = caller.id();
-            let (page, dates) = tokio::try_join!(
+            let (page, dates, comments, related) = tokio::try_join!(
                 async {
                     Ok::<_, AppError>(store::published_page(&db, id, request_locale()).await?)
                 },
                 HumanDates::for_reader(),
+                async { Ok::<_, AppError>(comments::rows_of_fiche(&db, id, moderator).await?) },
+                async { Ok::<_, AppError>(store::related(&db, id).await?) },
             )?;
             let (mut fiche, first_published_at) = page.ok_or(AppError::NotFound)?;
             fiche.published_shown = dates.instant(fiche.published_at);
+            let comments = comments.into_iter().map(|c| c.view(&dates)).collect();
             let (fiche_target, city_target) =
                 (id.to_string(), city_key(&fiche.city, &fiche.country));
             let followed = async {
@@ -56,11 +60,8 @@ pub async fn load_fiche_page(id: i64) -> Result<FichePageData, AppError> {
                     None => Ok((false, false)),
                 }
             };
-            let (comments, (translations, related), (following, following_city)) = tokio::try_join!(
-                comments::of_fiche(&db, id, moderator, &dates),
-                store::neighbours(&db, &fiche),
-                followed
-            )?;
+            let (translations, (following, following_city)) =
+                tokio::try_join!(store::translations(&db, &fiche), followed)?;
             Ok(FichePageData {
                 share: super::server::share::fiche(
                     &app_state()?.config,

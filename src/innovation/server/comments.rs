@@ -19,19 +19,32 @@ pub async fn of_fiche(
     moderator: bool,
     dates: &HumanDates,
 ) -> Result<Vec<CommentView>, sqlx::Error> {
+    Ok(rows_of_fiche(db, fiche, moderator)
+        .await?
+        .into_iter()
+        .map(|row| row.view(dates))
+        .collect())
+}
+
+/// The comments of a fiche as stored, oldest first (undated: the fiche page reads them
+/// beside its reader's time zone); hidden ones only for moderators.
+pub async fn rows_of_fiche(
+    db: &Db,
+    fiche: i64,
+    moderator: bool,
+) -> Result<Vec<ContributionRow>, sqlx::Error> {
     let filter = if moderator {
         ""
     } else {
         " AND c.hidden_at IS NULL"
     };
-    let rows: Vec<ContributionRow> = sqlx::query_as(&format!(
+    sqlx::query_as(&format!(
         "{} WHERE c.fiche_id = $1{filter} ORDER BY c.created_at, c.id",
         select(ItemKind::Comment, moderator)
     ))
     .bind(fiche)
     .fetch_all(&db.pool)
-    .await?;
-    Ok(rows.into_iter().map(|row| row.view(dates)).collect())
+    .await
 }
 
 pub async fn add(db: &Db, fiche: i64, author: i64, body: &str) -> Result<i64, sqlx::Error> {

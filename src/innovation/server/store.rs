@@ -802,11 +802,9 @@ pub async fn set_translation_of(
     tx.commit().await
 }
 
-/// A fiche listed beside another, as [`neighbours`] reads it.
+/// A fiche listed beside another, as [`related`] and [`translations`] read it.
 #[derive(sqlx::FromRow)]
 struct NeighbourRow {
-    /// 0: a translation; 1 and more: a related fiche, by rank.
-    place: i64,
     fiche_id: i64,
     language: String,
     title: String,
@@ -814,44 +812,45 @@ struct NeighbourRow {
     country: String,
 }
 
+impl From<NeighbourRow> for FicheRef {
+    fn from(r: NeighbourRow) -> FicheRef {
+        FicheRef {
+            fiche: r.fiche_id,
+            language: r.language,
+            title: r.title,
+            place: format!("{}, {}", r.city, r.country),
+        }
+    }
+}
+
 /// How many related fiches a fiche page lists.
 const RELATED: usize = 4;
 
-/// What a fiche page lists beside `fiche`, in one query: its other published languages (its
-/// original and the original's translations, by language) and the related fiches stored
-/// for it, closest first.
-pub async fn neighbours(
-    db: &Db,
-    fiche: &FicheView,
-) -> Result<(Vec<FicheRef>, Vec<FicheRef>), sqlx::Error> {
-    let (id, root) = (fiche.id, fiche.translation_of.unwrap_or(fiche.id));
-    let mut sql = Sql::new("SELECT r.rank + 1 AS place, c.fiche_id, c.language, c.title, c.city, c.country FROM fiche_related r JOIN fiche_catalogue c ON c.fiche_id = r.related_id WHERE r.fiche_id = ");
-    sql.push_bind(id);
-    // Lookups by key, and none for a fiche without translations (most of them).
-    if fiche.translation_of.is_some() || fiche.translated {
-        sql.push(" UNION ALL SELECT 0 AS place, c.fiche_id, c.language, c.title, c.city, c.country FROM fiches f JOIN fiche_catalogue c ON c.fiche_id = f.id WHERE f.translation_of = ")
-            .push_bind(root)
-            .push(" AND f.id <> ")
-            .push_bind(id);
-        if root != id {
-            sql.push(" UNION ALL SELECT 0 AS place, c.fiche_id, c.language, c.title, c.city, c.country FROM fiche_catalogue c WHERE c.fiche_id = ").push_bind(root);
-        }
+/// The related fiches stored for fiche `id` (`refresh_related`), closest first: one query by
+/// key, which needs nothing of the fiche but its id, so the page reads it beside the fiche.
+pub async fn related(db: &Db, id: i64) -> Result<Vec<FicheRef>, sqlx::Error> {
+    let rows: Vec<NeighbourRow> = sqlx::query_as("SELECT c.fiche_id, c.language, c.title, c.city, c.country FROM fiche_related r JOIN fiche_catalogue c ON c.fiche_id = r.related_id WHERE r.fiche_id = $1 ORDER BY r.rank")
+        .bind(id)
+        .fetch_all(&db.pool)
+        .await?;
+    Ok(rows.into_iter().map(FicheRef::from).collect())
+}
+
+/// The other published languages of `fiche` (its original and the original's translations),
+/// by language; no query for a fiche without translations (most of them).
+pub async fn translations(db: &Db, fiche: &FicheView) -> Result<Vec<FicheRef>, sqlx::Error> {
+    if fiche.translation_of.is_none() && !fiche.translated {
+        return Ok(Vec::new());
     }
-    let rows: Vec<NeighbourRow> = sql.query_as().fetch_all(&db.pool).await?;
-    let (mut translations, mut related): (Vec<NeighbourRow>, Vec<NeighbourRow>) =
-        rows.into_iter().partition(|r| r.place == 0);
-    translations.sort_by(|a, b| (&a.language, a.fiche_id).cmp(&(&b.language, b.fiche_id)));
-    related.sort_by_key(|r| r.place);
-    let to_ref = |r: NeighbourRow| FicheRef {
-        fiche: r.fiche_id,
-        language: r.language,
-        title: r.title,
-        place: format!("{}, {}", r.city, r.country),
-    };
-    Ok((
-        translations.into_iter().map(to_ref).collect(),
-        related.into_iter().map(to_ref).collect(),
-    ))
+    let (id, root) = (fiche.id, fiche.translation_of.unwrap_or(fiche.id));
+    let mut sql = Sql::new("SELECT c.fiche_id, c.language, c.title, c.city, c.country FROM fiches f JOIN fiche_catalogue c ON c.fiche_id = f.id WHERE f.translation_of = ");
+    sql.push_bind(root).push(" AND f.id <> ").push_bind(id);
+    if root != id {
+        sql.push(" UNION ALL SELECT c.fiche_id, c.language, c.title, c.city, c.country FROM fiche_catalogue c WHERE c.fiche_id = ").push_bind(root);
+    }
+    let mut rows: Vec<NeighbourRow> = sql.query_as().fetch_all(&db.pool).await?;
+    rows.sort_by(|a, b| (&a.language, a.fiche_id).cmp(&(&b.language, b.fiche_id)));
+    Ok(rows.into_iter().map(FicheRef::from).collect())
 }
 
 /// Recomputes the related fiches of published fiche `id` (shared tags count 3, fields 2, the
