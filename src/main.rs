@@ -1,22 +1,31 @@
-//! The Parvis server: reads Leptos.toml (and PARVIS_* variables), then serves — or, with
-//! `grant-site-admin <email>`, makes an existing account a site admin.
+//! The Parvis server: reads its configuration (`--config <file>`, `PARVIS_CONFIG`, else
+//! Leptos.toml; then PARVIS_* variables), then serves — or runs one of the operator's commands
+//! (`app_server::cli`).
 
 use parvis::app_server::cli;
+use std::process::ExitCode;
 
 #[tokio::main]
-async fn main() -> std::process::ExitCode {
-    parvis::server::router::init_tracing();
+async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some(command) = cli::parse(&args) else {
+    let Some(invocation) = cli::parse(&args, std::env::var(cli::CONFIG_VARIABLE).ok()) else {
         eprintln!("{}", cli::USAGE);
-        return std::process::ExitCode::from(2);
+        return ExitCode::from(2);
     };
-    match cli::run(command, "Leptos.toml").await {
-        Ok(()) => std::process::ExitCode::SUCCESS,
+    let config = match invocation.load_config() {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("Parvis: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    parvis::server::logs::init(config.log.format);
+    match cli::run(invocation.command, config).await {
+        Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             tracing::error!(%error, "Parvis stopped");
             eprintln!("Parvis: {error}");
-            std::process::ExitCode::FAILURE
+            ExitCode::FAILURE
         }
     }
 }

@@ -5,7 +5,10 @@
 
 mod common;
 
-use common::{on_postgres, settle_jobs, TestApp};
+use common::{
+    binary::{drop_database, eventually, fresh_database, Server},
+    settle_jobs, TestApp,
+};
 use parvis::{
     accounts::jobs_api::TroubledJob,
     accounts::types::Role,
@@ -21,22 +24,6 @@ use std::{
 };
 
 const PASSWORD: &str = "correct horse battery";
-
-/// Polls `check` every 50 ms for up to `seconds`; panics with `what` if it never holds.
-async fn eventually<F, Fut>(seconds: u64, what: &str, mut check: F)
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = bool>,
-{
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(seconds);
-    while tokio::time::Instant::now() < deadline {
-        if check().await {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("not within {seconds} s: {what}");
-}
 
 async fn count(pool: &sqlx::AnyPool, sql: &str) -> i64 {
     sqlx::query(sql)
@@ -174,103 +161,6 @@ async fn two_processes_send_each_alert_and_each_digest_once() {
     );
 }
 
-/// The server binary, run as a child process on `database` with its data in `dir`.
-struct Server {
-    child: std::process::Child,
-    base: String,
-}
-
-impl Server {
-    async fn start(
-        database: &str,
-        dir: &std::path::Path,
-        crash_after_claim: Option<&str>,
-    ) -> Server {
-        Server::start_with(database, dir, crash_after_claim, &[]).await
-    }
-
-    /// The same, with more `PARVIS_…` settings.
-    async fn start_with(
-        database: &str,
-        dir: &std::path::Path,
-        crash_after_claim: Option<&str>,
-        settings: &[(&str, &str)],
-    ) -> Server {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .expect("free port")
-            .local_addr()
-            .expect("addr")
-            .port();
-        let base = format!("http://127.0.0.1:{port}");
-        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_parvis"));
-        command
-            .current_dir(dir)
-            .env("PARVIS_SERVER__ADDRESS", format!("127.0.0.1:{port}"))
-            .env("PARVIS_SERVER__PUBLIC_URL", &base)
-            .env("PARVIS_SERVER__DATA_DIR", dir)
-            .env("PARVIS_SERVER__SITE_ROOT", dir.join("site"))
-            .env("PARVIS_DATABASE__URL", database)
-            .env("PARVIS_DATABASE__MAX_CONNECTIONS", "4")
-            .env("PARVIS_JOBS__POLL_MILLIS", "100")
-            .env("PARVIS_JOBS__LEASE_SECONDS", "2")
-            .env("PARVIS_JOBS__RETRY_BASE_SECONDS", "1")
-            .env("RUST_LOG", "warn")
-            .env_remove(parvis::server::jobs::worker::CRASH_AFTER_CLAIM)
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::inherit());
-        if let Some(kind) = crash_after_claim {
-            command.env(parvis::server::jobs::worker::CRASH_AFTER_CLAIM, kind);
-        }
-        command.envs(settings.iter().copied());
-        let child = command.spawn().expect("server binary starts");
-        let server = Server { child, base };
-        let client = reqwest::Client::new();
-        let health = format!("{}/healthz", server.base);
-        eventually(60, "the server binary answers", || {
-            let (client, health) = (client.clone(), health.clone());
-            async move {
-                client
-                    .get(&health)
-                    .send()
-                    .await
-                    .is_ok_and(|r| r.status().is_success())
-            }
-        })
-        .await;
-        server
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// A fresh database for server binaries: (URL, PostgreSQL database name to drop after).
-async fn fresh_database(dir: &std::path::Path) -> (String, Option<String>) {
-    if on_postgres() {
-        let (url, name) = common::fresh_postgres_database().await;
-        (url, Some(name))
-    } else {
-        (format!("sqlite://{}/parvis.db", dir.display()), None)
-    }
-}
-
-async fn drop_database(postgres: Option<String>) {
-    if let Some(name) = postgres {
-        use sqlx::{Connection, Executor};
-        if let Ok(mut conn) =
-            sqlx::PgConnection::connect(&format!("{}/postgres", common::postgres_server())).await
-        {
-            let _ = conn
-                .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
-                .await;
-        }
-    }
-}
-
 fn outbox(dir: &std::path::Path) -> Vec<String> {
     std::fs::read_dir(dir.join("outbox"))
         .map(|entries| {
@@ -289,7 +179,15 @@ async fn a_process_killed_after_claiming_a_job_leaves_it_to_be_retried_after_res
     let (database, postgres) = fresh_database(dir.path()).await;
 
     // The first process kills itself (SIGKILL) as soon as it has claimed the reset mail.
-    let mut first = Server::start(&database, dir.path(), Some("accounts.reset_mail")).await;
+    let mut first = Server::start(
+        &database,
+        dir.path(),
+        &[(
+            parvis::server::jobs::worker::CRASH_AFTER_CLAIM,
+            "accounts.reset_mail",
+        )],
+    )
+    .await;
     let client = reqwest::Client::builder()
         .cookie_store(true)
         .build()
@@ -350,7 +248,7 @@ async fn a_process_killed_after_claiming_a_job_leaves_it_to_be_retried_after_res
     );
 
     // After a restart, the expired lease lets the new process claim it again and send it.
-    let _second = Server::start(&database, dir.path(), None).await;
+    let _second = Server::start(&database, dir.path(), &[]).await;
     let mut mails = Vec::new();
     eventually(20, "the mail went out after the restart", || {
         mails = outbox(dir.path());
@@ -397,8 +295,8 @@ async fn two_server_binaries_on_one_database_send_each_alert_and_each_digest_onc
         ("PARVIS_ALERTS__EVERY_SECONDS", "1"),
         ("PARVIS_DIGEST__EVERY_SECONDS", "1"),
     ];
-    let first = Server::start_with(&database, dir.path(), None, &every).await;
-    let second = Server::start_with(&database, dir.path(), None, &every).await;
+    let first = Server::start(&database, dir.path(), &every).await;
+    let second = Server::start(&database, dir.path(), &every).await;
     let db = parvis::server::db::Db::connect(&database, 2)
         .await
         .expect("database");

@@ -16,12 +16,15 @@ use crate::{
         clock::Clock,
         config::Config,
         db::Db,
+        health,
         job_bell::JobBell,
         jobs::{self, Registry},
         mail::Mailer,
+        metrics,
         realtime::Realtime,
         router::{self, StartError},
         sessions,
+        shutdown::Shutdown,
         state::{AppState, Domains},
         text, text_rebuild,
     },
@@ -70,6 +73,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         realtime,
         clock,
         jobs: JobBell::new(),
+        shutdown: Shutdown::new(),
         domains,
     };
 
@@ -87,8 +91,9 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         let options = state.leptos_options.clone();
         move || shell(options.clone())
     };
+    metrics::install();
     let routes = Router::new()
-        .route("/healthz", get(|| async { "ok" }))
+        .merge(health::routes())
         .route("/sitemap.xml", get(sitemap::sitemap))
         .route("/robots.txt", get(sitemap::robots))
         .merge(accounts::server::plug::routes())
@@ -113,20 +118,39 @@ fn registry(config: &Config) -> Registry {
     registry
 }
 
-/// Builds the app from the configuration file `path` and serves until stopped.
-pub async fn serve_from_config_file(path: &str) -> Result<(), StartError> {
-    let config = Config::load(path)?;
+/// Builds the app from `config` and serves it until stopped (SIGTERM or Ctrl-C: a graceful
+/// shutdown, `server::shutdown`), with the metrics endpoint on its own listener if configured.
+pub async fn serve(config: Config) -> Result<(), StartError> {
     let address = config.server.address;
+    let metrics_address = config.metrics_address()?;
     let (app, state) = build(config).await?;
     let listener = tokio::net::TcpListener::bind(address)
         .await
         .map_err(|e| StartError::Bind(address, e))?;
+    if let Some(metrics_address) = metrics_address {
+        let metrics_listener = tokio::net::TcpListener::bind(metrics_address)
+            .await
+            .map_err(|e| StartError::Bind(metrics_address, e))?;
+        tracing::info!("metrics on http://{metrics_address}/metrics");
+        let state = state.clone();
+        tokio::spawn(async move {
+            if let Err(error) = metrics::serve(metrics_listener, state).await {
+                tracing::error!(%error, "metrics listener stopped");
+            }
+        });
+    }
     tracing::info!(
         "Parvis listening on http://{address} (public address {}, {:?} database)",
         state.config.server.public_url,
         state.db.backend
     );
-    router::serve(listener, app).await
+    router::serve(
+        listener,
+        app,
+        state.shutdown.clone(),
+        state.config.shutdown.clone(),
+    )
+    .await
 }
 
 /// Stored search terms and folded keys follow the text normalisation (`server::text_rebuild`):

@@ -20,6 +20,9 @@ pub struct Config {
     pub alerts: AlertsConfig,
     pub digest: DigestConfig,
     pub jobs: JobsConfig,
+    pub shutdown: ShutdownConfig,
+    pub metrics: MetricsConfig,
+    pub log: LogConfig,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -129,10 +132,56 @@ pub struct DemoConfig {
     pub enabled: bool,
 }
 
+/// What a server does on SIGTERM or Ctrl-C (`server::shutdown`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ShutdownConfig {
+    /// Seconds between the signal and the end of accepting connections: `/readyz` answers 503
+    /// meanwhile, so the proxy or orchestrator stops sending requests here first. 0 (for
+    /// trying the app) stops accepting at once.
+    pub drain_seconds: u64,
+    /// Then the most seconds given to requests in flight and the job running to finish; what
+    /// is still open after it is dropped (an unfinished job goes to another process when its
+    /// lease expires).
+    pub grace_seconds: u64,
+}
+
+/// The metrics endpoint (`server::metrics`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MetricsConfig {
+    /// Where `/metrics` (Prometheus text format) is served, on a listener of its own that the
+    /// public proxy does not forward to ("127.0.0.1:9100", or a private interface). Empty: no
+    /// metrics endpoint.
+    pub address: String,
+}
+
+/// How log lines are written (to standard output).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines (the default).
+    #[default]
+    Text,
+    /// One JSON object a line, for a log collector.
+    Json,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LogConfig {
+    pub format: LogFormat,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("configuration: {0}")]
     Invalid(#[from] Box<figment::Error>),
+    #[error("configuration file {0}: {1}")]
+    File(PathBuf, #[source] Box<figment::Error>),
+    #[error("configuration file {0}: not found")]
+    Missing(PathBuf),
+    #[error(
+        "configuration: metrics.address {0:?} is not an address with a port (\"127.0.0.1:9100\")"
+    )]
+    MetricsAddress(String),
     #[error("configuration: server.public_url must be http or https, not {0}")]
     PublicUrlScheme(String),
     #[error("configuration: city.time_zone {0:?} is not a known time zone (use an IANA name such as \"Europe/Paris\")")]
@@ -191,6 +240,16 @@ impl Default for Config {
                 retry_base_seconds: 30,
                 max_attempts: 8,
             },
+            shutdown: ShutdownConfig {
+                drain_seconds: 0,
+                grace_seconds: 20,
+            },
+            metrics: MetricsConfig {
+                address: String::new(),
+            },
+            log: LogConfig {
+                format: LogFormat::Text,
+            },
         }
     }
 }
@@ -205,9 +264,22 @@ impl Config {
         )
     }
 
+    /// [`Config::load`] of a file the operator named (`--config`, `PARVIS_CONFIG`): it must
+    /// exist, where the default `Leptos.toml` may be missing (environment variables alone).
+    pub fn load_named(file: &std::path::Path) -> Result<Config, ConfigError> {
+        if !file.is_file() {
+            return Err(ConfigError::Missing(file.to_path_buf()));
+        }
+        Self::load(&file.to_string_lossy()).map_err(|error| match error {
+            ConfigError::Invalid(source) => ConfigError::File(file.to_path_buf(), source),
+            other => other,
+        })
+    }
+
     fn from_figment(figment: Figment) -> Result<Config, ConfigError> {
         let config: Config = figment.extract().map_err(Box::new)?;
         config.city_zone()?;
+        config.metrics_address()?;
         match config.server.public_url.scheme() {
             "http" | "https" => Ok(config),
             other => Err(ConfigError::PublicUrlScheme(other.to_string())),
@@ -218,6 +290,18 @@ impl Config {
     pub fn city_zone(&self) -> Result<jiff::tz::TimeZone, ConfigError> {
         crate::server::clock::zone_named(&self.city.time_zone)
             .ok_or_else(|| ConfigError::UnknownTimeZone(self.city.time_zone.clone()))
+    }
+
+    /// Where the metrics endpoint listens, if anywhere.
+    pub fn metrics_address(&self) -> Result<Option<SocketAddr>, ConfigError> {
+        let address = self.metrics.address.trim();
+        if address.is_empty() {
+            return Ok(None);
+        }
+        address
+            .parse()
+            .map(Some)
+            .map_err(|_| ConfigError::MetricsAddress(address.to_string()))
     }
 
     /// The public origin ("scheme://host[:port]") that cross-site checks compare against.
@@ -308,10 +392,72 @@ mod tests {
     }
 
     #[test]
+    fn a_named_file_must_exist_and_parse() {
+        figment::Jail::expect_with(|jail| {
+            let missing = Config::load_named(std::path::Path::new("nowhere.toml"))
+                .expect_err("missing file refused")
+                .to_string();
+            assert!(
+                missing.contains("nowhere.toml") && missing.contains("not found"),
+                "{missing}"
+            );
+            jail.create_file("broken.toml", "[server\naddress = 1\n")?;
+            let broken = Config::load_named(std::path::Path::new("broken.toml"))
+                .expect_err("broken file refused")
+                .to_string();
+            assert!(broken.contains("broken.toml"), "{broken}");
+            jail.create_file(
+                "prod.toml",
+                "[log]\nformat = \"json\"\n[metrics]\naddress = \"127.0.0.1:9100\"\n",
+            )?;
+            let config =
+                Config::load_named(std::path::Path::new("prod.toml")).map_err(|e| e.to_string())?;
+            assert_eq!(config.log.format, LogFormat::Json);
+            assert_eq!(
+                config
+                    .metrics_address()
+                    .map_err(|e| e.to_string())?
+                    .map(|a| a.port()),
+                Some(9100)
+            );
+            jail.set_env("PARVIS_METRICS__ADDRESS", "everywhere");
+            assert!(Config::load_named(std::path::Path::new("prod.toml")).is_err());
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn the_production_example_parses() {
+        figment::Jail::expect_with(|_| {
+            let config = Config::load_named(std::path::Path::new(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/deploy/Leptos.production.toml"
+            )))
+            .map_err(|e| e.to_string())?;
+            assert!(config.is_https());
+            assert!(config.database.url.starts_with("postgres://"));
+            assert_eq!(config.server.client_address_header, "x-forwarded-for");
+            assert_eq!(config.log.format, LogFormat::Json);
+            assert!(config.shutdown.drain_seconds > 0);
+            assert!(config
+                .metrics_address()
+                .map_err(|e| e.to_string())?
+                .is_some());
+            Ok(())
+        });
+    }
+
+    #[test]
     fn the_repository_file_parses() {
         let config = Config::load(concat!(env!("CARGO_MANIFEST_DIR"), "/Leptos.toml"))
             .expect("Leptos.toml parses");
         assert!(!config.demo.enabled, "demo data is off by default");
+        assert_eq!(config.log.format, LogFormat::Text);
+        assert_eq!(
+            config.metrics_address().ok(),
+            Some(None),
+            "no metrics endpoint by default"
+        );
         assert_eq!(config.public_origin(), "http://127.0.0.1:3000");
     }
 }

@@ -9,7 +9,7 @@
 use sqlx::{
     any::{install_default_drivers, AnyPoolOptions},
     migrate::Migrator,
-    AnyPool, Executor,
+    AnyPool, Executor, Row,
 };
 use std::time::Duration;
 
@@ -56,7 +56,7 @@ impl Backend {
 }
 
 /// The file a `sqlite:` URL points at, if any (not for in-memory databases).
-fn sqlite_file(url: &str) -> Option<&str> {
+pub fn sqlite_file(url: &str) -> Option<&str> {
     let path = url.trim_start_matches("sqlite:").trim_start_matches("//");
     let path = path.split('?').next().unwrap_or_default();
     (!path.is_empty() && path != ":memory:").then_some(path)
@@ -107,12 +107,79 @@ impl Db {
     }
 
     pub async fn migrate(&self) -> Result<(), DbError> {
-        match self.backend {
-            Backend::Sqlite => SQLITE_MIGRATIONS.run(&self.pool).await?,
-            Backend::Postgres => POSTGRES_MIGRATIONS.run(&self.pool).await?,
-        }
+        self.migrator().run(&self.pool).await?;
         Ok(())
     }
+
+    /// The migrations this binary carries for this backend.
+    fn migrator(&self) -> &'static Migrator {
+        match self.backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        }
+    }
+
+    /// Whether the database answers and holds exactly the migrations this binary carries
+    /// (sqlx's `_sqlx_migrations`: same versions, same checksums, none failed). A database
+    /// error is `Err`; a schema that differs is `Ok(Some(why))`.
+    pub async fn schema_mismatch(&self) -> Result<Option<SchemaMismatch>, sqlx::Error> {
+        // `success` is a BOOLEAN, which the Any driver does not read from SQLite: read as a number.
+        let rows = sqlx::query(
+            "SELECT version, CAST(CAST(success AS INTEGER) AS BIGINT) AS success, checksum FROM _sqlx_migrations",
+        )
+            .fetch_all(&self.pool)
+            .await?;
+        let mut applied = Vec::with_capacity(rows.len());
+        for row in &rows {
+            applied.push(Applied {
+                version: row.try_get("version")?,
+                success: row.try_get::<i64, _>("success")? != 0,
+                checksum: row.try_get("checksum")?,
+            });
+        }
+        Ok(compare_migrations(self.migrator(), &applied))
+    }
+}
+
+/// A row of `_sqlx_migrations`.
+struct Applied {
+    version: i64,
+    success: bool,
+    checksum: Vec<u8>,
+}
+
+/// How the database's migrations differ from the binary's.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SchemaMismatch {
+    #[error("migration {0} not applied")]
+    Missing(i64),
+    #[error("migration {0} failed")]
+    Failed(i64),
+    #[error("migration {0} differs from this binary's")]
+    Changed(i64),
+    #[error("migration {0} is newer than this binary")]
+    Unknown(i64),
+}
+
+fn compare_migrations(binary: &Migrator, applied: &[Applied]) -> Option<SchemaMismatch> {
+    let carried: Vec<_> = binary
+        .iter()
+        .filter(|m| !m.migration_type.is_down_migration())
+        .collect();
+    for migration in &carried {
+        match applied.iter().find(|a| a.version == migration.version) {
+            None => return Some(SchemaMismatch::Missing(migration.version)),
+            Some(a) if !a.success => return Some(SchemaMismatch::Failed(a.version)),
+            Some(a) if a.checksum != *migration.checksum => {
+                return Some(SchemaMismatch::Changed(a.version))
+            }
+            Some(_) => {}
+        }
+    }
+    applied
+        .iter()
+        .find(|a| !carried.iter().any(|m| m.version == a.version))
+        .map(|a| SchemaMismatch::Unknown(a.version))
 }
 
 /// Seconds since the Unix epoch: how every time is stored.
@@ -258,6 +325,39 @@ mod tests {
             ),
             None,
             "another key"
+        );
+    }
+
+    #[tokio::test]
+    async fn the_schema_matches_only_the_migrations_this_binary_carries() {
+        let dir = tempfile::tempdir().expect("folder");
+        let db = Db::connect(&format!("sqlite://{}/t.db", dir.path().display()), 1)
+            .await
+            .expect("database");
+        assert_eq!(db.schema_mismatch().await.expect("read"), None);
+        let last = SQLITE_MIGRATIONS
+            .iter()
+            .map(|m| m.version)
+            .max()
+            .unwrap_or(0);
+        sqlx::query("UPDATE _sqlx_migrations SET checksum = $1 WHERE version = $2")
+            .bind(vec![0_u8; 4])
+            .bind(last)
+            .execute(&db.pool)
+            .await
+            .expect("changed");
+        assert_eq!(
+            db.schema_mismatch().await.expect("read"),
+            Some(SchemaMismatch::Changed(last))
+        );
+        sqlx::query("DELETE FROM _sqlx_migrations WHERE version = $1")
+            .bind(last)
+            .execute(&db.pool)
+            .await
+            .expect("deleted");
+        assert_eq!(
+            db.schema_mismatch().await.expect("read"),
+            Some(SchemaMismatch::Missing(last))
         );
     }
 

@@ -1,17 +1,23 @@
-//! Server-only infrastructure: configuration, database, sessions, security, mail, start-up.
+//! Server-only infrastructure: configuration, database, sessions, security, mail, start-up,
+//! and what operators use: health, metrics, logs, shutdown, backup and the copy to PostgreSQL.
 
+pub mod backup;
 pub mod bad_arguments;
 pub mod clock;
 pub mod config;
 pub mod context;
+pub mod copy_to_postgres;
 pub mod csv_export;
 pub mod db;
 pub mod feeds;
+pub mod health;
 pub mod human_dates;
 pub mod job_bell;
 pub mod jobs;
+pub mod logs;
 pub mod mail;
 pub mod markdown;
+pub mod metrics;
 pub mod nul_bytes;
 pub mod realtime;
 pub mod redirect;
@@ -20,6 +26,7 @@ pub mod router;
 pub mod security;
 pub mod sessions;
 pub mod share;
+pub mod shutdown;
 pub mod sitemap;
 pub mod sql;
 pub mod state;

@@ -1,10 +1,12 @@
-//! The infrastructure's part of the router: start-up errors, tracing, the layers every route
-//! passes through, and serving with a graceful shutdown. The app itself (each domain's routes,
-//! state and work) is assembled by `crate::app_server`, which tests call too, so they run the
-//! same router as production.
+//! The infrastructure's part of the router: start-up errors, the request span, the layers every
+//! route passes through, and serving with a graceful shutdown (`server::shutdown`). The app
+//! itself (each domain's routes, state and work) is assembled by `crate::app_server`, which
+//! tests call too, so they run the same router as production.
 
 use super::{
+    config::ShutdownConfig,
     security::{refuse_cross_site, security_headers},
+    shutdown::Shutdown,
     state::AppState,
 };
 use axum::{
@@ -14,7 +16,7 @@ use axum::{
     routing::Route,
     Router,
 };
-use std::{convert::Infallible, net::SocketAddr};
+use std::{convert::Infallible, net::SocketAddr, time::Duration};
 use tower::{Layer, Service};
 use tower_http::trace::TraceLayer;
 
@@ -38,15 +40,8 @@ pub enum StartError {
     Serve(#[source] std::io::Error),
 }
 
-pub fn init_tracing() {
-    use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_sessions=warn"));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).try_init();
-}
-
 /// The infrastructure's layers around `routes` (every route of the app), from the outside in:
-/// request tracing, server-function arguments that do not decode answered 400, the body
+/// request counts and latencies (`server::metrics`), request tracing, server-function arguments that do not decode answered 400, the body
 /// limit, NUL bytes refused, security headers, cross-site refusal, then `sign_in` (sessions
 /// and sign-in, which `crate::app_server` builds) and, inside it, refused plain form posts
 /// kept in the session.
@@ -83,6 +78,7 @@ where
             super::bad_arguments::bad_arguments_are_client_errors,
         ))
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
+        .layer(middleware::from_fn(super::metrics::track_requests))
         .with_state(state)
 }
 
@@ -93,30 +89,58 @@ fn request_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Spa
     tracing::info_span!("request", id, method = %request.method(), path = request.uri().path())
 }
 
-/// Serves `router` on `listener` until Ctrl-C or SIGTERM.
-pub async fn serve(listener: tokio::net::TcpListener, router: Router) -> Result<(), StartError> {
-    axum::serve(
+/// Serves `router` on `listener` until `shutdown` closes (SIGTERM or Ctrl-C begins it, see
+/// `server::shutdown`): readiness turns 503 at once, connections are still accepted for
+/// `drain_seconds`, then the listener closes, requests in flight and the background work
+/// finish, within `grace_seconds` — past that, what is left is dropped.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    router: Router,
+    shutdown: Shutdown,
+    timing: ShutdownConfig,
+) -> Result<(), StartError> {
+    let drain = Duration::from_secs(timing.drain_seconds);
+    let grace = Duration::from_secs(timing.grace_seconds);
+    tokio::spawn({
+        let shutdown = shutdown.clone();
+        async move {
+            tokio::select! {
+                () = super::shutdown::signal() => shutdown.begin(),
+                () = shutdown.begun() => {}
+            }
+            tokio::time::sleep(drain).await;
+            shutdown.close();
+        }
+    });
+    let server = axum::serve(
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
-    .await
-    .map_err(StartError::Serve)
-}
-
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
+    .with_graceful_shutdown({
+        let shutdown = shutdown.clone();
+        async move { shutdown.closing().await }
+    });
+    let finished = async {
+        server.await.map_err(StartError::Serve)?;
+        shutdown.work_done().await;
+        Ok::<(), StartError>(())
     };
-    #[cfg(unix)]
-    let terminate = async {
-        if let Ok(mut signal) =
-            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        {
-            signal.recv().await;
+    tokio::pin!(finished);
+    tokio::select! {
+        result = &mut finished => return result,
+        () = shutdown.closing() => {}
+    }
+    match tokio::time::timeout(grace, finished).await {
+        Ok(result) => {
+            tracing::info!("stopped: every request and job finished");
+            result
         }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! { () = ctrl_c => {}, () = terminate => {} }
+        Err(_) => {
+            tracing::warn!(
+                grace_seconds = timing.grace_seconds,
+                "stopped: requests or jobs still running after the grace period were dropped"
+            );
+            Ok(())
+        }
+    }
 }

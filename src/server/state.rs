@@ -1,5 +1,6 @@
 use super::{
     clock::Clock, config::Config, db::Db, job_bell::JobBell, mail::Mailer, realtime::Realtime,
+    shutdown::Shutdown,
 };
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
@@ -22,6 +23,8 @@ pub struct AppState {
     /// This process's job worker: its name and its wake-up bell (the handlers and rounds are
     /// plugged into `domains`: see `jobs::registry_of`).
     pub jobs: JobBell,
+    /// This process's shutdown: readiness, live connections and the job worker watch it.
+    pub shutdown: Shutdown,
     /// Each domain's own state (the Stages offer index…), put in at start by
     /// `crate::app_server`; a domain reads its part with [`Domains::get`].
     pub domains: Domains,

@@ -6,6 +6,7 @@
 
 #![allow(dead_code)]
 
+pub mod binary;
 pub mod fiches;
 pub mod hostile;
 pub mod plain_forms;
@@ -45,6 +46,16 @@ pub async fn fresh_postgres_database() -> (String, String) {
     (format!("{}/{name}", postgres_server()), name)
 }
 
+/// Serves `app` on `listener` as the binary does, in the background.
+fn serve(listener: tokio::net::TcpListener, app: axum::Router, state: &AppState) {
+    tokio::spawn(router::serve(
+        listener,
+        app,
+        state.shutdown.clone(),
+        state.config.shutdown.clone(),
+    ));
+}
+
 impl TestApp {
     pub async fn spawn() -> TestApp {
         Self::spawn_with(|_| {}).await
@@ -52,7 +63,7 @@ impl TestApp {
 
     /// Starts the app; `adjust` may change the configuration first.
     pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
-        parvis::server::router::init_tracing();
+        parvis::server::logs::init(parvis::server::config::LogFormat::Text);
         let dir = tempfile::tempdir().expect("temp dir");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
@@ -75,7 +86,7 @@ impl TestApp {
         config.database.max_connections = 4;
         adjust(&mut config);
         let (app, state) = parvis::app_server::build(config).await.expect("app builds");
-        tokio::spawn(router::serve(listener, app));
+        serve(listener, app, &state);
         TestApp {
             base: format!("http://{address}"),
             state,
@@ -96,7 +107,7 @@ impl TestApp {
         let (app, state) = parvis::app_server::build(config)
             .await
             .expect("second app builds");
-        tokio::spawn(router::serve(listener, app));
+        serve(listener, app, &state);
         (format!("http://{address}"), state)
     }
 

@@ -116,6 +116,38 @@ pub fn registry_of(app: &AppState) -> Result<&Registry, sqlx::Error> {
         .map_err(|missing| sqlx::Error::Configuration(Box::new(missing)))
 }
 
+/// The states a job waits or fails in, as the metrics endpoint counts them.
+pub const COUNTED_STATES: [&str; 3] = ["queued", "running", "failed"];
+
+/// How many jobs of each kind are in each of [`COUNTED_STATES`], across all processes: every
+/// registered kind in every state (0 when none), then any other kind the table holds.
+pub async fn depth(app: &AppState) -> Result<Vec<(String, &'static str, i64)>, sqlx::Error> {
+    let counted = store::depth(&app.db).await?;
+    let mut kinds: Vec<String> = registry_of(app)?
+        .handlers
+        .keys()
+        .map(ToString::to_string)
+        .collect();
+    for (kind, _, _) in &counted {
+        if !kinds.contains(kind) {
+            kinds.push(kind.clone());
+        }
+    }
+    kinds.sort();
+    Ok(kinds
+        .into_iter()
+        .flat_map(|kind| {
+            COUNTED_STATES.map(|state| {
+                let count = counted
+                    .iter()
+                    .find(|(k, s, _)| *k == kind && s == state)
+                    .map_or(0, |(_, _, n)| *n);
+                (kind.clone(), state, count)
+            })
+        })
+        .collect())
+}
+
 impl Registry {
     fn handler(&self, kind: &str) -> Option<Handler> {
         self.handlers.get(kind).copied()

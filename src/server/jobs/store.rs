@@ -144,6 +144,18 @@ pub async fn claim_round(
     Ok(claimed.is_some())
 }
 
+/// (kind, state, count) of the jobs queued, running or failed.
+pub async fn depth(db: &Db) -> Result<Vec<(String, String, i64)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT kind, state, COUNT(*) AS n FROM jobs WHERE state IN ('queued', 'running', 'failed') GROUP BY kind, state",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get("kind")?, r.try_get("state")?, r.try_get("n")?)))
+        .collect()
+}
+
 /// A job as the admin page lists it.
 #[derive(sqlx::FromRow)]
 pub struct Listed {

@@ -10,11 +10,13 @@ use tracing::Instrument;
 /// running it, as a crash between the claim and the mail would. Never set in production.
 pub const CRASH_AFTER_CLAIM: &str = "PARVIS_TEST_CRASH_AFTER_CLAIM";
 
-/// Starts this process's worker.
+/// Starts this process's worker. Once the shutdown begins it claims nothing more; the job it
+/// is running finishes first (the shutdown waits for it, within its grace period).
 pub fn spawn(app: AppState) {
-    tokio::spawn(async move {
+    let shutdown = app.shutdown.clone();
+    shutdown.spawn(async move {
         let poll = Duration::from_millis(app.config.jobs.poll_millis.max(10));
-        loop {
+        while !app.shutdown.has_begun() {
             super::rounds::run_due(&app).await;
             match run_one(&app).await {
                 Ok(true) => continue,
@@ -22,8 +24,12 @@ pub fn spawn(app: AppState) {
                 Err(error) => tracing::error!(%error, "jobs: claim failed"),
             }
             // Woken by a job queued here, or polling for those queued by other processes.
-            let _ = tokio::time::timeout(poll, app.jobs.rung()).await;
+            tokio::select! {
+                _ = tokio::time::timeout(poll, app.jobs.rung()) => {}
+                () = app.shutdown.begun() => {}
+            }
         }
+        tracing::info!("jobs: worker stopped for the shutdown");
     });
 }
 

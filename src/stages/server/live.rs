@@ -7,11 +7,12 @@
 //! changed (`caller::ACCESS_TOPIC`: a role granted or revoked, a pool, a password, a sign-out),
 //! and every [`RECHECK_EVERY`] in any case (a session deleted or expired leaves no notice).
 //! A revoked role stops its events from the next one on; an ended session ends the stream.
+//! When the server shuts down, the stream ends with a reconnect hint (`server::shutdown`).
 
 use super::access::OfferScope;
 use crate::{
     accounts::server::{caller::AccessChanged, caller::ACCESS_TOPIC, Caller},
-    server::{realtime::LiveMessage, state::AppState},
+    server::{metrics::LiveConnection, realtime::LiveMessage, shutdown, state::AppState},
     stages::server::events::{ApplicationEvent, APPLICATION_TOPIC},
 };
 use axum::{
@@ -63,12 +64,17 @@ async fn relay(
     mut received: tokio::sync::broadcast::Receiver<LiveMessage>,
     sender: mpsc::Sender<Result<Event, Infallible>>,
 ) {
+    let _counted = LiveConnection::open();
     let mut recheck = tokio::time::interval(RECHECK_EVERY);
     recheck.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     recheck.tick().await;
     loop {
         let check_now = tokio::select! {
             () = sender.closed() => return,
+            () = state.shutdown.closing() => {
+                let _ = sender.send(Ok(shutdown::reconnect_hint())).await;
+                return;
+            }
             _ = recheck.tick() => true,
             event = received.recv() => match event {
                 Ok(message) if message.topic == APPLICATION_TOPIC => {
