@@ -1,16 +1,27 @@
-//! The server binary's commands: serve (the default), or make an existing account a site
-//! admin — how a new installation gets its first administrator.
+//! The server binary's commands: serve (the default), make an existing account a site admin —
+//! how a new installation gets its first administrator —, or prepare the site cargo-leptos just
+//! built (`server::site_build`: compressed siblings, earlier builds' hashed files).
 
 use super::serve_from_config_file;
 use crate::accounts::{server::store, types::Role};
-use crate::server::{config::Config, db::Db, router::StartError};
+use crate::server::{
+    config::Config,
+    db::Db,
+    router::StartError,
+    site_build::{self, SiteBuildError},
+};
+use std::time::{Duration, SystemTime};
 
-pub const USAGE: &str = "usage: parvis [serve | grant-site-admin <email>]";
+pub const USAGE: &str =
+    "usage: parvis [serve | grant-site-admin <email> | prepare-site [--keep-hours <hours>]]";
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum Command {
     Serve,
     GrantSiteAdmin(String),
+    /// After `cargo leptos build`: hashed files of earlier builds unused for fewer than this
+    /// many hours are kept.
+    PrepareSite { keep_hours: u64 },
 }
 
 pub fn parse(args: &[String]) -> Option<Command> {
@@ -19,6 +30,12 @@ pub fn parse(args: &[String]) -> Option<Command> {
         [serve] if serve == "serve" => Some(Command::Serve),
         [grant, email] if grant == "grant-site-admin" => {
             Some(Command::GrantSiteAdmin(email.trim().to_lowercase()))
+        }
+        [prepare] if prepare == "prepare-site" => Some(Command::PrepareSite {
+            keep_hours: site_build::DEFAULT_KEEP_HOURS,
+        }),
+        [prepare, flag, hours] if prepare == "prepare-site" && flag == "--keep-hours" => {
+            hours.parse().ok().map(|keep_hours| Command::PrepareSite { keep_hours })
         }
         _ => None,
     }
@@ -34,6 +51,8 @@ pub enum CliError {
     AlreadyAdmin(String),
     #[error("database: {0}")]
     Db(#[from] sqlx::Error),
+    #[error("preparing the site: {0}")]
+    Site(#[from] SiteBuildError),
 }
 
 pub async fn run(command: Command, config_file: &str) -> Result<(), CliError> {
@@ -56,6 +75,13 @@ pub async fn run(command: Command, config_file: &str) -> Result<(), CliError> {
                 Err(store::GrantError::Db(e)) => Err(e.into()),
             }
         }
+        Command::PrepareSite { keep_hours } => {
+            let config = Config::load(config_file).map_err(StartError::from)?;
+            let keep_for = Duration::from_secs(keep_hours.saturating_mul(3600));
+            let report = site_build::prepare(&config.server.site_root, keep_for, SystemTime::now())?;
+            println!("{}: {report}", config.server.site_root.display());
+            Ok(())
+        }
     }
 }
 
@@ -72,6 +98,11 @@ mod tests {
             Some(Command::GrantSiteAdmin("ada@x.org".into()))
         );
         assert_eq!(parse(&args(&["grant-site-admin"])), None);
+        assert_eq!(
+            parse(&args(&["prepare-site", "--keep-hours", "6"])),
+            Some(Command::PrepareSite { keep_hours: 6 })
+        );
+        assert_eq!(parse(&args(&["prepare-site", "--keep-hours", "six"])), None);
         assert_eq!(parse(&args(&["frobnicate"])), None);
     }
 }

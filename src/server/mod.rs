@@ -1,13 +1,17 @@
 //! Server-only infrastructure: configuration, database, sessions, security, mail, start-up.
 
+pub mod asset_names;
 pub mod bad_arguments;
+pub mod caching;
 pub mod clock;
+pub mod compression;
 pub mod config;
 pub mod context;
 pub mod csv_export;
 pub mod db;
 pub mod feeds;
 pub mod human_dates;
+pub mod image_widths;
 pub mod job_bell;
 pub mod jobs;
 pub mod mail;
@@ -20,9 +24,11 @@ pub mod router;
 pub mod security;
 pub mod sessions;
 pub mod share;
+pub mod site_build;
 pub mod sitemap;
 pub mod sql;
 pub mod state;
+pub mod static_files;
 pub mod text;
 pub mod text_rebuild;
 

@@ -46,8 +46,9 @@ pub fn init_tracing() {
 }
 
 /// The infrastructure's layers around `routes` (every route of the app), from the outside in:
-/// request tracing, server-function arguments that do not decode answered 400, the body
-/// limit, NUL bytes refused, security headers, cross-site refusal, then `sign_in` (sessions
+/// request tracing, compression (`server::compression`), server-function arguments that do
+/// not decode answered 400, the body limit, NUL bytes refused, security headers, caching
+/// headers (`server::caching`), cross-site refusal, then `sign_in` (sessions
 /// and sign-in, which `crate::app_server` builds) and, inside it, refused plain form posts
 /// kept in the session.
 pub fn with_layers<L>(routes: Router<AppState>, state: AppState, sign_in: L) -> Router
@@ -72,6 +73,10 @@ where
         ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
+            super::caching::cache_control,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
             security_headers,
         ))
         .layer(middleware::from_fn_with_state(
@@ -82,6 +87,7 @@ where
         .layer(middleware::from_fn(
             super::bad_arguments::bad_arguments_are_client_errors,
         ))
+        .layer(super::compression::layer())
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .with_state(state)
 }
