@@ -892,7 +892,11 @@ async fn authors_add_images_checked_by_content_and_size() {
             )
         }
     };
-    let png = [b"\x89PNG\r\n\x1a\n".as_slice(), &[0u8; 64]].concat();
+    // A real picture (8 × 8): what is not one is refused (tests/images.rs).
+    let mut png = Vec::new();
+    image::RgbImage::from_pixel(8, 8, image::Rgb([29, 63, 143]))
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .expect("PNG");
     let (status, location) = upload(&app.client(), png.clone(), "a.png").await;
     assert!(
         (300..400).contains(&status) && location.contains("/compte/connexion"),
@@ -972,11 +976,11 @@ async fn authors_add_images_checked_by_content_and_size() {
         .1
         .expect("view");
     assert!(
-        view.body_html
-            .contains(&format!("<img src=\"{url}\" alt=\"Le quai\"")),
+        view.body_html.contains(&format!("<img src=\"{url}\" srcset=\"")),
         "{}",
         view.body_html
     );
+    assert!(view.body_html.contains("alt=\"Le quai\""), "{}", view.body_html);
 }
 
 /// A stored code the program does not know (written by hand, or by a newer version) is an

@@ -13,7 +13,7 @@ use crate::{
 };
 use layout::Layout;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, Link, Meta, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
@@ -37,6 +37,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                // Installable on a phone (public/manifest.webmanifest opens on the offer
+                // search); the icons are drawn by `examples/icons.rs`.
+                <meta name="theme-color" content="#1d3f8f"/>
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <link rel="icon" href="/favicon.ico" sizes="32x32"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="apple-touch-icon" href="/apple-touch-icon.png"/>
+                // Both name the bundle's files by their content hash (`hash-files`).
+                <HashedStylesheet id="parvis" options=options.clone()/>
                 <HydrationScripts options/>
                 <MetaTags/>
                 <RefusedFormData/>
@@ -69,8 +78,6 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
-        <Stylesheet id="parvis" href="/pkg/parvis.css"/>
-        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Link rel="alternate" href="/stages/flux.atom" type_="application/atom+xml" title=t("feed-offers-title")/>
         <Meta name="description" content=t("site-description")/>
         <Title formatter=|text: String| if text.is_empty() { "Parvis".to_string() } else { format!("{text} · Parvis") }/>

@@ -1,6 +1,7 @@
 //! The server binary's commands: serve (the default); make an existing account a site admin —
 //! how a new installation gets its first administrator; back up and restore an installation;
-//! copy a SQLite installation into a fresh PostgreSQL database.
+//! copy a SQLite installation into a fresh PostgreSQL database; prepare the site cargo-leptos
+//! just built (`server::site_build`: compressed siblings, earlier builds' hashed files).
 //!
 //! Each reads one configuration: `--config <file>` (or `PARVIS_CONFIG`), which must exist,
 //! else `Leptos.toml` in the working folder if there is one; `PARVIS_…` variables override it.
@@ -13,10 +14,14 @@ use crate::server::{
     copy_to_postgres,
     db::Db,
     router::StartError,
+    site_build::{self, SiteBuildError},
 };
-use std::path::PathBuf;
+use std::{
+    path::PathBuf,
+    time::{Duration, SystemTime},
+};
 
-pub const USAGE: &str = "usage: parvis [--config <file>] [serve | grant-site-admin <email> | backup <new folder> | restore <backup folder> | copy-to-postgres <postgres://…>]";
+pub const USAGE: &str = "usage: parvis [--config <file>] [serve | grant-site-admin <email> | backup <new folder> | restore <backup folder> | copy-to-postgres <postgres://…> | prepare-site [--keep-hours <hours>]]";
 
 /// The variable naming the configuration file when `--config` is not given.
 pub const CONFIG_VARIABLE: &str = "PARVIS_CONFIG";
@@ -28,6 +33,9 @@ pub enum Command {
     Backup(PathBuf),
     Restore(PathBuf),
     CopyToPostgres(String),
+    /// After `cargo leptos build`: hashed files of earlier builds unused for fewer than this
+    /// many hours are kept.
+    PrepareSite { keep_hours: u64 },
 }
 
 /// A command line: which configuration file, and what to do.
@@ -57,6 +65,14 @@ pub fn parse(args: &[String], config_variable: Option<String>) -> Option<Invocat
         [backup, folder] if backup == "backup" => Command::Backup(PathBuf::from(folder)),
         [restore, folder] if restore == "restore" => Command::Restore(PathBuf::from(folder)),
         [copy, url] if copy == "copy-to-postgres" => Command::CopyToPostgres(url.clone()),
+        [prepare] if prepare == "prepare-site" => Command::PrepareSite {
+            keep_hours: site_build::DEFAULT_KEEP_HOURS,
+        },
+        [prepare, flag, hours] if prepare == "prepare-site" && flag == "--keep-hours" => {
+            Command::PrepareSite {
+                keep_hours: hours.parse().ok()?,
+            }
+        }
         _ => return None,
     };
     Some(Invocation { config, command })
@@ -86,6 +102,8 @@ pub enum CliError {
     Backup(#[from] backup::BackupError),
     #[error(transparent)]
     Copy(#[from] copy_to_postgres::CopyError),
+    #[error("preparing the site: {0}")]
+    Site(#[from] SiteBuildError),
 }
 
 pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
@@ -105,6 +123,13 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
         Command::CopyToPostgres(url) => {
             let copied = copy_to_postgres::copy(&config, &url).await?;
             println!("{copied}");
+            Ok(())
+        }
+        Command::PrepareSite { keep_hours } => {
+            let keep_for = Duration::from_secs(keep_hours.saturating_mul(3600));
+            let report =
+                site_build::prepare(&config.server.site_root, keep_for, SystemTime::now())?;
+            println!("{}: {report}", config.server.site_root.display());
             Ok(())
         }
     }
@@ -153,6 +178,11 @@ mod tests {
         );
         assert_eq!(command(&["grant-site-admin"]), None);
         assert_eq!(command(&["restore"]), None);
+        assert_eq!(
+            command(&["prepare-site", "--keep-hours", "6"]),
+            Some(Command::PrepareSite { keep_hours: 6 })
+        );
+        assert_eq!(command(&["prepare-site", "--keep-hours", "six"]), None);
         assert_eq!(command(&["frobnicate"]), None);
     }
 

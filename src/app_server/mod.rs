@@ -13,6 +13,7 @@ use crate::{
     app::{shell, App},
     innovation, reference,
     server::{
+        asset_names,
         clock::Clock,
         config::Config,
         db::Db,
@@ -26,14 +27,19 @@ use crate::{
         sessions,
         shutdown::Shutdown,
         state::{AppState, Domains},
-        text, text_rebuild,
+        static_files, text, text_rebuild,
     },
     stages,
 };
-use axum::{routing::get, Router};
+use axum::{
+    extract::{Request, State},
+    response::Response,
+    routing::get,
+    Router,
+};
 use leptos::prelude::*;
 use leptos_axum::{file_and_error_handler_with_context, generate_route_list, LeptosRoutes};
-use std::sync::Arc;
+use std::{future::Future, path::PathBuf, pin::Pin, sync::Arc};
 
 /// Connects and migrates the database, brings stored search terms to the current text
 /// normalisation, loads reference (and, if asked, demo) data, registers each domain's state,
@@ -57,6 +63,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         .site_root(config.server.site_root.to_string_lossy().to_string())
         .site_pkg_dir("pkg")
         .site_addr(config.server.address)
+        .hash_files(asset_names::hash_file_beside_binary())
         .build();
 
     // Each domain's own state.
@@ -100,12 +107,35 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         .merge(stages::server::plug::routes())
         .merge(innovation::server::plug::routes())
         .leptos_routes_with_context(&state, generate_route_list(App), context.clone(), app_shell)
-        .fallback(file_and_error_handler_with_context::<AppState, _>(
-            context, shell,
+        .fallback(files_or_not_found(
+            state.config.server.site_root.clone(),
+            context,
         ));
     let sign_in =
         accounts::server::plug::auth_layer(db.clone(), sessions::layer(&state.config, db));
     Ok((router::with_layers(routes, state.clone(), sign_in), state))
+}
+
+/// What no route answers: a file of the built site (`server::static_files`: precompressed,
+/// cached by name), else the app's 404 page.
+fn files_or_not_found(
+    site_root: PathBuf,
+    context: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl Fn(State<AppState>, Request) -> Pin<Box<dyn Future<Output = Response> + Send>>
+       + Clone
+       + Send
+       + 'static {
+    let not_found = file_and_error_handler_with_context::<AppState, _>(context, shell);
+    move |State(state): State<AppState>, request: Request| {
+        let not_found = not_found.clone();
+        let site_root = site_root.clone();
+        Box::pin(async move {
+            static_files::serve_or(&site_root, request, |request| {
+                not_found(request.uri().clone(), State(state), request)
+            })
+            .await
+        }) as Pin<Box<dyn Future<Output = Response> + Send>>
+    }
 }
 
 /// Every job kind and periodic round: the infrastructure's housekeeping, then each domain's.

@@ -2,8 +2,11 @@
 //! and what operators use: health, metrics, logs, shutdown, backup and the copy to PostgreSQL.
 
 pub mod backup;
+pub mod asset_names;
 pub mod bad_arguments;
+pub mod caching;
 pub mod clock;
+pub mod compression;
 pub mod config;
 pub mod context;
 pub mod copy_to_postgres;
@@ -12,6 +15,7 @@ pub mod db;
 pub mod feeds;
 pub mod health;
 pub mod human_dates;
+pub mod image_widths;
 pub mod job_bell;
 pub mod jobs;
 pub mod logs;
@@ -27,9 +31,11 @@ pub mod security;
 pub mod sessions;
 pub mod share;
 pub mod shutdown;
+pub mod site_build;
 pub mod sitemap;
 pub mod sql;
 pub mod state;
+pub mod static_files;
 pub mod text;
 pub mod text_rebuild;
 

@@ -41,8 +41,9 @@ pub enum StartError {
 }
 
 /// The infrastructure's layers around `routes` (every route of the app), from the outside in:
-/// request counts and latencies (`server::metrics`), request tracing, server-function arguments that do not decode answered 400, the body
-/// limit, NUL bytes refused, security headers, cross-site refusal, then `sign_in` (sessions
+/// request counts and latencies (`server::metrics`), request tracing, compression (`server::compression`), server-function arguments that do
+/// not decode answered 400, the body limit, NUL bytes refused, security headers, caching
+/// headers (`server::caching`), cross-site refusal, then `sign_in` (sessions
 /// and sign-in, which `crate::app_server` builds) and, inside it, refused plain form posts
 /// kept in the session.
 pub fn with_layers<L>(routes: Router<AppState>, state: AppState, sign_in: L) -> Router
@@ -67,6 +68,10 @@ where
         ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
+            super::caching::cache_control,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
             security_headers,
         ))
         .layer(middleware::from_fn_with_state(
@@ -77,6 +82,7 @@ where
         .layer(middleware::from_fn(
             super::bad_arguments::bad_arguments_are_client_errors,
         ))
+        .layer(super::compression::layer())
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .layer(middleware::from_fn(super::metrics::track_requests))
         .with_state(state)

@@ -80,17 +80,27 @@ pub async fn published_fiche(app: &TestApp, field: i64) -> i64 {
     .await
     .1
     .expect("saved");
-    app.call_json::<()>(&author, "innovation/submit", &[("id", &id.to_string())])
+    submit_and_publish(app, &author, &editor, id).await;
+    id
+}
+
+/// The author submits fiche `id`, the editor publishes it.
+pub async fn submit_and_publish(
+    app: &TestApp,
+    author: &reqwest::Client,
+    editor: &reqwest::Client,
+    id: i64,
+) {
+    app.call_json::<()>(author, "innovation/submit", &[("id", &id.to_string())])
         .await
         .1
         .expect("submitted");
     app.call_json::<()>(
-        &editor,
+        editor,
         "innovation/review",
         &[("id", &id.to_string()), ("action", "publish")],
     )
     .await
     .1
     .expect("published");
-    id
 }

@@ -1,10 +1,12 @@
 //! Images for fiches: uploaded on a multipart route of their own (works without JavaScript),
-//! checked by content (PNG, JPEG, GIF, WebP) and size, stored under `<data_dir>/images` by a
-//! random name, and served with their type. The author then places them in the Markdown text.
+//! checked by content (PNG, JPEG, GIF, WebP), size and pixels, stored under
+//! `<data_dir>/images` by a random name with their widths (`image_widths`; not for GIFs, which
+//! may move), and served with their type. The author then places them in the Markdown text.
 
+use super::image_widths::{self, WidthsError};
 use crate::{
     accounts::server::Caller,
-    server::{db::now, state::AppState},
+    server::{db::now, image_widths::ImageWidthsError, state::AppState},
 };
 use axum::{
     extract::{Multipart, Path, State},
@@ -99,6 +101,23 @@ pub async fn upload(
         tracing::info!(user = user.id, "image refused: not an image");
         return back(fiche, "image_error=field-image-type");
     };
+    // Decoded within bounds before anything is stored: a picture that does not decode, or
+    // whose header claims more pixels than accepted (a decompression bomb), is refused.
+    let derived = match image_widths::derive(bytes.to_vec()).await {
+        Ok(derived) => derived,
+        Err(WidthsError::Image(ImageWidthsError::TooManyPixels)) => {
+            tracing::info!(user = user.id, "image refused: too many pixels");
+            return back(fiche, "image_error=field-image-too-many-pixels");
+        }
+        Err(WidthsError::Image(error)) => {
+            tracing::info!(user = user.id, %error, "image refused: does not decode");
+            return back(fiche, "image_error=field-image-undecodable");
+        }
+        Err(error) => {
+            tracing::error!(%error, "image not decoded");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
     let mut random = [0u8; 16];
     rand::rngs::OsRng.fill_bytes(&mut random);
     let name = format!("{}.{extension}", hex::encode(random));
@@ -111,16 +130,9 @@ pub async fn upload(
         tracing::error!(%error, "image not written");
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     }
-    let saved = sqlx::query("INSERT INTO fiche_images (name, owner_id, content_type, bytes, created_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(&name)
-        .bind(user.id)
-        .bind(content_type)
-        .bind(bytes.len() as i64)
-        .bind(now())
-        .execute(&state.db.pool)
-        .await;
-    if let Err(error) = saved {
-        // Nothing half-saved: the file goes with the failed row.
+    let recorded = record(&state, &name, content_type, bytes.len(), user.id, &derived).await;
+    if let Err(error) = recorded {
+        // Nothing half-saved: the file goes with the rows that were not recorded.
         let _ = tokio::fs::remove_file(dir.join(&name)).await;
         tracing::error!(%error, "image not recorded");
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
@@ -129,8 +141,36 @@ pub async fn upload(
     back(fiche, &format!("image=/innovation/images/{name}"))
 }
 
+/// Records the uploaded image `name` (its file written) and its widths, or nothing.
+async fn record(
+    state: &AppState,
+    name: &str,
+    content_type: &str,
+    bytes: usize,
+    owner: i64,
+    derived: &crate::server::image_widths::Derived,
+) -> Result<(), WidthsError> {
+    let id: i64 = sqlx::query_scalar("INSERT INTO fiche_images (name, owner_id, content_type, bytes, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
+        .bind(name)
+        .bind(owner)
+        .bind(content_type)
+        .bind(bytes as i64)
+        .bind(now())
+        .fetch_one(&state.db.pool)
+        .await?;
+    let dir = state.config.server.data_dir.join("images");
+    if let Err(error) = image_widths::store(&state.db, &dir, id, name, content_type, derived).await {
+        sqlx::query("DELETE FROM fiche_images WHERE id = $1")
+            .bind(id)
+            .execute(&state.db.pool)
+            .await?;
+        return Err(error);
+    }
+    Ok(())
+}
+
 pub async fn serve(State(state): State<AppState>, Path(name): Path<String>) -> Response {
-    let row = match sqlx::query("SELECT content_type FROM fiche_images WHERE name = $1")
+    let row = match sqlx::query("SELECT content_type FROM fiche_images WHERE name = $1 UNION ALL SELECT content_type FROM fiche_image_widths WHERE name = $1")
         .bind(&name)
         .fetch_optional(&state.db.pool)
         .await

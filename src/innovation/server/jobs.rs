@@ -1,5 +1,5 @@
-//! What Innovation plugs into the job worker: the digest mails and their round, and the
-//! messages between members.
+//! What Innovation plugs into the job worker: the digest mails and their round, the
+//! messages between members, and the widths of images uploaded before widths existed.
 
 use crate::server::{config::Config, jobs::Registry};
 
@@ -7,4 +7,5 @@ pub fn register(registry: &mut Registry, config: &Config) {
     registry.job(super::digest::KIND, super::digest::send);
     registry.job(super::members::CONTACT_KIND, super::members::send_contact);
     registry.round(super::digest::periodic(config.digest.every_seconds));
+    registry.round(super::image_widths::round());
 }

@@ -388,6 +388,12 @@ pub async fn published_page(
     };
     let content = row.content;
     let published_at = row.published_at.unwrap_or(0);
+    // Each image offered in its widths (`image_widths`).
+    let (body_html, results_html, lessons_html) = tokio::try_join!(
+        super::image_widths::with_widths(db, row.body_html),
+        super::image_widths::with_widths(db, row.results_html),
+        super::image_widths::with_widths(db, row.lessons_html),
+    )?;
     let view = FicheView {
         id,
         revision: row.revision,
@@ -405,14 +411,14 @@ pub async fn published_page(
         language: content.language,
         title: content.title,
         summary: content.summary,
-        body_html: row.body_html,
+        body_html,
         fields,
         city: content.city,
         country: content.country,
         cost_range: content.cost_range,
         funding: content.funding,
-        results_html: row.results_html,
-        lessons_html: row.lessons_html,
+        results_html,
+        lessons_html,
         contact: content.contact,
         interests: content.interests,
         author: row.author,

@@ -146,14 +146,11 @@ pub async fn claim_round(
 
 /// (kind, state, count) of the jobs queued, running or failed.
 pub async fn depth(db: &Db) -> Result<Vec<(String, String, i64)>, sqlx::Error> {
-    let rows = sqlx::query(
+    sqlx::query_as(
         "SELECT kind, state, COUNT(*) AS n FROM jobs WHERE state IN ('queued', 'running', 'failed') GROUP BY kind, state",
     )
     .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| Ok((r.try_get("kind")?, r.try_get("state")?, r.try_get("n")?)))
-        .collect()
+    .await
 }
 
 /// A job as the admin page lists it.

@@ -1,0 +1,35 @@
+//! On-the-fly compression of dynamic answers (pages, server-function JSON, feeds): brotli or
+//! gzip, as the request's `Accept-Encoding` prefers, with `Vary: Accept-Encoding`.
+//!
+//! Left alone: answers already encoded (the site's precompressed files), ranges, images
+//! (already compressed formats), small answers, and server-sent events — a compressor holds
+//! bytes back until it has enough to work on, which would delay each live event.
+
+use tower_http::compression::{
+    predicate::{And, NotForContentType, Predicate, SizeAbove},
+    CompressionLayer, CompressionLevel,
+};
+
+/// What is compressed: large enough, and none of gRPC, images or event streams.
+pub type Policy =
+    And<And<And<SizeAbove, NotForContentType>, NotForContentType>, NotForContentType>;
+
+/// Below this many bytes (when the size is known) an answer goes out as it is: the headers
+/// and the compressor's framing would eat most of the gain.
+pub const MIN_BYTES: u16 = 1024;
+
+/// The layer, for `server::router::with_layers`.
+pub fn layer() -> CompressionLayer<Policy> {
+    let predicate = SizeAbove::new(MIN_BYTES)
+        .and(NotForContentType::GRPC)
+        .and(NotForContentType::IMAGES)
+        .and(NotForContentType::SSE);
+    CompressionLayer::new()
+        .br(true)
+        .gzip(true)
+        // Level 4 for both: brotli's default (11, which `Default` gives here) costs tens of
+        // milliseconds per page (tower-rs/tower-http#356); 4 is quick and still smaller than
+        // gzip's usual 6. Files of the site are compressed at their best once, at build time.
+        .quality(CompressionLevel::Precise(4))
+        .compress_when(predicate)
+}

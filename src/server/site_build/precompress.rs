@@ -1,0 +1,110 @@
+//! Brotli and gzip siblings (`x.wasm.br`, `x.wasm.gz`) of the site's compressible files, which
+//! `server::static_files` serves to clients that accept them.
+
+use super::SiteBuildError;
+use std::{
+    fs,
+    io::Write,
+    path::{Path, PathBuf},
+};
+
+/// The encodings written, as the file-name suffix `ServeDir` looks for.
+pub const SUFFIXES: [&str; 2] = ["br", "gz"];
+
+/// Files of these types gain from compression; images and fonts are compressed already.
+const COMPRESSIBLE: [&str; 12] = [
+    "wasm",
+    "js",
+    "mjs",
+    "css",
+    "html",
+    "svg",
+    "json",
+    "webmanifest",
+    "txt",
+    "xml",
+    "map",
+    "ico",
+];
+
+/// Smaller files go out as they are (`server::compression::MIN_BYTES` for dynamic answers).
+const MIN_BYTES: u64 = crate::server::compression::MIN_BYTES as u64;
+
+/// Up to this size a file gets brotli's best quality (11, about 1 MB/s here); above it (the
+/// debug WASM, 17 MB) quality 9, so a debug build stays quick (a few seconds, 10–15 % larger).
+const BEST_QUALITY_UP_TO: usize = 4 * 1024 * 1024;
+
+/// A sibling is kept only when it saves at least this share of the bytes (a PNG icon does not).
+const MIN_SAVING_PERCENT: usize = 5;
+
+/// Whether `path` is a file worth compressing, by its extension and size.
+pub fn is_compressible(path: &Path) -> bool {
+    let by_type = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| COMPRESSIBLE.contains(&e));
+    by_type && fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() >= MIN_BYTES)
+}
+
+/// `path` with `.suffix` added to its name (`x.wasm` → `x.wasm.br`).
+pub fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".");
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Whether `path` is itself a sibling written here.
+pub fn is_sibling(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| SUFFIXES.contains(&e))
+}
+
+/// Whether both siblings of `path` exist and are at least as recent as it.
+pub fn has_fresh_siblings(path: &Path) -> bool {
+    let modified = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
+    let Some(source) = modified(path) else {
+        return false;
+    };
+    SUFFIXES
+        .iter()
+        .all(|suffix| modified(&sibling(path, suffix)).is_some_and(|time| time >= source))
+}
+
+/// Writes the brotli and gzip siblings of `path` (each only when it saves enough); returns how
+/// many it wrote.
+pub fn compress(path: &Path) -> Result<usize, SiteBuildError> {
+    let data = fs::read(path).map_err(SiteBuildError::io(path))?;
+    let mut written = 0;
+    for suffix in SUFFIXES {
+        let packed = match suffix {
+            "br" => brotli_bytes(&data),
+            _ => gzip_bytes(&data),
+        }
+        .map_err(SiteBuildError::io(path))?;
+        let target = sibling(path, suffix);
+        if packed.len() * 100 <= data.len() * (100 - MIN_SAVING_PERCENT) {
+            fs::write(&target, packed).map_err(SiteBuildError::io(&target))?;
+            written += 1;
+        } else if target.exists() {
+            fs::remove_file(&target).map_err(SiteBuildError::io(&target))?;
+        }
+    }
+    Ok(written)
+}
+
+fn brotli_bytes(data: &[u8]) -> std::io::Result<Vec<u8>> {
+    let quality = if data.len() <= BEST_QUALITY_UP_TO { 11 } else { 9 };
+    // A 16 MB window (the largest standard one): WASM repeats itself across megabytes.
+    let mut writer = brotli::CompressorWriter::new(Vec::new(), 64 * 1024, quality, 24);
+    writer.write_all(data)?;
+    writer.flush()?;
+    Ok(writer.into_inner())
+}
+
+fn gzip_bytes(data: &[u8]) -> std::io::Result<Vec<u8>> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(data)?;
+    encoder.finish()
+}
