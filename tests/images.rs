@@ -30,7 +30,12 @@ fn photo_at(width: u32, height: u32, quality: u8) -> Vec<u8> {
     });
     let mut bytes = Vec::new();
     JpegEncoder::new_with_quality(&mut bytes, quality)
-        .write_image(picture.as_raw(), width, height, image::ExtendedColorType::Rgb8)
+        .write_image(
+            picture.as_raw(),
+            width,
+            height,
+            image::ExtendedColorType::Rgb8,
+        )
         .expect("JPEG");
     bytes
 }
@@ -46,7 +51,10 @@ fn logo(width: u32, height: u32) -> Vec<u8> {
     });
     let mut bytes = Vec::new();
     picture
-        .write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png)
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
         .expect("PNG");
     bytes
 }
@@ -68,7 +76,9 @@ fn bomb(width: u32, height: u32) -> Vec<u8> {
     header.extend_from_slice(&height.to_be_bytes());
     header.extend_from_slice(&[8, 2, 0, 0, 0]);
     let mut zeros = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
-    zeros.write_all(&vec![0u8; 4 * 1024 * 1024]).expect("deflate");
+    zeros
+        .write_all(&vec![0u8; 4 * 1024 * 1024])
+        .expect("deflate");
     let data = zeros.finish().expect("deflate");
     let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
     chunk(&mut png, b"IHDR", &header);
@@ -129,12 +139,23 @@ async fn draft(app: &TestApp, author: &reqwest::Client, field: i64) -> i64 {
 }
 
 /// Publishes fiche `id` with `markdown` as its text, and returns its page.
-async fn publish_with(app: &TestApp, author: &reqwest::Client, field: i64, id: i64, markdown: &str) -> scraper::Html {
+async fn publish_with(
+    app: &TestApp,
+    author: &reqwest::Client,
+    field: i64,
+    id: i64,
+    markdown: &str,
+) -> scraper::Html {
     let editor = app.sign_in("editor@example.org", PASSWORD).await;
-    save(app, author, Some(id), &form(field, "Une fiche illustrée", markdown))
-        .await
-        .1
-        .expect("saved");
+    save(
+        app,
+        author,
+        Some(id),
+        &form(field, "Une fiche illustrée", markdown),
+    )
+    .await
+    .1
+    .expect("saved");
     submit_and_publish(app, author, &editor, id).await;
     let html = app
         .client()
@@ -162,7 +183,11 @@ async fn a_large_photo_is_stored_in_widths_and_offered_with_srcset() {
     let author = app.sign_in("author@example.org", PASSWORD).await;
     let id = draft(&app, &author, field).await;
     let original = photo(2400, 1600);
-    assert!(original.len() > 400_000, "a heavy photo: {} bytes", original.len());
+    assert!(
+        original.len() > 400_000,
+        "a heavy photo: {} bytes",
+        original.len()
+    );
     let (status, location) = upload(&app, &author, id, original.clone()).await;
     assert_eq!(status, 303, "{location}");
     let url = image_address(&location);
@@ -181,26 +206,54 @@ async fn a_large_photo_is_stored_in_widths_and_offered_with_srcset() {
             .expect("width");
         assert_eq!(served.status(), 200);
         assert_eq!(
-            served.headers().get("content-type").and_then(|v| v.to_str().ok()),
+            served
+                .headers()
+                .get("content-type")
+                .and_then(|v| v.to_str().ok()),
             Some("image/jpeg")
         );
         let body = served.bytes().await.expect("bytes");
         assert_eq!(body.len() as i64, *bytes);
-        assert!(body.len() < original.len() / 2, "{name}: {} bytes", body.len());
+        assert!(
+            body.len() < original.len() / 2,
+            "{name}: {} bytes",
+            body.len()
+        );
         let decoded = image::load_from_memory(&body).expect("decodes");
-        assert_eq!((i64::from(decoded.width()), i64::from(decoded.height())), (*width, *height));
+        assert_eq!(
+            (i64::from(decoded.width()), i64::from(decoded.height())),
+            (*width, *height)
+        );
     }
     // The upload stays, as the text names it.
-    let served = app.client().get(app.url(&url)).send().await.expect("original");
+    let served = app
+        .client()
+        .get(app.url(&url))
+        .send()
+        .await
+        .expect("original");
     assert_eq!(served.bytes().await.expect("bytes").len(), original.len());
 
-    let page = publish_with(&app, &author, field, id, &format!("Le quai.\n\n![Le quai]({url})")).await;
+    let page = publish_with(
+        &app,
+        &author,
+        field,
+        id,
+        &format!("Le quai.\n\n![Le quai]({url})"),
+    )
+    .await;
     let selector = scraper::Selector::parse(".fiche-body img").expect("selector");
-    let img = page.select(&selector).next().expect("the image on the page");
+    let img = page
+        .select(&selector)
+        .next()
+        .expect("the image on the page");
     let attr = |name: &str| img.value().attr(name).unwrap_or_default().to_string();
     assert_eq!(attr("src"), url);
     assert_eq!(attr("alt"), "Le quai");
-    assert_eq!((attr("width").as_str(), attr("height").as_str()), ("2400", "1600"));
+    assert_eq!(
+        (attr("width").as_str(), attr("height").as_str()),
+        ("2400", "1600")
+    );
     let srcset: Vec<(String, String)> = attr("srcset")
         .split(", ")
         .map(|candidate| {
@@ -227,7 +280,10 @@ async fn a_small_picture_is_never_upscaled_and_keeps_its_transparency() {
     assert_eq!(own_size(&app, &url).await, (Some(300), Some(200)));
     let widths = widths_of(&app, &url).await;
     assert_eq!(widths.len(), 1, "{widths:?}");
-    assert_eq!((widths[0].0, widths[0].1, widths[0].3.as_str()), (300, 200, "image/png"));
+    assert_eq!(
+        (widths[0].0, widths[0].1, widths[0].3.as_str()),
+        (300, 200, "image/png")
+    );
 }
 
 #[tokio::test]
@@ -245,14 +301,25 @@ async fn bombs_and_broken_images_are_refused_with_a_message() {
     assert!(bomb(30_000, 30_000).len() < 20_000);
     for (bytes, key, message) in [
         // 30,000 × 30,000: 2.7 GB once decoded, from a file of a few kilobytes.
-        (bomb(30_000, 30_000), "field-image-too-many-pixels", "trop de pixels"),
+        (
+            bomb(30_000, 30_000),
+            "field-image-too-many-pixels",
+            "trop de pixels",
+        ),
         // Within the longest side, beyond the pixel count (64 megapixels).
-        (bomb(8_000, 8_000), "field-image-too-many-pixels", "trop de pixels"),
+        (
+            bomb(8_000, 8_000),
+            "field-image-too-many-pixels",
+            "trop de pixels",
+        ),
         (truncated, "field-image-undecodable", "illisible"),
     ] {
         let (status, location) = upload(&app, &author, id, bytes).await;
         assert_eq!(status, 303, "{key}: {location}");
-        assert!(location.ends_with(&format!("image_error={key}")), "{location}");
+        assert!(
+            location.ends_with(&format!("image_error={key}")),
+            "{location}"
+        );
         let desk = author.get(app.url(&location)).send().await.expect("desk");
         assert_eq!(desk.status(), 200);
         assert!(desk.text().await.expect("html").contains(message), "{key}");
@@ -269,7 +336,10 @@ async fn images_uploaded_before_get_their_widths_from_the_round() {
     let (app, _) = newsroom().await;
     let dir = app.state.config.server.data_dir.join("images");
     std::fs::create_dir_all(&dir).expect("folder");
-    for (name, bytes) in [("0a.jpg", photo(1200, 900)), ("0b.png", b"\x89PNG\r\n\x1a\nbroken".to_vec())] {
+    for (name, bytes) in [
+        ("0a.jpg", photo(1200, 900)),
+        ("0b.png", b"\x89PNG\r\n\x1a\nbroken".to_vec()),
+    ] {
         std::fs::write(dir.join(name), &bytes).expect("file");
         sqlx::query("INSERT INTO fiche_images (name, owner_id, content_type, bytes, created_at) VALUES ($1, NULL, $2, $3, 0)")
             .bind(name)
@@ -284,9 +354,18 @@ async fn images_uploaded_before_get_their_widths_from_the_round() {
 
     let url = "/innovation/images/0a.jpg";
     assert_eq!(own_size(&app, url).await, (Some(1200), Some(900)));
-    let dimensions: Vec<(i64, i64)> = widths_of(&app, url).await.iter().map(|w| (w.0, w.1)).collect();
+    let dimensions: Vec<(i64, i64)> = widths_of(&app, url)
+        .await
+        .iter()
+        .map(|w| (w.0, w.1))
+        .collect();
     assert_eq!(dimensions, [(480, 360), (960, 720), (1200, 900)]);
     // One that does not decode is served as it is, and not tried again.
-    assert_eq!(own_size(&app, "/innovation/images/0b.png").await, (Some(0), Some(0)));
-    assert!(widths_of(&app, "/innovation/images/0b.png").await.is_empty());
+    assert_eq!(
+        own_size(&app, "/innovation/images/0b.png").await,
+        (Some(0), Some(0))
+    );
+    assert!(widths_of(&app, "/innovation/images/0b.png")
+        .await
+        .is_empty());
 }

@@ -976,11 +976,16 @@ async fn authors_add_images_checked_by_content_and_size() {
         .1
         .expect("view");
     assert!(
-        view.body_html.contains(&format!("<img src=\"{url}\" srcset=\"")),
+        view.body_html
+            .contains(&format!("<img src=\"{url}\" srcset=\"")),
         "{}",
         view.body_html
     );
-    assert!(view.body_html.contains("alt=\"Le quai\""), "{}", view.body_html);
+    assert!(
+        view.body_html.contains("alt=\"Le quai\""),
+        "{}",
+        view.body_html
+    );
 }
 
 /// A stored code the program does not know (written by hand, or by a newer version) is an

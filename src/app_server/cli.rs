@@ -35,7 +35,9 @@ pub enum Command {
     CopyToPostgres(String),
     /// After `cargo leptos build`: hashed files of earlier builds unused for fewer than this
     /// many hours are kept.
-    PrepareSite { keep_hours: u64 },
+    PrepareSite {
+        keep_hours: u64,
+    },
 }
 
 /// A command line: which configuration file, and what to do.

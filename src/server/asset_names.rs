@@ -65,7 +65,9 @@ mod tests {
 
     #[test]
     fn only_bundle_paths_count() {
-        assert!(is_hashed_bundle_path("/pkg/parvis.Xq3b9L0aZ-_kP2mN4rT7vw.css"));
+        assert!(is_hashed_bundle_path(
+            "/pkg/parvis.Xq3b9L0aZ-_kP2mN4rT7vw.css"
+        ));
         assert!(!is_hashed_bundle_path("/parvis.Xq3b9L0aZ-_kP2mN4rT7vw.css"));
         assert!(!is_hashed_bundle_path("/pkg/parvis.css"));
     }

@@ -19,7 +19,11 @@ use axum::{
 /// Where server functions answer (`leptos_axum`'s default prefix).
 const SERVER_FUNCTION_PREFIX: &str = "/api/";
 
-pub async fn cache_control(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn cache_control(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
     let server_function = request.uri().path().starts_with(SERVER_FUNCTION_PREFIX);
     let with_session = carries_cookie(request.headers(), &state.config.session.cookie_name);
     let mut response = next.run(request).await;

@@ -11,8 +11,7 @@ use tower_http::compression::{
 };
 
 /// What is compressed: large enough, and none of gRPC, images or event streams.
-pub type Policy =
-    And<And<And<SizeAbove, NotForContentType>, NotForContentType>, NotForContentType>;
+pub type Policy = And<And<And<SizeAbove, NotForContentType>, NotForContentType>, NotForContentType>;
 
 /// Below this many bytes (when the size is known) an answer goes out as it is: the headers
 /// and the compressor's framing would eat most of the gain.

@@ -130,11 +130,17 @@ fn encode(picture: &DynamicImage, transparent: bool) -> Result<Resized, ImageWid
     let (content_type, extension) = if transparent {
         let encoder =
             PngEncoder::new_with_quality(&mut bytes, CompressionType::Best, PngFilter::Adaptive);
-        picture.to_rgba8().write_with_encoder(encoder).map_err(failed)?;
+        picture
+            .to_rgba8()
+            .write_with_encoder(encoder)
+            .map_err(failed)?;
         ("image/png", "png")
     } else {
         let encoder = JpegEncoder::new_with_quality(&mut bytes, JPEG_QUALITY);
-        picture.to_rgb8().write_with_encoder(encoder).map_err(failed)?;
+        picture
+            .to_rgb8()
+            .write_with_encoder(encoder)
+            .map_err(failed)?;
         ("image/jpeg", "jpg")
     };
     Ok(Resized {

@@ -1,8 +1,8 @@
 //! Server-only infrastructure: configuration, database, sessions, security, mail, start-up,
 //! and what operators use: health, metrics, logs, shutdown, backup and the copy to PostgreSQL.
 
-pub mod backup;
 pub mod asset_names;
+pub mod backup;
 pub mod bad_arguments;
 pub mod caching;
 pub mod clock;

@@ -98,7 +98,12 @@ pub async fn store(
     written
 }
 
-async fn record_size<'c, E>(db: E, image_id: i64, width: u32, height: u32) -> Result<(), sqlx::Error>
+async fn record_size<'c, E>(
+    db: E,
+    image_id: i64,
+    width: u32,
+    height: u32,
+) -> Result<(), sqlx::Error>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
@@ -185,7 +190,10 @@ fn add_widths(html: &str, sizes: &HashMap<String, Sizes>) -> String {
         let name = &after_marker[..end];
         let src_end = at + marker.len() + end + 1;
         out.push_str(&rest[..src_end]);
-        if let Some(image) = sizes.get(name).filter(|s| s.width > 0 && !s.widths.is_empty()) {
+        if let Some(image) = sizes
+            .get(name)
+            .filter(|s| s.width > 0 && !s.widths.is_empty())
+        {
             let srcset: Vec<String> = image
                 .widths
                 .iter()
@@ -266,8 +274,19 @@ mod tests {
         assert!(out.contains(
             "<img src=\"/innovation/images/a.png\" srcset=\"/innovation/images/a-480w.jpg 480w, /innovation/images/a-960w.jpg 960w\" sizes=\""
         ), "{out}");
-        assert!(out.contains("width=\"2000\" height=\"1000\" loading=\"lazy\" decoding=\"async\" alt=\"A\">"), "{out}");
-        assert!(out.contains("<img src=\"/innovation/images/b.png\" alt=\"B\">"), "{out}");
-        assert!(out.contains("<img src=\"https://elsewhere.example/x.png\" alt=\"C\">"), "{out}");
+        assert!(
+            out.contains(
+                "width=\"2000\" height=\"1000\" loading=\"lazy\" decoding=\"async\" alt=\"A\">"
+            ),
+            "{out}"
+        );
+        assert!(
+            out.contains("<img src=\"/innovation/images/b.png\" alt=\"B\">"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<img src=\"https://elsewhere.example/x.png\" alt=\"C\">"),
+            "{out}"
+        );
     }
 }

@@ -159,7 +159,8 @@ async fn record(
         .fetch_one(&state.db.pool)
         .await?;
     let dir = state.config.server.data_dir.join("images");
-    if let Err(error) = image_widths::store(&state.db, &dir, id, name, content_type, derived).await {
+    if let Err(error) = image_widths::store(&state.db, &dir, id, name, content_type, derived).await
+    {
         sqlx::query("DELETE FROM fiche_images WHERE id = $1")
             .bind(id)
             .execute(&state.db.pool)

@@ -95,7 +95,11 @@ pub fn compress(path: &Path) -> Result<usize, SiteBuildError> {
 }
 
 fn brotli_bytes(data: &[u8]) -> std::io::Result<Vec<u8>> {
-    let quality = if data.len() <= BEST_QUALITY_UP_TO { 11 } else { 9 };
+    let quality = if data.len() <= BEST_QUALITY_UP_TO {
+        11
+    } else {
+        9
+    };
     // A 16 MB window (the largest standard one): WASM repeats itself across megabytes.
     let mut writer = brotli::CompressorWriter::new(Vec::new(), 64 * 1024, quality, 24);
     writer.write_all(data)?;

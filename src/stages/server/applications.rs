@@ -140,33 +140,29 @@ pub async fn pool(
 }
 
 /// An application with its candidate's name, address and profile, as [`pool`] and
-/// [`to_offer`] read it (and, flattened, `follow_up::file`).
+/// [`to_offer`] read it.
 #[derive(sqlx::FromRow)]
-pub(super) struct ReceivedRow {
-    pub id: i64,
-    pub candidate_id: i64,
-    pub display_name: String,
-    pub email: String,
-    pub cover_letter: String,
-    pub state: ApplicationState,
-    pub created_at: i64,
-    pub cv_file: Option<String>,
+struct ReceivedRow {
+    id: i64,
+    cover_letter: String,
+    state: ApplicationState,
+    created_at: i64,
     #[sqlx(flatten)]
-    pub profile: super::profiles::ProfileColumns,
+    candidate: super::profiles::CandidateColumns,
 }
 
 impl From<ReceivedRow> for ReceivedApplication {
     fn from(row: ReceivedRow) -> ReceivedApplication {
         ReceivedApplication {
             id: row.id,
-            candidate_id: row.candidate_id,
-            candidate_name: row.display_name,
-            candidate_email: row.email,
+            candidate_id: row.candidate.candidate_id,
+            candidate_name: row.candidate.display_name,
+            candidate_email: row.candidate.email,
             cover_letter: row.cover_letter,
-            has_cv: row.cv_file.is_some(),
+            has_cv: row.candidate.cv_file.is_some(),
             state: row.state,
             created_at: row.created_at,
-            profile: row.profile.into(),
+            profile: row.candidate.profile.into(),
         }
     }
 }

@@ -43,15 +43,19 @@ struct MoveRow {
     at: i64,
 }
 
-/// The application of [`file`], with its offer and direction.
+/// The application of [`file`], with its offer, direction and candidate.
 #[derive(sqlx::FromRow)]
 struct FileRow {
+    id: i64,
     offer_id: Option<i64>,
     title: Option<String>,
     code: String,
     direction_name: String,
+    cover_letter: String,
+    state: ApplicationState,
+    created_at: i64,
     #[sqlx(flatten)]
-    application: super::applications::ReceivedRow,
+    candidate: super::profiles::CandidateColumns,
 }
 
 /// The application, its history and its messages (notes are read apart: only agents get them),
@@ -86,20 +90,20 @@ pub async fn file(
     .bind(id)
     .fetch_all(&db.pool)
     .await?;
-    let application = row.application;
+    let candidate = row.candidate;
     let file = ApplicationFile {
-        id: application.id,
+        id: row.id,
         offer_id: row.offer_id,
         offer_title: row.title,
         direction_code: row.code,
         direction_name: row.direction_name,
-        candidate_id: application.candidate_id,
-        candidate_name: application.display_name,
-        cover_letter: application.cover_letter,
-        has_cv: application.cv_file.is_some(),
-        profile: application.profile.into(),
-        state: application.state,
-        created_at: dates.instant(application.created_at),
+        candidate_id: candidate.candidate_id,
+        candidate_name: candidate.display_name,
+        cover_letter: row.cover_letter,
+        has_cv: candidate.cv_file.is_some(),
+        profile: candidate.profile.into(),
+        state: row.state,
+        created_at: dates.instant(row.created_at),
         history: history
             .into_iter()
             .map(|m| Move {
@@ -113,7 +117,7 @@ pub async fn file(
         mine: false,
         staff: None,
     };
-    Ok(Some((file, application.email)))
+    Ok(Some((file, candidate.email)))
 }
 
 /// The agents' private notes on application `id`, oldest first.

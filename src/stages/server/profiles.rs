@@ -16,6 +16,19 @@ pub struct ProfileColumns {
     presentation: Option<String>,
 }
 
+/// The candidate's columns of an application row that JOINs `users u` on the candidate and
+/// LEFT JOINs `candidate_profiles p`: `#[sqlx(flatten)]` it into the row's struct.
+#[derive(sqlx::FromRow)]
+pub struct CandidateColumns {
+    pub candidate_id: i64,
+    pub display_name: String,
+    pub email: String,
+    /// The stored CV's file name, if they uploaded one.
+    pub cv_file: Option<String>,
+    #[sqlx(flatten)]
+    pub profile: ProfileColumns,
+}
+
 impl From<ProfileColumns> for CandidateProfile {
     fn from(p: ProfileColumns) -> CandidateProfile {
         CandidateProfile {
