@@ -211,7 +211,10 @@ mod tests {
         assert_eq!(family.active_filters(), 2);
         assert_eq!(family.get("metier"), Some("17"));
         assert_eq!(family.with("metier", None).url(1), "/stages?famille=3");
-        assert_eq!(family.with("famille", Some("5".into())).url(1), "/stages?famille=5");
+        assert_eq!(
+            family.with("famille", Some("5".into())).url(1),
+            "/stages?famille=5"
+        );
         assert_eq!(query.with("q", None).url(1), "/stages?direction=DEVE");
         let sorted = SearchQuery {
             tri: Some("recent".into()),

@@ -50,7 +50,10 @@ pub fn FiltersPanel(#[prop(into)] active: Signal<usize>, children: Children) -> 
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                 .and_then(|e| e.closest("a").ok().flatten())
                 .is_some();
-            if let Some(panel) = panel.get_untracked().filter(|p| on_link && summary_shown(p)) {
+            if let Some(panel) = panel
+                .get_untracked()
+                .filter(|p| on_link && summary_shown(p))
+            {
                 panel.set_open(false);
             }
         }
@@ -94,7 +97,11 @@ pub fn FilterGroup(
     #[prop(default = usize::MAX)] shown: usize,
 ) -> impl IntoView {
     let mut values = values;
-    if let Some(at) = values.iter().position(|v| v.chosen).filter(|at| *at >= shown) {
+    if let Some(at) = values
+        .iter()
+        .position(|v| v.chosen)
+        .filter(|at| *at >= shown)
+    {
         let chosen = values.remove(at);
         values.insert(0, chosen);
     }

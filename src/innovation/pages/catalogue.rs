@@ -47,8 +47,10 @@ pub fn InnovationHome() -> impl IntoView {
     });
     let active = Signal::derive(move || query.with(BrowseQuery::active_filters));
     let filters = move || {
-        results.get().and_then(Result::ok).map(|results| view! {
-            <CatalogueFilters query=query.get_untracked() results/>
+        results.get().and_then(Result::ok).map(|results| {
+            view! {
+                <CatalogueFilters query=query.get_untracked() results/>
+            }
         })
     };
     let shown = move || {
@@ -91,7 +93,11 @@ fn hidden_fields(query: &BrowseQuery, except: &str) -> impl IntoView {
         .fields()
         .into_iter()
         .filter(|(key, _)| *key != except)
-        .filter_map(|(key, value)| value.clone().map(|v| view! { <input type="hidden" name=key value=v/> }))
+        .filter_map(|(key, value)| {
+            value
+                .clone()
+                .map(|v| view! { <input type="hidden" name=key value=v/> })
+        })
         .collect_view()
 }
 
@@ -101,7 +107,11 @@ fn Catalogue(query: BrowseQuery, results: BrowseResults) -> impl IntoView {
     let last = (results.total + PER_PAGE - 1) / PER_PAGE;
     let (previous, next) = (query.url(results.page - 1), query.url(results.page + 1));
     let chips = active_filters(&query, &results);
-    let clear = BrowseQuery { q: query.q.clone(), ..Default::default() }.url(1);
+    let clear = BrowseQuery {
+        q: query.q.clone(),
+        ..Default::default()
+    }
+    .url(1);
     view! {
         <div class="results">
             <ActiveFilters filters=chips clear/>
@@ -136,16 +146,33 @@ fn CatalogueFilters(query: BrowseQuery, results: BrowseResults) -> impl IntoView
     };
     let fields = values(
         "champ",
-        results.fields.iter().map(|(id, name)| (id.to_string(), name.clone())).collect(),
+        results
+            .fields
+            .iter()
+            .map(|(id, name)| (id.to_string(), name.clone()))
+            .collect(),
     );
-    let countries = values("pays", results.countries.iter().map(|c| (c.clone(), c.clone())).collect());
+    let countries = values(
+        "pays",
+        results
+            .countries
+            .iter()
+            .map(|c| (c.clone(), c.clone()))
+            .collect(),
+    );
     let maturities = values(
         "maturite",
-        Maturity::ALL.into_iter().map(|m| (m.code().to_string(), t(&m.label_key()))).collect(),
+        Maturity::ALL
+            .into_iter()
+            .map(|m| (m.code().to_string(), t(&m.label_key())))
+            .collect(),
     );
     let languages = values(
         "langue",
-        LANGUAGES.into_iter().map(|(code, name)| (code.to_string(), name.to_string())).collect(),
+        LANGUAGES
+            .into_iter()
+            .map(|(code, name)| (code.to_string(), name.to_string()))
+            .collect(),
     );
     view! {
         <div class="filter-groups">
@@ -182,7 +209,9 @@ fn active_filters(query: &BrowseQuery, results: &BrowseResults) -> Vec<ActiveFil
                     .find(|(id, _)| id.to_string() == value)
                     .map_or_else(|| value.to_string(), |(_, name)| name.clone()),
                 "pays" | "ville" => value.to_string(),
-                "maturite" => Maturity::parse(value).map_or_else(|| value.to_string(), |m| t(&m.label_key())),
+                "maturite" => {
+                    Maturity::parse(value).map_or_else(|| value.to_string(), |m| t(&m.label_key()))
+                }
                 "tag" => format!("#{value}"),
                 "langue" => LANGUAGES
                     .into_iter()

@@ -37,14 +37,17 @@ pub fn StagesHome() -> impl IntoView {
         query.get_untracked().with("q", words).url(1)
     };
     let count = Signal::derive(move || {
-        results.get().and_then(Result::ok).map(|r| {
-            locale.t_with("offers-open-count", &[("count", r.total.to_string())])
-        })
+        results
+            .get()
+            .and_then(Result::ok)
+            .map(|r| locale.t_with("offers-open-count", &[("count", r.total.to_string())]))
     });
     let active = Signal::derive(move || query.with(SearchQuery::active_filters));
     let filters = move || {
-        results.get().and_then(Result::ok).map(|results| view! {
-            <OfferFilters query=query.get_untracked() results/>
+        results.get().and_then(Result::ok).map(|results| {
+            view! {
+                <OfferFilters query=query.get_untracked() results/>
+            }
         })
     };
     let shown = move || {
@@ -62,7 +65,11 @@ pub fn StagesHome() -> impl IntoView {
             q.criteria_fields()
                 .into_iter()
                 .filter(|(key, _)| *key != "q")
-                .filter_map(|(key, value)| value.clone().map(|v| view! { <input type="hidden" name=key value=v/> }))
+                .filter_map(|(key, value)| {
+                    value
+                        .clone()
+                        .map(|v| view! { <input type="hidden" name=key value=v/> })
+                })
                 .collect_view()
         })
     };
@@ -94,7 +101,12 @@ fn Results(query: SearchQuery, results: SearchResults, signed_in: bool) -> impl 
         crate::stages::search::encode(&query.url(1))
     );
     let chips = active_filters(&query, &results);
-    let clear = SearchQuery { q: query.q.clone(), tri: query.tri.clone(), ..Default::default() }.url(1);
+    let clear = SearchQuery {
+        q: query.q.clone(),
+        tri: query.tri.clone(),
+        ..Default::default()
+    }
+    .url(1);
     view! {
         <div class="results">
             <ActiveFilters filters=chips clear/>

@@ -8,8 +8,8 @@ use crate::{
         types::{OfferView, Viewer},
     },
     ui::{
-        forms::{field_error, provide_refetch, refetch_on_success, FormError, Refetch, TextArea},
         facts::{Fact, KeyFacts},
+        forms::{field_error, provide_refetch, refetch_on_success, FormError, Refetch, TextArea},
         share::ShareTags,
         status_pages::ErrorPage,
         time::TimeTag,

@@ -30,7 +30,9 @@ pub fn OfferFilters(query: SearchQuery, results: SearchResults) -> impl IntoView
                 FilterValue {
                     label: label(facet),
                     count: Some(facet.count),
-                    href: query.with(key, (!chosen).then(|| facet.value.clone())).url(1),
+                    href: query
+                        .with(key, (!chosen).then(|| facet.value.clone()))
+                        .url(1),
                     chosen,
                 }
             })
@@ -45,7 +47,9 @@ pub fn OfferFilters(query: SearchQuery, results: SearchResults) -> impl IntoView
     let directions = values("direction", &by_count(&results.directions), &plain);
     let families = values("famille", &by_count(&results.families), &plain);
     let metiers = values("metier", &results.metiers, &plain);
-    let levels = values("niveau", &results.levels, &|f: &Facet| level_label(&f.value));
+    let levels = values("niveau", &results.levels, &|f: &Facet| {
+        level_label(&f.value)
+    });
     let paid = values("gratifie", &results.paid, &|f: &Facet| paid_label(&f.value));
     view! {
         <div class="filter-groups">
@@ -64,7 +68,11 @@ fn level_label(value: &str) -> String {
 }
 
 fn paid_label(value: &str) -> String {
-    t(if value == "1" { "offer-paid" } else { "offer-unpaid" })
+    t(if value == "1" {
+        "offer-paid"
+    } else {
+        "offer-unpaid"
+    })
 }
 
 /// The criteria without counts (left-out direction, durations, start, place, remote work,
