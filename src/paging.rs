@@ -1,5 +1,6 @@
 //! Page numbers of paged lists, read from a URL (`?page=`): the one parser every list uses, so
-//! no arithmetic on a page number can overflow, whatever the URL says.
+//! no arithmetic on a page number can overflow, whatever the URL says; and the one way a
+//! list's address is written from its criteria and page.
 
 use serde::{Deserialize, Serialize};
 
@@ -51,6 +52,41 @@ impl Default for PageNumber {
     fn default() -> Self {
         PageNumber::FIRST
     }
+}
+
+/// A list's criteria as URL parameters ("q=jardin&direction=DEVE"): each criterion that has a
+/// value, in the order given, percent-encoded, then the page when past the first.
+pub fn query_string(criteria: &[(&str, &Option<String>)], page: i64) -> String {
+    let mut parts: Vec<String> = criteria
+        .iter()
+        .filter_map(|(key, value)| value.as_ref().map(|v| format!("{key}={}", encode(v))))
+        .collect();
+    if page > 1 {
+        parts.push(format!("page={page}"));
+    }
+    parts.join("&")
+}
+
+/// The address of the list at `path` with `criteria` (see [`query_string`]) at `page`.
+pub fn list_url(path: &str, criteria: &[(&str, &Option<String>)], page: i64) -> String {
+    match query_string(criteria, page) {
+        params if params.is_empty() => path.to_string(),
+        params => format!("{path}?{params}"),
+    }
+}
+
+/// Percent-encodes a URL parameter value.
+pub fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            b' ' => "+".to_string(),
+            other => format!("%{other:02X}"),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -55,3 +55,31 @@ export async function signUp(page: Page, name: string, email: string) {
   await page.getByRole("button", { name: "Créer mon compte" }).click();
   await expect(page).toHaveURL(/\/compte$/);
 }
+
+// Opens the filters of a search page: on a phone a disclosure ("Filtres"), on a wide screen a
+// column already shown (its summary hidden).
+export async function openFilters(page: Page) {
+  const summary = page.locator(".filters-panel > summary");
+  if (await summary.isVisible()) {
+    if ((await page.locator(".filters-panel").getAttribute("open")) === null) await summary.click();
+  }
+  await expect(page.locator(".filters-body")).toBeVisible();
+}
+
+// Follows the link of filter value `value` (its name begins with it, its count follows) in
+// the group titled `group`, opening the filters and the group's "more" part when needed.
+export async function chooseFilter(page: Page, group: string, value: string | RegExp) {
+  await openFilters(page);
+  const section = page.locator(".filter-group").filter({ has: page.getByRole("heading", { name: group, exact: true }) });
+  const name = typeof value === "string" ? new RegExp(`^${value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\s|$)`) : value;
+  const link = section.getByRole("link", { name });
+  if (!(await link.first().isVisible())) await section.locator(".filter-more > summary").click();
+  await link.first().click();
+}
+
+// The part of `locator` that the first screen shows: true when it lies wholly inside it.
+export async function onFirstScreen(page: Page, locator: import("@playwright/test").Locator) {
+  const box = await locator.boundingBox();
+  const height = page.viewportSize()!.height;
+  return box !== null && box.y >= 0 && box.y + box.height <= height;
+}

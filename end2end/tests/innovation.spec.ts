@@ -1,5 +1,5 @@
 import { test, expect, TestInfo } from "@playwright/test";
-import { checkAccessibility, hydrated, signIn } from "./helpers";
+import { checkAccessibility, chooseFilter, hydrated, signIn } from "./helpers";
 
 test("a member's fiche with a commercial link goes through review before a visitor finds it", async ({ page, browser }, testInfo: TestInfo) => {
   const problems: string[] = [];
@@ -74,8 +74,7 @@ test("a member's fiche with a commercial link goes through review before a visit
   const visitorContext = await browser.newContext();
   const visitor = await visitorContext.newPage();
   await visitor.goto("/innovation");
-  await visitor.getByLabel("Thématiques").selectOption({ label: "Transports et mobilité" });
-  await visitor.getByRole("button", { name: "Rechercher" }).click();
+  await chooseFilter(visitor, "Thématiques", "Transports et mobilité");
   await expect(visitor).toHaveURL(/champ=/);
   await visitor.getByRole("link", { name: title }).click();
   await expect(visitor.getByRole("heading", { level: 1, name: title })).toBeVisible();

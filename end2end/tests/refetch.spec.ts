@@ -4,7 +4,7 @@
 // action changes what that page shows: the pattern that made Leptos panic ("could not find
 // parent element") when a page's data was rebuilt before it was in the document.
 import { test, expect, Page, TestInfo } from "@playwright/test";
-import { hydrated, signIn, signUp } from "./helpers";
+import { chooseFilter, hydrated, signIn, signUp } from "./helpers";
 
 // Console errors, uncaught exceptions (a WASM panic is both) and full page loads.
 function watch(page: Page) {
@@ -47,7 +47,7 @@ test("a candidate saves a search, drops it, applies and writes on the file witho
   // Client-side back to the search and to an offer; applying shows the application's state.
   await page.getByRole("link", { name: "Chercher des offres" }).click();
   await expect(page).toHaveURL(/\/stages$/);
-  await page.getByLabel("Direction", { exact: true }).selectOption("DEVE");
+  await chooseFilter(page, "Direction", "DEVE");
   await expect(page).toHaveURL(/direction=DEVE/);
   await page.locator(".offer-list .card h3 a").first().click();
   await expect(page.getByLabel("Lettre de motivation")).toBeVisible();

@@ -1,5 +1,5 @@
 import { test, expect, TestInfo } from "@playwright/test";
-import { checkAccessibility, fillOffer, hydrated, signIn, signUp } from "./helpers";
+import { checkAccessibility, chooseFilter, fillOffer, hydrated, signIn, signUp } from "./helpers";
 
 test("a host agent drafts and publishes an offer that visitors then find", async ({ page, browser }, testInfo: TestInfo) => {
   const problems: string[] = [];
@@ -135,7 +135,7 @@ test("a candidate searches with filters, live with JavaScript and plainly withou
   await page.getByLabel("Mots-clés").fill("jardins");
   await page.getByLabel("Mots-clés").press("Enter");
   await expect(page).toHaveURL(/q=jardins/);
-  await page.getByLabel("Direction", { exact: true }).selectOption("DEVE");
+  await chooseFilter(page, "Direction", "DEVE");
   await expect(page).toHaveURL(/direction=DEVE/);
   const first = page.locator(".offer-list .card").first();
   await expect(first).toContainText("DEVE");

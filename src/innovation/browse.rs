@@ -45,8 +45,9 @@ impl BrowseQuery {
         crate::paging::PageNumber::parse(self.page.as_deref())
     }
 
-    pub fn url(&self, page: i64) -> String {
-        let mut parts: Vec<String> = [
+    /// The criteria as (URL parameter, value), in URL order; the page apart.
+    pub fn fields(&self) -> [(&'static str, &Option<String>); 7] {
+        [
             ("q", &self.q),
             ("champ", &self.champ),
             ("pays", &self.pays),
@@ -55,21 +56,46 @@ impl BrowseQuery {
             ("tag", &self.tag),
             ("langue", &self.langue),
         ]
-        .iter()
-        .filter_map(|(key, value)| {
-            value
-                .as_ref()
-                .map(|v| format!("{key}={}", crate::stages::search::encode(v)))
-        })
-        .collect();
-        if page > 1 {
-            parts.push(format!("page={page}"));
-        }
-        if parts.is_empty() {
-            "/innovation".into()
-        } else {
-            format!("/innovation?{}", parts.join("&"))
-        }
+    }
+
+    /// The value of criterion `key` (a URL parameter of [`Self::fields`]).
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.fields()
+            .into_iter()
+            .find(|(name, _)| *name == key)
+            .and_then(|(_, value)| value.as_deref())
+    }
+
+    /// The same search with `key` (a URL parameter of [`Self::fields`]) set to `value`
+    /// (`None`: left out), from its first page.
+    pub fn with(&self, key: &str, value: Option<String>) -> BrowseQuery {
+        let mut next = self.clone();
+        next.page = None;
+        let field = match key {
+            "q" => &mut next.q,
+            "champ" => &mut next.champ,
+            "pays" => &mut next.pays,
+            "ville" => &mut next.ville,
+            "maturite" => &mut next.maturite,
+            "tag" => &mut next.tag,
+            "langue" => &mut next.langue,
+            _ => return next,
+        };
+        *field = value;
+        next
+    }
+
+    /// How many filters narrow the search: every criterion but the words.
+    pub fn active_filters(&self) -> usize {
+        self.fields()
+            .iter()
+            .filter(|(key, value)| *key != "q" && value.is_some())
+            .count()
+    }
+
+    /// The URL of this search at `page`.
+    pub fn url(&self, page: i64) -> String {
+        crate::paging::list_url("/innovation", &self.fields(), page)
     }
 }
 
@@ -83,4 +109,27 @@ pub struct BrowseResults {
     pub countries: Vec<String>,
     /// Cities of the published catalogue, offered as the city field's suggestions.
     pub cities: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_filter_changes_alone_and_from_the_first_page() {
+        let query = BrowseQuery {
+            q: Some("navette".into()),
+            pays: Some("Côte d'Ivoire".into()),
+            page: Some("3".into()),
+            ..Default::default()
+        };
+        assert_eq!(query.active_filters(), 1);
+        assert_eq!(query.get("pays"), Some("Côte d'Ivoire"));
+        assert_eq!(
+            query.with("maturite", Some("pilot".into())).url(1),
+            "/innovation?q=navette&pays=C%C3%B4te+d%27Ivoire&maturite=pilot"
+        );
+        assert_eq!(query.with("pays", None).url(1), "/innovation?q=navette");
+        assert_eq!(query.with("unknown", Some("x".into())).page, None);
+    }
 }

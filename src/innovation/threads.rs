@@ -92,22 +92,11 @@ impl ThreadQuery {
     }
 
     pub fn url(&self, page: i64) -> String {
-        let mut parts: Vec<String> = [("q", &self.q), ("champ", &self.champ)]
-            .iter()
-            .filter_map(|(key, value)| {
-                value
-                    .as_ref()
-                    .map(|v| format!("{key}={}", crate::stages::search::encode(v)))
-            })
-            .collect();
-        if page > 1 {
-            parts.push(format!("page={page}"));
-        }
-        if parts.is_empty() {
-            "/innovation/discussions".into()
-        } else {
-            format!("/innovation/discussions?{}", parts.join("&"))
-        }
+        crate::paging::list_url(
+            "/innovation/discussions",
+            &[("q", &self.q), ("champ", &self.champ)],
+            page,
+        )
     }
 }
 

@@ -72,25 +72,59 @@ impl SearchQuery {
         ]
     }
 
+    /// The same search with `key` (a URL parameter of [`Self::criteria_fields`]) set to `value`
+    /// (`None`: left out), from its first page. Choosing or leaving a métier family drops
+    /// the métier chosen within it.
+    pub fn with(&self, key: &str, value: Option<String>) -> SearchQuery {
+        let mut next = self.clone();
+        next.page = None;
+        if key == "famille" {
+            next.metier = None;
+        }
+        let field = match key {
+            "q" => &mut next.q,
+            "direction" => &mut next.direction,
+            "sauf_direction" => &mut next.sauf_direction,
+            "famille" => &mut next.famille,
+            "metier" => &mut next.metier,
+            "niveau" => &mut next.niveau,
+            "arrondissement" => &mut next.arrondissement,
+            "teletravail" => &mut next.teletravail,
+            "gratifie" => &mut next.gratifie,
+            "duree_min" => &mut next.duree_min,
+            "duree_max" => &mut next.duree_max,
+            "debut" => &mut next.debut,
+            "tri" => &mut next.tri,
+            _ => return next,
+        };
+        *field = value;
+        next
+    }
+
+    /// The value of criterion `key` (a URL parameter of [`Self::criteria_fields`]).
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.criteria_fields()
+            .into_iter()
+            .find(|(name, _)| *name == key)
+            .and_then(|(_, value)| value.as_deref())
+    }
+
+    /// How many filters narrow the search: every criterion but the words and the order.
+    pub fn active_filters(&self) -> usize {
+        self.criteria_fields()
+            .iter()
+            .filter(|(key, value)| !matches!(*key, "q" | "tri") && value.is_some())
+            .count()
+    }
+
     /// The search as URL parameters ("q=jardin&direction=DEVE"), at `page`.
     pub fn query_string(&self, page: i64) -> String {
-        let mut parts: Vec<String> = self
-            .criteria_fields()
-            .iter()
-            .filter_map(|(key, value)| value.as_ref().map(|v| format!("{key}={}", encode(v))))
-            .collect();
-        if page > 1 {
-            parts.push(format!("page={page}"));
-        }
-        parts.join("&")
+        crate::paging::query_string(&self.criteria_fields(), page)
     }
 
     /// The URL of this search at `page`.
     pub fn url(&self, page: i64) -> String {
-        match self.query_string(page) {
-            params if params.is_empty() => "/stages".to_string(),
-            params => format!("/stages?{params}"),
-        }
+        crate::paging::list_url("/stages", &self.criteria_fields(), page)
     }
 
     /// The same search without its order and page: what a saved search or a feed keeps.
@@ -116,10 +150,7 @@ impl SearchQuery {
 
     /// The Atom feed of the offers this search finds, newest first.
     pub fn feed_url(&self) -> String {
-        match self.criteria().query_string(1) {
-            params if params.is_empty() => "/stages/flux.atom".to_string(),
-            params => format!("/stages/flux.atom?{params}"),
-        }
+        crate::paging::list_url("/stages/flux.atom", &self.criteria().criteria_fields(), 1)
     }
 
     /// The page asked for, clamped (see `PageNumber`).
@@ -128,19 +159,7 @@ impl SearchQuery {
     }
 }
 
-/// Percent-encodes a URL parameter value.
-pub fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            b' ' => "+".to_string(),
-            other => format!("%{other:02X}"),
-        })
-        .collect()
-}
+pub use crate::paging::encode;
 
 /// One value of a filter with the number of offers it would give.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -183,6 +202,20 @@ mod tests {
             "/stages?q=jardin+%C3%A9cologique&direction=DEVE&page=2"
         );
         assert_eq!(SearchQuery::default().url(1), "/stages");
+        let family = SearchQuery {
+            famille: Some("3".into()),
+            metier: Some("17".into()),
+            page: Some("4".into()),
+            ..Default::default()
+        };
+        assert_eq!(family.active_filters(), 2);
+        assert_eq!(family.get("metier"), Some("17"));
+        assert_eq!(family.with("metier", None).url(1), "/stages?famille=3");
+        assert_eq!(
+            family.with("famille", Some("5".into())).url(1),
+            "/stages?famille=5"
+        );
+        assert_eq!(query.with("q", None).url(1), "/stages?direction=DEVE");
         let sorted = SearchQuery {
             tri: Some("recent".into()),
             ..query

@@ -1,21 +1,18 @@
-//! /innovation — the published catalogue with its filters (a plain GET form) — and
-//! /innovation/fiches/:id, a fiche as readers see it.
+//! /innovation/fiches/:id, a fiche as readers see it, and a fiche's card in a list.
 
 use crate::ui::refused_form::ServerForm;
 use crate::{
-    accounts::pages::auth_context::use_auth,
     i18n::t,
     innovation::{
-        api::browse_fiches,
-        browse::{BrowseQuery, BrowseResults},
+        browse::BrowseQuery,
         community::{city_key, FichePageData, FicheRef, FollowKind, ItemKind},
         community_api::{load_fiche_page, FollowSubject, PostComment},
         pages::contributions::{ContributionList, WritingField},
-        types::{FicheSummary, FicheView, Maturity},
+        types::{FicheSummary, FicheView},
     },
     ui::{
+        facts::{Fact, KeyFacts},
         forms::{field_error, on_success, provide_refetch, refetch_on_success, FormError},
-        platform::PlatformIntro,
         share::{SharePage, ShareTags},
         status_pages::ErrorPage,
         time::TimeTag,
@@ -23,114 +20,7 @@ use crate::{
 };
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
-use leptos_router::{
-    components::Form,
-    hooks::{use_params_map, use_query_map},
-};
-
-#[component]
-pub fn InnovationHome() -> impl IntoView {
-    let params = use_query_map();
-    let query = Memo::new(move |_| params.with(|p| BrowseQuery::from_pairs(|key| p.get(key))));
-    let results = Resource::new(move || query.get(), browse_fiches);
-    let user = use_auth().user;
-    view! {
-        <PlatformIntro platform="innovation"/>
-        <div class="page">
-            <Transition fallback=move || view! { <p>{t("loading")}</p> }>
-                <p class="desk-links">
-                    <a href="/innovation/discussions">{t("threads-title")}</a>
-                    <a href="/innovation/regles">{t("innovation-rules")}</a>
-                    <a href="/innovation/flux.atom" type="application/atom+xml">{t("innovation-feed")}</a>
-                    <a href="/innovation/donnees.json">{t("innovation-open-data")}" (JSON)"</a>
-                    <a href="/innovation/donnees.csv">"CSV"</a>
-                    {move || user.get().and_then(|u| u.ok()).flatten().map(|u| view! {
-                        <a href="/innovation/mes-fiches">{t("innovation-my-fiches")}</a>
-                        <a href="/innovation/notifications">{t("notifications-title")}</a>
-                        <a href="/innovation/membres">{t("members-title")}</a>
-                        {u.can(crate::accounts::types::Permission::Edit).then(|| view! {
-                            <a href="/innovation/relecture">{t("innovation-review-queue")}</a>
-                            <a href="/innovation/moderation">{t("moderation-title")}</a>
-                        })}
-                    })}
-                </p>
-                {move || results.get().map(|result| match result {
-                    Ok(results) => view! { <Browse query=query.get_untracked() results/> }.into_any(),
-                    Err(error) => view! { <ErrorPage error/> }.into_any(),
-                })}
-            </Transition>
-        </div>
-    }
-}
-
-#[component]
-fn Browse(query: BrowseQuery, results: BrowseResults) -> impl IntoView {
-    let chosen = |value: &Option<String>, option: &str| value.as_deref() == Some(option);
-    let last = (results.total + crate::innovation::browse::PER_PAGE - 1)
-        / crate::innovation::browse::PER_PAGE;
-    let (previous, next) = (query.url(results.page - 1), query.url(results.page + 1));
-    view! {
-        <Form method="GET" action="/innovation" attr:class="search-form" attr:role="search">
-            <div class="field search-words">
-                <label for="browse-q">{t("search-words")}</label>
-                <input id="browse-q" name="q" type="search" value=query.q.clone().unwrap_or_default()/>
-            </div>
-            <div class="filters">
-                <div class="field">
-                    <label for="browse-field">{t("fiche-fields")}</label>
-                    <select id="browse-field" name="champ">
-                        <option value="">{t("search-any")}</option>
-                        {results.fields.iter().map(|(id, name)| {
-                            let value = id.to_string();
-                            view! { <option value=value.clone() selected=chosen(&query.champ, &value)>{name.clone()}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="browse-country">{t("fiche-country")}</label>
-                    <select id="browse-country" name="pays">
-                        <option value="">{t("search-any")}</option>
-                        {results.countries.iter().map(|c| view! { <option value=c.clone() selected=chosen(&query.pays, c)>{c.clone()}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="browse-city">{t("fiche-city")}</label>
-                    <input id="browse-city" name="ville" list="browse-cities" value=query.ville.clone().unwrap_or_default()/>
-                    <datalist id="browse-cities">
-                        {results.cities.iter().map(|c| view! { <option value=c.clone()></option> }).collect_view()}
-                    </datalist>
-                </div>
-                <div class="field">
-                    <label for="browse-maturity">{t("fiche-maturity")}</label>
-                    <select id="browse-maturity" name="maturite">
-                        <option value="">{t("search-any")}</option>
-                        {Maturity::ALL.into_iter().map(|m| view! { <option value=m.code() selected=chosen(&query.maturite, m.code())>{t(&m.label_key())}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="browse-language">{t("fiche-language")}</label>
-                    <select id="browse-language" name="langue">
-                        <option value="">{t("search-any")}</option>
-                        <option value="fr" selected=chosen(&query.langue, "fr")>"Français"</option>
-                        <option value="en" selected=chosen(&query.langue, "en")>"English"</option>
-                    </select>
-                </div>
-                {query.tag.clone().map(|tag| view! { <input type="hidden" name="tag" value=tag/> })}
-            </div>
-            <button type="submit">{t("search")}</button>
-            " "
-            <a href="/innovation">{t("search-reset")}</a>
-        </Form>
-        <h2 aria-live="polite">{format!("{} · {}", t("innovation-fiches"), results.total)}</h2>
-        <ul class="offer-list">
-            {results.fiches.into_iter().map(|fiche| view! { <FicheCard fiche/> }).collect_view()}
-        </ul>
-        <nav class="pagination" aria-label=t("pagination")>
-            {(results.page > 1).then(|| view! { <a href=previous>{t("previous")}</a> })}
-            {(results.page < last).then(|| view! { <a href=next>{t("next")}</a> })}
-        </nav>
-    }
-}
+use leptos_router::hooks::use_params_map;
 
 /// A fiche in a list, linked to its public page; `children` add to the card (a desk link).
 #[component]
@@ -216,19 +106,18 @@ fn Fiche(
                 </p>
             })}
             <p class="lead">{fiche.summary.clone()}</p>
-            <dl class="fiche-facts">
-                <dt>{t("fiche-place")}</dt>
-                <dd>
+            <KeyFacts>
+                <Fact label=t("fiche-place")>
                     <a href=place>{format!("{}, {}", fiche.city, fiche.country)}</a>
                     {member.then(|| view! { " "<FollowButton kind=FollowKind::City target=city following=following_city label=t("follow-city")/> })}
-                </dd>
-                <dt>{t("fiche-maturity")}</dt><dd>{t(&fiche.maturity.label_key())}</dd>
-                {fiche.year_started.map(|y| view! { <dt>{t("fiche-year")}</dt><dd>{y}</dd> })}
-                <dt>{t("fiche-fields")}</dt><dd>{fiche.fields.join(", ")}</dd>
-                {(!fiche.cost_range.is_empty()).then(|| view! { <dt>{t("fiche-cost")}</dt><dd>{fiche.cost_range.clone()}</dd> })}
-                {(!fiche.funding.is_empty()).then(|| view! { <dt>{t("fiche-funding")}</dt><dd>{fiche.funding.clone()}</dd> })}
-                {(!fiche.contact.is_empty()).then(|| view! { <dt>{t("fiche-contact")}</dt><dd>{fiche.contact.clone()}</dd> })}
-            </dl>
+                </Fact>
+                <Fact label=t("fiche-maturity")>{t(&fiche.maturity.label_key())}</Fact>
+                {fiche.year_started.map(|y| view! { <Fact label=t("fiche-year")>{y}</Fact> })}
+                <Fact label=t("fiche-fields")>{fiche.fields.join(", ")}</Fact>
+                {(!fiche.cost_range.is_empty()).then(|| view! { <Fact label=t("fiche-cost")>{fiche.cost_range.clone()}</Fact> })}
+                {(!fiche.funding.is_empty()).then(|| view! { <Fact label=t("fiche-funding")>{fiche.funding.clone()}</Fact> })}
+                {(!fiche.contact.is_empty()).then(|| view! { <Fact label=t("fiche-contact")>{fiche.contact.clone()}</Fact> })}
+            </KeyFacts>
             <div class="fiche-body" inner_html=fiche.body_html.clone()></div>
             {(!fiche.results_html.is_empty()).then(|| view! { <h2>{t("fiche-results")}</h2><div inner_html=fiche.results_html.clone()></div> })}
             {(!fiche.lessons_html.is_empty()).then(|| view! { <h2>{t("fiche-lessons")}</h2><div inner_html=fiche.lessons_html.clone()></div> })}

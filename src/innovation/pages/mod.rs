@@ -1,5 +1,6 @@
 //! Innovation pages, one file per group.
 
+mod catalogue;
 mod contributions;
 mod desk;
 mod fiches;
@@ -11,7 +12,8 @@ mod threads;
 mod write;
 
 pub use desk::{FicheDeskPage, ReviewQueuePage};
-pub use fiches::{FichePage, InnovationHome};
+pub use catalogue::InnovationHome;
+pub use fiches::FichePage;
 pub use members::{DirectoryPage, MemberPage, MyProfilePage};
 pub use moderation::ModerationPage;
 pub use notifications::NotificationsPage;

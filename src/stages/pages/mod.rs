@@ -10,6 +10,7 @@ mod list;
 mod manage;
 mod offer;
 mod received;
+mod search_filters;
 mod spontaneous;
 
 pub use alerts::SavedSearchesPage;
@@ -36,13 +37,15 @@ pub(crate) fn refresh_on_application_events(tick: RwSignal<u64>, catch_up: Catch
     crate::ui::live::refresh_on_events("/stages/evenements", "application", tick, catch_up);
 }
 
+/// Where an offer is, in a word: "Paris 12e", or outside Paris.
+fn arrondissement_label(arrondissement: Option<i64>) -> String {
+    arrondissement.map_or_else(|| t("offer-outside-paris"), |a| format!("Paris {a}e"))
+}
+
 /// One line of facts about an offer, shared by the public list and the management list.
 #[component]
 fn OfferFacts(offer: OfferSummary) -> impl IntoView {
-    let place = offer
-        .arrondissement
-        .map(|a| format!("Paris {a}e"))
-        .unwrap_or_else(|| t("offer-outside-paris"));
+    let place = arrondissement_label(offer.arrondissement);
     view! {
         <p class="offer-facts">
             <span>{format!("{} · {}", offer.direction_code, offer.service)}</span>

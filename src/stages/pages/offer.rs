@@ -8,6 +8,7 @@ use crate::{
         types::{OfferView, Viewer},
     },
     ui::{
+        facts::{Fact, KeyFacts},
         forms::{field_error, provide_refetch, refetch_on_success, FormError, Refetch, TextArea},
         share::ShareTags,
         status_pages::ErrorPage,
@@ -54,6 +55,7 @@ fn Offer(offer: OfferView) -> impl IntoView {
         .arrondissement
         .map(|a| format!("{}, Paris {a}e", offer.address))
         .unwrap_or_else(|| offer.address.clone());
+    let arrondissement = super::arrondissement_label(offer.arrondissement);
     let id = offer.id;
     view! {
         <Title text=offer.title.clone()/>
@@ -61,31 +63,37 @@ fn Offer(offer: OfferView) -> impl IntoView {
         <article class="offer">
             <p class="offer-state" data-state=offer.state.code()>{t(offer.state.label_key())}</p>
             <h1>{offer.title.clone()}</h1>
-            <dl class="facts">
-                <dt>{t("offer-direction")}</dt><dd>{offer.direction.name.clone()}</dd>
-                <dt>{t("offer-service")}</dt><dd>{offer.service.name.clone()}</dd>
-                <dt>{t("offer-metier")}</dt><dd>{offer.metier.name.clone()}</dd>
-                <dt>{t("offer-education")}</dt><dd>{t(offer.education_level.label_key())}" — "{offer.discipline.clone()}</dd>
-                <dt>{t("offer-duration")}</dt><dd>{format!("{} {}", offer.duration_weeks, t("offer-weeks"))}</dd>
-                <dt>{t("offer-start")}</dt><dd><TimeTag when=offer.start_shown.clone()/></dd>
-                <dt>{t("offer-deadline")}</dt><dd><TimeTag when=offer.deadline_shown.clone()/></dd>
-                <dt>{t("offer-places")}</dt><dd>{offer.places}</dd>
-                <dt>{t("offer-location")}</dt><dd>{place}</dd>
-                <dt>{t("offer-remote")}</dt><dd>{format!("{} / 5", offer.remote_days)}</dd>
-                <dt>{t("offer-gratification")}</dt><dd>{if offer.paid { t("offer-paid") } else { t("offer-unpaid") }}</dd>
-                <dt>{t("offer-contact")}</dt><dd>{offer.contact_name.clone()}</dd>
-            </dl>
+            <p class="offer-host">{format!("{} · {}", offer.direction.name, offer.service.name)}</p>
+            <KeyFacts>
+                <Fact label=t("offer-duration")>{format!("{} {}", offer.duration_weeks, t("offer-weeks"))}</Fact>
+                <Fact label=t("offer-start")><TimeTag when=offer.start_shown.clone()/></Fact>
+                <Fact label=t("offer-arrondissement")>{arrondissement}</Fact>
+                <Fact label=t("offer-gratification")>{if offer.paid { t("offer-paid") } else { t("offer-unpaid") }}</Fact>
+                <Fact label=t("offer-deadline")><TimeTag when=offer.deadline_shown.clone()/></Fact>
+            </KeyFacts>
+            {if offer.open {
+                view! { <ApplyShortcut offer_id=id viewer=offer.viewer.clone()/> }.into_any()
+            } else {
+                view! { <p class="alert alert-error">{t("offer-not-open")}</p> }.into_any()
+            }}
             <h2>{t("offer-description")}</h2>
             <div class="prose" inner_html=offer.description_html.clone()></div>
             {(!offer.profile_html.is_empty()).then(|| view! {
                 <h2>{t("offer-profile")}</h2>
                 <div class="prose" inner_html=offer.profile_html.clone()></div>
             })}
-            {if offer.open {
-                view! { <ApplySection offer_id=id viewer=offer.viewer.clone()/> }.into_any()
-            } else {
-                view! { <p class="alert alert-error">{t("offer-not-open")}</p> }.into_any()
-            }}
+            <h2>{t("offer-details")}</h2>
+            <KeyFacts>
+                <Fact label=t("offer-direction")>{offer.direction.name.clone()}</Fact>
+                <Fact label=t("offer-service")>{offer.service.name.clone()}</Fact>
+                <Fact label=t("offer-metier")>{offer.metier.name.clone()}</Fact>
+                <Fact label=t("offer-education")>{t(offer.education_level.label_key())}" — "{offer.discipline.clone()}</Fact>
+                <Fact label=t("offer-places")>{offer.places}</Fact>
+                <Fact label=t("offer-location")>{place}</Fact>
+                <Fact label=t("offer-remote")>{format!("{} / 5", offer.remote_days)}</Fact>
+                <Fact label=t("offer-contact")>{offer.contact_name.clone()}</Fact>
+            </KeyFacts>
+            {offer.open.then(|| view! { <ApplySection offer_id=id viewer=offer.viewer.clone()/> })}
         </article>
         {offer.manageable.then(|| view! {
             <section class="panel">
@@ -105,6 +113,47 @@ fn Offer(offer: OfferView) -> impl IntoView {
             <ReceivedApplications offer_id=id/>
         })}
     }
+}
+
+/// The id of the apply section, which [`ApplyShortcut`] leads to.
+const APPLY_ID: &str = "candidater";
+
+/// The apply action on the first screen, under the key facts: a visitor signs in, a candidate
+/// goes to the letter below (the section gets the focus), one who applied sees where it stands.
+#[component]
+fn ApplyShortcut(offer_id: i64, viewer: Viewer) -> impl IntoView {
+    let to_section = move |event: leptos::ev::MouseEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            if let Some(section) = document()
+                .get_element_by_id(APPLY_ID)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                // The section itself takes the focus, as the browser's own jump would do.
+                event.prevent_default();
+                let _ = section.focus();
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = event;
+    };
+    let body = match (viewer.signed_in, viewer.application, viewer.candidate) {
+        (false, _, _) => view! {
+            <a class="button" href=format!("/compte/connexion?suite=/stages/offres/{offer_id}")>{t("apply-sign-in")}</a>
+        }
+        .into_any(),
+        (true, Some(state), _) => view! {
+            <a href=format!("#{APPLY_ID}") on:click=to_section>{t("apply-done")}" "{t(state.label_key())}</a>
+        }
+        .into_any(),
+        (true, None, true) => view! {
+            <a class="button" href=format!("#{APPLY_ID}") on:click=to_section>{t("apply-title")}</a>
+        }
+        .into_any(),
+        (true, None, false) => view! { <span>{t("apply-candidates-only")}</span> }.into_any(),
+    };
+    view! { <p class="apply-shortcut">{body}</p> }
 }
 
 /// Apply, or see where one's application stands; visitors are asked to sign in first.
@@ -134,8 +183,8 @@ fn ApplySection(offer_id: i64, viewer: Viewer) -> impl IntoView {
         (true, None, false) => view! { <p>{t("apply-candidates-only")}</p> }.into_any(),
     };
     view! {
-        <section class="panel apply">
-            <h2>{t("apply-title")}</h2>
+        <section class="panel apply" id=APPLY_ID tabindex="-1" aria-labelledby="apply-title">
+            <h2 id="apply-title">{t("apply-title")}</h2>
             {body}
         </section>
     }
