@@ -3,7 +3,7 @@
 //
 // Each page is loaded in a fresh browser context (empty cache) with a phone's viewport and user
 // agent, asking for `Accept-Encoding: br, gzip`. Every response until the WASM has hydrated the
-// page (`body[data-hydrated]`) and the network is idle is counted by kind (HTML, CSS, JS, WASM,
+// page (`body[data-hydrated]`) and no request has started for a second is counted by kind (HTML, CSS, JS, WASM,
 // other) as transferred (body bytes on the wire, as the server encoded them), and also as
 // brotli would send it (each decoded body compressed here at quality 11), so the figure is
 // useful whether or not the server compresses yet.
@@ -37,8 +37,11 @@ async function weigh(path, storageState) {
   const page = await context.newPage();
   const pending = [];
   let counting = true;
+  let lastRequest = Date.now();
+  page.on("request", (request) => { if (counting && request.resourceType() !== "eventsource") lastRequest = Date.now(); });
   page.on("response", (response) => {
-    if (!counting) return;
+    // A live-events stream never ends: it is not part of the page's weight.
+    if (!counting || response.request().resourceType() === "eventsource") return;
     pending.push((async () => {
       const request = response.request();
       let body = Buffer.alloc(0);
@@ -59,7 +62,9 @@ async function weigh(path, storageState) {
   await page.goto(base + path, { waitUntil: "load" });
   await page.waitForSelector("body[data-hydrated=true]", { timeout: 60_000 });
   const interactiveMs = Date.now() - started;
-  await page.waitForLoadState("networkidle");
+  // Then until no request has started for a second (at most ten), live streams aside.
+  const settled = Date.now();
+  while (Date.now() - lastRequest < 1000 && Date.now() - settled < 10_000) await page.waitForTimeout(200);
   counting = false;
   const rows = await Promise.all(pending);
   const finalUrl = page.url().replace(base, "");
@@ -121,7 +126,7 @@ for (const p of pages) {
 }
 await browser.close();
 
-console.log(`\nFirst load on a phone (Pixel 7 profile, empty cache), ${base}, until hydrated and the network is idle.`);
+console.log(`\nFirst load on a phone (Pixel 7 profile, empty cache), ${base}, until hydrated and no request for a second.`);
 console.log("Per kind: KB as transferred / KB if every file were brotli -q 11 (1 KB = 1000 bytes).\n");
 console.log("| page | HTML | CSS | JS | WASM | total transferred | total with brotli | other transferred | interactive after |");
 console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");

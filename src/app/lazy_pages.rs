@@ -1,172 +1,125 @@
 //! Pages whose code the browser downloads only when someone opens them.
 //!
-//! Built with `cargo leptos build --split` (`scripts/build-site`), each route below is a
-//! [`LazyRoute`]: its view, and whatever code only it reaches, goes into a WASM chunk that is
-//! fetched the first time the route is opened (client-side, or before hydration on a direct
-//! load; the server names the chunks in `<link rel="preload">`). Code shared by several chunks
-//! is split again into chunks of its own, one per set of users, so many small lazy entries
-//! mean many small files: a group of pages that share most of their code is one entry.
+//! Built with `cargo leptos build --split` (`scripts/build-site`), each group below is one
+//! `#[lazy]` function: its pages, and whatever code only they reach, go into a WASM chunk that
+//! is fetched the first time one of them is opened (client-side, or before hydration on a
+//! direct load; the server names the chunks in `<link rel="preload">`). Code shared by several
+//! groups is split again into chunks of its own, one per set of groups that use it, so every
+//! lazy entry multiplies the files: with one entry per page (24) a fiche page needed 83 files.
+//! Pages that are used together make one group. Without `--split` the same code builds into
+//! one WASM.
 //!
-//! In the main chunk: Stages' search and offer pages, the home page, Espaces. Here, one chunk
-//! per group: Innovation's public pages (`innovation_reading`), the account forms (signing in
-//! and up, password reset: `account_forms`); and one per page, the desks of candidates,
-//! agents, authors, reviewers, moderators and admins. Without `--split` the same code builds
-//! into one WASM.
+//! In the main chunk: Stages' search and offer pages, the home page, Espaces.
 
-use crate::innovation::pages as innovation;
+use crate::{
+    accounts::pages as accounts, innovation::pages as innovation, reference::pages as reference,
+    stages::pages as stages,
+};
 use leptos::prelude::*;
-use leptos_router::{lazy_route, LazyRoute};
+use leptos_router::LazyRoute;
 
-/// A route whose page component (a `#[component]` without props) loads on demand.
-macro_rules! lazy_page {
-    ($(#[$doc:meta])* $route:ident => $($page:ident)::+) => {
+/// A group of pages loaded together: an enum naming them, one `#[lazy]` function rendering
+/// the page asked for, and one route type per page (`Lazy::<Route>::new()` in the router).
+macro_rules! page_group {
+    ($(#[$doc:meta])* $kind:ident, $group:ident, $preload:ident {
+        $($route:ident => $variant:ident: $($page:ident)::+),+ $(,)?
+    }) => {
         $(#[$doc])*
-        #[derive(Debug)]
-        pub struct $route;
+        #[derive(Debug, Clone, Copy)]
+        pub enum $kind {
+            $($variant),+
+        }
 
-        #[lazy_route]
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                Self
-            }
-
-            fn view(_this: Self) -> AnyView {
-                view! { <$($page)::+/> }.into_any()
+        #[lazy]
+        fn $group(page: $kind) -> AnyView {
+            match page {
+                $($kind::$variant => view! { <$($page)::+/> }.into_any(),)+
             }
         }
+
+        $(
+            #[derive(Debug)]
+            pub struct $route;
+
+            impl LazyRoute for $route {
+                fn data() -> Self {
+                    Self
+                }
+
+                async fn view(_this: Self) -> AnyView {
+                    $group($kind::$variant).await
+                }
+
+                async fn preload() {
+                    // The chunk starts loading while the route's data does.
+                    #[cfg(feature = "hydrate")]
+                    $preload().await;
+                }
+            }
+        )+
     };
 }
 
-// Stages: the agent's offers, the candidate's applications and saved searches, the direction's
-// settings and dashboard.
-lazy_page!(ManageOffersRoute => crate::stages::pages::ManageOffersPage);
-lazy_page!(NewOfferRoute => crate::stages::pages::NewOfferPage);
-lazy_page!(EditOfferRoute => crate::stages::pages::EditOfferPage);
-lazy_page!(MyApplicationsRoute => crate::stages::pages::MyApplicationsPage);
-lazy_page!(ApplicationFileRoute => crate::stages::pages::ApplicationFilePage);
-lazy_page!(SavedSearchesRoute => crate::stages::pages::SavedSearchesPage);
-lazy_page!(DirectionSettingsRoute => crate::stages::pages::DirectionSettingsPage);
-lazy_page!(DashboardRoute => crate::stages::pages::DashboardPage);
-lazy_page!(SpontaneousRoute => crate::stages::pages::SpontaneousPage);
-
-// Innovation: the author's and reviewer's desks, moderation, the member's own pages.
-lazy_page!(MyFichesRoute => innovation::MyFichesPage);
-lazy_page!(NewFicheRoute => innovation::NewFichePage);
-lazy_page!(EditFicheRoute => innovation::EditFichePage);
-lazy_page!(FicheDeskRoute => innovation::FicheDeskPage);
-lazy_page!(ReviewQueueRoute => innovation::ReviewQueuePage);
-lazy_page!(ModerationRoute => innovation::ModerationPage);
-lazy_page!(NotificationsRoute => innovation::NotificationsPage);
-lazy_page!(MyProfileRoute => innovation::MyProfilePage);
-lazy_page!(NewThreadRoute => innovation::NewThreadPage);
-
-// Accounts and administration.
-lazy_page!(AccountRoute => crate::accounts::pages::AccountPage);
-lazy_page!(RolesAdminRoute => crate::accounts::pages::RolesAdminPage);
-lazy_page!(JobsAdminRoute => crate::accounts::pages::JobsAdminPage);
-lazy_page!(ReferenceAdminRoute => crate::reference::pages::ReferenceAdmin);
-
-/// Innovation's public reading pages: one chunk for all of them (they share most of their code).
-#[derive(Debug, Clone, Copy)]
-pub enum InnovationReading {
-    Home,
-    Fiche,
-    Rules,
-    Directory,
-    Member,
-    Threads,
-    Thread,
-}
-
-#[lazy]
-fn innovation_reading(page: InnovationReading) -> AnyView {
-    match page {
-        InnovationReading::Home => view! { <innovation::InnovationHome/> }.into_any(),
-        InnovationReading::Fiche => view! { <innovation::FichePage/> }.into_any(),
-        InnovationReading::Rules => view! { <innovation::RulesPage/> }.into_any(),
-        InnovationReading::Directory => view! { <innovation::DirectoryPage/> }.into_any(),
-        InnovationReading::Member => view! { <innovation::MemberPage/> }.into_any(),
-        InnovationReading::Threads => view! { <innovation::ThreadsPage/> }.into_any(),
-        InnovationReading::Thread => view! { <innovation::ThreadPage/> }.into_any(),
+page_group! {
+    /// Innovation's public reading pages.
+    InnovationReading, innovation_reading, __preload_innovation_reading {
+        InnovationHomeRoute => Home: innovation::InnovationHome,
+        FicheRoute => Fiche: innovation::FichePage,
+        RulesRoute => Rules: innovation::RulesPage,
+        DirectoryRoute => Directory: innovation::DirectoryPage,
+        MemberRoute => Member: innovation::MemberPage,
+        ThreadsRoute => Threads: innovation::ThreadsPage,
+        ThreadRoute => Thread: innovation::ThreadPage,
     }
 }
 
-/// A route to one of Innovation's reading pages, loaded with their common chunk.
-macro_rules! innovation_reading_page {
-    ($route:ident => $page:ident) => {
-        #[derive(Debug)]
-        pub struct $route;
-
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                Self
-            }
-
-            async fn view(_this: Self) -> AnyView {
-                innovation_reading(InnovationReading::$page).await
-            }
-
-            async fn preload() {
-                // The chunk starts loading while the route's data does.
-                #[cfg(feature = "hydrate")]
-                __preload_innovation_reading().await;
-            }
-        }
-    };
-}
-
-innovation_reading_page!(InnovationHomeRoute => Home);
-innovation_reading_page!(FicheRoute => Fiche);
-innovation_reading_page!(RulesRoute => Rules);
-innovation_reading_page!(DirectoryRoute => Directory);
-innovation_reading_page!(MemberRoute => Member);
-innovation_reading_page!(ThreadsRoute => Threads);
-innovation_reading_page!(ThreadRoute => Thread);
-
-/// Signing in and up, and the password reset: one chunk (the same forms and checks).
-#[derive(Debug, Clone, Copy)]
-pub enum AccountForms {
-    SignIn,
-    SignUp,
-    ForgotPassword,
-    ResetPassword,
-}
-
-#[lazy]
-fn account_forms(page: AccountForms) -> AnyView {
-    use crate::accounts::pages as accounts;
-    match page {
-        AccountForms::SignIn => view! { <accounts::SignInPage/> }.into_any(),
-        AccountForms::SignUp => view! { <accounts::SignUpPage/> }.into_any(),
-        AccountForms::ForgotPassword => view! { <accounts::ForgotPasswordPage/> }.into_any(),
-        AccountForms::ResetPassword => view! { <accounts::ResetPasswordPage/> }.into_any(),
+page_group! {
+    /// The account: signing in and up, the password reset, the account's own page.
+    AccountPages, account_pages, __preload_account_pages {
+        SignInRoute => SignIn: accounts::SignInPage,
+        SignUpRoute => SignUp: accounts::SignUpPage,
+        ForgotPasswordRoute => ForgotPassword: accounts::ForgotPasswordPage,
+        ResetPasswordRoute => ResetPassword: accounts::ResetPasswordPage,
+        AccountRoute => Account: accounts::AccountPage,
     }
 }
 
-/// A route to one of the account forms, loaded with their common chunk.
-macro_rules! account_form_page {
-    ($route:ident => $page:ident) => {
-        #[derive(Debug)]
-        pub struct $route;
-
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                Self
-            }
-
-            async fn view(_this: Self) -> AnyView {
-                account_forms(AccountForms::$page).await
-            }
-
-            async fn preload() {
-                #[cfg(feature = "hydrate")]
-                __preload_account_forms().await;
-            }
-        }
-    };
+page_group! {
+    /// Stages' desks: the agent's offers, the candidate's applications and saved searches, the
+    /// direction's settings and dashboard.
+    StagesDesk, stages_desk, __preload_stages_desk {
+        ManageOffersRoute => ManageOffers: stages::ManageOffersPage,
+        NewOfferRoute => NewOffer: stages::NewOfferPage,
+        EditOfferRoute => EditOffer: stages::EditOfferPage,
+        MyApplicationsRoute => MyApplications: stages::MyApplicationsPage,
+        ApplicationFileRoute => ApplicationFile: stages::ApplicationFilePage,
+        SavedSearchesRoute => SavedSearches: stages::SavedSearchesPage,
+        DirectionSettingsRoute => DirectionSettings: stages::DirectionSettingsPage,
+        DashboardRoute => Dashboard: stages::DashboardPage,
+        SpontaneousRoute => Spontaneous: stages::SpontaneousPage,
+    }
 }
 
-account_form_page!(SignInRoute => SignIn);
-account_form_page!(SignUpRoute => SignUp);
-account_form_page!(ForgotPasswordRoute => ForgotPassword);
-account_form_page!(ResetPasswordRoute => ResetPassword);
+page_group! {
+    /// Innovation's desks: the author's and reviewer's, moderation, the member's own pages.
+    InnovationDesk, innovation_desk, __preload_innovation_desk {
+        MyFichesRoute => MyFiches: innovation::MyFichesPage,
+        NewFicheRoute => NewFiche: innovation::NewFichePage,
+        EditFicheRoute => EditFiche: innovation::EditFichePage,
+        FicheDeskRoute => FicheDesk: innovation::FicheDeskPage,
+        ReviewQueueRoute => ReviewQueue: innovation::ReviewQueuePage,
+        ModerationRoute => Moderation: innovation::ModerationPage,
+        NotificationsRoute => Notifications: innovation::NotificationsPage,
+        MyProfileRoute => MyProfile: innovation::MyProfilePage,
+        NewThreadRoute => NewThread: innovation::NewThreadPage,
+    }
+}
+
+page_group! {
+    /// Site administration: roles, background jobs, reference data.
+    Administration, administration, __preload_administration {
+        RolesAdminRoute => Roles: accounts::RolesAdminPage,
+        JobsAdminRoute => Jobs: accounts::JobsAdminPage,
+        ReferenceAdminRoute => Reference: reference::ReferenceAdmin,
+    }
+}
