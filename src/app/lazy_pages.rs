@@ -3,11 +3,10 @@
 //! Built with `cargo leptos build --split` (`scripts/build-site`), each group below is one
 //! `#[lazy]` function: its pages, and whatever code only they reach, go into a WASM chunk that
 //! is fetched the first time one of them is opened (client-side, or before hydration on a
-//! direct load; the server names the chunks in `<link rel="preload">`). Code shared by several
-//! groups is split again into chunks of its own, one per set of groups that use it, so every
-//! lazy entry multiplies the files: with one entry per page (24) a fiche page needed 83 files.
-//! Pages that are used together make one group. Without `--split` the same code builds into
-//! one WASM.
+//! direct load). Code shared by several groups is split again into chunks of its own, one per
+//! set of groups that use it, so every lazy entry multiplies the files: with one entry per page
+//! (24) a fiche page needed 83 files. Pages that are used together make one group. Without
+//! `--split` the same code builds into one WASM.
 //!
 //! In the main chunk: Stages' search and offer pages, the home page, Espaces.
 
