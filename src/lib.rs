@@ -29,6 +29,5 @@ pub mod server;
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
-    console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    app::hydrate();
 }

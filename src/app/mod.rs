@@ -1,13 +1,13 @@
 //! The HTML shell, the application root and its routes.
 
+pub mod chunk_failure;
 mod layout;
+mod lazy_pages;
 
 use crate::{
-    accounts::{pages as account_pages, pages::auth_context::provide_auth},
+    accounts::pages::auth_context::provide_auth,
     espaces::EspacesHome,
     i18n::{provide_locale, t},
-    innovation::{self, InnovationHome},
-    reference::pages::ReferenceAdmin,
     stages::{self, StagesHome},
     ui::{refused_form::RefusedFormData, status_pages::NotFound},
 };
@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Link, Meta, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path, SsrMode,
+    path, Lazy, SsrMode,
 };
 
 /// The document around the app, rendered on the server only.
@@ -57,6 +57,25 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// Hydrates the server's page, then marks it (`body[data-hydrated]`) for tests and for styles
+/// that need JS. On a direct load of a lazy page, hydration waits for its chunks
+/// (`lazy_pages`): the mark comes once the whole page, that page included, has been taken
+/// over, which an effect inside the app would not wait for.
+#[cfg(feature = "hydrate")]
+pub fn hydrate() {
+    chunk_failure::install();
+    wasm_bindgen_futures::spawn_local(async {
+        let app = leptos::mount::hydrate_from_async(leptos::tachys::dom::body(), App).await;
+        app.forget();
+        if let Some(body) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+        {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -67,21 +86,12 @@ pub fn App() -> impl IntoView {
     // Before any action exists: a refused post without JavaScript comes back as their value.
     crate::ui::refused_form::provide_refused_form();
     provide_auth();
-    // Marks the page once the WASM has taken over, for tests and for styles that need JS.
-    Effect::new(move |_| {
-        #[cfg(feature = "hydrate")]
-        if let Some(body) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.body())
-        {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
     view! {
         <Link rel="alternate" href="/stages/flux.atom" type_="application/atom+xml" title=t("feed-offers-title")/>
         <Meta name="description" content=t("site-description")/>
         <Title formatter=|text: String| if text.is_empty() { "Parvis".to_string() } else { format!("{text} · Parvis") }/>
         <Router>
+            <chunk_failure::RememberIntendedUrl/>
             <Layout>
                 // Async: each page is sent once its data is read, so it reads the same with or
                 // without JavaScript (out-of-order streaming needs a script to fill the page).
@@ -89,40 +99,40 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=Home ssr=SsrMode::Async/>
                     <Route path=path!("/stages") view=StagesHome ssr=SsrMode::Async/>
                     <Route path=path!("/stages/offres/:id") view=stages::pages::OfferPage ssr=SsrMode::Async/>
-                    <Route path=path!("/stages/gestion") view=stages::pages::ManageOffersPage ssr=SsrMode::Async/>
-                    <Route path=path!("/stages/candidatures") view=stages::pages::MyApplicationsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/stages/candidatures/:id") view=stages::pages::ApplicationFilePage ssr=SsrMode::Async/>
-                    <Route path=path!("/stages/alertes") view=stages::pages::SavedSearchesPage ssr=SsrMode::Async/>
-                    <Route path=path!("/stages/direction") view=stages::pages::DirectionSettingsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/stages/tableau-de-bord") view=stages::pages::DashboardPage ssr=SsrMode::Async/>
-                    <Route path=path!("/stages/candidature-spontanee") view=stages::pages::SpontaneousPage ssr=SsrMode::Async/>
-                    <Route path=path!("/stages/gestion/offre") view=stages::pages::NewOfferPage ssr=SsrMode::Async/>
-                    <Route path=path!("/stages/gestion/offre/:id") view=stages::pages::EditOfferPage ssr=SsrMode::Async/>
-                    <Route path=path!("/innovation") view=InnovationHome ssr=SsrMode::Async/>
-                    <Route path=path!("/innovation/fiches/:id") view=innovation::pages::FichePage ssr=SsrMode::Async/>
-                    <Route path=path!("/innovation/mes-fiches") view=innovation::pages::MyFichesPage ssr=SsrMode::Async/>
-                    <Route path=path!("/innovation/ecrire") view=innovation::pages::NewFichePage ssr=SsrMode::Async/>
-                    <Route path=path!("/innovation/ecrire/:id") view=innovation::pages::EditFichePage ssr=SsrMode::Async/>
-                    <Route path=path!("/innovation/suivi/:id") view=innovation::pages::FicheDeskPage ssr=SsrMode::Async/>
-                    <Route path=path!("/innovation/relecture") view=innovation::pages::ReviewQueuePage ssr=SsrMode::Async/>
-                    <Route path=path!("/innovation/regles") view=innovation::pages::RulesPage ssr=SsrMode::Async/>
-                    <Route path=path!("/innovation/moderation") view=innovation::pages::ModerationPage ssr=SsrMode::Async/>
-                    <Route path=path!("/innovation/notifications") view=innovation::pages::NotificationsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/innovation/membres") view=innovation::pages::DirectoryPage ssr=SsrMode::Async/>
-                    <Route path=path!("/innovation/membres/:id") view=innovation::pages::MemberPage ssr=SsrMode::Async/>
-                    <Route path=path!("/innovation/profil") view=innovation::pages::MyProfilePage ssr=SsrMode::Async/>
-                    <Route path=path!("/innovation/discussions") view=innovation::pages::ThreadsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/innovation/discussions/nouvelle") view=innovation::pages::NewThreadPage ssr=SsrMode::Async/>
-                    <Route path=path!("/innovation/discussions/:id") view=innovation::pages::ThreadPage ssr=SsrMode::Async/>
+                    <Route path=path!("/stages/gestion") view={Lazy::<lazy_pages::ManageOffersRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/stages/candidatures") view={Lazy::<lazy_pages::MyApplicationsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/stages/candidatures/:id") view={Lazy::<lazy_pages::ApplicationFileRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/stages/alertes") view={Lazy::<lazy_pages::SavedSearchesRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/stages/direction") view={Lazy::<lazy_pages::DirectionSettingsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/stages/tableau-de-bord") view={Lazy::<lazy_pages::DashboardRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/stages/candidature-spontanee") view={Lazy::<lazy_pages::SpontaneousRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/stages/gestion/offre") view={Lazy::<lazy_pages::NewOfferRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/stages/gestion/offre/:id") view={Lazy::<lazy_pages::EditOfferRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation") view={Lazy::<lazy_pages::InnovationHomeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation/fiches/:id") view={Lazy::<lazy_pages::FicheRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation/mes-fiches") view={Lazy::<lazy_pages::MyFichesRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation/ecrire") view={Lazy::<lazy_pages::NewFicheRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation/ecrire/:id") view={Lazy::<lazy_pages::EditFicheRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation/suivi/:id") view={Lazy::<lazy_pages::FicheDeskRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation/relecture") view={Lazy::<lazy_pages::ReviewQueueRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation/regles") view={Lazy::<lazy_pages::RulesRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation/moderation") view={Lazy::<lazy_pages::ModerationRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation/notifications") view={Lazy::<lazy_pages::NotificationsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation/membres") view={Lazy::<lazy_pages::DirectoryRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation/membres/:id") view={Lazy::<lazy_pages::MemberRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation/profil") view={Lazy::<lazy_pages::MyProfileRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation/discussions") view={Lazy::<lazy_pages::ThreadsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation/discussions/nouvelle") view={Lazy::<lazy_pages::NewThreadRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/innovation/discussions/:id") view={Lazy::<lazy_pages::ThreadRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces") view=EspacesHome ssr=SsrMode::Async/>
-                    <Route path=path!("/compte") view=account_pages::AccountPage ssr=SsrMode::Async/>
-                    <Route path=path!("/compte/connexion") view=account_pages::SignInPage ssr=SsrMode::Async/>
-                    <Route path=path!("/compte/inscription") view=account_pages::SignUpPage ssr=SsrMode::Async/>
-                    <Route path=path!("/compte/mot-de-passe-oublie") view=account_pages::ForgotPasswordPage ssr=SsrMode::Async/>
-                    <Route path=path!("/compte/reinitialiser") view=account_pages::ResetPasswordPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin") view=account_pages::RolesAdminPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/travaux") view=account_pages::JobsAdminPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/referentiel") view=ReferenceAdmin ssr=SsrMode::Async/>
+                    <Route path=path!("/compte") view={Lazy::<lazy_pages::AccountRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/compte/connexion") view={Lazy::<lazy_pages::SignInRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/compte/inscription") view={Lazy::<lazy_pages::SignUpRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/compte/mot-de-passe-oublie") view={Lazy::<lazy_pages::ForgotPasswordRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/compte/reinitialiser") view={Lazy::<lazy_pages::ResetPasswordRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin") view={Lazy::<lazy_pages::RolesAdminRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/travaux") view={Lazy::<lazy_pages::JobsAdminRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/referentiel") view={Lazy::<lazy_pages::ReferenceAdminRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -1,0 +1,124 @@
+//! Pages whose code the browser downloads only when someone opens them.
+//!
+//! Built with `cargo leptos build --split` (`scripts/build-site`), each group below is one
+//! `#[lazy]` function: its pages, and whatever code only they reach, go into a WASM chunk that
+//! is fetched the first time one of them is opened (client-side, or before hydration on a
+//! direct load). Code shared by several groups is split again into chunks of its own, one per
+//! set of groups that use it, so every lazy entry multiplies the files: with one entry per page
+//! (24) a fiche page needed 83 files. Pages that are used together make one group. Without
+//! `--split` the same code builds into one WASM.
+//!
+//! In the main chunk: Stages' search and offer pages, the home page, Espaces.
+
+use crate::{
+    accounts::pages as accounts, innovation::pages as innovation, reference::pages as reference,
+    stages::pages as stages,
+};
+use leptos::prelude::*;
+use leptos_router::LazyRoute;
+
+/// A group of pages loaded together: an enum naming them, one `#[lazy]` function rendering
+/// the page asked for, and one route type per page (`Lazy::<Route>::new()` in the router).
+macro_rules! page_group {
+    ($(#[$doc:meta])* $kind:ident, $group:ident, $preload:ident {
+        $($route:ident => $variant:ident: $($page:ident)::+),+ $(,)?
+    }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy)]
+        pub enum $kind {
+            $($variant),+
+        }
+
+        #[lazy]
+        fn $group(page: $kind) -> AnyView {
+            match page {
+                $($kind::$variant => view! { <$($page)::+/> }.into_any(),)+
+            }
+        }
+
+        $(
+            #[derive(Debug)]
+            pub struct $route;
+
+            impl LazyRoute for $route {
+                fn data() -> Self {
+                    Self
+                }
+
+                async fn view(_this: Self) -> AnyView {
+                    $group($kind::$variant).await
+                }
+
+                async fn preload() {
+                    // The chunk starts loading while the route's data does.
+                    #[cfg(feature = "hydrate")]
+                    $preload().await;
+                }
+            }
+        )+
+    };
+}
+
+page_group! {
+    /// Innovation's public reading pages.
+    InnovationReading, innovation_reading, __preload_innovation_reading {
+        InnovationHomeRoute => Home: innovation::InnovationHome,
+        FicheRoute => Fiche: innovation::FichePage,
+        RulesRoute => Rules: innovation::RulesPage,
+        DirectoryRoute => Directory: innovation::DirectoryPage,
+        MemberRoute => Member: innovation::MemberPage,
+        ThreadsRoute => Threads: innovation::ThreadsPage,
+        ThreadRoute => Thread: innovation::ThreadPage,
+    }
+}
+
+page_group! {
+    /// The account: signing in and up, the password reset, the account's own page.
+    AccountPages, account_pages, __preload_account_pages {
+        SignInRoute => SignIn: accounts::SignInPage,
+        SignUpRoute => SignUp: accounts::SignUpPage,
+        ForgotPasswordRoute => ForgotPassword: accounts::ForgotPasswordPage,
+        ResetPasswordRoute => ResetPassword: accounts::ResetPasswordPage,
+        AccountRoute => Account: accounts::AccountPage,
+    }
+}
+
+page_group! {
+    /// Stages' desks: the agent's offers, the candidate's applications and saved searches, the
+    /// direction's settings and dashboard.
+    StagesDesk, stages_desk, __preload_stages_desk {
+        ManageOffersRoute => ManageOffers: stages::ManageOffersPage,
+        NewOfferRoute => NewOffer: stages::NewOfferPage,
+        EditOfferRoute => EditOffer: stages::EditOfferPage,
+        MyApplicationsRoute => MyApplications: stages::MyApplicationsPage,
+        ApplicationFileRoute => ApplicationFile: stages::ApplicationFilePage,
+        SavedSearchesRoute => SavedSearches: stages::SavedSearchesPage,
+        DirectionSettingsRoute => DirectionSettings: stages::DirectionSettingsPage,
+        DashboardRoute => Dashboard: stages::DashboardPage,
+        SpontaneousRoute => Spontaneous: stages::SpontaneousPage,
+    }
+}
+
+page_group! {
+    /// Innovation's desks: the author's and reviewer's, moderation, the member's own pages.
+    InnovationDesk, innovation_desk, __preload_innovation_desk {
+        MyFichesRoute => MyFiches: innovation::MyFichesPage,
+        NewFicheRoute => NewFiche: innovation::NewFichePage,
+        EditFicheRoute => EditFiche: innovation::EditFichePage,
+        FicheDeskRoute => FicheDesk: innovation::FicheDeskPage,
+        ReviewQueueRoute => ReviewQueue: innovation::ReviewQueuePage,
+        ModerationRoute => Moderation: innovation::ModerationPage,
+        NotificationsRoute => Notifications: innovation::NotificationsPage,
+        MyProfileRoute => MyProfile: innovation::MyProfilePage,
+        NewThreadRoute => NewThread: innovation::NewThreadPage,
+    }
+}
+
+page_group! {
+    /// Site administration: roles, background jobs, reference data.
+    Administration, administration, __preload_administration {
+        RolesAdminRoute => Roles: accounts::RolesAdminPage,
+        JobsAdminRoute => Jobs: accounts::JobsAdminPage,
+        ReferenceAdminRoute => Reference: reference::ReferenceAdmin,
+    }
+}
