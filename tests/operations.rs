@@ -84,8 +84,9 @@ async fn health_checks_the_database_and_its_migrations_and_readiness_ends_with_t
     );
 }
 
-/// The value of the series `name{labels}` in a Prometheus text exposition (0 if absent).
-fn sample(exposition: &str, name: &str, labels: &[(&str, &str)]) -> f64 {
+/// The value of the series `name{labels}` in a Prometheus text exposition, summed over the
+/// series that carry these labels and rounded (counts and gauges of whole things); 0 if absent.
+fn sample(exposition: &str, name: &str, labels: &[(&str, &str)]) -> i64 {
     exposition
         .lines()
         .filter(|line| !line.starts_with('#'))
@@ -97,7 +98,8 @@ fn sample(exposition: &str, name: &str, labels: &[(&str, &str)]) -> f64 {
                     .all(|(k, v)| series.contains(&format!("{k}=\"{v}\"")))
         })
         .filter_map(|(_, value)| value.parse::<f64>().ok())
-        .sum()
+        .sum::<f64>()
+        .round() as i64
 }
 
 #[tokio::test]
@@ -131,7 +133,7 @@ async fn metrics_count_requests_by_route_pattern_jobs_by_state_and_live_connecti
     assert_eq!(
         sample(&after, "parvis_http_requests_total", &healthz)
             - sample(&before, "parvis_http_requests_total", &healthz),
-        3.0,
+        3,
         "{after}"
     );
     assert!(
@@ -139,7 +141,7 @@ async fn metrics_count_requests_by_route_pattern_jobs_by_state_and_live_connecti
             &after,
             "parvis_http_requests_total",
             &[("route", "/stages/offres/{id}")]
-        ) >= 1.0,
+        ) >= 1,
         "labelled by route pattern: {after}"
     );
     assert!(!after.contains("987654"), "never by raw path");
@@ -148,7 +150,7 @@ async fn metrics_count_requests_by_route_pattern_jobs_by_state_and_live_connecti
             &after,
             "parvis_http_request_duration_seconds_count",
             &[("route", "/healthz")]
-        ) >= 3.0,
+        ) >= 3,
         "{after}"
     );
     assert_eq!(
@@ -157,7 +159,7 @@ async fn metrics_count_requests_by_route_pattern_jobs_by_state_and_live_connecti
             "parvis_jobs",
             &[("kind", "test.gone"), ("state", "failed")]
         ),
-        1.0,
+        1,
         "{after}"
     );
     assert!(
@@ -165,7 +167,7 @@ async fn metrics_count_requests_by_route_pattern_jobs_by_state_and_live_connecti
         "every registered kind, even at zero: {after}"
     );
     assert!(
-        sample(&after, "parvis_live_connections", &[]) >= 1.0,
+        sample(&after, "parvis_live_connections", &[]) >= 1,
         "{after}"
     );
     // Not on the public listener.
@@ -192,21 +194,7 @@ async fn sigterm_turns_unready_then_finishes_requests_ends_live_streams_and_exit
         ],
     )
     .await;
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .build()
-        .expect("client");
-    let signed = client
-        .post(format!("{}/api/accounts/sign_up", server.base))
-        .form(&[
-            ("email", "ada@example.org"),
-            ("display_name", "Ada"),
-            ("password", PASSWORD),
-        ])
-        .send()
-        .await
-        .expect("sign-up");
-    assert!(signed.status().is_success(), "{}", signed.status());
+    let client = binary::sign_up(&server.base, "ada@example.org", "Ada", PASSWORD).await;
     let mut live = client
         .get(format!("{}/stages/evenements", server.base))
         .send()
@@ -289,17 +277,7 @@ async fn sigterm_turns_unready_then_finishes_requests_ends_live_streams_and_exit
 }
 
 async fn sign_up_on(base: &str, email: &str) {
-    let signed = reqwest::Client::new()
-        .post(format!("{base}/api/accounts/sign_up"))
-        .form(&[
-            ("email", email),
-            ("display_name", "Someone"),
-            ("password", PASSWORD),
-        ])
-        .send()
-        .await
-        .expect("sign-up");
-    assert!(signed.status().is_success(), "{}", signed.status());
+    binary::sign_up(base, email, "Someone", PASSWORD).await;
 }
 
 async fn signs_in(base: &str, email: &str, password: &str) -> bool {
