@@ -276,6 +276,59 @@ async fn sigterm_turns_unready_then_finishes_requests_ends_live_streams_and_exit
     drop_database(postgres).await;
 }
 
+#[tokio::test]
+async fn sigterm_lets_the_running_job_finish_before_the_process_exits() {
+    use std::sync::{atomic::AtomicBool, Arc};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (database, postgres) = fresh_database(dir.path()).await;
+    // A relay that takes three seconds to accept each mail.
+    let (port, mut received) =
+        common::smtp::slow_smtp_server(Arc::new(AtomicBool::new(true)), Duration::from_secs(3))
+            .await;
+    let port = port.to_string();
+    let mut server = Server::start(
+        &database,
+        dir.path(),
+        &[
+            ("PARVIS_MAIL__TRANSPORT", "smtp"),
+            ("PARVIS_MAIL__SMTP_HOST", "127.0.0.1"),
+            ("PARVIS_MAIL__SMTP_PORT", &port),
+            ("PARVIS_MAIL__SMTP_SECURITY", "none"),
+            ("PARVIS_JOBS__LEASE_SECONDS", "60"),
+            ("PARVIS_SHUTDOWN__GRACE_SECONDS", "20"),
+        ],
+    )
+    .await;
+    let client = binary::sign_up(&server.base, "eve@example.org", "Eve", PASSWORD).await;
+    let asked = client
+        .post(format!("{}/api/accounts/request_reset", server.base))
+        .form(&[("email", "eve@example.org")])
+        .send()
+        .await
+        .expect("reset asked");
+    assert!(asked.status().is_success(), "{}", asked.status());
+    // The reset mail's job is running: the relay has its message and has not answered yet.
+    tokio::time::timeout(Duration::from_secs(15), received.recv())
+        .await
+        .expect("the mail reached the relay")
+        .expect("a message");
+
+    server.terminate();
+    let status = server.exited_within(15).await.expect("the process exited");
+    assert!(status.success(), "{status:?}");
+    let db = parvis::server::db::Db::connect(&database, 1)
+        .await
+        .expect("database");
+    let states: Vec<String> =
+        sqlx::query_scalar("SELECT state FROM jobs WHERE kind = 'accounts.reset_mail'")
+            .fetch_all(&db.pool)
+            .await
+            .expect("jobs");
+    assert_eq!(states, ["done"], "the job finished before the exit");
+    db.pool.close().await;
+    drop_database(postgres).await;
+}
+
 async fn sign_up_on(base: &str, email: &str) {
     binary::sign_up(base, email, "Someone", PASSWORD).await;
 }
