@@ -6,7 +6,7 @@
 mod common;
 
 use common::{
-    binary::{drop_database, eventually, fresh_database, Server},
+    binary::{drop_database, eventually, fresh_database, sign_up, Server},
     settle_jobs, TestApp,
 };
 use parvis::{
@@ -188,21 +188,7 @@ async fn a_process_killed_after_claiming_a_job_leaves_it_to_be_retried_after_res
         )],
     )
     .await;
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .build()
-        .expect("client");
-    let signed = client
-        .post(format!("{}/api/accounts/sign_up", first.base))
-        .form(&[
-            ("email", "eve@example.org"),
-            ("display_name", "Eve"),
-            ("password", PASSWORD),
-        ])
-        .send()
-        .await
-        .expect("sign-up");
-    assert!(signed.status().is_success(), "{}", signed.status());
+    let client = sign_up(&first.base, "eve@example.org", "Eve", PASSWORD).await;
     let asked = client
         .post(format!("{}/api/accounts/request_reset", first.base))
         .form(&[("email", "eve@example.org")])

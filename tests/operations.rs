@@ -84,8 +84,9 @@ async fn health_checks_the_database_and_its_migrations_and_readiness_ends_with_t
     );
 }
 
-/// The value of the series `name{labels}` in a Prometheus text exposition (0 if absent).
-fn sample(exposition: &str, name: &str, labels: &[(&str, &str)]) -> f64 {
+/// The value of the series `name{labels}` in a Prometheus text exposition, summed over the
+/// series that carry these labels and rounded (counts and gauges of whole things); 0 if absent.
+fn sample(exposition: &str, name: &str, labels: &[(&str, &str)]) -> i64 {
     exposition
         .lines()
         .filter(|line| !line.starts_with('#'))
@@ -97,7 +98,8 @@ fn sample(exposition: &str, name: &str, labels: &[(&str, &str)]) -> f64 {
                     .all(|(k, v)| series.contains(&format!("{k}=\"{v}\"")))
         })
         .filter_map(|(_, value)| value.parse::<f64>().ok())
-        .sum()
+        .sum::<f64>()
+        .round() as i64
 }
 
 #[tokio::test]
@@ -131,7 +133,7 @@ async fn metrics_count_requests_by_route_pattern_jobs_by_state_and_live_connecti
     assert_eq!(
         sample(&after, "parvis_http_requests_total", &healthz)
             - sample(&before, "parvis_http_requests_total", &healthz),
-        3.0,
+        3,
         "{after}"
     );
     assert!(
@@ -139,7 +141,7 @@ async fn metrics_count_requests_by_route_pattern_jobs_by_state_and_live_connecti
             &after,
             "parvis_http_requests_total",
             &[("route", "/stages/offres/{id}")]
-        ) >= 1.0,
+        ) >= 1,
         "labelled by route pattern: {after}"
     );
     assert!(!after.contains("987654"), "never by raw path");
@@ -148,7 +150,7 @@ async fn metrics_count_requests_by_route_pattern_jobs_by_state_and_live_connecti
             &after,
             "parvis_http_request_duration_seconds_count",
             &[("route", "/healthz")]
-        ) >= 3.0,
+        ) >= 3,
         "{after}"
     );
     assert_eq!(
@@ -157,7 +159,7 @@ async fn metrics_count_requests_by_route_pattern_jobs_by_state_and_live_connecti
             "parvis_jobs",
             &[("kind", "test.gone"), ("state", "failed")]
         ),
-        1.0,
+        1,
         "{after}"
     );
     assert!(
@@ -165,7 +167,7 @@ async fn metrics_count_requests_by_route_pattern_jobs_by_state_and_live_connecti
         "every registered kind, even at zero: {after}"
     );
     assert!(
-        sample(&after, "parvis_live_connections", &[]) >= 1.0,
+        sample(&after, "parvis_live_connections", &[]) >= 1,
         "{after}"
     );
     // Not on the public listener.
@@ -192,21 +194,7 @@ async fn sigterm_turns_unready_then_finishes_requests_ends_live_streams_and_exit
         ],
     )
     .await;
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .build()
-        .expect("client");
-    let signed = client
-        .post(format!("{}/api/accounts/sign_up", server.base))
-        .form(&[
-            ("email", "ada@example.org"),
-            ("display_name", "Ada"),
-            ("password", PASSWORD),
-        ])
-        .send()
-        .await
-        .expect("sign-up");
-    assert!(signed.status().is_success(), "{}", signed.status());
+    let client = binary::sign_up(&server.base, "ada@example.org", "Ada", PASSWORD).await;
     let mut live = client
         .get(format!("{}/stages/evenements", server.base))
         .send()
@@ -288,18 +276,61 @@ async fn sigterm_turns_unready_then_finishes_requests_ends_live_streams_and_exit
     drop_database(postgres).await;
 }
 
-async fn sign_up_on(base: &str, email: &str) {
-    let signed = reqwest::Client::new()
-        .post(format!("{base}/api/accounts/sign_up"))
-        .form(&[
-            ("email", email),
-            ("display_name", "Someone"),
-            ("password", PASSWORD),
-        ])
+#[tokio::test]
+async fn sigterm_lets_the_running_job_finish_before_the_process_exits() {
+    use std::sync::{atomic::AtomicBool, Arc};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (database, postgres) = fresh_database(dir.path()).await;
+    // A relay that takes three seconds to accept each mail.
+    let (port, mut received) =
+        common::smtp::slow_smtp_server(Arc::new(AtomicBool::new(true)), Duration::from_secs(3))
+            .await;
+    let port = port.to_string();
+    let mut server = Server::start(
+        &database,
+        dir.path(),
+        &[
+            ("PARVIS_MAIL__TRANSPORT", "smtp"),
+            ("PARVIS_MAIL__SMTP_HOST", "127.0.0.1"),
+            ("PARVIS_MAIL__SMTP_PORT", &port),
+            ("PARVIS_MAIL__SMTP_SECURITY", "none"),
+            ("PARVIS_JOBS__LEASE_SECONDS", "60"),
+            ("PARVIS_SHUTDOWN__GRACE_SECONDS", "20"),
+        ],
+    )
+    .await;
+    let client = binary::sign_up(&server.base, "eve@example.org", "Eve", PASSWORD).await;
+    let asked = client
+        .post(format!("{}/api/accounts/request_reset", server.base))
+        .form(&[("email", "eve@example.org")])
         .send()
         .await
-        .expect("sign-up");
-    assert!(signed.status().is_success(), "{}", signed.status());
+        .expect("reset asked");
+    assert!(asked.status().is_success(), "{}", asked.status());
+    // The reset mail's job is running: the relay has its message and has not answered yet.
+    tokio::time::timeout(Duration::from_secs(15), received.recv())
+        .await
+        .expect("the mail reached the relay")
+        .expect("a message");
+
+    server.terminate();
+    let status = server.exited_within(15).await.expect("the process exited");
+    assert!(status.success(), "{status:?}");
+    let db = parvis::server::db::Db::connect(&database, 1)
+        .await
+        .expect("database");
+    let states: Vec<String> =
+        sqlx::query_scalar("SELECT state FROM jobs WHERE kind = 'accounts.reset_mail'")
+            .fetch_all(&db.pool)
+            .await
+            .expect("jobs");
+    assert_eq!(states, ["done"], "the job finished before the exit");
+    db.pool.close().await;
+    drop_database(postgres).await;
+}
+
+async fn sign_up_on(base: &str, email: &str) {
+    binary::sign_up(base, email, "Someone", PASSWORD).await;
 }
 
 async fn signs_in(base: &str, email: &str, password: &str) -> bool {

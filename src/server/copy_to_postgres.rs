@@ -135,11 +135,11 @@ pub async fn copy(config: &Config, target_url: &str) -> Result<Copied, CopyError
     }
     let mut copied = Vec::with_capacity(order.len());
     for table in &order {
-        let columns = columns(&mut *tx, table).await?;
-        let rows = copy_table(&mut *snapshot, &mut *tx, table, &columns).await?;
+        let columns = columns(&mut tx, table).await?;
+        let rows = copy_table(&mut snapshot, &mut tx, table, &columns).await?;
         copied.push((table.clone(), rows));
     }
-    reset_sequences(&mut *tx).await?;
+    reset_sequences(&mut tx).await?;
     for (table, source_rows) in &copied {
         let copied: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {}", quoted(table)))
             .fetch_one(&mut *tx)

@@ -136,17 +136,14 @@ pub async fn serve(
         result = &mut finished => return result,
         () = shutdown.closing() => {}
     }
-    match tokio::time::timeout(grace, finished).await {
-        Ok(result) => {
-            tracing::info!("stopped: every request and job finished");
-            result
-        }
-        Err(_) => {
-            tracing::warn!(
-                grace_seconds = timing.grace_seconds,
-                "stopped: requests or jobs still running after the grace period were dropped"
-            );
-            Ok(())
-        }
+    if let Ok(result) = tokio::time::timeout(grace, finished).await {
+        tracing::info!("stopped: every request and job finished");
+        result
+    } else {
+        tracing::warn!(
+            grace_seconds = timing.grace_seconds,
+            "stopped: requests or jobs still running after the grace period were dropped"
+        );
+        Ok(())
     }
 }

@@ -58,6 +58,26 @@ pub fn command(database: &str, dir: &Path, args: &[&str]) -> (bool, String) {
     (output.status.success(), text)
 }
 
+/// Signs up `email` (named `name`) on the server at `base`; its client, signed in.
+pub async fn sign_up(base: &str, email: &str, name: &str, password: &str) -> reqwest::Client {
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .expect("client");
+    let signed = client
+        .post(format!("{base}/api/accounts/sign_up"))
+        .form(&[
+            ("email", email),
+            ("display_name", name),
+            ("password", password),
+        ])
+        .send()
+        .await
+        .expect("sign-up");
+    assert!(signed.status().is_success(), "{}", signed.status());
+    client
+}
+
 /// The server binary, run as a child process on `database` with its data in `dir`.
 pub struct Server {
     pub child: Child,

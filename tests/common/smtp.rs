@@ -1,5 +1,6 @@
 //! A minimal SMTP server on loopback for the mail tests: it hands each message's DATA to a
-//! channel, and answers "451" to every message while `accepting` is false.
+//! channel, and answers "451" to every message while `accepting` is false; a slow one waits
+//! before accepting each message (after handing it over), as a busy relay does.
 
 use std::sync::{
     atomic::{AtomicBool, Ordering},
@@ -14,6 +15,14 @@ use tokio::{
 /// Starts the server; its port and the channel of the messages it took.
 pub async fn fake_smtp_server(
     accepting: Arc<AtomicBool>,
+) -> (u16, mpsc::UnboundedReceiver<String>) {
+    slow_smtp_server(accepting, std::time::Duration::ZERO).await
+}
+
+/// The same, answering each message's DATA `delay` after handing the message to the channel.
+pub async fn slow_smtp_server(
+    accepting: Arc<AtomicBool>,
+    delay: std::time::Duration,
 ) -> (u16, mpsc::UnboundedReceiver<String>) {
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let port = listener.local_addr().expect("addr").port();
@@ -44,6 +53,7 @@ pub async fn fake_smtp_server(
                             message.push('\n');
                         }
                         let _ = sender.send(message);
+                        tokio::time::sleep(delay).await;
                         b"250 queued\r\n"
                     } else if command.starts_with("QUIT") {
                         let _ = write.write_all(b"221 bye\r\n").await;
