@@ -84,7 +84,8 @@ fn blend(blue: u32, white: u32) -> Rgba<u8> {
     if covered == 0 {
         return Rgba([0, 0, 0, 0]);
     }
-    let channel = |c: usize| ((u32::from(BRAND[c]) * blue + u32::from(WHITE[c]) * white) / covered) as u8;
+    let channel =
+        |c: usize| ((u32::from(BRAND[c]) * blue + u32::from(WHITE[c]) * white) / covered) as u8;
     let alpha = (255 * covered / (SAMPLES * SAMPLES)) as u8;
     Rgba([channel(0), channel(1), channel(2), alpha])
 }
@@ -94,12 +95,15 @@ fn in_rounded_square(u: f64, v: f64) -> bool {
     let radius = 6.0;
     let cx = u.clamp(radius, 32.0 - radius);
     let cy = v.clamp(radius, 32.0 - radius);
-    (u - cx).powi(2) + (v - cy).powi(2) <= radius * radius && (0.0..=32.0).contains(&u) && (0.0..=32.0).contains(&v)
+    (u - cx).powi(2) + (v - cy).powi(2) <= radius * radius
+        && (0.0..=32.0).contains(&u)
+        && (0.0..=32.0).contains(&v)
 }
 
 /// The white path: a base step, a pediment and three columns.
 fn in_portico(u: f64, v: f64) -> bool {
-    let rect = |x0: f64, y0: f64, x1: f64, y1: f64| (x0..=x1).contains(&u) && (y0..=y1).contains(&v);
+    let rect =
+        |x0: f64, y0: f64, x1: f64, y1: f64| (x0..=x1).contains(&u) && (y0..=y1).contains(&v);
     // M8 12h16l-8-6z: the triangle (8,12) (24,12) (16,6).
     let pediment = (6.0..=12.0).contains(&v) && (u - 16.0).abs() <= (v - 6.0) * 8.0 / 6.0;
     rect(6.0, 24.0, 26.0, 26.0)
