@@ -12,7 +12,7 @@ use {
         server::{members, store},
     },
     crate::{
-        accounts::server::Caller,
+        accounts::server::{store::recipient, Caller},
         i18n::request_locale,
         server::{app_state, redirect_plain_form, respond},
     },
@@ -115,7 +115,7 @@ pub async fn contact_member(id: i64, body: String) -> Result<(), AppError> {
                 return Err(AppError::field("body", "member-contact-self"));
             }
             let app = app_state()?;
-            if members::address(&app.db, id).await?.is_none() {
+            if recipient(&app.db, id).await?.is_none() {
                 return Err(AppError::NotFound);
             }
             if members::contacts_today(&app.db, account.id).await? >= CONTACTS_PER_DAY {

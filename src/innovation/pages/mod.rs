@@ -11,8 +11,8 @@ mod rules;
 mod threads;
 mod write;
 
-pub use desk::{FicheDeskPage, ReviewQueuePage};
 pub use catalogue::InnovationHome;
+pub use desk::{FicheDeskPage, ReviewQueuePage};
 pub use fiches::FichePage;
 pub use members::{DirectoryPage, MemberPage, MyProfilePage};
 pub use moderation::ModerationPage;

@@ -3,7 +3,7 @@
 use super::store::field_ids_of;
 use crate::server::sql::Sql;
 use crate::{
-    i18n::Locale,
+    accounts::server::store::recipient,
     innovation::members::{MemberCard, MemberProfile},
     server::{
         db::{now, Db},
@@ -173,21 +173,6 @@ pub async fn search(
 /// Most members the directory lists for one search.
 pub const DIRECTORY_MAX: usize = 200;
 
-/// A member's address and language, for the site to write to them.
-pub async fn address(db: &Db, user: i64) -> Result<Option<(String, Locale)>, sqlx::Error> {
-    let row = sqlx::query("SELECT email, locale FROM users WHERE id = $1")
-        .bind(user)
-        .fetch_optional(&db.pool)
-        .await?;
-    row.map(|r| {
-        Ok((
-            r.try_get("email")?,
-            Locale::try_from(r.try_get::<String, _>("locale")?)?,
-        ))
-    })
-    .transpose()
-}
-
 pub async fn contacts_today(db: &Db, sender: i64) -> Result<i64, sqlx::Error> {
     sqlx::query("SELECT COUNT(*) AS n FROM member_contacts WHERE sender_id = $1 AND at > $2")
         .bind(sender)
@@ -244,9 +229,10 @@ pub struct Contact {
 pub fn send_contact(app: AppState, job: Job) -> JobFuture {
     Box::pin(async move {
         let mail: Contact = job.payload()?;
-        let Some((email, locale)) = address(&app.db, mail.recipient_id).await? else {
+        let Some(to) = recipient(&app.db, mail.recipient_id).await? else {
             return Ok(());
         };
+        let locale = to.locale;
         let args = [
             ("name", mail.sender_name),
             ("message", mail.body),
@@ -255,7 +241,7 @@ pub fn send_contact(app: AppState, job: Job) -> JobFuture {
         app.mailer
             .send_as(
                 &job.message_id(&app.config),
-                &email,
+                &to.email,
                 &locale.t_with("mail-member-contact-subject", &args),
                 locale.t_with("mail-member-contact-body", &args),
             )
