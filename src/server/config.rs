@@ -23,6 +23,7 @@ pub struct Config {
     pub shutdown: ShutdownConfig,
     pub metrics: MetricsConfig,
     pub log: LogConfig,
+    pub retention: RetentionConfig,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -170,6 +171,101 @@ pub struct LogConfig {
     pub format: LogFormat,
 }
 
+/// How long each kind of personal data is kept (GDPR art. 5(1)(e), storage limitation): what
+/// is past its period is deleted or anonymised by the retention round. Each field's comment
+/// gives the period's start and why that length; `Leptos.toml` repeats them for operators.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RetentionConfig {
+    /// Applications not accepted (declined, withdrawn, expired) with their messages, notes and
+    /// the CV sent, in months after the application's last move. CNIL: a candidate not retained
+    /// may be kept in view for other offers for up to two years after the last contact.
+    pub applications_months: u32,
+    /// Accepted applications, in months after the last move: the internship agreement and its
+    /// follow-up need them for the internship and the period a dispute may follow it; then
+    /// anonymised (the dashboard's figures stay).
+    pub accepted_applications_months: u32,
+    /// Accounts without a staff role (candidates, Innovation members), in months after the last
+    /// sign-in: deleted as by their owner (CNIL: three years after the last contact).
+    pub inactive_accounts_months: u32,
+    /// A mail warns the owner of an inactive account this many days before its deletion; a
+    /// sign-in keeps the account.
+    pub inactive_warning_days: u32,
+    /// The Innovation moderation log (who hid or restored what), in months: long enough to
+    /// answer a contested decision.
+    pub moderation_log_months: u32,
+    /// Messages members sent each other through the directory, in months (kept only to apply
+    /// the daily limit and answer an abuse report).
+    pub member_messages_months: u32,
+    /// Notifications already read, in months.
+    pub read_notifications_months: u32,
+    /// Failed sign-in records (which hold client addresses), in hours: only as long as the
+    /// throttling window and an incident review need.
+    pub sign_in_failures_hours: u32,
+    /// Password-reset tokens, used or expired, in hours after they stopped being valid.
+    pub reset_tokens_hours: u32,
+    /// Finished background jobs (a mail job holds its recipient's address), in days.
+    pub finished_jobs_days: u32,
+    /// A prepared "my data" archive and its download link, in days.
+    pub data_exports_days: u32,
+}
+
+impl Default for RetentionConfig {
+    fn default() -> Self {
+        RetentionConfig {
+            applications_months: 24,
+            accepted_applications_months: 60,
+            inactive_accounts_months: 36,
+            inactive_warning_days: 30,
+            moderation_log_months: 12,
+            member_messages_months: 12,
+            read_notifications_months: 12,
+            sign_in_failures_hours: 24,
+            reset_tokens_hours: 24,
+            finished_jobs_days: 30,
+            data_exports_days: 7,
+        }
+    }
+}
+
+/// The unit of a retention period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PeriodUnit {
+    Hours,
+    Days,
+    Months,
+}
+
+/// One retention setting, for the privacy notice and the README: its `Leptos.toml` key under
+/// `[retention]` (also its translation keys' stem, `retention-<key>` and
+/// `retention-<key>-why`), its length and unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetentionRule {
+    pub key: &'static str,
+    pub amount: u32,
+    pub unit: PeriodUnit,
+}
+
+impl RetentionConfig {
+    /// Every setting, in the order the privacy notice lists them.
+    pub fn rules(&self) -> Vec<RetentionRule> {
+        use PeriodUnit::{Days, Hours, Months};
+        let rule = |key, amount, unit| RetentionRule { key, amount, unit };
+        vec![
+            rule("applications_months", self.applications_months, Months),
+            rule("accepted_applications_months", self.accepted_applications_months, Months),
+            rule("inactive_accounts_months", self.inactive_accounts_months, Months),
+            rule("inactive_warning_days", self.inactive_warning_days, Days),
+            rule("moderation_log_months", self.moderation_log_months, Months),
+            rule("member_messages_months", self.member_messages_months, Months),
+            rule("read_notifications_months", self.read_notifications_months, Months),
+            rule("sign_in_failures_hours", self.sign_in_failures_hours, Hours),
+            rule("reset_tokens_hours", self.reset_tokens_hours, Hours),
+            rule("finished_jobs_days", self.finished_jobs_days, Days),
+            rule("data_exports_days", self.data_exports_days, Days),
+        ]
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("configuration: {0}")]
@@ -250,6 +346,7 @@ impl Default for Config {
             log: LogConfig {
                 format: LogFormat::Text,
             },
+            retention: RetentionConfig::default(),
         }
     }
 }
