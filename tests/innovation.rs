@@ -1010,6 +1010,7 @@ async fn an_unknown_stored_code_is_a_clear_error_not_a_default() {
         .expect("hand edit");
     let error = parvis::innovation::server::store::browse(
         &app.state.db,
+        parvis::innovation::server::fiche_index::FicheIndex::of(&app.state).expect("registered"),
         &Default::default(),
         parvis::i18n::Locale::Fr,
     )

@@ -393,3 +393,34 @@ async fn a_removed_session_ends_its_stream_within_seconds() {
         "Bob's session lives on, and so does his stream"
     );
 }
+
+#[tokio::test]
+async fn on_postgresql_the_catalogue_index_follows_fiches_published_on_another_process() {
+    if !common::on_postgres() {
+        eprintln!("SKIPPED on SQLite: one embedded database is served by one process");
+        return;
+    }
+    let (app, field) = common::fiches::newsroom().await;
+    let (_, other_state) = app.spawn_beside().await;
+    let query = parvis::innovation::browse::BrowseQuery {
+        q: Some("participatif".into()),
+        ..Default::default()
+    };
+    let index =
+        parvis::innovation::server::fiche_index::FicheIndex::of(&other_state).expect("registered");
+    assert_eq!(index.browse(&query, 20).total, 0, "nothing published yet");
+    let fiche = common::fiches::published_fiche(&app, field).await;
+    let mut found = Vec::new();
+    for _ in 0..100 {
+        found = index.browse(&query, 20).ids;
+        if !found.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        found,
+        vec![fiche],
+        "the other process's index has the new fiche"
+    );
+}

@@ -68,9 +68,11 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
 
     // Each domain's own state.
     let offer_index = stages::server::plug::state(&db).await?;
+    let fiche_index = innovation::server::plug::state(&db).await?;
     // The job handlers and rounds of every domain travel the same way as a domain's state.
     let domains = Domains::default()
         .with(offer_index.clone())
+        .with(fiche_index.clone())
         .with(registry(&config));
     let state = AppState {
         leptos_options,
@@ -84,9 +86,10 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         domains,
     };
 
-    // Per-process work (the offer index follows the other processes), then the job worker,
+    // Per-process work (the search indexes follow the other processes), then the job worker,
     // which runs every domain's jobs and periodic rounds once across all processes.
     stages::server::plug::spawn(&state, offer_index);
+    innovation::server::plug::spawn(&state, fiche_index);
     jobs::worker::spawn(state.clone());
 
     // Each domain's routes, then every page of the app.

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {
     super::{
-        server::{diff, independence, store, this_year, Standing},
+        server::{diff, fiche_index::FicheIndex, independence, store, this_year, Standing},
         types::{FicheState, ReviewAction},
     },
     crate::{
@@ -40,16 +40,17 @@ pub async fn browse_fiches(
 ) -> Result<BrowseResults, AppError> {
     respond(
         async {
-            let db = app_state()?.db;
+            let state = app_state()?;
+            let index = FicheIndex::of(&state)?;
             let locale = request_locale();
-            let (fiches, total) = store::browse(&db, &query, locale).await?;
+            let (fiches, total) = store::browse(&state.db, index, &query, locale).await?;
             Ok(BrowseResults {
                 fiches,
                 total,
                 page: query.page_number().get(),
-                fields: store::field_names(&db, locale).await?,
-                countries: store::countries(&db).await?,
-                cities: store::cities(&db).await?,
+                fields: store::field_names(&state.db, locale).await?,
+                countries: index.countries(),
+                cities: index.cities(2000),
             })
         }
         .await,
@@ -289,6 +290,7 @@ pub async fn review_fiche(
             tracing::info!(editor, fiche = id, action = action.code(), "fiche reviewed");
             if action == ReviewAction::Publish {
                 // Published and saved; what follows is best effort and never undoes it.
+                super::server::fiche_index::fiche_changed(&app_state()?, id).await;
                 if let Err(error) = store::refresh_related(&db, id).await {
                     tracing::error!(%error, fiche = id, "related fiches not computed");
                 }

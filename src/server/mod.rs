@@ -16,6 +16,7 @@ pub mod feeds;
 pub mod health;
 pub mod human_dates;
 pub mod image_widths;
+pub mod index_follower;
 pub mod job_bell;
 pub mod jobs;
 pub mod logs;
@@ -36,6 +37,7 @@ pub mod sitemap;
 pub mod sql;
 pub mod state;
 pub mod static_files;
+pub mod term_postings;
 pub mod text;
 pub mod text_rebuild;
 

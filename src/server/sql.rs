@@ -159,27 +159,6 @@ impl Sql {
         self
     }
 
-    /// Appends a query of how many ids [`Sql::push_terms_match`] gives, each counted once:
-    /// the terms table alone, for a count with no other condition.
-    pub fn push_terms_count(
-        &mut self,
-        table: &str,
-        id_column: &str,
-        words: &[(String, String)],
-    ) -> &mut Sql {
-        // A word whose two stems differ may give an id twice; one stem never does (the table's
-        // key is (term, id)), and its count needs no de-duplication.
-        let once = words
-            .first()
-            .is_none_or(|(french, english)| french == english);
-        if once {
-            self.push("SELECT COUNT(*) FROM (");
-        } else {
-            self.push(&format!("SELECT COUNT(DISTINCT m.{id_column}) FROM ("));
-        }
-        self.push_terms_match(table, id_column, words).push(") m")
-    }
-
     /// Appends a condition true when the row whose id is `owner` holds, for each of `words`,
     /// its French or English stem in terms table `table`: one lookup by (term, id) per word.
     /// Cheaper than [`Sql::push_terms_match`] when most rows match (a scan in another order,
@@ -339,22 +318,14 @@ mod tests {
     }
 
     #[test]
-    fn a_word_binds_one_stem_or_two_and_its_count_counts_each_id_once() {
+    fn a_word_binds_one_stem_or_two() {
         let words = [
             ("velo".to_string(), "velo".to_string()),
             ("mesur".to_string(), "mesure".to_string()),
         ];
-        let mut same = Sql::new("");
-        same.push_terms_count("t", "k", &words);
         assert_eq!(
-            same.sql(),
-            "SELECT COUNT(*) FROM (SELECT w0.k FROM t w0 WHERE w0.term = $1 AND EXISTS (SELECT 1 FROM t w1 WHERE w1.k = w0.k AND w1.term IN ($2, $3))) m"
-        );
-        let mut two = Sql::new("");
-        two.push_terms_count("t", "k", &[words[1].clone()]);
-        assert_eq!(
-            two.sql(),
-            "SELECT COUNT(DISTINCT m.k) FROM (SELECT w0.k FROM t w0 WHERE w0.term IN ($1, $2)) m"
+            Sql::default().push_terms_match("t", "k", &words).sql(),
+            "SELECT w0.k FROM t w0 WHERE w0.term = $1 AND EXISTS (SELECT 1 FROM t w1 WHERE w1.k = w0.k AND w1.term IN ($2, $3))"
         );
     }
 

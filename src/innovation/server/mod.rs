@@ -6,6 +6,7 @@ pub mod contributions;
 pub mod diff;
 pub mod digest;
 pub mod exports;
+pub mod fiche_index;
 pub mod image_widths;
 pub mod images;
 pub mod independence;

@@ -1,12 +1,25 @@
-//! What Innovation plugs into the app (`crate::app_server` calls these): its plain HTTP
-//! routes, its periodic work and its sitemap entries. Demo fiches: `crate::seed`.
+//! What Innovation plugs into the app (`crate::app_server` calls these): its state (the
+//! catalogue's search index), its plain HTTP routes, its periodic work and its sitemap
+//! entries. Demo fiches: `crate::seed`.
 
-use super::{exports, images, store};
-use crate::server::{sitemap::SitemapUrl, state::AppState};
+use super::{exports, fiche_index::FicheIndex, images, store};
+use crate::server::{db::Db, sitemap::SitemapUrl, state::AppState};
 use axum::{
     routing::{get, post},
     Router,
 };
+
+/// The state Innovation keeps in `AppState::domains`: the published catalogue's index, built
+/// from the database.
+pub async fn state(db: &Db) -> Result<FicheIndex, sqlx::Error> {
+    FicheIndex::load(db).await
+}
+
+/// Per-process background work: `index` follows the fiches other processes publish and is
+/// rebuilt periodically. (Digests and image widths are rounds of the job worker: `super::jobs`.)
+pub fn spawn(app: &AppState, index: FicheIndex) {
+    crate::server::index_follower::follow(app, index);
+}
 
 /// Plain HTTP routes (pages and server functions are routed by Leptos): open data, Atom feeds
 /// of fiches, comments and discussions, image upload and download.

@@ -2,6 +2,7 @@
 //! submission with their HTML rendered once, editorial reviews, and the catalogue row of the
 //! published revision that browsing filters on.
 
+use super::fiche_index::FicheIndex;
 use crate::{
     i18n::Locale,
     innovation::{
@@ -20,6 +21,7 @@ use crate::{
     },
 };
 use sqlx::AnyConnection;
+use std::collections::HashMap;
 
 /// A fiche's form as stored (`fiches.working`, `fiche_revisions.content`): JSON text, read
 /// back as a row field.
@@ -554,107 +556,33 @@ struct CatalogueRow {
     maturity: Maturity,
 }
 
-/// The published catalogue, filtered, newest first: one page and the number of fiches the
-/// filter matches, then the page's field names. Words are matched through the `fiche_terms`
-/// index (see inside for the two ways a page is read).
+/// The published catalogue, filtered, newest first: one page (matched in `index`, this
+/// process's [`FicheIndex`]; its fiches and their field names in `locale` read from the
+/// database by id) and the number of fiches the filter matches.
 pub async fn browse(
     db: &Db,
+    index: &FicheIndex,
     query: &BrowseQuery,
     locale: Locale,
 ) -> Result<(Vec<FicheSummary>, i64), sqlx::Error> {
-    let mut filter = Sql::new(" FROM fiche_catalogue c WHERE 1 = 1");
-    if let Some(field) = query.champ.as_deref().and_then(|f| f.parse::<i64>().ok()) {
-        filter
-            .push(" AND c.fiche_id IN (SELECT fiche_id FROM fiche_fields WHERE field_id = ")
-            .push_bind(field)
-            .push(")");
+    let page = index.browse(query, PER_PAGE as usize);
+    if page.ids.is_empty() {
+        return Ok((Vec::new(), page.total));
     }
-    if let Some(country) = &query.pays {
-        filter.push(" AND c.country = ").push_bind(country.as_str());
-    }
-    if let Some(city) = &query.ville {
-        filter
-            .push(" AND c.city_key = ")
-            .push_bind(crate::server::text::key(city));
-    }
-    if let Some(maturity) = query.maturite.as_deref().and_then(Maturity::parse) {
-        filter.push(" AND c.maturity = ").push_bind(maturity.code());
-    }
-    if let Some(tag) = &query.tag {
-        filter
-            .push(" AND c.fiche_id IN (SELECT fiche_id FROM fiche_tags WHERE tag = ")
-            .push_bind(crate::server::text::key(tag))
-            .push(")");
-    }
-    if let Some(language) = query
-        .langue
-        .as_deref()
-        .filter(|l| matches!(*l, "fr" | "en"))
-    {
-        filter.push(" AND c.language = ").push_bind(language);
-    }
-    let words = query
-        .q
-        .as_deref()
-        .map(crate::server::text::bilingual_words)
-        .unwrap_or_default();
-    // Each condition above binds its value.
-    let filtered = !filter.values().is_empty();
-    let page = |filter: &Sql| {
-        let mut select = Sql::new(
-            "SELECT c.fiche_id, c.language, c.title, c.summary, c.city, c.country, c.maturity",
-        );
-        select
-            .push_sql(filter)
-            .push(" ORDER BY c.published_at DESC, c.fiche_id DESC LIMIT ")
-            .push_bind(PER_PAGE)
-            .push(" OFFSET ")
-            .push_bind(query.page_number().offset(PER_PAGE));
-        select
-    };
-    let (rows, total): (Vec<CatalogueRow>, i64) = if words.is_empty() {
-        // The page and the count together, on two connections.
-        let (select, mut count) = (page(&filter), Sql::new("SELECT COUNT(*)"));
-        count.push_sql(&filter);
-        tokio::try_join!(
-            select.query_as().fetch_all(&db.pool),
-            count.query_scalar().fetch_one(&db.pool)
-        )?
-    } else {
-        // Count first, through the terms index (alone when nothing else filters); then read
-        // the page the way that suits how many fiches match: most of the catalogue, down the
-        // publication index with a lookup per word (a LIMIT stops it soon); few, from their
-        // postings.
-        let mut count = Sql::new("SELECT (");
-        if filtered {
-            count
-                .push("SELECT COUNT(*)")
-                .push_sql(&filter)
-                .push(" AND c.fiche_id IN (")
-                .push_terms_match("fiche_terms", "fiche_id", &words)
-                .push(")");
-        } else {
-            count.push_terms_count("fiche_terms", "fiche_id", &words);
-        }
-        count.push(") AS matched, (SELECT COUNT(*) FROM fiche_catalogue) AS catalogue");
-        let (total, catalogue): (i64, i64) = count.query_as().fetch_one(&db.pool).await?;
-        let mut filter = filter.clone();
-        if total.saturating_mul(10) >= catalogue {
-            filter
-                .push(" AND ")
-                .push_terms_each("c.fiche_id", "fiche_terms", "fiche_id", &words);
-        } else {
-            filter
-                .push(" AND c.fiche_id IN (")
-                .push_terms_match("fiche_terms", "fiche_id", &words)
-                .push(")");
-        }
-        (page(&filter).query_as().fetch_all(&db.pool).await?, total)
-    };
-    let ids: Vec<i64> = rows.iter().map(|r| r.fiche_id).collect();
-    let mut fields = fields_of(db, &ids, locale).await?;
-    let list = rows
-        .into_iter()
+    let mut select = Sql::new(
+        "SELECT fiche_id, language, title, summary, city, country, maturity FROM fiche_catalogue WHERE fiche_id IN (",
+    );
+    select.push_binds(page.ids.iter().copied()).push(")");
+    let (rows, mut fields): (Vec<CatalogueRow>, _) = tokio::try_join!(
+        select.query_as().fetch_all(&db.pool),
+        fields_of(db, &page.ids, locale)
+    )?;
+    let mut rows: HashMap<i64, CatalogueRow> = rows.into_iter().map(|r| (r.fiche_id, r)).collect();
+    // In the index's order; a fiche gone from the table since the index read it is left out.
+    let list = page
+        .ids
+        .iter()
+        .filter_map(|id| rows.remove(id))
         .map(|r| FicheSummary {
             fields: fields.remove(&r.fiche_id).unwrap_or_default(),
             id: r.fiche_id,
@@ -667,7 +595,7 @@ pub async fn browse(
             state: FicheState::Published,
         })
         .collect();
-    Ok((list, total))
+    Ok((list, page.total))
 }
 
 /// The names (in `locale`) of the fields of published fiches `ids`, by fiche, in field order;
@@ -705,20 +633,6 @@ pub(super) async fn field_ids_of(
     sql.push_binds(owners.iter().copied())
         .push(&format!(") ORDER BY {owner}, field_id"));
     sql.fetch_grouped(&db.pool).await
-}
-
-/// Cities of the published catalogue, for the browse filter's suggestions.
-pub async fn cities(db: &Db) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT DISTINCT city FROM fiche_catalogue ORDER BY city LIMIT 2000")
-        .fetch_all(&db.pool)
-        .await
-}
-
-/// Countries of the published catalogue, for the browse filter.
-pub async fn countries(db: &Db) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT DISTINCT country FROM fiche_catalogue ORDER BY country")
-        .fetch_all(&db.pool)
-        .await
 }
 
 pub async fn promo_terms(db: &Db) -> Result<Vec<String>, sqlx::Error> {

@@ -11,7 +11,10 @@ use crate::server::text;
 use crate::{
     server::{
         db::Db,
+        index_follower::{self, FollowedIndex},
+        realtime::LiveMessage,
         state::{AppState, NotRegistered},
+        term_postings::TermPostings,
     },
     stages::search::SearchQuery,
 };
@@ -70,9 +73,8 @@ struct Index {
     docs: Vec<Option<Doc>>,
     slot_of: HashMap<i64, u32>,
     dead: usize,
-    term_ids: HashMap<Box<str>, u32>,
-    /// Per term, the slots holding it, ascending (slots are only ever appended).
-    postings: Vec<Vec<u32>>,
+    /// Per term, the slots holding it (slots are only ever appended).
+    terms: TermPostings,
     /// Interned direction codes, education levels, family ids and start months.
     directions: Vec<String>,
     levels: Vec<String>,
@@ -150,30 +152,16 @@ impl Index {
         }
     }
 
-    fn term(&mut self, term: &str) -> u32 {
-        if let Some(id) = self.term_ids.get(term) {
-            return *id;
-        }
-        let id = self.postings.len() as u32;
-        self.term_ids.insert(term.into(), id);
-        self.postings.push(Vec::new());
-        id
-    }
-
     fn insert(&mut self, offer: Loaded) {
         self.remove(offer.id);
         let slot = self.docs.len() as u32;
         for word in offer.terms.split_whitespace() {
-            let term = self.term(word);
-            let list = &mut self.postings[term as usize];
-            if list.last() != Some(&slot) {
-                list.push(slot);
-            }
+            self.terms.add(slot, word);
         }
         let title_terms = offer
             .title_terms
             .split_whitespace()
-            .map(|w| self.term(w))
+            .map(|w| self.terms.intern(w))
             .collect();
         let doc = Doc {
             id: offer.id,
@@ -354,16 +342,6 @@ impl OfferIndex {
     /// Roughly how much memory the index holds, in bytes (for the benchmark's report).
     pub fn approx_bytes(&self) -> usize {
         let index = self.read();
-        let postings: usize = index
-            .postings
-            .iter()
-            .map(|list| list.capacity() * 4 + std::mem::size_of::<Vec<u32>>())
-            .sum();
-        let terms: usize = index
-            .term_ids
-            .keys()
-            .map(|term| term.len() + std::mem::size_of::<(Box<str>, u32)>())
-            .sum();
         let docs = index.docs.capacity() * std::mem::size_of::<Option<Doc>>()
             + index
                 .docs
@@ -371,7 +349,7 @@ impl OfferIndex {
                 .flatten()
                 .map(|d| d.title_terms.len() * 4)
                 .sum::<usize>();
-        postings + terms + docs + index.slot_of.capacity() * 16
+        index.terms.approx_bytes() + docs + index.slot_of.capacity() * 16
     }
 
     /// Runs `query` for the day `today`: the ids of the asked page and every facet count.
@@ -396,8 +374,8 @@ impl OfferIndex {
             .unwrap_or_default();
         let mut terms = Vec::with_capacity(words.len());
         for word in &words {
-            match index.term_ids.get(word.as_str()) {
-                Some(term) => terms.push(*term),
+            match index.terms.get(word) {
+                Some(term) => terms.push(term),
                 // A word no offer holds: nothing matches.
                 None => return Hits::default(),
             }
@@ -436,7 +414,8 @@ impl OfferIndex {
         let mut metiers: HashMap<i64, i64> = HashMap::new();
         let mut starts = vec![0i64; index.starts.len()];
         let count_metiers = filters.family.is_some();
-        let docs: Box<dyn Iterator<Item = &Doc>> = match candidates(&index, &filters.terms) {
+        let words: Vec<[u32; 1]> = filters.terms.iter().map(|t| [*t]).collect();
+        let docs: Box<dyn Iterator<Item = &Doc>> = match index.terms.matching(&words) {
             Some(slots) => Box::new(
                 slots
                     .into_iter()
@@ -537,74 +516,34 @@ pub struct OfferEvent {
 }
 
 /// After offer `id` changed in the database: reload it here, and tell the other processes.
-/// A failed reload is logged; the periodic rebuild repairs it.
 pub async fn offer_changed(app: &AppState, id: i64) {
-    let reloaded = match OfferIndex::of(app) {
-        Ok(index) => index.reload(&app.db, id).await,
-        Err(missing) => Err(missing.into()),
-    };
-    if let Err(error) = reloaded {
-        tracing::error!(%error, offer = id, "search index: offer not reloaded");
+    match OfferIndex::of(app) {
+        Ok(index) => index_follower::changed(app, index, id).await,
+        Err(missing) => tracing::error!(%missing, offer = id, "search index: offer not reloaded"),
     }
-    app.realtime
-        .publish(OFFER_TOPIC, &OfferEvent { offer_id: id })
-        .await;
 }
 
-/// How often the whole index is rebuilt from the database, as a safety net.
-const REBUILD_EVERY: std::time::Duration = std::time::Duration::from_secs(600);
+impl FollowedIndex for OfferIndex {
+    const NAME: &'static str = "offer index";
+    const TOPIC: &'static str = OFFER_TOPIC;
 
-/// Keeps `index` (this process's, registered in `app`) following offer changes made by other
-/// processes, and rebuilds it periodically. Per process by nature (each process holds its own
-/// index), so not a shared periodic round.
-pub fn spawn_follower(app: &AppState, index: OfferIndex) {
-    let mut events = app.realtime.subscribe();
-    let db = app.db.clone();
-    let (rebuilt, rebuild_db) = (index.clone(), db.clone());
-    tokio::spawn(async move {
-        use tokio::sync::broadcast::error::RecvError;
-        loop {
-            match events.recv().await {
-                Ok(message) => {
-                    if let Some(OfferEvent { offer_id: id }) = message.read(OFFER_TOPIC) {
-                        if let Err(error) = index.reload(&db, id).await {
-                            tracing::error!(%error, offer = id, "search index: offer not reloaded");
-                        }
-                    }
-                }
-                // Too many changes at once: reading everything again is simplest.
-                Err(RecvError::Lagged(_)) => {
-                    if let Err(error) = index.rebuild(&db).await {
-                        tracing::error!(%error, "search index not rebuilt");
-                    }
-                }
-                Err(RecvError::Closed) => break,
-            }
-        }
-    });
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(REBUILD_EVERY);
-        tick.tick().await;
-        loop {
-            tick.tick().await;
-            if let Err(error) = rebuilt.rebuild(&rebuild_db).await {
-                tracing::error!(%error, "search index not rebuilt");
-            }
-        }
-    });
-}
-
-/// The slots holding every term, by intersecting from the rarest; `None` when there are no
-/// terms (every offer is a candidate).
-fn candidates(index: &Index, terms: &[u32]) -> Option<Vec<u32>> {
-    let mut lists: Vec<&Vec<u32>> = terms.iter().map(|t| &index.postings[*t as usize]).collect();
-    lists.sort_by_key(|l| l.len());
-    let (first, rest) = lists.split_first()?;
-    let mut slots: Vec<u32> = first.to_vec();
-    for list in rest {
-        slots.retain(|s| list.binary_search(s).is_ok());
+    fn changed_id(message: &LiveMessage) -> Option<i64> {
+        message
+            .read::<OfferEvent>(OFFER_TOPIC)
+            .map(|event| event.offer_id)
     }
-    Some(slots)
+
+    fn payload(id: i64) -> serde_json::Value {
+        serde_json::json!(OfferEvent { offer_id: id })
+    }
+
+    async fn reload(&self, db: &Db, id: i64) -> Result<(), sqlx::Error> {
+        OfferIndex::reload(self, db, id).await
+    }
+
+    async fn rebuild(&self, db: &Db) -> Result<(), sqlx::Error> {
+        OfferIndex::rebuild(self, db).await
+    }
 }
 
 /// Sorts the matches the way the candidate asked and keeps page `page`.

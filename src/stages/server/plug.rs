@@ -2,7 +2,7 @@
 //! index of published offers), its plain HTTP routes, its periodic work, the private areas
 //! robots stay out of and its sitemap entries. Demo offers and applications: `crate::seed`.
 
-use super::{cv, dashboard, feed, live, offer_index, offer_index::OfferIndex, store};
+use super::{cv, dashboard, feed, live, offer_index::OfferIndex, store};
 use crate::server::{db::Db, sitemap::SitemapUrl, state::AppState};
 use axum::{
     routing::{get, post},
@@ -28,7 +28,7 @@ pub fn routes() -> Router<AppState> {
 /// Per-process background work: `index` follows the offer changes of other processes and is
 /// rebuilt periodically. (Alerts are a periodic round of the job worker: `super::jobs`.)
 pub fn spawn(app: &AppState, index: OfferIndex) {
-    offer_index::spawn_follower(app, index);
+    crate::server::index_follower::follow(app, index);
 }
 
 /// Path prefixes robots.txt keeps crawlers out of: management, applications, CVs, exports.
