@@ -24,6 +24,7 @@ pub struct Config {
     pub metrics: MetricsConfig,
     pub log: LogConfig,
     pub retention: RetentionConfig,
+    pub erasure: ErasureConfig,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -171,6 +172,15 @@ pub struct LogConfig {
     pub format: LogFormat,
 }
 
+/// Deleting one's account (`accounts::server::erasure`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ErasureConfig {
+    /// Life of the link mailed to confirm a deletion, in minutes: long enough to open one's
+    /// mail, short enough that a mailbox read later by someone else cannot delete the account
+    /// (30; shorter than a password reset's hour, since this cannot be undone).
+    pub confirm_minutes: i64,
+}
+
 /// How long each kind of personal data is kept (GDPR art. 5(1)(e), storage limitation): what
 /// is past its period is deleted or anonymised by the retention round. Each field's comment
 /// gives the period's start and why that length; `Leptos.toml` repeats them for operators.
@@ -252,12 +262,28 @@ impl RetentionConfig {
         let rule = |key, amount, unit| RetentionRule { key, amount, unit };
         vec![
             rule("applications_months", self.applications_months, Months),
-            rule("accepted_applications_months", self.accepted_applications_months, Months),
-            rule("inactive_accounts_months", self.inactive_accounts_months, Months),
+            rule(
+                "accepted_applications_months",
+                self.accepted_applications_months,
+                Months,
+            ),
+            rule(
+                "inactive_accounts_months",
+                self.inactive_accounts_months,
+                Months,
+            ),
             rule("inactive_warning_days", self.inactive_warning_days, Days),
             rule("moderation_log_months", self.moderation_log_months, Months),
-            rule("member_messages_months", self.member_messages_months, Months),
-            rule("read_notifications_months", self.read_notifications_months, Months),
+            rule(
+                "member_messages_months",
+                self.member_messages_months,
+                Months,
+            ),
+            rule(
+                "read_notifications_months",
+                self.read_notifications_months,
+                Months,
+            ),
             rule("sign_in_failures_hours", self.sign_in_failures_hours, Hours),
             rule("reset_tokens_hours", self.reset_tokens_hours, Hours),
             rule("finished_jobs_days", self.finished_jobs_days, Days),
@@ -347,6 +373,9 @@ impl Default for Config {
                 format: LogFormat::Text,
             },
             retention: RetentionConfig::default(),
+            erasure: ErasureConfig {
+                confirm_minutes: 30,
+            },
         }
     }
 }
