@@ -27,6 +27,12 @@ pub struct ResetMail {
 
 pub fn register(registry: &mut Registry) {
     registry.job(RESET_MAIL, |app, job| Box::pin(send_reset(app, job)));
+    registry.job(super::erasure::ERASED_MAIL, |app, job| {
+        Box::pin(super::erasure::send_erased_mail(app, job))
+    });
+    registry.job(super::erasure_tokens::CONFIRM_MAIL, |app, job| {
+        Box::pin(super::erasure_tokens::send_confirm_mail(app, job))
+    });
     registry.round(Round {
         name: "accounts.prune",
         every: Duration::from_secs(3600),
@@ -88,5 +94,6 @@ async fn send_reset(app: AppState, job: Job) -> Result<(), JobError> {
 async fn prune(app: AppState) -> Result<(), JobError> {
     rate_limit::prune(&app.db, &app.config.security).await?;
     reset::prune(&app.db).await?;
+    super::erasure_tokens::prune(&app).await?;
     Ok(())
 }
