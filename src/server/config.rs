@@ -185,7 +185,8 @@ pub struct RetentionConfig {
     /// anonymised (the dashboard's figures stay).
     pub accepted_applications_months: u32,
     /// Accounts without a staff role (candidates, Innovation members), in months after the last
-    /// sign-in: deleted as by their owner (CNIL: three years after the last contact).
+    /// sign-in (or the last day a signed-in session was used: `users.last_seen_at`): deleted as
+    /// by their owner (CNIL: three years after the last contact).
     pub inactive_accounts_months: u32,
     /// A mail warns the owner of an inactive account this many days before its deletion; a
     /// sign-in keeps the account.
@@ -252,12 +253,28 @@ impl RetentionConfig {
         let rule = |key, amount, unit| RetentionRule { key, amount, unit };
         vec![
             rule("applications_months", self.applications_months, Months),
-            rule("accepted_applications_months", self.accepted_applications_months, Months),
-            rule("inactive_accounts_months", self.inactive_accounts_months, Months),
+            rule(
+                "accepted_applications_months",
+                self.accepted_applications_months,
+                Months,
+            ),
+            rule(
+                "inactive_accounts_months",
+                self.inactive_accounts_months,
+                Months,
+            ),
             rule("inactive_warning_days", self.inactive_warning_days, Days),
             rule("moderation_log_months", self.moderation_log_months, Months),
-            rule("member_messages_months", self.member_messages_months, Months),
-            rule("read_notifications_months", self.read_notifications_months, Months),
+            rule(
+                "member_messages_months",
+                self.member_messages_months,
+                Months,
+            ),
+            rule(
+                "read_notifications_months",
+                self.read_notifications_months,
+                Months,
+            ),
             rule("sign_in_failures_hours", self.sign_in_failures_hours, Hours),
             rule("reset_tokens_hours", self.reset_tokens_hours, Hours),
             rule("finished_jobs_days", self.finished_jobs_days, Days),

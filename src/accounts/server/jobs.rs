@@ -1,17 +1,17 @@
 //! Accounts' background work: the password-reset mail (a job, so a relay that is down delays
-//! it instead of losing it) and the pruning of old sign-in failures and spent reset tokens (a
-//! round, hourly across all processes).
+//! it instead of losing it), and the retention round (`retention.rs`, hourly across all
+//! processes: old sign-in failures, spent reset tokens, inactive accounts) with its warning
+//! mail.
 
-use super::{rate_limit, reset, store};
+use super::{reset, retention, store};
 use crate::{
     i18n::Locale,
     server::{
-        jobs::{enqueue, Job, JobError, NewJob, Registry, Round},
+        jobs::{enqueue, Job, JobError, NewJob, Registry},
         state::AppState,
     },
 };
 use serde::{Deserialize, Serialize};
-use std::time::Duration;
 
 /// The kind of the reset mail job.
 pub const RESET_MAIL: &str = "accounts.reset_mail";
@@ -27,12 +27,8 @@ pub struct ResetMail {
 
 pub fn register(registry: &mut Registry) {
     registry.job(RESET_MAIL, |app, job| Box::pin(send_reset(app, job)));
-    registry.round(Round {
-        name: "accounts.prune",
-        every: Duration::from_secs(3600),
-        first_at_once: true,
-        run: |app| Box::pin(prune(app)),
-    });
+    registry.job(retention::WARNING_KIND, retention::send_warning);
+    registry.round(retention::round());
 }
 
 /// Queues the reset mail of `user_id` (committed at once: nothing else changes with it).
@@ -82,11 +78,5 @@ async fn send_reset(app: AppState, job: Job) -> Result<(), JobError> {
             body,
         )
         .await?;
-    Ok(())
-}
-
-async fn prune(app: AppState) -> Result<(), JobError> {
-    rate_limit::prune(&app.db, &app.config.security).await?;
-    reset::prune(&app.db).await?;
     Ok(())
 }

@@ -13,6 +13,7 @@ pub mod jobs;
 pub mod members;
 pub mod notify;
 pub mod plug;
+pub mod retention;
 pub mod share;
 pub mod store;
 pub mod threads;
