@@ -63,6 +63,13 @@ const TABLE: &[(&str, &str, &str)] = &[
         "token=none&new_password=long enough password",
         "AAAAAAA",
     ),
+    (
+        "accounts/request_erasure",
+        "password=not the password",
+        "UAAAAAA",
+    ),
+    ("accounts/erasure_link", "token=none", "AAAAAAA"),
+    ("accounts/confirm_erasure", "token=none", "AAAAAAA"),
     ("accounts/time_zone", "", "UAAAAAA"),
     (
         "accounts/set_time_zone",

@@ -374,15 +374,34 @@ async fn the_dashboards_figures_do_not_change_when_the_people_behind_them_go() {
         "{csv}"
     );
 
-    // Carl's account goes, and his waiting application with it (the cascade of the account's
-    // deletion): the figures stay the same.
-    sqlx::query("DELETE FROM users WHERE email = 'carl@example.org'")
+    // Carl deletes his account: his waiting application is withdrawn and anonymised, the
+    // answer times and counts per direction and service stay.
+    let carl_id = count(&app, "SELECT id FROM users WHERE email = 'carl@example.org'").await;
+    parvis::accounts::server::erasure::erase_account(
+        &app.state,
+        carl_id,
+        parvis::accounts::server::erasure::ErasureReason::OwnRequest,
+    )
+    .await
+    .expect("carl's account erased");
+    let after_erasure = dashboard(&app, &agent).await;
+    assert_eq!(
+        (&after_erasure.by_direction, &after_erasure.by_service),
+        (&before.by_direction, &before.by_service)
+    );
+
+    // Even a row deleted outright (the tombstone, and his application by cascade) leaves the
+    // figures as they were.
+    sqlx::query("DELETE FROM users WHERE id = $1")
+        .bind(carl_id)
         .execute(&app.state.db.pool)
         .await
-        .expect("account deleted");
+        .expect("row deleted");
     assert!(!exists(&app, carl).await);
-    let after_account = dashboard(&app, &agent).await;
-    assert_eq!(figures(&after_account), figures(&before));
+    assert_eq!(
+        figures(&dashboard(&app, &agent).await),
+        figures(&after_erasure)
+    );
 }
 
 /// Uploads a small PDF as `client`'s CV.
@@ -545,15 +564,16 @@ async fn an_inactive_account_is_warned_once_in_its_language_and_a_sign_in_keeps_
         .fetch_all(&app.state.db.pool)
         .await
         .expect("accounts");
-    assert!(
-        left.contains(&"bob@example.org".to_string()),
-        "signed in: kept"
+    assert_eq!(report.deleted, 1, "ada, warned a month ago: {report:?}");
+    assert!(!left.contains(&"ada@example.org".to_string()), "ada's account is erased: {left:?}");
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM users WHERE erased_at IS NOT NULL").await,
+        1,
+        "as by its owner: a tombstone without name or address"
     );
-    assert!(
-        left.contains(&"agent@example.org".to_string()),
-        "staff: kept"
-    );
-    // DELETION: see below.
+    assert!(left.contains(&"bob@example.org".to_string()), "signed in: kept");
+    assert!(left.contains(&"agent@example.org".to_string()), "staff: kept");
+    assert_eq!(run_accounts(&app).await.deleted, 0, "an erased account is not erased again");
 }
 
 #[tokio::test]

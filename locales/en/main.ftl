@@ -661,6 +661,60 @@ mail-digest-body = Hello { $name },
     — Parvis
 fiche-related = Related fiches
 
+## erasure
+former-member = Former member
+erasure-title = Delete my account
+erasure-lead = You can delete your account at any time. Once confirmed with your password and then with a link sent to your address, the deletion is immediate and final.
+erasure-goes-title = What is deleted
+erasure-goes-profile = Your candidate profile (school, phone, presentation) and your CVs, your Innovation member profile, your saved searches.
+erasure-goes-applications = Your pending applications are withdrawn, and the direction concerned is told by e-mail. All your applications lose their letter, their messages and the agents' notes.
+erasure-goes-community = What you follow, your notifications, your flags, your e-mail digest choice and your fiches never published.
+erasure-goes-sessions = Your sign-ins: this browser and every other one are signed out.
+erasure-goes-identity = Your name, e-mail address and password, and your roles. The address becomes free again: you may create a new account with it.
+erasure-stays-title = What stays, and why
+erasure-stays-contributions = Your published fiches, comments, discussions and replies stay, signed "Former member" everywhere (pages, feeds, exports): other people replied to them or refer to them. You can ask below for your comments and discussion posts to be removed.
+erasure-stays-decisions = Decisions already taken on your applications (accepted, declined) stay, without name, address, CV or letter: the direction's figures (answer times, number of applications) do not change.
+erasure-stays-tombstone = An anonymous trace of the account (a number, with no name or address, unusable to sign in) links these together.
+erasure-remove-label = Also remove my comments and discussion posts
+erasure-remove-hint = Your comments on fiches, your replies and your discussions are deleted (a discussion you started goes with the other members' replies). Your published fiches stay.
+erasure-password = Your password, to confirm
+erasure-submit = Delete my account
+erasure-mail-sent = We sent you an e-mail: open the link in it to confirm the deletion. Nothing is deleted before that.
+erasure-confirm-title = Confirm the deletion of your account
+erasure-confirm-lead = When you confirm, your account is deleted at once and for good: your profile, your CVs, your pending applications (withdrawn), what you follow and your notifications, your name and your address.
+erasure-confirm-keep = Your published fiches, comments and discussion posts stay, signed "Former member".
+erasure-confirm-remove = Your comments, replies and discussions are deleted too; your published fiches stay, signed "Former member".
+erasure-confirm-submit = Delete my account for good
+erasure-ask-again = Ask for a new link from your account
+erasure-done-title = Your account is deleted
+erasure-done-text = You are signed out everywhere. A last e-mail confirms it. You may create a new account with the same address whenever you like.
+error-erasure-link-invalid = This deletion link is not valid: it expired, was already used, or the account no longer exists. Ask for a new one from your account.
+error-erasure-last-site-admin = You are the site's last administrator: give this role to someone else first, then delete your account.
+mail-erasure-confirm-subject = Parvis: confirm the deletion of your account
+mail-erasure-confirm-body = Hello { $name },
+
+    You asked for your Parvis account to be deleted. To confirm, open this link (valid { $minutes } minutes) and press the button on the page:
+    { $link }
+
+    If you did not ask for this, ignore this message: your account stays as it is. Do change your password though, since the request was made with it.
+
+    — Parvis
+mail-erased-subject = Parvis: your account is deleted
+mail-erased-body = Hello,
+
+    Your Parvis account was deleted, as you asked. Your personal data is erased; what remains (published fiches, decisions already taken) no longer bears your name.
+
+    You may create a new account with this address whenever you like.
+
+    — Parvis
+mail-application-withdrawn-erased-subject = Application withdrawn: { $title }
+mail-application-withdrawn-erased-body = Hello,
+
+    Application no. { $number } to "{ $title }" was withdrawn: the person deleted their Parvis account. Their name, letter and CV are no longer available.
+    { $link }
+
+    — Parvis
+
 ## retention
 mail-inactive-subject = Parvis: your account will be deleted on { $date }
 mail-inactive-body = Hello { $name },

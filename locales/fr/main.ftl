@@ -661,6 +661,60 @@ mail-digest-body = Bonjour { $name },
     — Parvis
 fiche-related = Fiches proches
 
+## erasure
+former-member = Ancien membre
+erasure-title = Supprimer mon compte
+erasure-lead = Vous pouvez supprimer votre compte à tout moment. Après confirmation par votre mot de passe puis par un lien envoyé à votre adresse, la suppression est immédiate et définitive.
+erasure-goes-title = Ce qui est supprimé
+erasure-goes-profile = Votre profil de candidat ou candidate (école, téléphone, présentation) et vos CV, votre profil de membre Innovation, vos recherches enregistrées.
+erasure-goes-applications = Vos candidatures en cours sont retirées, et la direction concernée en est avertie par courriel. Toutes vos candidatures perdent leur lettre, leurs messages et les notes des agents.
+erasure-goes-community = Vos abonnements, vos notifications, vos signalements, votre choix de résumé par courriel et vos fiches jamais publiées.
+erasure-goes-sessions = Vos connexions : ce navigateur et tous les autres sont déconnectés.
+erasure-goes-identity = Votre nom, votre adresse électronique et votre mot de passe, ainsi que vos rôles. L'adresse redevient libre : vous pourrez créer un nouveau compte avec elle.
+erasure-stays-title = Ce qui reste, et pourquoi
+erasure-stays-contributions = Vos fiches publiées, commentaires, discussions et réponses restent, signés « Ancien membre » partout (pages, flux, exports) : d'autres personnes y ont répondu ou s'y réfèrent. Vous pouvez demander ci-dessous le retrait de vos commentaires et messages de discussion.
+erasure-stays-decisions = Les décisions déjà prises sur vos candidatures (acceptée, refusée) restent, sans nom, adresse, CV ni lettre : les chiffres de la direction (délais de réponse, nombre de candidatures) ne changent pas.
+erasure-stays-tombstone = Une trace anonyme du compte (un numéro, sans nom ni adresse, inutilisable pour se connecter) relie ces éléments entre eux.
+erasure-remove-label = Supprimer aussi mes commentaires et mes messages de discussion
+erasure-remove-hint = Vos commentaires sur les fiches, vos réponses et vos discussions sont supprimés (une discussion que vous avez ouverte l'est avec les réponses des autres membres). Vos fiches publiées restent.
+erasure-password = Votre mot de passe, pour confirmer
+erasure-submit = Supprimer mon compte
+erasure-mail-sent = Nous vous avons envoyé un courriel : ouvrez le lien qu'il contient pour confirmer la suppression. Rien n'est supprimé avant.
+erasure-confirm-title = Confirmer la suppression de votre compte
+erasure-confirm-lead = En confirmant, votre compte est supprimé tout de suite et définitivement : votre profil, vos CV, vos candidatures en cours (retirées), vos abonnements et notifications, votre nom et votre adresse.
+erasure-confirm-keep = Vos fiches publiées, commentaires et messages de discussion restent, signés « Ancien membre ».
+erasure-confirm-remove = Vos commentaires, réponses et discussions sont supprimés aussi ; vos fiches publiées restent, signées « Ancien membre ».
+erasure-confirm-submit = Supprimer définitivement mon compte
+erasure-ask-again = Demander un nouveau lien depuis votre compte
+erasure-done-title = Votre compte est supprimé
+erasure-done-text = Vous êtes déconnecté ou déconnectée partout. Un dernier courriel vous le confirme. Vous pouvez créer un nouveau compte avec la même adresse quand vous le souhaitez.
+error-erasure-link-invalid = Ce lien de suppression n'est pas valable : il a expiré, a déjà servi, ou le compte n'existe plus. Demandez-en un nouveau depuis votre compte.
+error-erasure-last-site-admin = Vous êtes le dernier administrateur ou la dernière administratrice du site : donnez d'abord ce rôle à une autre personne, puis supprimez votre compte.
+mail-erasure-confirm-subject = Parvis : confirmer la suppression de votre compte
+mail-erasure-confirm-body = Bonjour { $name },
+
+    Vous avez demandé la suppression de votre compte Parvis. Pour la confirmer, ouvrez ce lien (valable { $minutes } minutes) puis appuyez sur le bouton de la page :
+    { $link }
+
+    Si vous n'avez rien demandé, ignorez ce message : votre compte reste tel quel. Changez toutefois votre mot de passe, car la demande a été faite avec lui.
+
+    — Parvis
+mail-erased-subject = Parvis : votre compte est supprimé
+mail-erased-body = Bonjour,
+
+    Votre compte Parvis a été supprimé, comme vous l'avez demandé. Vos données personnelles sont effacées ; ce qui reste (fiches publiées, décisions déjà prises) ne porte plus votre nom.
+
+    Vous pouvez créer un nouveau compte avec cette adresse quand vous le souhaitez.
+
+    — Parvis
+mail-application-withdrawn-erased-subject = Candidature retirée : { $title }
+mail-application-withdrawn-erased-body = Bonjour,
+
+    La candidature n° { $number } à « { $title } » a été retirée : la personne a supprimé son compte Parvis. Son nom, sa lettre et son CV ne sont plus disponibles.
+    { $link }
+
+    — Parvis
+
 ## retention
 mail-inactive-subject = Parvis : votre compte sera supprimé le { $date }
 mail-inactive-body = Bonjour { $name },

@@ -2,6 +2,7 @@
 
 pub mod admin_api;
 pub mod api;
+pub mod erasure_api;
 pub mod jobs_api;
 pub mod pages;
 pub mod preferences_api;

@@ -2,6 +2,21 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The name an erased account leaves on what stays of it (published fiches, comments,
+/// threads, replies, decided applications): stored in its tombstone, so pages, feeds, exports
+/// and mails all show it. Pages show it in the reader's language (`shown_name`).
+pub const FORMER_MEMBER: &str = "Ancien membre";
+
+/// The name to show for an author named `name`: the reader's words for a former member when
+/// the account was erased, else the name itself.
+pub fn shown_name(name: &str, former_member: impl FnOnce() -> String) -> String {
+    if name == FORMER_MEMBER {
+        former_member()
+    } else {
+        name.to_string()
+    }
+}
+
 /// A role from the product brief. Workspace roles come with Espaces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

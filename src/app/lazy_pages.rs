@@ -80,6 +80,8 @@ page_group! {
         ForgotPasswordRoute => ForgotPassword: accounts::ForgotPasswordPage,
         ResetPasswordRoute => ResetPassword: accounts::ResetPasswordPage,
         AccountRoute => Account: accounts::AccountPage,
+        ConfirmErasureRoute => ConfirmErasure: accounts::ConfirmErasurePage,
+        ErasedRoute => Erased: accounts::ErasedPage,
     }
 }
 

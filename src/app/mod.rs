@@ -130,6 +130,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/compte/inscription") view={Lazy::<lazy_pages::SignUpRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/compte/mot-de-passe-oublie") view={Lazy::<lazy_pages::ForgotPasswordRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/compte/reinitialiser") view={Lazy::<lazy_pages::ResetPasswordRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/compte/supprimer") view={Lazy::<lazy_pages::ConfirmErasureRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/compte/supprime") view={Lazy::<lazy_pages::ErasedRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view={Lazy::<lazy_pages::RolesAdminRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/travaux") view={Lazy::<lazy_pages::JobsAdminRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/referentiel") view={Lazy::<lazy_pages::ReferenceAdminRoute>::new()} ssr=SsrMode::Async/>

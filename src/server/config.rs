@@ -24,6 +24,7 @@ pub struct Config {
     pub metrics: MetricsConfig,
     pub log: LogConfig,
     pub retention: RetentionConfig,
+    pub erasure: ErasureConfig,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -169,6 +170,15 @@ pub enum LogFormat {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct LogConfig {
     pub format: LogFormat,
+}
+
+/// Deleting one's account (`accounts::server::erasure`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ErasureConfig {
+    /// Life of the link mailed to confirm a deletion, in minutes: long enough to open one's
+    /// mail, short enough that a mailbox read later by someone else cannot delete the account
+    /// (30; shorter than a password reset's hour, since this cannot be undone).
+    pub confirm_minutes: i64,
 }
 
 /// How long each kind of personal data is kept (GDPR art. 5(1)(e), storage limitation): what
@@ -364,6 +374,9 @@ impl Default for Config {
                 format: LogFormat::Text,
             },
             retention: RetentionConfig::default(),
+            erasure: ErasureConfig {
+                confirm_minutes: 30,
+            },
         }
     }
 }

@@ -130,3 +130,33 @@ impl ExpiredDeletion for DbSessionStore {
         Ok(())
     }
 }
+
+/// Deletes, on the caller's transaction, every session whose stored record `holds` accepts
+/// (an account's erasure ends all of its sessions at once). `hint` is text the stored JSON of
+/// those sessions contains, to read only likely rows; `holds` decides on the parsed record.
+/// A record that does not parse is left alone. Returns how many were deleted.
+pub async fn delete_where(
+    conn: &mut sqlx::AnyConnection,
+    hint: &str,
+    holds: impl Fn(&serde_json::Value) -> bool,
+) -> Result<u64, sqlx::Error> {
+    let rows = sqlx::query("SELECT id, data FROM sessions WHERE data LIKE $1")
+        .bind(format!("%{hint}%"))
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut deleted = 0;
+    for row in rows {
+        let (id, data): (String, String) = (row.try_get("id")?, row.try_get("data")?);
+        let Ok(record) = serde_json::from_str::<serde_json::Value>(&data) else {
+            continue;
+        };
+        if holds(&record) {
+            deleted += sqlx::query("DELETE FROM sessions WHERE id = $1")
+                .bind(&id)
+                .execute(&mut *conn)
+                .await?
+                .rows_affected();
+        }
+    }
+    Ok(deleted)
+}

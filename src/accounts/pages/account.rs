@@ -68,6 +68,7 @@ fn Account(user: CurrentUser) -> impl IntoView {
             </ServerForm>
         </section>
         <TimeZoneSection/>
+        <super::account_erasure::ErasureSection/>
     }
 }
 

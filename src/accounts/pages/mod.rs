@@ -1,7 +1,9 @@
 //! Account pages: one file per page, and the signed-in user's context every page reads.
 
 mod account;
+mod account_erasure;
 pub mod auth_context;
+mod confirm_erasure;
 mod forgot_password;
 mod jobs_admin;
 mod reset_password;
@@ -10,6 +12,7 @@ mod sign_in;
 mod sign_up;
 
 pub use account::AccountPage;
+pub use confirm_erasure::{ConfirmErasurePage, ErasedPage};
 pub use forgot_password::ForgotPasswordPage;
 pub use jobs_admin::JobsAdminPage;
 pub use reset_password::ResetPasswordPage;

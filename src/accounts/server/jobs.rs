@@ -27,6 +27,12 @@ pub struct ResetMail {
 
 pub fn register(registry: &mut Registry) {
     registry.job(RESET_MAIL, |app, job| Box::pin(send_reset(app, job)));
+    registry.job(super::erasure::ERASED_MAIL, |app, job| {
+        Box::pin(super::erasure::send_erased_mail(app, job))
+    });
+    registry.job(super::erasure_tokens::CONFIRM_MAIL, |app, job| {
+        Box::pin(super::erasure_tokens::send_confirm_mail(app, job))
+    });
     registry.job(retention::WARNING_KIND, retention::send_warning);
     registry.round(retention::round());
 }

@@ -2,6 +2,8 @@
 
 pub mod auth;
 pub mod caller;
+pub mod erasure;
+pub mod erasure_tokens;
 pub mod jobs;
 pub mod password;
 pub mod plug;

@@ -11,7 +11,10 @@
 //! least `inactive_warning_days` before, so an account already inactive when the rule starts
 //! (or when the round was late) still gets its full warning period.
 
-use super::{rate_limit, reset, store};
+use super::{
+    erasure::{self, ErasureError, ErasureReason},
+    erasure_tokens, rate_limit, reset, store,
+};
 use crate::{
     accounts::types::Role,
     i18n::Locale,
@@ -86,6 +89,8 @@ pub async fn run(app: &AppState) -> Result<Report, JobError> {
         retention::before(&app.clock, rules.reset_tokens_hours, PeriodUnit::Hours),
     )
     .await?;
+    // The account-deletion confirmation tokens are their own module's (used or expired ones).
+    erasure_tokens::prune(app).await?;
     retention::log("reset_tokens_hours", report.reset_tokens, &[]);
     report.warned = warn_inactive(app).await?;
     retention::log("inactive_warning_days", report.warned, &[]);
@@ -103,7 +108,7 @@ async fn inactive_since(
 ) -> Result<Vec<(i64, i64)>, sqlx::Error> {
     let mut sql = Sql::new(
         "SELECT u.id, COALESCE(u.last_seen_at, u.created_at) AS seen FROM users u \
-         WHERE COALESCE(u.last_seen_at, u.created_at) < ",
+         WHERE u.erased_at IS NULL AND COALESCE(u.last_seen_at, u.created_at) < ",
     );
     sql.push_bind(before)
         .push(" AND NOT EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = u.id AND g.role IN (")
@@ -189,11 +194,17 @@ async fn delete_inactive(app: &AppState) -> Result<u64, sqlx::Error> {
     Ok(deleted)
 }
 
-/// Deletes inactive account `id` as its owner would (the account's erasure); 1 when it went.
-async fn erase(_app: &AppState, _id: i64) -> Result<u64, sqlx::Error> {
-    // The deletion itself is `accounts::server::erasure::erase_account` (branch `erasure`),
-    // called here once it is merged.
-    Ok(0)
+/// Erases inactive account `id` as its owner would (`erasure.rs`, one transaction); 1 when it
+/// went, 0 when it was gone already or is the last site admin (logged).
+async fn erase(app: &AppState, id: i64) -> Result<u64, sqlx::Error> {
+    match erasure::erase_account(app, id, ErasureReason::Inactive).await {
+        Ok(_) => Ok(1),
+        Err(ErasureError::Db(error)) => Err(error),
+        Err(error) => {
+            tracing::warn!(%error, account = id, "retention: an inactive account not erased");
+            Ok(0)
+        }
+    }
 }
 
 /// The job handler: mails the warning in the owner's language, unless the account is gone or

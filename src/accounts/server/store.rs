@@ -19,7 +19,9 @@ pub struct Recipient {
 /// Account `id` as a mail's [`Recipient`]; None when it is gone. An unknown stored language is
 /// an error (`Locale`'s stored code).
 pub async fn recipient(db: &Db, id: i64) -> Result<Option<Recipient>, sqlx::Error> {
-    sqlx::query_as("SELECT email, display_name, locale, time_zone FROM users WHERE id = $1")
+    sqlx::query_as(
+        "SELECT email, display_name, locale, time_zone FROM users WHERE id = $1 AND erased_at IS NULL",
+    )
         .bind(id)
         .fetch_optional(&db.pool)
         .await
@@ -47,7 +49,9 @@ impl std::fmt::Debug for AccountRow {
     }
 }
 
-/// The columns of an [`AccountRow`].
+/// The columns of an [`AccountRow`]. Every read of an account as such goes through it, and
+/// none finds an erased one (its tombstone, see `erasure.rs`): it cannot sign in, its
+/// sessions no longer find their account, and no search lists it.
 const SELECT_ACCOUNT: &str =
     "SELECT id, email, display_name, password_hash, last_seen_at FROM users";
 
@@ -129,17 +133,21 @@ pub async fn seen(db: &Db, id: i64, at: i64) -> Result<(), sqlx::Error> {
 }
 
 pub async fn by_email(db: &Db, email: &str) -> Result<Option<AccountRow>, sqlx::Error> {
-    sqlx::query_as(&format!("{SELECT_ACCOUNT} WHERE email = $1"))
-        .bind(email)
-        .fetch_optional(&db.pool)
-        .await
+    sqlx::query_as(&format!(
+        "{SELECT_ACCOUNT} WHERE email = $1 AND erased_at IS NULL"
+    ))
+    .bind(email)
+    .fetch_optional(&db.pool)
+    .await
 }
 
 pub async fn by_id(db: &Db, id: i64) -> Result<Option<AccountRow>, sqlx::Error> {
-    sqlx::query_as(&format!("{SELECT_ACCOUNT} WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await
+    sqlx::query_as(&format!(
+        "{SELECT_ACCOUNT} WHERE id = $1 AND erased_at IS NULL"
+    ))
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await
 }
 
 pub async fn set_password(db: &Db, id: i64, password_hash: &str) -> Result<(), sqlx::Error> {
@@ -283,7 +291,7 @@ pub async fn search(db: &Db, query: &str, limit: i64) -> Result<Vec<AccountRow>,
                 .replace('_', "\\_")
         )
     };
-    sqlx::query_as(&format!("{SELECT_ACCOUNT} WHERE email LIKE $1 ESCAPE '\\' OR name_key LIKE $2 ESCAPE '\\' ORDER BY email LIMIT $3"))
+    sqlx::query_as(&format!("{SELECT_ACCOUNT} WHERE (email LIKE $1 ESCAPE '\\' OR name_key LIKE $2 ESCAPE '\\') AND erased_at IS NULL ORDER BY email LIMIT $3"))
     .bind(pattern(&query.to_lowercase()))
     .bind(pattern(&crate::server::text::key(&query)))
     .bind(limit)
@@ -298,5 +306,98 @@ pub async fn set_locale(db: &Db, id: i64, locale: &str) -> Result<(), sqlx::Erro
         .bind(id)
         .execute(&db.pool)
         .await?;
+    Ok(())
+}
+
+/// Whether `account` is a site administrator and no other account (not erased) is one.
+pub async fn is_last_site_admin(
+    conn: &mut sqlx::AnyConnection,
+    account: i64,
+) -> Result<bool, sqlx::Error> {
+    let (mine, others): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM role_grants WHERE user_id = $1 AND role = 'site_admin'), \
+                (SELECT COUNT(*) FROM role_grants g JOIN users u ON u.id = g.user_id \
+                 WHERE g.user_id <> $1 AND g.role = 'site_admin' AND u.erased_at IS NULL)",
+    )
+    .bind(account)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(mine > 0 && others == 0)
+}
+
+/// What [`erase_own_rows`] deleted.
+#[derive(Debug, Default)]
+pub struct OwnRowsErased {
+    pub role_grants: u64,
+    pub reset_tokens: u64,
+    pub erasure_tokens: u64,
+    pub login_failures: u64,
+}
+
+/// Deletes the account's role grants, reset and erasure tokens, and the sign-in failures
+/// recorded under its address `email`, on the erasure's transaction.
+pub async fn erase_own_rows(
+    conn: &mut sqlx::AnyConnection,
+    account: i64,
+    email: &str,
+) -> Result<OwnRowsErased, sqlx::Error> {
+    let role_grants =
+        delete_of(conn, "DELETE FROM role_grants WHERE user_id = $1", account).await?;
+    let reset_tokens = delete_of(
+        conn,
+        "DELETE FROM password_resets WHERE user_id = $1",
+        account,
+    )
+    .await?;
+    let erasure_tokens = delete_of(
+        conn,
+        "DELETE FROM erasure_requests WHERE user_id = $1",
+        account,
+    )
+    .await?;
+    let login_failures = sqlx::query("DELETE FROM login_failures WHERE email = $1")
+        .bind(email)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    Ok(OwnRowsErased {
+        role_grants,
+        reset_tokens,
+        erasure_tokens,
+        login_failures,
+    })
+}
+
+async fn delete_of(
+    conn: &mut sqlx::AnyConnection,
+    sql: &str,
+    account: i64,
+) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query(sql)
+        .bind(account)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected())
+}
+
+/// Turns the account into its tombstone (see `erasure.rs`): the address `email` (unique, never
+/// a real one), the former member's name, no password, no name key, default language and time
+/// zone, `erased_at` = `at`.
+pub async fn make_tombstone(
+    conn: &mut sqlx::AnyConnection,
+    account: i64,
+    email: &str,
+    at: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE users SET email = $2, display_name = $3, name_key = '', password_hash = '', \
+         locale = 'fr', time_zone = '', erased_at = $4 WHERE id = $1",
+    )
+    .bind(account)
+    .bind(email)
+    .bind(crate::accounts::types::FORMER_MEMBER)
+    .bind(at)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }

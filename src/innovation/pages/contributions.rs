@@ -1,6 +1,7 @@
 //! What comments under a fiche and a thread's question and replies share on the page: the
 //! entries with their flag, quote and moderation buttons, and the field to write in.
 
+use crate::accounts::types::shown_name;
 use crate::ui::refused_form::{kept_value, ServerForm};
 use crate::{
     i18n::t,
@@ -47,7 +48,7 @@ pub fn ContributionList(
                 view! {
                     <li class="entry comment" class:hidden-comment=c.hidden id=format!("{anchor}-{}", c.id)>
                         <p class="entry-meta">
-                            <strong>{c.author.clone()}</strong>" · "<TimeTag when=c.shown_at.clone()/>
+                            <strong>{shown_name(&c.author, || t("former-member"))}</strong>" · "<TimeTag when=c.shown_at.clone()/>
                             {c.hidden.then(|| view! { " · "<span class="badge">{t("comments-hidden")}</span> })}
                             {(c.flags > 0).then(|| format!(" · {} {}", c.flags, t("comments-flags")))}
                         </p>

@@ -1,5 +1,6 @@
 //! /innovation/fiches/:id, a fiche as readers see it, and a fiche's card in a list.
 
+use crate::accounts::types::shown_name;
 use crate::ui::refused_form::ServerForm;
 use crate::{
     i18n::t,
@@ -131,7 +132,7 @@ fn Fiche(
             <section class="panel interests">
                 <h2>{t("fiche-interests")}</h2>
                 <p>{fiche.interests.clone()}</p>
-                <p class="field-hint">{format!("{} {} · {} ", t("fiche-by"), fiche.author, t("fiche-published"))}<TimeTag when=fiche.published_shown.clone()/>" · "<a href="/innovation/regles">{t("innovation-rules")}</a></p>
+                <p class="field-hint">{format!("{} {} · {} ", t("fiche-by"), shown_name(&fiche.author, || t("former-member")), t("fiche-published"))}<TimeTag when=fiche.published_shown.clone()/>" · "<a href="/innovation/regles">{t("innovation-rules")}</a></p>
             </section>
         </article>
     }

@@ -1,6 +1,7 @@
 //! /innovation/moderation — flagged comments, threads and replies to examine, and the log of
 //! what editors did.
 
+use crate::accounts::types::shown_name;
 use crate::ui::refused_form::ServerForm;
 use crate::{
     i18n::t,
@@ -41,7 +42,7 @@ pub fn ModerationPage() -> impl IntoView {
                                             <li class="entry">
                                                 <p class="entry-meta">
                                                     <span class="badge">{t(&format!("moderation-kind-{}", f.kind.code()))}</span>" "
-                                                    <strong>{f.item.author.clone()}</strong>" · "<TimeTag when=f.item.shown_at.clone()/>" · "
+                                                    <strong>{shown_name(&f.item.author, || t("former-member"))}</strong>" · "<TimeTag when=f.item.shown_at.clone()/>" · "
                                                     <a href=f.link.clone()>{t("moderation-see")}</a>
                                                 </p>
                                                 <div class="entry-body" inner_html=f.item.body_html.clone()></div>

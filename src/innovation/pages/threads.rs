@@ -7,6 +7,7 @@ use super::{
     fiches::FollowButton,
     write::FieldChoice,
 };
+use crate::accounts::types::shown_name;
 use crate::ui::refused_form::ServerForm;
 use crate::{
     i18n::t,
@@ -93,7 +94,7 @@ fn Threads(query: ThreadQuery, list: ThreadList) -> impl IntoView {
                 <li class="card">
                     <h3><a href=format!("/innovation/discussions/{}", thread.id)>{thread.title.clone()}</a></h3>
                     <p class="offer-facts">
-                        <span>{thread.author.clone()}</span>
+                        <span>{shown_name(&thread.author, || t("former-member"))}</span>
                         <span>{format!("{} {}", thread.replies, t("threads-replies"))}</span>
                         <span><TimeTag when=thread.last_reply_at.clone()/></span>
                         {thread.fields.iter().map(|f| view! { <span>{f.clone()}</span> }).collect_view()}

@@ -5,6 +5,7 @@ pub mod comments;
 pub mod contributions;
 pub mod diff;
 pub mod digest;
+pub mod erasure;
 pub mod exports;
 pub mod image_widths;
 pub mod images;

@@ -3,6 +3,7 @@
 //! decision with its answer. Messages arrive live; drafts survive the refresh.
 
 use super::received::ProfileFacts;
+use crate::accounts::types::shown_name;
 use crate::ui::refused_form::{kept_value, kept_value_where, ServerForm};
 use crate::{
     error::AppError,
@@ -141,7 +142,7 @@ fn Entries(entries: Vec<Entry>, empty: String) -> impl IntoView {
             {entries.into_iter().map(|e| view! {
                 <li class="entry" class:from-candidate=e.from_candidate>
                     <p class="entry-meta">
-                        <strong>{e.author}</strong>" · "
+                        <strong>{shown_name(&e.author, || t("former-member"))}</strong>" · "
                         {if e.from_candidate { t("file-from-candidate") } else { t("file-from-agent") }}" · "
                         <TimeTag when=e.at/>
                     </p>

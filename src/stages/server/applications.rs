@@ -194,6 +194,21 @@ pub async fn keys(db: &Db, id: i64) -> Result<Option<ApplicationKeys>, sqlx::Err
         .await
 }
 
+/// The applications of `candidate_id` with their keys, on the caller's transaction (an
+/// account's erasure withdraws the pending ones).
+pub async fn keys_of_candidate(
+    conn: &mut AnyConnection,
+    candidate_id: i64,
+) -> Result<Vec<(i64, ApplicationKeys)>, sqlx::Error> {
+    let rows: Vec<KeyedApplication> = sqlx::query_as(&format!(
+        "{SELECT_KEYS} WHERE a.candidate_id = $1 ORDER BY a.id"
+    ))
+    .bind(candidate_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.id, r.keys)).collect())
+}
+
 /// Moves an application from `from` to `to` and records who did it, with the agent's answer
 /// to the candidate if any, all or nothing; false when it was no longer in `from`. The first
 /// move out of "received" made by an agent is the first answer. On the caller's transaction.

@@ -73,6 +73,15 @@ impl Changes {
         app: &AppState,
         mut tx: Transaction<'_, Any>,
     ) -> Result<(), sqlx::Error> {
+        self.record(&mut *tx).await?;
+        tx.commit().await?;
+        self.fan_out(app).await;
+        Ok(())
+    }
+
+    /// Records the notices as jobs on a transaction another domain owns (an account's
+    /// erasure); once it commits, that caller calls [`Changes::committed`].
+    pub async fn record(&self, conn: &mut sqlx::AnyConnection) -> Result<(), sqlx::Error> {
         for event in &self.events {
             if let StagesEvent::Application {
                 notice: Some(notice),
@@ -80,7 +89,7 @@ impl Changes {
             } = event
             {
                 jobs::enqueue(
-                    &mut tx,
+                    &mut *conn,
                     jobs::NewJob {
                         kind: super::notices::KIND,
                         payload: notice,
@@ -90,9 +99,12 @@ impl Changes {
                 .await?;
             }
         }
-        tx.commit().await?;
-        self.fan_out(app).await;
         Ok(())
+    }
+
+    /// The fan-out of changes [`Changes::record`]ed on a transaction that has committed.
+    pub async fn committed(&self, app: &AppState) {
+        self.fan_out(app).await;
     }
 
     /// The fan-out alone, for changes that call for no mail and were saved without a

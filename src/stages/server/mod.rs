@@ -5,6 +5,7 @@ pub mod alerts;
 pub mod applications;
 pub mod cv;
 pub mod dashboard;
+pub mod erasure;
 pub mod events;
 pub mod feed;
 pub mod follow_up;

@@ -27,6 +27,10 @@ pub enum Notice {
     Spontaneous { application_id: i64 },
     /// To the candidate, in their language: the application is now in `state`.
     Decision { application_id: i64, state: String },
+    /// To the offer's contact, or for a spontaneous application to the direction's admins
+    /// and pool (in French): the candidate deleted their account, so their pending
+    /// application was withdrawn. The mail names no one: the account is gone.
+    WithdrawnErased { application_id: i64 },
     /// To the other side of a message.
     Message {
         application_id: i64,
@@ -43,6 +47,9 @@ impl Notice {
             }
             Notice::Spontaneous { application_id } => {
                 Some(format!("{KIND}:spontaneous:{application_id}"))
+            }
+            Notice::WithdrawnErased { application_id } => {
+                Some(format!("{KIND}:withdrawn-erased:{application_id}"))
             }
             Notice::Decision { .. } | Notice::Message { .. } => None,
         }
@@ -72,11 +79,13 @@ struct Facts {
     #[sqlx(rename = "locale")]
     candidate_locale: Locale,
     direction_id: i64,
+    /// Set when the candidate deleted their account: nothing more is mailed to them.
+    erased_at: Option<i64>,
 }
 
 async fn facts(state: &AppState, application_id: i64) -> Result<Option<Facts>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT COALESCE(o.title, d.name) AS title, o.contact_email, u.email, u.display_name, u.locale, a.direction_id FROM applications a \
+        "SELECT COALESCE(o.title, d.name) AS title, o.contact_email, u.email, u.display_name, u.locale, a.direction_id, u.erased_at FROM applications a \
          JOIN directions d ON d.id = a.direction_id LEFT JOIN offers o ON o.id = a.offer_id JOIN users u ON u.id = a.candidate_id WHERE a.id = $1",
     )
     .bind(application_id)
@@ -89,6 +98,7 @@ async fn send(app: &AppState, job: &Job, notice: &Notice) -> Result<(), JobError
     let (Notice::Received { application_id }
     | Notice::Spontaneous { application_id }
     | Notice::Decision { application_id, .. }
+    | Notice::WithdrawnErased { application_id }
     | Notice::Message { application_id, .. }) = notice;
     let Some(f) = facts(app, *application_id).await? else {
         return Ok(());
@@ -138,7 +148,33 @@ async fn send(app: &AppState, job: &Job, notice: &Notice) -> Result<(), JobError
                 .send_to_all_as(&message_id, &people, &subject, body)
                 .await?;
         }
+        Notice::WithdrawnErased { .. } => {
+            let locale = Locale::Fr;
+            let args = [
+                ("title", f.offer_title),
+                ("number", application_id.to_string()),
+                ("link", link),
+            ];
+            let (subject, body) = (
+                locale.t_with("mail-application-withdrawn-erased-subject", &args),
+                locale.t_with("mail-application-withdrawn-erased-body", &args),
+            );
+            let people = match f.contact_email {
+                Some(contact) => vec![contact],
+                None => pool_people(app, f.direction_id).await?,
+            };
+            if people.is_empty() {
+                return Ok(());
+            }
+            let people: Vec<&str> = people.iter().map(String::as_str).collect();
+            app.mailer
+                .send_to_all_as(&message_id, &people, &subject, body)
+                .await?;
+        }
         Notice::Decision { state, .. } => {
+            if f.erased_at.is_some() {
+                return Ok(());
+            }
             let locale = f.candidate_locale;
             let state_label = locale.t(&format!("application-state-{state}"));
             // A decision's answer goes in the mail (it was saved with the decision).
@@ -167,6 +203,8 @@ async fn send(app: &AppState, job: &Job, notice: &Notice) -> Result<(), JobError
         Notice::Message { from_candidate, .. } => {
             let (to, locale) = if *from_candidate {
                 (f.contact_email, Locale::Fr)
+            } else if f.erased_at.is_some() {
+                (None, f.candidate_locale)
             } else {
                 (Some(f.candidate_email), f.candidate_locale)
             };
