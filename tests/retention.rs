@@ -376,7 +376,11 @@ async fn the_dashboards_figures_do_not_change_when_the_people_behind_them_go() {
 
     // Carl deletes his account: his waiting application is withdrawn and anonymised, the
     // answer times and counts per direction and service stay.
-    let carl_id = count(&app, "SELECT id FROM users WHERE email = 'carl@example.org'").await;
+    let carl_id = count(
+        &app,
+        "SELECT id FROM users WHERE email = 'carl@example.org'",
+    )
+    .await;
     parvis::accounts::server::erasure::erase_account(
         &app.state,
         carl_id,
@@ -565,15 +569,32 @@ async fn an_inactive_account_is_warned_once_in_its_language_and_a_sign_in_keeps_
         .await
         .expect("accounts");
     assert_eq!(report.deleted, 1, "ada, warned a month ago: {report:?}");
-    assert!(!left.contains(&"ada@example.org".to_string()), "ada's account is erased: {left:?}");
+    assert!(
+        !left.contains(&"ada@example.org".to_string()),
+        "ada's account is erased: {left:?}"
+    );
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM users WHERE erased_at IS NOT NULL").await,
+        count(
+            &app,
+            "SELECT COUNT(*) FROM users WHERE erased_at IS NOT NULL"
+        )
+        .await,
         1,
         "as by its owner: a tombstone without name or address"
     );
-    assert!(left.contains(&"bob@example.org".to_string()), "signed in: kept");
-    assert!(left.contains(&"agent@example.org".to_string()), "staff: kept");
-    assert_eq!(run_accounts(&app).await.deleted, 0, "an erased account is not erased again");
+    assert!(
+        left.contains(&"bob@example.org".to_string()),
+        "signed in: kept"
+    );
+    assert!(
+        left.contains(&"agent@example.org".to_string()),
+        "staff: kept"
+    );
+    assert_eq!(
+        run_accounts(&app).await.deleted,
+        0,
+        "an erased account is not erased again"
+    );
 }
 
 #[tokio::test]
