@@ -714,3 +714,16 @@ mail-application-withdrawn-erased-body = Hello,
     { $link }
 
     — Parvis
+
+## retention
+mail-inactive-subject = Parvis: your account will be deleted on { $date }
+mail-inactive-body = Hello { $name },
+
+    You have not signed in to Parvis for a long time. We do not keep the data of an unused account for more than { $months } months: your account and what it holds (profile, CV, applications, contributions) will be deleted on { $date }.
+
+    To keep your account, just sign in before that date:
+    { $link }
+
+    If you no longer need it, there is nothing to do.
+
+    — Parvis

@@ -714,3 +714,16 @@ mail-application-withdrawn-erased-body = Bonjour,
     { $link }
 
     — Parvis
+
+## retention
+mail-inactive-subject = Parvis : votre compte sera supprimé le { $date }
+mail-inactive-body = Bonjour { $name },
+
+    Vous ne vous êtes pas connecté·e à Parvis depuis longtemps. Nous ne gardons pas les données d'un compte inutilisé plus de { $months } mois : votre compte et ce qu'il contient (profil, CV, candidatures, contributions) seront supprimés le { $date }.
+
+    Pour garder votre compte, il suffit de vous connecter avant cette date :
+    { $link }
+
+    Si vous n'en avez plus besoin, vous n'avez rien à faire.
+
+    — Parvis

@@ -114,8 +114,11 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
             state.config.server.site_root.clone(),
             context,
         ));
-    let sign_in =
-        accounts::server::plug::auth_layer(db.clone(), sessions::layer(&state.config, db));
+    let sign_in = accounts::server::plug::auth_layer(
+        db.clone(),
+        state.clock.clone(),
+        sessions::layer(&state.config, db),
+    );
     Ok((router::with_layers(routes, state.clone(), sign_in), state))
 }
 

@@ -195,7 +195,8 @@ pub struct RetentionConfig {
     /// anonymised (the dashboard's figures stay).
     pub accepted_applications_months: u32,
     /// Accounts without a staff role (candidates, Innovation members), in months after the last
-    /// sign-in: deleted as by their owner (CNIL: three years after the last contact).
+    /// sign-in (or the last day a signed-in session was used: `users.last_seen_at`): deleted as
+    /// by their owner (CNIL: three years after the last contact).
     pub inactive_accounts_months: u32,
     /// A mail warns the owner of an inactive account this many days before its deletion; a
     /// sign-in keeps the account.

@@ -27,6 +27,7 @@ pub mod nul_bytes;
 pub mod realtime;
 pub mod redirect;
 pub mod refused_forms;
+pub mod retention;
 pub mod router;
 pub mod security;
 pub mod sessions;

@@ -1,5 +1,8 @@
 //! Sign-in sessions through axum-login: it changes the session id at sign-in and ends every
-//! session of an account whose password hash changed (the "session auth hash" below).
+//! session of an account whose password hash changed (the "session auth hash" below). It also
+//! records when an account was last used (`store::seen`): at each sign-in, and at a signed-in
+//! session's first request of a day, so that an account used through a long session is not
+//! taken for inactive (`retention.rs`).
 
 use super::{
     password,
@@ -7,7 +10,7 @@ use super::{
 };
 use crate::{
     error::{AppError, AppResult},
-    server::db::Db,
+    server::{clock::Clock, db::Db},
 };
 use axum_login::{AuthUser, AuthnBackend, UserId};
 
@@ -25,14 +28,20 @@ impl AuthUser for AccountRow {
 
 pub type AuthAccount = AccountRow;
 
+/// How stale an account's "last seen" may get while its session is in use before it is
+/// written again: a day, so a busy session writes once a day, not at every request.
+const SEEN_EVERY_SECONDS: i64 = 86_400;
+
 #[derive(Debug, Clone)]
 pub struct Backend {
     db: Db,
+    /// The application's clock: what "last seen" is read on (tests move it).
+    clock: Clock,
 }
 
 impl Backend {
-    pub fn new(db: Db) -> Self {
-        Backend { db }
+    pub fn new(db: Db, clock: Clock) -> Self {
+        Backend { db, clock }
     }
 
     /// The database the accounts are read from (what `Caller` reads the grants from).
@@ -74,11 +83,28 @@ impl AuthnBackend for Backend {
         let matches = password::verify(credentials.password, stored)
             .await
             .map_err(|_| BackendError::Password)?;
-        Ok(account.filter(|_| matches))
+        let Some(mut account) = account.filter(|_| matches) else {
+            return Ok(None);
+        };
+        let at = self.clock.now_seconds();
+        store::seen(&self.db, account.id, at).await?;
+        account.last_seen_at = Some(at);
+        Ok(Some(account))
     }
 
     async fn get_user(&self, id: &UserId<Self>) -> Result<Option<AccountRow>, BackendError> {
-        Ok(store::by_id(&self.db, *id).await?)
+        let Some(mut account) = store::by_id(&self.db, *id).await? else {
+            return Ok(None);
+        };
+        let at = self.clock.now_seconds();
+        if account
+            .last_seen_at
+            .is_none_or(|seen| seen <= at - SEEN_EVERY_SECONDS)
+        {
+            store::seen(&self.db, account.id, at).await?;
+            account.last_seen_at = Some(at);
+        }
+        Ok(Some(account))
     }
 }
 

@@ -1,17 +1,17 @@
 //! Accounts' background work: the password-reset mail (a job, so a relay that is down delays
-//! it instead of losing it) and the pruning of old sign-in failures and spent reset tokens (a
-//! round, hourly across all processes).
+//! it instead of losing it), and the retention round (`retention.rs`, hourly across all
+//! processes: old sign-in failures, spent reset tokens, inactive accounts) with its warning
+//! mail.
 
-use super::{rate_limit, reset, store};
+use super::{reset, retention, store};
 use crate::{
     i18n::Locale,
     server::{
-        jobs::{enqueue, Job, JobError, NewJob, Registry, Round},
+        jobs::{enqueue, Job, JobError, NewJob, Registry},
         state::AppState,
     },
 };
 use serde::{Deserialize, Serialize};
-use std::time::Duration;
 
 /// The kind of the reset mail job.
 pub const RESET_MAIL: &str = "accounts.reset_mail";
@@ -33,12 +33,8 @@ pub fn register(registry: &mut Registry) {
     registry.job(super::erasure_tokens::CONFIRM_MAIL, |app, job| {
         Box::pin(super::erasure_tokens::send_confirm_mail(app, job))
     });
-    registry.round(Round {
-        name: "accounts.prune",
-        every: Duration::from_secs(3600),
-        first_at_once: true,
-        run: |app| Box::pin(prune(app)),
-    });
+    registry.job(retention::WARNING_KIND, retention::send_warning);
+    registry.round(retention::round());
 }
 
 /// Queues the reset mail of `user_id` (committed at once: nothing else changes with it).
@@ -88,12 +84,5 @@ async fn send_reset(app: AppState, job: Job) -> Result<(), JobError> {
             body,
         )
         .await?;
-    Ok(())
-}
-
-async fn prune(app: AppState) -> Result<(), JobError> {
-    rate_limit::prune(&app.db, &app.config.security).await?;
-    reset::prune(&app.db).await?;
-    super::erasure_tokens::prune(&app).await?;
     Ok(())
 }

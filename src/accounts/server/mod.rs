@@ -10,6 +10,7 @@ pub mod plug;
 pub mod preferences;
 pub mod rate_limit;
 pub mod reset;
+pub mod retention;
 pub mod store;
 
 pub use auth::{AuthAccount, AuthSession, Backend};

@@ -3,18 +3,19 @@
 //! hourly clean-up): `super::jobs`. Demo accounts: `crate::seed`.
 
 use super::{preferences, Backend};
-use crate::server::{db::Db, sessions::DbSessionStore, state::AppState};
+use crate::server::{clock::Clock, db::Db, sessions::DbSessionStore, state::AppState};
 use axum::{routing::post, Router};
 use axum_login::{AuthManagerLayer, AuthManagerLayerBuilder};
 use tower_sessions::SessionManagerLayer;
 
 /// Sign-in (axum-login) over `sessions`: the session id changes at sign-in, and every session
-/// of an account ends when its password changes.
+/// of an account ends when its password changes; `clock` dates each account's last use.
 pub fn auth_layer(
     db: Db,
+    clock: Clock,
     sessions: SessionManagerLayer<DbSessionStore>,
 ) -> AuthManagerLayer<Backend, DbSessionStore> {
-    AuthManagerLayerBuilder::new(Backend::new(db), sessions).build()
+    AuthManagerLayerBuilder::new(Backend::new(db, clock), sessions).build()
 }
 
 /// Plain HTTP routes: the language switch (a form post that works without JavaScript).

@@ -71,11 +71,19 @@ pub async fn clear(db: &Db, email: &str) -> AppResult<()> {
     Ok(())
 }
 
-/// Drops failures older than any window could need.
-pub async fn prune(db: &Db, limits: &SecurityConfig) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM login_failures WHERE at <= $1")
-        .bind(now() - limits.login_window_minutes * 60)
+/// Drops failures recorded before `before` (Unix seconds), though never one still inside the
+/// throttling window before `now`; the number dropped. Run by the retention round
+/// (`retention.rs`).
+pub async fn prune(
+    db: &Db,
+    limits: &SecurityConfig,
+    before: i64,
+    now: i64,
+) -> Result<u64, sqlx::Error> {
+    let before = before.min(now - limits.login_window_minutes * 60);
+    Ok(sqlx::query("DELETE FROM login_failures WHERE at < $1")
+        .bind(before)
         .execute(&db.pool)
-        .await?;
-    Ok(())
+        .await?
+        .rows_affected())
 }

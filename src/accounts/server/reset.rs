@@ -49,11 +49,14 @@ pub async fn consume(db: &Db, token: &str) -> Result<Option<i64>, sqlx::Error> {
         .transpose()
 }
 
-/// Drops expired and used tokens.
-pub async fn prune(db: &Db) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM password_resets WHERE expires_at <= $1 OR used_at IS NOT NULL")
-        .bind(now())
-        .execute(&db.pool)
-        .await?;
-    Ok(())
+/// Drops the tokens that stopped being valid (used, or expired) before `before` (Unix
+/// seconds); the number dropped. Run by the retention round (`retention.rs`).
+pub async fn prune(db: &Db, before: i64) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query(
+        "DELETE FROM password_resets WHERE expires_at < $1 OR (used_at IS NOT NULL AND used_at < $1)",
+    )
+    .bind(before)
+    .execute(&db.pool)
+    .await?
+    .rows_affected())
 }

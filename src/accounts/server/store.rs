@@ -34,6 +34,10 @@ pub struct AccountRow {
     pub email: String,
     pub display_name: String,
     pub password_hash: String,
+    /// When the account was last used (a sign-in, or a signed-in session's first request of a
+    /// day), Unix seconds; None for an account never seen since this was recorded (its
+    /// creation counts). What the inactive-account rule reads (`retention.rs`).
+    pub last_seen_at: Option<i64>,
 }
 
 impl std::fmt::Debug for AccountRow {
@@ -48,7 +52,8 @@ impl std::fmt::Debug for AccountRow {
 /// The columns of an [`AccountRow`]. Every read of an account as such goes through it, and
 /// none finds an erased one (its tombstone, see `erasure.rs`): it cannot sign in, its
 /// sessions no longer find their account, and no search lists it.
-const SELECT_ACCOUNT: &str = "SELECT id, email, display_name, password_hash FROM users";
+const SELECT_ACCOUNT: &str =
+    "SELECT id, email, display_name, password_hash, last_seen_at FROM users";
 
 /// One account per address.
 const EMAIL: UniqueKey = UniqueKey {
@@ -84,7 +89,7 @@ pub async fn create(
 ) -> Result<AccountRow, CreateError> {
     let mut tx = db.pool.begin().await?;
     let created = now();
-    let id: i64 = match sqlx::query_scalar("INSERT INTO users (email, display_name, password_hash, created_at, locale, name_key) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
+    let id: i64 = match sqlx::query_scalar("INSERT INTO users (email, display_name, password_hash, created_at, locale, name_key, last_seen_at) VALUES ($1, $2, $3, $4, $5, $6, $4) RETURNING id")
         .bind(email)
         .bind(display_name)
         .bind(password_hash)
@@ -112,7 +117,19 @@ pub async fn create(
         email: email.into(),
         display_name: display_name.into(),
         password_hash: password_hash.into(),
+        last_seen_at: Some(created),
     })
+}
+
+/// Records that account `id` was used at `at` (Unix seconds, the application's clock): its
+/// inactivity period starts again and any warning of its deletion no longer holds.
+pub async fn seen(db: &Db, id: i64, at: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET last_seen_at = $1, inactivity_warned_at = NULL WHERE id = $2")
+        .bind(at)
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
 }
 
 pub async fn by_email(db: &Db, email: &str) -> Result<Option<AccountRow>, sqlx::Error> {

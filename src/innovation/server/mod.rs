@@ -15,6 +15,7 @@ pub mod jobs;
 pub mod members;
 pub mod notify;
 pub mod plug;
+pub mod retention;
 pub mod share;
 pub mod store;
 pub mod threads;

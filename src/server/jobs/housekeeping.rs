@@ -1,13 +1,11 @@
 //! The infrastructure's housekeeping, a periodic round (once an hour across all processes):
-//! expired sessions, and done jobs older than 30 days. Domains add their own rounds.
+//! expired sessions, and done jobs past `retention.finished_jobs_days` (a mail job holds its
+//! recipient's address; a member's message its text). Domains add their own rounds.
 
 use super::{JobError, Round};
-use crate::server::{db::now, state::AppState};
+use crate::server::{config::PeriodUnit, retention, state::AppState};
 use std::time::Duration;
 use tower_sessions::ExpiredDeletion;
-
-/// How long a done job (and its dedup key) is kept.
-const DONE_KEPT_SECONDS: i64 = 30 * 86_400;
 
 pub fn round() -> Round {
     Round {
@@ -18,11 +16,15 @@ pub fn round() -> Round {
     }
 }
 
-async fn run(app: AppState) -> Result<(), JobError> {
+/// One housekeeping pass (what the round runs; tests call it after moving the clock).
+pub async fn run(app: AppState) -> Result<(), JobError> {
     let store = crate::server::sessions::DbSessionStore::new(app.db.clone());
     if let Err(error) = store.delete_expired().await {
         tracing::warn!(%error, "expired sessions not deleted");
     }
-    super::store::prune(&app.db, now() - DONE_KEPT_SECONDS).await?;
+    let days = app.config.retention.finished_jobs_days;
+    let before = retention::before(&app.clock, days, PeriodUnit::Days);
+    let pruned = super::store::prune(&app.db, before).await?;
+    retention::log("finished_jobs_days", pruned, &[]);
     Ok(())
 }

@@ -1,4 +1,7 @@
 //! Dashboard figures and the CSV export, for the offers and applications an account manages.
+//! The figures also count what is left of applications deleted since (`application_figures`,
+//! kept anonymous by migration 0024's trigger: see `retention.rs`), so they do not change when
+//! the people behind them are deleted; the export lists only the applications that exist.
 
 use super::access::OfferScope;
 use crate::{
@@ -61,6 +64,7 @@ fn scope_filter(scope: &OfferScope) -> Sql {
     sql
 }
 
+/// The applications within `scope`, newest first, with their candidates (the CSV export).
 pub async fn lines(db: &Db, scope: &OfferScope) -> Result<Vec<Line>, sqlx::Error> {
     let mut sql = Sql::new(
         "SELECT a.id, a.offer_id, o.title, o.state AS offer_state, d.code, s.name AS service, u.display_name, u.email, a.state, a.created_at, a.first_answer_at \
@@ -72,6 +76,18 @@ pub async fn lines(db: &Db, scope: &OfferScope) -> Result<Vec<Line>, sqlx::Error
     sql.query_as().fetch_all(&db.pool).await
 }
 
+/// What is kept of the deleted applications within `scope`, as lines with no candidate (empty
+/// name and address): the anonymous part of the figures.
+async fn kept_lines(db: &Db, scope: &OfferScope) -> Result<Vec<Line>, sqlx::Error> {
+    let mut sql = Sql::new(
+        "SELECT a.application_id AS id, a.offer_id, o.title, o.state AS offer_state, d.code, s.name AS service, '' AS display_name, '' AS email, a.state, a.created_at, a.first_answer_at \
+         FROM application_figures a JOIN directions d ON d.id = a.direction_id \
+         LEFT JOIN offers o ON o.id = a.offer_id LEFT JOIN services s ON s.id = o.service_id",
+    );
+    sql.push_sql(&scope_filter(scope));
+    sql.query_as().fetch_all(&db.pool).await
+}
+
 pub async fn dashboard(
     db: &Db,
     scope: &OfferScope,
@@ -79,7 +95,8 @@ pub async fn dashboard(
     in_a_week: &str,
     dates: &crate::server::human_dates::HumanDates,
 ) -> Result<Dashboard, sqlx::Error> {
-    let lines = lines(db, scope).await?;
+    let mut lines = lines(db, scope).await?;
+    lines.extend(kept_lines(db, scope).await?);
     let mut offers: BTreeMap<i64, OfferCounts> = BTreeMap::new();
     let mut by_direction: BTreeMap<String, Vec<(i64, Option<i64>)>> = BTreeMap::new();
     let mut by_service: BTreeMap<String, Vec<(i64, Option<i64>)>> = BTreeMap::new();

@@ -17,6 +17,7 @@ pub mod operations;
 pub mod plug;
 pub mod pools;
 pub mod profiles;
+pub mod retention;
 pub mod search;
 pub mod share;
 pub mod store;
