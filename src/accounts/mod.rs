@@ -2,6 +2,8 @@
 
 pub mod admin_api;
 pub mod api;
+pub mod data_export;
+pub mod data_export_api;
 pub mod jobs_api;
 pub mod pages;
 pub mod preferences_api;

@@ -1,4 +1,5 @@
 use crate::ui::refused_form::ServerForm;
+use super::my_data::MyDataSection;
 use crate::{
     accounts::{
         api::ChangePassword,
@@ -68,6 +69,7 @@ fn Account(user: CurrentUser) -> impl IntoView {
             </ServerForm>
         </section>
         <TimeZoneSection/>
+        <MyDataSection/>
     }
 }
 

@@ -4,6 +4,7 @@ mod account;
 pub mod auth_context;
 mod forgot_password;
 mod jobs_admin;
+mod my_data;
 mod reset_password;
 mod roles_admin;
 mod sign_in;

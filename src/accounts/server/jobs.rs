@@ -1,8 +1,9 @@
 //! Accounts' background work: the password-reset mail (a job, so a relay that is down delays
-//! it instead of losing it) and the pruning of old sign-in failures and spent reset tokens (a
-//! round, hourly across all processes).
+//! it instead of losing it), the "my data" archive (`data_export::job`), and the pruning of old
+//! sign-in failures, spent reset tokens and expired "my data" archives (a round, hourly across
+//! all processes).
 
-use super::{rate_limit, reset, store};
+use super::{data_export, rate_limit, reset, store};
 use crate::{
     i18n::Locale,
     server::{
@@ -27,6 +28,9 @@ pub struct ResetMail {
 
 pub fn register(registry: &mut Registry) {
     registry.job(RESET_MAIL, |app, job| Box::pin(send_reset(app, job)));
+    registry.job(data_export::job::PREPARE, |app, job| {
+        Box::pin(data_export::job::prepare(app, job))
+    });
     registry.round(Round {
         name: "accounts.prune",
         every: Duration::from_secs(3600),
@@ -88,5 +92,7 @@ async fn send_reset(app: AppState, job: Job) -> Result<(), JobError> {
 async fn prune(app: AppState) -> Result<(), JobError> {
     rate_limit::prune(&app.db, &app.config.security).await?;
     reset::prune(&app.db).await?;
+    // Until the retention round calls it.
+    data_export::delete_expired_exports(&app).await?;
     Ok(())
 }

@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod caller;
+pub mod data_export;
 pub mod jobs;
 pub mod password;
 pub mod plug;

@@ -12,6 +12,7 @@ pub mod independence;
 pub mod jobs;
 pub mod members;
 pub mod notify;
+pub mod personal_data;
 pub mod plug;
 pub mod share;
 pub mod store;
