@@ -241,20 +241,22 @@ async fn a_closed_offer_takes_no_application() {
     );
 }
 
-
 #[tokio::test]
 async fn cvs_are_checked_by_content_and_shown_only_to_the_right_people() {
     let (app, offer) = with_offer(2_000).await;
     let ada = app.sign_in("ada@example.org", PASSWORD).await;
-    assert!(app.upload_cv(&ada, b"MZ\x90\x00 not a pdf at all".to_vec())
+    assert!(app
+        .upload_cv(&ada, b"MZ\x90\x00 not a pdf at all".to_vec())
         .await
         .ends_with("cv=field-cv-not-pdf"));
     let mut big = b"%PDF-1.7\n".to_vec();
     big.resize(5_000, b' ');
-    assert!(app.upload_cv(&ada, big)
+    assert!(app
+        .upload_cv(&ada, big)
         .await
         .ends_with("cv=field-cv-too-big"));
-    assert!(app.upload_cv(&ada, b"%PDF-1.7\n%%EOF\n".to_vec())
+    assert!(app
+        .upload_cv(&ada, b"%PDF-1.7\n%%EOF\n".to_vec())
         .await
         .ends_with("cv=ok"));
     let ada_id = parvis::accounts::server::store::by_email(&app.state.db, "ada@example.org")

@@ -77,8 +77,16 @@ async fn catalogue(app: &TestApp) -> Catalogue {
 /// A column named as pointing at a person, foreign key or not.
 fn named_for_a_person(column: &str) -> bool {
     const PEOPLE: &[&str] = &[
-        "user", "author", "actor", "editor", "owner", "sender", "recipient", "candidate",
-        "member", "account",
+        "user",
+        "author",
+        "actor",
+        "editor",
+        "owner",
+        "sender",
+        "recipient",
+        "candidate",
+        "member",
+        "account",
     ];
     column == "email"
         || column.ends_with("_by")
@@ -98,9 +106,7 @@ fn pointing_at_accounts((columns, keys): &Catalogue) -> BTreeSet<(String, String
     loop {
         let more: Vec<(String, String)> = keys
             .iter()
-            .filter(|(from, to)| {
-                !found.contains(*from) && (to.0 == "users" || found.contains(*to))
-            })
+            .filter(|(from, to)| !found.contains(*from) && (to.0 == "users" || found.contains(*to)))
             .map(|(from, _)| from.clone())
             .collect();
         if more.is_empty() {
@@ -262,12 +268,14 @@ async fn a_candidates_archive_holds_her_data_only_for_her_until_it_expires() {
         .fetch_one(&app.state.db.pool)
         .await
         .expect("ada");
-    sqlx::query("INSERT INTO data_exports (user_id, state, requested_at) VALUES ($1, 'preparing', $2)")
-        .bind(ada_id)
-        .bind(parvis::server::db::now())
-        .execute(&app.state.db.pool)
-        .await
-        .expect("a request being prepared");
+    sqlx::query(
+        "INSERT INTO data_exports (user_id, state, requested_at) VALUES ($1, 'preparing', $2)",
+    )
+    .bind(ada_id)
+    .bind(parvis::server::db::now())
+    .execute(&app.state.db.pool)
+    .await
+    .expect("a request being prepared");
     assert!(status(&app, &ada).await.preparing());
     let second = app
         .call_json::<()>(&ada, "accounts/request_data_export", &[])
@@ -297,7 +305,10 @@ async fn a_candidates_archive_holds_her_data_only_for_her_until_it_expires() {
     // The token alone is not enough: a visitor signs in first, another account learns nothing.
     let visitor = app.client().get(app.url(&link)).send().await.expect("get");
     assert_eq!(visitor.status(), 303);
-    assert_eq!(location(&visitor), format!("/compte/connexion?suite={link}"));
+    assert_eq!(
+        location(&visitor),
+        format!("/compte/connexion?suite={link}")
+    );
     let refused = bob.get(app.url(&link)).send().await.expect("get");
     assert_eq!(
         (refused.status().as_u16(), location(&refused)),
@@ -315,7 +326,11 @@ async fn a_candidates_archive_holds_her_data_only_for_her_until_it_expires() {
         .await
         .expect("page");
     assert_eq!(page.status(), 200);
-    assert!(page.text().await.expect("html").contains("pas valable pour ce compte"));
+    assert!(page
+        .text()
+        .await
+        .expect("html")
+        .contains("pas valable pour ce compte"));
 
     // The owner downloads it.
     let download = ada.get(app.url(&link)).send().await.expect("download");
@@ -358,14 +373,20 @@ async fn a_candidates_archive_holds_her_data_only_for_her_until_it_expires() {
     assert_eq!(applications.as_array().map(Vec::len), Some(1));
     assert_eq!(application["cover_letter"], "Lettre d'Ada");
     assert_eq!(application["offer_title"], "Stage jardins partagés");
-    assert_eq!(application["agents_notes"][0]["body"], "Très bon dossier d'Ada.");
+    assert_eq!(
+        application["agents_notes"][0]["body"],
+        "Très bon dossier d'Ada."
+    );
     let messages: Vec<&str> = application["messages"]
         .as_array()
         .expect("messages")
         .iter()
         .filter_map(|m| m["body"].as_str())
         .collect();
-    assert_eq!(messages, ["Pouvez-vous venir mardi ?", "Oui, avec plaisir."]);
+    assert_eq!(
+        messages,
+        ["Pouvez-vous venir mardi ?", "Oui, avec plaisir."]
+    );
     assert_eq!(application["history"][0]["to_state"], "received");
     assert!(
         application["created_at"]
@@ -378,11 +399,18 @@ async fn a_candidates_archive_holds_her_data_only_for_her_until_it_expires() {
     // Nothing of Bob's.
     for (name, content) in &entries {
         let text = String::from_utf8_lossy(content);
-        for his in ["bob@example.org", "Bob Marley", "Lettre de Bob", "Note sur Bob"] {
+        for his in [
+            "bob@example.org",
+            "Bob Marley",
+            "Lettre de Bob",
+            "Note sur Bob",
+        ] {
             assert!(!text.contains(his), "{his} in {name}");
         }
         assert!(
-            !content.windows(bob_cv.len()).any(|w| w == bob_cv.as_slice()),
+            !content
+                .windows(bob_cv.len())
+                .any(|w| w == bob_cv.as_slice()),
             "Bob's CV in {name}"
         );
     }

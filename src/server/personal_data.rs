@@ -92,7 +92,11 @@ pub fn object(row: &AnyRow) -> Map<String, Value> {
 
 /// The rows of `sql` (which reads `$1` as the account's id, as often as it needs) as JSON
 /// objects, in the query's order.
-pub async fn rows(db: &Db, sql: &str, account: i64) -> Result<Vec<Map<String, Value>>, sqlx::Error> {
+pub async fn rows(
+    db: &Db,
+    sql: &str,
+    account: i64,
+) -> Result<Vec<Map<String, Value>>, sqlx::Error> {
     let rows = sqlx::query(sql).bind(account).fetch_all(&db.pool).await?;
     Ok(rows.iter().map(object).collect())
 }

@@ -1,5 +1,5 @@
-use crate::ui::refused_form::ServerForm;
 use super::my_data::MyDataSection;
+use crate::ui::refused_form::ServerForm;
 use crate::{
     accounts::{
         api::ChangePassword,

@@ -40,7 +40,11 @@ pub fn MyDataSection() -> impl IntoView {
     // Only this section changes: its state loads again.
     on_success(ask.value(), move |_| status.refetch());
     let query = use_query_map();
-    let outcome = move || query.with(|q| q.get("donnees")).and_then(|c| link_outcome(&c));
+    let outcome = move || {
+        query
+            .with(|q| q.get("donnees"))
+            .and_then(|c| link_outcome(&c))
+    };
     view! {
         <section class="panel" id="mes-donnees" aria-labelledby="mes-donnees-title">
             <h2 id="mes-donnees-title">{t("data-export-title")}</h2>

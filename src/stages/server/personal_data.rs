@@ -36,7 +36,10 @@ pub async fn collect(
     }
     data.file(
         "candidate_profile.json",
-        profile.into_iter().next().map_or(Value::Null, Value::Object),
+        profile
+            .into_iter()
+            .next()
+            .map_or(Value::Null, Value::Object),
     );
 
     let mut applications = rows(

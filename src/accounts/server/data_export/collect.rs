@@ -68,10 +68,11 @@ async fn own(db: &Db, account: i64, now: i64) -> Result<PersonalData, sqlx::Erro
     data.file("account.json", file);
 
     // Failures are counted under the address typed (`rate_limit`): the account's own.
-    let failures = sqlx::query("SELECT address, at FROM login_failures WHERE email = $1 ORDER BY at")
-        .bind(&email)
-        .fetch_all(&db.pool)
-        .await?;
+    let failures =
+        sqlx::query("SELECT address, at FROM login_failures WHERE email = $1 ORDER BY at")
+            .bind(&email)
+            .fetch_all(&db.pool)
+            .await?;
     data.file(
         "sign_in_failures.json",
         list(failures.iter().map(object).collect()),

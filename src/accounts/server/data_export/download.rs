@@ -44,7 +44,10 @@ pub async fn download(
         None
     };
     let Some(export) = export.filter(|e| e.user_id == user.id) else {
-        tracing::info!(user = user.id, "data export link refused: unknown or not this account's");
+        tracing::info!(
+            user = user.id,
+            "data export link refused: unknown or not this account's"
+        );
         return account_page("inconnu");
     };
     let (Some(expires_at), Some(file_name)) = (export.expires_at, export.file_name) else {

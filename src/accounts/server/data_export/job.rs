@@ -53,11 +53,17 @@ pub fn readme(locale: Locale, files: &[&str], originals: bool) -> String {
     let mut text = locale.t("export-readme-intro");
     text.push_str("\n\n");
     for name in files {
-        let key = format!("export-file-{}", name.trim_end_matches(".json").replace('_', "-"));
+        let key = format!(
+            "export-file-{}",
+            name.trim_end_matches(".json").replace('_', "-")
+        );
         text.push_str(&format!("{name}\n    {}\n", locale.t(&key)));
     }
     if originals {
-        text.push_str(&format!("files/\n    {}\n", locale.t("export-file-originals")));
+        text.push_str(&format!(
+            "files/\n    {}\n",
+            locale.t("export-file-originals")
+        ));
     }
     text.push('\n');
     text.push_str(&locale.t("export-readme-formats"));
@@ -75,24 +81,33 @@ pub async fn prepare(app: AppState, job: Job) -> Result<(), JobError> {
     };
     if export.state == "preparing" {
         let now = app.clock.now_seconds();
-        let data = collect::everything(
-            &app.db,
-            export.user_id,
-            &app.config.server.data_dir,
-            now,
-        )
-        .await?;
+        let data =
+            collect::everything(&app.db, export.user_id, &app.config.server.data_dir, now).await?;
         let names: Vec<&str> = data.files.iter().map(|f| f.name).collect();
         let text = readme(recipient.locale, &names, !data.originals.is_empty());
         let file_name = format!("{}-{}.zip", export.id, store::new_token());
         let path = folder(&app).join(&file_name);
         let bytes = write_zip(path.clone(), text, data).await?;
         let expires_at = now + lifetime_seconds(&app);
-        if !store::mark_ready(&app.db, export.id, &file_name, bytes as i64, now, expires_at).await? {
+        if !store::mark_ready(
+            &app.db,
+            export.id,
+            &file_name,
+            bytes as i64,
+            now,
+            expires_at,
+        )
+        .await?
+        {
             let _ = tokio::fs::remove_file(&path).await;
             return Ok(());
         }
-        tracing::info!(export = export.id, user = export.user_id, bytes, "data export prepared");
+        tracing::info!(
+            export = export.id,
+            user = export.user_id,
+            bytes,
+            "data export prepared"
+        );
         export.expires_at = Some(expires_at);
     }
     let Some(expires_at) = export.expires_at else {
@@ -108,7 +123,10 @@ pub async fn prepare(app: AppState, job: Job) -> Result<(), JobError> {
         "mail-data-export-body",
         &[
             ("name", recipient.display_name.clone()),
-            ("link", app.config.public_link(&format!("/compte/donnees/{token}"))),
+            (
+                "link",
+                app.config.public_link(&format!("/compte/donnees/{token}")),
+            ),
             ("until", dates.instant_text(expires_at)),
         ],
     );
