@@ -252,28 +252,12 @@ impl RetentionConfig {
         let rule = |key, amount, unit| RetentionRule { key, amount, unit };
         vec![
             rule("applications_months", self.applications_months, Months),
-            rule(
-                "accepted_applications_months",
-                self.accepted_applications_months,
-                Months,
-            ),
-            rule(
-                "inactive_accounts_months",
-                self.inactive_accounts_months,
-                Months,
-            ),
+            rule("accepted_applications_months", self.accepted_applications_months, Months),
+            rule("inactive_accounts_months", self.inactive_accounts_months, Months),
             rule("inactive_warning_days", self.inactive_warning_days, Days),
             rule("moderation_log_months", self.moderation_log_months, Months),
-            rule(
-                "member_messages_months",
-                self.member_messages_months,
-                Months,
-            ),
-            rule(
-                "read_notifications_months",
-                self.read_notifications_months,
-                Months,
-            ),
+            rule("member_messages_months", self.member_messages_months, Months),
+            rule("read_notifications_months", self.read_notifications_months, Months),
             rule("sign_in_failures_hours", self.sign_in_failures_hours, Hours),
             rule("reset_tokens_hours", self.reset_tokens_hours, Hours),
             rule("finished_jobs_days", self.finished_jobs_days, Days),
