@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use {
-    super::server::{data_export, Caller},
+    super::server::{data_export, preferences, Caller},
     crate::server::{app_state, human_dates::HumanDates, redirect_plain_form, respond},
 };
 
@@ -18,11 +18,14 @@ use {
 pub async fn my_data_export() -> Result<DataExportStatus, AppError> {
     respond(
         async {
-            // Read before the first await (README, development notes).
+            // Every context is read before the first await: during server rendering this
+            // resource's owner may be gone once it resumes (README, development notes).
             let app = app_state()?;
+            let locale = crate::i18n::request_locale();
             let caller = Caller::current().await?;
             let account = caller.signed_in()?;
-            let dates = HumanDates::for_reader().await?;
+            let zone = preferences::time_zone(&app.db, account.id).await?;
+            let dates = HumanDates::for_account(&app, locale, &zone);
             let Some(export) = data_export::store::latest(&app.db, account.id).await? else {
                 return Ok(DataExportStatus::None);
             };
