@@ -7,8 +7,8 @@ import * as os from "node:os";
 // database and the demo accounts.
 const port = Number(process.env.PARVIS_E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
-// Workers load this file again: they reuse the main process's folder (specs read the mail
-// outbox in it, `PARVIS_E2E_DATA_DIR`/outbox).
+// Made once by the main process and passed to the workers (which load this file again), so
+// a spec can read the server's mail outbox (`${PARVIS_E2E_DATA_DIR}/outbox/*.eml`).
 const dataDir = process.env.PARVIS_E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "parvis-e2e-"));
 process.env.PARVIS_E2E_DATA_DIR = dataDir;
 const root = path.resolve(__dirname, "..");

@@ -241,39 +241,22 @@ async fn a_closed_offer_takes_no_application() {
     );
 }
 
-async fn upload(app: &TestApp, client: &reqwest::Client, bytes: Vec<u8>) -> String {
-    let part = reqwest::multipart::Part::bytes(bytes)
-        .file_name("cv.pdf")
-        .mime_str("application/pdf")
-        .expect("mime");
-    let response = client
-        .post(app.url("/stages/cv"))
-        .multipart(reqwest::multipart::Form::new().part("cv", part))
-        .send()
-        .await
-        .expect("upload");
-    assert_eq!(response.status(), 303);
-    response
-        .headers()
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_string()
-}
-
 #[tokio::test]
 async fn cvs_are_checked_by_content_and_shown_only_to_the_right_people() {
     let (app, offer) = with_offer(2_000).await;
     let ada = app.sign_in("ada@example.org", PASSWORD).await;
-    assert!(upload(&app, &ada, b"MZ\x90\x00 not a pdf at all".to_vec())
+    assert!(app
+        .upload_cv(&ada, b"MZ\x90\x00 not a pdf at all".to_vec())
         .await
         .ends_with("cv=field-cv-not-pdf"));
     let mut big = b"%PDF-1.7\n".to_vec();
     big.resize(5_000, b' ');
-    assert!(upload(&app, &ada, big)
+    assert!(app
+        .upload_cv(&ada, big)
         .await
         .ends_with("cv=field-cv-too-big"));
-    assert!(upload(&app, &ada, b"%PDF-1.7\n%%EOF\n".to_vec())
+    assert!(app
+        .upload_cv(&ada, b"%PDF-1.7\n%%EOF\n".to_vec())
         .await
         .ends_with("cv=ok"));
     let ada_id = parvis::accounts::server::store::by_email(&app.state.db, "ada@example.org")

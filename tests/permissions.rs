@@ -76,6 +76,9 @@ const TABLE: &[(&str, &str, &str)] = &[
         "time_zone=Europe/Paris",
         "UAAAAAA",
     ),
+    // "My data": each account asks for its own archive (a 409 would count as passed).
+    ("accounts/data_export", "", "UAAAAAA"),
+    ("accounts/request_data_export", "", "UAAAAAA"),
     ("admin/accounts", "query=spare", "UFFFAFA"),
     (
         "admin/grant",

@@ -1,5 +1,5 @@
 // Shared by the browser tests: waiting for hydration, the accessibility check, signing in.
-import { expect, Page } from "@playwright/test";
+import { expect, Browser, Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
 export async function hydrated(page: Page) {
@@ -82,4 +82,19 @@ export async function onFirstScreen(page: Page, locator: import("@playwright/tes
   const box = await locator.boundingBox();
   const height = page.viewportSize()!.height;
   return box !== null && box.y >= 0 && box.y + box.height <= height;
+}
+
+// A page of a new browser context with JavaScript off.
+export async function noScript(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  return context.newPage();
+}
+
+// Signs in with the demo password through the plain form (JavaScript off); lands on /compte.
+export async function signInPlainly(page: Page, email: string) {
+  await page.goto("/compte/connexion");
+  await page.getByLabel("Adresse électronique").fill(email);
+  await page.getByLabel("Mot de passe", { exact: true }).fill("parvis-demo-2026");
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mon compte" })).toBeVisible();
 }

@@ -4,8 +4,8 @@
 // filters are links with their counts, active ones are chips that remove them; with
 // JavaScript the results follow the typing and the URL keeps the search. An offer page shows
 // its key facts and the apply action on the first screen; a fiche's facts share their layout.
-import { test, expect, Browser, Page, TestInfo } from "@playwright/test";
-import { checkAccessibility, chooseFilter, hydrated, onFirstScreen, openFilters, signUp } from "./helpers";
+import { test, expect, Page, TestInfo } from "@playwright/test";
+import { checkAccessibility, chooseFilter, hydrated, noScript, onFirstScreen, openFilters, signUp } from "./helpers";
 
 function watch(page: Page) {
   const problems: string[] = [];
@@ -14,10 +14,6 @@ function watch(page: Page) {
   return problems;
 }
 
-async function noScript(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  return context.newPage();
-}
 
 // The count and the first result on the first screen; the filters a closed disclosure on a
 // phone, a column to the left of the results on a desktop.

@@ -1,22 +1,7 @@
 // Every kind of form, refused once with JavaScript off: the page it comes back to says why,
 // next to the field when a field is wrong, and long texts come back as they were typed.
-import { test, expect, Browser, Page } from "@playwright/test";
-import { fillOffer } from "./helpers";
-
-const PASSWORD = "parvis-demo-2026";
-
-async function noScript(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  return context.newPage();
-}
-
-async function signInPlainly(page: Page, email: string) {
-  await page.goto("/compte/connexion");
-  await page.getByLabel("Adresse électronique").fill(email);
-  await page.getByLabel("Mot de passe", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Mon compte" })).toBeVisible();
-}
+import { test, expect } from "@playwright/test";
+import { fillOffer, noScript, signInPlainly } from "./helpers";
 
 test("a wrong password and a short one are told without JavaScript", async ({ browser }) => {
   const page = await noScript(browser);

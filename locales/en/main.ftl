@@ -403,7 +403,7 @@ file-message-sent = Message sent.
 file-from-candidate = Candidate
 file-from-agent = Host service
 file-notes = Internal notes
-file-notes-hint = Seen only by the agents following this application, never by the candidate.
+file-notes-hint = Seen only by the agents following this application, not by the candidate on their page.
 file-notes-none = No note.
 file-note-body = New note
 file-note-add = Add the note
@@ -727,3 +727,50 @@ mail-inactive-body = Hello { $name },
     If you no longer need it, there is nothing to do.
 
     — Parvis
+## export
+data-export-title = My data
+data-export-lead = Download everything Parvis keeps about you: your account, your profile and CV, your applications with their history, the messages and the agents' notes, your searches, your fiches, contributions and follows. We prepare a ZIP archive (JSON files described in a README, and the files you uploaded) and e-mail you a link.
+data-export-submit = Ask for my data
+data-export-asked = Request recorded: you will get the link by e-mail as soon as the archive is ready.
+data-export-none = You have not asked for an archive recently.
+data-export-preparing = Archive being prepared, asked for on
+data-export-ready = Your archive ({ $size } MB) is ready: the link we e-mailed works until
+data-export-expired = The link of your last archive expired on
+data-export-preparing-already = An archive is being prepared already: you will get its link by e-mail.
+data-export-link-expired = This link has expired and the archive was deleted: ask for a new one below.
+data-export-link-unknown = This link is not valid for this account. Sign in with the account that asked for the archive, or ask for a new one.
+mail-data-export-subject = Parvis: your data is ready
+mail-data-export-body = Hello { $name },
+
+    The archive of your data is ready. Download it while signed in to your Parvis account, through this link (valid until { $until }):
+    { $link }
+
+    After that date the archive is deleted; you can ask for a new one on your account page.
+
+    If you did not ask for it, change your password.
+
+    — Parvis
+export-readme-intro = Your data on Parvis: everything the site keeps about you on the day this archive was prepared (GDPR rights of access and portability). Each JSON file holds one kind of data:
+export-readme-formats = Dates and times: ISO 8601 in universal time (UTC). The values 0 and 1 mean no and yes. An empty file ([] or null): Parvis keeps nothing of that kind about you.
+export-file-account = your account (address, name, language, time zone, creation date), your roles, the roles you granted, your password reset requests (dates)
+export-file-sign-in-failures = failed sign-ins with your address (network address, date), kept a few hours
+export-file-sessions = your open sessions (expiry date)
+export-file-candidate-profile = your candidate profile (education, phone, presentation) and your CV (files/cv.pdf)
+export-file-applications = your applications: offer, state, letter, history of its steps, messages, and the agents' private notes
+export-file-saved-searches = your saved searches
+export-file-stages-staff-work = your work as an agent in Stages: offers created, steps, messages and notes written (by application and date), answer templates, pools
+export-file-member-profile = your Innovation member profile and its fields
+export-file-fiches = your fiches, with every revision and the editors' reviews
+export-file-fiche-revisions-on-others = the revisions you wrote on other authors' fiches
+export-file-fiche-images = the images you uploaded (the files are in files/images)
+export-file-comments = your comments
+export-file-threads = your discussion threads
+export-file-replies = your replies in discussions
+export-file-follows = what you follow (fiches, threads, fields, cities)
+export-file-notifications = your notifications
+export-file-flags = the flags you raised
+export-file-member-messages = messages between members: sent (to whom, when) and received (when)
+export-file-digest = your choice about the summary e-mail (1: turned off)
+export-file-innovation-editor-work = your work as an Innovation editor: reviews, promotional terms, moderation
+export-file-originals = the files you uploaded, as Parvis keeps them
+file-note-export = The candidate can read these notes: they are part of the data they can download ("My data", right of access).

@@ -403,7 +403,7 @@ file-message-sent = Message envoyé.
 file-from-candidate = Candidat·e
 file-from-agent = Service d'accueil
 file-notes = Notes internes
-file-notes-hint = Visibles des seuls agents qui suivent cette candidature, jamais du candidat.
+file-notes-hint = Visibles des seuls agents qui suivent cette candidature, pas du candidat sur sa page.
 file-notes-none = Aucune note.
 file-note-body = Nouvelle note
 file-note-add = Ajouter la note
@@ -727,3 +727,50 @@ mail-inactive-body = Bonjour { $name },
     Si vous n'en avez plus besoin, vous n'avez rien à faire.
 
     — Parvis
+## export
+data-export-title = Mes données
+data-export-lead = Téléchargez tout ce que Parvis conserve sur vous : votre compte, votre profil et votre CV, vos candidatures avec leur historique, les messages et les notes des agents, vos recherches, vos fiches, contributions et abonnements. Nous préparons une archive ZIP (des fichiers JSON décrits dans un README, et les fichiers que vous avez déposés) et vous envoyons un lien par courriel.
+data-export-submit = Demander mes données
+data-export-asked = Demande enregistrée : vous recevrez le lien par courriel dès que l'archive sera prête.
+data-export-none = Vous n'avez pas demandé d'archive récemment.
+data-export-preparing = Archive en préparation, demandée le
+data-export-ready = Votre archive ({ $size } Mo) est prête : le lien envoyé par courriel fonctionne jusqu'au
+data-export-expired = Le lien de votre dernière archive a expiré le
+data-export-preparing-already = Une archive est déjà en préparation : vous recevrez son lien par courriel.
+data-export-link-expired = Ce lien a expiré et l'archive a été supprimée : demandez-en une nouvelle ci-dessous.
+data-export-link-unknown = Ce lien n'est pas valable pour ce compte. Connectez-vous avec le compte qui a demandé l'archive, ou demandez-en une nouvelle.
+mail-data-export-subject = Parvis : vos données sont prêtes
+mail-data-export-body = Bonjour { $name },
+
+    L'archive de vos données est prête. Téléchargez-la en étant connecté à votre compte Parvis, par ce lien (valable jusqu'au { $until }) :
+    { $link }
+
+    Après cette date, l'archive est supprimée ; vous pourrez en demander une nouvelle sur la page de votre compte.
+
+    Si vous n'avez rien demandé, changez votre mot de passe.
+
+    — Parvis
+export-readme-intro = Vos données sur Parvis : tout ce que le site conserve sur vous à la date de préparation de cette archive (droit d'accès et de portabilité, RGPD). Chaque fichier JSON correspond à un type de données :
+export-readme-formats = Dates et heures : ISO 8601 en temps universel (UTC). Les valeurs 0 et 1 signifient non et oui. Un fichier vide ([] ou null) : Parvis ne conserve rien de ce type sur vous.
+export-file-account = votre compte (adresse, nom, langue, fuseau horaire, date de création), vos rôles, les rôles que vous avez attribués, vos demandes de nouveau mot de passe (dates)
+export-file-sign-in-failures = les échecs de connexion à votre adresse (adresse réseau, date), gardés quelques heures
+export-file-sessions = vos sessions ouvertes (date d'expiration)
+export-file-candidate-profile = votre profil de candidat (formation, téléphone, présentation) et votre CV (files/cv.pdf)
+export-file-applications = vos candidatures : offre, état, lettre, historique des étapes, messages, et les notes privées des agents
+export-file-saved-searches = vos recherches enregistrées
+export-file-stages-staff-work = votre travail d'agent dans Stages : offres créées, étapes, messages et notes écrits (par candidature et date), modèles de réponse, viviers
+export-file-member-profile = votre profil de membre Innovation et ses domaines
+export-file-fiches = vos fiches, avec chaque version et les avis des éditeurs
+export-file-fiche-revisions-on-others = les versions que vous avez écrites sur les fiches d'autres auteurs
+export-file-fiche-images = les images que vous avez déposées (les fichiers sont dans files/images)
+export-file-comments = vos commentaires
+export-file-threads = vos discussions
+export-file-replies = vos réponses aux discussions
+export-file-follows = ce que vous suivez (fiches, discussions, domaines, villes)
+export-file-notifications = vos notifications
+export-file-flags = vos signalements
+export-file-member-messages = les messages entre membres : envoyés (à qui, quand) et reçus (quand)
+export-file-digest = votre choix sur le courriel récapitulatif (1 : désactivé)
+export-file-innovation-editor-work = votre travail d'éditeur Innovation : avis, termes promotionnels, modération
+export-file-originals = les fichiers que vous avez déposés, tels que Parvis les conserve
+file-note-export = Le candidat peut lire ces notes : elles font partie des données qu'il peut télécharger (« Mes données », droit d'accès).

@@ -3,6 +3,8 @@
 pub mod admin_api;
 pub mod api;
 pub mod erasure_api;
+pub mod data_export;
+pub mod data_export_api;
 pub mod jobs_api;
 pub mod pages;
 pub mod preferences_api;

@@ -1,8 +1,8 @@
 //! On-the-fly compression of dynamic answers (pages, server-function JSON, feeds): brotli or
 //! gzip, as the request's `Accept-Encoding` prefers, with `Vary: Accept-Encoding`.
 //!
-//! Left alone: answers already encoded (the site's precompressed files), ranges, images
-//! (already compressed formats), small answers, and server-sent events — a compressor holds
+//! Left alone: answers already encoded (the site's precompressed files), ranges, images and
+//! ZIP archives (already compressed formats), small answers, and server-sent events — a compressor holds
 //! bytes back until it has enough to work on, which would delay each live event.
 
 use tower_http::compression::{
@@ -10,8 +10,11 @@ use tower_http::compression::{
     CompressionLayer, CompressionLevel,
 };
 
-/// What is compressed: large enough, and none of gRPC, images or event streams.
-pub type Policy = And<And<And<SizeAbove, NotForContentType>, NotForContentType>, NotForContentType>;
+/// What is compressed: large enough, and none of gRPC, images, event streams or ZIP archives.
+pub type Policy = And<
+    And<And<And<SizeAbove, NotForContentType>, NotForContentType>, NotForContentType>,
+    NotForContentType,
+>;
 
 /// Below this many bytes (when the size is known) an answer goes out as it is: the headers
 /// and the compressor's framing would eat most of the gain.
@@ -22,7 +25,8 @@ pub fn layer() -> CompressionLayer<Policy> {
     let predicate = SizeAbove::new(MIN_BYTES)
         .and(NotForContentType::GRPC)
         .and(NotForContentType::IMAGES)
-        .and(NotForContentType::SSE);
+        .and(NotForContentType::SSE)
+        .and(NotForContentType::const_new("application/zip"));
     CompressionLayer::new()
         .br(true)
         .gzip(true)

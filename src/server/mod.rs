@@ -24,6 +24,7 @@ pub mod mail;
 pub mod markdown;
 pub mod metrics;
 pub mod nul_bytes;
+pub mod personal_data;
 pub mod realtime;
 pub mod redirect;
 pub mod refused_forms;

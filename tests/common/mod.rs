@@ -222,6 +222,28 @@ impl TestApp {
         .expect("grant");
     }
 
+    /// Uploads `bytes` as `client`'s CV (the plain multipart form); the redirect's location,
+    /// which ends with the outcome (`cv=ok`, `cv=field-cv-not-pdf`…).
+    pub async fn upload_cv(&self, client: &Client, bytes: Vec<u8>) -> String {
+        let part = reqwest::multipart::Part::bytes(bytes)
+            .file_name("cv.pdf")
+            .mime_str("application/pdf")
+            .expect("mime");
+        let response = client
+            .post(self.url("/stages/cv"))
+            .multipart(reqwest::multipart::Form::new().part("cv", part))
+            .send()
+            .await
+            .expect("upload");
+        assert_eq!(response.status(), 303);
+        response
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string()
+    }
+
     /// Waits (up to 10 s) until the outbox holds a message containing every one of `needles`.
     pub async fn mail_containing(&self, needles: &[&str]) -> String {
         for _ in 0..100 {

@@ -1,3 +1,4 @@
+use super::my_data::MyDataSection;
 use crate::ui::refused_form::ServerForm;
 use crate::{
     accounts::{
@@ -69,6 +70,7 @@ fn Account(user: CurrentUser) -> impl IntoView {
         </section>
         <TimeZoneSection/>
         <super::account_erasure::ErasureSection/>
+        <MyDataSection/>
     }
 }
 

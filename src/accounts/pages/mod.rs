@@ -6,6 +6,7 @@ pub mod auth_context;
 mod confirm_erasure;
 mod forgot_password;
 mod jobs_admin;
+mod my_data;
 mod reset_password;
 mod roles_admin;
 mod sign_in;

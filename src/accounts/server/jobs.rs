@@ -1,9 +1,9 @@
 //! Accounts' background work: the password-reset mail (a job, so a relay that is down delays
-//! it instead of losing it), and the retention round (`retention.rs`, hourly across all
-//! processes: old sign-in failures, spent reset tokens, inactive accounts) with its warning
-//! mail.
+//! it instead of losing it), the "my data" archive (`data_export::job`), and the retention round
+//! (`retention.rs`, hourly across all processes: old sign-in failures, spent reset tokens,
+//! expired "my data" archives, inactive accounts) with its warning mail.
 
-use super::{reset, retention, store};
+use super::{data_export, reset, retention, store};
 use crate::{
     i18n::Locale,
     server::{
@@ -29,6 +29,9 @@ pub fn register(registry: &mut Registry) {
     registry.job(RESET_MAIL, |app, job| Box::pin(send_reset(app, job)));
     registry.job(super::erasure::ERASED_MAIL, |app, job| {
         Box::pin(super::erasure::send_erased_mail(app, job))
+    });
+    registry.job(data_export::job::PREPARE, |app, job| {
+        Box::pin(data_export::job::prepare(app, job))
     });
     registry.job(super::erasure_tokens::CONFIRM_MAIL, |app, job| {
         Box::pin(super::erasure_tokens::send_confirm_mail(app, job))

@@ -4,6 +4,7 @@ pub mod auth;
 pub mod caller;
 pub mod erasure;
 pub mod erasure_tokens;
+pub mod data_export;
 pub mod jobs;
 pub mod password;
 pub mod plug;

@@ -2,9 +2,12 @@
 //! the sessions, the language switch and the private areas robots stay out of. Its jobs (reset mail,
 //! hourly clean-up): `super::jobs`. Demo accounts: `crate::seed`.
 
-use super::{preferences, Backend};
+use super::{data_export, preferences, Backend};
 use crate::server::{clock::Clock, db::Db, sessions::DbSessionStore, state::AppState};
-use axum::{routing::post, Router};
+use axum::{
+    routing::{get, post},
+    Router,
+};
 use axum_login::{AuthManagerLayer, AuthManagerLayerBuilder};
 use tower_sessions::SessionManagerLayer;
 
@@ -18,9 +21,15 @@ pub fn auth_layer(
     AuthManagerLayerBuilder::new(Backend::new(db, clock), sessions).build()
 }
 
-/// Plain HTTP routes: the language switch (a form post that works without JavaScript).
+/// Plain HTTP routes: the language switch (a form post that works without JavaScript) and the
+/// "my data" archive's download.
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/langue", post(preferences::set_language))
+    Router::new()
+        .route("/langue", post(preferences::set_language))
+        .route(
+            "/compte/donnees/{token}",
+            get(data_export::download::download),
+        )
 }
 
 /// Path prefixes robots.txt keeps crawlers out of: administration and the account's pages.

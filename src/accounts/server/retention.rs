@@ -1,6 +1,7 @@
 //! Accounts' retention rules (`[retention]` in `Leptos.toml`), a round run hourly across all
 //! processes (its periods are counted in hours): failed sign-ins (`sign_in_failures_hours`),
-//! spent reset tokens (`reset_tokens_hours`), and inactive accounts
+//! spent reset tokens (`reset_tokens_hours`), expired "my data" archives
+//! (`data_exports_days`), and inactive accounts
 //! (`inactive_accounts_months`, `inactive_warning_days`).
 //!
 //! An account without a staff role (host agent, direction admin, editor, site admin) whose last
@@ -12,6 +13,7 @@
 //! (or when the round was late) still gets its full warning period.
 
 use super::{
+    data_export,
     erasure::{self, ErasureError, ErasureReason},
     erasure_tokens, rate_limit, reset, store,
 };
@@ -56,6 +58,8 @@ pub struct Warning {
 pub struct Report {
     pub sign_in_failures: u64,
     pub reset_tokens: u64,
+    /// "My data" archives past `data_exports_days` (files and rows).
+    pub data_exports: u64,
     /// Warning mails queued.
     pub warned: u64,
     /// Accounts deleted.
@@ -92,6 +96,8 @@ pub async fn run(app: &AppState) -> Result<Report, JobError> {
     // The account-deletion confirmation tokens are their own module's (used or expired ones).
     erasure_tokens::prune(app).await?;
     retention::log("reset_tokens_hours", report.reset_tokens, &[]);
+    report.data_exports = data_export::delete_expired_exports(app).await? as u64;
+    retention::log("data_exports_days", report.data_exports, &[]);
     report.warned = warn_inactive(app).await?;
     retention::log("inactive_warning_days", report.warned, &[]);
     report.deleted = delete_inactive(app).await?;

@@ -14,6 +14,7 @@ pub mod independence;
 pub mod jobs;
 pub mod members;
 pub mod notify;
+pub mod personal_data;
 pub mod plug;
 pub mod retention;
 pub mod share;

@@ -62,6 +62,8 @@ pub enum JobError {
     Db(#[from] sqlx::Error),
     #[error("mail: {0}")]
     Mail(#[from] super::mail::MailError),
+    #[error("{0}")]
+    Archive(#[from] super::personal_data::ArchiveError),
     #[error("payload does not decode: {0}")]
     Payload(#[source] serde_json::Error),
     #[error("no handler for job kind {0:?}")]

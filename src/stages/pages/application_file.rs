@@ -181,6 +181,7 @@ fn NoteForm(id: i64, draft: RwSignal<String>) -> impl IntoView {
         <ServerForm action=add attr:class="form">
             <input type="hidden" name="id" value=id.to_string()/>
             <DraftField id="note-body" label=t("file-note-body") draft error=field_error(add.value(), "body")/>
+            <p class="field-hint">{t("file-note-export")}</p>
             <button type="submit">{t("file-note-add")}</button>
         </ServerForm>
     }

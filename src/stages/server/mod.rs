@@ -14,6 +14,7 @@ pub mod live;
 pub mod notices;
 pub mod offer_index;
 pub mod operations;
+pub mod personal_data;
 pub mod plug;
 pub mod pools;
 pub mod profiles;
