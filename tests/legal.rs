@@ -269,11 +269,13 @@ async fn the_footer_links_to_the_four_pages_in_both_languages() {
     );
 }
 
-/// A cookie jar that also writes down every `Set-Cookie` it is given.
-#[derive(Default)]
+/// Every `Set-Cookie` value the recording clients received.
+type Seen = Arc<Mutex<Vec<String>>>;
+
+/// One client's cookie jar, which also writes down every `Set-Cookie` it is given.
 struct Recorder {
     jar: Jar,
-    seen: Mutex<Vec<String>>,
+    seen: Seen,
 }
 
 impl CookieStore for Recorder {
@@ -292,10 +294,13 @@ impl CookieStore for Recorder {
     }
 }
 
-/// A browser-like client whose every received cookie `recorder` notes.
-fn recording(recorder: &Arc<Recorder>) -> Client {
+/// A browser-like client (its own cookie jar) whose every received cookie goes into `seen`.
+fn recording(seen: &Seen) -> Client {
     Client::builder()
-        .cookie_provider(recorder.clone())
+        .cookie_provider(Arc::new(Recorder {
+            jar: Jar::default(),
+            seen: seen.clone(),
+        }))
         .redirect(reqwest::redirect::Policy::none())
         .read_timeout(std::time::Duration::from_secs(30))
         .build()
@@ -314,7 +319,7 @@ async fn get(app: &TestApp, client: &Client, path: &str) {
     ok(client.get(app.url(path)).send().await.expect("get"), path).await;
 }
 
-async fn sign_up(app: &TestApp, recorder: &Arc<Recorder>, email: &str) -> Client {
+async fn sign_up(app: &TestApp, recorder: &Seen, email: &str) -> Client {
     let client = recording(recorder);
     ok(
         app.call(
@@ -333,7 +338,7 @@ async fn sign_up(app: &TestApp, recorder: &Arc<Recorder>, email: &str) -> Client
     client
 }
 
-async fn sign_in(app: &TestApp, recorder: &Arc<Recorder>, email: &str) -> Client {
+async fn sign_in(app: &TestApp, recorder: &Seen, email: &str) -> Client {
     let client = recording(recorder);
     ok(
         app.call(
@@ -351,7 +356,7 @@ async fn sign_in(app: &TestApp, recorder: &Arc<Recorder>, email: &str) -> Client
 #[tokio::test]
 async fn every_cookie_the_site_sets_is_in_the_cookie_notice() {
     let app = TestApp::spawn_with(configure).await;
-    let recorder = Arc::new(Recorder::default());
+    let recorder = Seen::default();
 
     // Staff set the scene: an agent publishes an offer, an editor publishes a member's fiche.
     let (_, service) = app.direction("DEVE").await;
@@ -362,7 +367,7 @@ async fn every_cookie_the_site_sets_is_in_the_cookie_notice() {
     let offer = app
         .publish_offer(&agent, service, "Stage jardins partagés")
         .await;
-    get(&app, &agent, "/stages/gestion").await;
+    get(&app, &agent, &format!("/stages/offres/{offer}")).await;
     sign_up(&app, &recorder, "editor@example.org").await;
     app.grant("editor@example.org", Role::Editor, None).await;
     let editor = sign_in(&app, &recorder, "editor@example.org").await;
@@ -473,7 +478,7 @@ async fn every_cookie_the_site_sets_is_in_the_cookie_notice() {
     )
     .await;
 
-    let seen = recorder.seen.lock().expect("recorder").clone();
+    let seen = recorder.lock().expect("recorder").clone();
     let names: BTreeSet<String> = seen
         .iter()
         .filter_map(|c| c.split_once('=').map(|(name, _)| name.trim().to_string()))
