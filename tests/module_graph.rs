@@ -21,8 +21,8 @@
 //!   placed here, and in the README's layout section).
 //!
 //! What counts as what (the first segment of the module path):
-//! - domains: `accounts`, `reference`, `stages`, `innovation`, `espaces`. A domain's layer is
-//!   its second segment: `server` (server-only SQL and work), `pages` (or `pages.rs`), `api`
+//! - domains: `accounts`, `reference`, `stages`, `innovation`, `espaces`, `legal`. A domain's
+//!   layer is its second segment: `server` (server-only SQL and work), `pages` (or `pages.rs`), `api`
 //!   and `*_api` (server functions), anything else (`types`, `search`, `browse`…) types;
 //! - infrastructure: `server` — configuration, database, sessions, security, mail, the live
 //!   relay, the one formatter or writer of each cross-cutting format;
@@ -39,7 +39,14 @@ use std::{
     path::{Path, PathBuf},
 };
 
-const DOMAINS: &[&str] = &["accounts", "reference", "stages", "innovation", "espaces"];
+const DOMAINS: &[&str] = &[
+    "accounts",
+    "reference",
+    "stages",
+    "innovation",
+    "espaces",
+    "legal",
+];
 const INFRASTRUCTURE: &[&str] = &["server"];
 const SHARED: &[&str] = &[
     "error",

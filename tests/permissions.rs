@@ -93,6 +93,8 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("admin/jobs", "", "UFFFFFA"),
     ("admin/retry_job", "id=999999", "UFFFFFN"),
     ("reference/all", "", "AAAAAAA"),
+    // The legal pages' facts.
+    ("legal/facts", "", "AAAAAAA"),
     (
         "reference/save",
         "kind=service&parent_id={direction}&name=",

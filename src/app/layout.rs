@@ -30,6 +30,14 @@ pub fn Layout(children: Children) -> impl IntoView {
         </main>
         <footer class="site-footer">
             <p>{t("footer-text")}</p>
+            <nav aria-label=t("footer-legal-label")>
+                <ul class="footer-links">
+                    <li><A href="/mentions-legales">{t("legal-notice-title")}</A></li>
+                    <li><A href="/confidentialite">{t("privacy-title")}</A></li>
+                    <li><A href="/cookies">{t("cookies-title")}</A></li>
+                    <li><A href="/accessibilite">{t("footer-accessibility")}</A></li>
+                </ul>
+            </nav>
         </footer>
     }
 }

@@ -11,8 +11,8 @@
 //! In the main chunk: Stages' search and offer pages, the home page, Espaces.
 
 use crate::{
-    accounts::pages as accounts, innovation::pages as innovation, reference::pages as reference,
-    stages::pages as stages,
+    accounts::pages as accounts, innovation::pages as innovation, legal::pages as legal,
+    reference::pages as reference, stages::pages as stages,
 };
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
@@ -122,5 +122,16 @@ page_group! {
         RolesAdminRoute => Roles: accounts::RolesAdminPage,
         JobsAdminRoute => Jobs: accounts::JobsAdminPage,
         ReferenceAdminRoute => Reference: reference::ReferenceAdmin,
+    }
+}
+
+page_group! {
+    /// The legal notice, the privacy and cookie notices, the accessibility statement: read
+    /// rarely, from the footer.
+    LegalPages, legal_pages, __preload_legal_pages {
+        LegalNoticeRoute => Notice: legal::LegalNoticePage,
+        PrivacyRoute => Privacy: legal::PrivacyPage,
+        CookiesRoute => Cookies: legal::CookiesPage,
+        AccessibilityRoute => Accessibility: legal::AccessibilityPage,
     }
 }

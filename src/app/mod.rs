@@ -139,6 +139,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/compte/supprime") view={Lazy::<lazy_pages::ErasedRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view={Lazy::<lazy_pages::RolesAdminRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/travaux") view={Lazy::<lazy_pages::JobsAdminRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/mentions-legales") view={Lazy::<lazy_pages::LegalNoticeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/confidentialite") view={Lazy::<lazy_pages::PrivacyRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/cookies") view={Lazy::<lazy_pages::CookiesRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/accessibilite") view={Lazy::<lazy_pages::AccessibilityRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/referentiel") view={Lazy::<lazy_pages::ReferenceAdminRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </Layout>

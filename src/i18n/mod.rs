@@ -22,6 +22,9 @@ static_loader! {
 /// The cookie that holds the chosen language; readable by scripts on purpose.
 pub const LANG_COOKIE: &str = "parvis_lang";
 
+/// How long the language cookie lasts, in days (its `Max-Age`; the cookie notice shows it).
+pub const LANG_COOKIE_DAYS: u32 = 365;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Locale {
     #[default]
@@ -171,7 +174,7 @@ mod tests {
     #[test]
     fn every_key_used_in_the_code_exists() {
         let known = keys(include_str!("../../locales/fr/main.ftl"));
-        let pattern = regex::Regex::new(r#"(?:\bt\(|t_with\(|, |Conflict\(|Err\(|=> |\()"((?:field|error|role|nav|mail|password|reference|admin|sign|account|forgot|reset|offer|offers|education|application|applications|apply|cv|spontaneous|dashboard|alerts|answer|file|direction|pool|profile|search|innovation|fiche|maturity|review|rules|comments|moderation|notifications|members|member|threads|thread|follow|follows|digest|translation)-[a-z-]+)""#).expect("regex");
+        let pattern = regex::Regex::new(r#"(?:\bt\(|t_with\(|, |Conflict\(|Err\(|=> |\()"((?:field|error|role|nav|mail|password|reference|admin|sign|account|forgot|reset|offer|offers|education|application|applications|apply|cv|spontaneous|dashboard|alerts|answer|file|direction|pool|profile|search|innovation|fiche|maturity|review|rules|comments|moderation|notifications|members|member|threads|thread|follow|follows|digest|translation|legal|privacy|cookies|accessibility|footer)-[a-z-]+)""#).expect("regex");
         let mut missing = Vec::new();
         let mut stack = vec![std::path::PathBuf::from(concat!(
             env!("CARGO_MANIFEST_DIR"),

@@ -25,6 +25,7 @@ pub struct Config {
     pub log: LogConfig,
     pub retention: RetentionConfig,
     pub erasure: ErasureConfig,
+    pub legal: LegalConfig,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -238,6 +239,60 @@ impl Default for RetentionConfig {
     }
 }
 
+/// Who answers for the site: what the legal notice, the privacy notice and the accessibility
+/// statement name (`legal` pages). The defaults are example values (an "Exemple" city, `.example`
+/// addresses, a reserved phone range): an installation must replace every one of them.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LegalConfig {
+    /// The publisher (éditeur, loi n° 2004-575 art. 6 III): the city, by its official name.
+    pub publisher_name: String,
+    /// The publisher's postal address (its town hall).
+    pub publisher_address: String,
+    /// The publisher's telephone number, as shown.
+    pub publisher_phone: String,
+    /// The publisher's contact e-mail address.
+    pub publisher_email: String,
+    /// The director of publication (directeur de la publication): for a city, its mayor.
+    pub director: String,
+    /// The host (hébergeur): its name, postal address and telephone, as the law requires.
+    pub host_name: String,
+    pub host_address: String,
+    pub host_phone: String,
+    /// The data protection officer (GDPR art. 37–39): a name or a service, an e-mail address
+    /// and a postal address, where people exercise their rights.
+    pub dpo_name: String,
+    pub dpo_email: String,
+    pub dpo_address: String,
+    /// Where people report an accessibility problem (RGAA: "retour d'information"): an e-mail
+    /// address and/or the address of a contact form (empty: not shown).
+    pub accessibility_email: String,
+    pub accessibility_form_url: String,
+    /// The date (YYYY-MM-DD) of the accessibility checks the statement reports
+    /// (`end2end/tests/accessibility_audit.spec.ts`); checked at start.
+    pub accessibility_audit_date: String,
+}
+
+impl Default for LegalConfig {
+    fn default() -> Self {
+        LegalConfig {
+            publisher_name: "Ville d'Exemple".into(),
+            publisher_address: "1 place de l'Hôtel-de-Ville, 99999 Exemple".into(),
+            publisher_phone: "+33 1 99 00 00 00".into(),
+            publisher_email: "contact@ville.example".into(),
+            director: "Le maire de la Ville d'Exemple".into(),
+            host_name: "Hébergeur d'Exemple SAS".into(),
+            host_address: "2 rue de l'Exemple, 99999 Exemple".into(),
+            host_phone: "+33 1 99 00 00 01".into(),
+            dpo_name: "Délégué à la protection des données de la Ville d'Exemple".into(),
+            dpo_email: "dpo@ville.example".into(),
+            dpo_address: "DPO, 1 place de l'Hôtel-de-Ville, 99999 Exemple".into(),
+            accessibility_email: "accessibilite@ville.example".into(),
+            accessibility_form_url: String::new(),
+            accessibility_audit_date: "2026-11-30".into(),
+        }
+    }
+}
+
 /// The unit of a retention period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PeriodUnit {
@@ -307,6 +362,8 @@ pub enum ConfigError {
     MetricsAddress(String),
     #[error("configuration: server.public_url must be http or https, not {0}")]
     PublicUrlScheme(String),
+    #[error("configuration: legal.accessibility_audit_date {0:?} is not a date (YYYY-MM-DD)")]
+    AuditDate(String),
     #[error("configuration: city.time_zone {0:?} is not a known time zone (use an IANA name such as \"Europe/Paris\")")]
     UnknownTimeZone(String),
 }
@@ -377,6 +434,7 @@ impl Default for Config {
             erasure: ErasureConfig {
                 confirm_minutes: 30,
             },
+            legal: LegalConfig::default(),
         }
     }
 }
@@ -407,6 +465,16 @@ impl Config {
         let config: Config = figment.extract().map_err(Box::new)?;
         config.city_zone()?;
         config.metrics_address()?;
+        if config
+            .legal
+            .accessibility_audit_date
+            .parse::<jiff::civil::Date>()
+            .is_err()
+        {
+            return Err(ConfigError::AuditDate(
+                config.legal.accessibility_audit_date.clone(),
+            ));
+        }
         match config.server.public_url.scheme() {
             "http" | "https" => Ok(config),
             other => Err(ConfigError::PublicUrlScheme(other.to_string())),
@@ -470,6 +538,22 @@ mod tests {
             assert_eq!(config.server.address.port(), 4000);
             assert!(config.demo.enabled);
             assert_eq!(config.session.cookie_name, "parvis_session");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn refuses_an_audit_date_that_is_not_a_date() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("PARVIS_LEGAL__ACCESSIBILITY_AUDIT_DATE", "30/11/2026");
+            let error = Config::load("missing.toml")
+                .expect_err("not a date")
+                .to_string();
+            assert!(error.contains("accessibility_audit_date"), "{error}");
+            jail.set_env("PARVIS_LEGAL__PUBLISHER_NAME", "Ville de Lutèce");
+            jail.set_env("PARVIS_LEGAL__ACCESSIBILITY_AUDIT_DATE", "2027-01-15");
+            let config = Config::load("missing.toml").map_err(|e| e.to_string())?;
+            assert_eq!(config.legal.publisher_name, "Ville de Lutèce");
             Ok(())
         });
     }

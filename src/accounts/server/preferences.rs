@@ -20,8 +20,9 @@ use sqlx::Row;
 pub fn language_cookie(locale: Locale, https: bool) -> String {
     let secure = if https { "; Secure" } else { "" };
     format!(
-        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}",
-        locale.code()
+        "{LANG_COOKIE}={}; Path=/; Max-Age={}; SameSite=Lax{secure}",
+        locale.code(),
+        crate::i18n::LANG_COOKIE_DAYS * 86_400
     )
 }
 
