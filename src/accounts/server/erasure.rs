@@ -63,6 +63,8 @@ pub struct ErasureReport {
     pub digest_optouts: u64,
     pub reset_tokens: u64,
     pub erasure_tokens: u64,
+    /// "My data" archive files deleted.
+    pub data_exports: u64,
     pub login_failures: u64,
     pub role_grants: u64,
     pub pool_handlers: u64,
@@ -131,6 +133,7 @@ pub const HANDLED: &[Handled] = &[
     h("role_grants", "granted_by", Handling::Kept("a role the account granted to someone else stays granted")),
     h("password_resets", "user_id", Handling::Deleted),
     h("erasure_requests", "user_id", Handling::Deleted),
+    h("data_exports", "user_id", Handling::Deleted),
     h("sessions", "data", Handling::Deleted),
     h("login_failures", "email", Handling::Deleted),
     h("offers", "created_by", Handling::Kept("an offer belongs to its direction, not to the agent who wrote it")),
@@ -249,6 +252,7 @@ pub async fn erase_account_with(
         holds_account(r, account)
     })
     .await?;
+    let archives = super::data_export::store::delete_of(&mut tx, account).await?;
     store::make_tombstone(&mut tx, account, &tombstone_email(account), at).await?;
     if reason == ErasureReason::OwnRequest {
         jobs::enqueue(
@@ -269,6 +273,14 @@ pub async fn erase_account_with(
             Ok(()) => report.cv_files += 1,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => tracing::error!(error = %e, "could not delete an erased account's CV"),
+        }
+    }
+    let exports = super::data_export::folder(state);
+    for file in &archives {
+        match tokio::fs::remove_file(exports.join(file)).await {
+            Ok(()) => report.data_exports += 1,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => tracing::error!(error = %e, "could not delete an erased account's data archive"),
         }
     }
     stages.changes.committed(state).await;

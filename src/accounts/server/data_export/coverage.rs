@@ -54,6 +54,11 @@ pub const COVERAGE: &[Covered] = &[
         "the archive requests themselves: shown on the account page, deleted with their archive",
     ),
     excluded(
+        "erasure_requests",
+        "user_id",
+        "a pending confirmation of the account's own deletion: a token hash and times, deleted when used or expired",
+    ),
+    excluded(
         "jobs",
         "payload",
         "work queued for the account (a mail to send) holds only ids and the language of data \

@@ -146,3 +146,18 @@ pub async fn delete(db: &Db, id: i64) -> Result<(), sqlx::Error> {
         .await?;
     Ok(())
 }
+
+/// Deletes every archive request of `user_id` (its account is being erased), in the caller's
+/// transaction; returns the archive files to delete once it commits.
+pub async fn delete_of(conn: &mut AnyConnection, user_id: i64) -> Result<Vec<String>, sqlx::Error> {
+    let files: Vec<Option<String>> =
+        sqlx::query_scalar("SELECT file_name FROM data_exports WHERE user_id = $1")
+            .bind(user_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    sqlx::query("DELETE FROM data_exports WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(files.into_iter().flatten().collect())
+}
