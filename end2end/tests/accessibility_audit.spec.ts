@@ -51,6 +51,8 @@ const groups: { who: string; account: string | null; visits: Visit[] }[] = [
       at("/compte/inscription"),
       at("/compte/mot-de-passe-oublie"),
       at("/compte/reinitialiser", "/compte/reinitialiser?jeton=perime"),
+      at("/compte/supprimer", "/compte/supprimer?jeton=perime"),
+      at("/compte/supprime"),
       at("/mentions-legales"),
       at("/confidentialite"),
       at("/cookies"),

@@ -17,6 +17,8 @@ async function hydrated(page: Page) {
 
 // No serious or critical WCAG 2.1 AA violation on the page as it stands.
 async function checkAccessibility(page: Page, testInfo: TestInfo) {
+  // After a client-side navigation to a lazy page, its <Title> is set once its chunk has run.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   await testInfo.attach(`axe-${page.url()}`, { body: JSON.stringify(bad, null, 2), contentType: "application/json" });
