@@ -18,11 +18,13 @@ impl Kept {
         Kept { dir }
     }
 
-    /// When `file` (relative to `pkg`) is kept, copies its kept siblings beside it: the same
-    /// hashed name holds the same bytes, so they need not be compressed again. Whether any was.
+    /// When `file` (relative to `pkg`) is kept with the same bytes, copies its kept siblings
+    /// beside it, so they need not be compressed again. Whether any was. The bytes are compared,
+    /// not trusted to the name: a sibling of other bytes under the same name (a name whose hash
+    /// was not of the final file) would send a browser a stale file.
     pub fn reuse_siblings(&self, pkg: &Path, file: &Path) -> Result<bool, SiteBuildError> {
         let kept = self.dir.join(file);
-        if !kept.is_file() {
+        if !kept.is_file() || !same_bytes(&kept, &pkg.join(file)) {
             return Ok(false);
         }
         let mut reused = false;
@@ -43,6 +45,9 @@ impl Kept {
         let kept = self.dir.join(file);
         if let Some(parent) = kept.parent() {
             fs::create_dir_all(parent).map_err(SiteBuildError::io(parent))?;
+        }
+        if kept.is_file() && !same_bytes(&source, &kept) {
+            remove_with_siblings(&kept)?;
         }
         copy_if_missing(&source, &kept)?;
         for suffix in precompress::SUFFIXES {
@@ -112,6 +117,14 @@ impl Kept {
     }
 }
 
+/// Whether the two files hold the same bytes (false when either cannot be read).
+fn same_bytes(a: &Path, b: &Path) -> bool {
+    match (fs::read(a), fs::read(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
 /// Copies through a temporary name, so an interrupted run never leaves a partial file under a
 /// hashed name (which would be trusted from then on).
 fn copy_if_missing(from: &Path, to: &Path) -> Result<(), SiteBuildError> {
@@ -131,4 +144,39 @@ fn remove_with_siblings(kept: &Path) -> Result<(), SiteBuildError> {
         }
     }
     fs::remove_file(kept).map_err(SiteBuildError::io(kept))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn siblings_are_reused_only_for_the_same_bytes() {
+        let root = std::env::temp_dir().join(format!("parvis-kept-{}", std::process::id()));
+        let (pkg, kept_dir) = (root.join("pkg"), root.join("kept"));
+        fs::create_dir_all(&pkg).expect("pkg");
+        let kept = Kept::new(kept_dir.clone());
+        let name = Path::new("chunk_1.abc.wasm");
+        fs::write(pkg.join(name), b"first build").expect("file");
+        fs::write(precompress::sibling(&pkg.join(name), "br"), b"first br").expect("sibling");
+        kept.record(&pkg, name, SystemTime::now()).expect("recorded");
+        // The next build writes other bytes under the same name, without siblings.
+        fs::remove_file(precompress::sibling(&pkg.join(name), "br")).expect("emptied");
+        fs::write(pkg.join(name), b"second build").expect("file");
+        assert!(!kept.reuse_siblings(&pkg, name).expect("checked"));
+        assert!(!precompress::sibling(&pkg.join(name), "br").exists());
+        kept.record(&pkg, name, SystemTime::now()).expect("recorded again");
+        assert_eq!(fs::read(kept_dir.join(name)).expect("kept"), b"second build");
+        assert!(!precompress::sibling(&kept_dir.join(name), "br").exists());
+        // The same bytes again: the kept siblings are reused.
+        fs::write(precompress::sibling(&pkg.join(name), "br"), b"second br").expect("sibling");
+        kept.record(&pkg, name, SystemTime::now()).expect("recorded");
+        fs::remove_file(precompress::sibling(&pkg.join(name), "br")).expect("emptied");
+        assert!(kept.reuse_siblings(&pkg, name).expect("checked"));
+        assert_eq!(
+            fs::read(precompress::sibling(&pkg.join(name), "br")).expect("reused"),
+            b"second br"
+        );
+        let _ = fs::remove_dir_all(&root);
+    }
 }
