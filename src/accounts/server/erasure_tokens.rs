@@ -59,25 +59,16 @@ pub async fn send_confirm_mail(app: AppState, job: Job) -> Result<(), JobError> 
     let locale = Locale::try_from(mail.locale.as_str()).map_err(sqlx::Error::from)?;
     let minutes = app.config.erasure.confirm_minutes;
     let token = issue(&app, account.id, mail.remove_contributions, minutes).await?;
-    let link = app
-        .config
-        .public_link(&format!("/compte/supprimer?jeton={token}"));
-    let body = locale.t_with(
-        "mail-erasure-confirm-body",
-        &[
-            ("name", account.display_name.clone()),
-            ("link", link),
-            ("minutes", minutes.to_string()),
-        ],
-    );
-    app.mailer
-        .send_as(
-            &job.message_id(&app.config),
-            &account.email,
-            &locale.t("mail-erasure-confirm-subject"),
-            body,
-        )
-        .await?;
+    super::jobs::mail_link(
+        &app,
+        &job,
+        &account,
+        locale,
+        "mail-erasure-confirm",
+        &format!("/compte/supprimer?jeton={token}"),
+        minutes,
+    )
+    .await?;
     Ok(())
 }
 
