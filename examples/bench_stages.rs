@@ -5,7 +5,8 @@
 //! `scripts/bench` runs it on SQLite and, when reachable, on PostgreSQL. The Innovation part
 //! (20,000 fiches, 200,000 comments) is in parts/innovation.rs.
 //!
-//! Unless `PARVIS_BENCH_LOAD=0`, it first starts a copy of itself (`--busy-loop`) that keeps
+//! `PARVIS_BENCH_PARTS=innovation` (or `stages`) measures one part alone. Unless
+//! `PARVIS_BENCH_LOAD=0`, it first starts a copy of itself (`--busy-loop`) that keeps
 //! one core busy for the whole run, so figures are measured under the same load from run to
 //! run; the child is killed at the end. It prints each figure as it goes, then all of them
 //! as a Markdown table.
@@ -254,6 +255,12 @@ async fn run(label: &str, url: String) -> Result<(), Box<dyn std::error::Error>>
     if let Ok(mut backend) = BACKEND.lock() {
         *backend = label.to_string();
     }
+    if !part_chosen("stages") {
+        if part_chosen("innovation") {
+            bench_innovation::run(&app, &state.db).await?;
+        }
+        return Ok(());
+    }
     seed(&state.db).await?;
     analyze(&state.db).await?;
     let offer_index = parvis::stages::server::offer_index::OfferIndex::of(&state)?;
@@ -351,8 +358,17 @@ async fn run(label: &str, url: String) -> Result<(), Box<dyn std::error::Error>>
         samples.push(start.elapsed());
     }
     report("apply (insert + history, one transaction)", samples);
-    bench_innovation::run(&app, &state.db).await?;
+    if part_chosen("innovation") {
+        bench_innovation::run(&app, &state.db).await?;
+    }
     Ok(())
+}
+
+/// Whether `PARVIS_BENCH_PARTS` (comma-separated: `stages`, `innovation`; both when unset)
+/// names `part`: one part alone measures in minutes while a change is tried.
+fn part_chosen(part: &str) -> bool {
+    std::env::var("PARVIS_BENCH_PARTS")
+        .map_or(true, |parts| parts.split(',').any(|p| p.trim() == part))
 }
 
 fn tempfile_dir() -> std::path::PathBuf {

@@ -59,7 +59,7 @@ pub async fn send_confirm_mail(app: AppState, job: Job) -> Result<(), JobError> 
     let locale = Locale::try_from(mail.locale.as_str()).map_err(sqlx::Error::from)?;
     let minutes = app.config.erasure.confirm_minutes;
     let token = issue(&app, account.id, mail.remove_contributions, minutes).await?;
-    super::jobs::mail_link(
+    super::mail_link::send(
         &app,
         &job,
         &account,

@@ -68,7 +68,7 @@ async fn send_reset(app: AppState, job: Job) -> Result<(), JobError> {
     let locale = Locale::try_from(mail.locale.as_str()).map_err(sqlx::Error::from)?;
     let minutes = app.config.security.password_reset_minutes;
     let token = reset::issue(&app.db, account.id, minutes).await?;
-    mail_link(
+    super::mail_link::send(
         &app,
         &job,
         &account,
@@ -78,36 +78,5 @@ async fn send_reset(app: AppState, job: Job) -> Result<(), JobError> {
         minutes,
     )
     .await?;
-    Ok(())
-}
-
-/// Mails `account` a link to `path` (valid `minutes`), in `locale`, with the messages
-/// `<key>-subject` and `<key>-body` (which take `name`, `link` and `minutes`): the password
-/// reset and the account deletion's confirmation.
-pub(super) async fn mail_link(
-    app: &AppState,
-    job: &Job,
-    account: &store::AccountRow,
-    locale: Locale,
-    key: &str,
-    path: &str,
-    minutes: i64,
-) -> Result<(), JobError> {
-    let body = locale.t_with(
-        &format!("{key}-body"),
-        &[
-            ("name", account.display_name.clone()),
-            ("link", app.config.public_link(path)),
-            ("minutes", minutes.to_string()),
-        ],
-    );
-    app.mailer
-        .send_as(
-            &job.message_id(&app.config),
-            &account.email,
-            &locale.t(&format!("{key}-subject")),
-            body,
-        )
-        .await?;
     Ok(())
 }

@@ -6,6 +6,7 @@ pub mod erasure;
 pub mod erasure_tokens;
 pub mod data_export;
 pub mod jobs;
+pub mod mail_link;
 pub mod password;
 pub mod plug;
 pub mod preferences;
