@@ -94,7 +94,10 @@ pub fn App() -> impl IntoView {
     view! {
         <Link rel="alternate" href="/stages/flux.atom" type_="application/atom+xml" title=t("feed-offers-title")/>
         <Meta name="description" content=t("site-description")/>
-        <Title formatter=|text: String| if text.is_empty() { "Parvis".to_string() } else { format!("{text} · Parvis") }/>
+        // The shell's own text ("") stays at the bottom of leptos_meta's title stack: while a
+        // route swaps its page (a lazy chunk, a new query), the page's <Title> is gone for a
+        // moment and the document would have no title at all (axe saw it on a phone).
+        <Title text="" formatter=|text: String| if text.is_empty() { "Parvis".to_string() } else { format!("{text} · Parvis") }/>
         <Router>
             <chunk_failure::RememberIntendedUrl/>
             <Layout>
