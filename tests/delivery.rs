@@ -452,3 +452,34 @@ async fn every_page_links_the_manifest_the_icons_and_the_theme_colour() {
     let touch = image::load_from_memory(&touch).expect("PNG");
     assert_eq!((touch.width(), touch.height()), (180, 180));
 }
+
+/// The bundle is fetched by the loader after the page's load, never preloaded from the head:
+/// a preload starts the WASM's download while the server's page is painted, and Lighthouse's
+/// mobile simulation then counts it into the largest paint (3.2 s on `/stages`, text at 0.8 s).
+#[tokio::test]
+async fn pages_start_the_bundle_after_their_load_and_preload_none_of_it() {
+    let app = app_serving_public_files().await;
+    for path in ["/", "/stages", "/innovation"] {
+        let html = get(&app, path, None).await.text().await.expect("html");
+        let page = scraper::Html::parse_document(&html);
+        let selector = scraper::Selector::parse("link[rel=preload], link[rel=modulepreload]")
+            .expect("selector");
+        let preloaded: Vec<_> = page
+            .select(&selector)
+            .filter_map(|e| e.value().attr("href"))
+            .filter(|href| href.ends_with(".wasm") || href.ends_with(".js"))
+            .collect();
+        assert!(preloaded.is_empty(), "{path} preloads {preloaded:?}");
+        let selector = scraper::Selector::parse("script[type=module]").expect("selector");
+        let loader: String = page
+            .select(&selector)
+            .map(|e| e.text().collect::<String>())
+            .collect();
+        assert!(
+            loader.contains("addEventListener(\"load\"")
+                && loader.contains("requestIdleCallback")
+                && loader.contains("/pkg/parvis"),
+            "{path}: {loader}"
+        );
+    }
+}

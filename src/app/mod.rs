@@ -1,6 +1,7 @@
 //! The HTML shell, the application root and its routes.
 
 pub mod chunk_failure;
+mod hydration_loader;
 mod layout;
 mod lazy_pages;
 
@@ -46,12 +47,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="apple-touch-icon" href="/apple-touch-icon.png"/>
                 // Both name the bundle's files by their content hash (`hash-files`).
                 <HashedStylesheet id="parvis" options=options.clone()/>
-                // Hydration waits for the browser's first idle moment (at most 2 s), and the
-                // WASM and JS are preloaded at low priority: the server-rendered page is painted
-                // first and stays the largest paint (with a high-priority preload, Lighthouse's
-                // mobile LCP counted the WASM's whole download: 3.2 s where the text showed
-                // at 1.2 s).
-                <HydrationScripts options defer=true/>
+                // Hydration starts after the page's load, when the browser is idle, and
+                // nothing preloads the bundle: the server-rendered page is painted first and
+                // stays the largest paint (`hydration_loader.rs`).
+                <hydration_loader::HydrationLoader options/>
                 <MetaTags/>
                 <RefusedFormData/>
             </head>

@@ -18,6 +18,31 @@ pub fn hash_file_beside_binary() -> bool {
         .is_some_and(|file| file.is_file())
 }
 
+/// The bundle's JS and WASM file names as Leptos's `HydrationScripts` makes them: with
+/// `hash_files`, `<output>.<hash>.js` / `.wasm` from the `hash.txt` beside the binary (the
+/// plain names when it has none: a binary cargo-leptos did not build); without, the plain
+/// names, the WASM's with wasm-bindgen's `_bg` unless the build named its output.
+pub fn bundle_names(output_name: &str, hash_files: bool) -> (String, String) {
+    let (mut js, mut wasm) = (output_name.to_string(), output_name.to_string());
+    if hash_files {
+        let hashes = std::env::current_exe()
+            .ok()
+            .and_then(|exe| exe.parent().map(|dir| dir.join(HASH_FILE)))
+            .and_then(|file| std::fs::read_to_string(file).ok())
+            .unwrap_or_default();
+        for (file, hash) in hashes.lines().filter_map(|line| line.trim().split_once(':')) {
+            match file {
+                "js" => js = format!("{output_name}.{}", hash.trim()),
+                "wasm" => wasm = format!("{output_name}.{}", hash.trim()),
+                _ => {}
+            }
+        }
+    } else if option_env!("LEPTOS_OUTPUT_NAME").is_none() {
+        wasm.push_str("_bg");
+    }
+    (js, wasm)
+}
+
 /// Length of cargo-leptos's content hash: 16 bytes of MD5 in unpadded base64url.
 const HASH_LEN: usize = 22;
 
