@@ -24,14 +24,6 @@ async fn agent(app: &TestApp, email: &str) -> Client {
     client
 }
 
-async fn user_id(app: &TestApp, email: &str) -> i64 {
-    parvis::accounts::server::store::by_email(&app.state.db, email)
-        .await
-        .expect("query")
-        .expect("account")
-        .id
-}
-
 /// Creates a space from `template` as `client`; its id.
 async fn create(app: &TestApp, client: &Client, template: &str, name: &str) -> i64 {
     let (status, id) = app
@@ -52,7 +44,7 @@ async fn add_member(app: &TestApp, space: i64, email: &str, role: SpaceRole) {
         "INSERT INTO space_members (space_id, user_id, role, joined_at) VALUES ($1, $2, $3, 0)",
     )
     .bind(space)
-    .bind(user_id(app, email).await)
+    .bind(app.user_id(email).await)
     .bind(role.code())
     .execute(&app.state.db.pool)
     .await
@@ -218,8 +210,8 @@ async fn only_animators_change_members_and_the_last_animator_stays() {
     )
     .await;
     let id = space.to_string();
-    let reader_id = user_id(&app, "reader@example.org").await.to_string();
-    let owner_id = user_id(&app, "owner@example.org").await.to_string();
+    let reader_id = app.user_id("reader@example.org").await.to_string();
+    let owner_id = app.user_id("owner@example.org").await.to_string();
 
     for client in [&reader, &contributor] {
         assert_eq!(home(&app, client, space).await.0, 200, "members read");
@@ -326,7 +318,7 @@ async fn a_removed_member_loses_access_at_once() {
     let member = app.sign_up("member@example.org", PASSWORD).await;
     add_member(&app, space, "member@example.org", SpaceRole::Contributor).await;
     assert_eq!(home(&app, &member, space).await.0, 200);
-    let member_id = user_id(&app, "member@example.org").await.to_string();
+    let member_id = app.user_id("member@example.org").await.to_string();
     let remove = [("id", space.to_string()), ("user_id", member_id)];
     let remove: Vec<(&str, &str)> = remove.iter().map(|(k, v)| (*k, v.as_str())).collect();
     assert_eq!(
@@ -841,7 +833,11 @@ async fn the_demo_has_three_spaces_with_their_members_and_partners() {
     let theirs = theirs.expect("mine").expect("signed in");
     assert_eq!(theirs.spaces.len(), 1, "a partner sees only its space");
     assert!(!theirs.can_create);
-    for space in mine.spaces.iter().filter(|s| s.name != "Plan écologie urbaine") {
+    for space in mine
+        .spaces
+        .iter()
+        .filter(|s| s.name != "Plan écologie urbaine")
+    {
         assert_eq!(home(&app, &partner, space.id).await.0, 404);
     }
 }

@@ -281,11 +281,7 @@ struct Fixture {
 }
 
 async fn user_id(app: &TestApp, email: &str) -> i64 {
-    parvis::accounts::server::store::by_email(&app.state.db, email)
-        .await
-        .expect("query")
-        .expect("account")
-        .id
+    app.user_id(email).await
 }
 
 /// The `id` column of the first row `sql` (one `$1`, bound to `bind`) finds.

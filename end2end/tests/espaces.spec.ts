@@ -3,19 +3,7 @@
 // another browser, creates a partner account without a password and lands in the space,
 // which is all they see. axe-core checks each new page.
 import { test, expect } from "@playwright/test";
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { checkAccessibility, hydrated, signIn } from "./helpers";
-
-// The messages of the development outbox, soft line breaks and `=` of quoted-printable undone.
-function outbox(): string[] {
-  const dir = path.join(process.env.PARVIS_E2E_DATA_DIR ?? "", "outbox");
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
-    .filter((name) => name.endsWith(".eml"))
-    .map((name) => fs.readFileSync(path.join(dir, name), "utf8").replace(/=\r?\n/g, "").replace(/=3D/g, "="));
-}
+import { checkAccessibility, hydrated, outbox, signIn } from "./helpers";
 
 test("an agent creates a space and an outside partner joins it from the mailed invitation", async ({ page, browser }) => {
   const errors: string[] = [];

@@ -14,13 +14,25 @@ use {
             agents, invitations,
             spaces::{self, NewSpace},
         },
-        types::{check_text, choice, PendingInvitation, SpaceAction, Template, Visibility},
+        types::{
+            check_text, choice, PendingInvitation, SpaceAccess, SpaceAction, Template, Visibility,
+        },
     },
     crate::{
         accounts::{server::Caller, types::Permission},
-        server::{app_state, redirect_plain_form, respond},
+        error::AppResult,
+        server::{app_state, redirect_plain_form, respond, state::AppState},
     },
 };
+
+/// The state and the caller's standing in space `id` (404 when the caller may not see it).
+#[cfg(feature = "ssr")]
+async fn standing(id: i64) -> AppResult<(AppState, SpaceAccess)> {
+    let state = app_state()?;
+    let caller = Caller::current().await?;
+    let access = space_role(&caller, &state.db, id).await?;
+    Ok((state, access))
+}
 
 /// The signed-in account's spaces, whether it may create one, and the invitations waiting at
 /// its (verified) address; `None` for a visitor (the page shows the platform's presentation).
@@ -118,9 +130,7 @@ pub async fn create_space(
 pub async fn load_space(id: i64) -> Result<SpaceHome, AppError> {
     respond(
         async {
-            let state = app_state()?;
-            let caller = Caller::current().await?;
-            let access = space_role(&caller, &state.db, id).await?;
+            let (state, access) = standing(id).await?;
             Ok(spaces::home(&state.db, &access, state.clock.now_seconds()).await?)
         }
         .await,
@@ -133,11 +143,8 @@ pub async fn load_space(id: i64) -> Result<SpaceHome, AppError> {
 pub async fn save_settings(id: i64, settings: SettingsForm) -> Result<(), AppError> {
     respond(
         async {
-            let state = app_state()?;
-            let caller = Caller::current().await?;
-            space_role(&caller, &state.db, id)
-                .await?
-                .require(SpaceAction::ManageSettings)?;
+            let (state, access) = standing(id).await?;
+            access.require(SpaceAction::ManageSettings)?;
             let settings = settings.validate()?;
             spaces::save_settings(&state.db, id, &settings, state.clock.now_seconds()).await?;
             redirect_plain_form(&format!("/espaces/{id}/reglages?enregistre=1"));
@@ -153,9 +160,7 @@ pub async fn save_settings(id: i64, settings: SettingsForm) -> Result<(), AppErr
 pub async fn archive_space(id: i64, archived: bool) -> Result<(), AppError> {
     respond(
         async {
-            let state = app_state()?;
-            let caller = Caller::current().await?;
-            let access = space_role(&caller, &state.db, id).await?;
+            let (state, access) = standing(id).await?;
             access.require(if archived {
                 SpaceAction::ManageSettings
             } else {
