@@ -62,7 +62,17 @@ pub enum InviteError {
 /// Records an invitation and its mail job in one transaction; a pending invitation of the same
 /// address to the same space is revoked first (the new one replaces it). Returns its id.
 pub async fn invite(app: &AppState, invitation: &NewInvitation<'_>) -> Result<i64, InviteError> {
+    // A write first: on SQLite a transaction that reads, then writes, fails when another
+    // writer committed in between (SQLITE_BUSY_SNAPSHOT); a refusal rolls this back.
     let mut tx = app.db.pool.begin().await?;
+    sqlx::query(
+        "UPDATE space_invitations SET revoked_at = $3 WHERE space_id = $1 AND email = $2 AND accepted_at IS NULL AND revoked_at IS NULL",
+    )
+    .bind(invitation.space_id)
+    .bind(invitation.email)
+    .bind(invitation.at)
+    .execute(&mut *tx)
+    .await?;
     if members::is_member_address(
         &mut tx,
         invitation.space_id,
@@ -73,14 +83,6 @@ pub async fn invite(app: &AppState, invitation: &NewInvitation<'_>) -> Result<i6
     {
         return Err(InviteError::AlreadyMember);
     }
-    sqlx::query(
-        "UPDATE space_invitations SET revoked_at = $3 WHERE space_id = $1 AND email = $2 AND accepted_at IS NULL AND revoked_at IS NULL",
-    )
-    .bind(invitation.space_id)
-    .bind(invitation.email)
-    .bind(invitation.at)
-    .execute(&mut *tx)
-    .await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO space_invitations (space_id, email, role, access_ends_at, locale, invited_by, created_at, expires_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
