@@ -216,6 +216,58 @@ const TABLE: &[(&str, &str, &str)] = &[
         "thread={thread}&body=",
         "UFAFFAA",
     ),
+    // Espaces: the host agent's private space (its only animator); a city agent is any
+    // staff role, so the direction admin and the editor may create one but do not see it.
+    ("espaces/mine", "", "AAAAAAA"),
+    ("espaces/create", "template=project&name=", "UFFAAAA"),
+    ("espaces/space", "id={space}", "NNNANNA"),
+    (
+        "espaces/save_settings",
+        "id={space}&settings[name]=&settings[visibility]=private",
+        "NNNANNA",
+    ),
+    ("espaces/archive", "id={space}&archived=false", "NNNANNA"),
+    ("espaces/members", "id={space}", "NNNANNA"),
+    (
+        "espaces/invite",
+        "id={space}&email=not-an-address&role=reader",
+        "NNNANNA",
+    ),
+    // The only animator cannot step down or leave (409).
+    (
+        "espaces/set_role",
+        "id={space}&user_id={agent}&role=reader",
+        "NNNANNA",
+    ),
+    (
+        "espaces/remove_member",
+        "id={space}&user_id={agent}",
+        "NNNANNA",
+    ),
+    ("espaces/agents", "", "UFFFFFA"),
+    ("espaces/grant_agent", "email=nobody@example.org", "UFFFFFA"),
+    ("espaces/revoke_agent", "user_id=999999", "UFFFFFN"),
+    ("espaces/invitation", "token=none", "AAAAAAA"),
+    ("espaces/accept_invitation", "token=none", "UAAAAAA"),
+    ("espaces/join", "invitation={invitation}", "UNNNNNN"),
+    (
+        "espaces/join_as_partner",
+        "token=none&display_name=Partenaire",
+        "AAAAAAA",
+    ),
+    (
+        "espaces/request_sign_in_link",
+        "email=nobody@example.org",
+        "AAAAAAA",
+    ),
+    ("espaces/sign_in_link", "token=none", "AAAAAAA"),
+    ("espaces/sign_in_by_link", "token=none", "AAAAAAA"),
+    // The host agent revokes the invitation; the site admin then finds none pending.
+    (
+        "espaces/revoke_invitation",
+        "id={space}&invitation={invitation}",
+        "NNNANNN",
+    ),
     // Last: what removes the thing it names, then the session itself.
     ("stages/withdraw", "id={application}", "UANNNNN"),
     ("stages/delete_saved_search", "id={saved_search}", "UANNNNN"),
@@ -229,11 +281,7 @@ struct Fixture {
 }
 
 async fn user_id(app: &TestApp, email: &str) -> i64 {
-    parvis::accounts::server::store::by_email(&app.state.db, email)
-        .await
-        .expect("query")
-        .expect("account")
-        .id
+    app.user_id(email).await
 }
 
 /// The `id` column of the first row `sql` (one `$1`, bound to `bind`) finds.
@@ -387,6 +435,33 @@ impl Fixture {
         )
         .await;
 
+        let (_, space) = app
+            .call_json::<i64>(
+                agent,
+                "espaces/create",
+                &[("template", "project"), ("name", "Jardins du 13e")],
+            )
+            .await;
+        let space = space.expect("space created");
+        app.call_json::<()>(
+            agent,
+            "espaces/invite",
+            &[
+                ("id", &space.to_string()),
+                ("email", "guest@example.org"),
+                ("role", "reader"),
+            ],
+        )
+        .await
+        .1
+        .expect("invited");
+        let invitation = first_id(
+            app,
+            "SELECT id FROM space_invitations WHERE space_id = $1",
+            space,
+        )
+        .await;
+
         app.sign_up("spare@example.org", PASSWORD).await;
         app.grant("spare@example.org", Role::Editor, None).await;
         let spare = user_id(app, "spare@example.org").await;
@@ -427,6 +502,8 @@ impl Fixture {
             ),
             ("agent", user_id(app, "agent@example.org").await.to_string()),
             ("spare", spare.to_string()),
+            ("space", space.to_string()),
+            ("invitation", invitation.to_string()),
             ("spare_editor_grant", spare_editor_grant.to_string()),
             ("offer_form", offer_form),
             ("fiche_form", fiche_form),

@@ -47,6 +47,8 @@ const groups: { who: string; account: string | null; visits: Visit[] }[] = [
       at("/innovation/discussions"),
       via("/innovation/discussions/:id", "/innovation/discussions", /^\/innovation\/discussions\/\d+$/),
       at("/espaces"),
+      at("/espaces/invitation", "/espaces/invitation?jeton=perime"),
+      at("/espaces/connexion"),
       at("/compte/connexion"),
       at("/compte/inscription"),
       at("/compte/mot-de-passe-oublie"),
@@ -93,6 +95,9 @@ const groups: { who: string; account: string | null; visits: Visit[] }[] = [
       at("/stages/gestion"),
       at("/stages/gestion/offre"),
       via("/stages/gestion/offre/:id", "/stages/gestion", /^\/stages\/offres\/\d+$/, (h) => h.replace("/stages/offres/", "/stages/gestion/offre/")),
+      via("/espaces/:id", "/espaces", /^\/espaces\/\d+$/),
+      via("/espaces/:id/membres", "/espaces", /^\/espaces\/\d+$/, (h) => `${h}/membres`),
+      via("/espaces/:id/reglages", "/espaces", /^\/espaces\/\d+$/, (h) => `${h}/reglages`),
     ],
   },
   {
@@ -108,7 +113,7 @@ const groups: { who: string; account: string | null; visits: Visit[] }[] = [
   {
     who: "site admin",
     account: "admin@parvis.localhost",
-    visits: [at("/admin"), at("/admin/travaux"), at("/admin/referentiel")],
+    visits: [at("/admin"), at("/admin/travaux"), at("/admin/referentiel"), at("/espaces/agents")],
   },
 ];
 

@@ -3,21 +3,10 @@
 // its page confirms with a button, the browser lands signed out, and another browser signed
 // in as the account is signed out too. With JavaScript and without.
 import { test, expect, Page, Browser } from "@playwright/test";
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { checkAccessibility, hydrated } from "./helpers";
+import { checkAccessibility, hydrated, outbox } from "./helpers";
 
 const PASSWORD = "une phrase de passe";
 
-// The messages of the development outbox, soft line breaks and `=` of quoted-printable undone.
-function outbox(): string[] {
-  const dir = path.join(process.env.PARVIS_E2E_DATA_DIR ?? "", "outbox");
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
-    .filter((name) => name.endsWith(".eml"))
-    .map((name) => fs.readFileSync(path.join(dir, name), "utf8").replace(/=\r?\n/g, "").replace(/=3D/g, "="));
-}
 
 // Waits for the mail to `email` carrying the confirmation link; returns the link's path.
 async function confirmationLink(email: string): Promise<string> {

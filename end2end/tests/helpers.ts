@@ -1,6 +1,8 @@
 // Shared by the browser tests: waiting for hydration, the accessibility check, signing in.
 import { expect, Browser, Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import * as fs from "node:fs";
+import * as path from "node:path";
 
 export async function hydrated(page: Page) {
   await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
@@ -97,4 +99,14 @@ export async function signInPlainly(page: Page, email: string) {
   await page.getByLabel("Mot de passe", { exact: true }).fill("parvis-demo-2026");
   await page.getByRole("button", { name: "Se connecter" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Mon compte" })).toBeVisible();
+}
+
+// The messages of the development outbox, soft line breaks and `=` of quoted-printable undone.
+export function outbox(): string[] {
+  const dir = path.join(process.env.PARVIS_E2E_DATA_DIR ?? "", "outbox");
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith(".eml"))
+    .map((name) => fs.readFileSync(path.join(dir, name), "utf8").replace(/=\r?\n/g, "").replace(/=3D/g, "="));
 }

@@ -925,3 +925,117 @@ accessibility-recourse-text = Use this procedure if you have reported to the sit
 accessibility-recourse-form = write to the Défenseur des droits (the French rights ombudsman):
 accessibility-recourse-delegate = contact the Défenseur des droits' delegate in your region:
 accessibility-recourse-letter = send a letter by post (free of charge, no stamp needed):
+
+## Espaces
+espaces-partner-sign-in = Partner of a space?
+espaces-sign-in-link-ask = Get a sign-in link by e-mail
+espaces-mine = My spaces
+espaces-mine-none = You are not a member of any space yet.
+espaces-invitations-waiting = Invitations waiting
+space-create = Create a space
+space-create-lead = Choose a template: it sets the modules, the visibility and the description, which you can change afterwards.
+space-create-submit = Create the space
+space-template = Template
+space-template-project = Project
+space-template-network = Network
+space-template-plan = Plan
+space-template-project-description = A project team: shared documents, forum and calendar.
+space-template-network-description = A network of correspondents: experience sharing, documents and wiki pages.
+space-template-plan-description = A plan run with outside partners: documents, forum, calendar and wiki.
+space-name = Name of the space
+space-description = Description
+space-description-hint = Left empty, the template's.
+space-visibility = Visibility
+space-visibility-private = Private: members only
+space-visibility-agents = Open to every signed-in city agent
+space-visibility-public = Public, read-only
+space-modules = Modules
+space-module-documents = Documents
+space-module-forum = Forum
+space-module-calendar = Calendar
+space-module-wiki = Wiki
+space-role = Role
+space-role-animator = Animator
+space-role-contributor = Contributor
+space-role-reader = Reader
+space-archived = archived
+space-archived-note = This space is archived: it can be read, but nothing changes in it until an animator restores it.
+space-nav = Space navigation
+space-home = Space home
+space-members = Members
+space-settings = Settings
+space-members-count = Members
+space-my-role = My role
+space-activity = Recent activity
+space-activity-none = Nothing yet.
+space-restore = Restore the space
+space-access-until = until
+space-access-ends = End of access (partners)
+space-access-ends-hint = Optional: the last day the person can use the space.
+space-role-change = Change the role
+space-member-remove = Remove from the space
+space-invite = Invite someone
+space-invite-submit = Send the invitation
+space-invitations = Invitations
+space-invitations-none = No invitation waiting.
+invitation-sent = Invitation sent.
+invitation-expires = expires on
+invitation-revoke = Revoke
+invitation-state-pending = waiting
+invitation-state-expired = expired
+invitation-state-revoked = revoked
+invitation-state-accepted = accepted
+space-settings-saved = Settings saved.
+space-settings-save = Save the settings
+space-archive = Archive the space
+space-archive-lead = An archived space can still be read but no longer changes; an animator can restore it.
+space-archive-submit = Archive
+invitation-title = Invitation to a space
+invitation-lead = { $inviter } invites you to join the space “{ $space }” as { $role }.
+invitation-address = Invitation sent to
+invitation-accept = Join the space
+invitation-sign-in = An account exists at this address: sign in to accept.
+invitation-or-link = No password?
+invitation-create-account = Create your partner account
+invitation-create-lead = Your account will give access only to the spaces you are a member of.
+invitation-password-hint = Optional: without a password, you sign in by a link sent to your address.
+invitation-create-submit = Create my account and join the space
+invitation-ask-again = Ask the space's animator for a new invitation.
+sign-in-link-title = Sign in by link
+sign-in-link-lead = Press the button to sign in.
+sign-in-link-submit = Sign me in
+sign-in-link-ask-lead = Give your address: if it has an account that belongs to a space, we send it a sign-in link valid a few minutes.
+sign-in-link-ask-submit = Get the link
+sign-in-link-sent = If this address has an account that belongs to a space, a link has just been sent to it.
+sign-in-link-ask-again = Ask for a new link
+space-agents-title = City agents (Espaces)
+space-agents-lead = The accounts named here create spaces and read those open to agents, as do accounts with an agent role or a verified address in one of the city's domains.
+space-agent-grant = Name agent
+space-agent-revoke = Take back
+field-space-already-member = This person is already a member of the space.
+error-space-archived = This space is archived: it is read-only.
+error-space-last-animator = A space always keeps at least one animator: name another one first.
+error-invitation-invalid = This invitation link is not valid.
+error-invitation-used = This invitation has already been accepted.
+error-invitation-revoked = This invitation was revoked by the space's animator.
+error-invitation-expired = This invitation has expired.
+error-invitation-other-account = This invitation is addressed to another address than your account's: sign out, or ask for an invitation to your address.
+error-invitation-account-exists = An account already exists at this address: sign in to accept.
+error-sign-in-link-invalid = This sign-in link is not valid: it has expired or was already used.
+export-file-spaces = your spaces: memberships (role, end of access), invitations received and sent, spaces created, sign-in links (dates)
+mail-space-invitation-subject = Parvis: invitation to the space “{ $space }”
+mail-space-invitation-body = Hello,
+
+    { $inviter } invites you to join the space “{ $space }” on Parvis as { $role }.
+    To accept, open this link (valid until { $until }) and press the button on the page:
+    { $link }
+
+    If you do not know this space, ignore this message.
+mail-space-sign-in-subject = Parvis: your sign-in link
+mail-space-sign-in-body = Hello { $name },
+
+    To sign in to Parvis, open this link (valid { $minutes } minutes, once) and press the button on the page:
+    { $link }
+
+    If you did not ask for it, ignore this message.
+error-space-not-archived = This space is not archived.

@@ -925,3 +925,117 @@ accessibility-recourse-text = Cette procédure est à utiliser si vous avez sign
 accessibility-recourse-form = écrire un message au Défenseur des droits :
 accessibility-recourse-delegate = contacter le délégué du Défenseur des droits dans votre région :
 accessibility-recourse-letter = envoyer un courrier par la poste (gratuit, ne pas mettre de timbre) :
+
+## Espaces
+espaces-partner-sign-in = Partenaire d'un espace ?
+espaces-sign-in-link-ask = Recevoir un lien de connexion par courriel
+espaces-mine = Mes espaces
+espaces-mine-none = Vous n'êtes membre d'aucun espace pour l'instant.
+espaces-invitations-waiting = Invitations en attente
+space-create = Créer un espace
+space-create-lead = Choisissez un modèle : il règle les modules, la visibilité et la description, que vous pourrez changer ensuite.
+space-create-submit = Créer l'espace
+space-template = Modèle
+space-template-project = Projet
+space-template-network = Réseau
+space-template-plan = Plan
+space-template-project-description = Une équipe projet : documents, forum et agenda partagés.
+space-template-network-description = Un réseau de correspondants : échanges d'expérience, documents et pages de wiki.
+space-template-plan-description = Un plan mené avec des partenaires externes : documents, forum, agenda et wiki.
+space-name = Nom de l'espace
+space-description = Description
+space-description-hint = Laissée vide, celle du modèle.
+space-visibility = Visibilité
+space-visibility-private = Privé : les membres seulement
+space-visibility-agents = Ouvert à tous les agents de la Ville connectés
+space-visibility-public = Public, en lecture seule
+space-modules = Modules
+space-module-documents = Documents
+space-module-forum = Forum
+space-module-calendar = Agenda
+space-module-wiki = Wiki
+space-role = Rôle
+space-role-animator = Animateur·rice
+space-role-contributor = Contributeur·rice
+space-role-reader = Lecteur·rice
+space-archived = archivé
+space-archived-note = Cet espace est archivé : il se lit, mais rien n'y change tant qu'un animateur ne l'a pas restauré.
+space-nav = Navigation de l'espace
+space-home = Accueil de l'espace
+space-members = Membres
+space-settings = Réglages
+space-members-count = Membres
+space-my-role = Mon rôle
+space-activity = Activité récente
+space-activity-none = Rien pour l'instant.
+space-restore = Restaurer l'espace
+space-access-until = jusqu'au
+space-access-ends = Fin de l'accès (partenaires)
+space-access-ends-hint = Facultatif : le dernier jour où la personne accède à l'espace.
+space-role-change = Changer le rôle
+space-member-remove = Retirer de l'espace
+space-invite = Inviter quelqu'un
+space-invite-submit = Envoyer l'invitation
+space-invitations = Invitations
+space-invitations-none = Aucune invitation en attente.
+invitation-sent = Invitation envoyée.
+invitation-expires = expire le
+invitation-revoke = Révoquer
+invitation-state-pending = en attente
+invitation-state-expired = expirée
+invitation-state-revoked = révoquée
+invitation-state-accepted = acceptée
+space-settings-saved = Réglages enregistrés.
+space-settings-save = Enregistrer les réglages
+space-archive = Archiver l'espace
+space-archive-lead = Un espace archivé se lit encore mais ne change plus ; un animateur peut le restaurer.
+space-archive-submit = Archiver
+invitation-title = Invitation à un espace
+invitation-lead = { $inviter } vous invite à rejoindre l'espace « { $space } » comme { $role }.
+invitation-address = Invitation adressée à
+invitation-accept = Rejoindre l'espace
+invitation-sign-in = Un compte existe à cette adresse : connectez-vous pour accepter.
+invitation-or-link = Sans mot de passe ?
+invitation-create-account = Créer votre compte de partenaire
+invitation-create-lead = Votre compte donnera accès aux seuls espaces dont vous êtes membre.
+invitation-password-hint = Facultatif : sans mot de passe, vous vous connecterez par un lien envoyé à votre adresse.
+invitation-create-submit = Créer mon compte et rejoindre l'espace
+invitation-ask-again = Demandez une nouvelle invitation à l'animateur de l'espace.
+sign-in-link-title = Connexion par lien
+sign-in-link-lead = Appuyez sur le bouton pour vous connecter.
+sign-in-link-submit = Me connecter
+sign-in-link-ask-lead = Indiquez votre adresse : si elle a un compte membre d'un espace, nous y envoyons un lien de connexion valable quelques minutes.
+sign-in-link-ask-submit = Recevoir le lien
+sign-in-link-sent = Si cette adresse a un compte membre d'un espace, un lien vient d'y être envoyé.
+sign-in-link-ask-again = Demander un nouveau lien
+space-agents-title = Agents de la Ville (Espaces)
+space-agents-lead = Les comptes nommés ici créent des espaces et lisent ceux ouverts aux agents, comme les comptes ayant un rôle d'agent ou une adresse vérifiée d'un domaine de la Ville.
+space-agent-grant = Nommer agent
+space-agent-revoke = Retirer
+field-space-already-member = Cette personne est déjà membre de l'espace.
+error-space-archived = Cet espace est archivé : il est en lecture seule.
+error-space-last-animator = Un espace garde toujours au moins un animateur : nommez-en un autre d'abord.
+error-invitation-invalid = Ce lien d'invitation n'est pas valable.
+error-invitation-used = Cette invitation a déjà été acceptée.
+error-invitation-revoked = Cette invitation a été révoquée par l'animateur de l'espace.
+error-invitation-expired = Cette invitation a expiré.
+error-invitation-other-account = Cette invitation est adressée à une autre adresse que celle de votre compte : déconnectez-vous, ou demandez une invitation à votre adresse.
+error-invitation-account-exists = Un compte existe déjà à cette adresse : connectez-vous pour accepter.
+error-sign-in-link-invalid = Ce lien de connexion n'est pas valable : il a expiré ou a déjà servi.
+export-file-spaces = vos espaces : appartenances (rôle, fin d'accès), invitations reçues et envoyées, espaces créés, liens de connexion (dates)
+mail-space-invitation-subject = Parvis : invitation à l'espace « { $space } »
+mail-space-invitation-body = Bonjour,
+
+    { $inviter } vous invite à rejoindre l'espace « { $space } » sur Parvis comme { $role }.
+    Pour accepter, ouvrez ce lien (valable jusqu'au { $until }) puis appuyez sur le bouton de la page :
+    { $link }
+
+    Si vous ne connaissez pas cet espace, ignorez ce message.
+mail-space-sign-in-subject = Parvis : votre lien de connexion
+mail-space-sign-in-body = Bonjour { $name },
+
+    Pour vous connecter à Parvis, ouvrez ce lien (valable { $minutes } minutes, une seule fois) puis appuyez sur le bouton de la page :
+    { $link }
+
+    Si vous n'avez rien demandé, ignorez ce message.
+error-space-not-archived = Cet espace n'est pas archivé.

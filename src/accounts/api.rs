@@ -261,6 +261,10 @@ pub async fn reset_password(token: String, new_password: String) -> Result<(), A
                 return Err(AppError::Conflict("error-reset-link-invalid".into()));
             };
             store::set_password(&state.db, user_id, &hash).await?;
+            // The link came by mail: the account reads its address.
+            let mut conn = state.db.pool.acquire().await?;
+            store::mark_email_verified(&mut conn, user_id, state.clock.now_seconds()).await?;
+            drop(conn);
             let account = store::by_id(&state.db, user_id)
                 .await?
                 .ok_or(AppError::NotFound)?;

@@ -8,11 +8,11 @@
 //! (24) a fiche page needed 83 files. Pages that are used together make one group. Without
 //! `--split` the same code builds into one WASM.
 //!
-//! In the main chunk: Stages' search and offer pages, the home page, Espaces.
+//! In the main chunk: Stages' search and offer pages, the home page, Espaces' front page.
 
 use crate::{
-    accounts::pages as accounts, innovation::pages as innovation, legal::pages as legal,
-    reference::pages as reference, stages::pages as stages,
+    accounts::pages as accounts, espaces::pages as espaces, innovation::pages as innovation,
+    legal::pages as legal, reference::pages as reference, stages::pages as stages,
 };
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
@@ -122,6 +122,19 @@ page_group! {
         RolesAdminRoute => Roles: accounts::RolesAdminPage,
         JobsAdminRoute => Jobs: accounts::JobsAdminPage,
         ReferenceAdminRoute => Reference: reference::ReferenceAdmin,
+    }
+}
+
+page_group! {
+    /// Espaces: a space's home, members and settings, the invitation and sign-in links, the
+    /// site admins' list of city agents (`/espaces` itself stays in the main chunk).
+    EspacesPages, espaces_pages, __preload_espaces_pages {
+        SpaceRoute => Space: espaces::SpacePage,
+        SpaceMembersRoute => Members: espaces::SpaceMembersPage,
+        SpaceSettingsRoute => Settings: espaces::SpaceSettingsPage,
+        InvitationRoute => Invitation: espaces::InvitationPage,
+        SignInLinkRoute => SignInLink: espaces::SignInLinkPage,
+        AgentsRoute => Agents: espaces::AgentsPage,
     }
 }
 

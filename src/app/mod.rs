@@ -132,6 +132,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/innovation/discussions/nouvelle") view={Lazy::<lazy_pages::NewThreadRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/innovation/discussions/:id") view={Lazy::<lazy_pages::ThreadRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces") view=EspacesHome ssr=SsrMode::Async/>
+                    <Route path=path!("/espaces/invitation") view={Lazy::<lazy_pages::InvitationRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/espaces/connexion") view={Lazy::<lazy_pages::SignInLinkRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/espaces/agents") view={Lazy::<lazy_pages::AgentsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/espaces/:id") view={Lazy::<lazy_pages::SpaceRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/espaces/:id/membres") view={Lazy::<lazy_pages::SpaceMembersRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/espaces/:id/reglages") view={Lazy::<lazy_pages::SpaceSettingsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/compte") view={Lazy::<lazy_pages::AccountRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/compte/connexion") view={Lazy::<lazy_pages::SignInRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/compte/inscription") view={Lazy::<lazy_pages::SignUpRoute>::new()} ssr=SsrMode::Async/>

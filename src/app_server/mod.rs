@@ -11,7 +11,7 @@ mod sitemap;
 use crate::{
     accounts,
     app::{shell, App},
-    innovation, reference,
+    espaces, innovation, reference,
     server::{
         asset_names,
         clock::Clock,
@@ -151,6 +151,7 @@ fn registry(config: &Config) -> Registry {
     accounts::server::jobs::register(&mut registry);
     stages::server::jobs::register(&mut registry, config);
     innovation::server::jobs::register(&mut registry, config);
+    espaces::server::jobs::register(&mut registry);
     registry
 }
 

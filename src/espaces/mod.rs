@@ -1,9 +1,16 @@
-//! The Espaces platform. Its pages, server functions and SQL live in this folder.
+//! Espaces, self-service workspaces for the city's directions and their outside partners:
+//! spaces made from a template, members with a role (animator, contributor, reader),
+//! invitations by e-mail, settings and the archive. Types (`types.rs`), server functions
+//! (`api.rs`, `members_api.rs`, `invitations_api.rs`), pages (`pages/`) and (ssr) SQL
+//! (`server/`). Documents, forum, calendar and the wiki build on `server::access::space_role`.
 
-use crate::ui::platform::PlatformIntro;
-use leptos::prelude::*;
+pub mod api;
+pub mod invitations_api;
+pub mod members_api;
+pub mod pages;
+pub mod types;
 
-#[component]
-pub fn EspacesHome() -> impl IntoView {
-    view! { <PlatformIntro platform="espaces"/> }
-}
+#[cfg(feature = "ssr")]
+pub mod server;
+
+pub use pages::EspacesHome;

@@ -1,10 +1,11 @@
 //! Demo data, loaded only when `[demo] enabled` is on (`scripts/run` turns it on): one account
 //! per role, the Stages offers and applications (with CVs), the Innovation fiches, comments
-//! and threads. The one place that knows every domain's demo content; `crate::app_server`
+//! and threads, the Espaces spaces with their members. The one place that knows every domain's demo content; `crate::app_server`
 //! calls [`load`] at start.
 
 pub mod accounts;
 pub mod applications;
+pub mod espaces;
 pub mod fiches;
 pub mod offers;
 
@@ -24,5 +25,10 @@ pub async fn load(db: &Db, data_dir: &std::path::Path, clock: &Clock) -> Result<
         applications::load(db, data_dir, agent).await?;
     }
     fiches::load(db, "editeur@parvis.localhost").await?;
+    let hash = crate::accounts::server::password::hash(DEMO_PASSWORD.to_string())
+        .await
+        .map_err(|_| sqlx::Error::Protocol("demo password hashing failed".into()))?;
+    let zone = clock.zone().iana_name().unwrap_or("Europe/Paris").to_string();
+    espaces::load(db, &hash, clock.now_seconds(), &zone).await?;
     Ok(())
 }

@@ -26,6 +26,7 @@ pub struct Config {
     pub retention: RetentionConfig,
     pub erasure: ErasureConfig,
     pub legal: LegalConfig,
+    pub espaces: EspacesConfig,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -180,6 +181,20 @@ pub struct ErasureConfig {
     /// mail, short enough that a mailbox read later by someone else cannot delete the account
     /// (30; shorter than a password reset's hour, since this cannot be undone).
     pub confirm_minutes: i64,
+}
+
+/// Espaces, the workspaces (`espaces::server`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct EspacesConfig {
+    /// E-mail domains whose accounts are city agents once their address is verified (a mailed
+    /// link used), lower case, without `@` (`["paris.fr"]`). Staff roles and the site admins'
+    /// grants make agents too.
+    pub agent_domains: Vec<String>,
+    /// Life of an invitation mailed to join a space, in days.
+    pub invitation_days: i64,
+    /// Life of a one-time sign-in link mailed to a partner, in minutes: short, since it signs
+    /// in without a password.
+    pub sign_in_link_minutes: i64,
 }
 
 /// How long each kind of personal data is kept (GDPR art. 5(1)(e), storage limitation): what
@@ -435,6 +450,11 @@ impl Default for Config {
                 confirm_minutes: 30,
             },
             legal: LegalConfig::default(),
+            espaces: EspacesConfig {
+                agent_domains: Vec::new(),
+                invitation_days: 14,
+                sign_in_link_minutes: 15,
+            },
         }
     }
 }

@@ -42,5 +42,6 @@ pub mod static_files;
 pub mod term_postings;
 pub mod text;
 pub mod text_rebuild;
+pub mod tokens;
 
 pub use context::{app_state, client_address, redirect_plain_form, respond};

@@ -141,6 +141,9 @@ pub fn PasswordField(
     #[prop(default = "current-password")] autocomplete: &'static str,
     #[prop(optional)] hint: Option<String>,
     #[prop(into)] error: Signal<Option<String>>,
+    /// Not required (a partner may join without a password).
+    #[prop(optional)]
+    optional: bool,
 ) -> impl IntoView {
     let visible = RwSignal::new(false);
     let id = field_id(name);
@@ -153,7 +156,7 @@ pub fn PasswordField(
                     name=name
                     type=move || if visible.get() { "text" } else { "password" }
                     autocomplete=autocomplete
-                    required=true
+                    required=!optional
                     aria-invalid=move || error.get().is_some().then_some("true")
                     aria-describedby=described
                 />

@@ -200,6 +200,15 @@ impl TestApp {
         client
     }
 
+    /// The id of the account of `email` (which must exist).
+    pub async fn user_id(&self, email: &str) -> i64 {
+        parvis::accounts::server::store::by_email(&self.state.db, email)
+            .await
+            .expect("query")
+            .expect("account")
+            .id
+    }
+
     /// Grants `role` (with `scope` "d:<id>"/"s:<id>") directly in the database.
     pub async fn grant(
         &self,

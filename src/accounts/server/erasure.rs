@@ -82,6 +82,8 @@ pub struct ErasureReport {
     pub fiches_kept: u64,
     pub contributions_removed: u64,
     pub contributions_kept: u64,
+    /// Espaces: memberships, sign-in links, the agent grant and invitations to the address.
+    pub space_rows: u64,
     /// Other people's notifications that named the account, renamed.
     pub notifications_renamed: u64,
 }
@@ -162,6 +164,14 @@ pub const HANDLED: &[Handled] = &[
     h("member_fields", "user_id", Handling::Deleted),
     h("member_contacts", "sender_id", Handling::Deleted),
     h("member_contacts", "recipient_id", Handling::Deleted),
+    h("spaces", "created_by", Handling::Kept("a space belongs to its members, not to the agent who opened it")),
+    h("space_members", "user_id", Handling::Deleted),
+    h("space_members", "added_by", Handling::Kept("who added a member is part of the space's record")),
+    h("space_invitations", "invited_by", Handling::Kept("an invitation the account sent belongs to the space; invitations to its own address are deleted")),
+    h("space_invitations", "accepted_by", Handling::Kept("an accepted invitation records the space's membership history")),
+    h("space_sign_in_links", "user_id", Handling::Deleted),
+    h("space_agents", "user_id", Handling::Deleted),
+    h("space_agents", "granted_by", Handling::Kept("a grant the account made to someone else stays")),
 ];
 
 /// The job kind of the mail that confirms an erasure, sent to the address the account had.
@@ -242,6 +252,8 @@ pub async fn erase_account_with(
     report.contributions_removed = innovation.contributions_removed;
     report.contributions_kept = innovation.contributions_kept;
     report.notifications_renamed = innovation.notifications_renamed;
+
+    report.space_rows = crate::espaces::server::erasure::erase(&mut tx, account).await?;
 
     let erased = store::erase_own_rows(&mut tx, account, &email).await?;
     report.role_grants = erased.role_grants;

@@ -88,37 +88,86 @@ pub async fn create(
     locale: &str,
 ) -> Result<AccountRow, CreateError> {
     let mut tx = db.pool.begin().await?;
-    let created = now();
+    let account = insert_account(
+        &mut tx,
+        &NewAccount {
+            email,
+            display_name,
+            password_hash,
+            locale,
+            roles: &[Role::Candidate, Role::Member],
+            at: now(),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(account)
+}
+
+/// An account to create with [`insert_account`].
+pub struct NewAccount<'a> {
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub password_hash: &'a str,
+    pub locale: &'a str,
+    /// Its roles: a sign-up gets candidate and member; an outside partner of a space none.
+    pub roles: &'a [Role],
+    /// Creation time, Unix seconds.
+    pub at: i64,
+}
+
+/// Creates an account with its roles inside the caller's transaction (a partner's account is
+/// made with its first space membership: both or neither).
+pub async fn insert_account(
+    conn: &mut sqlx::AnyConnection,
+    account: &NewAccount<'_>,
+) -> Result<AccountRow, CreateError> {
     let id: i64 = match sqlx::query_scalar("INSERT INTO users (email, display_name, password_hash, created_at, locale, name_key, last_seen_at) VALUES ($1, $2, $3, $4, $5, $6, $4) RETURNING id")
-        .bind(email)
-        .bind(display_name)
-        .bind(password_hash)
-        .bind(created)
-        .bind(locale)
-        .bind(crate::server::text::key(display_name))
-        .fetch_one(&mut *tx)
+        .bind(account.email)
+        .bind(account.display_name)
+        .bind(account.password_hash)
+        .bind(account.at)
+        .bind(account.locale)
+        .bind(crate::server::text::key(account.display_name))
+        .fetch_one(&mut *conn)
         .await
     {
         Ok(id) => id,
         Err(e) if violated(&e, &[EMAIL]).is_some() => return Err(CreateError::EmailTaken),
         Err(e) => return Err(e.into()),
     };
-    for role in [Role::Candidate, Role::Member] {
+    for role in account.roles {
         sqlx::query("INSERT INTO role_grants (user_id, role, granted_at) VALUES ($1, $2, $3)")
             .bind(id)
             .bind(role.code())
-            .bind(created)
-            .execute(&mut *tx)
+            .bind(account.at)
+            .execute(&mut *conn)
             .await?;
     }
-    tx.commit().await?;
     Ok(AccountRow {
         id,
-        email: email.into(),
-        display_name: display_name.into(),
-        password_hash: password_hash.into(),
-        last_seen_at: Some(created),
+        email: account.email.into(),
+        display_name: account.display_name.into(),
+        password_hash: account.password_hash.into(),
+        last_seen_at: Some(account.at),
     })
+}
+
+/// Records that account `id` proved it reads its address (it used a link mailed there) at
+/// `at`: what makes its domain count (Espaces' agent domains). Kept once set.
+pub async fn mark_email_verified(
+    conn: &mut sqlx::AnyConnection,
+    id: i64,
+    at: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE users SET email_verified_at = $2 WHERE id = $1 AND email_verified_at IS NULL",
+    )
+    .bind(id)
+    .bind(at)
+    .execute(conn)
+    .await?;
+    Ok(())
 }
 
 /// Records that account `id` was used at `at` (Unix seconds, the application's clock): its

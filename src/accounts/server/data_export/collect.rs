@@ -1,6 +1,6 @@
 //! Everything Parvis holds about one account, gathered for its archive: the account's own part
 //! (here), then each domain's (`stages::server::personal_data`,
-//! `innovation::server::personal_data`). What each column pointing at an account becomes is
+//! `innovation::server::personal_data`, `espaces::server::personal_data`). What each column pointing at an account becomes is
 //! listed in `coverage.rs`.
 
 use crate::{
@@ -24,8 +24,7 @@ pub async fn everything(
     let mut data = own(db, account, now).await?;
     data.extend(stages::collect(db, account, data_dir).await?);
     data.extend(innovation::collect(db, account, data_dir).await?);
-    // Espaces: its part (memberships of spaces, pages written) joins here when it lands, with
-    // its columns in `coverage::COVERAGE`.
+    data.extend(crate::espaces::server::personal_data::collect(db, account).await?);
     Ok(data)
 }
 

@@ -37,8 +37,7 @@ const fn excluded(table: &'static str, column: &'static str, reason: &'static st
     }
 }
 
-/// The one list. Espaces: its memberships (and any table of its own holding an account) go
-/// here when it lands, with their file in `collect.rs`.
+/// The one list.
 pub const COVERAGE: &[Covered] = &[
     // Accounts.
     exported("users", "id", "account.json"),
@@ -122,6 +121,16 @@ pub const COVERAGE: &[Covered] = &[
     exported("flags", "user_id", "flags.json"),
     exported("promo_terms", "added_by", "innovation_editor_work.json"),
     exported("moderation_log", "editor_id", "innovation_editor_work.json"),
+    // Espaces.
+    exported("spaces", "created_by", "spaces.json"),
+    exported("space_members", "user_id", "spaces.json"),
+    exported("space_members", "added_by", "spaces.json"),
+    exported("space_invitations", "email", "spaces.json"),
+    exported("space_invitations", "invited_by", "spaces.json"),
+    exported("space_invitations", "accepted_by", "spaces.json"),
+    exported("space_sign_in_links", "user_id", "spaces.json"),
+    exported("space_agents", "user_id", "spaces.json"),
+    exported("space_agents", "granted_by", "spaces.json"),
 ];
 
 /// The archive files `COVERAGE` names, each once, sorted.

@@ -35,22 +35,15 @@ pub fn new_token() -> String {
 }
 
 /// Records a request of `user_id` at `now` in the caller's transaction; `None` when one is
-/// being prepared already (checked first, and by the unique index against a request racing
-/// this one).
+/// being prepared already (the unique index `data_exports_one_preparing` says so). The insert
+/// is the transaction's first statement: on SQLite a transaction that reads first and then
+/// writes fails with "database is locked" (SQLITE_BUSY_SNAPSHOT, which the busy timeout does
+/// not wait out) when another writer — a job preparing an archive — committed in between.
 pub async fn request(
     conn: &mut AnyConnection,
     user_id: i64,
     now: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
-    let preparing: Option<i64> = sqlx::query_scalar(
-        "SELECT id FROM data_exports WHERE user_id = $1 AND state = 'preparing'",
-    )
-    .bind(user_id)
-    .fetch_optional(&mut *conn)
-    .await?;
-    if preparing.is_some() {
-        return Ok(None);
-    }
     let inserted = sqlx::query_scalar(
         "INSERT INTO data_exports (user_id, state, requested_at) VALUES ($1, 'preparing', $2) RETURNING id",
     )
