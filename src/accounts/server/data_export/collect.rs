@@ -14,16 +14,11 @@ use crate::{
 use serde_json::Value;
 use sqlx::Row;
 
-/// The whole archive content of `account`; originals are read from under `data_dir`.
-pub async fn everything(
-    db: &Db,
-    account: i64,
-    data_dir: &std::path::Path,
-    now: i64,
-) -> Result<PersonalData, sqlx::Error> {
+/// The whole archive content of `account`; originals are named by their storage keys.
+pub async fn everything(db: &Db, account: i64, now: i64) -> Result<PersonalData, sqlx::Error> {
     let mut data = own(db, account, now).await?;
-    data.extend(stages::collect(db, account, data_dir).await?);
-    data.extend(innovation::collect(db, account, data_dir).await?);
+    data.extend(stages::collect(db, account).await?);
+    data.extend(innovation::collect(db, account).await?);
     // Espaces: its part (memberships of spaces, pages written) joins here when it lands, with
     // its columns in `coverage::COVERAGE`.
     Ok(data)
