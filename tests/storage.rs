@@ -135,3 +135,99 @@ async fn cvs_go_to_the_object_store_and_come_back() {
         "the CV is an object of the bucket"
     );
 }
+
+/// The session cookie of a new account, read from the sign-up's `Set-Cookie`.
+async fn session_cookie(app: &TestApp, email: &str) -> String {
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let response = app
+        .call(
+            &client,
+            "accounts/sign_up",
+            &[("email", email), ("display_name", "Ada"), ("password", PASSWORD)],
+        )
+        .await;
+    let cookie = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with(&app.state.config.session.cookie_name))
+        .expect("a session cookie");
+    cookie.split(';').next().expect("name=value").to_string()
+}
+
+#[tokio::test]
+async fn a_cv_upload_cut_by_the_client_leaves_no_object_and_the_round_sweeps_leftovers() {
+    use tokio::io::AsyncWriteExt;
+    let app = TestApp::spawn_with(|c| {
+        c.limits.cv_max_bytes = 40 << 20;
+        c.limits.max_body_bytes = 50 << 20;
+    })
+    .await;
+    let cookie = session_cookie(&app, "ada@example.org").await;
+    // A multipart body announced at 30 MB, cut after 12 MB (past two parts).
+    let head = "--cut\r\nContent-Disposition: form-data; name=\"cv\"; filename=\"cv.pdf\"\r\n\
+                Content-Type: application/pdf\r\n\r\n%PDF-1.7\n";
+    let address = app.base.trim_start_matches("http://").to_string();
+    let mut socket = tokio::net::TcpStream::connect(&address).await.expect("connect");
+    let request = format!(
+        "POST /stages/cv HTTP/1.1\r\nHost: {address}\r\nCookie: {cookie}\r\n\
+         Content-Type: multipart/form-data; boundary=cut\r\nContent-Length: {}\r\n\r\n{head}",
+        30 << 20
+    );
+    socket.write_all(request.as_bytes()).await.expect("head");
+    let chunk = vec![b'x'; 1 << 20];
+    for _ in 0..12 {
+        socket.write_all(&chunk).await.expect("part of the body");
+    }
+    socket.flush().await.expect("flush");
+    drop(socket);
+
+    // The handler sees the body end early, aborts the upload: no object, no staged file,
+    // no profile naming a CV.
+    let cv_folder = app.dir.path().join("cv");
+    let mut left = Vec::new();
+    for _ in 0..100 {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        left = std::fs::read_dir(&cv_folder)
+            .map(|d| d.filter_map(Result::ok).map(|e| e.file_name()).collect())
+            .unwrap_or_default();
+        if left.is_empty() {
+            break;
+        }
+    }
+    assert!(left.is_empty(), "left on disk: {left:?}");
+    assert!(app.state.storage.list("cv").await.expect("list").is_empty());
+    let named: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM candidate_profiles WHERE cv_file IS NOT NULL")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .expect("count");
+    assert_eq!(named, 0);
+
+    // What a crash would leave (a staged upload, a work file) goes with the round, once a
+    // day old by the application's clock.
+    std::fs::create_dir_all(&cv_folder).expect("folder");
+    std::fs::write(cv_folder.join("1-ab.pdf#1"), b"%PDF-").expect("staged");
+    let scratch = app.state.storage.scratch_dir().await.expect("scratch");
+    std::fs::write(scratch.join("2-cd.zip.partial"), b"PK").expect("work file");
+    let round = parvis::server::storage::sweep::round();
+    (round.run)(app.state.clone()).await.expect("round");
+    assert!(cv_folder.join("1-ab.pdf#1").exists(), "an hour-old upload may be under way");
+    let later = jiff::Timestamp::now()
+        .checked_add(jiff::SignedDuration::from_hours(25))
+        .expect("later");
+    app.state.clock.set(later);
+    (round.run)(app.state.clone()).await.expect("round");
+    assert!(!cv_folder.join("1-ab.pdf#1").exists());
+    assert!(!scratch.join("2-cd.zip.partial").exists());
+    let registered: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM periodic_rounds WHERE name = 'storage.sweep'")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .expect("count");
+    assert_eq!(registered, 1, "the worker runs the round");
+}
