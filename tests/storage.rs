@@ -184,20 +184,38 @@ async fn a_cv_upload_cut_by_the_client_leaves_no_object_and_the_round_sweeps_lef
         socket.write_all(&chunk).await.expect("part of the body");
     }
     socket.flush().await.expect("flush");
+    let cv_folder = app.dir.path().join("cv");
+    let on_disk = || -> Vec<String> {
+        std::fs::read_dir(&cv_folder)
+            .map(|d| {
+                d.filter_map(Result::ok)
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    // Past one part, the upload is a staged file on the disk, not yet an object.
+    let mut staged = false;
+    for _ in 0..200 {
+        if on_disk().iter().any(|name| name.contains('#')) {
+            staged = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(staged, "the upload is streamed to a staged file: {:?}", on_disk());
+    assert!(app.state.storage.list("cv").await.expect("list").is_empty());
     drop(socket);
 
-    // The handler sees the body end early, aborts the upload: no object, no staged file,
+    // The handler sees the body end early and aborts the upload: no object, no staged file,
     // no profile naming a CV.
-    let cv_folder = app.dir.path().join("cv");
-    let mut left = Vec::new();
-    for _ in 0..100 {
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        left = std::fs::read_dir(&cv_folder)
-            .map(|d| d.filter_map(Result::ok).map(|e| e.file_name()).collect())
-            .unwrap_or_default();
+    let mut left = on_disk();
+    for _ in 0..200 {
         if left.is_empty() {
             break;
         }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        left = on_disk();
     }
     assert!(left.is_empty(), "left on disk: {left:?}");
     assert!(app.state.storage.list("cv").await.expect("list").is_empty());
