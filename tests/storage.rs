@@ -1,7 +1,7 @@
 //! The storage interface on its S3 backend, against a real S3-compatible server on this
 //! machine: `PARVIS_TEST_S3=http://127.0.0.1:<port>` names one that is running (any bucket it
 //! accepts is created by a plain `PUT`), else the test starts moto's server (`moto_server`, from
-//! PyPI's `moto[server]`) when it is on `PATH`. Without either, each test says so and passes
+//! `PyPI`'s `moto[server]`) when it is on `PATH`. Without either, each test says so and passes
 //! without checking anything: the configuration parsing is checked by the unit tests. The
 //! local backend's tests are unit tests (`src/server/storage/tests.rs`).
 
@@ -75,7 +75,11 @@ async fn bucket(server: &S3Server) -> StorageConfig {
         .send()
         .await
         .expect("bucket request");
-    assert!(created.status().is_success(), "bucket: {}", created.status());
+    assert!(
+        created.status().is_success(),
+        "bucket: {}",
+        created.status()
+    );
     // Each test runs in its own process (nextest): the variables are this test's.
     std::env::set_var("AWS_ACCESS_KEY_ID", "parvis-test");
     std::env::set_var("AWS_SECRET_ACCESS_KEY", "parvis-test-secret");
@@ -125,7 +129,9 @@ async fn cvs_go_to_the_object_store_and_come_back() {
         .expect("download");
     assert_eq!(response.status(), 200);
     assert_eq!(
-        response.headers()["content-length"].to_str().expect("length"),
+        response.headers()["content-length"]
+            .to_str()
+            .expect("length"),
         cv.len().to_string()
     );
     assert_eq!(response.bytes().await.expect("body").to_vec(), cv);
@@ -146,7 +152,11 @@ async fn session_cookie(app: &TestApp, email: &str) -> String {
         .call(
             &client,
             "accounts/sign_up",
-            &[("email", email), ("display_name", "Ada"), ("password", PASSWORD)],
+            &[
+                ("email", email),
+                ("display_name", "Ada"),
+                ("password", PASSWORD),
+            ],
         )
         .await;
     let cookie = response
@@ -172,7 +182,9 @@ async fn a_cv_upload_cut_by_the_client_leaves_no_object_and_the_round_sweeps_lef
     let head = "--cut\r\nContent-Disposition: form-data; name=\"cv\"; filename=\"cv.pdf\"\r\n\
                 Content-Type: application/pdf\r\n\r\n%PDF-1.7\n";
     let address = app.base.trim_start_matches("http://").to_string();
-    let mut socket = tokio::net::TcpStream::connect(&address).await.expect("connect");
+    let mut socket = tokio::net::TcpStream::connect(&address)
+        .await
+        .expect("connect");
     let request = format!(
         "POST /stages/cv HTTP/1.1\r\nHost: {address}\r\nCookie: {cookie}\r\n\
          Content-Type: multipart/form-data; boundary=cut\r\nContent-Length: {}\r\n\r\n{head}",
@@ -203,7 +215,11 @@ async fn a_cv_upload_cut_by_the_client_leaves_no_object_and_the_round_sweeps_lef
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
-    assert!(staged, "the upload is streamed to a staged file: {:?}", on_disk());
+    assert!(
+        staged,
+        "the upload is streamed to a staged file: {:?}",
+        on_disk()
+    );
     assert!(app.state.storage.list("cv").await.expect("list").is_empty());
     drop(socket);
 
@@ -234,7 +250,10 @@ async fn a_cv_upload_cut_by_the_client_leaves_no_object_and_the_round_sweeps_lef
     std::fs::write(scratch.join("2-cd.zip.partial"), b"PK").expect("work file");
     let round = parvis::server::storage::sweep::round();
     (round.run)(app.state.clone()).await.expect("round");
-    assert!(cv_folder.join("1-ab.pdf#1").exists(), "an hour-old upload may be under way");
+    assert!(
+        cv_folder.join("1-ab.pdf#1").exists(),
+        "an hour-old upload may be under way"
+    );
     let later = jiff::Timestamp::now()
         .checked_add(jiff::SignedDuration::from_hours(25))
         .expect("later");

@@ -179,14 +179,20 @@ pub async fn write_zip(
     readme: String,
     data: PersonalData,
 ) -> Result<u64, ArchiveError> {
-    let work = storage.scratch_dir().await?.join(format!("{}.partial", key.name()));
+    let work = storage
+        .scratch_dir()
+        .await?
+        .join(format!("{}.partial", key.name()));
     let written = {
         let (storage, work) = (storage.clone(), work.clone());
         tokio::task::spawn_blocking(move || write_zip_blocking(&storage, &work, &readme, &data))
             .await
     };
     let stored = match written {
-        Ok(Ok(())) => storage.put_file(key, &work).await.map_err(ArchiveError::from),
+        Ok(Ok(())) => storage
+            .put_file(key, &work)
+            .await
+            .map_err(ArchiveError::from),
         Ok(Err(error)) => Err(error),
         Err(error) => Err(error.into()),
     };

@@ -282,9 +282,13 @@ pub async fn erase_account_with(
             Ok(key) => match state.storage.delete(&key).await {
                 Ok(true) => report.data_exports += 1,
                 Ok(false) => {}
-                Err(e) => tracing::error!(error = %e, "could not delete an erased account's data archive"),
+                Err(e) => {
+                    tracing::error!(error = %e, "could not delete an erased account's data archive")
+                }
             },
-            Err(e) => tracing::error!(error = %e, "an erased account's data archive has no valid key"),
+            Err(e) => {
+                tracing::error!(error = %e, "an erased account's data archive has no valid key")
+            }
         }
     }
     stages.changes.committed(state).await;

@@ -253,7 +253,9 @@ async fn run_round(app: AppState) -> Result<(), JobError> {
         };
         let made = match read {
             Ok(Some(bytes)) => match derive(bytes.to_vec()).await {
-                Ok(derived) => store(&app.db, &app.storage, id, &name, &content_type, &derived).await,
+                Ok(derived) => {
+                    store(&app.db, &app.storage, id, &name, &content_type, &derived).await
+                }
                 Err(error) => Err(error),
             },
             Ok(None) => Err(WidthsError::Missing(name.clone())),

@@ -94,7 +94,9 @@ pub async fn collect(db: &Db, account: i64) -> Result<PersonalData, sqlx::Error>
     .await?;
     for image in &images {
         let name = image.get("name").and_then(Value::as_str);
-        if let Some((name, key)) = name.and_then(|n| Some((n, super::image_widths::image_key(n).ok()?))) {
+        if let Some((name, key)) =
+            name.and_then(|n| Some((n, super::image_widths::image_key(n).ok()?)))
+        {
             data.originals.push(Original {
                 name: format!("files/images/{name}"),
                 key,

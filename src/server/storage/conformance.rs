@@ -15,7 +15,10 @@ fn key(key: &str) -> StorageKey {
 
 /// `total` bytes in chunks of `chunk` bytes, each byte its offset modulo 251 (so a misplaced
 /// chunk shows), made as they are asked for.
-pub fn body(total: usize, chunk: usize) -> impl Stream<Item = Result<Bytes, std::io::Error>> + Send {
+pub fn body(
+    total: usize,
+    chunk: usize,
+) -> impl Stream<Item = Result<Bytes, std::io::Error>> + Send {
     stream::iter((0..total).step_by(chunk).map(move |start| {
         let end = (start + chunk).min(total);
         Ok(Bytes::from(
@@ -64,7 +67,11 @@ pub async fn round_trip(storage: &Storage) {
     assert!(storage.delete(&small).await.expect("delete"));
     assert!(storage.get(&small).await.expect("get").is_none());
     assert!(storage.head(&small).await.expect("head").is_none());
-    assert!(storage.get(&key("cv/never.pdf")).await.expect("get").is_none());
+    assert!(storage
+        .get(&key("cv/never.pdf"))
+        .await
+        .expect("get")
+        .is_none());
 }
 
 /// Uploads cut by the client, small and multipart, and one past its limit: each refused,
@@ -113,5 +120,9 @@ pub async fn interrupted_uploads_leave_nothing(storage: &Storage) {
         read_all(storage, &target).await.as_deref(),
         Some(&b"version 1"[..])
     );
-    assert!(storage.get(&key("cv/big.pdf")).await.expect("get").is_none());
+    assert!(storage
+        .get(&key("cv/big.pdf"))
+        .await
+        .expect("get")
+        .is_none());
 }

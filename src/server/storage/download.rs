@@ -11,6 +11,7 @@ use axum::{
     http::{header, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
 };
+use std::fmt::Write as _;
 
 /// How the browser should treat the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,7 +74,9 @@ fn clean_name(name: &str) -> String {
     let last = name.rsplit(['/', '\\']).next().unwrap_or(name);
     let cleaned: String = last
         .chars()
-        .filter(|c| !c.is_control() && !is_direction_mark(*c) && !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+        .filter(|c| {
+            !c.is_control() && !is_direction_mark(*c) && !matches!(c, '\u{FFFE}' | '\u{FFFF}')
+        })
         .collect();
     let trimmed = cleaned.trim().trim_start_matches('.').trim();
     if trimmed.is_empty() {
@@ -95,7 +98,9 @@ fn ascii_fallback(name: &str) -> String {
     let ascii: String = deunicode::deunicode(name)
         .chars()
         .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, ' ' | '.' | '-' | '_' | '(' | ')' | '+' | ',') {
+            if c.is_ascii_alphanumeric()
+                || matches!(c, ' ' | '.' | '-' | '_' | '(' | ')' | '+' | ',')
+            {
                 c
             } else {
                 '_'
@@ -111,7 +116,10 @@ fn ascii_fallback(name: &str) -> String {
     }
     match ascii.rsplit_once('.') {
         Some((stem, extension)) if extension.len() <= 10 => {
-            format!("{}.{extension}", &stem[..FALLBACK_MAX_CHARS - 1 - extension.len()])
+            format!(
+                "{}.{extension}",
+                &stem[..FALLBACK_MAX_CHARS - 1 - extension.len()]
+            )
         }
         _ => ascii[..FALLBACK_MAX_CHARS].to_string(),
     }
@@ -129,7 +137,8 @@ fn rfc5987(name: &str) -> String {
         {
             out.push(byte as char);
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            // Writing into a String cannot fail.
+            let _ = write!(out, "%{byte:02X}");
         }
     }
     out
@@ -167,13 +176,19 @@ mod tests {
         );
         // Quotes, semicolons, backslashes and line breaks cannot end the value or add a header.
         let hostile = header("a\"; filename=evil.exe\r\nSet-Cookie: x=1;.pdf");
-        assert!(!hostile.contains('\r') && !hostile.contains('\n'), "{hostile}");
+        assert!(
+            !hostile.contains('\r') && !hostile.contains('\n'),
+            "{hostile}"
+        );
         let fallback = hostile
             .split("filename=\"")
             .nth(1)
             .and_then(|rest| rest.split('"').next())
             .expect("fallback");
-        assert!(!fallback.contains(';') && !fallback.contains('\\'), "{hostile}");
+        assert!(
+            !fallback.contains(';') && !fallback.contains('\\'),
+            "{hostile}"
+        );
         assert_eq!(hostile.matches("filename=").count(), 1, "{hostile}");
         // Paths are reduced to their last segment, dot files lose their dots.
         assert!(header("../../etc/passwd").contains("filename=\"passwd\""));
@@ -195,6 +210,6 @@ mod tests {
             .and_then(|rest| rest.split('"').next())
             .expect("fallback");
         assert_eq!(fallback.len(), FALLBACK_MAX_CHARS);
-        assert!(fallback.ends_with(".docx"), "{fallback}");
+        assert_eq!(&fallback[fallback.len() - 5..], ".docx", "{fallback}");
     }
 }

@@ -109,7 +109,11 @@ fn check_segment(segment: &str) -> Result<(), KeyError> {
 
 /// A refused segment as it may go into a log line: control characters escaped.
 fn printable(segment: &str) -> String {
-    segment.chars().flat_map(char::escape_default).take(80).collect()
+    segment
+        .chars()
+        .flat_map(char::escape_default)
+        .take(80)
+        .collect()
 }
 
 impl fmt::Display for StorageKey {
@@ -206,7 +210,14 @@ mod tests {
 
     #[test]
     fn names_windows_reserves_are_refused() {
-        for key in ["CON", "cv/con.pdf", "nul", "images/Com1.png", "a/LPT9", "aux.txt"] {
+        for key in [
+            "CON",
+            "cv/con.pdf",
+            "nul",
+            "images/Com1.png",
+            "a/LPT9",
+            "aux.txt",
+        ] {
             assert!(
                 matches!(StorageKey::new(key), Err(KeyError::Reserved(_))),
                 "{key:?}"
@@ -225,11 +236,11 @@ mod tests {
             "a segment over 255 bytes"
         );
         assert_eq!(
-            StorageKey::new(vec!["a"; MAX_SEGMENTS + 1].join("/")),
+            StorageKey::new(["a"; MAX_SEGMENTS + 1].join("/")),
             Err(KeyError::TooLong)
         );
         assert_eq!(
-            StorageKey::new(vec!["a".repeat(200); 6].join("/")),
+            StorageKey::new(std::array::from_fn::<_, 6, _>(|_| "a".repeat(200)).join("/")),
             Err(KeyError::TooLong),
             "more than 1,024 bytes"
         );

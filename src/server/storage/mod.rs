@@ -5,8 +5,8 @@
 //! - `local` (the default): files under `server.data_dir`, a key `cv/12-ab.pdf` being the file
 //!   `<data_dir>/cv/12-ab.pdf`, the layout Parvis always had, so an existing installation's
 //!   files are found where they are;
-//! - `s3`: an S3-compatible object store (AWS, MinIO, Garage, Ceph…), so that several app
-//!   servers on one PostgreSQL share every file. Credentials come from the environment
+//! - `s3`: an S3-compatible object store (AWS, `MinIO`, Garage, Ceph…), so that several app
+//!   servers on one `PostgreSQL` share every file. Credentials come from the environment
 //!   (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`), never from the file.
 //!
 //! Both through the `object_store` crate. Streaming both ways: [`Storage::put_stream`] sends a
@@ -129,7 +129,10 @@ impl std::fmt::Debug for Storage {
 impl Storage {
     /// The storage `config` names, files under `data_dir` for the local backend (the folder is
     /// made if missing). Fails on an incomplete S3 configuration.
-    pub fn from_config(config: &StorageConfig, data_dir: &std::path::Path) -> Result<Storage, StorageError> {
+    pub fn from_config(
+        config: &StorageConfig,
+        data_dir: &std::path::Path,
+    ) -> Result<Storage, StorageError> {
         match config.backend {
             StorageBackend::Local => Storage::local(data_dir),
             StorageBackend::S3 => {
@@ -196,22 +199,15 @@ impl Storage {
         // A body of one part or less is one request; a larger one becomes a multipart upload.
         let mut first = Vec::new();
         let mut first_len = 0;
-        loop {
-            match next_chunk(&mut body, &mut total, max_bytes).await? {
-                Some(chunk) => {
-                    first_len += chunk.len();
-                    first.push(chunk);
-                    if first_len > PART_BYTES {
-                        break;
-                    }
-                }
-                None => {
-                    self.store
-                        .put(&key.path(), PutPayload::from_iter(first))
-                        .await?;
-                    return Ok(total);
-                }
-            }
+        while first_len <= PART_BYTES {
+            let Some(chunk) = next_chunk(&mut body, &mut total, max_bytes).await? else {
+                self.store
+                    .put(&key.path(), PutPayload::from_iter(first))
+                    .await?;
+                return Ok(total);
+            };
+            first_len += chunk.len();
+            first.push(chunk);
         }
         let upload = self.store.put_multipart(&key.path()).await?;
         let mut upload = WriteMultipart::new_with_chunk_size(upload, PART_BYTES);
@@ -243,7 +239,11 @@ impl Storage {
     }
 
     /// Stores `bytes` under `key` (small objects already in memory: an image's widths).
-    pub async fn put_bytes(&self, key: &StorageKey, bytes: impl Into<Bytes>) -> Result<(), StorageError> {
+    pub async fn put_bytes(
+        &self,
+        key: &StorageKey,
+        bytes: impl Into<Bytes>,
+    ) -> Result<(), StorageError> {
         self.store
             .put(&key.path(), PutPayload::from_bytes(bytes.into()))
             .await?;
@@ -251,7 +251,11 @@ impl Storage {
     }
 
     /// Stores the local file `path` under `key`, streamed.
-    pub async fn put_file(&self, key: &StorageKey, path: &std::path::Path) -> Result<u64, PutError> {
+    pub async fn put_file(
+        &self,
+        key: &StorageKey,
+        path: &std::path::Path,
+    ) -> Result<u64, PutError> {
         let file = tokio::fs::File::open(path)
             .await
             .map_err(StorageError::from)?;
@@ -270,11 +274,12 @@ impl Storage {
         let stream = match result.payload {
             // A local file is read in larger chunks than object_store's (8 KiB, each a task
             // of the blocking pool): a large download costs a fraction of the calls.
-            GetResultPayload::File(file, _) => {
-                tokio_util::io::ReaderStream::with_capacity(tokio::fs::File::from_std(file), READ_CHUNK_BYTES)
-                    .map_err(StorageError::from)
-                    .boxed()
-            }
+            GetResultPayload::File(file, _) => tokio_util::io::ReaderStream::with_capacity(
+                tokio::fs::File::from_std(file),
+                READ_CHUNK_BYTES,
+            )
+            .map_err(StorageError::from)
+            .boxed(),
             GetResultPayload::Stream(stream) => stream.map_err(StorageError::from).boxed(),
         };
         Ok(Some(Object { size, stream }))

@@ -38,7 +38,10 @@ pub async fn run(app: AppState) -> Result<(), JobError> {
     let before = app.clock.now_seconds() - STALE_SECONDS;
     let swept = sweep(&app.storage, before).await?;
     if swept > 0 {
-        tracing::info!(count = swept, "storage: leftover uploads and work files deleted");
+        tracing::info!(
+            count = swept,
+            "storage: leftover uploads and work files deleted"
+        );
     }
     Ok(())
 }
@@ -49,7 +52,7 @@ pub async fn sweep(storage: &Storage, before: i64) -> Result<u64, StorageError> 
     let root = storage.root.clone();
     let scratch = storage.scratch.clone();
     let before = UNIX_EPOCH + Duration::from_secs(u64::try_from(before).unwrap_or(0));
-    Ok(tokio::task::spawn_blocking(move || {
+    tokio::task::spawn_blocking(move || {
         let mut swept = 0;
         if let Some(root) = &root {
             swept += walk(root, &scratch, before);
@@ -60,7 +63,7 @@ pub async fn sweep(storage: &Storage, before: i64) -> Result<u64, StorageError> 
         swept
     })
     .await
-    .map_err(|error| StorageError::Io(std::io::Error::other(error)))?)
+    .map_err(|error| StorageError::Io(std::io::Error::other(error)))
 }
 
 /// Deletes under `dir` the leftovers older than `before`: every file under `scratch`, staged

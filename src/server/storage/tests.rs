@@ -1,7 +1,10 @@
 //! The local backend: streamed writes and reads, atomic writes, the sweep. (The S3 backend
 //! against a real S3 server: `tests/storage.rs`.)
 
-use super::{conformance::{body, read_all}, *};
+use super::{
+    conformance::{body, read_all},
+    *,
+};
 use std::{
     path::Path,
     sync::atomic::{AtomicU64, Ordering},
@@ -92,9 +95,16 @@ async fn memory_stays_flat_whatever_the_size() {
         .expect("stored");
     let bound = ((PARTS_IN_FLIGHT + 2) * PART_BYTES) as u64;
     let held = most_held.load(Ordering::Relaxed);
-    assert!(held <= bound, "{held} bytes held at once, more than {bound}");
+    assert!(
+        held <= bound,
+        "{held} bytes held at once, more than {bound}"
+    );
     assert_eq!(
-        storage.head(&key("big")).await.expect("head").map(|i| i.size),
+        storage
+            .head(&key("big"))
+            .await
+            .expect("head")
+            .map(|i| i.size),
         Some(total as u64)
     );
 }

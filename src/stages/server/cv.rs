@@ -59,7 +59,7 @@ pub async fn upload(
                     Err(outcome) => break Some(outcome),
                 }
             }
-            Ok(Some(_)) => continue,
+            Ok(Some(_)) => {}
             Ok(None) => break None,
             Err(error) => {
                 tracing::info!(%error, user = user.id, "CV upload refused");

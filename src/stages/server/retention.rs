@@ -16,6 +16,7 @@
 //! `application_figures`, written by the database itself (migration 0024's trigger) whoever
 //! deletes it, the deletion of its candidate's account included; `dashboard.rs` counts them.
 
+use super::profiles;
 use crate::{
     server::{
         config::PeriodUnit,
@@ -26,7 +27,6 @@ use crate::{
     },
     stages::application::ApplicationState,
 };
-use super::profiles;
 use sqlx::AnyConnection;
 use std::collections::HashSet;
 
