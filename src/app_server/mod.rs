@@ -27,7 +27,9 @@ use crate::{
         sessions,
         shutdown::Shutdown,
         state::{AppState, Domains},
-        static_files, text, text_rebuild,
+        static_files,
+        storage::{self, Storage},
+        text, text_rebuild,
     },
     stages,
 };
@@ -51,8 +53,9 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         .await
         .map_err(StartError::TextRebuild)?;
     reference::server::seed::ensure(&db).await?;
+    let storage = Storage::from_config(&config.storage, &config.server.data_dir)?;
     if config.demo.enabled {
-        crate::seed::load(&db, &config.server.data_dir, &clock).await?;
+        crate::seed::load(&db, &storage, &clock).await?;
     }
     let mailer = Mailer::from_config(&config)?;
     let realtime = Realtime::start(db.clone(), &config.database.url)
@@ -79,6 +82,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         db: db.clone(),
         config: Arc::new(config),
         mailer,
+        storage,
         realtime,
         clock,
         jobs: JobBell::new(),
@@ -148,6 +152,7 @@ fn files_or_not_found(
 fn registry(config: &Config) -> Registry {
     let mut registry = Registry::default();
     registry.round(jobs::housekeeping::round());
+    registry.round(storage::sweep::round());
     accounts::server::jobs::register(&mut registry);
     stages::server::jobs::register(&mut registry, config);
     innovation::server::jobs::register(&mut registry, config);

@@ -4,13 +4,12 @@
 
 use crate::stages::server::{applications, follow_up};
 use crate::{
-    server::db::Db,
+    server::{db::Db, storage::Storage},
     stages::application::ApplicationState::{
         self, Accepted, Declined, Expired, InReview, Interview, Received, Withdrawn,
     },
 };
 use sqlx::Row;
-use std::path::Path;
 
 const CANDIDATES: &[(&str, &str)] = &[
     ("candidat@parvis.localhost", "Camille Candidat"),
@@ -66,7 +65,7 @@ fn demo_cv(name: &str) -> Vec<u8> {
     pdf
 }
 
-pub async fn load(db: &Db, data_dir: &Path, agent: i64) -> Result<(), sqlx::Error> {
+pub async fn load(db: &Db, storage: &Storage, agent: i64) -> Result<(), sqlx::Error> {
     let existing: i64 = sqlx::query("SELECT COUNT(*) AS n FROM applications")
         .fetch_one(&db.pool)
         .await?
@@ -109,14 +108,16 @@ pub async fn load(db: &Db, data_dir: &Path, agent: i64) -> Result<(), sqlx::Erro
         return Ok(());
     }
 
-    let cv_dir = data_dir.join("cv");
-    std::fs::create_dir_all(&cv_dir).map_err(sqlx::Error::Io)?;
     let people = super::accounts::demo_people(db, CANDIDATES).await?;
     let mut candidates = Vec::new();
     for (id, (_, name)) in people.into_iter().zip(CANDIDATES) {
         let file = format!("demo-{id}.pdf");
         let bytes = demo_cv(name);
-        std::fs::write(cv_dir.join(&file), &bytes).map_err(sqlx::Error::Io)?;
+        let stored = match crate::stages::server::profiles::cv_key(&file) {
+            Ok(key) => storage.put_bytes(&key, bytes.clone()).await,
+            Err(error) => Err(error.into()),
+        };
+        stored.map_err(|error| sqlx::Error::Io(std::io::Error::other(error)))?;
         crate::stages::server::profiles::set_cv(
             db,
             id,

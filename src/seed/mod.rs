@@ -11,18 +11,18 @@ pub mod offers;
 
 pub use accounts::DEMO_PASSWORD;
 
-use crate::server::{clock::Clock, db::Db};
+use crate::server::{clock::Clock, db::Db, storage::Storage};
 
-/// Loads the demo data into `db` (CVs under `data_dir`); each part skips itself when its data
+/// Loads the demo data into `db` (CVs into `storage`); each part skips itself when its data
 /// is already there.
-pub async fn load(db: &Db, data_dir: &std::path::Path, clock: &Clock) -> Result<(), sqlx::Error> {
+pub async fn load(db: &Db, storage: &Storage, clock: &Clock) -> Result<(), sqlx::Error> {
     accounts::load(db).await?;
     let agent = crate::accounts::server::store::by_email(db, "agent@parvis.localhost")
         .await?
         .map(|a| a.id);
     if let Some(agent) = agent {
         offers::load(db, agent, &clock.today_iso()).await?;
-        applications::load(db, data_dir, agent).await?;
+        applications::load(db, storage, agent).await?;
     }
     fiches::load(db, "editeur@parvis.localhost").await?;
     let hash = crate::accounts::server::password::hash(DEMO_PASSWORD.to_string())

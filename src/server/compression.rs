@@ -2,19 +2,31 @@
 //! gzip, as the request's `Accept-Encoding` prefers, with `Vary: Accept-Encoding`.
 //!
 //! Left alone: answers already encoded (the site's precompressed files), ranges, images and
-//! ZIP archives (already compressed formats), small answers, and server-sent events — a compressor holds
-//! bytes back until it has enough to work on, which would delay each live event.
+//! ZIP archives (already compressed formats), small answers, stored files (any answer with a
+//! `Content-Disposition`: streamed with their length, `server::storage::download`), and
+//! server-sent events — a compressor holds bytes back until it has enough to work on, which
+//! would delay each live event.
 
+use axum::http::{header, Extensions, HeaderMap, StatusCode, Version};
 use tower_http::compression::{
     predicate::{And, NotForContentType, Predicate, SizeAbove},
     CompressionLayer, CompressionLevel,
 };
 
-/// What is compressed: large enough, and none of gRPC, images, event streams or ZIP archives.
+/// What is compressed: large enough, and none of gRPC, images, event streams, ZIP archives
+/// or stored files.
 pub type Policy = And<
-    And<And<And<SizeAbove, NotForContentType>, NotForContentType>, NotForContentType>,
-    NotForContentType,
+    And<
+        And<And<And<SizeAbove, NotForContentType>, NotForContentType>, NotForContentType>,
+        NotForContentType,
+    >,
+    fn(StatusCode, Version, &HeaderMap, &Extensions) -> bool,
 >;
+
+/// False for a stored file served as one (`Content-Disposition`).
+fn not_a_stored_file(_: StatusCode, _: Version, headers: &HeaderMap, _: &Extensions) -> bool {
+    !headers.contains_key(header::CONTENT_DISPOSITION)
+}
 
 /// Below this many bytes (when the size is known) an answer goes out as it is: the headers
 /// and the compressor's framing would eat most of the gain.
@@ -26,7 +38,8 @@ pub fn layer() -> CompressionLayer<Policy> {
         .and(NotForContentType::GRPC)
         .and(NotForContentType::IMAGES)
         .and(NotForContentType::SSE)
-        .and(NotForContentType::const_new("application/zip"));
+        .and(NotForContentType::const_new("application/zip"))
+        .and(not_a_stored_file as fn(StatusCode, Version, &HeaderMap, &Extensions) -> bool);
     CompressionLayer::new()
         .br(true)
         .gzip(true)

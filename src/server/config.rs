@@ -15,6 +15,7 @@ pub struct Config {
     pub session: SessionConfig,
     pub security: SecurityConfig,
     pub limits: LimitsConfig,
+    pub storage: StorageConfig,
     pub mail: MailConfig,
     pub demo: DemoConfig,
     pub alerts: AlertsConfig,
@@ -76,6 +77,29 @@ pub struct LimitsConfig {
     pub cv_max_bytes: usize,
     /// Largest image (PNG, JPEG, GIF or WebP) a fiche author may upload, in bytes.
     pub image_max_bytes: usize,
+}
+
+/// Where stored files live (`server::storage`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StorageConfig {
+    pub backend: StorageBackend,
+    /// S3: the bucket every file goes in.
+    pub bucket: String,
+    /// S3: the store's address (`http://127.0.0.1:9000` for a MinIO or Garage); empty: AWS.
+    pub endpoint: String,
+    /// S3: the region (AWS's, or whatever a self-hosted store expects); empty: the
+    /// environment's `AWS_REGION`, else `us-east-1`.
+    pub region: String,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum StorageBackend {
+    /// Files under `server.data_dir` (one machine, or a shared mount).
+    Local,
+    /// An S3-compatible object store; credentials from the environment (`AWS_ACCESS_KEY_ID`,
+    /// `AWS_SECRET_ACCESS_KEY`), never from the file.
+    S3,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -414,6 +438,12 @@ impl Default for Config {
                 max_body_bytes: 10 * 1024 * 1024,
                 cv_max_bytes: 5 * 1024 * 1024,
                 image_max_bytes: 2 * 1024 * 1024,
+            },
+            storage: StorageConfig {
+                backend: StorageBackend::Local,
+                bucket: String::new(),
+                endpoint: String::new(),
+                region: String::new(),
             },
             mail: MailConfig {
                 from: "Parvis <ne-pas-repondre@parvis.localhost>".into(),

@@ -1,4 +1,5 @@
-//! Server-only infrastructure: configuration, database, sessions, security, mail, start-up,
+//! Server-only infrastructure: configuration, database, sessions, security, mail, stored files,
+//! start-up,
 //! and what operators use: health, metrics, logs, shutdown, backup and the copy to PostgreSQL.
 
 pub mod asset_names;
@@ -39,6 +40,7 @@ pub mod sitemap;
 pub mod sql;
 pub mod state;
 pub mod static_files;
+pub mod storage;
 pub mod term_postings;
 pub mod text;
 pub mod text_rebuild;

@@ -8,10 +8,15 @@
 //! its own name: integers and text as they are, a column named `at` or ending in `_at` (Unix
 //! seconds) as an RFC 3339 instant in UTC, so a person can read it.
 
-use super::{db::Db, feeds::rfc3339};
+use super::{
+    db::Db,
+    feeds::rfc3339,
+    storage::{PutError, Storage, StorageError, StorageKey},
+};
+use futures_util::StreamExt;
 use serde_json::{Map, Value};
 use sqlx::{any::AnyRow, Column, Row};
-use std::{io::Write, path::PathBuf};
+use std::io::Write;
 
 /// One JSON file of the archive: `name` ("applications.json"), its content.
 #[derive(Debug, Clone)]
@@ -25,8 +30,8 @@ pub struct JsonFile {
 pub struct Original {
     /// Its path inside the archive ("files/cv.pdf").
     pub name: String,
-    /// Where it is on disk.
-    pub path: PathBuf,
+    /// Where it is stored.
+    pub key: StorageKey,
 }
 
 /// One domain's part of an archive.
@@ -157,33 +162,57 @@ pub enum ArchiveError {
     Json(#[from] serde_json::Error),
     #[error("archive writer stopped: {0}")]
     Join(#[from] tokio::task::JoinError),
+    #[error("archive: {0}")]
+    Storage(#[from] StorageError),
+    #[error("archive: {0}")]
+    Put(#[from] PutError),
 }
 
-/// Writes the archive at `path` (through a temporary file beside it, renamed when complete):
-/// `README.txt` (`readme`), each JSON file pretty-printed, then each original under its name.
-/// An original missing on disk is left out, and logged. Returns the archive's size in bytes.
+/// Writes the archive and stores it under `key`: `README.txt` (`readme`), each JSON file
+/// pretty-printed, then each original under its name, read from `storage` as a stream. An
+/// original missing from the storage is left out, and logged. The ZIP is written to a work
+/// file on this machine (the storage's scratch folder), then stored, streamed, and the work
+/// file deleted. Returns the archive's size in bytes.
 pub async fn write_zip(
-    path: PathBuf,
+    storage: &Storage,
+    key: &StorageKey,
     readme: String,
     data: PersonalData,
 ) -> Result<u64, ArchiveError> {
-    tokio::task::spawn_blocking(move || write_zip_blocking(&path, &readme, &data)).await?
+    let work = storage
+        .scratch_dir()
+        .await?
+        .join(format!("{}.partial", key.name()));
+    let written = {
+        let (storage, work) = (storage.clone(), work.clone());
+        tokio::task::spawn_blocking(move || write_zip_blocking(&storage, &work, &readme, &data))
+            .await
+    };
+    let stored = match written {
+        Ok(Ok(())) => storage
+            .put_file(key, &work)
+            .await
+            .map_err(ArchiveError::from),
+        Ok(Err(error)) => Err(error),
+        Err(error) => Err(error.into()),
+    };
+    let _ = tokio::fs::remove_file(&work).await;
+    stored
 }
 
+/// The ZIP at `path`; runs on the blocking pool, where it waits for each original's chunks.
 fn write_zip_blocking(
+    storage: &Storage,
     path: &std::path::Path,
     readme: &str,
     data: &PersonalData,
-) -> Result<u64, ArchiveError> {
+) -> Result<(), ArchiveError> {
     use zip::{write::SimpleFileOptions, CompressionMethod, ZipWriter};
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let partial = path.with_extension("partial");
+    let runtime = tokio::runtime::Handle::current();
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .unix_permissions(0o644);
-    let mut zip = ZipWriter::new(std::fs::File::create(&partial)?);
+    let mut zip = ZipWriter::new(std::fs::File::create(path)?);
     zip.start_file("README.txt", options)?;
     zip.write_all(readme.as_bytes())?;
     for file in &data.files {
@@ -192,23 +221,21 @@ fn write_zip_blocking(
         zip.write_all(b"\n")?;
     }
     for original in &data.originals {
-        match std::fs::read(&original.path) {
-            Ok(bytes) => {
-                // Stored files are PDFs and pictures, compressed already.
-                zip.start_file(
-                    original.name.as_str(),
-                    options.compression_method(CompressionMethod::Stored),
-                )?;
-                zip.write_all(&bytes)?;
-            }
-            Err(error) => {
-                tracing::warn!(%error, file = %original.name, "original file missing: left out of the archive");
-            }
+        let Some(mut object) = runtime.block_on(storage.get(&original.key))? else {
+            tracing::warn!(file = %original.name, "original file missing: left out of the archive");
+            continue;
+        };
+        // Stored files are PDFs and pictures, compressed already.
+        zip.start_file(
+            original.name.as_str(),
+            options.compression_method(CompressionMethod::Stored),
+        )?;
+        while let Some(chunk) = runtime.block_on(object.stream.next()) {
+            zip.write_all(&chunk?)?;
         }
     }
     zip.finish()?.sync_all()?;
-    std::fs::rename(&partial, path)?;
-    Ok(std::fs::metadata(path)?.len())
+    Ok(())
 }
 
 #[cfg(test)]

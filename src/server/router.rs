@@ -28,6 +28,8 @@ pub enum StartError {
     Db(#[from] super::db::DbError),
     #[error(transparent)]
     Mail(#[from] super::mail::MailError),
+    #[error(transparent)]
+    Storage(#[from] super::storage::StorageError),
     #[error("loading reference or demo data: {0}")]
     Seed(#[from] sqlx::Error),
     #[error("rebuilding the stored search terms for the text normalisation: {0}")]

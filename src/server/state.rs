@@ -1,6 +1,6 @@
 use super::{
     clock::Clock, config::Config, db::Db, job_bell::JobBell, mail::Mailer, realtime::Realtime,
-    shutdown::Shutdown,
+    shutdown::Shutdown, storage::Storage,
 };
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
@@ -17,6 +17,8 @@ pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
     pub mailer: Mailer,
+    /// Every stored file (CVs, images, archives, documents): the local disk or an object store.
+    pub storage: Storage,
     pub realtime: Realtime,
     /// Now, and the city's calendar: what every date rule reads.
     pub clock: Clock,

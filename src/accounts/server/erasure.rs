@@ -279,20 +279,28 @@ pub async fn erase_account_with(
     }
     tx.commit().await?;
 
-    let dir = state.config.server.data_dir.join("cv");
     for file in &stages.cv_files {
-        match tokio::fs::remove_file(dir.join(file)).await {
-            Ok(()) => report.cv_files += 1,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => tracing::error!(error = %e, "could not delete an erased account's CV"),
+        match crate::stages::server::profiles::cv_key(file) {
+            Ok(key) => match state.storage.delete(&key).await {
+                Ok(true) => report.cv_files += 1,
+                Ok(false) => {}
+                Err(e) => tracing::error!(error = %e, "could not delete an erased account's CV"),
+            },
+            Err(e) => tracing::error!(error = %e, "an erased account's CV has no valid key"),
         }
     }
-    let exports = super::data_export::folder(state);
     for file in &archives {
-        match tokio::fs::remove_file(exports.join(file)).await {
-            Ok(()) => report.data_exports += 1,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => tracing::error!(error = %e, "could not delete an erased account's data archive"),
+        match super::data_export::archive_key(file) {
+            Ok(key) => match state.storage.delete(&key).await {
+                Ok(true) => report.data_exports += 1,
+                Ok(false) => {}
+                Err(e) => {
+                    tracing::error!(error = %e, "could not delete an erased account's data archive")
+                }
+            },
+            Err(e) => {
+                tracing::error!(error = %e, "an erased account's data archive has no valid key")
+            }
         }
     }
     stages.changes.committed(state).await;

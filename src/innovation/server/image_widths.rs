@@ -15,11 +15,20 @@ use crate::server::{
     jobs::{JobError, Round},
     sql::Sql,
     state::AppState,
+    storage::{KeyError, Storage, StorageError, StorageKey},
 };
-use std::{collections::HashMap, path::Path, time::Duration};
+use std::{collections::HashMap, time::Duration};
 
 /// Where the pages link the images (`plug.rs`), as stored HTML names them.
 pub const URL_PREFIX: &str = "/innovation/images/";
+
+/// The storage folder of images and their widths (`<data_dir>/images` on the local disk).
+pub const IMAGE_FOLDER: &str = "images";
+
+/// Where the image or width file `name` is stored.
+pub fn image_key(name: &str) -> Result<StorageKey, KeyError> {
+    StorageKey::in_folder(IMAGE_FOLDER, name)
+}
 
 /// How wide the image shows: the page's column (72 rem less its padding), or the screen less
 /// its margins on anything narrower. The browser picks the width from it.
@@ -35,7 +44,9 @@ pub enum WidthsError {
     #[error("database: {0}")]
     Db(#[from] sqlx::Error),
     #[error("image file {0}: {1}")]
-    File(String, #[source] std::io::Error),
+    File(String, #[source] StorageError),
+    #[error("image file {0}: not found")]
+    Missing(String),
     #[error("image work stopped: {0}")]
     Blocking(#[from] tokio::task::JoinError),
 }
@@ -45,13 +56,13 @@ pub async fn derive(bytes: Vec<u8>) -> Result<Derived, WidthsError> {
     Ok(tokio::task::spawn_blocking(move || image_widths::derive(&bytes)).await??)
 }
 
-/// Writes the widths of the image `name` (row `image_id`, of `content_type`) into `dir` and
+/// Stores the widths of the image `name` (row `image_id`, of `content_type`) beside it and
 /// records them with the image's own size; a GIF, which may be animated, gets its size only
 /// (widths would be stills of its first frame). Nothing half-saved: the files go when the rows
 /// are not recorded.
 pub async fn store(
     db: &Db,
-    dir: &Path,
+    storage: &Storage,
     image_id: i64,
     name: &str,
     content_type: &str,
@@ -67,9 +78,14 @@ pub async fn store(
         .iter()
         .map(|w| format!("{stem}-{}w.{}", w.width, w.extension))
         .collect();
+    let keys: Vec<StorageKey> = files
+        .iter()
+        .map(|file| image_key(file).map_err(|e| WidthsError::File(file.clone(), e.into())))
+        .collect::<Result<_, _>>()?;
     let written = async {
-        for (file, width) in files.iter().zip(widths) {
-            tokio::fs::write(dir.join(file), &width.bytes)
+        for ((file, key), width) in files.iter().zip(&keys).zip(widths) {
+            storage
+                .put_bytes(key, width.bytes.clone())
                 .await
                 .map_err(|e| WidthsError::File(file.clone(), e))?;
         }
@@ -91,8 +107,8 @@ pub async fn store(
     }
     .await;
     if written.is_err() {
-        for file in &files {
-            let _ = tokio::fs::remove_file(dir.join(file)).await;
+        for key in &keys {
+            let _ = storage.delete(key).await;
         }
     }
     written
@@ -230,13 +246,19 @@ async fn run_round(app: AppState) -> Result<(), JobError> {
     .bind(ROUND_BATCH)
     .fetch_all(&app.db.pool)
     .await?;
-    let dir = app.config.server.data_dir.join("images");
     for (id, name, content_type) in pending {
-        let made = match tokio::fs::read(dir.join(&name)).await {
-            Ok(bytes) => match derive(bytes).await {
-                Ok(derived) => store(&app.db, &dir, id, &name, &content_type, &derived).await,
+        let read = match image_key(&name) {
+            Ok(key) => app.storage.read_bytes(&key).await,
+            Err(error) => Err(error.into()),
+        };
+        let made = match read {
+            Ok(Some(bytes)) => match derive(bytes.to_vec()).await {
+                Ok(derived) => {
+                    store(&app.db, &app.storage, id, &name, &content_type, &derived).await
+                }
                 Err(error) => Err(error),
             },
+            Ok(None) => Err(WidthsError::Missing(name.clone())),
             Err(error) => Err(WidthsError::File(name.clone(), error)),
         };
         match made {

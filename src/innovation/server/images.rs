@@ -1,12 +1,17 @@
 //! Images for fiches: uploaded on a multipart route of their own (works without JavaScript),
 //! checked by content (PNG, JPEG, GIF, WebP), size and pixels, stored under
-//! `<data_dir>/images` by a random name with their widths (`image_widths`; not for GIFs, which
+//! the storage (folder `images`) by a random name with their widths (`image_widths`; not for GIFs, which
 //! may move), and served with their type. The author then places them in the Markdown text.
 
-use super::image_widths::{self, WidthsError};
+use super::image_widths::{self, image_key, WidthsError};
 use crate::{
     accounts::server::Caller,
-    server::{db::now, image_widths::ImageWidthsError, state::AppState},
+    server::{
+        db::now,
+        image_widths::ImageWidthsError,
+        state::AppState,
+        storage::download::{object_response, Disposition},
+    },
 };
 use axum::{
     extract::{Multipart, Path, State},
@@ -121,19 +126,18 @@ pub async fn upload(
     let mut random = [0u8; 16];
     rand::rngs::OsRng.fill_bytes(&mut random);
     let name = format!("{}.{extension}", hex::encode(random));
-    let dir = state.config.server.data_dir.join("images");
-    if let Err(error) = tokio::fs::create_dir_all(&dir).await {
-        tracing::error!(%error, "image folder not created");
+    let Ok(key) = image_key(&name) else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    }
-    if let Err(error) = tokio::fs::write(dir.join(&name), &bytes).await {
+    };
+    let size = bytes.len();
+    if let Err(error) = state.storage.put_bytes(&key, bytes).await {
         tracing::error!(%error, "image not written");
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     }
-    let recorded = record(&state, &name, content_type, bytes.len(), user.id, &derived).await;
+    let recorded = record(&state, &name, content_type, size, user.id, &derived).await;
     if let Err(error) = recorded {
         // Nothing half-saved: the file goes with the rows that were not recorded.
-        let _ = tokio::fs::remove_file(dir.join(&name)).await;
+        let _ = state.storage.delete(&key).await;
         tracing::error!(%error, "image not recorded");
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     }
@@ -158,8 +162,8 @@ async fn record(
         .bind(now())
         .fetch_one(&state.db.pool)
         .await?;
-    let dir = state.config.server.data_dir.join("images");
-    if let Err(error) = image_widths::store(&state.db, &dir, id, name, content_type, derived).await
+    if let Err(error) =
+        image_widths::store(&state.db, &state.storage, id, name, content_type, derived).await
     {
         sqlx::query("DELETE FROM fiche_images WHERE id = $1")
             .bind(id)
@@ -187,21 +191,23 @@ pub async fn serve(State(state): State<AppState>, Path(name): Path<String>) -> R
         .try_get("content_type")
         .unwrap_or_else(|_| "application/octet-stream".into());
     // The name comes from the table, never from a path the client chose.
-    match tokio::fs::read(state.config.server.data_dir.join("images").join(&name)).await {
-        Ok(bytes) => (
-            [
-                (header::CONTENT_TYPE, content_type),
-                (
-                    header::CACHE_CONTROL,
-                    "public, max-age=31536000, immutable".to_string(),
-                ),
-            ],
-            bytes,
+    let object = match image_key(&name) {
+        Ok(key) => state.storage.get(&key).await.map_err(|e| e.to_string()),
+        Err(error) => Err(error.to_string()),
+    };
+    match object {
+        Ok(Some(object)) => (
+            [(header::CACHE_CONTROL, "public, max-age=31536000, immutable")],
+            object_response(object, &content_type, Disposition::Inline, &name),
         )
             .into_response(),
-        Err(error) => {
-            tracing::error!(%error, "image file missing");
+        Ok(None) => {
+            tracing::error!(image = name, "image file missing");
             StatusCode::NOT_FOUND.into_response()
+        }
+        Err(error) => {
+            tracing::error!(%error, "image file not read");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
 }

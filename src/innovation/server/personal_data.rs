@@ -21,12 +21,8 @@ fn unfold_form(rows: &mut [Map<String, Value>], column: &str) {
     }
 }
 
-/// Innovation's part of `account`'s archive; images are read from `<data_dir>/images`.
-pub async fn collect(
-    db: &Db,
-    account: i64,
-    data_dir: &std::path::Path,
-) -> Result<PersonalData, sqlx::Error> {
+/// Innovation's part of `account`'s archive, with the images the account uploaded.
+pub async fn collect(db: &Db, account: i64) -> Result<PersonalData, sqlx::Error> {
     let mut data = PersonalData::default();
 
     let mut profile = rows(
@@ -97,10 +93,13 @@ pub async fn collect(
     )
     .await?;
     for image in &images {
-        if let Some(name) = image.get("name").and_then(Value::as_str) {
+        let name = image.get("name").and_then(Value::as_str);
+        if let Some((name, key)) =
+            name.and_then(|n| Some((n, super::image_widths::image_key(n).ok()?)))
+        {
             data.originals.push(Original {
                 name: format!("files/images/{name}"),
-                path: data_dir.join("images").join(name),
+                key,
             });
         }
     }

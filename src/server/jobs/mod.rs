@@ -64,6 +64,8 @@ pub enum JobError {
     Mail(#[from] super::mail::MailError),
     #[error("{0}")]
     Archive(#[from] super::personal_data::ArchiveError),
+    #[error("{0}")]
+    Storage(#[from] super::storage::StorageError),
     #[error("payload does not decode: {0}")]
     Payload(#[source] serde_json::Error),
     #[error("no handler for job kind {0:?}")]

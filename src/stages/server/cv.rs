@@ -1,16 +1,31 @@
 //! CV upload and download, on routes of their own: a plain multipart form works without
-//! JavaScript (server-function forms send URL-encoded data only). Files live under
-//! `<data_dir>/cv`, outside the public folder, and are served only to their owner and to the
-//! agents of an offer they applied to.
+//! JavaScript (server-function forms send URL-encoded data only). Files go to the storage
+//! (`server::storage`, folder `cv`: `<data_dir>/cv` on the local disk, outside the public
+//! folder), streamed both ways, and are served only to their owner and to the agents of an
+//! offer they applied to.
 
 use super::{access::OfferScope, applications, profiles};
-use crate::{accounts::server::Caller, server::state::AppState};
+use crate::{
+    accounts::server::Caller,
+    server::{
+        state::AppState,
+        storage::{
+            download::{object_response, Disposition},
+            PutError,
+        },
+    },
+};
 use axum::{
-    extract::{Multipart, Path, State},
+    extract::{multipart::Field, Multipart, Path, State},
     http::{header, StatusCode},
     response::{IntoResponse, Redirect, Response},
 };
+use bytes::Bytes;
+use futures_util::StreamExt;
 use rand::RngCore;
+
+/// How a PDF file begins.
+const PDF_MAGIC: &[u8] = b"%PDF-";
 
 /// Where the candidate's page is, with the outcome as a message key.
 fn back(outcome: &str) -> Response {
@@ -19,7 +34,7 @@ fn back(outcome: &str) -> Response {
 
 /// True when the bytes are a PDF document (by content, not by file name).
 pub fn is_pdf(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"%PDF-")
+    bytes.starts_with(PDF_MAGIC)
 }
 
 pub async fn upload(
@@ -30,60 +45,114 @@ pub async fn upload(
     let Some(user) = caller.account() else {
         return Redirect::to("/compte/connexion?suite=/stages/candidatures").into_response();
     };
-    let mut file = None;
-    loop {
+    let mut stored: Option<(String, u64)> = None;
+    let outcome = loop {
         match multipart.next_field().await {
-            Ok(Some(field)) if field.name() == Some("cv") => match field.bytes().await {
-                Ok(bytes) => file = Some(bytes),
-                Err(error) => {
-                    tracing::info!(%error, user = user.id, "CV upload interrupted or too large");
-                    return back("field-cv-too-big");
+            Ok(Some(field)) if field.name() == Some("cv") => {
+                match store(&state, user.id, field).await {
+                    Ok(file) => {
+                        // A second `cv` field replaces the first.
+                        if let Some((earlier, _)) = stored.replace(file) {
+                            delete_file(&state, &earlier).await;
+                        }
+                    }
+                    Err(outcome) => break Some(outcome),
                 }
-            },
-            Ok(Some(_)) => continue,
-            Ok(None) => break,
+            }
+            Ok(Some(_)) => {}
+            Ok(None) => break None,
             Err(error) => {
                 tracing::info!(%error, user = user.id, "CV upload refused");
-                return back("field-cv-too-big");
+                break Some("field-cv-too-big");
             }
         }
+    };
+    if let Some(outcome) = outcome {
+        if let Some((file, _)) = &stored {
+            delete_file(&state, file).await;
+        }
+        return back(outcome);
     }
-    let Some(bytes) = file.filter(|b| !b.is_empty()) else {
+    let Some((name, size)) = stored else {
         return back("field-required");
     };
-    if bytes.len() > state.config.limits.cv_max_bytes {
-        tracing::info!(user = user.id, size = bytes.len(), "CV too large");
-        return back("field-cv-too-big");
-    }
-    if !is_pdf(&bytes) {
-        tracing::info!(user = user.id, "CV refused: not a PDF");
-        return back("field-cv-not-pdf");
-    }
-    let dir = state.config.server.data_dir.join("cv");
-    let mut random = [0u8; 12];
-    rand::rngs::OsRng.fill_bytes(&mut random);
-    let name = format!("{}-{}.pdf", user.id, hex::encode(random));
-    let stored = async {
-        tokio::fs::create_dir_all(&dir).await?;
-        tokio::fs::write(dir.join(&name), &bytes).await
-    };
-    if let Err(error) = stored.await {
-        tracing::error!(%error, "CV not written");
-        return back("error-internal");
-    }
-    match profiles::set_cv(&state.db, user.id, &name, bytes.len() as i64).await {
+    match profiles::set_cv(&state.db, user.id, &name, size as i64).await {
         Ok(previous) => {
             if let Some(previous) = previous.filter(|p| *p != name) {
-                let _ = tokio::fs::remove_file(dir.join(previous)).await;
+                delete_file(&state, &previous).await;
             }
-            tracing::info!(user = user.id, size = bytes.len(), "CV stored");
+            tracing::info!(user = user.id, size, "CV stored");
             back("ok")
         }
         Err(error) => {
             tracing::error!(%error, "CV not recorded");
-            let _ = tokio::fs::remove_file(dir.join(&name)).await;
+            delete_file(&state, &name).await;
             back("error-internal")
         }
+    }
+}
+
+/// Streams the `cv` field into the storage under a new name, checked as it comes: a PDF by
+/// its first bytes, at most `limits.cv_max_bytes` (refused as soon as it goes past, nothing
+/// kept). The stored name and size, or the outcome to show.
+async fn store(
+    state: &AppState,
+    user: i64,
+    mut field: Field<'_>,
+) -> Result<(String, u64), &'static str> {
+    // The first bytes, to know the type before anything is stored.
+    let mut head = Vec::new();
+    while head.len() < PDF_MAGIC.len() {
+        match field.chunk().await {
+            Ok(Some(chunk)) => head.extend_from_slice(&chunk),
+            Ok(None) => break,
+            Err(error) => {
+                tracing::info!(%error, user, "CV upload interrupted or too large");
+                return Err("field-cv-too-big");
+            }
+        }
+    }
+    if head.is_empty() {
+        return Err("field-required");
+    }
+    if !is_pdf(&head) {
+        tracing::info!(user, "CV refused: not a PDF");
+        return Err("field-cv-not-pdf");
+    }
+    let mut random = [0u8; 12];
+    rand::rngs::OsRng.fill_bytes(&mut random);
+    let name = format!("{user}-{}.pdf", hex::encode(random));
+    let Ok(key) = profiles::cv_key(&name) else {
+        return Err("error-internal");
+    };
+    let body = futures_util::stream::once(async move { Ok(Bytes::from(head)) }).chain(field);
+    let limit = state.config.limits.cv_max_bytes as u64;
+    match state.storage.put_stream(&key, body, Some(limit)).await {
+        Ok(size) => Ok((name, size)),
+        Err(PutError::TooLarge(_)) => {
+            tracing::info!(user, "CV too large");
+            Err("field-cv-too-big")
+        }
+        Err(PutError::Body(error)) => {
+            tracing::info!(%error, user, "CV upload interrupted or too large");
+            Err("field-cv-too-big")
+        }
+        Err(PutError::Storage(error)) => {
+            tracing::error!(%error, "CV not written");
+            Err("error-internal")
+        }
+    }
+}
+
+/// Deletes a stored CV file, logging a failure (the retention round deletes what no profile
+/// names).
+pub async fn delete_file(state: &AppState, file: &str) {
+    let deleted = match profiles::cv_key(file) {
+        Ok(key) => state.storage.delete(&key).await,
+        Err(error) => Err(error.into()),
+    };
+    if let Err(error) = deleted {
+        tracing::warn!(%error, "a CV file not deleted");
     }
 }
 
@@ -128,19 +197,23 @@ pub async fn download(
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    match tokio::fs::read(state.config.server.data_dir.join("cv").join(file)).await {
-        Ok(bytes) => (
-            [
-                (header::CONTENT_TYPE, "application/pdf"),
-                (header::CONTENT_DISPOSITION, "inline; filename=\"cv.pdf\""),
-                (header::CACHE_CONTROL, "private, no-store"),
-            ],
-            bytes,
+    let object = match profiles::cv_key(&file) {
+        Ok(key) => state.storage.get(&key).await.map_err(|e| e.to_string()),
+        Err(error) => Err(error.to_string()),
+    };
+    match object {
+        Ok(Some(object)) => (
+            [(header::CACHE_CONTROL, "private, no-store")],
+            object_response(object, "application/pdf", Disposition::Inline, "cv.pdf"),
         )
             .into_response(),
-        Err(error) => {
-            tracing::error!(%error, "CV file missing");
+        Ok(None) => {
+            tracing::error!(file, "CV file missing");
             StatusCode::NOT_FOUND.into_response()
+        }
+        Err(error) => {
+            tracing::error!(%error, "CV file not read");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
 }

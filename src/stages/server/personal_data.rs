@@ -9,12 +9,8 @@ use crate::server::{
 };
 use serde_json::Value;
 
-/// Stages' part of `account`'s archive; the CV is read from `<data_dir>/cv`.
-pub async fn collect(
-    db: &Db,
-    account: i64,
-    data_dir: &std::path::Path,
-) -> Result<PersonalData, sqlx::Error> {
+/// Stages' part of `account`'s archive, with the CV.
+pub async fn collect(db: &Db, account: i64) -> Result<PersonalData, sqlx::Error> {
     let mut data = PersonalData::default();
 
     let profile = rows(
@@ -24,14 +20,15 @@ pub async fn collect(
         account,
     )
     .await?;
-    if let Some(cv) = profile
+    if let Some(key) = profile
         .first()
         .and_then(|p| p.get("cv_file"))
         .and_then(Value::as_str)
+        .and_then(|cv| super::profiles::cv_key(cv).ok())
     {
         data.originals.push(Original {
             name: "files/cv.pdf".into(),
-            path: data_dir.join("cv").join(cv),
+            key,
         });
     }
     data.file(

@@ -1,9 +1,21 @@
-//! Candidates' profiles and CVs in the database (table `candidate_profiles`).
+//! Candidates' profiles and CVs in the database (table `candidate_profiles`). A profile names
+//! its CV file (`cv_file`), stored under [`cv_key`].
 
 use crate::{
-    server::db::{now, Db},
+    server::{
+        db::{now, Db},
+        storage::{KeyError, StorageKey},
+    },
     stages::profile::CandidateProfile,
 };
+
+/// The storage folder of CV files (`<data_dir>/cv` on the local backend).
+pub const CV_FOLDER: &str = "cv";
+
+/// Where the CV file a profile names is stored.
+pub fn cv_key(file: &str) -> Result<StorageKey, KeyError> {
+    StorageKey::in_folder(CV_FOLDER, file)
+}
 
 /// The profile columns of a row that LEFT JOINs `candidate_profiles p` (all None without a
 /// profile); `#[sqlx(flatten)]` it into the row's struct.

@@ -6,7 +6,7 @@
 //!   with their history, messages and private notes;
 //! - `accepted_applications_months`: accepted applications, the same way once that old: what
 //!   stays of them is anonymous (below);
-//! - CV files under `data_dir/cv` that no profile names any more (an account deleted, a CV
+//! - stored CV files (`profiles::CV_FOLDER`) that no profile names any more (an account deleted, a CV
 //!   replaced when the old file could not be removed) are deleted once a day old (a file just
 //!   written is named by its profile a moment later). Applications keep no copy of the CV: it
 //!   is the profile's, and goes with the account (`inactive_accounts_months`).
@@ -16,6 +16,7 @@
 //! `application_figures`, written by the database itself (migration 0024's trigger) whoever
 //! deletes it, the deletion of its candidate's account included; `dashboard.rs` counts them.
 
+use super::profiles;
 use crate::{
     server::{
         config::PeriodUnit,
@@ -27,7 +28,7 @@ use crate::{
     stages::application::ApplicationState,
 };
 use sqlx::AnyConnection;
-use std::{collections::HashSet, path::Path};
+use std::collections::HashSet;
 
 /// How many ids one statement names.
 const BATCH: usize = 500;
@@ -157,10 +158,9 @@ async fn delete_in(
     Ok(sql.query().execute(&mut *conn).await?.rows_affected())
 }
 
-/// Deletes the files of `data_dir/cv` that no profile names and that are over a day old (by
-/// the application's clock); how many.
+/// Deletes the stored CV files that no profile names and that are over a day old (by the
+/// application's clock); how many.
 async fn delete_unnamed_cvs(app: &AppState) -> Result<u64, JobError> {
-    let dir = app.config.server.data_dir.join("cv");
     let named: HashSet<String> = sqlx::query_scalar::<_, String>(
         "SELECT cv_file FROM candidate_profiles WHERE cv_file IS NOT NULL",
     )
@@ -169,38 +169,22 @@ async fn delete_unnamed_cvs(app: &AppState) -> Result<u64, JobError> {
     .into_iter()
     .collect();
     let written_before = app.clock.now_seconds() - UNNAMED_CV_GRACE_SECONDS;
-    let mut entries = match tokio::fs::read_dir(&dir).await {
-        Ok(entries) => entries,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+    let stored = match app.storage.list(profiles::CV_FOLDER).await {
+        Ok(stored) => stored,
         Err(error) => {
-            tracing::error!(%error, "retention: the CV folder cannot be read");
+            tracing::error!(%error, "retention: the stored CVs cannot be listed");
             return Ok(0);
         }
     };
     let mut deleted = 0;
-    while let Ok(Some(entry)) = entries.next_entry().await {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if named.contains(&name) || !written_before_time(&entry.path(), written_before).await {
+    for object in stored {
+        if named.contains(object.key.name()) || object.modified_at >= written_before {
             continue;
         }
-        match tokio::fs::remove_file(entry.path()).await {
-            Ok(()) => deleted += 1,
+        match app.storage.delete(&object.key).await {
+            Ok(_) => deleted += 1,
             Err(error) => tracing::warn!(%error, "retention: an unnamed CV file not deleted"),
         }
     }
     Ok(deleted)
-}
-
-/// Whether `path` is a file last written before `before` (Unix seconds).
-async fn written_before_time(path: &Path, before: i64) -> bool {
-    let Ok(metadata) = tokio::fs::metadata(path).await else {
-        return false;
-    };
-    metadata.is_file()
-        && metadata
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .and_then(|d| i64::try_from(d.as_secs()).ok())
-            .is_some_and(|written| written < before)
 }

@@ -1,7 +1,7 @@
 //! Everything Parvis holds about one account, gathered for its archive: the account's own part
 //! (here), then each domain's (`stages::server::personal_data`,
-//! `innovation::server::personal_data`, `espaces::server::personal_data`). What each column pointing at an account becomes is
-//! listed in `coverage.rs`.
+//! `innovation::server::personal_data`, `espaces::server::personal_data`). What each column
+//! pointing at an account becomes is listed in `coverage.rs`.
 
 use crate::{
     innovation::server::personal_data as innovation,
@@ -14,16 +14,11 @@ use crate::{
 use serde_json::Value;
 use sqlx::Row;
 
-/// The whole archive content of `account`; originals are read from under `data_dir`.
-pub async fn everything(
-    db: &Db,
-    account: i64,
-    data_dir: &std::path::Path,
-    now: i64,
-) -> Result<PersonalData, sqlx::Error> {
+/// The whole archive content of `account`; originals are named by their storage keys.
+pub async fn everything(db: &Db, account: i64, now: i64) -> Result<PersonalData, sqlx::Error> {
     let mut data = own(db, account, now).await?;
-    data.extend(stages::collect(db, account, data_dir).await?);
-    data.extend(innovation::collect(db, account, data_dir).await?);
+    data.extend(stages::collect(db, account).await?);
+    data.extend(innovation::collect(db, account).await?);
     data.extend(crate::espaces::server::personal_data::collect(db, account).await?);
     Ok(data)
 }

@@ -4,8 +4,14 @@
 //! is sent to sign in and back; an unknown token, or someone else's, reads "unknown" (the
 //! answer never tells whether it exists); an expired one "expired".
 
-use super::{folder, store};
-use crate::{accounts::server::Caller, server::state::AppState};
+use super::{archive_key, store};
+use crate::{
+    accounts::server::Caller,
+    server::{
+        state::AppState,
+        storage::download::{object_response, Disposition},
+    },
+};
 use axum::{
     extract::{Path, State},
     http::header,
@@ -56,8 +62,12 @@ pub async fn download(
     if expires_at <= app.clock.now_seconds() {
         return account_page("expire");
     }
-    match tokio::fs::read(folder(&app).join(&file_name)).await {
-        Ok(bytes) => {
+    let object = match archive_key(&file_name) {
+        Ok(key) => app.storage.get(&key).await.map_err(|e| e.to_string()),
+        Err(error) => Err(error.to_string()),
+    };
+    match object {
+        Ok(Some(object)) => {
             let day = crate::server::clock::day_in(
                 jiff::Timestamp::from_second(expires_at - super::lifetime_seconds(&app))
                     .unwrap_or_else(|_| app.clock.now()),
@@ -65,21 +75,23 @@ pub async fn download(
             );
             tracing::info!(user = user.id, export = export.id, "data export downloaded");
             (
-                [
-                    (header::CONTENT_TYPE, "application/zip".to_string()),
-                    (
-                        header::CONTENT_DISPOSITION,
-                        format!("attachment; filename=\"parvis-mes-donnees-{day}.zip\""),
-                    ),
-                    (header::CACHE_CONTROL, "private, no-store".to_string()),
-                ],
-                bytes,
+                [(header::CACHE_CONTROL, "private, no-store")],
+                object_response(
+                    object,
+                    "application/zip",
+                    Disposition::Attachment,
+                    &format!("parvis-mes-donnees-{day}.zip"),
+                ),
             )
                 .into_response()
         }
-        Err(error) => {
-            tracing::warn!(%error, export = export.id, "data export file missing");
+        Ok(None) => {
+            tracing::warn!(export = export.id, "data export file missing");
             account_page("expire")
+        }
+        Err(error) => {
+            tracing::error!(%error, export = export.id, "data export file not read");
+            account_page("erreur")
         }
     }
 }

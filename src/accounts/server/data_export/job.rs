@@ -3,7 +3,7 @@
 //! mails a new link (the token is made when the mail is sent, so it never sits in the jobs
 //! table) and the earlier link stops working.
 
-use super::{collect, folder, lifetime_seconds, store};
+use super::{archive_key, collect, lifetime_seconds, store};
 use crate::{
     accounts::server::store as accounts,
     i18n::Locale,
@@ -81,13 +81,12 @@ pub async fn prepare(app: AppState, job: Job) -> Result<(), JobError> {
     };
     if export.state == "preparing" {
         let now = app.clock.now_seconds();
-        let data =
-            collect::everything(&app.db, export.user_id, &app.config.server.data_dir, now).await?;
+        let data = collect::everything(&app.db, export.user_id, now).await?;
         let names: Vec<&str> = data.files.iter().map(|f| f.name).collect();
         let text = readme(recipient.locale, &names, !data.originals.is_empty());
         let file_name = format!("{}-{}.zip", export.id, store::new_token());
-        let path = folder(&app).join(&file_name);
-        let bytes = write_zip(path.clone(), text, data).await?;
+        let key = archive_key(&file_name).map_err(crate::server::storage::StorageError::from)?;
+        let bytes = write_zip(&app.storage, &key, text, data).await?;
         let expires_at = now + lifetime_seconds(&app);
         if !store::mark_ready(
             &app.db,
@@ -99,7 +98,7 @@ pub async fn prepare(app: AppState, job: Job) -> Result<(), JobError> {
         )
         .await?
         {
-            let _ = tokio::fs::remove_file(&path).await;
+            let _ = app.storage.delete(&key).await;
             return Ok(());
         }
         tracing::info!(
