@@ -1,8 +1,9 @@
 //! The storage interface on its S3 backend, against a real S3-compatible server on this
 //! machine: `PARVIS_TEST_S3=http://127.0.0.1:<port>` names one that is running (any bucket it
 //! accepts is created by a plain `PUT`), else the test starts moto's server (`moto_server`, from
-//! `PyPI`'s `moto[server]`) when it is on `PATH`. Without either, each test says so and passes
-//! without checking anything: the configuration parsing is checked by the unit tests. The
+//! `PyPI`'s `moto[server]`, which `scripts/setup --browser` installs) when it is on `PATH`.
+//! Without either, each test fails under `PARVIS_REQUIRE_S3=1` (as `scripts/test` sets), else
+//! says "SKIPPED" and checks nothing. The
 //! local backend's tests are unit tests (`src/server/storage/tests.rs`).
 
 mod common;
@@ -50,6 +51,11 @@ async fn s3_server() -> Option<S3Server> {
         .stderr(Stdio::null())
         .spawn()
     else {
+        // `scripts/test` requires it (setup installs moto): a skipped test checks nothing.
+        assert!(
+            std::env::var("PARVIS_REQUIRE_S3").as_deref() != Ok("1"),
+            "no S3 server: moto_server is not on PATH and PARVIS_TEST_S3 is unset (PARVIS_REQUIRE_S3=1)"
+        );
         eprintln!("SKIPPED: no S3 server (set PARVIS_TEST_S3, or install moto[server])");
         return None;
     };
