@@ -841,3 +841,83 @@ async fn the_demo_has_three_spaces_with_their_members_and_partners() {
         assert_eq!(home(&app, &partner, space.id).await.0, 404);
     }
 }
+
+/// Someone opens an account with another person's address (nothing proves it at sign-up)
+/// and keeps its password; when the address's owner, invited to a private space, signs in by
+/// the mailed one-time link, that password stops working and its session ends, so the
+/// stranger never reads the space. Before the owner proved the address, the stranger's
+/// "my data" names no space the address was invited to.
+#[tokio::test]
+async fn an_account_opened_with_anothers_address_is_taken_back_by_the_mailed_link() {
+    let app = TestApp::spawn().await;
+    let stranger = app.sign_up("ada@partenaire.example", PASSWORD).await;
+    let owner = agent(&app, "owner@example.org").await;
+    let space = create(&app, &owner, "project", "Projet confidentiel").await;
+    let (status, _) = app
+        .call_json::<()>(
+            &owner,
+            "espaces/invite",
+            &[
+                ("id", &space.to_string()),
+                ("email", "ada@partenaire.example"),
+                ("role", "contributor"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200);
+    let data = parvis::accounts::server::data_export::collect::everything(
+        &app.state.db,
+        app.user_id("ada@partenaire.example").await,
+        app.state.clock.now_seconds(),
+    )
+    .await
+    .expect("personal data");
+    assert!(
+        !format!("{data:?}").contains("Projet confidentiel"),
+        "an unproved address's data names no space it was invited to"
+    );
+
+    // The owner of the address: the one-time link, then the invitation.
+    let owner_browser = app.client();
+    let ask = [("email", "ada@partenaire.example")];
+    assert_eq!(
+        app.call(&owner_browser, "espaces/request_sign_in_link", &ask)
+            .await
+            .status(),
+        200
+    );
+    let link = mailed_token(&app, "ada@partenaire.example", "/espaces/connexion").await;
+    assert_eq!(
+        app.call(&owner_browser, "espaces/sign_in_by_link", &[("token", &link)])
+            .await
+            .status(),
+        200
+    );
+    let invitation = mailed_token(&app, "ada@partenaire.example", "/espaces/invitation").await;
+    assert_eq!(
+        app.call(&owner_browser, "espaces/accept_invitation", &[("token", &invitation)])
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(home(&app, &owner_browser, space).await.0, 200);
+
+    // The stranger's session ended with the old password, which no longer signs in.
+    let (_, me) = app
+        .call_json::<Option<CurrentUser>>(&stranger, "accounts/me", &[])
+        .await;
+    assert!(me.expect("me").is_none(), "the stranger's session ended");
+    assert_eq!(home(&app, &stranger, space).await.0, 404);
+    let response = app
+        .call(
+            &app.client(),
+            "accounts/sign_in",
+            &[("email", "ada@partenaire.example"), ("password", PASSWORD)],
+        )
+        .await;
+    assert!(
+        response.status().is_client_error(),
+        "the old password is refused: {}",
+        response.status()
+    );
+}

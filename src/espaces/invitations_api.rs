@@ -286,7 +286,9 @@ pub async fn sign_in_by_link(token: String) -> Result<(), AppError> {
     respond(
         async {
             let state = app_state()?;
-            let user = invitations::consume_sign_in(&state, &token)
+            // Used only if this link first proves the address (see `consume_sign_in`).
+            let unknown = password::hash(crate::server::tokens::issue().0).await?;
+            let user = invitations::consume_sign_in(&state, &token, &unknown)
                 .await?
                 .ok_or_else(|| AppError::Conflict("error-sign-in-link-invalid".into()))?;
             let account = store::by_id(&state.db, user)

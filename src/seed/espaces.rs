@@ -103,7 +103,9 @@ pub async fn load(
         )
         .await
         {
-            Ok(account) => store::mark_email_verified(&mut tx, account.id, at).await?,
+            Ok(account) => {
+                store::mark_email_verified(&mut tx, account.id, at).await?;
+            }
             Err(store::CreateError::EmailTaken) => {}
             Err(store::CreateError::Db(e)) => return Err(e),
         }

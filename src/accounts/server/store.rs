@@ -159,15 +159,15 @@ pub async fn mark_email_verified(
     conn: &mut sqlx::AnyConnection,
     id: i64,
     at: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
         "UPDATE users SET email_verified_at = $2 WHERE id = $1 AND email_verified_at IS NULL",
     )
     .bind(id)
     .bind(at)
     .execute(conn)
     .await?;
-    Ok(())
+    Ok(done.rows_affected() == 1)
 }
 
 /// Records that account `id` was used at `at` (Unix seconds, the application's clock): its
@@ -200,10 +200,20 @@ pub async fn by_id(db: &Db, id: i64) -> Result<Option<AccountRow>, sqlx::Error> 
 }
 
 pub async fn set_password(db: &Db, id: i64, password_hash: &str) -> Result<(), sqlx::Error> {
+    replace_password(&mut *db.pool.acquire().await?, id, password_hash).await
+}
+
+/// Sets the password hash of account `id` on `conn` (a transaction's, or the pool's). Every
+/// session of the account ends with the old hash (axum-login's session hash follows it).
+pub async fn replace_password(
+    conn: &mut sqlx::AnyConnection,
+    id: i64,
+    password_hash: &str,
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
         .bind(password_hash)
         .bind(id)
-        .execute(&db.pool)
+        .execute(conn)
         .await?;
     Ok(())
 }

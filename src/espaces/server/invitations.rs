@@ -238,7 +238,8 @@ pub async fn accept(
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE space_invitations SET accepted_at = $2, accepted_by = $3 \
-         WHERE id = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $2",
+         WHERE id = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $2 \
+         AND NOT EXISTS (SELECT 1 FROM spaces s WHERE s.id = space_invitations.space_id AND s.archived_at IS NOT NULL)",
     )
     .bind(invitation.id)
     .bind(at)
@@ -387,8 +388,16 @@ pub async fn peek_sign_in(app: &AppState, token: &str) -> Result<Option<i64>, sq
 }
 
 /// Uses a sign-in link up: the account it signs in, if it was valid and unused (once only,
-/// even for two posts at once); the account reads its address.
-pub async fn consume_sign_in(app: &AppState, token: &str) -> Result<Option<i64>, sqlx::Error> {
+/// even for two posts at once); the account reads its address. When this link is the first
+/// proof that the account's owner reads its address, its password becomes
+/// `replacement_hash` (a secret nobody knows): a password chosen before could be anyone's —
+/// an account opened with another person's address — and it stops working, with every
+/// session it opened.
+pub async fn consume_sign_in(
+    app: &AppState,
+    token: &str,
+    replacement_hash: &str,
+) -> Result<Option<i64>, sqlx::Error> {
     let now = app.clock.now_seconds();
     let mut tx = app.db.pool.begin().await?;
     let user: Option<i64> = sqlx::query_scalar(
@@ -399,7 +408,9 @@ pub async fn consume_sign_in(app: &AppState, token: &str) -> Result<Option<i64>,
     .fetch_optional(&mut *tx)
     .await?;
     if let Some(user) = user {
-        store::mark_email_verified(&mut tx, user, now).await?;
+        if store::mark_email_verified(&mut tx, user, now).await? {
+            store::replace_password(&mut tx, user, replacement_hash).await?;
+        }
     }
     tx.commit().await?;
     Ok(user)

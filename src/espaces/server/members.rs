@@ -76,7 +76,9 @@ async fn lock_space(conn: &mut AnyConnection, space_id: i64) -> Result<(), sqlx:
     Ok(())
 }
 
-/// The current role of `user_id` and the number of animators, after locking the space.
+/// The current role of `user_id` and the number of *other* animators whose access has no end
+/// date, after locking the space: an animator may step down or go only while one of those
+/// stays (an animator until next week would leave the space without one next week).
 async fn standing(
     conn: &mut AnyConnection,
     space_id: i64,
@@ -94,10 +96,10 @@ async fn standing(
     .await?;
     let role = role.ok_or(ChangeError::NotMember)?;
     let animators: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM space_members WHERE space_id = $1 AND role = 'animator' AND (access_ends_at IS NULL OR access_ends_at > $2)",
+        "SELECT COUNT(*) FROM space_members WHERE space_id = $1 AND role = 'animator' AND access_ends_at IS NULL AND user_id <> $2",
     )
     .bind(space_id)
-    .bind(now)
+    .bind(user_id)
     .fetch_one(&mut *conn)
     .await?;
     Ok((role, animators))
@@ -113,7 +115,7 @@ pub async fn set_role(
 ) -> Result<(), ChangeError> {
     let mut tx = db.pool.begin().await?;
     let (current, animators) = standing(&mut tx, space_id, user_id, now).await?;
-    if current == SpaceRole::Animator && role != SpaceRole::Animator && animators <= 1 {
+    if current == SpaceRole::Animator && role != SpaceRole::Animator && animators == 0 {
         return Err(ChangeError::LastAnimator);
     }
     sqlx::query("UPDATE space_members SET role = $3 WHERE space_id = $1 AND user_id = $2")
@@ -130,7 +132,7 @@ pub async fn set_role(
 pub async fn remove(db: &Db, space_id: i64, user_id: i64, now: i64) -> Result<(), ChangeError> {
     let mut tx = db.pool.begin().await?;
     let (current, animators) = standing(&mut tx, space_id, user_id, now).await?;
-    if current == SpaceRole::Animator && animators <= 1 {
+    if current == SpaceRole::Animator && animators == 0 {
         return Err(ChangeError::LastAnimator);
     }
     sqlx::query("DELETE FROM space_members WHERE space_id = $1 AND user_id = $2")

@@ -22,7 +22,7 @@ pub async fn collect(db: &Db, account: i64) -> Result<PersonalData, sqlx::Error>
             "invitations_received",
             "SELECT s.name AS space, i.role, i.created_at, i.expires_at, i.revoked_at, i.accepted_at \
              FROM space_invitations i JOIN spaces s ON s.id = i.space_id \
-             WHERE i.email = (SELECT email FROM users WHERE id = $1) OR i.accepted_by = $1 ORDER BY i.created_at, i.id",
+             WHERE i.email = (SELECT email FROM users WHERE id = $1 AND email_verified_at IS NOT NULL) OR i.accepted_by = $1 ORDER BY i.created_at, i.id",
         ),
         (
             "spaces_created",
