@@ -25,11 +25,16 @@ pub fn hash_file_beside_binary() -> bool {
 pub fn bundle_names(output_name: &str, hash_files: bool) -> (String, String) {
     let (mut js, mut wasm) = (output_name.to_string(), output_name.to_string());
     if hash_files {
-        let hashes = std::env::current_exe()
-            .ok()
-            .and_then(|exe| exe.parent().map(|dir| dir.join(HASH_FILE)))
-            .and_then(|file| std::fs::read_to_string(file).ok())
-            .unwrap_or_default();
+        // Read once per process: every page names the bundle, and the file never changes
+        // under a running binary.
+        static HASHES: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        let hashes = HASHES.get_or_init(|| {
+            std::env::current_exe()
+                .ok()
+                .and_then(|exe| exe.parent().map(|dir| dir.join(HASH_FILE)))
+                .and_then(|file| std::fs::read_to_string(file).ok())
+                .unwrap_or_default()
+        });
         for (file, hash) in hashes.lines().filter_map(|line| line.trim().split_once(':')) {
             match file {
                 "js" => js = format!("{output_name}.{}", hash.trim()),
