@@ -921,3 +921,170 @@ async fn an_account_opened_with_anothers_address_is_taken_back_by_the_mailed_lin
         response.status()
     );
 }
+
+#[tokio::test]
+async fn an_animator_whose_access_ends_does_not_count_as_the_one_who_stays() {
+    let app = TestApp::spawn().await;
+    let owner = agent(&app, "owner@example.org").await;
+    let space = create(&app, &owner, "plan", "Plan").await;
+    app.sign_up("partner@example.org", PASSWORD).await;
+    add_member(&app, space, "partner@example.org", SpaceRole::Animator).await;
+    let id = space.to_string();
+    let owner_id = app.user_id("owner@example.org").await.to_string();
+    let step_down = [
+        ("id", id.as_str()),
+        ("user_id", owner_id.as_str()),
+        ("role", "reader"),
+    ];
+    // The partner animates until a date: once it passes, the space would have no animator.
+    sqlx::query("UPDATE space_members SET access_ends_at = $1 WHERE user_id = $2")
+        .bind(app.state.clock.now_seconds() + 86_400)
+        .bind(app.user_id("partner@example.org").await)
+        .execute(&app.state.db.pool)
+        .await
+        .expect("end date");
+    let (status, result) = app
+        .call_json::<()>(&owner, "espaces/set_role", &step_down)
+        .await;
+    assert_eq!(status, 409);
+    assert_eq!(conflict_key(result), "error-space-last-animator");
+    // Without the end date the partner is an animator who stays: the owner may step down.
+    sqlx::query("UPDATE space_members SET access_ends_at = NULL")
+        .execute(&app.state.db.pool)
+        .await
+        .expect("no end date");
+    assert_eq!(
+        app.call(&owner, "espaces/set_role", &step_down)
+            .await
+            .status(),
+        200
+    );
+}
+
+#[tokio::test]
+async fn an_archived_spaces_invitation_cannot_be_accepted() {
+    let app = TestApp::spawn().await;
+    let owner = agent(&app, "owner@example.org").await;
+    let space = create(&app, &owner, "plan", "Plan").await;
+    let id = space.to_string();
+    app.call_json::<()>(
+        &owner,
+        "espaces/invite",
+        &[("id", &id), ("email", "late@partner.example"), ("role", "reader")],
+    )
+    .await
+    .1
+    .expect("invited");
+    let token = mailed_token(&app, "late@partner.example", "/espaces/invitation").await;
+    assert_eq!(
+        app.call(&owner, "espaces/archive", &[("id", &id), ("archived", "true")])
+            .await
+            .status(),
+        200
+    );
+    let (status, result) = app
+        .call_json::<i64>(
+            &app.client(),
+            "espaces/join_as_partner",
+            &[("token", &token), ("display_name", "Léa")],
+        )
+        .await;
+    assert_eq!(status, 409, "{result:?}");
+    let accounts: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = 'late@partner.example'")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .expect("count");
+    assert_eq!(accounts, 0, "nothing half-saved");
+}
+
+#[tokio::test]
+async fn invitations_are_limited_per_day() {
+    let app = TestApp::spawn_with(|config| config.espaces.invitations_per_day = 2).await;
+    let owner = agent(&app, "owner@example.org").await;
+    let space = create(&app, &owner, "network", "Réseau").await;
+    let id = space.to_string();
+    for (n, expected) in [(1, 200), (2, 200), (3, 429)] {
+        let email = format!("c{n}@example.org");
+        let status = app
+            .call(
+                &owner,
+                "espaces/invite",
+                &[("id", &id), ("email", &email), ("role", "reader")],
+            )
+            .await
+            .status();
+        assert_eq!(status, expected, "invitation {n}");
+    }
+    let kept: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM space_invitations")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("count");
+    assert_eq!(kept, 2, "the refused one is not recorded");
+}
+
+#[tokio::test]
+async fn ended_invitations_and_spent_sign_in_links_go_after_their_period() {
+    let app = TestApp::spawn().await;
+    let owner = agent(&app, "owner@example.org").await;
+    let space = create(&app, &owner, "project", "Équipe").await;
+    let id = space.to_string();
+    for email in ["gone@example.org", "waiting@example.org"] {
+        app.call_json::<()>(
+            &owner,
+            "espaces/invite",
+            &[("id", &id), ("email", email), ("role", "reader")],
+        )
+        .await
+        .1
+        .expect("invited");
+    }
+    let now = app.state.clock.now_seconds();
+    sqlx::query("UPDATE space_invitations SET revoked_at = $1 WHERE email = 'gone@example.org'")
+        .bind(now)
+        .execute(&app.state.db.pool)
+        .await
+        .expect("revoked");
+    let owner_id = app.user_id("owner@example.org").await;
+    for (hash, used) in [("a", Some(now)), ("b", None)] {
+        sqlx::query("INSERT INTO space_sign_in_links (user_id, token_hash, created_at, expires_at, used_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(owner_id)
+            .bind(hash)
+            .bind(now)
+            .bind(now + 900)
+            .bind(used)
+            .execute(&app.state.db.pool)
+            .await
+            .expect("link");
+    }
+    let rules = app.state.config.retention.clone();
+    let report = parvis::espaces::server::retention::run(&app.state)
+        .await
+        .expect("round");
+    assert_eq!((report.sign_in_links, report.invitations), (0, 0), "all within their period");
+    // A day and a bit later: both links are spent (used, then expired); the invitations wait.
+    let later = |seconds: i64| {
+        jiff::Timestamp::from_second(now + seconds).expect("time")
+    };
+    app.state
+        .clock
+        .set(later(i64::from(rules.space_sign_in_links_hours) * 3600 + 901));
+    let report = parvis::espaces::server::retention::run(&app.state)
+        .await
+        .expect("round");
+    assert_eq!((report.sign_in_links, report.invitations), (2, 0));
+    // Past the invitations' period: the revoked one and the one that expired since go.
+    app.state.clock.set(later(
+        (i64::from(rules.space_invitations_days) + app.state.config.espaces.invitation_days) * 86_400 + 1,
+    ));
+    let report = parvis::espaces::server::retention::run(&app.state)
+        .await
+        .expect("round");
+    assert_eq!(report.invitations, 2);
+    let members: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM space_members WHERE space_id = $1")
+        .bind(space)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("count");
+    assert_eq!(members, 1, "memberships stay");
+}

@@ -227,6 +227,10 @@ const TABLE: &[(&str, &str, &str)] = &[
         "NNNANNA",
     ),
     ("espaces/archive", "id={space}&archived=false", "NNNANNA"),
+    ("espaces/activity", "id={space}", "NNNANNA"),
+    // A site admin sees every space but is no member of this one: no setting to change.
+    ("espaces/set_notify", "id={space}&notify=digest", "UNNANNF"),
+    ("espaces/overview", "", "UFFFFFA"),
     ("espaces/members", "id={space}", "NNNANNA"),
     (
         "espaces/invite",

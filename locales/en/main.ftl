@@ -883,6 +883,10 @@ retention-sign_in_failures_hours = Failed sign-in attempts (with the IP address)
 retention-sign_in_failures_hours-why = As long as the attempt limit and an incident review need, no longer.
 retention-reset_tokens_hours = Password reset links, used or expired
 retention-reset_tokens_hours-why = After they stopped being valid: time to review an incident.
+retention-space_sign_in_links_hours = One-time sign-in links of spaces, used or expired
+retention-space_sign_in_links_hours-why = After they stopped being valid: time to review an incident.
+retention-space_invitations_days = Invitations to a space that ended (accepted, revoked or expired)
+retention-space_invitations_days-why = After they ended: animators see them on the members page; an accepted membership stays.
 retention-finished_jobs_days = Finished sendings (an e-mail keeps its recipient's address)
 retention-finished_jobs_days-why = Time to check that an e-mail left and to look into a failure.
 retention-data_exports_days = A prepared "My data" archive and its download link
@@ -968,6 +972,42 @@ space-members-count = Members
 space-my-role = My role
 space-activity = Recent activity
 space-activity-none = Nothing yet.
+activity-document-uploaded = { $actor } uploaded "{ $subject }"
+activity-new = new
+space-notify = Tell me about this space's activity
+space-notify-site = On the site only
+space-notify-immediate = By an e-mail for each change
+space-notify-digest = By a daily summary e-mail
+space-notify-saved = Setting saved.
+espaces-mentions = You were mentioned
+espaces-news = { $count ->
+    [one] 1 new
+   *[other] { $count } new
+}
+spaces-overview-title = All spaces
+spaces-overview-animators = Animators
+spaces-overview-storage = Storage
+spaces-overview-last = Last activity
+mail-space-activity-subject = { $space }: { $line }
+mail-space-activity-body = Hello { $name },
+
+    In the space "{ $space }": { $line }.
+    { $link }
+
+    You receive this message because you asked for an e-mail for each change in this space. To change that: { $manage }
+
+    — Parvis
+mail-space-digest-subject = Your spaces: { $count ->
+    [one] 1 change
+   *[other] { $count } changes
+}
+mail-space-digest-body = Hello { $name },
+
+    Here is what happened in your spaces since the last summary:
+    { $list }
+    To change how you are told, open each space: { $manage }
+
+    — Parvis
 space-restore = Restore the space
 space-access-until = until
 space-access-ends = End of access (partners)

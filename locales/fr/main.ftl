@@ -883,6 +883,10 @@ retention-sign_in_failures_hours = Essais de connexion échoués (avec l'adresse
 retention-sign_in_failures_hours-why = Le temps de la limitation des essais et de l'examen d'un incident, pas plus.
 retention-reset_tokens_hours = Liens de réinitialisation du mot de passe, utilisés ou expirés
 retention-reset_tokens_hours-why = Après la fin de leur validité : le temps d'examiner un incident.
+retention-space_sign_in_links_hours = Liens de connexion à usage unique des espaces, utilisés ou expirés
+retention-space_sign_in_links_hours-why = Après la fin de leur validité : le temps d'examiner un incident.
+retention-space_invitations_days = Invitations à un espace terminées (acceptées, révoquées ou expirées)
+retention-space_invitations_days-why = Après leur fin : l'animateur les voit sur la page des membres ; l'adhésion acceptée reste.
 retention-finished_jobs_days = Envois terminés (un courriel garde l'adresse de son destinataire)
 retention-finished_jobs_days-why = Le temps de vérifier qu'un courriel est bien parti et d'examiner une panne.
 retention-data_exports_days = Archive « Mes données » préparée et son lien de téléchargement
@@ -968,6 +972,42 @@ space-members-count = Membres
 space-my-role = Mon rôle
 space-activity = Activité récente
 space-activity-none = Rien pour l'instant.
+activity-document-uploaded = { $actor } a déposé « { $subject } »
+activity-new = nouveau
+space-notify = Me prévenir de l'activité de cet espace
+space-notify-site = Sur le site seulement
+space-notify-immediate = Par un e-mail à chaque nouveauté
+space-notify-digest = Par un e-mail récapitulatif quotidien
+space-notify-saved = Préférence enregistrée.
+espaces-mentions = On vous a mentionné
+espaces-news = { $count ->
+    [one] 1 nouveauté
+   *[other] { $count } nouveautés
+}
+spaces-overview-title = Tous les espaces
+spaces-overview-animators = Animateurs
+spaces-overview-storage = Stockage
+spaces-overview-last = Dernière activité
+mail-space-activity-subject = { $space } : { $line }
+mail-space-activity-body = Bonjour { $name },
+
+    Dans l'espace « { $space } » : { $line }.
+    { $link }
+
+    Vous recevez ce message parce que vous avez demandé un e-mail à chaque nouveauté de cet espace. Pour changer cela : { $manage }
+
+    — Parvis
+mail-space-digest-subject = Vos espaces : { $count ->
+    [one] 1 nouveauté
+   *[other] { $count } nouveautés
+}
+mail-space-digest-body = Bonjour { $name },
+
+    Voici ce qui s'est passé dans vos espaces depuis le dernier récapitulatif :
+    { $list }
+    Pour changer la façon dont vous êtes prévenu, ouvrez chaque espace : { $manage }
+
+    — Parvis
 space-restore = Restaurer l'espace
 space-access-until = jusqu'au
 space-access-ends = Fin de l'accès (partenaires)

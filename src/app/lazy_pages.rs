@@ -135,6 +135,7 @@ page_group! {
         InvitationRoute => Invitation: espaces::InvitationPage,
         SignInLinkRoute => SignInLink: espaces::SignInLinkPage,
         AgentsRoute => Agents: espaces::AgentsPage,
+        SpacesOverviewRoute => Overview: espaces::SpacesOverviewPage,
     }
 }
 

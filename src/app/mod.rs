@@ -135,6 +135,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/espaces/invitation") view={Lazy::<lazy_pages::InvitationRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces/connexion") view={Lazy::<lazy_pages::SignInLinkRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces/agents") view={Lazy::<lazy_pages::AgentsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/espaces/administration") view={Lazy::<lazy_pages::SpacesOverviewRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces/:id") view={Lazy::<lazy_pages::SpaceRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces/:id/membres") view={Lazy::<lazy_pages::SpaceMembersRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces/:id/reglages") view={Lazy::<lazy_pages::SpaceSettingsRoute>::new()} ssr=SsrMode::Async/>

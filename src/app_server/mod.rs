@@ -156,7 +156,7 @@ fn registry(config: &Config) -> Registry {
     accounts::server::jobs::register(&mut registry);
     stages::server::jobs::register(&mut registry, config);
     innovation::server::jobs::register(&mut registry, config);
-    espaces::server::jobs::register(&mut registry);
+    espaces::server::jobs::register(&mut registry, config);
     registry
 }
 

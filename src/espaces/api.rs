@@ -64,10 +64,15 @@ pub async fn load_my_spaces() -> Result<Option<MySpaces>, AppError> {
                     .collect(),
                 None => Vec::new(),
             };
+            let dates = crate::server::human_dates::HumanDates::for_reader().await?;
             Ok(Some(MySpaces {
                 can_create: is_city_agent(&state, &caller).await?,
                 spaces: spaces::mine(&state.db, account.id, now).await?,
                 invitations,
+                mentions: super::server::activity::unread_mentions(
+                    &state.db, account.id, now, &dates,
+                )
+                .await?,
             }))
         }
         .await,

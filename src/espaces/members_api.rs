@@ -150,6 +150,12 @@ pub async fn invite(
             let (Ok(email), Ok(role), Ok(access_ends_at)) = (email, role, ends) else {
                 return Err(AppError::Invalid(errors));
             };
+            if invitations::sent_since(&state.db, account, now - 86_400).await?
+                >= state.config.espaces.invitations_per_day
+            {
+                tracing::warn!(account, "invitations per day reached");
+                return Err(AppError::RateLimited);
+            }
             match invitations::invite(
                 &state,
                 &NewInvitation {

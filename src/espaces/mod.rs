@@ -4,6 +4,8 @@
 //! (`api.rs`, `members_api.rs`, `invitations_api.rs`), pages (`pages/`) and (ssr) SQL
 //! (`server/`). Documents, forum, calendar and the wiki build on `server::access::space_role`.
 
+pub mod activity_api;
+pub mod activity_types;
 pub mod api;
 pub mod invitations_api;
 pub mod members_api;

@@ -137,6 +137,22 @@ coded!(SpaceRole, "space role", "space-role", [
     Reader => "reader",
 ]);
 
+/// How a member hears of a space's activity (`space_members.notify`): on the site only, an
+/// e-mail for each event, or one daily digest (`digest.every_seconds`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Notify {
+    Site,
+    Immediate,
+    Digest,
+}
+
+coded!(Notify, "space notification setting", "space-notify", [
+    Site => "site",
+    Immediate => "immediate",
+    Digest => "digest",
+]);
+
 /// What one may do in a space. Modules ask for one of these (`SpaceAccess::require`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -245,6 +261,8 @@ pub struct SpaceSummary {
     pub visibility: Visibility,
     pub role: Option<SpaceRole>,
     pub archived: bool,
+    /// Lines of its activity since the account's last visit, not its own.
+    pub news: i64,
 }
 
 /// `/espaces` for a signed-in account: its spaces, and whether it may create one (a city
@@ -256,6 +274,9 @@ pub struct MySpaces {
     /// Invitations to the account's address waiting for an answer (only once the address is
     /// verified: a link mailed there was used).
     pub invitations: Vec<PendingInvitation>,
+    /// Activity lines that mention the account and that it has not seen (it opened the space
+    /// since), newest first.
+    pub mentions: Vec<super::activity_types::ActivityItem>,
 }
 
 /// A space's home page.

@@ -219,6 +219,9 @@ pub struct EspacesConfig {
     /// Life of a one-time sign-in link mailed to a partner, in minutes: short, since it signs
     /// in without a password.
     pub sign_in_link_minutes: i64,
+    /// Most invitations one account sends in 24 hours, across spaces: enough for an animator
+    /// inviting a network of correspondents, too few to make Parvis a spam relay.
+    pub invitations_per_day: i64,
 }
 
 /// How long each kind of personal data is kept (GDPR art. 5(1)(e), storage limitation): what
@@ -258,6 +261,12 @@ pub struct RetentionConfig {
     pub finished_jobs_days: u32,
     /// A prepared "my data" archive and its download link, in days.
     pub data_exports_days: u32,
+    /// Espaces' one-time sign-in links, used or expired, in hours after they stopped being
+    /// valid (as reset tokens).
+    pub space_sign_in_links_hours: u32,
+    /// Invitations to a space that ended (accepted, revoked or expired), in days: each holds
+    /// an address; an animator sees them on the members page until then.
+    pub space_invitations_days: u32,
 }
 
 impl Default for RetentionConfig {
@@ -274,6 +283,8 @@ impl Default for RetentionConfig {
             reset_tokens_hours: 24,
             finished_jobs_days: 30,
             data_exports_days: 7,
+            space_sign_in_links_hours: 24,
+            space_invitations_days: 90,
         }
     }
 }
@@ -383,6 +394,12 @@ impl RetentionConfig {
             rule("reset_tokens_hours", self.reset_tokens_hours, Hours),
             rule("finished_jobs_days", self.finished_jobs_days, Days),
             rule("data_exports_days", self.data_exports_days, Days),
+            rule(
+                "space_sign_in_links_hours",
+                self.space_sign_in_links_hours,
+                Hours,
+            ),
+            rule("space_invitations_days", self.space_invitations_days, Days),
         ]
     }
 }
@@ -484,6 +501,7 @@ impl Default for Config {
                 agent_domains: Vec::new(),
                 invitation_days: 14,
                 sign_in_link_minutes: 15,
+                invitations_per_day: 500,
             },
         }
     }

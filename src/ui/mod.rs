@@ -12,5 +12,6 @@ pub mod refused_form;
 pub mod script_data;
 pub mod search_layout;
 pub mod share;
+pub mod sizes;
 pub mod status_pages;
 pub mod time;

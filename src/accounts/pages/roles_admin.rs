@@ -43,7 +43,7 @@ pub fn RolesAdminPage() -> impl IntoView {
         <Transition fallback=move || view! { <p>{t("loading")}</p> }>
             {move || auth.user.get().map(|user| match user {
                 Ok(Some(u)) if u.can(Permission::ManageDirections) => view! {
-                    {u.can(Permission::AdministerSite).then(|| view! { <p><a href="/admin/referentiel">{t("reference-title")}</a>" · "<a href="/admin/travaux">{t("jobs-admin-title")}</a>" · "<a href="/espaces/agents">{t("space-agents-title")}</a></p> })}
+                    {u.can(Permission::AdministerSite).then(|| view! { <p><a href="/admin/referentiel">{t("reference-title")}</a>" · "<a href="/admin/travaux">{t("jobs-admin-title")}</a>" · "<a href="/espaces/agents">{t("space-agents-title")}</a>" · "<a href="/espaces/administration">{t("spaces-overview-title")}</a></p> })}
                     <form method="get" action="/admin" class="form search-form" role="search">
                         <div class="field">
                             <label for="account-search">{t("admin-search-label")}</label>

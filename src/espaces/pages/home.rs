@@ -1,6 +1,8 @@
 //! `/espaces`: the platform's presentation; signed in, "my spaces", the invitations waiting at
-//! the account's address, and for a city agent the form that creates a space from a template.
+//! the account's address, the lines that mention it and, for each space, how many happened
+//! since its last visit; for a city agent the form that creates a space from a template.
 
+use super::activity::ActivityLine;
 use crate::{
     espaces::{
         api::{load_my_spaces, CreateSpace},
@@ -51,6 +53,7 @@ fn Mine(
         can_create,
         spaces,
         invitations,
+        mentions,
     } = mine;
     view! {
         <div class="page">
@@ -71,6 +74,14 @@ fn Mine(
                     </ul>
                 </section>
             })}
+            {(!mentions.is_empty()).then(|| view! {
+                <section class="panel">
+                    <h2>{t("espaces-mentions")}</h2>
+                    <ul class="activity">
+                        {mentions.into_iter().map(|item| view! { <ActivityLine item with_space=true/> }).collect_view()}
+                    </ul>
+                </section>
+            })}
             <section>
                 <h2>{t("espaces-mine")}</h2>
                 {if spaces.is_empty() {
@@ -83,6 +94,7 @@ fn Mine(
                                     <a href=format!("/espaces/{}", s.id)>{s.name}</a>
                                     {s.role.map(|r| view! { " · "{t(&r.label_key())} })}
                                     {s.archived.then(|| view! { " · "{t("space-archived")} })}
+                                    {(s.news > 0).then(|| view! { " · "<span class="badge">{crate::i18n::use_locale().t_with("espaces-news", &[("count", s.news.to_string())])}</span> })}
                                     <p>{s.description}</p>
                                 </li>
                             }).collect_view()}

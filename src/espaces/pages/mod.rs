@@ -1,12 +1,14 @@
 //! Espaces' pages: `/espaces` (the presentation, and for a signed-in account its spaces, the
 //! invitations waiting and, for a city agent, the form that creates a space), a space's home,
 //! members and settings, the invitation and one-time sign-in links, and the site admins' list
-//! of city agents.
+//! of city agents and their overview of every space.
 
+mod activity;
 mod agents;
 mod home;
 mod invitation;
 mod members;
+mod overview;
 mod settings;
 mod space;
 
@@ -14,6 +16,7 @@ pub use agents::AgentsPage;
 pub use home::EspacesHome;
 pub use invitation::{InvitationPage, SignInLinkPage};
 pub use members::SpaceMembersPage;
+pub use overview::SpacesOverviewPage;
 pub use settings::SpaceSettingsPage;
 pub use space::SpacePage;
 

@@ -1,7 +1,10 @@
 //! `/espaces/:id`: a space's home — name, description, modules, members count, the archive
-//! state, links to members and settings; the modules' activity joins here when they land.
+//! state, links to members and settings, the activity of its modules (`activity.rs`).
 
-use super::space_resource;
+use super::{
+    activity::{activity_resource, SpaceActivityPanel},
+    space_resource,
+};
 use crate::{
     espaces::{
         api::ArchiveSpace,
@@ -20,6 +23,7 @@ use leptos_meta::Title;
 #[component]
 pub fn SpacePage() -> impl IntoView {
     let space = space_resource();
+    let activity = activity_resource();
     provide_refetch(move || space.refetch());
     let archive = ServerAction::<ArchiveSpace>::new();
     refetch_on_success(archive.value());
@@ -28,7 +32,7 @@ pub fn SpacePage() -> impl IntoView {
             <FormError value=archive.value()/>
             <Transition fallback=move || view! { <p>{t("loading")}</p> }>
                 {move || space.get().map(|result| match result {
-                    Ok(space) => view! { <Home space archive/> }.into_any(),
+                    Ok(space) => view! { <Home space archive activity/> }.into_any(),
                     Err(error) => view! { <ErrorPage error/> }.into_any(),
                 })}
             </Transition>
@@ -53,7 +57,11 @@ pub(super) fn SpaceHeader(space: SpaceHome) -> impl IntoView {
 }
 
 #[component]
-fn Home(space: SpaceHome, archive: ServerAction<ArchiveSpace>) -> impl IntoView {
+fn Home(
+    space: SpaceHome,
+    archive: ServerAction<ArchiveSpace>,
+    activity: Resource<Result<crate::espaces::activity_types::SpaceActivity, crate::error::AppError>>,
+) -> impl IntoView {
     let restore = space.can(SpaceAction::Restore);
     let id = space.id;
     view! {
@@ -67,10 +75,7 @@ fn Home(space: SpaceHome, archive: ServerAction<ArchiveSpace>) -> impl IntoView 
             <dt>{t("space-members-count")}</dt><dd>{space.members}</dd>
             {space.role.map(|r| view! { <dt>{t("space-my-role")}</dt><dd>{t(&r.label_key())}</dd> })}
         </dl>
-        <section>
-            <h2>{t("space-activity")}</h2>
-            <p>{t("space-activity-none")}</p>
-        </section>
+        <SpaceActivityPanel id activity/>
         {restore.then(|| view! {
             <ServerForm action=archive>
                 <input type="hidden" name="id" value=id.to_string()/>

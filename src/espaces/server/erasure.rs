@@ -1,9 +1,9 @@
 //! Espaces' part of an account's erasure (`accounts::server::erasure`), on the erasure's one
-//! transaction. What goes: the account's memberships, its one-time sign-in links, a site
-//! admin's grant of city agent, and the invitations sent to its address once it has proved it
-//! reads that address (an account opened with another's address cannot cancel them). What
+//! transaction. What goes: the account's memberships, its one-time sign-in links, the lines
+//! that mentioned it, a site admin's grant of city agent, and the invitations sent to its
+//! address once it has proved it reads that address (an account opened with another's address cannot cancel them). What
 //! stays, pointing at the tombstone: the spaces it created, the members it added, the
-//! invitations it sent or accepted — they belong to the spaces.
+//! invitations it sent or accepted, the activity lines it made — they belong to the spaces.
 
 use sqlx::AnyConnection;
 
@@ -15,6 +15,7 @@ pub async fn erase(conn: &mut AnyConnection, account: i64) -> Result<u64, sqlx::
         "DELETE FROM space_invitations WHERE accepted_at IS NULL AND email = (SELECT email FROM users WHERE id = $1 AND email_verified_at IS NOT NULL)",
         "DELETE FROM space_members WHERE user_id = $1",
         "DELETE FROM space_sign_in_links WHERE user_id = $1",
+        "DELETE FROM space_mentions WHERE user_id = $1",
         "DELETE FROM space_agents WHERE user_id = $1",
     ] {
         deleted += sqlx::query(sql)

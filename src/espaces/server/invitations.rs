@@ -215,6 +215,16 @@ pub async fn by_id(db: &Db, id: i64) -> Result<Option<Invitation>, sqlx::Error> 
         .await
 }
 
+/// How many invitations `account` sent since `since` (Unix seconds), in every space: what
+/// `[espaces] invitations_per_day` limits.
+pub async fn sent_since(db: &Db, account: i64, since: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM space_invitations WHERE invited_by = $1 AND created_at > $2")
+        .bind(account)
+        .bind(since)
+        .fetch_one(&db.pool)
+        .await
+}
+
 /// Pending invitations to `email` (for an account whose address is verified: "my spaces").
 pub async fn pending_for(db: &Db, email: &str, now: i64) -> Result<Vec<Invitation>, sqlx::Error> {
     sqlx::query_as(&format!(

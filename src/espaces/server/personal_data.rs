@@ -1,7 +1,8 @@
 //! What Espaces holds about one person, for their "my data" archive
 //! (`accounts::server::data_export`): the spaces they belong to (role, end of access, since
 //! when), the invitations sent to their address, the spaces they created, the invitations
-//! they sent, their one-time sign-in links (dates) and a site admin's grant of city agent.
+//! they sent, their one-time sign-in links (dates), what they did in spaces (activity), the
+//! lines that mentioned them and a site admin's grant of city agent.
 
 use crate::server::{
     db::Db,
@@ -11,7 +12,7 @@ use crate::server::{
 /// Espaces' part of `account`'s archive: one file, `spaces.json`.
 pub async fn collect(db: &Db, account: i64) -> Result<PersonalData, sqlx::Error> {
     let mut data = PersonalData::default();
-    let parts: [(&str, &str); 6] = [
+    let parts: [(&str, &str); 8] = [
         (
             "memberships",
             "SELECT s.name AS space, m.role, m.notify, m.access_ends_at, m.joined_at, a.display_name AS added_by \
@@ -36,6 +37,16 @@ pub async fn collect(db: &Db, account: i64) -> Result<PersonalData, sqlx::Error>
         (
             "sign_in_links",
             "SELECT created_at, expires_at, used_at FROM space_sign_in_links WHERE user_id = $1 ORDER BY created_at",
+        ),
+        (
+            "activity",
+            "SELECT s.name AS space, a.module, a.action, a.subject, a.link, a.created_at \
+             FROM space_activity a JOIN spaces s ON s.id = a.space_id WHERE a.actor_id = $1 ORDER BY a.id",
+        ),
+        (
+            "mentions",
+            "SELECT s.name AS space, a.subject, a.link, a.created_at, n.read_at FROM space_mentions n \
+             JOIN space_activity a ON a.id = n.activity_id JOIN spaces s ON s.id = a.space_id WHERE n.user_id = $1 ORDER BY a.id",
         ),
         (
             "city_agent_grant",

@@ -128,15 +128,16 @@ struct SummaryRow {
     visibility: Visibility,
     role: SpaceRole,
     archived_at: Option<i64>,
+    news: i64,
 }
 
 /// The spaces `user_id` belongs to (access not ended), live ones first, by name.
 pub async fn mine(db: &Db, user_id: i64, now: i64) -> Result<Vec<SpaceSummary>, sqlx::Error> {
     let rows: Vec<SummaryRow> = sqlx::query_as(
-        "SELECT s.id, s.name, s.description, s.visibility, m.role, s.archived_at FROM spaces s \
+        &format!("SELECT s.id, s.name, s.description, s.visibility, m.role, s.archived_at, {} AS news FROM spaces s \
          JOIN space_members m ON m.space_id = s.id \
          WHERE m.user_id = $1 AND (m.access_ends_at IS NULL OR m.access_ends_at > $2) \
-         ORDER BY CASE WHEN s.archived_at IS NULL THEN 0 ELSE 1 END, s.name, s.id",
+         ORDER BY CASE WHEN s.archived_at IS NULL THEN 0 ELSE 1 END, s.name, s.id", super::activity::NEWS_COUNT),
     )
     .bind(user_id)
     .bind(now)
@@ -151,6 +152,7 @@ pub async fn mine(db: &Db, user_id: i64, now: i64) -> Result<Vec<SpaceSummary>, 
             visibility: r.visibility,
             role: Some(r.role),
             archived: r.archived_at.is_some(),
+            news: r.news,
         })
         .collect())
 }

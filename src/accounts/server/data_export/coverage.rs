@@ -131,6 +131,8 @@ pub const COVERAGE: &[Covered] = &[
     exported("space_sign_in_links", "user_id", "spaces.json"),
     exported("space_agents", "user_id", "spaces.json"),
     exported("space_agents", "granted_by", "spaces.json"),
+    exported("space_activity", "actor_id", "spaces.json"),
+    exported("space_mentions", "user_id", "spaces.json"),
 ];
 
 /// The archive files `COVERAGE` names, each once, sorted.
