@@ -276,7 +276,7 @@ pub struct MySpaces {
     pub invitations: Vec<PendingInvitation>,
     /// Activity lines that mention the account and that it has not seen (it opened the space
     /// since), newest first.
-    pub mentions: Vec<super::activity_types::ActivityItem>,
+    pub mentions: Vec<ActivityItem>,
 }
 
 /// A space's home page.
@@ -574,4 +574,25 @@ mod tests {
             assert_eq!(SpaceRole::try_from(r.code()), Ok(*r));
         }
     }
+}
+
+/// One thing that happened in a space: "{actor} {action} « {subject} »", linked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityItem {
+    pub id: i64,
+    pub space_id: i64,
+    /// The space's name (shown where lines of several spaces meet: mentions on "my spaces").
+    pub space_name: String,
+    /// The actor's display name; `accounts::types::FORMER_MEMBER` once erased, empty for the
+    /// system.
+    pub actor: String,
+    pub module: Module,
+    /// The translation key of the sentence (Fluent arguments `$actor` and `$subject`).
+    pub action: String,
+    pub subject: String,
+    /// A site path (`/espaces/3/…`).
+    pub link: String,
+    pub at: HumanTime,
+    /// Newer than the caller's previous visit of the space (and not the caller's own).
+    pub new: bool,
 }

@@ -6,8 +6,8 @@ use crate::{
     error::AppError,
     espaces::{
         activity_api::{load_space_activity, SetSpaceNotify},
-        activity_types::{ActivityItem, SpaceActivity},
-        types::Notify,
+        activity_types::SpaceActivity,
+        types::{ActivityItem, Notify},
     },
     i18n::{t, use_locale},
     ui::{

@@ -6,7 +6,7 @@
 //! failed send is retried by the worker. Both re-check at sending time that the recipient is
 //! still a member with that setting: a member removed in between hears nothing more.
 
-use super::activity::{Line, LINE_COLUMNS, LINE_JOINS};
+use super::activity_lines::{Line, LINE_COLUMNS, LINE_JOINS};
 use crate::{
     accounts::{server::store::recipient, types::shown_name},
     i18n::Locale,

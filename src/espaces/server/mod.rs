@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod activity;
+pub mod activity_lines;
 pub mod activity_mail;
 pub mod agents;
 pub mod erasure;
