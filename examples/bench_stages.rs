@@ -5,12 +5,16 @@
 //! `scripts/bench` runs it on SQLite and, when reachable, on PostgreSQL. The Innovation part
 //! (20,000 fiches, 200,000 comments) is in parts/innovation.rs.
 //!
-//! `PARVIS_BENCH_PARTS=innovation` (or `stages`) measures one part alone. Unless
+//! The Espaces part (1,000 spaces) is in parts/espaces.rs.
+//!
+//! `PARVIS_BENCH_PARTS=innovation` (or `stages`, `espaces`) measures one part alone. Unless
 //! `PARVIS_BENCH_LOAD=0`, it first starts a copy of itself (`--busy-loop`) that keeps
 //! one core busy for the whole run, so figures are measured under the same load from run to
 //! run; the child is killed at the end. It prints each figure as it goes, then all of them
 //! as a Markdown table.
 
+#[path = "parts/espaces.rs"]
+mod bench_espaces;
 #[path = "parts/innovation.rs"]
 mod bench_innovation;
 
@@ -256,10 +260,7 @@ async fn run(label: &str, url: String) -> Result<(), Box<dyn std::error::Error>>
         *backend = label.to_string();
     }
     if !part_chosen("stages") {
-        if part_chosen("innovation") {
-            bench_innovation::run(&app, &state.db).await?;
-        }
-        return Ok(());
+        return other_parts(&app, &state.db).await;
     }
     seed(&state.db).await?;
     analyze(&state.db).await?;
@@ -358,13 +359,21 @@ async fn run(label: &str, url: String) -> Result<(), Box<dyn std::error::Error>>
         samples.push(start.elapsed());
     }
     report("apply (insert + history, one transaction)", samples);
+    other_parts(&app, &state.db).await
+}
+
+/// The parts after Stages': Innovation's, then Espaces', each when chosen.
+async fn other_parts(app: &axum::Router, db: &Db) -> Result<(), Box<dyn std::error::Error>> {
     if part_chosen("innovation") {
-        bench_innovation::run(&app, &state.db).await?;
+        bench_innovation::run(app, db).await?;
+    }
+    if part_chosen("espaces") {
+        bench_espaces::run(app, db).await?;
     }
     Ok(())
 }
 
-/// Whether `PARVIS_BENCH_PARTS` (comma-separated: `stages`, `innovation`; both when unset)
+/// Whether `PARVIS_BENCH_PARTS` (comma-separated: `stages`, `innovation`, `espaces`; all when unset)
 /// names `part`: one part alone measures in minutes while a change is tried.
 fn part_chosen(part: &str) -> bool {
     std::env::var("PARVIS_BENCH_PARTS")

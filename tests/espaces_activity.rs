@@ -263,3 +263,77 @@ async fn notification_settings_and_the_overview_refuse_who_they_must() {
     let row = rows.iter().find(|r| r.id == space).expect("listed");
     assert_eq!((row.members, row.animators), (2, 1));
 }
+
+/// The data of the next `space` event of a space's live stream arriving within `wait`.
+async fn space_event_within(response: &mut reqwest::Response, wait: std::time::Duration) -> Option<String> {
+    let mut buffer = String::new();
+    let read = async {
+        while let Ok(Some(chunk)) = response.chunk().await {
+            buffer.push_str(&String::from_utf8_lossy(&chunk));
+            while let Some(end) = buffer.find("\n\n") {
+                let block: String = buffer.drain(..end + 2).collect();
+                if block.contains("event: space") {
+                    return block
+                        .lines()
+                        .find_map(|l| l.strip_prefix("data: ").map(str::to_string));
+                }
+            }
+        }
+        None
+    };
+    tokio::time::timeout(wait, read).await.ok().flatten()
+}
+
+/// An open page of a space follows it live: its stream (404 for who may not see the space)
+/// announces new activity, and a member removed while the page is open hears `access` and
+/// the stream ends — the page's live connection does not outlive the membership.
+#[tokio::test]
+async fn an_open_page_hears_new_activity_and_a_removed_member_loses_the_stream() {
+    use std::time::Duration;
+    let app = TestApp::spawn().await;
+    let (space, agent_id, agent, partner_id, partner) = space_with_partner(&app).await;
+    let stranger = app.sign_up("zoe@elsewhere.example", PASSWORD).await;
+    let path = format!("/espaces/{space}/evenements");
+
+    let refused = stranger.get(app.url(&path)).send().await.expect("sent");
+    assert_eq!(refused.status(), 404, "a stranger learns nothing of the space");
+    let missing = partner.get(app.url("/espaces/999999/evenements")).send().await.expect("sent");
+    assert_eq!(missing.status(), 404);
+
+    let mut stream = partner.get(app.url(&path)).send().await.expect("subscribed");
+    assert_eq!(stream.status(), 200);
+    assert_eq!(
+        space_event_within(&mut stream, Duration::from_millis(500)).await,
+        None,
+        "nothing happened yet"
+    );
+    happen(&app, space, agent_id, "compte-rendu.pdf", vec![]).await;
+    assert_eq!(
+        space_event_within(&mut stream, Duration::from_secs(10)).await.as_deref(),
+        Some("activity"),
+        "new activity is announced to the open page"
+    );
+
+    let (status, removed) = app
+        .call_json::<()>(
+            &agent,
+            "espaces/remove_member",
+            &[("id", &space.to_string()), ("user_id", &partner_id.to_string())],
+        )
+        .await;
+    assert_eq!(status, 200, "{removed:?}");
+    let started = std::time::Instant::now();
+    assert_eq!(
+        space_event_within(&mut stream, Duration::from_secs(10)).await.as_deref(),
+        Some("access"),
+        "the removed member's page is told at once"
+    );
+    assert!(started.elapsed() < Duration::from_secs(3), "told after {:?}", started.elapsed());
+    let ended = tokio::time::timeout(Duration::from_secs(5), async {
+        while let Ok(Some(_)) = stream.chunk().await {}
+    })
+    .await;
+    assert!(ended.is_ok(), "the removed member's stream stays open");
+    let again = partner.get(app.url(&path)).send().await.expect("sent");
+    assert_eq!(again.status(), 404, "and cannot reopen it");
+}

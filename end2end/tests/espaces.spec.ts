@@ -1,7 +1,9 @@
 // Espaces: the demo host agent (a city agent) creates a space from a template and invites an
 // outside partner by e-mail; the partner opens the mailed link (read from the outbox) in
 // another browser, creates a partner account without a password and lands in the space,
-// which is all they see. axe-core checks each new page.
+// which is all they see. Removed by the agent while their page of the space is open, the
+// partner's page says at once that the space is gone (its live stream, no reload). axe-core
+// checks each new page.
 import { test, expect } from "@playwright/test";
 import { checkAccessibility, hydrated, outbox, signIn } from "./helpers";
 
@@ -54,9 +56,24 @@ test("an agent creates a space and an outside partner joins it from the mailed i
   await guest.getByLabel("Nom affiché").fill("Conseil Vert");
   await guest.getByRole("button", { name: "Créer mon compte et rejoindre l'espace" }).click();
   await expect(guest.getByRole("heading", { level: 1, name })).toBeVisible();
+  const spaceUrl = guest.url();
   await guest.goto("/espaces");
   await expect(guest.getByRole("link", { name })).toBeVisible();
   await expect(guest.getByRole("link", { name: "Plan écologie urbaine" })).toHaveCount(0);
+
+  await guest.goto(spaceUrl);
+  await hydrated(guest);
+  await expect(guest.getByRole("heading", { level: 1, name })).toBeVisible();
+  await page.reload();
+  await hydrated(page);
+  await page
+    .getByRole("listitem")
+    .filter({ hasText: "Conseil Vert" })
+    .getByRole("button", { name: "Retirer de l'espace" })
+    .click();
+  await expect(page.getByRole("listitem").filter({ hasText: "Conseil Vert" })).toHaveCount(0);
+  await expect(guest.getByRole("heading", { name: "Page introuvable" })).toBeVisible({ timeout: 10_000 });
+  await expect(guest.getByRole("heading", { level: 1, name })).toHaveCount(0);
   await context.close();
   expect(errors).toEqual([]);
 });

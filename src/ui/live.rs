@@ -21,16 +21,17 @@ pub enum CatchUp {
 /// The connection and its callbacks live as long as the component that called this: both
 /// are released when it unmounts (nothing is leaked across client-side navigations).
 pub fn refresh_on_events(
-    url: &'static str,
+    url: impl Into<String>,
     event: &'static str,
     tick: RwSignal<u64>,
     catch_up: CatchUp,
 ) {
+    let url: String = url.into();
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
         {
             use wasm_bindgen::{closure::Closure, JsCast};
-            let Ok(source) = web_sys::EventSource::new(url) else {
+            let Ok(source) = web_sys::EventSource::new(&url) else {
                 return;
             };
             let handler =
@@ -58,6 +59,6 @@ pub fn refresh_on_events(
             });
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = (url, event, tick, catch_up);
+        let _ = (&url, event, tick, catch_up);
     });
 }

@@ -34,14 +34,19 @@ pub(super) fn ActivityLine(item: ActivityItem, #[prop(optional)] with_space: boo
 }
 
 /// The activity of the space of the page's address. Create it at the top of the page, not
-/// inside another resource's view (README, development notes: hydration order).
+/// inside another resource's view (README, development notes: hydration order), after
+/// `space_resource()` (it follows the same live tick).
 pub(super) fn activity_resource() -> Resource<Result<SpaceActivity, AppError>> {
-    Resource::new(super::space_id(), |id| async move {
-        match id {
-            Some(id) => load_space_activity(id).await,
-            None => Err(AppError::NotFound),
-        }
-    })
+    let id = super::space_id();
+    Resource::new(
+        move || (id(), super::space_live_tick()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => load_space_activity(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    )
 }
 
 /// The feed of space `id` and, for a member, the form that sets how they hear of it. Reading

@@ -33,12 +33,42 @@ fn space_id() -> impl Fn() -> Option<i64> + Clone + Send + Sync + 'static {
     }
 }
 
-/// The space of the page's address (404 when the address holds no number).
+/// Bumped each time the space's live stream (`server::live`, `/espaces/:id/evenements`) says
+/// the caller's standing or the space's activity changed; the space's resources read it, so an
+/// open page follows a role change, a removal (the page then shows the space gone) and new
+/// activity without a reload.
+#[derive(Clone, Copy)]
+struct SpaceLive(RwSignal<u64>);
+
+/// The space of the page's address (404 when the address holds no number), read again when its
+/// live stream announces a change. Provides [`SpaceLive`] to the page's other resources.
 fn space_resource() -> Resource<Result<crate::espaces::types::SpaceHome, crate::error::AppError>> {
-    Resource::new(space_id(), |id| async move {
-        match id {
-            Some(id) => crate::espaces::api::load_space(id).await,
-            None => Err(crate::error::AppError::NotFound),
+    let tick = RwSignal::new(0_u64);
+    provide_context(SpaceLive(tick));
+    let id = space_id();
+    let stream_id = id.clone();
+    Effect::new(move |_| {
+        if let Some(id) = stream_id() {
+            crate::ui::live::refresh_on_events(
+                format!("/espaces/{id}/evenements"),
+                "space",
+                tick,
+                crate::ui::live::CatchUp::AfterReconnect,
+            );
         }
-    })
+    });
+    Resource::new(
+        move || (id(), tick.get()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => crate::espaces::api::load_space(id).await,
+                None => Err(crate::error::AppError::NotFound),
+            }
+        },
+    )
+}
+
+/// The live tick of the page's space (0 and never bumped outside a space's pages).
+fn space_live_tick() -> u64 {
+    use_context::<SpaceLive>().map_or(0, |live| live.0.get())
 }

@@ -1,7 +1,8 @@
 //! Server-only parts of Espaces: who may do what (`access.rs`, the one answer other modules
-//! ask), what happened in a space and who hears of it (`activity.rs`, `activity_mail.rs`), one module per table (`spaces.rs` with `space_modules`, `members.rs`,
-//! `invitations.rs` with the one-time sign-in links, `agents.rs`), its mail jobs, its part of
-//! an account's erasure and of its "my data" archive.
+//! ask), what happened in a space and who hears of it (`activity.rs`, `activity_mail.rs`, and
+//! open pages through `live.rs`), one module per table (`spaces.rs` with `space_modules`,
+//! `members.rs`, `invitations.rs` with the one-time sign-in links, `agents.rs`), its mail jobs,
+//! its routes (`plug.rs`), its part of an account's erasure and of its "my data" archive.
 
 pub mod access;
 pub mod activity;
@@ -11,8 +12,10 @@ pub mod agents;
 pub mod erasure;
 pub mod invitations;
 pub mod jobs;
+pub mod live;
 pub mod members;
 pub mod overview;
 pub mod personal_data;
+pub mod plug;
 pub mod retention;
 pub mod spaces;
