@@ -16,3 +16,7 @@ pub mod overview;
 pub mod personal_data;
 pub mod retention;
 pub mod spaces;
+pub mod forum;
+pub mod forum_categories;
+pub mod forum_personal_data;
+pub mod forum_read;
