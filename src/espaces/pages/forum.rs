@@ -164,19 +164,20 @@ fn Categories(id: i64, categories: Vec<ForumCategory>, actions: CategoryActions)
             <ul class="forum-category-list">
                 {categories.into_iter().filter(|c| !c.is_default()).map(|c| {
                     let field = format!("forum-category-{}", c.id);
+                    let (label, delete_label) = (format!("{} — {}", t("forum-category-name"), c.name), format!("{} — {}", t("forum-category-delete"), c.name));
                     view! {
                         <li>
                             <ServerForm action=actions.save attr:class="inline-form">
                                 <input type="hidden" name="id" value=id.to_string()/>
                                 <input type="hidden" name="category" value=c.id.to_string()/>
-                                <label for=field.clone() class="visually-hidden">{format!("{} — {}", t("forum-category-name"), c.name)}</label>
+                                <label for=field.clone() class="visually-hidden">{label}</label>
                                 <input id=field name="name" value=c.name.clone() maxlength=CATEGORY_MAX.to_string() required=true/>
                                 <button type="submit" class="secondary">{t("forum-category-rename")}</button>
                             </ServerForm>
                             <ServerForm action=actions.delete attr:class="inline-form">
                                 <input type="hidden" name="id" value=id.to_string()/>
                                 <input type="hidden" name="category" value=c.id.to_string()/>
-                                <button type="submit" class="danger">{format!("{} — {}", t("forum-category-delete"), c.name)}</button>
+                                <button type="submit" class="danger">{delete_label}</button>
                             </ServerForm>
                         </li>
                     }

@@ -22,7 +22,7 @@ use leptos::prelude::*;
 #[component]
 pub fn SpaceForumNewPage() -> impl IntoView {
     let id = space_id();
-    let page = Resource::new(id, |id| async move {
+    let page = Resource::new(id.clone(), |id| async move {
         match id {
             Some(id) => load_forum(id, None, Some(0)).await,
             None => Err(AppError::NotFound),

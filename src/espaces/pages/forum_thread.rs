@@ -44,8 +44,10 @@ struct Actions {
 pub fn SpaceForumThreadPage() -> impl IntoView {
     let id = space_id();
     let params = use_params_map();
+    let key = id.clone();
     let page = Resource::new(
         move || {
+            let id = key.clone();
             let thread = params.with(|p| p.get("thread").and_then(|t| t.parse::<i64>().ok()));
             (id(), thread)
         },
