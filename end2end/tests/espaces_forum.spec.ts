@@ -35,7 +35,7 @@ test("a thread is started, quoted and answered, with and without JavaScript, and
   await expect(page.locator(".forum-post strong").filter({ hasText: "nichoirs" })).toBeVisible();
   await checkAccessibility(page);
 
-  await page.getByRole("button", { name: "Citer" }).first().click();
+  await page.getByRole("link", { name: "Citer" }).first().click();
   await expect(page.locator("#comment-body")).toHaveValue(/^> \*\*Agathe Agent\*\* :/);
   await page.locator("#comment-body").press("End");
   await page.locator("#comment-body").pressSequentially("Je complète.");

@@ -18,9 +18,13 @@ pub fn WritingField(
     draft: RwSignal<String>,
     label: String,
     error: Signal<Option<String>>,
+    /// Text the field starts with (a quote asked for by a link, without JavaScript).
+    #[prop(default = None)]
+    initial: Option<String>,
 ) -> impl IntoView {
-    // Only a refused post without JavaScript has text to show before hydration.
-    let kept = kept_value("body");
+    // Only a refused post without JavaScript, or a quote asked for by a link, has text to
+    // show before hydration.
+    let kept = kept_value("body").or(initial);
     if let Some(kept) = &kept {
         draft.set(kept.clone());
     }

@@ -27,7 +27,7 @@ use crate::{
     },
 };
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// The page's actions, created above the refetched part so their messages outlast it.
 #[derive(Clone, Copy)]
@@ -110,6 +110,13 @@ fn Thread(page: ThreadPage, actions: Actions, draft: RwSignal<String>) -> impl I
     let id = space.id;
     let opening = posts.first().map(|p| p.id).unwrap_or_default();
     let body_error = field_error(actions.reply.value(), "body");
+    // `?citer=<post>`: the quote link without JavaScript starts the reply with that post.
+    let quote_of = use_query_map()
+        .with_untracked(|q| q.get("citer"))
+        .and_then(|c| c.parse::<i64>().ok());
+    let initial = quote_of
+        .and_then(|q| posts.iter().find(|p| p.id == q))
+        .map(|p| quoted(&shown_name(&p.author, || t("former-member")), &p.body_md));
     let moderation = [
         if pinned { ThreadModeration::Unpin } else { ThreadModeration::Pin },
         if locked { ThreadModeration::Unlock } else { ThreadModeration::Lock },
@@ -149,7 +156,7 @@ fn Thread(page: ThreadPage, actions: Actions, draft: RwSignal<String>) -> impl I
                 <ServerForm action=actions.reply attr:class="form">
                     <input type="hidden" name="id" value=id.to_string()/>
                     <input type="hidden" name="thread" value=thread.to_string()/>
-                    <WritingField draft label=t("forum-reply-label") error=body_error/>
+                    <WritingField draft label=t("forum-reply-label") error=body_error initial=initial.clone()/>
                     <button type="submit">{t("forum-reply-submit")}</button>
                 </ServerForm>
             </section>
@@ -188,7 +195,8 @@ fn Post(
             <div class="entry-body" inner_html=post.body_html.clone()></div>
             <div class="entry-actions">
                 {can_reply.then(|| view! {
-                    <button type="button" class="link-button" on:click=move |_| draft.update(|text| text.push_str(&quoted(&quote_author, &quote_body)))>{t("forum-quote")}</button>
+                    <a class="link-button" href=format!("?citer={}#repondre", post.id)
+                        on:click=move |ev| { ev.prevent_default(); draft.update(|text| text.push_str(&quoted(&quote_author, &quote_body))); }>{t("forum-quote")}</a>
                 })}
                 {(can_mark_solution && !is_opening).then(|| view! {
                     <ServerForm action=actions.solution attr:class="inline-form">
