@@ -506,3 +506,66 @@ async fn animators_manage_categories_and_an_archived_forum_only_reads() {
     assert!(!page.can_post && !page.can_moderate);
     assert_eq!(page.threads.len(), 1);
 }
+
+#[tokio::test]
+async fn the_pages_render_on_the_server_and_a_quote_link_starts_the_reply() {
+    let app = TestApp::spawn().await;
+    let s = space(&app, "Pages").await;
+    let id = start(&app, &s.ada, s.id, "Sujet rendu", "Texte **à citer**.").await.1.expect("thread");
+    let opening: i64 = sqlx::query_scalar("SELECT MIN(id) FROM forum_posts WHERE thread_id = $1")
+        .bind(id)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("opening");
+    let get = |path: String| {
+        let client = s.bob.clone();
+        let url = app.url(&path);
+        async move {
+            let response = client.get(url).send().await.expect("page");
+            (response.status().as_u16(), response.text().await.expect("body"))
+        }
+    };
+    let (status, forum) = get(format!("/espaces/{}/forum", s.id)).await;
+    assert_eq!(status, 200);
+    assert!(forum.contains("Sujet rendu") && forum.contains("Général"), "{forum}");
+    let (status, page) = get(format!("/espaces/{}/forum/{id}?citer={opening}", s.id)).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("<strong>à citer</strong>"), "{page}");
+    assert!(page.contains("**Ada Lovelace** :"), "the reply starts with the quote: {page}");
+    let (status, new) = get(format!("/espaces/{}/forum/nouveau", s.id)).await;
+    assert_eq!(status, 200);
+    assert!(new.contains("Publier le sujet"), "{new}");
+    let (status, _) = get(format!("/espaces/{}/forum/{}", s.id, id + 1000)).await;
+    assert_eq!(status, 404);
+}
+
+#[tokio::test]
+async fn the_demo_spaces_hold_forum_threads_with_replies_and_a_mention() {
+    let app = TestApp::spawn_with(|c| c.demo.enabled = true).await;
+    let agent = app
+        .sign_in("agent@parvis.localhost", parvis::seed::DEMO_PASSWORD)
+        .await;
+    let space: i64 = sqlx::query_scalar("SELECT id FROM spaces WHERE name = 'Plan écologie urbaine'")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("demo space");
+    let page = forum(&app, &agent, space, None).await.1.expect("forum");
+    assert!(page.threads.len() >= 2, "{:?}", page.threads);
+    assert!(page.threads[0].pinned, "the welcome thread is pinned");
+    assert!(page.threads.iter().any(|t| t.solved && t.replies >= 2));
+    assert!(page.categories.iter().any(|c| c.name == "Végétalisation"));
+    let corentin = app.user_id("correspondant.dvd@parvis.localhost").await;
+    let mentions: Vec<i64> = sqlx::query_scalar(
+        "SELECT n.user_id FROM space_mentions n JOIN space_activity a ON a.id = n.activity_id WHERE a.space_id = $1",
+    )
+    .bind(space)
+    .fetch_all(&app.state.db.pool)
+    .await
+    .expect("mentions");
+    assert_eq!(mentions, [corentin]);
+    let network: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM forum_threads t JOIN spaces s ON s.id = t.space_id WHERE s.name = 'Réseau biodiversité'")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("threads");
+    assert_eq!(network, 1);
+}

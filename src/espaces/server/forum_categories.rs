@@ -27,15 +27,22 @@ pub async fn default_category(
 /// Space `space_id`'s categories with their thread counts, the default one first (made when
 /// missing), then by name.
 pub async fn list(db: &Db, space_id: i64, at: i64) -> Result<Vec<ForumCategory>, sqlx::Error> {
-    let mut conn = db.pool.acquire().await?;
-    default_category(&mut conn, space_id, at).await?;
-    let rows: Vec<(i64, String, i64)> = sqlx::query_as(
-        "SELECT c.id, c.name, (SELECT COUNT(*) FROM forum_threads t WHERE t.category_id = c.id) \
-         FROM forum_categories c WHERE c.space_id = $1 ORDER BY CASE WHEN c.name = '' THEN 0 ELSE 1 END, c.name, c.id",
-    )
-    .bind(space_id)
-    .fetch_all(&mut *conn)
-    .await?;
+    let read = || {
+        sqlx::query_as::<_, (i64, String, i64)>(
+            "SELECT c.id, c.name, (SELECT COUNT(*) FROM forum_threads t WHERE t.category_id = c.id) \
+             FROM forum_categories c WHERE c.space_id = $1 ORDER BY CASE WHEN c.name = '' THEN 0 ELSE 1 END, c.name, c.id",
+        )
+        .bind(space_id)
+        .fetch_all(&db.pool)
+    };
+    let mut rows = read().await?;
+    // Written only the first time: reading the forum takes no write lock after that.
+    if !rows.first().is_some_and(|(_, name, _)| name.is_empty()) {
+        let mut conn = db.pool.acquire().await?;
+        default_category(&mut conn, space_id, at).await?;
+        drop(conn);
+        rows = read().await?;
+    }
     Ok(rows
         .into_iter()
         .map(|(id, name, threads)| ForumCategory { id, name, threads })
