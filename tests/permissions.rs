@@ -272,6 +272,55 @@ const TABLE: &[(&str, &str, &str)] = &[
         "id={space}&invitation={invitation}",
         "NNNANNN",
     ),
+    // Espaces: forum (the host agent animates the space; empty texts are refused after the
+    // checks, so nothing is written).
+    ("espaces/forum", "id={space}", "NNNANNA"),
+    (
+        "espaces/forum_thread",
+        "id={space}&thread={forum_thread}",
+        "NNNANNA",
+    ),
+    (
+        "espaces/forum_start",
+        "id={space}&category=&title=&body=",
+        "UNNANNA",
+    ),
+    (
+        "espaces/forum_reply",
+        "id={space}&thread={forum_thread}&body=",
+        "UNNANNA",
+    ),
+    (
+        "espaces/forum_edit",
+        "id={space}&post={forum_post}&body=",
+        "UNNANNF",
+    ),
+    (
+        "espaces/forum_moderate",
+        "id={space}&thread={forum_thread}&action=pin",
+        "UNNANNA",
+    ),
+    (
+        "espaces/forum_solution",
+        "id={space}&thread={forum_thread}&post={forum_post}",
+        "UNNANNA",
+    ),
+    (
+        "espaces/forum_category",
+        "id={space}&category=0&name=",
+        "UNNANNA",
+    ),
+    (
+        "espaces/forum_category_delete",
+        "id={space}&category=999999",
+        "UNNNNNN",
+    ),
+    // The host agent deletes its reply; the site admin then finds none.
+    (
+        "espaces/forum_delete",
+        "id={space}&post={forum_post}",
+        "UNNANNN",
+    ),
     // Last: what removes the thing it names, then the session itself.
     ("stages/withdraw", "id={application}", "UANNNNN"),
     ("stages/delete_saved_search", "id={saved_search}", "UANNNNN"),
@@ -466,6 +515,32 @@ impl Fixture {
         )
         .await;
 
+        let (_, forum_thread) = app
+            .call_json::<i64>(
+                agent,
+                "espaces/forum_start",
+                &[
+                    ("id", &space.to_string()),
+                    ("category", ""),
+                    ("title", "Ordre du jour"),
+                    ("body", "Les points à traiter."),
+                ],
+            )
+            .await;
+        let forum_thread = forum_thread.expect("forum thread started");
+        let (_, forum_post) = app
+            .call_json::<i64>(
+                agent,
+                "espaces/forum_reply",
+                &[
+                    ("id", &space.to_string()),
+                    ("thread", &forum_thread.to_string()),
+                    ("body", "Un point de plus."),
+                ],
+            )
+            .await;
+        let forum_post = forum_post.expect("forum reply posted");
+
         app.sign_up("spare@example.org", PASSWORD).await;
         app.grant("spare@example.org", Role::Editor, None).await;
         let spare = user_id(app, "spare@example.org").await;
@@ -508,6 +583,8 @@ impl Fixture {
             ("spare", spare.to_string()),
             ("space", space.to_string()),
             ("invitation", invitation.to_string()),
+            ("forum_thread", forum_thread.to_string()),
+            ("forum_post", forum_post.to_string()),
             ("spare_editor_grant", spare_editor_grant.to_string()),
             ("offer_form", offer_form),
             ("fiche_form", fiche_form),

@@ -136,6 +136,9 @@ page_group! {
         SignInLinkRoute => SignInLink: espaces::SignInLinkPage,
         AgentsRoute => Agents: espaces::AgentsPage,
         SpacesOverviewRoute => Overview: espaces::SpacesOverviewPage,
+        SpaceForumRoute => Forum: espaces::SpaceForumPage,
+        SpaceForumNewRoute => ForumNew: espaces::SpaceForumNewPage,
+        SpaceForumThreadRoute => ForumThread: espaces::SpaceForumThreadPage,
     }
 }
 

@@ -139,6 +139,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/espaces/:id") view={Lazy::<lazy_pages::SpaceRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces/:id/membres") view={Lazy::<lazy_pages::SpaceMembersRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces/:id/reglages") view={Lazy::<lazy_pages::SpaceSettingsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/espaces/:id/forum") view={Lazy::<lazy_pages::SpaceForumRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/espaces/:id/forum/nouveau") view={Lazy::<lazy_pages::SpaceForumNewRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/espaces/:id/forum/:thread") view={Lazy::<lazy_pages::SpaceForumThreadRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/compte") view={Lazy::<lazy_pages::AccountRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/compte/connexion") view={Lazy::<lazy_pages::SignInRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/compte/inscription") view={Lazy::<lazy_pages::SignUpRoute>::new()} ssr=SsrMode::Async/>

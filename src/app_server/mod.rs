@@ -206,6 +206,7 @@ async fn rebuild_text_if_stale(db: &Db) -> Result<(), sqlx::Error> {
     let offers = stages::server::store::index_all(db).await?;
     let fiches = innovation::server::store::index_catalogue(db).await?;
     let threads = innovation::server::threads::index_all(db).await?;
+    let forum_posts = espaces::server::forum::index_all(db).await?;
     let accounts = accounts::server::store::index_names(db).await?;
     let follow_targets = innovation::server::notify::index_targets(db).await?;
     text_rebuild::mark_current(db).await?;
@@ -215,6 +216,7 @@ async fn rebuild_text_if_stale(db: &Db) -> Result<(), sqlx::Error> {
         offers,
         fiches,
         threads,
+        forum_posts,
         accounts,
         follow_targets,
         "search terms rebuilt for the text normalisation"

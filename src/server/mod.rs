@@ -23,6 +23,7 @@ pub mod jobs;
 pub mod logs;
 pub mod mail;
 pub mod markdown;
+pub mod mentions;
 pub mod metrics;
 pub mod nul_bytes;
 pub mod personal_data;

@@ -1,5 +1,5 @@
 //! UI shared by every domain: form fields, error messages, sharing tags, dates, live refresh,
-//! the parts of a results-first search page and key facts.
+//! the parts of a results-first search page, key facts and the Markdown writing field.
 //! (The page frame is part of the app shell: `app/layout.rs`.)
 
 pub mod facts;
@@ -15,3 +15,4 @@ pub mod share;
 pub mod sizes;
 pub mod status_pages;
 pub mod time;
+pub mod writing;

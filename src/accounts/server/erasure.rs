@@ -172,6 +172,9 @@ pub const HANDLED: &[Handled] = &[
     h("space_sign_in_links", "user_id", Handling::Deleted),
     h("space_agents", "user_id", Handling::Deleted),
     h("space_agents", "granted_by", Handling::Kept("a grant the account made to someone else stays")),
+    h("forum_threads", "author_id", Handling::Kept("a forum thread belongs to its space: shown under the former-member name")),
+    h("forum_posts", "author_id", Handling::Kept("a forum post belongs to its thread: shown under the former-member name")),
+    h("forum_reads", "user_id", Handling::Deleted),
 ];
 
 /// The job kind of the mail that confirms an erasure, sent to the address the account had.
@@ -254,6 +257,7 @@ pub async fn erase_account_with(
     report.notifications_renamed = innovation.notifications_renamed;
 
     report.space_rows = crate::espaces::server::erasure::erase(&mut tx, account).await?;
+    report.space_rows += crate::espaces::server::forum_personal_data::erase(&mut tx, account).await?;
 
     let erased = store::erase_own_rows(&mut tx, account, &email).await?;
     report.role_grants = erased.role_grants;

@@ -5,6 +5,9 @@
 
 mod activity;
 mod agents;
+mod forum;
+mod forum_new;
+mod forum_thread;
 mod home;
 mod invitation;
 mod members;
@@ -13,6 +16,9 @@ mod settings;
 mod space;
 
 pub use agents::AgentsPage;
+pub use forum::SpaceForumPage;
+pub use forum_new::SpaceForumNewPage;
+pub use forum_thread::SpaceForumThreadPage;
 pub use home::EspacesHome;
 pub use invitation::{InvitationPage, SignInLinkPage};
 pub use members::SpaceMembersPage;

@@ -19,3 +19,7 @@ pub mod personal_data;
 pub mod plug;
 pub mod retention;
 pub mod spaces;
+pub mod forum;
+pub mod forum_categories;
+pub mod forum_personal_data;
+pub mod forum_read;

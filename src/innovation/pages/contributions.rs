@@ -1,8 +1,10 @@
 //! What comments under a fiche and a thread's question and replies share on the page: the
-//! entries with their flag, quote and moderation buttons, and the field to write in.
+//! entries with their flag, quote and moderation buttons (the field to write in and quoting
+//! are `ui::writing`, shared with Espaces' forum).
 
 use crate::accounts::types::shown_name;
-use crate::ui::refused_form::{kept_value, ServerForm};
+use crate::ui::refused_form::ServerForm;
+use crate::ui::writing::quoted;
 use crate::{
     i18n::t,
     innovation::{
@@ -15,12 +17,6 @@ use crate::{
     },
 };
 use leptos::prelude::*;
-
-/// `body` as a Markdown quote ("> " before each line), then a blank line to write after.
-pub fn quoted(author: &str, body: &str) -> String {
-    let lines: String = body.lines().map(|l| format!("> {l}\n")).collect();
-    format!("> **{author}** :\n{lines}\n")
-}
 
 /// Contributions of one kind, each anchored `{anchor}-{id}`. Members flag and quote (into
 /// `draft`, the text of the writing box), moderators hide and restore.
@@ -77,29 +73,5 @@ pub fn ContributionList(
                 }
             }).collect_view()}
         </ul>
-    }
-}
-
-/// The Markdown field (`body`) a member writes a comment or reply in, inside its form;
-/// `draft` holds its text, so quoting adds to it.
-#[component]
-pub fn WritingField(
-    draft: RwSignal<String>,
-    label: String,
-    error: Signal<Option<String>>,
-) -> impl IntoView {
-    // Only a refused post without JavaScript has text to show before hydration.
-    let kept = kept_value("body");
-    if let Some(kept) = &kept {
-        draft.set(kept.clone());
-    }
-    view! {
-        <div class="field">
-            <label for="comment-body">{label}</label>
-            <p class="field-hint" id="comment-body-hint">{t("comments-hint")}</p>
-            <textarea id="comment-body" name="body" rows="5" required=true aria-describedby="comment-body-hint"
-                prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))>{kept}</textarea>
-            <p class="field-error" hidden=move || error.get().is_none()>{move || error.get()}</p>
-        </div>
     }
 }

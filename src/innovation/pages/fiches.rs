@@ -2,13 +2,14 @@
 
 use crate::accounts::types::shown_name;
 use crate::ui::refused_form::ServerForm;
+use crate::ui::writing::WritingField;
 use crate::{
     i18n::t,
     innovation::{
         browse::BrowseQuery,
         community::{city_key, FichePageData, FicheRef, FollowKind, ItemKind},
         community_api::{load_fiche_page, FollowSubject, PostComment},
-        pages::contributions::{ContributionList, WritingField},
+        pages::contributions::ContributionList,
         types::{FicheSummary, FicheView},
     },
     ui::{

@@ -3,12 +3,13 @@
 //! its replies.
 
 use super::{
-    contributions::{ContributionList, WritingField},
+    contributions::ContributionList,
     fiches::FollowButton,
     write::FieldChoice,
 };
 use crate::accounts::types::shown_name;
 use crate::ui::refused_form::ServerForm;
+use crate::ui::writing::WritingField;
 use crate::{
     i18n::t,
     innovation::{

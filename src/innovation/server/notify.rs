@@ -192,37 +192,6 @@ pub async fn followed(db: &Db, user: i64, locale: Locale) -> Result<Vec<Followed
     Ok(out)
 }
 
-/// The members a comment names with "@" followed by their display name (one to three words),
-/// compared folded (`users.name_key`): "@émile öztürk", "@Emile Ozturk" and "@ÉMILE ÖZTÜRK"
-/// all name "Émile Öztürk".
-pub async fn mentioned(db: &Db, body: &str) -> Result<Vec<i64>, sqlx::Error> {
-    let mut found = Vec::new();
-    for (at, _) in body.match_indices('@') {
-        let words: Vec<&str> = body[at + 1..].split_whitespace().take(3).collect();
-        for n in (1..=words.len()).rev() {
-            let name = words[..n]
-                .join(" ")
-                .trim_end_matches(|c: char| !c.is_alphanumeric())
-                .to_string();
-            if name.is_empty() {
-                continue;
-            }
-            let id: Option<i64> =
-                sqlx::query_scalar("SELECT id FROM users WHERE name_key = $1 ORDER BY id LIMIT 1")
-                    .bind(crate::server::text::key(&name))
-                    .fetch_optional(&db.pool)
-                    .await?;
-            if let Some(id) = id {
-                if !found.contains(&id) {
-                    found.push(id);
-                }
-                break;
-            }
-        }
-    }
-    Ok(found)
-}
-
 /// What happened, told to members in their notifications.
 pub struct News<'a> {
     /// "comment", "reply", "thread" or "fiche" (see `Notification::kind`).
@@ -246,7 +215,7 @@ pub async fn tell(
     let at = now();
     let mut told = vec![news.actor];
     if let Some(text) = text {
-        for user in mentioned(db, text).await? {
+        for user in crate::server::mentions::mentioned(db, text).await? {
             if !told.contains(&user) {
                 insert(db, user, "mention", news, at).await?;
                 told.push(user);

@@ -133,6 +133,10 @@ pub const COVERAGE: &[Covered] = &[
     exported("space_agents", "granted_by", "spaces.json"),
     exported("space_activity", "actor_id", "spaces.json"),
     exported("space_mentions", "user_id", "spaces.json"),
+    // Espaces: forum.
+    exported("forum_threads", "author_id", "forum.json"),
+    exported("forum_posts", "author_id", "forum.json"),
+    exported("forum_reads", "user_id", "forum.json"),
 ];
 
 /// The archive files `COVERAGE` names, each once, sorted.
