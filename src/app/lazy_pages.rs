@@ -136,6 +136,8 @@ page_group! {
         SignInLinkRoute => SignInLink: espaces::SignInLinkPage,
         AgentsRoute => Agents: espaces::AgentsPage,
         SpacesOverviewRoute => Overview: espaces::SpacesOverviewPage,
+        SpaceCalendarRoute => Calendar: espaces::SpaceCalendarPage,
+        SpaceEventRoute => CalendarEvent: espaces::SpaceEventPage,
     }
 }
 

@@ -139,6 +139,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/espaces/:id") view={Lazy::<lazy_pages::SpaceRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces/:id/membres") view={Lazy::<lazy_pages::SpaceMembersRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces/:id/reglages") view={Lazy::<lazy_pages::SpaceSettingsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/espaces/:id/agenda") view={Lazy::<lazy_pages::SpaceCalendarRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/espaces/:id/agenda/:event") view={Lazy::<lazy_pages::SpaceEventRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/compte") view={Lazy::<lazy_pages::AccountRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/compte/connexion") view={Lazy::<lazy_pages::SignInRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/compte/inscription") view={Lazy::<lazy_pages::SignUpRoute>::new()} ssr=SsrMode::Async/>

@@ -7,6 +7,8 @@
 pub mod activity_api;
 pub mod activity_types;
 pub mod api;
+pub mod calendar_api;
+pub mod calendar_types;
 pub mod invitations_api;
 pub mod members_api;
 pub mod pages;

@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod applications;
 pub mod espaces;
+pub mod espaces_calendar;
 pub mod fiches;
 pub mod offers;
 
@@ -30,5 +31,6 @@ pub async fn load(db: &Db, storage: &Storage, clock: &Clock) -> Result<(), sqlx:
         .map_err(|_| sqlx::Error::Protocol("demo password hashing failed".into()))?;
     let zone = clock.zone().iana_name().unwrap_or("Europe/Paris").to_string();
     espaces::load(db, &hash, clock.now_seconds(), &zone).await?;
+    espaces_calendar::load(db, clock.today(), &zone, clock.now_seconds()).await?;
     Ok(())
 }

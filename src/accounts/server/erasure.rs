@@ -254,6 +254,7 @@ pub async fn erase_account_with(
     report.notifications_renamed = innovation.notifications_renamed;
 
     report.space_rows = crate::espaces::server::erasure::erase(&mut tx, account).await?;
+    report.space_rows += crate::espaces::server::calendar_personal::erase(&mut tx, account).await?;
 
     let erased = store::erase_own_rows(&mut tx, account, &email).await?;
     report.role_grants = erased.role_grants;

@@ -5,6 +5,8 @@
 
 mod activity;
 mod agents;
+mod calendar;
+mod calendar_event;
 mod home;
 mod invitation;
 mod members;
@@ -13,6 +15,8 @@ mod settings;
 mod space;
 
 pub use agents::AgentsPage;
+pub use calendar::SpaceCalendarPage;
+pub use calendar_event::SpaceEventPage;
 pub use home::EspacesHome;
 pub use invitation::{InvitationPage, SignInLinkPage};
 pub use members::SpaceMembersPage;

@@ -133,6 +133,10 @@ pub const COVERAGE: &[Covered] = &[
     exported("space_agents", "granted_by", "spaces.json"),
     exported("space_activity", "actor_id", "spaces.json"),
     exported("space_mentions", "user_id", "spaces.json"),
+    // Espaces' shared calendar.
+    exported("space_events", "created_by", "calendar.json"),
+    exported("space_event_attendees", "user_id", "calendar.json"),
+    exported("space_calendar_feeds", "user_id", "calendar.json"),
 ];
 
 /// The archive files `COVERAGE` names, each once, sorted.
