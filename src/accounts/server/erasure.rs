@@ -172,6 +172,11 @@ pub const HANDLED: &[Handled] = &[
     h("space_sign_in_links", "user_id", Handling::Deleted),
     h("space_agents", "user_id", Handling::Deleted),
     h("space_agents", "granted_by", Handling::Kept("a grant the account made to someone else stays")),
+    h("space_activity", "actor_id", Handling::Kept("what the account did in a space belongs to the space's history")),
+    h("space_mentions", "user_id", Handling::Deleted),
+    h("space_events", "created_by", Handling::Kept("an event the account created belongs to the space's calendar")),
+    h("space_event_attendees", "user_id", Handling::Deleted),
+    h("space_calendar_feeds", "user_id", Handling::Deleted),
 ];
 
 /// The job kind of the mail that confirms an erasure, sent to the address the account had.
