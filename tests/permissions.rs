@@ -266,6 +266,30 @@ const TABLE: &[(&str, &str, &str)] = &[
     ),
     ("espaces/sign_in_link", "token=none", "AAAAAAA"),
     ("espaces/sign_in_by_link", "token=none", "AAAAAAA"),
+    // Espaces' calendar: the host agent's event in its space ({event}). Only members have a
+    // feed link (a site admin sees the space but is no member: 403); nobody is invited to
+    // the event, so nobody answers it (403).
+    ("espaces/calendar", "id={space}", "NNNANNA"),
+    ("espaces/event", "id={space}&event={event}", "NNNANNA"),
+    ("espaces/save_event", "id={space}&form[title]=", "NNNANNA"),
+    (
+        "espaces/cancel_occurrence",
+        "id={space}&event={event}&date=2000-01-01",
+        "NNNANNA",
+    ),
+    (
+        "espaces/invite_attendee",
+        "id={space}&event={event}&user_id=999999",
+        "NNNANNA",
+    ),
+    (
+        "espaces/answer_event",
+        "id={space}&event={event}&answer=yes",
+        "NNNFNNF",
+    ),
+    ("espaces/calendar_feed", "id={space}", "NNNANNF"),
+    ("espaces/revoke_calendar_feed", "id={space}", "NNNANNF"),
+    ("espaces/delete_event", "id={space}&event=999999", "NNNNNNN"),
     // The host agent revokes the invitation; the site admin then finds none pending.
     (
         "espaces/revoke_invitation",
@@ -514,6 +538,20 @@ impl Fixture {
             space,
         )
         .await;
+        let (_, event) = app
+            .call_json::<i64>(
+                agent,
+                "espaces/save_event",
+                &[
+                    ("id", space.to_string().as_str()),
+                    ("form[title]", "Réunion"),
+                    ("form[start_date]", "2027-03-15"),
+                    ("form[start_time]", "10:00"),
+                    ("form[end_time]", "11:00"),
+                ],
+            )
+            .await;
+        let event = event.expect("event created");
 
         let (_, forum_thread) = app
             .call_json::<i64>(
@@ -585,6 +623,7 @@ impl Fixture {
             ("invitation", invitation.to_string()),
             ("forum_thread", forum_thread.to_string()),
             ("forum_post", forum_post.to_string()),
+            ("event", event.to_string()),
             ("spare_editor_grant", spare_editor_grant.to_string()),
             ("offer_form", offer_form),
             ("fiche_form", fiche_form),

@@ -1129,3 +1129,110 @@ forum-thread-body = Post
 forum-thread-submit = Post the thread
 activity-forum-thread = { $actor } started the thread “{ $subject }”
 activity-forum-reply = { $actor } replied to “{ $subject }”
+## Espaces: shared calendar (calendar)
+space-calendar = Calendar
+activity-event-created = { $actor } added the event “{ $subject }”
+activity-events-imported = { $actor } imported events: { $subject }
+export-file-calendar = the calendars of your spaces: events you created, invitations you received and your answers, subscription links (dates)
+calendar-title = Calendar of “{ $space }”
+calendar-view-agenda = Agenda
+calendar-view-week = Week
+calendar-view-month = Month
+calendar-views = View
+calendar-previous = Previous
+calendar-next = Next
+calendar-today = Today
+calendar-period-agenda = From { $from }
+calendar-period-week = Week of { $from }
+calendar-empty = No event in this period.
+calendar-all-day = All day
+calendar-cancelled = cancelled
+calendar-recurring = repeats
+calendar-zone-note = Times are shown in your time zone. Forms are filled in the space's: { $zone }.
+calendar-weekday-1 = Monday
+calendar-weekday-2 = Tuesday
+calendar-weekday-3 = Wednesday
+calendar-weekday-4 = Thursday
+calendar-weekday-5 = Friday
+calendar-weekday-6 = Saturday
+calendar-weekday-7 = Sunday
+calendar-new-event = New event
+calendar-edit-event = Edit the event
+calendar-field-title = Title
+calendar-field-start-date = Start date
+calendar-field-start-time = Start time
+calendar-field-end-date = End date
+calendar-field-end-time = End time
+calendar-field-all-day = All day
+calendar-field-place = Place
+calendar-field-description = Description (Markdown)
+calendar-field-recurrence = Repeats
+calendar-field-every = Every (weeks or months)
+calendar-field-until = Until (included)
+calendar-field-count = Number of occurrences
+calendar-recurrence-none = Never
+calendar-recurrence-weekly = Every week
+calendar-recurrence-monthly = Every month
+calendar-save = Save
+calendar-delete = Delete the event
+calendar-starts = Starts
+calendar-ends = Ends
+calendar-place = Place
+calendar-repeats = Repeats
+calendar-every = every { $every }
+calendar-until = until { $date }
+calendar-count = { $count } times
+calendar-upcoming = Next occurrences
+calendar-cancel-occurrence = Cancel this occurrence
+calendar-restore-occurrence = Restore this occurrence
+calendar-attendees = Attendees
+calendar-no-attendees = Nobody is invited yet.
+calendar-invite = Invite
+calendar-invite-member = Member to invite
+calendar-my-answer = Your answer
+calendar-answer-pending = no answer
+calendar-answer-yes = yes
+calendar-answer-no = no
+calendar-answer-maybe = maybe
+calendar-answer = Answer
+calendar-export = Download (.ics)
+calendar-back = Back to the calendar
+calendar-feed = Subscription (Outlook, Thunderbird, phone)
+calendar-feed-explain = A private link to this space's calendar, for your calendar software. Do not share it; you can revoke it or make a new one at any time.
+calendar-feed-new = Make a new link
+calendar-feed-revoke = Revoke my link
+calendar-feed-active = You have an active link.
+calendar-feed-link = Your link (shown once):
+calendar-import = Import an .ics file
+calendar-import-file = .ics file
+calendar-import-submit = Import
+calendar-imported = { $count } event(s) imported.
+calendar-import-malformed = This file is not a readable iCalendar (.ics) file. Nothing was imported.
+calendar-import-empty = This file holds no event.
+calendar-import-too-large = This file is too large (2 MB and 2,000 events at most).
+calendar-import-bad-event = An event of this file is incomplete or invalid (title, start, or an end before its start). Nothing was imported.
+calendar-import-unsupported-recurrence = An event of this file repeats in a way that is not supported (only weekly and monthly repeats are). Nothing was imported.
+calendar-error-date = Enter a date as YYYY-MM-DD.
+calendar-error-time = Enter a time as HH:MM.
+calendar-error-end-before-start = The event ends before it starts.
+calendar-error-every = Enter a number from 1 to 52.
+calendar-error-count = Enter a number from 1 to 500.
+calendar-error-until = The repeat must end after the start, within ten years.
+calendar-error-until-and-count = Choose an end date or a number of occurrences, not both.
+calendar-error-no-occurrence = The event has no occurrence that day.
+calendar-error-not-invitable = This person is not a member of the space, or is invited already.
+mail-event-invitation-subject = Invitation: { $title } ({ $space })
+mail-event-invitation-body = Hello,
+
+    You are invited to “{ $title }” in the space “{ $space }”, on { $when }.
+    Place: { $place }
+    Answer (yes, no, maybe) on the event's page:
+    { $link }
+
+    The event is attached to this message (.ics file) for your calendar.
+mail-event-reminder-subject = Reminder: { $title }, on { $when }
+mail-event-reminder-body = Hello,
+
+    Reminder: “{ $title }” (space “{ $space }”) takes place on { $when }.
+    Place: { $place }
+    { $link }

@@ -1129,3 +1129,110 @@ forum-thread-body = Message
 forum-thread-submit = Publier le sujet
 activity-forum-thread = { $actor } a ouvert le sujet « { $subject } »
 activity-forum-reply = { $actor } a répondu à « { $subject } »
+## Espaces : agenda partagé (calendar)
+space-calendar = Agenda
+activity-event-created = { $actor } a ajouté l'événement « { $subject } »
+activity-events-imported = { $actor } a importé des événements : { $subject }
+export-file-calendar = l'agenda de vos espaces : événements créés, invitations reçues et vos réponses, liens d'abonnement (dates)
+calendar-title = Agenda de « { $space } »
+calendar-view-agenda = Agenda
+calendar-view-week = Semaine
+calendar-view-month = Mois
+calendar-views = Affichage
+calendar-previous = Précédent
+calendar-next = Suivant
+calendar-today = Aujourd'hui
+calendar-period-agenda = À partir du { $from }
+calendar-period-week = Semaine du { $from }
+calendar-empty = Aucun événement sur cette période.
+calendar-all-day = Toute la journée
+calendar-cancelled = annulé
+calendar-recurring = répété
+calendar-zone-note = Heures affichées dans votre fuseau horaire. Les formulaires se remplissent dans celui de l'espace : { $zone }.
+calendar-weekday-1 = lundi
+calendar-weekday-2 = mardi
+calendar-weekday-3 = mercredi
+calendar-weekday-4 = jeudi
+calendar-weekday-5 = vendredi
+calendar-weekday-6 = samedi
+calendar-weekday-7 = dimanche
+calendar-new-event = Nouvel événement
+calendar-edit-event = Modifier l'événement
+calendar-field-title = Titre
+calendar-field-start-date = Date de début
+calendar-field-start-time = Heure de début
+calendar-field-end-date = Date de fin
+calendar-field-end-time = Heure de fin
+calendar-field-all-day = Toute la journée
+calendar-field-place = Lieu
+calendar-field-description = Description (Markdown)
+calendar-field-recurrence = Répétition
+calendar-field-every = Tous les (semaines ou mois)
+calendar-field-until = Jusqu'au (inclus)
+calendar-field-count = Nombre d'occurrences
+calendar-recurrence-none = Aucune
+calendar-recurrence-weekly = Chaque semaine
+calendar-recurrence-monthly = Chaque mois
+calendar-save = Enregistrer
+calendar-delete = Supprimer l'événement
+calendar-starts = Début
+calendar-ends = Fin
+calendar-place = Lieu
+calendar-repeats = Répétition
+calendar-every = tous les { $every }
+calendar-until = jusqu'au { $date }
+calendar-count = { $count } fois
+calendar-upcoming = Prochaines occurrences
+calendar-cancel-occurrence = Annuler cette occurrence
+calendar-restore-occurrence = Rétablir cette occurrence
+calendar-attendees = Participants
+calendar-no-attendees = Personne n'est invité pour l'instant.
+calendar-invite = Inviter
+calendar-invite-member = Membre à inviter
+calendar-my-answer = Votre réponse
+calendar-answer-pending = sans réponse
+calendar-answer-yes = oui
+calendar-answer-no = non
+calendar-answer-maybe = peut-être
+calendar-answer = Répondre
+calendar-export = Télécharger (.ics)
+calendar-back = Retour à l'agenda
+calendar-feed = Abonnement (Outlook, Thunderbird, téléphone)
+calendar-feed-explain = Un lien privé vers l'agenda de cet espace, à ajouter à votre logiciel d'agenda. Ne le partagez pas ; vous pouvez le révoquer ou en créer un nouveau à tout moment.
+calendar-feed-new = Créer un nouveau lien
+calendar-feed-revoke = Révoquer mon lien
+calendar-feed-active = Vous avez un lien actif.
+calendar-feed-link = Votre lien (affiché une seule fois) :
+calendar-import = Importer un fichier .ics
+calendar-import-file = Fichier .ics
+calendar-import-submit = Importer
+calendar-imported = { $count } événement(s) importé(s).
+calendar-import-malformed = Ce fichier n'est pas un fichier iCalendar (.ics) lisible. Rien n'a été importé.
+calendar-import-empty = Ce fichier ne contient aucun événement.
+calendar-import-too-large = Ce fichier est trop volumineux (2 Mo et 2 000 événements au plus).
+calendar-import-bad-event = Un événement de ce fichier est incomplet ou invalide (titre, début, ou fin avant le début). Rien n'a été importé.
+calendar-import-unsupported-recurrence = Un événement de ce fichier se répète d'une façon non prise en charge (seules les répétitions hebdomadaires et mensuelles le sont). Rien n'a été importé.
+calendar-error-date = Saisissez une date au format AAAA-MM-JJ.
+calendar-error-time = Saisissez une heure au format HH:MM.
+calendar-error-end-before-start = La fin de l'événement est avant son début.
+calendar-error-every = Saisissez un nombre entre 1 et 52.
+calendar-error-count = Saisissez un nombre entre 1 et 500.
+calendar-error-until = La fin de la répétition doit suivre le début, dans les dix ans.
+calendar-error-until-and-count = Choisissez une date de fin ou un nombre d'occurrences, pas les deux.
+calendar-error-no-occurrence = L'événement n'a pas d'occurrence ce jour-là.
+calendar-error-not-invitable = Cette personne n'est pas membre de l'espace, ou elle est déjà invitée.
+mail-event-invitation-subject = Invitation : { $title } ({ $space })
+mail-event-invitation-body = Bonjour,
+
+    Vous êtes invité(e) à « { $title } » dans l'espace « { $space } », le { $when }.
+    Lieu : { $place }
+    Répondez (oui, non, peut-être) sur la page de l'événement :
+    { $link }
+
+    L'événement est joint à ce message (fichier .ics) pour votre agenda.
+mail-event-reminder-subject = Rappel : { $title }, le { $when }
+mail-event-reminder-body = Bonjour,
+
+    Rappel : « { $title } » (espace « { $space } ») a lieu le { $when }.
+    Lieu : { $place }
+    { $link }

@@ -139,6 +139,8 @@ page_group! {
         SpaceForumRoute => Forum: espaces::SpaceForumPage,
         SpaceForumNewRoute => ForumNew: espaces::SpaceForumNewPage,
         SpaceForumThreadRoute => ForumThread: espaces::SpaceForumThreadPage,
+        SpaceCalendarRoute => Calendar: espaces::SpaceCalendarPage,
+        SpaceEventRoute => CalendarEvent: espaces::SpaceEventPage,
     }
 }
 

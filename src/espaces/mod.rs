@@ -9,6 +9,8 @@ pub mod activity_types;
 pub mod api;
 pub mod forum_api;
 pub mod forum_types;
+pub mod calendar_api;
+pub mod calendar_types;
 pub mod invitations_api;
 pub mod members_api;
 pub mod pages;

@@ -401,7 +401,9 @@ pub struct Settings {
     pub modules: Vec<Module>,
 }
 
-fn text(field: &str, value: &str, max: usize, required: bool) -> Result<String, FieldError> {
+/// One text field checked: trimmed, no refused character, present when `required`, at most
+/// `max` characters (the calendar's forms use it too).
+pub fn text(field: &str, value: &str, max: usize, required: bool) -> Result<String, FieldError> {
     let value = value.trim();
     let key = if value.contains(crate::characters::is_refused) {
         Some(crate::characters::REFUSED_KEY)

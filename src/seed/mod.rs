@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod applications;
 pub mod espaces;
 pub mod forum;
+pub mod espaces_calendar;
 pub mod fiches;
 pub mod offers;
 
@@ -32,5 +33,6 @@ pub async fn load(db: &Db, storage: &Storage, clock: &Clock) -> Result<(), sqlx:
     let zone = clock.zone().iana_name().unwrap_or("Europe/Paris").to_string();
     espaces::load(db, &hash, clock.now_seconds(), &zone).await?;
     forum::load(db, clock.now_seconds()).await?;
+    espaces_calendar::load(db, clock.today(), &zone, clock.now_seconds()).await?;
     Ok(())
 }

@@ -30,6 +30,16 @@ impl HumanDates {
         )
     }
 
+    /// The reader's time zone (the calendar lays its days out in it).
+    pub fn zone(&self) -> &TimeZone {
+        &self.zone
+    }
+
+    /// The reader's language.
+    pub fn locale(&self) -> Locale {
+        self.locale
+    }
+
     /// "juin 2027" of "2027-06"; anything unreadable is shown as it is.
     pub fn month(&self, iso: &str) -> HumanTime {
         let text = format!("{iso}-01")

@@ -139,4 +139,42 @@ impl Mailer {
         tracing::info!(?to, subject, message_id, "mail sent");
         Ok(())
     }
+
+    /// Sends a plain-text message with one attachment (`file_name`, of `content_type`, e.g.
+    /// an event's `.ics` as `text/calendar; charset=utf-8`), as [`Mailer::send_as`] does.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn send_with_attachment_as(
+        &self,
+        message_id: &str,
+        to: &str,
+        subject: &str,
+        body: String,
+        file_name: &str,
+        content_type: &str,
+        content: Vec<u8>,
+    ) -> Result<(), MailError> {
+        use lettre::message::{Attachment, MultiPart, SinglePart};
+        let kind = ContentType::parse(content_type)
+            .map_err(|e| MailError::Build(lettre::error::Error::Io(std::io::Error::other(e))))?;
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to.parse().map_err(MailError::To)?)
+            .subject(subject)
+            .message_id(Some(message_id.to_string()))
+            .multipart(
+                MultiPart::mixed()
+                    .singlepart(SinglePart::plain(body))
+                    .singlepart(Attachment::new(file_name.to_string()).body(content, kind)),
+            )?;
+        match &self.transport {
+            Transport::File(t) => {
+                t.send(message).await?;
+            }
+            Transport::Smtp(t) => {
+                t.send(message).await?;
+            }
+        }
+        tracing::info!(to, subject, message_id, file_name, "mail sent with an attachment");
+        Ok(())
+    }
 }

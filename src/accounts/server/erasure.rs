@@ -175,6 +175,11 @@ pub const HANDLED: &[Handled] = &[
     h("forum_threads", "author_id", Handling::Kept("a forum thread belongs to its space: shown under the former-member name")),
     h("forum_posts", "author_id", Handling::Kept("a forum post belongs to its thread: shown under the former-member name")),
     h("forum_reads", "user_id", Handling::Deleted),
+    h("space_activity", "actor_id", Handling::Kept("what the account did in a space belongs to the space's history")),
+    h("space_mentions", "user_id", Handling::Deleted),
+    h("space_events", "created_by", Handling::Kept("an event the account created belongs to the space's calendar")),
+    h("space_event_attendees", "user_id", Handling::Deleted),
+    h("space_calendar_feeds", "user_id", Handling::Deleted),
 ];
 
 /// The job kind of the mail that confirms an erasure, sent to the address the account had.
@@ -258,6 +263,7 @@ pub async fn erase_account_with(
 
     report.space_rows = crate::espaces::server::erasure::erase(&mut tx, account).await?;
     report.space_rows += crate::espaces::server::forum_personal_data::erase(&mut tx, account).await?;
+    report.space_rows += crate::espaces::server::calendar_personal::erase(&mut tx, account).await?;
 
     let erased = store::erase_own_rows(&mut tx, account, &email).await?;
     report.role_grants = erased.role_grants;

@@ -52,6 +52,7 @@ pub(super) fn SpaceHeader(space: SpaceHome) -> impl IntoView {
             <a href=base.clone()>{t("space-home")}</a>" · "
             <a href=format!("{base}/membres")>{t("space-members")}</a>
             {space.modules.contains(&crate::espaces::types::Module::Forum).then(|| view! { " · "<a href=format!("{base}/forum")>{t("forum-title")}</a> })}
+            {space.modules.contains(&crate::espaces::types::Module::Calendar).then(|| view! { " · "<a href=format!("{base}/agenda")>{t("space-calendar")}</a> })}
             {space.can(SpaceAction::ManageSettings).then(|| view! { " · "<a href=format!("{base}/reglages")>{t("space-settings")}</a> })}
         </nav>
     }

@@ -15,4 +15,7 @@ pub fn register(registry: &mut Registry, config: &Config) {
     registry.job(super::invitations::SIGN_IN_MAIL, |app, job| {
         Box::pin(super::invitations::send_sign_in_mail(app, job))
     });
+    registry.job(super::calendar_mail::INVITATION_MAIL, super::calendar_mail::send_invitation);
+    registry.job(super::calendar_mail::REMINDER_MAIL, super::calendar_mail::send_reminder);
+    registry.round(super::calendar_mail::periodic(15 * 60));
 }

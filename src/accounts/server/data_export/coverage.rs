@@ -137,6 +137,10 @@ pub const COVERAGE: &[Covered] = &[
     exported("forum_threads", "author_id", "forum.json"),
     exported("forum_posts", "author_id", "forum.json"),
     exported("forum_reads", "user_id", "forum.json"),
+    // Espaces' shared calendar.
+    exported("space_events", "created_by", "calendar.json"),
+    exported("space_event_attendees", "user_id", "calendar.json"),
+    exported("space_calendar_feeds", "user_id", "calendar.json"),
 ];
 
 /// The archive files `COVERAGE` names, each once, sorted.
