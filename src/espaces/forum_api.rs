@@ -64,14 +64,16 @@ fn moderates(access: &SpaceAccess) -> bool {
     access.allows(SpaceAction::ManageMembers)
 }
 
-/// Space `id`'s forum: its categories and threads (pinned first), limited to `category`, or
-/// the threads whose posts hold every word of `q` (stemmed, French or English).
+/// Space `id`'s forum: its categories and threads (pinned first), limited to `category` (0:
+/// every category), or the threads whose posts hold every word of `q` (stemmed, French or
+/// English). Both may be left out (a browser's call sends an empty `q`; an `Option<i64>`
+/// would be sent empty too, which does not decode: hence 0).
 #[server(endpoint = "espaces/forum")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "espaces/forum", skip_all, fields(account = tracing::field::Empty, id = id)))]
 pub async fn load_forum(
     id: i64,
-    q: Option<String>,
-    category: Option<i64>,
+    #[server(default)] q: Option<String>,
+    #[server(default)] category: i64,
 ) -> Result<ForumPage, AppError> {
     respond(
         async {
@@ -80,6 +82,7 @@ pub async fn load_forum(
             let dates = HumanDates::for_reader().await?;
             let query = crate::query_text::bounded_param(q).map(|q| q.trim().to_string());
             let words = query.as_deref().map(text::bilingual_words).unwrap_or_default();
+            let category = (category != 0).then_some(category);
             let filter = forum_read::ThreadFilter {
                 category,
                 words: &words,

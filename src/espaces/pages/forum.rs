@@ -46,7 +46,9 @@ pub fn SpaceForumPage() -> impl IntoView {
             let (q, category) = query.with(|q| {
                 (
                     q.get("q"),
-                    q.get("categorie").and_then(|c| c.parse::<i64>().ok()),
+                    q.get("categorie")
+                        .and_then(|c| c.parse::<i64>().ok())
+                        .unwrap_or_default(),
                 )
             });
             (id(), q, category)
