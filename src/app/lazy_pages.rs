@@ -136,6 +136,10 @@ page_group! {
         SignInLinkRoute => SignInLink: espaces::SignInLinkPage,
         AgentsRoute => Agents: espaces::AgentsPage,
         SpacesOverviewRoute => Overview: espaces::SpacesOverviewPage,
+        SpaceDocumentsRoute => Documents: espaces::SpaceDocumentsPage,
+        SpaceDocumentRoute => Document: espaces::SpaceDocumentPage,
+        SpaceBinRoute => Bin: espaces::SpaceBinPage,
+        SharedDocumentRoute => SharedDocument: espaces::SharedDocumentPage,
     }
 }
 

@@ -139,6 +139,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/espaces/:id") view={Lazy::<lazy_pages::SpaceRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces/:id/membres") view={Lazy::<lazy_pages::SpaceMembersRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces/:id/reglages") view={Lazy::<lazy_pages::SpaceSettingsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/espaces/:id/documents") view={Lazy::<lazy_pages::SpaceDocumentsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/espaces/:id/documents/:document") view={Lazy::<lazy_pages::SpaceDocumentRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/espaces/:id/corbeille") view={Lazy::<lazy_pages::SpaceBinRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/espaces/partage/:token") view={Lazy::<lazy_pages::SharedDocumentRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/compte") view={Lazy::<lazy_pages::AccountRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/compte/connexion") view={Lazy::<lazy_pages::SignInRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/compte/inscription") view={Lazy::<lazy_pages::SignUpRoute>::new()} ssr=SsrMode::Async/>

@@ -113,6 +113,9 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         .merge(accounts::server::plug::routes())
         .merge(stages::server::plug::routes())
         .merge(innovation::server::plug::routes())
+        .merge(espaces::server::documents_routes::routes(
+            state.config.espaces.upload_max_bytes,
+        ))
         .leptos_routes_with_context(&state, generate_route_list(App), context.clone(), app_shell)
         .fallback(files_or_not_found(
             state.config.server.site_root.clone(),

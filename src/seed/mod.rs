@@ -1,11 +1,12 @@
 //! Demo data, loaded only when `[demo] enabled` is on (`scripts/run` turns it on): one account
 //! per role, the Stages offers and applications (with CVs), the Innovation fiches, comments
-//! and threads, the Espaces spaces with their members. The one place that knows every domain's demo content; `crate::app_server`
+//! and threads, the Espaces spaces with their members and documents. The one place that knows every domain's demo content; `crate::app_server`
 //! calls [`load`] at start.
 
 pub mod accounts;
 pub mod applications;
 pub mod espaces;
+pub mod espaces_documents;
 pub mod fiches;
 pub mod offers;
 
@@ -30,5 +31,6 @@ pub async fn load(db: &Db, storage: &Storage, clock: &Clock) -> Result<(), sqlx:
         .map_err(|_| sqlx::Error::Protocol("demo password hashing failed".into()))?;
     let zone = clock.zone().iana_name().unwrap_or("Europe/Paris").to_string();
     espaces::load(db, &hash, clock.now_seconds(), &zone).await?;
+    espaces_documents::load(db, storage, clock.now_seconds()).await?;
     Ok(())
 }

@@ -51,6 +51,7 @@ pub(super) fn SpaceHeader(space: SpaceHome) -> impl IntoView {
         <nav class="space-nav" aria-label=t("space-nav")>
             <a href=base.clone()>{t("space-home")}</a>" · "
             <a href=format!("{base}/membres")>{t("space-members")}</a>
+            {space.modules.contains(&crate::espaces::types::Module::Documents).then(|| view! { " · "<a href=format!("{base}/documents")>{t("space-documents")}</a> })}
             {space.can(SpaceAction::ManageSettings).then(|| view! { " · "<a href=format!("{base}/reglages")>{t("space-settings")}</a> })}
         </nav>
     }

@@ -15,4 +15,5 @@ pub fn register(registry: &mut Registry, config: &Config) {
     registry.job(super::invitations::SIGN_IN_MAIL, |app, job| {
         Box::pin(super::invitations::send_sign_in_mail(app, job))
     });
+    registry.round(super::documents_sweep::round());
 }

@@ -16,3 +16,8 @@ pub mod overview;
 pub mod personal_data;
 pub mod retention;
 pub mod spaces;
+pub mod document_shares;
+pub mod documents;
+pub mod documents_routes;
+pub mod documents_sniff;
+pub mod documents_sweep;

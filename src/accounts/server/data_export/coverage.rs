@@ -133,6 +133,12 @@ pub const COVERAGE: &[Covered] = &[
     exported("space_agents", "granted_by", "spaces.json"),
     exported("space_activity", "actor_id", "spaces.json"),
     exported("space_mentions", "user_id", "spaces.json"),
+    exported("space_folders", "created_by", "spaces.json"),
+    exported("space_documents", "created_by", "spaces.json"),
+    exported("space_documents", "deleted_by", "spaces.json"),
+    exported("space_document_versions", "uploaded_by", "spaces.json"),
+    exported("space_document_shares", "created_by", "spaces.json"),
+    exported("space_document_shares", "revoked_by", "spaces.json"),
 ];
 
 /// The archive files `COVERAGE` names, each once, sorted.
