@@ -120,7 +120,10 @@ async fn document(
     app.call_json::<DocumentPage>(
         client,
         "espaces/document",
-        &[("id", &space.to_string()), ("document", &document.to_string())],
+        &[
+            ("id", &space.to_string()),
+            ("document", &document.to_string()),
+        ],
     )
     .await
 }
@@ -165,7 +168,9 @@ async fn a_new_upload_of_the_same_name_is_a_new_version_downloaded_with_its_name
     );
     // The same name in another case: the same document.
     assert_eq!(
-        upload(&app, &agent, space, None, "compte rendu ÉTÉ.pdf", PDF_2).await.0,
+        upload(&app, &agent, space, None, "compte rendu ÉTÉ.pdf", PDF_2)
+            .await
+            .0,
         200
     );
     let (status, page) = documents(&app, &agent, space, 0, "").await;
@@ -190,7 +195,11 @@ async fn a_new_upload_of_the_same_name_is_a_new_version_downloaded_with_its_name
     );
     assert_eq!(header(&response, "cache-control"), "private, no-store");
     assert_eq!(response.bytes().await.expect("body").as_ref(), PDF_2);
-    let inline = get(&agent, &app.url(&format!("{}?affichage=inline", row.download_url(space)))).await;
+    let inline = get(
+        &agent,
+        &app.url(&format!("{}?affichage=inline", row.download_url(space))),
+    )
+    .await;
     assert!(header(&inline, "content-disposition").starts_with("inline;"));
 
     let (_, doc) = document(&app, &agent, space, row.id).await;
@@ -199,7 +208,9 @@ async fn a_new_upload_of_the_same_name_is_a_new_version_downloaded_with_its_name
     let first = doc.versions.iter().find(|v| v.number == 1).expect("v1");
     let old = get(
         &agent,
-        &app.url(&parvis::espaces::documents_types::version_url(space, row.id, first.id)),
+        &app.url(&parvis::espaces::documents_types::version_url(
+            space, row.id, first.id,
+        )),
     )
     .await;
     assert_eq!(old.bytes().await.expect("body").as_ref(), PDF_1);
@@ -224,10 +235,16 @@ async fn a_new_upload_of_the_same_name_is_a_new_version_downloaded_with_its_name
     assert_eq!(doc.document.size, PDF_1.len() as i64);
     let current = get(&agent, &app.url(&doc.document.download_url(space))).await;
     assert_eq!(current.bytes().await.expect("body").as_ref(), PDF_1);
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM space_document_files").await, 2);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM space_document_files").await,
+        2
+    );
     assert_eq!(stored_objects(&app, space).await, 2);
     let (_, page) = documents(&app, &agent, space, 0, "").await;
-    assert_eq!(page.expect("page").used_bytes, (PDF_1.len() + PDF_2.len()) as i64);
+    assert_eq!(
+        page.expect("page").used_bytes,
+        (PDF_1.len() + PDF_2.len()) as i64
+    );
 
     // The site admins' overview counts the same bytes.
     let admin = app.sign_up("root@example.org", PASSWORD).await;
@@ -262,10 +279,20 @@ async fn the_type_comes_from_the_content_never_from_the_name() {
     let (space, agent) = space(&app).await;
     for (name, bytes) in [
         ("photo.pdf", PNG),
-        ("page.html", b"<html><script>alert(1)</script></html>".as_slice()),
-        ("image.jpg", b"MZ\x90\x00\x03\x00\x00\x00\x04\x00".as_slice()),
+        (
+            "page.html",
+            b"<html><script>alert(1)</script></html>".as_slice(),
+        ),
+        (
+            "image.jpg",
+            b"MZ\x90\x00\x03\x00\x00\x00\x04\x00".as_slice(),
+        ),
     ] {
-        assert_eq!(upload(&app, &agent, space, None, name, bytes).await.0, 200, "{name}");
+        assert_eq!(
+            upload(&app, &agent, space, None, name, bytes).await.0,
+            200,
+            "{name}"
+        );
     }
     let (_, page) = documents(&app, &agent, space, 0, "").await;
     let page = page.expect("page");
@@ -280,13 +307,20 @@ async fn the_type_comes_from_the_content_never_from_the_name() {
     assert_eq!(type_of("page.html"), "text/plain; charset=utf-8");
     assert_eq!(type_of("image.jpg"), "application/octet-stream");
     // What is neither an image nor a PDF is never shown inline.
-    let html = page.documents.iter().find(|d| d.name == "page.html").expect("html");
+    let html = page
+        .documents
+        .iter()
+        .find(|d| d.name == "page.html")
+        .expect("html");
     let response = get(
         &agent,
         &app.url(&format!("{}?affichage=inline", html.download_url(space))),
     )
     .await;
-    assert_eq!(header(&response, "content-type"), "text/plain; charset=utf-8");
+    assert_eq!(
+        header(&response, "content-type"),
+        "text/plain; charset=utf-8"
+    );
     assert!(header(&response, "content-disposition").starts_with("attachment;"));
     assert_eq!(header(&response, "x-content-type-options"), "nosniff");
 }
@@ -295,9 +329,16 @@ async fn the_type_comes_from_the_content_never_from_the_name() {
 async fn hostile_names_are_made_safe_or_refused() {
     let app = TestApp::spawn().await;
     let (space, agent) = space(&app).await;
-    assert_eq!(upload(&app, &agent, space, None, "../../etc/passwd", PDF_1).await.0, 200);
     assert_eq!(
-        upload(&app, &agent, space, None, "..\\..\\win.ini", PDF_1).await.0,
+        upload(&app, &agent, space, None, "../../etc/passwd", PDF_1)
+            .await
+            .0,
+        200
+    );
+    assert_eq!(
+        upload(&app, &agent, space, None, "..\\..\\win.ini", PDF_1)
+            .await
+            .0,
         200
     );
     assert_eq!(
@@ -318,8 +359,15 @@ async fn hostile_names_are_made_safe_or_refused() {
         .collect();
     names.sort();
     assert_eq!(names, ["passwd", "win.ini"]);
-    assert_eq!(stored_objects(&app, space).await, 2, "refused names store nothing");
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM space_document_uploads").await, 0);
+    assert_eq!(
+        stored_objects(&app, space).await,
+        2,
+        "refused names store nothing"
+    );
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM space_document_uploads").await,
+        0
+    );
 
     let id: i64 = sqlx::query_scalar("SELECT id FROM space_documents WHERE name = 'passwd'")
         .fetch_one(&app.state.db.pool)
@@ -344,7 +392,11 @@ async fn hostile_names_are_made_safe_or_refused() {
             )
             .await;
         assert_eq!(status, 422, "{name:?}");
-        assert_eq!(refused.expect_err("refused").field_key("name"), Some(key), "{name:?}");
+        assert_eq!(
+            refused.expect_err("refused").field_key("name"),
+            Some(key),
+            "{name:?}"
+        );
     }
     let (status, _) = app
         .call_json::<()>(
@@ -363,7 +415,10 @@ async fn hostile_names_are_made_safe_or_refused() {
         .fetch_one(&app.state.db.pool)
         .await
         .expect("name");
-    assert_eq!(name, "Mots de passe.txt", "control characters and direction marks dropped");
+    assert_eq!(
+        name, "Mots de passe.txt",
+        "control characters and direction marks dropped"
+    );
 }
 
 #[tokio::test]
@@ -400,8 +455,18 @@ async fn folders_moves_and_the_search_by_name() {
         .await;
     assert_eq!(status, 422, "a folder of that name is there");
     // The same name in two folders: two documents.
-    assert_eq!(upload(&app, &agent, space, Some(inner), "bilan.pdf", PDF_1).await.0, 200);
-    assert_eq!(upload(&app, &agent, space, None, "bilan.pdf", PDF_2).await.0, 200);
+    assert_eq!(
+        upload(&app, &agent, space, Some(inner), "bilan.pdf", PDF_1)
+            .await
+            .0,
+        200
+    );
+    assert_eq!(
+        upload(&app, &agent, space, None, "bilan.pdf", PDF_2)
+            .await
+            .0,
+        200
+    );
     let (_, top) = documents(&app, &agent, space, 0, "").await;
     let top = top.expect("top");
     assert_eq!(top.folders.len(), 1);
@@ -413,9 +478,15 @@ async fn folders_moves_and_the_search_by_name() {
     let (_, found) = documents(&app, &agent, space, 0, "BILAN").await;
     let found = found.expect("search");
     assert_eq!(found.documents.len(), 2);
-    assert!(found.documents.iter().any(|d| d.folder_path == "Rapports / 2026"));
+    assert!(found
+        .documents
+        .iter()
+        .any(|d| d.folder_path == "Rapports / 2026"));
     let (_, none) = documents(&app, &agent, space, 0, "%").await;
-    assert!(none.expect("search").documents.is_empty(), "% is a character");
+    assert!(
+        none.expect("search").documents.is_empty(),
+        "% is a character"
+    );
     // Moving the top one into the folder meets its namesake.
     let (status, _) = app
         .call_json::<()>(
@@ -461,7 +532,16 @@ async fn folders_moves_and_the_search_by_name() {
         )
         .await;
     assert_eq!(
-        upload(&app, &agent, space, Some(foreign.expect("folder")), "x.pdf", PDF_1).await.0,
+        upload(
+            &app,
+            &agent,
+            space,
+            Some(foreign.expect("folder")),
+            "x.pdf",
+            PDF_1
+        )
+        .await
+        .0,
         404
     );
     assert_eq!(stored_objects(&app, space).await, 2);
@@ -471,14 +551,32 @@ async fn folders_moves_and_the_search_by_name() {
 async fn readers_only_read_and_non_members_see_nothing() {
     let app = TestApp::spawn().await;
     let (space, agent) = space(&app).await;
-    assert_eq!(upload(&app, &agent, space, None, "plan.pdf", PDF_1).await.0, 200);
+    assert_eq!(
+        upload(&app, &agent, space, None, "plan.pdf", PDF_1).await.0,
+        200
+    );
     let reader = member(&app, space, "rea@partner.example", SpaceRole::Reader).await;
     let outsider = app.sign_up("out@elsewhere.example", PASSWORD).await;
     let visitor = app.client();
 
-    assert_eq!(upload(&app, &reader, space, None, "mine.pdf", PDF_2).await.0, 403);
-    assert_eq!(upload(&app, &outsider, space, None, "mine.pdf", PDF_2).await.0, 404);
-    assert_eq!(upload(&app, &visitor, space, None, "mine.pdf", PDF_2).await.0, 404);
+    assert_eq!(
+        upload(&app, &reader, space, None, "mine.pdf", PDF_2)
+            .await
+            .0,
+        403
+    );
+    assert_eq!(
+        upload(&app, &outsider, space, None, "mine.pdf", PDF_2)
+            .await
+            .0,
+        404
+    );
+    assert_eq!(
+        upload(&app, &visitor, space, None, "mine.pdf", PDF_2)
+            .await
+            .0,
+        404
+    );
     assert_eq!(stored_objects(&app, space).await, 1);
 
     let (status, page) = documents(&app, &reader, space, 0, "").await;
@@ -486,11 +584,24 @@ async fn readers_only_read_and_non_members_see_nothing() {
     let row = page.expect("page").documents.remove(0);
     let response = get(&reader, &app.url(&row.download_url(space))).await;
     assert_eq!(response.status(), 200, "a reader downloads");
-    assert_eq!(get(&outsider, &app.url(&row.download_url(space))).await.status(), 404);
-    assert_eq!(get(&visitor, &app.url(&row.download_url(space))).await.status(), 404);
+    assert_eq!(
+        get(&outsider, &app.url(&row.download_url(space)))
+            .await
+            .status(),
+        404
+    );
+    assert_eq!(
+        get(&visitor, &app.url(&row.download_url(space)))
+            .await
+            .status(),
+        404
+    );
     assert_eq!(documents(&app, &outsider, space, 0, "").await.0, 404);
     let (_, doc) = document(&app, &reader, space, row.id).await;
-    assert!(doc.expect("document").shares.is_empty(), "readers see no share link");
+    assert!(
+        doc.expect("document").shares.is_empty(),
+        "readers see no share link"
+    );
 
     let id = space.to_string();
     let doc = row.id.to_string();
@@ -503,17 +614,31 @@ async fn readers_only_read_and_non_members_see_nothing() {
     ] {
         let mut form = vec![("id", id.as_str()), ("document", doc.as_str())];
         form.extend(args);
-        assert_eq!(app.call(&reader, endpoint, &form).await.status(), 403, "{endpoint}");
-        assert_eq!(app.call(&outsider, endpoint, &form).await.status(), 404, "{endpoint}");
+        assert_eq!(
+            app.call(&reader, endpoint, &form).await.status(),
+            403,
+            "{endpoint}"
+        );
+        assert_eq!(
+            app.call(&outsider, endpoint, &form).await.status(),
+            404,
+            "{endpoint}"
+        );
     }
     assert_eq!(
-        app.call(&reader, "espaces/create_folder", &[("id", &id), ("name", "X")])
-            .await
-            .status(),
+        app.call(
+            &reader,
+            "espaces/create_folder",
+            &[("id", &id), ("name", "X")]
+        )
+        .await
+        .status(),
         403
     );
     assert_eq!(
-        app.call(&reader, "espaces/documents_bin", &[("id", &id)]).await.status(),
+        app.call(&reader, "espaces/documents_bin", &[("id", &id)])
+            .await
+            .status(),
         403
     );
 }
@@ -523,14 +648,29 @@ async fn the_bin_counts_toward_the_quota_and_only_animators_restore_or_empty_it(
     let app = TestApp::spawn().await;
     let (space, agent) = space(&app).await;
     let contributor = member(&app, space, "con@paris.example", SpaceRole::Contributor).await;
-    assert_eq!(upload(&app, &contributor, space, None, "notes.txt", b"v1\n").await.0, 200);
-    assert_eq!(upload(&app, &contributor, space, None, "notes.txt", b"v2 longer\n").await.0, 200);
+    assert_eq!(
+        upload(&app, &contributor, space, None, "notes.txt", b"v1\n")
+            .await
+            .0,
+        200
+    );
+    assert_eq!(
+        upload(&app, &contributor, space, None, "notes.txt", b"v2 longer\n")
+            .await
+            .0,
+        200
+    );
     let (_, page) = documents(&app, &contributor, space, 0, "").await;
     let row = page.expect("page").documents.remove(0);
     let id = space.to_string();
     let doc = row.id.to_string();
     let form = [("id", id.as_str()), ("document", doc.as_str())];
-    assert_eq!(app.call(&contributor, "espaces/delete_document", &form).await.status(), 200);
+    assert_eq!(
+        app.call(&contributor, "espaces/delete_document", &form)
+            .await
+            .status(),
+        200
+    );
     let (_, page) = documents(&app, &contributor, space, 0, "").await;
     let page = page.expect("page");
     assert!(page.documents.is_empty());
@@ -541,25 +681,65 @@ async fn the_bin_counts_toward_the_quota_and_only_animators_restore_or_empty_it(
         .await;
     assert_eq!(bin.expect("bin").documents[0].size, 13);
 
-    assert_eq!(app.call(&contributor, "espaces/restore_document", &form).await.status(), 403);
-    assert_eq!(app.call(&contributor, "espaces/empty_bin", &[("id", &id)]).await.status(), 403);
-    assert_eq!(app.call(&agent, "espaces/restore_document", &form).await.status(), 200);
+    assert_eq!(
+        app.call(&contributor, "espaces/restore_document", &form)
+            .await
+            .status(),
+        403
+    );
+    assert_eq!(
+        app.call(&contributor, "espaces/empty_bin", &[("id", &id)])
+            .await
+            .status(),
+        403
+    );
+    assert_eq!(
+        app.call(&agent, "espaces/restore_document", &form)
+            .await
+            .status(),
+        200
+    );
     let (_, page) = documents(&app, &agent, space, 0, "").await;
     assert_eq!(page.expect("page").documents.len(), 1);
 
     // Deleted again, then a new document of the same name: restoring the first is refused.
-    assert_eq!(app.call(&contributor, "espaces/delete_document", &form).await.status(), 200);
-    assert_eq!(upload(&app, &contributor, space, None, "notes.txt", b"new\n").await.0, 200);
-    assert_eq!(app.call(&agent, "espaces/restore_document", &form).await.status(), 409);
+    assert_eq!(
+        app.call(&contributor, "espaces/delete_document", &form)
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(
+        upload(&app, &contributor, space, None, "notes.txt", b"new\n")
+            .await
+            .0,
+        200
+    );
+    assert_eq!(
+        app.call(&agent, "espaces/restore_document", &form)
+            .await
+            .status(),
+        409
+    );
     assert_eq!(stored_objects(&app, space).await, 3);
 
     let (status, gone) = app
         .call_json::<u64>(&agent, "espaces/empty_bin", &[("id", &id)])
         .await;
     assert_eq!((status, gone.expect("emptied")), (200, 1));
-    assert_eq!(stored_objects(&app, space).await, 1, "the bin's files are deleted");
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM space_document_files").await, 1);
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM space_document_uploads").await, 0);
+    assert_eq!(
+        stored_objects(&app, space).await,
+        1,
+        "the bin's files are deleted"
+    );
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM space_document_files").await,
+        1
+    );
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM space_document_uploads").await,
+        0
+    );
     let (_, page) = documents(&app, &agent, space, 0, "").await;
     let page = page.expect("page");
     assert_eq!(page.used_bytes, 4);
@@ -590,15 +770,28 @@ async fn an_upload_past_the_quota_is_refused_before_anything_is_stored() {
     );
     // Fits the announcement's slack but not what is left: refused as it streams.
     let part = vec![b'c'; 60_000];
-    assert_eq!(upload(&app, &agent, space, None, "part.txt", &part).await.0, 200);
+    assert_eq!(
+        upload(&app, &agent, space, None, "part.txt", &part).await.0,
+        200
+    );
     let more = vec![b'd'; 50_000];
     assert_eq!(
         upload(&app, &agent, space, None, "more.txt", &more).await,
         (413, "error-documents-quota".into())
     );
-    assert_eq!(stored_objects(&app, space).await, 1, "nothing of the refused uploads");
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM space_document_files").await, 1);
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM space_document_uploads").await, 0);
+    assert_eq!(
+        stored_objects(&app, space).await,
+        1,
+        "nothing of the refused uploads"
+    );
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM space_document_files").await,
+        1
+    );
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM space_document_uploads").await,
+        0
+    );
     // The plain form (no script) is sent back to the folder with the message.
     let form = multipart::Form::new().text("dossier", "").part(
         "fichier",
@@ -615,9 +808,10 @@ async fn an_upload_past_the_quota_is_refused_before_anything_is_stored() {
         header(&response, "location"),
         format!("/espaces/{space}/documents?depot=error-documents-quota")
     );
-    let small = multipart::Form::new()
-        .text("dossier", "")
-        .part("fichier", multipart::Part::bytes(b"ok".to_vec()).file_name("ok.txt"));
+    let small = multipart::Form::new().text("dossier", "").part(
+        "fichier",
+        multipart::Part::bytes(b"ok".to_vec()).file_name("ok.txt"),
+    );
     let response = agent
         .post(app.url(&format!("/espaces/{space}/documents/depot")))
         .multipart(small)
@@ -634,11 +828,19 @@ async fn an_upload_past_the_quota_is_refused_before_anything_is_stored() {
 async fn an_unfinished_upload_leaves_nothing_once_swept() {
     let app = TestApp::spawn().await;
     let (space, agent) = space(&app).await;
-    assert_eq!(upload(&app, &agent, space, None, "kept.pdf", PDF_1).await.0, 200);
+    assert_eq!(
+        upload(&app, &agent, space, None, "kept.pdf", PDF_1).await.0,
+        200
+    );
     // What a process that died between the end of an upload and its commit leaves.
-    let key = parvis::server::storage::StorageKey::new(format!("espaces/{space}/documents/0123abcd"))
-        .expect("key");
-    app.state.storage.put_bytes(&key, b"orphan".to_vec()).await.expect("stored");
+    let key =
+        parvis::server::storage::StorageKey::new(format!("espaces/{space}/documents/0123abcd"))
+            .expect("key");
+    app.state
+        .storage
+        .put_bytes(&key, b"orphan".to_vec())
+        .await
+        .expect("stored");
     let now = app.state.clock.now_seconds();
     sqlx::query("INSERT INTO space_document_uploads (storage_key, space_id, started_at) VALUES ($1, $2, $3)")
         .bind(key.as_str())
@@ -650,7 +852,11 @@ async fn an_unfinished_upload_leaves_nothing_once_swept() {
     parvis::espaces::server::documents_sweep::run(app.state.clone())
         .await
         .expect("sweep");
-    assert_eq!(stored_objects(&app, space).await, 2, "an upload under way is left alone");
+    assert_eq!(
+        stored_objects(&app, space).await,
+        2,
+        "an upload under way is left alone"
+    );
     app.state.clock.set(
         app.state
             .clock
@@ -661,9 +867,19 @@ async fn an_unfinished_upload_leaves_nothing_once_swept() {
     parvis::espaces::server::documents_sweep::run(app.state.clone())
         .await
         .expect("sweep");
-    assert_eq!(stored_objects(&app, space).await, 1, "the orphan is gone, the version stays");
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM space_document_uploads").await, 0);
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM space_document_versions").await, 1);
+    assert_eq!(
+        stored_objects(&app, space).await,
+        1,
+        "the orphan is gone, the version stays"
+    );
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM space_document_uploads").await,
+        0
+    );
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM space_document_versions").await,
+        1
+    );
 }
 
 #[tokio::test]
@@ -671,7 +887,12 @@ async fn a_share_link_opens_without_an_account_is_logged_and_stops_when_revoked_
     let app = TestApp::spawn().await;
     let (space, agent) = space(&app).await;
     let contributor = member(&app, space, "con@paris.example", SpaceRole::Contributor).await;
-    assert_eq!(upload(&app, &contributor, space, None, "carte.png", PNG).await.0, 200);
+    assert_eq!(
+        upload(&app, &contributor, space, None, "carte.png", PNG)
+            .await
+            .0,
+        200
+    );
     let (_, page) = documents(&app, &contributor, space, 0, "").await;
     let doc = page.expect("page").documents.remove(0).id;
     let id = space.to_string();
@@ -725,33 +946,54 @@ async fn a_share_link_opens_without_an_account_is_logged_and_stops_when_revoked_
     // Revoked: a clear page, the file no more.
     let share = seen.shares[0].id.to_string();
     assert_eq!(
-        app.call(&contributor, "espaces/revoke_share", &[("id", &id), ("share", &share)])
-            .await
-            .status(),
+        app.call(
+            &contributor,
+            "espaces/revoke_share",
+            &[("id", &id), ("share", &share)]
+        )
+        .await
+        .status(),
         200
     );
     let (status, ended) = app
         .call_json::<SharedDocument>(&stranger, "espaces/shared_document", &[("token", &token)])
         .await;
     assert_eq!(status, 409);
-    assert_eq!(ended.expect_err("ended").message_key(), "error-share-link-ended");
+    assert_eq!(
+        ended.expect_err("ended").message_key(),
+        "error-share-link-ended"
+    );
     let page = get(&stranger, &app.url(&format!("/espaces/partage/{token}"))).await;
     assert_eq!(page.status(), 409);
     let html = page.text().await.expect("html");
-    assert!(html.contains("lien de partage a été révoqué"), "a clear page");
+    assert!(
+        html.contains("lien de partage a été révoqué"),
+        "a clear page"
+    );
     let file = get(&stranger, &app.url(&shared.url)).await;
     assert_eq!(file.status(), 303);
-    assert_eq!(header(&file, "location"), format!("/espaces/partage/{token}"));
     assert_eq!(
-        app.call(&contributor, "espaces/revoke_share", &[("id", &id), ("share", &share)])
-            .await
-            .status(),
+        header(&file, "location"),
+        format!("/espaces/partage/{token}")
+    );
+    assert_eq!(
+        app.call(
+            &contributor,
+            "espaces/revoke_share",
+            &[("id", &id), ("share", &share)]
+        )
+        .await
+        .status(),
         404,
         "revoked once"
     );
     // An unknown token: the site's 404 page.
     let (status, _) = app
-        .call_json::<SharedDocument>(&stranger, "espaces/shared_document", &[("token", &"0".repeat(64))])
+        .call_json::<SharedDocument>(
+            &stranger,
+            "espaces/shared_document",
+            &[("token", &"0".repeat(64))],
+        )
         .await;
     assert_eq!(status, 404);
 
@@ -763,7 +1005,12 @@ async fn a_share_link_opens_without_an_account_is_logged_and_stops_when_revoked_
             &[("id", &id), ("document", &doc_arg), ("days", "1")],
         )
         .await;
-    let token = link.expect("link").rsplit('/').next().expect("token").to_string();
+    let token = link
+        .expect("link")
+        .rsplit('/')
+        .next()
+        .expect("token")
+        .to_string();
     assert_eq!(
         app.call_json::<SharedDocument>(&stranger, "espaces/shared_document", &[("token", &token)])
             .await
@@ -786,27 +1033,46 @@ async fn a_share_link_opens_without_an_account_is_logged_and_stops_when_revoked_
     let (_, seen) = document(&app, &agent, space, doc).await;
     let seen = seen.expect("document");
     assert!(seen.shares.iter().all(|s| s.revoked || s.expired));
-    assert_eq!(seen.openings.len(), 3, "openings of ended links are not logged");
+    assert_eq!(
+        seen.openings.len(),
+        3,
+        "openings of ended links are not logged"
+    );
 }
 
 #[tokio::test]
 async fn an_archived_space_only_reads() {
     let app = TestApp::spawn().await;
     let (space, agent) = space(&app).await;
-    assert_eq!(upload(&app, &agent, space, None, "plan.pdf", PDF_1).await.0, 200);
-    let id = space.to_string();
     assert_eq!(
-        app.call(&agent, "espaces/archive", &[("id", &id), ("archived", "true")])
-            .await
-            .status(),
+        upload(&app, &agent, space, None, "plan.pdf", PDF_1).await.0,
         200
     );
-    assert_eq!(upload(&app, &agent, space, None, "plan.pdf", PDF_2).await.0, 409);
+    let id = space.to_string();
+    assert_eq!(
+        app.call(
+            &agent,
+            "espaces/archive",
+            &[("id", &id), ("archived", "true")]
+        )
+        .await
+        .status(),
+        200
+    );
+    assert_eq!(
+        upload(&app, &agent, space, None, "plan.pdf", PDF_2).await.0,
+        409
+    );
     let (status, page) = documents(&app, &agent, space, 0, "").await;
     assert_eq!(status, 200);
     let row = page.expect("page").documents.remove(0);
     assert_eq!(row.version, 1);
-    assert_eq!(get(&agent, &app.url(&row.download_url(space))).await.status(), 200);
+    assert_eq!(
+        get(&agent, &app.url(&row.download_url(space)))
+            .await
+            .status(),
+        200
+    );
     let doc = row.id.to_string();
     for (endpoint, extra) in [
         ("espaces/rename_document", ("name", "x.pdf")),
@@ -818,12 +1084,20 @@ async fn an_archived_space_only_reads() {
         if !extra.0.is_empty() {
             form.push(extra);
         }
-        assert_eq!(app.call(&agent, endpoint, &form).await.status(), 409, "{endpoint}");
+        assert_eq!(
+            app.call(&agent, endpoint, &form).await.status(),
+            409,
+            "{endpoint}"
+        );
     }
     assert_eq!(
-        app.call(&agent, "espaces/create_folder", &[("id", &id), ("name", "X")])
-            .await
-            .status(),
+        app.call(
+            &agent,
+            "espaces/create_folder",
+            &[("id", &id), ("name", "X")]
+        )
+        .await
+        .status(),
         409
     );
     assert_eq!(stored_objects(&app, space).await, 1);

@@ -26,7 +26,9 @@ use {
         accounts::server::Caller,
         error::AppResult,
         query_text,
-        server::{app_state, human_dates::HumanDates, redirect_plain_form, respond, state::AppState},
+        server::{
+            app_state, human_dates::HumanDates, redirect_plain_form, respond, state::AppState,
+        },
     },
 };
 
@@ -102,7 +104,11 @@ pub async fn load_documents(
                 space: spaces::home(&state.db, &access, now).await?,
                 folder,
                 path,
-                folders: if query.is_empty() { tree.children(folder) } else { Vec::new() },
+                folders: if query.is_empty() {
+                    tree.children(folder)
+                } else {
+                    Vec::new()
+                },
                 documents,
                 query,
                 used_bytes,
@@ -247,9 +253,16 @@ pub async fn rename_document(id: i64, document: i64, name: String) -> Result<(),
             let Some(folder) = documents::folder_of(&state.db, id, document).await? else {
                 return Err(AppError::NotFound);
             };
-            documents::place(&state.db, id, document, folder, Some(&name), state.clock.now_seconds())
-                .await
-                .map_err(place_refused)?;
+            documents::place(
+                &state.db,
+                id,
+                document,
+                folder,
+                Some(&name),
+                state.clock.now_seconds(),
+            )
+            .await
+            .map_err(place_refused)?;
             redirect_plain_form(&format!("/espaces/{id}/documents/{document}"));
             Ok(())
         }
@@ -260,13 +273,24 @@ pub async fn rename_document(id: i64, document: i64, name: String) -> Result<(),
 /// Moves a document (not in the bin) to folder `folder` (0: the top). Contributors.
 #[server(endpoint = "espaces/move_document")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "espaces/move_document", skip_all, fields(account = tracing::field::Empty, id = id)))]
-pub async fn move_document(id: i64, document: i64, #[server(default)] folder: i64) -> Result<(), AppError> {
+pub async fn move_document(
+    id: i64,
+    document: i64,
+    #[server(default)] folder: i64,
+) -> Result<(), AppError> {
     respond(
         async {
             let (state, _, _) = open_for(id, SpaceAction::Contribute).await?;
-            documents::place(&state.db, id, document, folder_arg(folder), None, state.clock.now_seconds())
-                .await
-                .map_err(place_refused)?;
+            documents::place(
+                &state.db,
+                id,
+                document,
+                folder_arg(folder),
+                None,
+                state.clock.now_seconds(),
+            )
+            .await
+            .map_err(place_refused)?;
             redirect_plain_form(&format!("/espaces/{id}/documents/{document}"));
             Ok(())
         }
@@ -282,7 +306,9 @@ pub async fn delete_document(id: i64, document: i64) -> Result<(), AppError> {
         async {
             let (state, account, _) = open_for(id, SpaceAction::Contribute).await?;
             let folder = documents::folder_of(&state.db, id, document).await?;
-            if !documents::to_bin(&state.db, id, document, account, state.clock.now_seconds()).await? {
+            if !documents::to_bin(&state.db, id, document, account, state.clock.now_seconds())
+                .await?
+            {
                 return Err(AppError::NotFound);
             }
             let back = match folder.flatten() {
@@ -379,7 +405,10 @@ pub async fn share_document(id: i64, document: i64, days: i64) -> Result<String,
             if !(1..=state.config.espaces.share_link_max_days).contains(&days) {
                 return Err(AppError::field("days", "field-share-days"));
             }
-            if documents::folder_of(&state.db, id, document).await?.is_none() {
+            if documents::folder_of(&state.db, id, document)
+                .await?
+                .is_none()
+            {
                 return Err(AppError::NotFound);
             }
             let now = state.clock.now_seconds();
@@ -414,7 +443,10 @@ pub async fn revoke_share(id: i64, share: i64) -> Result<(), AppError> {
 /// where to download it; each opening is logged. An unknown link answers 404, a revoked or
 /// expired one (or whose document was deleted) 409 with its own message.
 #[server(endpoint = "espaces/shared_document")]
-#[cfg_attr(feature = "ssr", tracing::instrument(name = "espaces/shared_document", skip_all))]
+#[cfg_attr(
+    feature = "ssr",
+    tracing::instrument(name = "espaces/shared_document", skip_all)
+)]
 pub async fn open_shared_document(token: String) -> Result<SharedDocument, AppError> {
     respond(
         async {

@@ -56,9 +56,15 @@ pub fn clean_name(name: &str) -> Result<String, NameRefusal> {
     }
     let cleaned: String = name
         .chars()
-        .filter(|c| !c.is_control() && !is_direction_mark(*c) && !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+        .filter(|c| {
+            !c.is_control() && !is_direction_mark(*c) && !matches!(c, '\u{FFFE}' | '\u{FFFF}')
+        })
         .collect();
-    let cleaned = cleaned.trim().trim_end_matches(['.', ' ']).trim().to_string();
+    let cleaned = cleaned
+        .trim()
+        .trim_end_matches(['.', ' '])
+        .trim()
+        .to_string();
     if cleaned.is_empty() {
         return if name.trim().chars().all(|c| c == '.') && !name.trim().is_empty() {
             Err(NameRefusal::Path)
@@ -265,7 +271,10 @@ mod tests {
 
     #[test]
     fn names_are_cleaned_or_refused() {
-        assert_eq!(clean_name("  Rapport final.pdf ").as_deref(), Ok("Rapport final.pdf"));
+        assert_eq!(
+            clean_name("  Rapport final.pdf ").as_deref(),
+            Ok("Rapport final.pdf")
+        );
         assert_eq!(clean_name("a\u{0}b\u{202e}c.txt").as_deref(), Ok("abc.txt"));
         assert_eq!(clean_name("notes...").as_deref(), Ok("notes"));
         assert_eq!(clean_name("../etc/passwd"), Err(NameRefusal::Path));

@@ -46,7 +46,9 @@ pub fn SpaceDocumentsPage() -> impl IntoView {
         let q = query.get();
         (
             id(),
-            q.get("dossier").and_then(|f| f.parse::<i64>().ok()).unwrap_or(0),
+            q.get("dossier")
+                .and_then(|f| f.parse::<i64>().ok())
+                .unwrap_or(0),
             q.get("q").unwrap_or_default(),
         )
     };
@@ -88,7 +90,8 @@ pub(super) fn DocumentLine(space: i64, document: DocumentRow, show_folder: bool)
     let locale = use_locale();
     let link = format!("/espaces/{space}/documents/{}", document.id);
     let download = document.download_url(space);
-    let preview = previewable(&document.content_type).then(|| format!("{download}?affichage=inline"));
+    let preview =
+        previewable(&document.content_type).then(|| format!("{download}?affichage=inline"));
     view! {
         <li>
             <a href=link class="document-name">{document.name.clone()}</a>
@@ -138,7 +141,10 @@ fn Documents(
             ("quota", byte_size(locale, quota_bytes)),
         ],
     );
-    let hint = locale.t_with("documents-max-size", &[("size", byte_size(locale, upload_max_bytes))]);
+    let hint = locale.t_with(
+        "documents-max-size",
+        &[("size", byte_size(locale, upload_max_bytes))],
+    );
     view! {
         <SpaceHeader space=space.clone()/>
         <h2>{t("documents-title")}</h2>

@@ -28,8 +28,10 @@ use leptos_router::hooks::use_params_map;
 /// Whether the caller writes in the space's documents (sees the bin and share links): a
 /// contributor or an animator, or a site admin.
 pub(super) fn is_writer(space: &SpaceHome) -> bool {
-    matches!(space.role, Some(SpaceRole::Animator | SpaceRole::Contributor))
-        || space.can(SpaceAction::ManageSettings)
+    matches!(
+        space.role,
+        Some(SpaceRole::Animator | SpaceRole::Contributor)
+    ) || space.can(SpaceAction::ManageSettings)
         || space.can(SpaceAction::Restore)
 }
 
@@ -51,7 +53,9 @@ pub fn SpaceDocumentPage() -> impl IntoView {
     let key = move || {
         (
             id(),
-            params.with(|p| p.get("document")).and_then(|d| d.parse::<i64>().ok()),
+            params
+                .with(|p| p.get("document"))
+                .and_then(|d| d.parse::<i64>().ok()),
         )
     };
     let page = Resource::new(key, |(id, document)| async move {
@@ -115,10 +119,12 @@ fn Document(data: DocumentPage, actions: Actions) -> impl IntoView {
     let doc = document.id;
     let contribute = space.can(SpaceAction::Contribute) && !in_bin;
     let writer = is_writer(&space);
-    let animator = space.role == Some(SpaceRole::Animator) || space.can(SpaceAction::ManageSettings);
+    let animator =
+        space.role == Some(SpaceRole::Animator) || space.can(SpaceAction::ManageSettings);
     let base = format!("/espaces/{id}/documents");
     let download = document.download_url(id);
-    let preview = previewable(&document.content_type).then(|| format!("{download}?affichage=inline"));
+    let preview =
+        previewable(&document.content_type).then(|| format!("{download}?affichage=inline"));
     view! {
         <SpaceHeader space=space.clone()/>
         <nav aria-label=t("documents-path") class="breadcrumbs">

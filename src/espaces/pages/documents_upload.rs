@@ -129,18 +129,20 @@ fn send(
         return;
     }
     let _ = xhr.set_request_header("Accept", "application/json");
-    progress.set(Progress::Sending { sent: 0.0, total: 0.0 });
+    progress.set(Progress::Sending {
+        sent: 0.0,
+        total: 0.0,
+    });
     if let Ok(upload) = xhr.upload() {
-        let on_progress = Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(
-            move |ev: web_sys::ProgressEvent| {
+        let on_progress =
+            Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |ev: web_sys::ProgressEvent| {
                 if ev.length_computable() {
                     progress.set(Progress::Sending {
                         sent: ev.loaded(),
                         total: ev.total(),
                     });
                 }
-            },
-        );
+            });
         upload.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
         on_progress.forget();
     }
@@ -150,7 +152,11 @@ fn send(
         let text = answered.response_text().ok().flatten().unwrap_or_default();
         let message = serde_json::from_str::<serde_json::Value>(&text)
             .ok()
-            .and_then(|v| v.get("message").and_then(|m| m.as_str()).map(str::to_string))
+            .and_then(|v| {
+                v.get("message")
+                    .and_then(|m| m.as_str())
+                    .map(str::to_string)
+            })
             .unwrap_or_else(|| {
                 if text.is_empty() || text.len() > 300 {
                     t("error-upload-interrupted")

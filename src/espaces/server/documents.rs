@@ -5,9 +5,7 @@
 
 use crate::{
     espaces::{
-        documents_types::{
-            name_key, BinRow, DocumentRow, FolderChoice, FolderRow, VersionRow,
-        },
+        documents_types::{name_key, BinRow, DocumentRow, FolderChoice, FolderRow, VersionRow},
         server::activity::{record, NewActivity},
         types::Module,
     },
@@ -57,11 +55,16 @@ pub async fn folder_in_space(
 }
 
 /// Every folder of a space: (id, parent, name).
-async fn all_folders(db: &Db, space_id: i64) -> Result<Vec<(i64, Option<i64>, String)>, sqlx::Error> {
-    sqlx::query_as("SELECT id, parent_id, name FROM space_folders WHERE space_id = $1 ORDER BY name_key, id")
-        .bind(space_id)
-        .fetch_all(&db.pool)
-        .await
+async fn all_folders(
+    db: &Db,
+    space_id: i64,
+) -> Result<Vec<(i64, Option<i64>, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, parent_id, name FROM space_folders WHERE space_id = $1 ORDER BY name_key, id",
+    )
+    .bind(space_id)
+    .fetch_all(&db.pool)
+    .await
 }
 
 /// The folders of a space with their paths, and a function giving a folder's path from the
@@ -85,7 +88,10 @@ impl FolderTree {
             let Some((_, parent, name)) = self.folders.iter().find(|f| f.0 == id) else {
                 break;
             };
-            path.push(FolderRow { id, name: name.clone() });
+            path.push(FolderRow {
+                id,
+                name: name.clone(),
+            });
             if path.len() > 64 {
                 break;
             }
@@ -109,7 +115,10 @@ impl FolderTree {
         self.folders
             .iter()
             .filter(|f| f.1 == folder)
-            .map(|f| FolderRow { id: f.0, name: f.2.clone() })
+            .map(|f| FolderRow {
+                id: f.0,
+                name: f.2.clone(),
+            })
             .collect()
     }
 
@@ -118,7 +127,10 @@ impl FolderTree {
         let mut choices: Vec<FolderChoice> = self
             .folders
             .iter()
-            .map(|f| FolderChoice { id: f.0, path: self.path_text(Some(f.0)) })
+            .map(|f| FolderChoice {
+                id: f.0,
+                path: self.path_text(Some(f.0)),
+            })
             .collect();
         choices.sort_by(|a, b| a.path.to_lowercase().cmp(&b.path.to_lowercase()));
         choices
@@ -234,7 +246,10 @@ pub async fn in_folder(
     .bind(folder.unwrap_or(0))
     .fetch_all(&db.pool)
     .await?;
-    Ok(rows.into_iter().map(|r| document_row(r, tree, dates)).collect())
+    Ok(rows
+        .into_iter()
+        .map(|r| document_row(r, tree, dates))
+        .collect())
 }
 
 /// The documents (not in the bin) of a space whose name holds `query` (in any case), at most
@@ -258,7 +273,10 @@ pub async fn search(
     .bind(format!("%{needle}%"))
     .fetch_all(&db.pool)
     .await?;
-    Ok(rows.into_iter().map(|r| document_row(r, tree, dates)).collect())
+    Ok(rows
+        .into_iter()
+        .map(|r| document_row(r, tree, dates))
+        .collect())
 }
 
 /// One document of a space (in the bin or not): its row and whether it is in the bin.
@@ -269,13 +287,12 @@ pub async fn document(
     tree: &FolderTree,
     dates: &HumanDates,
 ) -> Result<Option<(DocumentRow, bool)>, sqlx::Error> {
-    let row: Option<DocRow> = sqlx::query_as(&format!(
-        "{DOC_SELECT} WHERE d.space_id = $1 AND d.id = $2"
-    ))
-    .bind(space_id)
-    .bind(id)
-    .fetch_optional(&db.pool)
-    .await?;
+    let row: Option<DocRow> =
+        sqlx::query_as(&format!("{DOC_SELECT} WHERE d.space_id = $1 AND d.id = $2"))
+            .bind(space_id)
+            .bind(id)
+            .fetch_optional(&db.pool)
+            .await?;
     let Some(row) = row else {
         return Ok(None);
     };
@@ -289,10 +306,12 @@ pub async fn document(
 
 /// How many documents of a space are in the bin.
 pub async fn bin_count(db: &Db, space_id: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM space_documents WHERE space_id = $1 AND deleted_at IS NOT NULL")
-        .bind(space_id)
-        .fetch_one(&db.pool)
-        .await
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM space_documents WHERE space_id = $1 AND deleted_at IS NOT NULL",
+    )
+    .bind(space_id)
+    .fetch_one(&db.pool)
+    .await
 }
 
 #[derive(sqlx::FromRow)]
@@ -816,15 +835,20 @@ pub async fn empty_bin(
 /// sweep tries again).
 pub async fn forget_file(db: &Db, storage: &Storage, key: &str) {
     let deleted = match StorageKey::new(key) {
-        Ok(key) => storage.delete(&key).await.map(|_| ()).map_err(|e| e.to_string()),
+        Ok(key) => storage
+            .delete(&key)
+            .await
+            .map(|_| ())
+            .map_err(|e| e.to_string()),
         Err(error) => Err(error.to_string()),
     };
     match deleted {
         Ok(()) => {
-            if let Err(error) = sqlx::query("DELETE FROM space_document_uploads WHERE storage_key = $1")
-                .bind(key)
-                .execute(&db.pool)
-                .await
+            if let Err(error) =
+                sqlx::query("DELETE FROM space_document_uploads WHERE storage_key = $1")
+                    .bind(key)
+                    .execute(&db.pool)
+                    .await
             {
                 tracing::warn!(%error, "documents: a pending upload row not deleted");
             }

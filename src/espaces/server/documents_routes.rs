@@ -52,7 +52,8 @@ const FORM_SLACK_BYTES: u64 = 64 * 1024;
 
 /// The routes, the upload with its own body limit.
 pub fn routes(upload_max_bytes: u64) -> Router<AppState> {
-    let limit = usize::try_from(upload_max_bytes.saturating_add(FORM_SLACK_BYTES)).unwrap_or(usize::MAX);
+    let limit =
+        usize::try_from(upload_max_bytes.saturating_add(FORM_SLACK_BYTES)).unwrap_or(usize::MAX);
     Router::new()
         .route(
             "/espaces/{id}/documents/depot",
@@ -122,7 +123,11 @@ fn answer(json: bool, locale: Locale, id: i64, folder: Option<i64>, outcome: &Ou
             .into_response();
     }
     let folder = folder.map(|f| format!("dossier={f}&")).unwrap_or_default();
-    Redirect::to(&format!("/espaces/{id}/documents?{folder}depot={}", outcome.key)).into_response()
+    Redirect::to(&format!(
+        "/espaces/{id}/documents?{folder}depot={}",
+        outcome.key
+    ))
+    .into_response()
 }
 
 /// `POST /espaces/{id}/documents/depot`: the fields `dossier` (a folder id, empty for the
@@ -150,7 +155,13 @@ pub async fn upload(
         return refusal(&AppError::Unauthenticated, locale);
     };
     let Ok(mut multipart) = multipart else {
-        return answer(json, locale, id, None, &Outcome::refused(StatusCode::BAD_REQUEST, "field-required"));
+        return answer(
+            json,
+            locale,
+            id,
+            None,
+            &Outcome::refused(StatusCode::BAD_REQUEST, "field-required"),
+        );
     };
     let quota = state.config.espaces.quota_bytes;
     let max = state.config.espaces.upload_max_bytes;
@@ -167,10 +178,22 @@ pub async fn upload(
         let files = length.saturating_sub(FORM_SLACK_BYTES);
         if used.saturating_add(files) > quota {
             tracing::info!(space = id, length, "document upload refused: quota");
-            return answer(json, locale, id, None, &Outcome::refused(StatusCode::PAYLOAD_TOO_LARGE, "error-documents-quota"));
+            return answer(
+                json,
+                locale,
+                id,
+                None,
+                &Outcome::refused(StatusCode::PAYLOAD_TOO_LARGE, "error-documents-quota"),
+            );
         }
         if files > max {
-            return answer(json, locale, id, None, &Outcome::refused(StatusCode::PAYLOAD_TOO_LARGE, "field-document-too-big"));
+            return answer(
+                json,
+                locale,
+                id,
+                None,
+                &Outcome::refused(StatusCode::PAYLOAD_TOO_LARGE, "field-document-too-big"),
+            );
         }
     }
     let mut folder: Option<i64> = None;
@@ -187,10 +210,15 @@ pub async fn upload(
                     };
                     match known {
                         Ok(true) => {}
-                        Ok(false) => break Outcome::refused(StatusCode::NOT_FOUND, "error-not-found"),
+                        Ok(false) => {
+                            break Outcome::refused(StatusCode::NOT_FOUND, "error-not-found")
+                        }
                         Err(error) => {
                             tracing::error!(%error, "documents: folder lookup failed");
-                            break Outcome::refused(StatusCode::INTERNAL_SERVER_ERROR, "error-internal");
+                            break Outcome::refused(
+                                StatusCode::INTERNAL_SERVER_ERROR,
+                                "error-internal",
+                            );
                         }
                     }
                 }
@@ -207,7 +235,10 @@ pub async fn upload(
                 break if stored == 0 {
                     Outcome::refused(StatusCode::UNPROCESSABLE_ENTITY, "field-required")
                 } else {
-                    Outcome { status: StatusCode::OK, key: "documents-uploaded" }
+                    Outcome {
+                        status: StatusCode::OK,
+                        key: "documents-uploaded",
+                    }
                 };
             }
             Err(error) => {
@@ -252,7 +283,10 @@ async fn store(
             Ok(None) => break,
             Err(error) => {
                 tracing::info!(%error, space = id, "document upload interrupted");
-                return Err(Outcome::refused(StatusCode::BAD_REQUEST, "error-upload-interrupted"));
+                return Err(Outcome::refused(
+                    StatusCode::BAD_REQUEST,
+                    "error-upload-interrupted",
+                ));
             }
         }
     }
@@ -266,13 +300,19 @@ async fn store(
     let max = state.config.espaces.upload_max_bytes;
     let remaining = quota.saturating_sub(used_bytes(state, id).await?);
     if head.len() as u64 > remaining {
-        return Err(Outcome::refused(StatusCode::PAYLOAD_TOO_LARGE, "error-documents-quota"));
+        return Err(Outcome::refused(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "error-documents-quota",
+        ));
     }
     let limit = max.min(remaining);
     let mut random = [0u8; 16];
     rand::rngs::OsRng.fill_bytes(&mut random);
     let Ok(key) = StorageKey::new(format!("espaces/{id}/documents/{}", hex::encode(random))) else {
-        return Err(Outcome::refused(StatusCode::INTERNAL_SERVER_ERROR, "error-internal"));
+        return Err(Outcome::refused(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "error-internal",
+        ));
     };
     let now = state.clock.now_seconds();
     if let Err(error) = sqlx::query(
@@ -329,7 +369,13 @@ async fn store(
     .await;
     match recorded {
         Ok((document, number)) => {
-            tracing::info!(space = id, document, number, size, "document version stored");
+            tracing::info!(
+                space = id,
+                document,
+                number,
+                size,
+                "document version stored"
+            );
             Ok(true)
         }
         Err(error) => {
@@ -424,7 +470,14 @@ pub async fn download(
     match found {
         Some(v) if v.deleted_at.is_none() || writer => {
             let disposition = display.disposition(&v.content_type);
-            serve(&state, &v.storage_key, &v.content_type, disposition, &v.name).await
+            serve(
+                &state,
+                &v.storage_key,
+                &v.content_type,
+                disposition,
+                &v.name,
+            )
+            .await
         }
         _ => refusal(&AppError::NotFound, locale),
     }

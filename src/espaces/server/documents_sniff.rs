@@ -98,8 +98,14 @@ mod tests {
             "application/vnd.oasis.opendocument.text"
         );
         assert_eq!(sniff(b"PK\x03\x04 other"), "application/zip");
-        assert_eq!(sniff("Compte rendu, été\n".as_bytes()), "text/plain; charset=utf-8");
-        assert_eq!(sniff(b"<html><script>alert(1)</script>"), "text/plain; charset=utf-8");
+        assert_eq!(
+            sniff("Compte rendu, été\n".as_bytes()),
+            "text/plain; charset=utf-8"
+        );
+        assert_eq!(
+            sniff(b"<html><script>alert(1)</script>"),
+            "text/plain; charset=utf-8"
+        );
         assert_eq!(sniff(b"MZ\x90\x00\x03"), "application/octet-stream");
         assert_eq!(sniff(b""), "application/octet-stream");
     }

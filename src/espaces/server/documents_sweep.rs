@@ -33,10 +33,11 @@ pub async fn run(app: AppState) -> Result<(), JobError> {
     for key in &keys {
         // A row whose file became a version after all (never: the commit deletes the row) is
         // kept safe by checking.
-        let used: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM space_document_files WHERE storage_key = $1")
-            .bind(key)
-            .fetch_one(&app.db.pool)
-            .await?;
+        let used: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM space_document_files WHERE storage_key = $1")
+                .bind(key)
+                .fetch_one(&app.db.pool)
+                .await?;
         if used > 0 {
             sqlx::query("DELETE FROM space_document_uploads WHERE storage_key = $1")
                 .bind(key)
