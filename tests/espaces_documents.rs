@@ -1102,3 +1102,97 @@ async fn an_archived_space_only_reads() {
     );
     assert_eq!(stored_objects(&app, space).await, 1);
 }
+
+#[tokio::test]
+async fn the_pages_render_on_the_server_with_a_plain_upload_form() {
+    let app = TestApp::spawn().await;
+    let (space, agent) = space(&app).await;
+    assert_eq!(
+        upload(&app, &agent, space, None, "Plan.pdf", PDF_1).await.0,
+        200
+    );
+    let (_, page) = documents(&app, &agent, space, 0, "").await;
+    let doc = page.expect("page").documents.remove(0).id;
+    let html = get(&agent, &app.url(&format!("/espaces/{space}/documents"))).await;
+    assert_eq!(html.status(), 200);
+    let html = html.text().await.expect("html");
+    assert!(html.contains(&format!("action=\"/espaces/{space}/documents/depot\"")));
+    assert!(html.contains("enctype=\"multipart/form-data\""));
+    assert!(html.contains("name=\"fichier\""));
+    assert!(html.contains("Plan.pdf"));
+    let html = get(
+        &agent,
+        &app.url(&format!("/espaces/{space}/documents?q=plan")),
+    )
+    .await;
+    assert!(html.text().await.expect("html").contains("Plan.pdf"));
+    let html = get(
+        &agent,
+        &app.url(&format!("/espaces/{space}/documents/{doc}")),
+    )
+    .await;
+    assert_eq!(html.status(), 200);
+    let html = html.text().await.expect("html");
+    assert!(
+        html.contains("affichage=inline"),
+        "a PDF has a preview link"
+    );
+    let bin = get(&agent, &app.url(&format!("/espaces/{space}/corbeille"))).await;
+    assert_eq!(bin.status(), 200);
+    let reader = member(&app, space, "rea@partner.example", SpaceRole::Reader).await;
+    let html = get(&reader, &app.url(&format!("/espaces/{space}/documents"))).await;
+    assert_eq!(html.status(), 200);
+    assert!(
+        !html
+            .text()
+            .await
+            .expect("html")
+            .contains("multipart/form-data"),
+        "no upload form for a reader"
+    );
+    assert_eq!(
+        get(&reader, &app.url(&format!("/espaces/{space}/corbeille")))
+            .await
+            .status(),
+        403
+    );
+    let outsider = app.sign_up("out@elsewhere.example", PASSWORD).await;
+    assert_eq!(
+        get(&outsider, &app.url(&format!("/espaces/{space}/documents")))
+            .await
+            .status(),
+        404
+    );
+}
+
+#[tokio::test]
+async fn the_demo_spaces_hold_folders_and_files_in_several_versions() {
+    let app = TestApp::spawn_with(|c| c.demo.enabled = true).await;
+    let spaces_with_documents =
+        count(&app, "SELECT COUNT(DISTINCT space_id) FROM space_documents").await;
+    assert_eq!(spaces_with_documents, 3);
+    assert!(count(&app, "SELECT COUNT(*) FROM space_folders").await >= 4);
+    let versioned = count(
+        &app,
+        "SELECT COUNT(*) FROM space_documents d WHERE (SELECT COUNT(*) FROM space_document_versions v WHERE v.document_id = d.id) > 1",
+    )
+    .await;
+    assert!(versioned >= 3, "{versioned} documents in several versions");
+    let keys: Vec<String> = sqlx::query_scalar("SELECT storage_key FROM space_document_files")
+        .fetch_all(&app.state.db.pool)
+        .await
+        .expect("keys");
+    for key in keys {
+        let key = parvis::server::storage::StorageKey::new(key).expect("key");
+        assert!(
+            app.state.storage.head(&key).await.expect("head").is_some(),
+            "{key}"
+        );
+    }
+    let pdfs = count(
+        &app,
+        "SELECT COUNT(*) FROM space_document_files WHERE content_type = 'application/pdf'",
+    )
+    .await;
+    assert!(pdfs >= 4);
+}
