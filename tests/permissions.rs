@@ -345,6 +345,37 @@ const TABLE: &[(&str, &str, &str)] = &[
         "id={space}&post={forum_post}",
         "UNNANNN",
     ),
+    // Espaces' documents: the host agent's space; a site admin acts as its animators. Rows
+    // naming a document use one that does not exist (404 for all, after the space's check).
+    ("espaces/documents", "id={space}", "NNNANNA"),
+    ("espaces/document", "id={space}&document=0", "NNNNNNN"),
+    ("espaces/documents_bin", "id={space}", "NNNANNA"),
+    ("espaces/create_folder", "id={space}&name=", "NNNANNA"),
+    (
+        "espaces/rename_document",
+        "id={space}&document=0&name=",
+        "NNNANNA",
+    ),
+    (
+        "espaces/move_document",
+        "id={space}&document=0&folder=0",
+        "NNNNNNN",
+    ),
+    ("espaces/delete_document", "id={space}&document=0", "NNNNNNN"),
+    (
+        "espaces/restore_version",
+        "id={space}&document=0&version=0",
+        "NNNNNNN",
+    ),
+    ("espaces/restore_document", "id={space}&document=0", "NNNNNNN"),
+    ("espaces/empty_bin", "id={space}", "NNNANNA"),
+    (
+        "espaces/share_document",
+        "id={space}&document=0&days=0",
+        "NNNANNA",
+    ),
+    ("espaces/revoke_share", "id={space}&share=0", "NNNNNNN"),
+    ("espaces/shared_document", "token=none", "NNNNNNN"),
     // Last: what removes the thing it names, then the session itself.
     ("stages/withdraw", "id={application}", "UANNNNN"),
     ("stages/delete_saved_search", "id={saved_search}", "UANNNNN"),

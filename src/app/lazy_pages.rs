@@ -141,6 +141,10 @@ page_group! {
         SpaceForumThreadRoute => ForumThread: espaces::SpaceForumThreadPage,
         SpaceCalendarRoute => Calendar: espaces::SpaceCalendarPage,
         SpaceEventRoute => CalendarEvent: espaces::SpaceEventPage,
+        SpaceDocumentsRoute => Documents: espaces::SpaceDocumentsPage,
+        SpaceDocumentRoute => Document: espaces::SpaceDocumentPage,
+        SpaceBinRoute => Bin: espaces::SpaceBinPage,
+        SharedDocumentRoute => SharedDocument: espaces::SharedDocumentPage,
     }
 }
 

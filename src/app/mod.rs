@@ -144,6 +144,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/espaces/:id/forum/:thread") view={Lazy::<lazy_pages::SpaceForumThreadRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces/:id/agenda") view={Lazy::<lazy_pages::SpaceCalendarRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces/:id/agenda/:event") view={Lazy::<lazy_pages::SpaceEventRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/espaces/:id/documents") view={Lazy::<lazy_pages::SpaceDocumentsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/espaces/:id/documents/:document") view={Lazy::<lazy_pages::SpaceDocumentRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/espaces/:id/corbeille") view={Lazy::<lazy_pages::SpaceBinRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/espaces/partage/:token") view={Lazy::<lazy_pages::SharedDocumentRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/compte") view={Lazy::<lazy_pages::AccountRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/compte/connexion") view={Lazy::<lazy_pages::SignInRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/compte/inscription") view={Lazy::<lazy_pages::SignUpRoute>::new()} ssr=SsrMode::Async/>

@@ -113,7 +113,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         .merge(accounts::server::plug::routes())
         .merge(stages::server::plug::routes())
         .merge(innovation::server::plug::routes())
-        .merge(espaces::server::plug::routes())
+        .merge(espaces::server::plug::routes(&state.config.espaces))
         .leptos_routes_with_context(&state, generate_route_list(App), context.clone(), app_shell)
         .fallback(files_or_not_found(
             state.config.server.site_root.clone(),

@@ -15,6 +15,8 @@ pub mod invitations_api;
 pub mod members_api;
 pub mod pages;
 pub mod types;
+pub mod documents_api;
+pub mod documents_types;
 
 #[cfg(feature = "ssr")]
 pub mod server;

@@ -222,6 +222,14 @@ pub struct EspacesConfig {
     /// Most invitations one account sends in 24 hours, across spaces: enough for an animator
     /// inviting a network of correspondents, too few to make Parvis a spam relay.
     pub invitations_per_day: i64,
+    /// Largest document upload, in bytes (its own body limit, apart from
+    /// `limits.max_body_bytes`): 200 MiB.
+    pub upload_max_bytes: u64,
+    /// What a space's documents may take in all, in bytes (every version, the bin included):
+    /// 5 GiB. An upload that would go past it is refused before it is stored.
+    pub quota_bytes: u64,
+    /// Longest life of a document's share link, in days (90).
+    pub share_link_max_days: i64,
 }
 
 /// How long each kind of personal data is kept (GDPR art. 5(1)(e), storage limitation): what
@@ -502,6 +510,9 @@ impl Default for Config {
                 invitation_days: 14,
                 sign_in_link_minutes: 15,
                 invitations_per_day: 500,
+                upload_max_bytes: 200 * 1024 * 1024,
+                quota_bytes: 5 * 1024 * 1024 * 1024,
+                share_link_max_days: 90,
             },
         }
     }

@@ -180,6 +180,12 @@ pub const HANDLED: &[Handled] = &[
     h("space_events", "created_by", Handling::Kept("an event the account created belongs to the space's calendar")),
     h("space_event_attendees", "user_id", Handling::Deleted),
     h("space_calendar_feeds", "user_id", Handling::Deleted),
+    h("space_folders", "created_by", Handling::Kept("a folder belongs to its space, not to the member who made it")),
+    h("space_documents", "created_by", Handling::Kept("a document belongs to its space; its author shows as the tombstone")),
+    h("space_documents", "deleted_by", Handling::Kept("who put a document in the bin is part of the space's record")),
+    h("space_document_versions", "uploaded_by", Handling::Kept("a version belongs to its document and space; its author shows as the tombstone")),
+    h("space_document_shares", "created_by", Handling::Kept("a share link belongs to its document; the account's links still valid are revoked")),
+    h("space_document_shares", "revoked_by", Handling::Kept("who revoked a share link is part of the document's record")),
 ];
 
 /// The job kind of the mail that confirms an erasure, sent to the address the account had.

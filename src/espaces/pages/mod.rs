@@ -16,6 +16,11 @@ mod members;
 mod overview;
 mod settings;
 mod space;
+mod documents;
+mod documents_bin;
+mod documents_page;
+mod documents_shared;
+mod documents_upload;
 
 pub use agents::AgentsPage;
 pub use forum::SpaceForumPage;
@@ -29,6 +34,10 @@ pub use members::SpaceMembersPage;
 pub use overview::SpacesOverviewPage;
 pub use settings::SpaceSettingsPage;
 pub use space::SpacePage;
+pub use documents::SpaceDocumentsPage;
+pub use documents_bin::SpaceBinPage;
+pub use documents_page::SpaceDocumentPage;
+pub use documents_shared::SharedDocumentPage;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

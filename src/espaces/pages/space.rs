@@ -53,6 +53,7 @@ pub(super) fn SpaceHeader(space: SpaceHome) -> impl IntoView {
             <a href=format!("{base}/membres")>{t("space-members")}</a>
             {space.modules.contains(&crate::espaces::types::Module::Forum).then(|| view! { " · "<a href=format!("{base}/forum")>{t("forum-title")}</a> })}
             {space.modules.contains(&crate::espaces::types::Module::Calendar).then(|| view! { " · "<a href=format!("{base}/agenda")>{t("space-calendar")}</a> })}
+            {space.modules.contains(&crate::espaces::types::Module::Documents).then(|| view! { " · "<a href=format!("{base}/documents")>{t("space-documents")}</a> })}
             {space.can(SpaceAction::ManageSettings).then(|| view! { " · "<a href=format!("{base}/reglages")>{t("space-settings")}</a> })}
         </nav>
     }

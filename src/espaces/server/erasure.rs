@@ -3,7 +3,9 @@
 //! that mentioned it, a site admin's grant of city agent, and the invitations sent to its
 //! address once it has proved it reads that address (an account opened with another's address cannot cancel them). What
 //! stays, pointing at the tombstone: the spaces it created, the members it added, the
-//! invitations it sent or accepted, the activity lines it made — they belong to the spaces.
+//! invitations it sent or accepted, the activity lines it made, the folders, documents,
+//! versions and share links it made (or deleted, or revoked) — they belong to the spaces; the
+//! share links it made and that are still valid are revoked, since no one answers for them.
 
 use sqlx::AnyConnection;
 
@@ -24,5 +26,14 @@ pub async fn erase(conn: &mut AnyConnection, account: i64) -> Result<u64, sqlx::
             .await?
             .rows_affected();
     }
+    // Its share links still valid stop working now (the clock of the process: a revocation's
+    // time is only shown, never compared).
+    sqlx::query(
+        "UPDATE space_document_shares SET revoked_at = $2, revoked_by = $1 WHERE created_by = $1 AND revoked_at IS NULL",
+    )
+    .bind(account)
+    .bind(crate::server::db::now())
+    .execute(&mut *conn)
+    .await?;
     Ok(deleted)
 }

@@ -18,4 +18,5 @@ pub fn register(registry: &mut Registry, config: &Config) {
     registry.job(super::calendar_mail::INVITATION_MAIL, super::calendar_mail::send_invitation);
     registry.job(super::calendar_mail::REMINDER_MAIL, super::calendar_mail::send_reminder);
     registry.round(super::calendar_mail::periodic(15 * 60));
+    registry.round(super::documents_sweep::round());
 }

@@ -30,3 +30,8 @@ pub mod forum;
 pub mod forum_categories;
 pub mod forum_personal_data;
 pub mod forum_read;
+pub mod document_shares;
+pub mod documents;
+pub mod documents_routes;
+pub mod documents_sniff;
+pub mod documents_sweep;

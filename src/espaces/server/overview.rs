@@ -6,9 +6,10 @@ use crate::{
     server::{db::Db, human_dates::HumanDates},
 };
 
-/// The bytes a space's documents take (every version, the bin included), as an SQL
-/// expression on space `s`.
-const STORED_BYTES: &str = "0";
+/// The bytes a space's documents take (every version, the bin included; a file that restored
+/// versions share counts once), as an SQL expression on space `s`.
+const STORED_BYTES: &str =
+    "(SELECT COALESCE(SUM(f.size), 0) FROM space_document_files f WHERE f.space_id = s.id)";
 
 #[derive(sqlx::FromRow)]
 struct Row {

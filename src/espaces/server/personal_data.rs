@@ -2,7 +2,10 @@
 //! (`accounts::server::data_export`): the spaces they belong to (role, end of access, since
 //! when), the invitations sent to their address, the spaces they created, the invitations
 //! they sent, their one-time sign-in links (dates), what they did in spaces (activity), the
-//! lines that mentioned them and a site admin's grant of city agent.
+//! lines that mentioned them, a site admin's grant of city agent, and in spaces' documents the
+//! folders they made, the documents they added or deleted, the versions they uploaded (name,
+//! size, type — the files themselves belong to the space) and the share links they made or
+//! revoked.
 
 use crate::server::{
     db::Db,
@@ -12,7 +15,7 @@ use crate::server::{
 /// Espaces' part of `account`'s archive: one file, `spaces.json`.
 pub async fn collect(db: &Db, account: i64) -> Result<PersonalData, sqlx::Error> {
     let mut data = PersonalData::default();
-    let parts: [(&str, &str); 8] = [
+    let parts: [(&str, &str); 12] = [
         (
             "memberships",
             "SELECT s.name AS space, m.role, m.notify, m.access_ends_at, m.joined_at, a.display_name AS added_by \
@@ -52,6 +55,30 @@ pub async fn collect(db: &Db, account: i64) -> Result<PersonalData, sqlx::Error>
             "city_agent_grant",
             "SELECT a.granted_at, g.display_name AS granted_by FROM space_agents a LEFT JOIN users g ON g.id = a.granted_by \
              WHERE a.user_id = $1 OR a.granted_by = $1",
+        ),
+        (
+            "folders_created",
+            "SELECT s.name AS space, f.name, f.created_at FROM space_folders f JOIN spaces s ON s.id = f.space_id \
+             WHERE f.created_by = $1 ORDER BY f.created_at, f.id",
+        ),
+        (
+            "documents",
+            "SELECT s.name AS space, d.name, d.created_at, d.deleted_at, \
+             CASE WHEN d.created_by = $1 THEN 1 ELSE 0 END AS created, CASE WHEN d.deleted_by = $1 THEN 1 ELSE 0 END AS deleted \
+             FROM space_documents d JOIN spaces s ON s.id = d.space_id WHERE d.created_by = $1 OR d.deleted_by = $1 ORDER BY d.created_at, d.id",
+        ),
+        (
+            "document_versions_uploaded",
+            "SELECT s.name AS space, d.name AS document, v.number, v.original_name, v.uploaded_at, f.size, f.content_type \
+             FROM space_document_versions v JOIN space_documents d ON d.id = v.document_id JOIN spaces s ON s.id = d.space_id \
+             JOIN space_document_files f ON f.id = v.file_id WHERE v.uploaded_by = $1 ORDER BY v.uploaded_at, v.id",
+        ),
+        (
+            "document_share_links",
+            "SELECT s.name AS space, d.name AS document, h.created_at, h.expires_at, h.revoked_at, \
+             CASE WHEN h.created_by = $1 THEN 1 ELSE 0 END AS created, CASE WHEN h.revoked_by = $1 THEN 1 ELSE 0 END AS revoked \
+             FROM space_document_shares h JOIN space_documents d ON d.id = h.document_id JOIN spaces s ON s.id = d.space_id \
+             WHERE h.created_by = $1 OR h.revoked_by = $1 ORDER BY h.created_at, h.id",
         ),
     ];
     data.file("spaces.json", arrays(db, &parts, account).await?);

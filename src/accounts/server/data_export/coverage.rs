@@ -141,6 +141,12 @@ pub const COVERAGE: &[Covered] = &[
     exported("space_events", "created_by", "calendar.json"),
     exported("space_event_attendees", "user_id", "calendar.json"),
     exported("space_calendar_feeds", "user_id", "calendar.json"),
+    exported("space_folders", "created_by", "spaces.json"),
+    exported("space_documents", "created_by", "spaces.json"),
+    exported("space_documents", "deleted_by", "spaces.json"),
+    exported("space_document_versions", "uploaded_by", "spaces.json"),
+    exported("space_document_shares", "created_by", "spaces.json"),
+    exported("space_document_shares", "revoked_by", "spaces.json"),
 ];
 
 /// The archive files `COVERAGE` names, each once, sorted.

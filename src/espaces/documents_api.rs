@@ -1,0 +1,485 @@
+//! Server functions of a space's documents: the documents page (a folder, or the search by
+//! name), a document's page (versions, share links, their openings), the bin; folders, rename,
+//! move, delete to the bin, restore a version as the newest; the bin's restore and emptying
+//! (animators); share links (contributors make and revoke them) and the page a link opens
+//! (no account needed). Uploads and downloads are plain routes (`server::documents_routes`).
+//! Readers read; contributors upload, rename, move, delete and share; animators also manage
+//! the bin and see who opened the share links. An archived space only reads.
+
+use super::documents_types::{BinPage, DocumentPage, DocumentsPage, SharedDocument};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use {
+    super::{
+        documents_types::{clean_name, shared_file_url, shared_page_path},
+        server::{
+            access::space_role,
+            document_shares::{self, Shared},
+            documents::{self, BackError, FolderError, FolderTree, PlaceError},
+            spaces,
+        },
+        types::{SpaceAccess, SpaceAction, SpaceRole},
+    },
+    crate::{
+        accounts::server::Caller,
+        error::AppResult,
+        query_text,
+        server::{
+            app_state, human_dates::HumanDates, redirect_plain_form, respond, state::AppState,
+        },
+    },
+};
+
+/// The state, the caller and its standing in space `id`, which must use documents (404
+/// otherwise, as for a space the caller may not see).
+#[cfg(feature = "ssr")]
+async fn open(id: i64) -> AppResult<(AppState, Caller, SpaceAccess)> {
+    let state = app_state()?;
+    let caller = Caller::current().await?;
+    let access = space_role(&caller, &state.db, id).await?;
+    if !documents::module_on(&state.db, id).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok((state, caller, access))
+}
+
+/// [`open`], for a caller who may `action` (403, or 409 in an archived space); its account.
+#[cfg(feature = "ssr")]
+async fn open_for(id: i64, action: SpaceAction) -> AppResult<(AppState, i64, SpaceAccess)> {
+    let (state, caller, access) = open(id).await?;
+    access.require(action)?;
+    let account = caller.account_id()?;
+    Ok((state, account, access))
+}
+
+/// Managing the bin: animators (and site admins) of a live space.
+#[cfg(feature = "ssr")]
+fn require_bin_keeper(access: &SpaceAccess) -> AppResult<()> {
+    access.require(SpaceAction::Contribute)?;
+    if access.acting_role() == Some(SpaceRole::Animator) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// A folder id from a form: 0 or less is the top.
+#[cfg(feature = "ssr")]
+fn folder_arg(folder: i64) -> Option<i64> {
+    (folder > 0).then_some(folder)
+}
+
+/// The documents page of space `id`: folder `folder` (0: the top), or with `q` the documents
+/// of the whole space whose name holds it.
+#[server(endpoint = "espaces/documents")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "espaces/documents", skip_all, fields(account = tracing::field::Empty, id = id)))]
+pub async fn load_documents(
+    id: i64,
+    #[server(default)] folder: i64,
+    #[server(default)] q: String,
+) -> Result<DocumentsPage, AppError> {
+    respond(
+        async {
+            let (state, _, access) = open(id).await?;
+            let dates = HumanDates::for_reader().await?;
+            let now = state.clock.now_seconds();
+            let tree = FolderTree::load(&state.db, id).await?;
+            let folder = folder_arg(folder);
+            let path = tree.path(folder);
+            if folder.is_some() && path.is_empty() {
+                return Err(AppError::NotFound);
+            }
+            let query = query_text::bounded(q.trim());
+            let documents = if query.is_empty() {
+                documents::in_folder(&state.db, id, folder, &tree, &dates).await?
+            } else {
+                documents::search(&state.db, id, &query, &tree, &dates).await?
+            };
+            let mut conn = state.db.pool.acquire().await?;
+            let used_bytes = documents::stored_bytes(&mut conn, id).await?;
+            drop(conn);
+            Ok(DocumentsPage {
+                space: spaces::home(&state.db, &access, now).await?,
+                folder,
+                path,
+                folders: if query.is_empty() {
+                    tree.children(folder)
+                } else {
+                    Vec::new()
+                },
+                documents,
+                query,
+                used_bytes,
+                quota_bytes: i64::try_from(state.config.espaces.quota_bytes).unwrap_or(i64::MAX),
+                upload_max_bytes: i64::try_from(state.config.espaces.upload_max_bytes)
+                    .unwrap_or(i64::MAX),
+                all_folders: tree.choices(),
+                in_bin: documents::bin_count(&state.db, id).await?,
+            })
+        }
+        .await,
+    )
+}
+
+/// One document of space `id`: its versions; for contributors its share links, for animators
+/// their openings. A document in the bin only for contributors and animators.
+#[server(endpoint = "espaces/document")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "espaces/document", skip_all, fields(account = tracing::field::Empty, id = id)))]
+pub async fn load_document(id: i64, document: i64) -> Result<DocumentPage, AppError> {
+    respond(
+        async {
+            let (state, _, access) = open(id).await?;
+            let dates = HumanDates::for_reader().await?;
+            let now = state.clock.now_seconds();
+            let tree = FolderTree::load(&state.db, id).await?;
+            let writer = matches!(
+                access.acting_role(),
+                Some(SpaceRole::Animator | SpaceRole::Contributor)
+            );
+            let Some((row, in_bin)) =
+                documents::document(&state.db, id, document, &tree, &dates).await?
+            else {
+                return Err(AppError::NotFound);
+            };
+            if in_bin && !writer {
+                return Err(AppError::NotFound);
+            }
+            let shares = if writer {
+                document_shares::list(&state.db, document, now, &dates).await?
+            } else {
+                Vec::new()
+            };
+            let openings = if access.acting_role() == Some(SpaceRole::Animator) {
+                document_shares::openings(&state.db, document, &dates).await?
+            } else {
+                Vec::new()
+            };
+            Ok(DocumentPage {
+                space: spaces::home(&state.db, &access, now).await?,
+                path: tree.path(row.folder_id),
+                document: row,
+                in_bin,
+                versions: documents::versions(&state.db, document, &dates).await?,
+                shares,
+                openings,
+                all_folders: tree.choices(),
+                share_max_days: state.config.espaces.share_link_max_days,
+            })
+        }
+        .await,
+    )
+}
+
+/// The bin of space `id` (contributors and animators: readers do not see deleted documents).
+#[server(endpoint = "espaces/documents_bin")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "espaces/documents_bin", skip_all, fields(account = tracing::field::Empty, id = id)))]
+pub async fn load_bin(id: i64) -> Result<BinPage, AppError> {
+    respond(
+        async {
+            let (state, _, access) = open(id).await?;
+            if !matches!(
+                access.acting_role(),
+                Some(SpaceRole::Animator | SpaceRole::Contributor)
+            ) {
+                return Err(AppError::Forbidden);
+            }
+            let dates = HumanDates::for_reader().await?;
+            let tree = FolderTree::load(&state.db, id).await?;
+            Ok(BinPage {
+                space: spaces::home(&state.db, &access, state.clock.now_seconds()).await?,
+                documents: documents::bin(&state.db, id, &tree, &dates).await?,
+            })
+        }
+        .await,
+    )
+}
+
+/// Makes folder `name` inside folder `parent` (0: the top). Contributors.
+#[server(endpoint = "espaces/create_folder")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "espaces/create_folder", skip_all, fields(account = tracing::field::Empty, id = id)))]
+pub async fn create_folder(
+    id: i64,
+    #[server(default)] parent: i64,
+    name: String,
+) -> Result<i64, AppError> {
+    respond(
+        async {
+            let (state, account, _) = open_for(id, SpaceAction::Contribute).await?;
+            let name = clean_name(&name).map_err(|r| AppError::field("name", r.key()))?;
+            let parent = folder_arg(parent);
+            let folder = match documents::create_folder(
+                &state.db,
+                id,
+                parent,
+                &name,
+                account,
+                state.clock.now_seconds(),
+            )
+            .await
+            {
+                Ok(folder) => folder,
+                Err(FolderError::Exists) => {
+                    return Err(AppError::field("name", "field-folder-exists"))
+                }
+                Err(FolderError::NoParent) => return Err(AppError::NotFound),
+                Err(FolderError::Db(e)) => return Err(e.into()),
+            };
+            redirect_plain_form(&format!("/espaces/{id}/documents?dossier={folder}"));
+            Ok(folder)
+        }
+        .await,
+    )
+}
+
+#[cfg(feature = "ssr")]
+fn place_refused(error: PlaceError) -> AppError {
+    match error {
+        PlaceError::NotFound | PlaceError::NoFolder => AppError::NotFound,
+        PlaceError::Exists => AppError::field("name", "field-document-exists"),
+        PlaceError::Db(e) => e.into(),
+    }
+}
+
+/// Renames a document (not in the bin). Contributors.
+#[server(endpoint = "espaces/rename_document")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "espaces/rename_document", skip_all, fields(account = tracing::field::Empty, id = id)))]
+pub async fn rename_document(id: i64, document: i64, name: String) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, _, _) = open_for(id, SpaceAction::Contribute).await?;
+            let name = clean_name(&name).map_err(|r| AppError::field("name", r.key()))?;
+            let Some(folder) = documents::folder_of(&state.db, id, document).await? else {
+                return Err(AppError::NotFound);
+            };
+            documents::place(
+                &state.db,
+                id,
+                document,
+                folder,
+                Some(&name),
+                state.clock.now_seconds(),
+            )
+            .await
+            .map_err(place_refused)?;
+            redirect_plain_form(&format!("/espaces/{id}/documents/{document}"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Moves a document (not in the bin) to folder `folder` (0: the top). Contributors.
+#[server(endpoint = "espaces/move_document")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "espaces/move_document", skip_all, fields(account = tracing::field::Empty, id = id)))]
+pub async fn move_document(
+    id: i64,
+    document: i64,
+    #[server(default)] folder: i64,
+) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, _, _) = open_for(id, SpaceAction::Contribute).await?;
+            documents::place(
+                &state.db,
+                id,
+                document,
+                folder_arg(folder),
+                None,
+                state.clock.now_seconds(),
+            )
+            .await
+            .map_err(place_refused)?;
+            redirect_plain_form(&format!("/espaces/{id}/documents/{document}"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Puts a document in the bin (it still counts toward the quota). Contributors.
+#[server(endpoint = "espaces/delete_document")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "espaces/delete_document", skip_all, fields(account = tracing::field::Empty, id = id)))]
+pub async fn delete_document(id: i64, document: i64) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, account, _) = open_for(id, SpaceAction::Contribute).await?;
+            let folder = documents::folder_of(&state.db, id, document).await?;
+            if !documents::to_bin(&state.db, id, document, account, state.clock.now_seconds())
+                .await?
+            {
+                return Err(AppError::NotFound);
+            }
+            let back = match folder.flatten() {
+                Some(f) => format!("/espaces/{id}/documents?dossier={f}"),
+                None => format!("/espaces/{id}/documents"),
+            };
+            redirect_plain_form(&back);
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Makes version `version` of a document its newest again (a new version sharing its file).
+/// Contributors.
+#[server(endpoint = "espaces/restore_version")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "espaces/restore_version", skip_all, fields(account = tracing::field::Empty, id = id)))]
+pub async fn restore_version(id: i64, document: i64, version: i64) -> Result<i64, AppError> {
+    respond(
+        async {
+            let (state, account, _) = open_for(id, SpaceAction::Contribute).await?;
+            let Some(number) = documents::restore_version(
+                &state.db,
+                id,
+                document,
+                version,
+                account,
+                state.clock.now_seconds(),
+            )
+            .await?
+            else {
+                return Err(AppError::NotFound);
+            };
+            state.jobs.wake();
+            redirect_plain_form(&format!("/espaces/{id}/documents/{document}"));
+            Ok(number)
+        }
+        .await,
+    )
+}
+
+/// Takes a document out of the bin. Animators.
+#[server(endpoint = "espaces/restore_document")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "espaces/restore_document", skip_all, fields(account = tracing::field::Empty, id = id)))]
+pub async fn restore_document(id: i64, document: i64) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, _, access) = open(id).await?;
+            require_bin_keeper(&access)?;
+            match documents::from_bin(&state.db, id, document).await {
+                Ok(()) => {}
+                Err(BackError::NotFound) => return Err(AppError::NotFound),
+                Err(BackError::Exists) => {
+                    return Err(AppError::Conflict("error-document-name-taken".into()))
+                }
+                Err(BackError::Db(e)) => return Err(e.into()),
+            }
+            redirect_plain_form(&format!("/espaces/{id}/corbeille"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Deletes for good the documents in the bin (`document`: only that one; 0: all). Animators.
+#[server(endpoint = "espaces/empty_bin")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "espaces/empty_bin", skip_all, fields(account = tracing::field::Empty, id = id)))]
+pub async fn empty_bin(id: i64, #[server(default)] document: i64) -> Result<u64, AppError> {
+    respond(
+        async {
+            let (state, _, access) = open(id).await?;
+            require_bin_keeper(&access)?;
+            let only = (document > 0).then_some(document);
+            let gone = documents::empty_bin(&state.db, &state.storage, id, only).await?;
+            if only.is_some() && gone == 0 {
+                return Err(AppError::NotFound);
+            }
+            redirect_plain_form(&format!("/espaces/{id}/corbeille"));
+            Ok(gone)
+        }
+        .await,
+    )
+}
+
+/// Makes a link sharing a document (not in the bin) with someone outside the space, valid
+/// `days` days (1 to `[espaces] share_link_max_days`); returns its address, shown once.
+/// Contributors.
+#[server(endpoint = "espaces/share_document")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "espaces/share_document", skip_all, fields(account = tracing::field::Empty, id = id)))]
+pub async fn share_document(id: i64, document: i64, days: i64) -> Result<String, AppError> {
+    respond(
+        async {
+            let (state, account, _) = open_for(id, SpaceAction::Contribute).await?;
+            if !(1..=state.config.espaces.share_link_max_days).contains(&days) {
+                return Err(AppError::field("days", "field-share-days"));
+            }
+            if documents::folder_of(&state.db, id, document)
+                .await?
+                .is_none()
+            {
+                return Err(AppError::NotFound);
+            }
+            let now = state.clock.now_seconds();
+            let token =
+                document_shares::create(&state.db, document, account, now, now + days * 86_400)
+                    .await?;
+            Ok(state.config.public_link(&shared_page_path(&token)))
+        }
+        .await,
+    )
+}
+
+/// Revokes a share link of a document of the space. Contributors.
+#[server(endpoint = "espaces/revoke_share")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "espaces/revoke_share", skip_all, fields(account = tracing::field::Empty, id = id)))]
+pub async fn revoke_share(id: i64, share: i64) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, account, _) = open_for(id, SpaceAction::Contribute).await?;
+            if !document_shares::revoke(&state.db, id, share, account, state.clock.now_seconds())
+                .await?
+            {
+                return Err(AppError::NotFound);
+            }
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// What a share link opens, for anyone (no account): the document's name, size, type and
+/// where to download it; each opening is logged. An unknown link answers 404, a revoked or
+/// expired one (or whose document was deleted) 409 with its own message.
+#[server(endpoint = "espaces/shared_document")]
+#[cfg_attr(
+    feature = "ssr",
+    tracing::instrument(name = "espaces/shared_document", skip_all)
+)]
+pub async fn open_shared_document(token: String) -> Result<SharedDocument, AppError> {
+    respond(
+        async {
+            let state = app_state()?;
+            let now = state.clock.now_seconds();
+            let (share, document, expires_at) =
+                match document_shares::find(&state.db, token.trim(), now).await? {
+                    Shared::Valid {
+                        share,
+                        document,
+                        expires_at,
+                        ..
+                    } => (share, document, expires_at),
+                    Shared::Ended => {
+                        return Err(AppError::Conflict("error-share-link-ended".into()))
+                    }
+                    Shared::Unknown => return Err(AppError::NotFound),
+                };
+            let Some((name, _, content_type, size)) =
+                document_shares::current_file(&state.db, document).await?
+            else {
+                return Err(AppError::NotFound);
+            };
+            document_shares::log_opening(&state.db, share, now).await?;
+            let dates = HumanDates::for_reader().await?;
+            Ok(SharedDocument {
+                name,
+                size,
+                content_type,
+                expires: dates.instant(expires_at),
+                url: shared_file_url(token.trim()),
+            })
+        }
+        .await,
+    )
+}

@@ -1,0 +1,192 @@
+//! `/espaces/:id/documents`: a space's documents — the folder path, its subfolders and
+//! documents (size, date, author, version), the search by name across the space, the space's
+//! storage against its quota, the upload box (`documents_upload.rs`: button, drag and drop,
+//! progress bar; a plain form without JavaScript) and a new folder for contributors, the bin's
+//! link. `?dossier=` names the folder, `?q=` the search, `?depot=` an upload's outcome (the
+//! plain form's redirect).
+
+use super::{documents_upload::UploadBox, space::SpaceHeader, space_id};
+use crate::{
+    espaces::{
+        documents_api::{load_documents, CreateFolder},
+        documents_types::{previewable, DocumentRow, DocumentsPage},
+        types::SpaceAction,
+    },
+    i18n::{t, use_locale},
+    ui::{
+        forms::{field_error, provide_refetch, refetch_on_success, FormError, TextField},
+        refused_form::ServerForm,
+        sizes::byte_size,
+        status_pages::ErrorPage,
+        time::TimeTag,
+    },
+};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// The outcomes an upload's redirect may name (`?depot=`), shown as messages.
+const UPLOAD_OUTCOMES: [&str; 10] = [
+    "documents-uploaded",
+    "error-documents-quota",
+    "field-document-too-big",
+    "error-upload-interrupted",
+    "field-required",
+    "field-document-name-long",
+    "field-document-name-path",
+    "field-document-name-reserved",
+    "error-not-found",
+    "error-internal",
+];
+
+#[component]
+pub fn SpaceDocumentsPage() -> impl IntoView {
+    let id = space_id();
+    let query = use_query_map();
+    let key = move || {
+        let q = query.get();
+        (
+            id(),
+            q.get("dossier")
+                .and_then(|f| f.parse::<i64>().ok())
+                .unwrap_or(0),
+            q.get("q").unwrap_or_default(),
+        )
+    };
+    let page = Resource::new(key, |(id, folder, q)| async move {
+        match id {
+            Some(id) => load_documents(id, folder, q).await,
+            None => Err(crate::error::AppError::NotFound),
+        }
+    });
+    provide_refetch(move || page.refetch());
+    let folder_action = ServerAction::<CreateFolder>::new();
+    refetch_on_success(folder_action.value());
+    let outcome = move || {
+        query
+            .get()
+            .get("depot")
+            .filter(|k| UPLOAD_OUTCOMES.contains(&k.as_str()))
+    };
+    view! {
+        <div class="page">
+            {move || outcome().map(|key| {
+                let class = if key == "documents-uploaded" { "alert alert-success" } else { "alert alert-error" };
+                view! { <p class=class role="status">{t(&key)}</p> }
+            })}
+            <FormError value=folder_action.value()/>
+            <Transition fallback=move || view! { <p>{t("loading")}</p> }>
+                {move || page.get().map(|result| match result {
+                    Ok(data) => view! { <Documents data folder_action on_done=Callback::new(move |()| page.refetch())/> }.into_any(),
+                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+                })}
+            </Transition>
+        </div>
+    }
+}
+
+/// A document's line in a list.
+#[component]
+pub(super) fn DocumentLine(space: i64, document: DocumentRow, show_folder: bool) -> impl IntoView {
+    let locale = use_locale();
+    let link = format!("/espaces/{space}/documents/{}", document.id);
+    let download = document.download_url(space);
+    let preview =
+        previewable(&document.content_type).then(|| format!("{download}?affichage=inline"));
+    view! {
+        <li>
+            <a href=link class="document-name">{document.name.clone()}</a>
+            {(show_folder && !document.folder_path.is_empty()).then(|| view! { <span class="hint">" · "{document.folder_path.clone()}</span> })}
+            <span class="document-meta">
+                {byte_size(locale, document.size)}" · "<TimeTag when=document.updated.clone()/>
+                {document.author.clone().map(|a| view! { " · "{a} })}
+                " · "{format!("v{}", document.version)}
+            </span>
+            <span class="document-actions">
+                <a href=download.clone() download=document.name.clone()>{t("documents-download")}</a>
+                {preview.map(|url| view! { " · "<a href=url target="_blank" rel="noopener">{t("documents-preview")}</a> })}
+            </span>
+        </li>
+    }
+}
+
+#[component]
+fn Documents(
+    data: DocumentsPage,
+    folder_action: ServerAction<CreateFolder>,
+    on_done: Callback<()>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let DocumentsPage {
+        space,
+        folder,
+        path,
+        folders,
+        documents,
+        query,
+        used_bytes,
+        quota_bytes,
+        upload_max_bytes,
+        in_bin,
+        ..
+    } = data;
+    let id = space.id;
+    let contribute = space.can(SpaceAction::Contribute);
+    let writer = super::documents_page::is_writer(&space);
+    let base = format!("/espaces/{id}/documents");
+    let searching = !query.is_empty();
+    let usage = locale.t_with(
+        "documents-usage",
+        &[
+            ("used", byte_size(locale, used_bytes)),
+            ("quota", byte_size(locale, quota_bytes)),
+        ],
+    );
+    let hint = locale.t_with(
+        "documents-max-size",
+        &[("size", byte_size(locale, upload_max_bytes))],
+    );
+    view! {
+        <SpaceHeader space=space.clone()/>
+        <h2>{t("documents-title")}</h2>
+        <p class="hint">{usage}</p>
+        <form method="get" action=base.clone() class="search-form" role="search">
+            <label for="documents-q">{t("documents-search")}</label>
+            <input id="documents-q" type="search" name="q" value=query.clone()/>
+            <button type="submit" class="secondary">{t("documents-search-submit")}</button>
+        </form>
+        <nav aria-label=t("documents-path") class="breadcrumbs">
+            <a href=base.clone()>{t("documents-top")}</a>
+            {path.iter().map(|f| view! { " / "<a href=format!("{base}?dossier={}", f.id)>{f.name.clone()}</a> }).collect_view()}
+        </nav>
+        {searching.then(|| view! { <p>{t("documents-search-results")}" « "{query.clone()}" »"</p> })}
+        {(!folders.is_empty()).then(|| view! {
+            <ul class="folder-list">
+                {folders.iter().map(|f| view! { <li><a href=format!("{base}?dossier={}", f.id)>"📁 "{f.name.clone()}</a></li> }).collect_view()}
+            </ul>
+        })}
+        {if documents.is_empty() {
+            view! { <p>{t(if searching { "documents-none-found" } else { "documents-none" })}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="document-list">
+                    {documents.into_iter().map(|d| view! { <DocumentLine space=id document=d show_folder=searching/> }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        {(contribute && !searching).then(|| view! {
+            <UploadBox space=id folder hint on_done/>
+            <section class="panel">
+                <h2>{t("documents-new-folder")}</h2>
+                <ServerForm action=folder_action attr:class="form" reset_on_success=true>
+                    <input type="hidden" name="id" value=id.to_string()/>
+                    <input type="hidden" name="parent" value=folder.unwrap_or(0).to_string()/>
+                    <TextField name="name" label=t("documents-folder-name") error=field_error(folder_action.value(), "name")/>
+                    <button type="submit">{t("documents-new-folder-submit")}</button>
+                </ServerForm>
+            </section>
+        })}
+        {writer.then(|| view! {
+            <p><a href=format!("/espaces/{id}/corbeille")>{t("documents-bin")}{format!(" ({in_bin})")}</a></p>
+        })}
+    }
+}

@@ -1,0 +1,195 @@
+//! Share links of one document for someone outside its space: a random token (kept only as
+//! its SHA-256, `server::tokens`), a life of at most `[espaces] share_link_max_days`, revocable.
+//! Opening one needs no account; each opening of its page is logged (time only) for the
+//! space's animators.
+
+use crate::{
+    espaces::documents_types::{OpeningRow, ShareRow},
+    server::{db::Db, human_dates::HumanDates, tokens},
+};
+
+/// Makes a share link of `document` valid until `expires_at`; returns the token (shown once).
+pub async fn create(
+    db: &Db,
+    document: i64,
+    by: i64,
+    at: i64,
+    expires_at: i64,
+) -> Result<String, sqlx::Error> {
+    let (token, hash) = tokens::issue();
+    sqlx::query(
+        "INSERT INTO space_document_shares (document_id, token_hash, created_by, created_at, expires_at) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(document)
+    .bind(hash)
+    .bind(by)
+    .bind(at)
+    .bind(expires_at)
+    .execute(&db.pool)
+    .await?;
+    Ok(token)
+}
+
+/// Revokes share link `share` of a document of space `space_id`; false when there is no such
+/// link still valid.
+pub async fn revoke(
+    db: &Db,
+    space_id: i64,
+    share: i64,
+    by: i64,
+    at: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE space_document_shares SET revoked_at = $3, revoked_by = $4 WHERE id = $1 AND revoked_at IS NULL \
+         AND document_id IN (SELECT id FROM space_documents WHERE space_id = $2)",
+    )
+    .bind(share)
+    .bind(space_id)
+    .bind(at)
+    .bind(by)
+    .execute(&db.pool)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+#[derive(sqlx::FromRow)]
+struct ShareSql {
+    id: i64,
+    created_at: i64,
+    expires_at: i64,
+    author: Option<String>,
+    revoked_at: Option<i64>,
+    openings: i64,
+}
+
+/// A document's share links, newest first.
+pub async fn list(
+    db: &Db,
+    document: i64,
+    now: i64,
+    dates: &HumanDates,
+) -> Result<Vec<ShareRow>, sqlx::Error> {
+    let rows: Vec<ShareSql> = sqlx::query_as(
+        "SELECT s.id, s.created_at, s.expires_at, u.display_name AS author, s.revoked_at, \
+         (SELECT COUNT(*) FROM space_document_share_openings o WHERE o.share_id = s.id) AS openings \
+         FROM space_document_shares s LEFT JOIN users u ON u.id = s.created_by \
+         WHERE s.document_id = $1 ORDER BY s.created_at DESC, s.id DESC",
+    )
+    .bind(document)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| ShareRow {
+            id: r.id,
+            created: dates.instant(r.created_at),
+            expires: dates.instant(r.expires_at),
+            author: r.author,
+            revoked: r.revoked_at.is_some(),
+            expired: r.expires_at <= now,
+            openings: r.openings,
+        })
+        .collect())
+}
+
+/// The openings of a document's share links, latest first (at most 200).
+pub async fn openings(
+    db: &Db,
+    document: i64,
+    dates: &HumanDates,
+) -> Result<Vec<OpeningRow>, sqlx::Error> {
+    let rows: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT o.share_id, o.opened_at FROM space_document_share_openings o \
+         JOIN space_document_shares s ON s.id = o.share_id WHERE s.document_id = $1 \
+         ORDER BY o.opened_at DESC, o.id DESC LIMIT 200",
+    )
+    .bind(document)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(share_id, at)| OpeningRow {
+            share_id,
+            opened: dates.instant(at),
+        })
+        .collect())
+}
+
+/// What a token opens.
+#[derive(Debug)]
+pub enum Shared {
+    /// A valid link: the share, the document, its space and when the link ends.
+    Valid {
+        share: i64,
+        document: i64,
+        space_id: i64,
+        expires_at: i64,
+    },
+    /// A link that was valid once: revoked, expired, or its document deleted.
+    Ended,
+    /// No such link.
+    Unknown,
+}
+
+#[derive(sqlx::FromRow)]
+struct SharedSql {
+    id: i64,
+    document_id: i64,
+    space_id: i64,
+    expires_at: i64,
+    revoked_at: Option<i64>,
+    deleted_at: Option<i64>,
+}
+
+/// What `token` opens at `now`.
+pub async fn find(db: &Db, token: &str, now: i64) -> Result<Shared, sqlx::Error> {
+    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Ok(Shared::Unknown);
+    }
+    let row: Option<SharedSql> = sqlx::query_as(
+        "SELECT s.id, s.document_id, d.space_id, s.expires_at, s.revoked_at, d.deleted_at \
+         FROM space_document_shares s JOIN space_documents d ON d.id = s.document_id WHERE s.token_hash = $1",
+    )
+    .bind(tokens::digest(token))
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(match row {
+        None => Shared::Unknown,
+        Some(r) if r.revoked_at.is_some() || r.expires_at <= now || r.deleted_at.is_some() => {
+            Shared::Ended
+        }
+        Some(r) => Shared::Valid {
+            share: r.id,
+            document: r.document_id,
+            space_id: r.space_id,
+            expires_at: r.expires_at,
+        },
+    })
+}
+
+/// Logs one opening of share link `share` at `at`.
+pub async fn log_opening(db: &Db, share: i64, at: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO space_document_share_openings (share_id, opened_at) VALUES ($1, $2)")
+        .bind(share)
+        .bind(at)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+/// The current version of `document`: (name, storage key, type, size).
+pub async fn current_file(
+    db: &Db,
+    document: i64,
+) -> Result<Option<(String, String, String, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT d.name, f.storage_key, f.content_type, f.size FROM space_documents d \
+         JOIN space_document_versions v ON v.document_id = d.id \
+         AND v.number = (SELECT MAX(w.number) FROM space_document_versions w WHERE w.document_id = d.id) \
+         JOIN space_document_files f ON f.id = v.file_id WHERE d.id = $1",
+    )
+    .bind(document)
+    .fetch_optional(&db.pool)
+    .await
+}
