@@ -266,22 +266,7 @@ async fn notification_settings_and_the_overview_refuse_who_they_must() {
 
 /// The data of the next `space` event of a space's live stream arriving within `wait`.
 async fn space_event_within(response: &mut reqwest::Response, wait: std::time::Duration) -> Option<String> {
-    let mut buffer = String::new();
-    let read = async {
-        while let Ok(Some(chunk)) = response.chunk().await {
-            buffer.push_str(&String::from_utf8_lossy(&chunk));
-            while let Some(end) = buffer.find("\n\n") {
-                let block: String = buffer.drain(..end + 2).collect();
-                if block.contains("event: space") {
-                    return block
-                        .lines()
-                        .find_map(|l| l.strip_prefix("data: ").map(str::to_string));
-                }
-            }
-        }
-        None
-    };
-    tokio::time::timeout(wait, read).await.ok().flatten()
+    common::sse::event_within(response, "space", wait).await
 }
 
 /// An open page of a space follows it live: its stream (404 for who may not see the space)

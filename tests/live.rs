@@ -20,22 +20,7 @@ async fn application_event_within(
     response: &mut reqwest::Response,
     wait: Duration,
 ) -> Option<String> {
-    let mut buffer = String::new();
-    let read = async {
-        while let Ok(Some(chunk)) = response.chunk().await {
-            buffer.push_str(&String::from_utf8_lossy(&chunk));
-            while let Some(end) = buffer.find("\n\n") {
-                let block: String = buffer.drain(..end + 2).collect();
-                if block.contains("event: application") {
-                    return block
-                        .lines()
-                        .find_map(|l| l.strip_prefix("data: ").map(str::to_string));
-                }
-            }
-        }
-        None
-    };
-    tokio::time::timeout(wait, read).await.ok().flatten()
+    common::sse::event_within(response, "application", wait).await
 }
 
 /// True when the server ends the stream within `wait` (whatever it sent before).

@@ -15,10 +15,11 @@ const ACTIVITY_PER_SPACE: i64 = 30;
 
 /// The first bench space's id, seeding them when missing.
 pub async fn seed(db: &Db) -> Result<i64, Box<dyn std::error::Error>> {
-    let existing: i64 = sqlx::query("SELECT COUNT(*) AS n FROM spaces WHERE name LIKE 'Espace bench %'")
-        .fetch_one(&db.pool)
-        .await?
-        .try_get("n")?;
+    let existing: i64 =
+        sqlx::query("SELECT COUNT(*) AS n FROM spaces WHERE name LIKE 'Espace bench %'")
+            .fetch_one(&db.pool)
+            .await?
+            .try_get("n")?;
     if existing < SPACES {
         let start = Instant::now();
         let mut tx = db.pool.begin().await?;
@@ -86,10 +87,12 @@ pub async fn seed(db: &Db) -> Result<i64, Box<dyn std::error::Error>> {
             start.elapsed().as_secs_f64()
         );
     }
-    Ok(sqlx::query("SELECT MIN(id) AS n FROM spaces WHERE name LIKE 'Espace bench %'")
-        .fetch_one(&db.pool)
-        .await?
-        .try_get("n")?)
+    Ok(
+        sqlx::query("SELECT MIN(id) AS n FROM spaces WHERE name LIKE 'Espace bench %'")
+            .fetch_one(&db.pool)
+            .await?
+            .try_get("n")?,
+    )
 }
 
 /// p50/p95 of `samples` GETs of the paths `path(i)` through the router, bodies read whole.

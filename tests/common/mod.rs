@@ -11,6 +11,7 @@ pub mod fiches;
 pub mod hostile;
 pub mod plain_forms;
 pub mod smtp;
+pub mod sse;
 
 use parvis::server::{config::Config, router, state::AppState};
 use reqwest::{Client, Response};

@@ -40,7 +40,11 @@ pub const EVENT: &str = "space";
 
 /// Opens the stream of space `id` for `caller`: 404 (never 403) when the space is not theirs
 /// to see, as for its pages.
-pub async fn events(State(state): State<AppState>, caller: Caller, Path(id): Path<i64>) -> Response {
+pub async fn events(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Response {
     let access = match space_role_in(&state, &caller, &state.db, id).await {
         Ok(access) => access,
         Err(error) => return error.status().into_response(),
@@ -150,7 +154,11 @@ async fn relay(
                 }
             }
             Standing::Gone => {
-                tracing::info!(space = access.space_id, ?account, "space live events: access ended, stream closed");
+                tracing::info!(
+                    space = access.space_id,
+                    ?account,
+                    "space live events: access ended, stream closed"
+                );
                 let _ = sender.send(event("access")).await;
                 return;
             }
@@ -164,7 +172,9 @@ async fn relay(
                     }
                 }
                 Ok(_) => {}
-                Err(error) => tracing::warn!(%error, space = access.space_id, "space live events: activity not read"),
+                Err(error) => {
+                    tracing::warn!(%error, space = access.space_id, "space live events: activity not read")
+                }
             }
         }
     }
