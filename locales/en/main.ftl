@@ -1062,7 +1062,8 @@ error-invitation-expired = This invitation has expired.
 error-invitation-other-account = This invitation is addressed to another address than your account's: sign out, or ask for an invitation to your address.
 error-invitation-account-exists = An account already exists at this address: sign in to accept.
 error-sign-in-link-invalid = This sign-in link is not valid: it has expired or was already used.
-export-file-spaces = your spaces: memberships (role, end of access), invitations received and sent, spaces created, sign-in links (dates)
+export-file-spaces = your spaces: memberships (role, end of access, notification choice), invitations received and sent, spaces created, sign-in links (dates), your activity and the mentions of your name, the folders, documents and versions you uploaded, your share links and their openings
+export-file-forum = your spaces' forums: threads started, posts written, and how far you have read each thread
 mail-space-invitation-subject = Parvis: invitation to the space “{ $space }”
 mail-space-invitation-body = Hello,
 

@@ -1062,7 +1062,8 @@ error-invitation-expired = Cette invitation a expiré.
 error-invitation-other-account = Cette invitation est adressée à une autre adresse que celle de votre compte : déconnectez-vous, ou demandez une invitation à votre adresse.
 error-invitation-account-exists = Un compte existe déjà à cette adresse : connectez-vous pour accepter.
 error-sign-in-link-invalid = Ce lien de connexion n'est pas valable : il a expiré ou a déjà servi.
-export-file-spaces = vos espaces : appartenances (rôle, fin d'accès), invitations reçues et envoyées, espaces créés, liens de connexion (dates)
+export-file-spaces = vos espaces : appartenances (rôle, fin d'accès, choix des notifications), invitations reçues et envoyées, espaces créés, liens de connexion (dates), votre activité et les mentions de votre nom, les dossiers, documents et versions que vous avez déposés, vos liens de partage et leurs ouvertures
+export-file-forum = les forums de vos espaces : discussions ouvertes, messages écrits, et jusqu'où vous avez lu chaque discussion
 mail-space-invitation-subject = Parvis : invitation à l'espace « { $space } »
 mail-space-invitation-body = Bonjour,
 
