@@ -32,6 +32,34 @@ const via = (route: string, from: string, pattern: RegExp, to: (href: string) =>
   },
 });
 
+// From `from`, follows in turn the first link whose address matches each step's pattern (or
+// whose name is the step's text), rewritten by the step's `to`: pages two links deep.
+type Step = { link: RegExp | string; to?: (href: string) => string };
+const chain = (route: string, from: string, steps: Step[]): Visit => ({
+  route,
+  open: async (page) => {
+    let address = from;
+    for (const step of steps) {
+      await page.goto(address);
+      let href: string | undefined;
+      if (typeof step.link === "string") {
+        href = (await page.locator("main").getByRole("link", { name: step.link, exact: true }).first().getAttribute("href")) ?? undefined;
+      } else {
+        const pattern = step.link;
+        const links = await page.locator("main a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+        href = links.find((h) => pattern.test(h));
+      }
+      expect(href, `a link ${step.link} on ${address}`).toBeTruthy();
+      address = (step.to ?? ((h: string) => h))(href!.split("#")[0]);
+    }
+    return address;
+  },
+});
+// The demo plan, which uses every module: its documents, forum and calendar hold demo data.
+// `suffix` is added to the plan's address; `deeper`, a link to follow from there.
+const plan = (route: string, suffix: string, deeper?: RegExp) =>
+  chain(route, "/espaces", [{ link: "Plan écologie urbaine", to: (h) => `${h}${suffix}` }, ...(deeper ? [{ link: deeper }] : [])]);
+
 // Who visits what. Every route of the app is in exactly one group (checked below).
 const groups: { who: string; account: string | null; visits: Visit[] }[] = [
   {
@@ -49,6 +77,7 @@ const groups: { who: string; account: string | null; visits: Visit[] }[] = [
       at("/espaces"),
       at("/espaces/invitation", "/espaces/invitation?jeton=perime"),
       at("/espaces/connexion"),
+      at("/espaces/partage/:token", `/espaces/partage/${"0".repeat(64)}`),
       at("/compte/connexion"),
       at("/compte/inscription"),
       at("/compte/mot-de-passe-oublie"),
@@ -98,6 +127,14 @@ const groups: { who: string; account: string | null; visits: Visit[] }[] = [
       via("/espaces/:id", "/espaces", /^\/espaces\/\d+$/),
       via("/espaces/:id/membres", "/espaces", /^\/espaces\/\d+$/, (h) => `${h}/membres`),
       via("/espaces/:id/reglages", "/espaces", /^\/espaces\/\d+$/, (h) => `${h}/reglages`),
+      plan("/espaces/:id/documents", "/documents"),
+      plan("/espaces/:id/documents/:document", "/documents", /^\/espaces\/\d+\/documents\/\d+$/),
+      plan("/espaces/:id/corbeille", "/corbeille"),
+      plan("/espaces/:id/forum", "/forum"),
+      plan("/espaces/:id/forum/nouveau", "/forum/nouveau"),
+      plan("/espaces/:id/forum/:thread", "/forum", /^\/espaces\/\d+\/forum\/\d+$/),
+      plan("/espaces/:id/agenda", "/agenda"),
+      plan("/espaces/:id/agenda/:event", "/agenda", /^\/espaces\/\d+\/agenda\/\d+$/),
     ],
   },
   {
@@ -113,7 +150,7 @@ const groups: { who: string; account: string | null; visits: Visit[] }[] = [
   {
     who: "site admin",
     account: "admin@parvis.localhost",
-    visits: [at("/admin"), at("/admin/travaux"), at("/admin/referentiel"), at("/espaces/agents")],
+    visits: [at("/admin"), at("/admin/travaux"), at("/admin/referentiel"), at("/espaces/agents"), at("/espaces/administration")],
   },
 ];
 

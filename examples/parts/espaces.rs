@@ -1,6 +1,7 @@
-//! The Espaces part of the benchmark (a module of bench_stages.rs): seeds 1,000 spaces with
-//! their members and 30,000 activity lines, then prints p50/p95 of a space's home rendered
-//! through the router (the space, its modules and its activity feed).
+//! The Espaces part of the benchmark (a module of bench_stages.rs): seeds 1,000 public spaces
+//! with their members, 30,000 activity lines and 200,000 forum posts (20 threads of 10 posts a
+//! space), and 5,000 events in one space's calendar, then prints p50/p95 of a space's home and
+//! of a forum thread rendered through the router, and of that space's iCalendar feed.
 
 use super::report;
 use parvis::server::db::Db;
@@ -12,6 +13,9 @@ pub const SPACES: i64 = 1_000;
 const MEMBERS_PER_SPACE: i64 = 8;
 const PEOPLE: i64 = 2_000;
 const ACTIVITY_PER_SPACE: i64 = 30;
+const THREADS_PER_SPACE: i64 = 20;
+const POSTS_PER_THREAD: i64 = 10;
+const EVENTS: i64 = 5_000;
 
 /// The first bench space's id, seeding them when missing.
 pub async fn seed(db: &Db) -> Result<i64, Box<dyn std::error::Error>> {
@@ -64,6 +68,39 @@ pub async fn seed(db: &Db) -> Result<i64, Box<dyn std::error::Error>> {
                 .execute(&mut *tx)
                 .await?;
             }
+            let category: i64 = sqlx::query(
+                "INSERT INTO forum_categories (space_id, name, created_at) VALUES ($1, '', 0) RETURNING id",
+            )
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("id")?;
+            for t in 0..THREADS_PER_SPACE {
+                let thread: i64 = sqlx::query(
+                    "INSERT INTO forum_threads (space_id, category_id, author_id, title, created_at, last_post_at) \
+                     VALUES ($1, $2, $3, $4, 0, 0) RETURNING id",
+                )
+                .bind(id)
+                .bind(category)
+                .bind(first_person + (s * 7) % PEOPLE)
+                .bind(format!("Retour d'expérience {t} : végétaliser les cours"))
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get("id")?;
+                for p in 0..POSTS_PER_THREAD {
+                    let body = format!("Réponse {p} : **les essais** de la saison ont montré que les *plantations* tiennent mieux avec un paillage.");
+                    sqlx::query(
+                        "INSERT INTO forum_posts (thread_id, author_id, body_md, body_html, created_at) VALUES ($1, $2, $3, $4, $5)",
+                    )
+                    .bind(thread)
+                    .bind(first_person + (s * 7 + (p % MEMBERS_PER_SPACE) * 13) % PEOPLE)
+                    .bind(&body)
+                    .bind(parvis::server::markdown::render(&body))
+                    .bind(1_700_000_000 + p * 60)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+            }
             for a in 0..ACTIVITY_PER_SPACE {
                 sqlx::query(
                     "INSERT INTO space_activity (space_id, actor_id, module, action, subject, link, created_at) \
@@ -81,9 +118,10 @@ pub async fn seed(db: &Db) -> Result<i64, Box<dyn std::error::Error>> {
         tx.commit().await?;
         super::analyze(db).await?;
         println!(
-            "  seeded {SPACES} spaces, {} members, {} activity lines in {:.1} s",
+            "  seeded {SPACES} spaces, {} members, {} activity lines, {} forum posts in {:.1} s",
             SPACES * MEMBERS_PER_SPACE,
             SPACES * ACTIVITY_PER_SPACE,
+            SPACES * THREADS_PER_SPACE * POSTS_PER_THREAD,
             start.elapsed().as_secs_f64()
         );
     }
@@ -119,10 +157,77 @@ pub async fn pages(
     Ok(())
 }
 
+/// 5,000 events in space `space` (one in ten weekly for a year), and a member's private feed
+/// token; the token.
+async fn seed_events(db: &Db, space: i64) -> Result<String, Box<dyn std::error::Error>> {
+    use parvis::espaces::{
+        calendar_types::EventForm,
+        server::{calendar_rules, calendar_store},
+    };
+    let zone = jiff::tz::TimeZone::get("Europe/Paris")?;
+    let mut tx = db.pool.begin().await?;
+    for e in 0..EVENTS {
+        let day = jiff::civil::date(2026, 1, 1).checked_add(jiff::Span::new().days(e % 700))?;
+        let form = EventForm {
+            title: format!("Réunion {e}, point d'étape; ordre du jour"),
+            start_date: day.to_string(),
+            start_time: "10:00".into(),
+            end_date: day.to_string(),
+            end_time: "11:30".into(),
+            place: "Salle 3, Hôtel de Ville".into(),
+            description: "Compte rendu à partager.\nDeuxième ligne.".into(),
+            recurrence: if e % 10 == 0 {
+                "weekly".into()
+            } else {
+                String::new()
+            },
+            count: if e % 10 == 0 {
+                "52".into()
+            } else {
+                String::new()
+            },
+            ..Default::default()
+        };
+        let checked = calendar_rules::check(&form).map_err(|e| format!("{e:?}"))?;
+        calendar_store::insert(&mut tx, space, &checked, &zone, None, 0).await?;
+    }
+    tx.commit().await?;
+    let member: i64 = sqlx::query("SELECT user_id FROM space_members WHERE space_id = $1 LIMIT 1")
+        .bind(space)
+        .fetch_one(&db.pool)
+        .await?
+        .try_get("user_id")?;
+    Ok(calendar_store::new_feed(db, space, member, 0).await?)
+}
+
 pub async fn run(app: &axum::Router, db: &Db) -> Result<(), Box<dyn std::error::Error>> {
     let first = seed(db).await?;
     pages(app, "space home (feed of 30), through router", 200, |i| {
         format!("/espaces/{}", first + (i as i64 * 97) % SPACES)
     })
+    .await?;
+    let first_thread: i64 =
+        sqlx::query("SELECT MIN(t.id) AS n FROM forum_threads t WHERE t.space_id = $1")
+            .bind(first)
+            .fetch_one(&db.pool)
+            .await?
+            .try_get("n")?;
+    // Threads of the first spaces are consecutive: thread k is in space first + k / 20.
+    pages(app, "forum thread (10 posts), through router", 200, |i| {
+        let k = (i as i64 * 997) % (SPACES * THREADS_PER_SPACE);
+        format!(
+            "/espaces/{}/forum/{}",
+            first + k / THREADS_PER_SPACE,
+            first_thread + k
+        )
+    })
+    .await?;
+    let token = seed_events(db, first).await?;
+    pages(
+        app,
+        "iCalendar feed of 5,000 events, through router",
+        30,
+        |_| format!("/espaces/agenda/{token}.ics"),
+    )
     .await
 }
