@@ -40,15 +40,7 @@ async fn create(app: &TestApp, client: &Client, template: &str, name: &str) -> i
 /// Adds `email`'s account to the space with `role` directly (what an accepted invitation
 /// does; the invitation itself is tested below).
 async fn add_member(app: &TestApp, space: i64, email: &str, role: SpaceRole) {
-    sqlx::query(
-        "INSERT INTO space_members (space_id, user_id, role, joined_at) VALUES ($1, $2, $3, 0)",
-    )
-    .bind(space)
-    .bind(app.user_id(email).await)
-    .bind(role.code())
-    .execute(&app.state.db.pool)
-    .await
-    .expect("member added");
+    app.add_space_member(space, email, role).await;
 }
 
 async fn home(app: &TestApp, client: &Client, space: i64) -> (u16, Result<SpaceHome, AppError>) {

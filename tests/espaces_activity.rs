@@ -40,16 +40,9 @@ async fn space_with_partner(app: &TestApp) -> (i64, i64, Client, i64, Client) {
     assert_eq!(status, 200, "{id:?}");
     let space = id.expect("space");
     let partner = app.sign_up("lea@partner.example", PASSWORD).await;
-    let partner_id = app.user_id("lea@partner.example").await;
-    sqlx::query(
-        "INSERT INTO space_members (space_id, user_id, role, joined_at) VALUES ($1, $2, $3, 0)",
-    )
-    .bind(space)
-    .bind(partner_id)
-    .bind(SpaceRole::Contributor.code())
-    .execute(&app.state.db.pool)
-    .await
-    .expect("member added");
+    let partner_id = app
+        .add_space_member(space, "lea@partner.example", SpaceRole::Contributor)
+        .await;
     let agent_id = app.user_id("ada@paris.example").await;
     (space, agent_id, agent, partner_id, partner)
 }

@@ -36,16 +36,7 @@ struct Space {
 
 async fn member(app: &TestApp, space: i64, email: &str, role: SpaceRole) -> (Client, i64) {
     let client = app.sign_up(email, PASSWORD).await;
-    let id = app.user_id(email).await;
-    sqlx::query(
-        "INSERT INTO space_members (space_id, user_id, role, joined_at) VALUES ($1, $2, $3, 0)",
-    )
-    .bind(space)
-    .bind(id)
-    .bind(role.code())
-    .execute(&app.state.db.pool)
-    .await
-    .expect("member added");
+    let id = app.add_space_member(space, email, role).await;
     (client, id)
 }
 

@@ -45,16 +45,7 @@ async fn space(app: &TestApp) -> (i64, Client) {
 /// A new account made a member of `space` with `role`.
 async fn member(app: &TestApp, space: i64, email: &str, role: SpaceRole) -> Client {
     let client = app.sign_up(email, PASSWORD).await;
-    let id = app.user_id(email).await;
-    sqlx::query(
-        "INSERT INTO space_members (space_id, user_id, role, joined_at) VALUES ($1, $2, $3, 0)",
-    )
-    .bind(space)
-    .bind(id)
-    .bind(role.code())
-    .execute(&app.state.db.pool)
-    .await
-    .expect("member added");
+    app.add_space_member(space, email, role).await;
     client
 }
 

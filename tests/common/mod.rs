@@ -210,6 +210,27 @@ impl TestApp {
             .id
     }
 
+    /// Makes `email`'s account a member of space `space` with `role` directly in the database
+    /// (what an accepted invitation does); its account id.
+    pub async fn add_space_member(
+        &self,
+        space: i64,
+        email: &str,
+        role: parvis::espaces::types::SpaceRole,
+    ) -> i64 {
+        let id = self.user_id(email).await;
+        sqlx::query(
+            "INSERT INTO space_members (space_id, user_id, role, joined_at) VALUES ($1, $2, $3, 0)",
+        )
+        .bind(space)
+        .bind(id)
+        .bind(role.code())
+        .execute(&self.state.db.pool)
+        .await
+        .expect("member added");
+        id
+    }
+
     /// Grants `role` (with `scope` "d:<id>"/"s:<id>") directly in the database.
     pub async fn grant(
         &self,
