@@ -15,6 +15,8 @@
 
 #[path = "parts/espaces.rs"]
 mod bench_espaces;
+#[path = "parts/espaces_transfer.rs"]
+mod bench_espaces_transfer;
 #[path = "parts/innovation.rs"]
 mod bench_innovation;
 
@@ -260,7 +262,7 @@ async fn run(label: &str, url: String) -> Result<(), Box<dyn std::error::Error>>
         *backend = label.to_string();
     }
     if !part_chosen("stages") {
-        return other_parts(&app, &state.db).await;
+        return other_parts(&app, &state).await;
     }
     seed(&state.db).await?;
     analyze(&state.db).await?;
@@ -359,16 +361,19 @@ async fn run(label: &str, url: String) -> Result<(), Box<dyn std::error::Error>>
         samples.push(start.elapsed());
     }
     report("apply (insert + history, one transaction)", samples);
-    other_parts(&app, &state.db).await
+    other_parts(&app, &state).await
 }
 
 /// The parts after Stages': Innovation's, then Espaces', each when chosen.
-async fn other_parts(app: &axum::Router, db: &Db) -> Result<(), Box<dyn std::error::Error>> {
+async fn other_parts(
+    app: &axum::Router,
+    state: &parvis::server::state::AppState,
+) -> Result<(), Box<dyn std::error::Error>> {
     if part_chosen("innovation") {
-        bench_innovation::run(app, db).await?;
+        bench_innovation::run(app, &state.db).await?;
     }
     if part_chosen("espaces") {
-        bench_espaces::run(app, db).await?;
+        bench_espaces::run(app, state).await?;
     }
     Ok(())
 }

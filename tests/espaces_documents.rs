@@ -1187,3 +1187,182 @@ async fn the_demo_spaces_hold_folders_and_files_in_several_versions() {
     .await;
     assert!(pdfs >= 4);
 }
+
+/// A module switched off in the settings answers 404 everywhere, as if it did not exist:
+/// documents (server functions, upload and download routes, share links), forum and calendar
+/// (server functions, one event's .ics, the private feed); switched back on, all answer again.
+#[tokio::test]
+async fn a_module_switched_off_answers_404_at_every_address() {
+    let app = TestApp::spawn().await;
+    let (space, agent) = space(&app).await;
+    let id = space.to_string();
+    assert_eq!(upload(&app, &agent, space, None, "plan.pdf", PDF_1).await.0, 200);
+    let doc: i64 = sqlx::query_scalar("SELECT id FROM space_documents WHERE space_id = $1")
+        .bind(space)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("document");
+    let version: i64 =
+        sqlx::query_scalar("SELECT id FROM space_document_versions WHERE document_id = $1")
+            .bind(doc)
+            .fetch_one(&app.state.db.pool)
+            .await
+            .expect("version");
+    let doc_arg = doc.to_string();
+    let (_, link) = app
+        .call_json::<String>(
+            &agent,
+            "espaces/share_document",
+            &[("id", &id), ("document", &doc_arg), ("days", "7")],
+        )
+        .await;
+    let shared_file = format!("{}/fichier", link.expect("share link"));
+    let (status, event) = app
+        .call_json::<i64>(
+            &agent,
+            "espaces/save_event",
+            &[
+                ("id", id.as_str()),
+                ("event", "0"),
+                ("form[title]", "Comité"),
+                ("form[start_date]", "2027-03-15"),
+                ("form[start_time]", "10:00"),
+                ("form[end_date]", "2027-03-15"),
+                ("form[end_time]", "11:00"),
+            ],
+        )
+        .await;
+    let event = event.unwrap_or_else(|e| panic!("{status} {e:?}")).to_string();
+    let (_, feed) = app
+        .call_json::<String>(&agent, "espaces/calendar_feed", &[("id", &id)])
+        .await;
+    let feed = feed.expect("feed link");
+
+    let calls: Vec<(&str, Vec<(&str, &str)>)> = vec![
+        ("espaces/documents", vec![("id", &id)]),
+        ("espaces/document", vec![("id", &id), ("document", &doc_arg)]),
+        ("espaces/forum", vec![("id", &id)]),
+        ("espaces/calendar", vec![("id", &id)]),
+        ("espaces/event", vec![("id", &id), ("event", &event)]),
+    ];
+    let addresses = [
+        app.url(&format!("/espaces/{space}/documents/{doc}/versions/{version}/fichier")),
+        app.url(&format!("/espaces/{space}/agenda/{event}/ics")),
+        feed.clone(),
+        shared_file.clone(),
+    ];
+    let statuses = |expected: u16| {
+        let (app, agent, calls, addresses) = (&app, &agent, &calls, &addresses);
+        async move {
+            for (endpoint, form) in calls {
+                let status = app.call(agent, endpoint, form).await.status();
+                assert_eq!(status, expected, "{endpoint}");
+            }
+            for address in addresses {
+                let status = agent.get(address).send().await.expect("get").status();
+                // An ended share link's file sends the reader to the link's page, which says so.
+                let status = if status.is_redirection() { 404 } else { status.as_u16() };
+                assert_eq!(status, expected, "{address}");
+            }
+        }
+    };
+    statuses(200).await;
+
+    let settings = |modules: &'static [&'static str]| {
+        let mut form = vec![
+            ("id".to_string(), id.clone()),
+            ("settings[name]".to_string(), "Jardins partagés".to_string()),
+            ("settings[visibility]".to_string(), "private".to_string()),
+        ];
+        for (i, m) in modules.iter().enumerate() {
+            form.push((format!("settings[modules][{i}]"), m.to_string()));
+        }
+        form
+    };
+    let save = |modules: &'static [&'static str]| {
+        let (app, agent, form) = (&app, &agent, settings(modules));
+        async move {
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            assert_eq!(app.call(agent, "espaces/save_settings", &form).await.status(), 200);
+        }
+    };
+    save(&["wiki"]).await;
+    statuses(404).await;
+    let (status, key) = upload(&app, &agent, space, None, "autre.pdf", PDF_2).await;
+    assert_eq!(status, 404, "{key}");
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM space_document_versions").await,
+        1,
+        "nothing stored while documents are off"
+    );
+    save(&["documents", "forum", "calendar"]).await;
+    statuses(200).await;
+}
+
+/// A folder is renamed (not onto a sibling's name), and deleted only once nothing is in it —
+/// a document in the bin included, since restoring it goes back to its folder; a reader may
+/// do neither, a stranger gets 404.
+#[tokio::test]
+async fn a_folder_is_renamed_and_deleted_only_when_empty() {
+    let app = TestApp::spawn().await;
+    let (space, agent) = space(&app).await;
+    let id = space.to_string();
+    let folder = |name: &'static str| {
+        let (app, agent, id) = (&app, &agent, id.clone());
+        async move {
+            let form = [("id", id.as_str()), ("name", name)];
+            app.call_json::<i64>(agent, "espaces/create_folder", &form).await.1.expect("folder")
+        }
+    };
+    let reports = folder("Rapports").await;
+    folder("Photos").await;
+    let rename = |client: &Client, folder: i64, name: &'static str| {
+        let (app, id, client) = (&app, id.clone(), client.clone());
+        async move {
+            let folder = folder.to_string();
+            let form = [("id", id.as_str()), ("folder", folder.as_str()), ("name", name)];
+            app.call_json::<()>(&client, "espaces/rename_folder", &form).await
+        }
+    };
+    let delete = |client: &Client, folder: i64| {
+        let (app, id, client) = (&app, id.clone(), client.clone());
+        async move {
+            let folder = folder.to_string();
+            let form = [("id", id.as_str()), ("folder", folder.as_str())];
+            app.call_json::<i64>(&client, "espaces/delete_folder", &form).await
+        }
+    };
+    assert_eq!(rename(&agent, reports, "photos").await.0, 422, "a sibling's name");
+    assert_eq!(rename(&agent, reports, "../x").await.0, 422);
+    assert_eq!(rename(&agent, reports, "Comptes rendus").await.0, 200);
+    let name: String = sqlx::query_scalar("SELECT name FROM space_folders WHERE id = $1")
+        .bind(reports)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("name");
+    assert_eq!(name, "Comptes rendus");
+    let reader = member(&app, space, "rita@example.org", SpaceRole::Reader).await;
+    let stranger = app.sign_up("x@elsewhere.example", PASSWORD).await;
+    assert_eq!(rename(&reader, reports, "Lu").await.0, 403);
+    assert_eq!(delete(&reader, reports).await.0, 403);
+    assert_eq!(delete(&stranger, reports).await.0, 404);
+
+    assert_eq!(upload(&app, &agent, space, Some(reports), "bilan.pdf", PDF_1).await.0, 200);
+    let (status, refused) = delete(&agent, reports).await;
+    assert_eq!(status, 409);
+    assert!(matches!(refused, Err(AppError::Conflict(ref k)) if k == "error-folder-not-empty"));
+    let doc: i64 = sqlx::query_scalar("SELECT id FROM space_documents WHERE folder_id = $1")
+        .bind(reports)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("document");
+    let (status, _) = app
+        .call_json::<()>(&agent, "espaces/delete_document", &[("id", &id), ("document", &doc.to_string())])
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(delete(&agent, reports).await.0, 409, "its document is in the bin");
+    let (status, emptied) = app.call_json::<u64>(&agent, "espaces/empty_bin", &[("id", &id)]).await;
+    assert_eq!((status, emptied.ok()), (200, Some(1)));
+    assert_eq!(delete(&agent, reports).await, (200, Ok(0)));
+    assert_eq!(delete(&agent, reports).await.0, 404, "gone");
+}

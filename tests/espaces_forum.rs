@@ -341,6 +341,25 @@ async fn mentions_reach_members_of_the_space_only() {
     // A member mentioned in a reply, folded (accents and case do not matter).
     reply(&app, &s.ada, s.id, id, "@BOB MARTIN, ton avis ?").await.1.expect("reply");
     assert_eq!(mentioned(&app, s.id, "activity-forum-reply").await, [s.bob_id]);
+    // An edit tells only the members it adds; one that adds none records no line.
+    let post = reply(&app, &s.bob, s.id, id, "Je relis.").await.1.expect("reply");
+    let edit = |body: &'static str| {
+        let (app, bob, space, post) = (&app, &s.bob, s.id.to_string(), post.to_string());
+        async move {
+            let form = [("id", space.as_str()), ("post", post.as_str()), ("body", body)];
+            app.call_json::<()>(bob, "espaces/forum_edit", &form).await.0
+        }
+    };
+    assert_eq!(edit("Je relis, @Ada Lovelace aussi.").await, 200);
+    assert_eq!(mentioned(&app, s.id, "activity-forum-edit").await, [s.ada_id]);
+    assert_eq!(edit("Je relis (corrigé), @Ada Lovelace aussi.").await, 200);
+    assert_eq!(edit("@Agathe Agent et @Ada Lovelace relisent.").await, 200);
+    let animator = app.user_id("agathe@paris.example").await;
+    let mut told = mentioned(&app, s.id, "activity-forum-edit").await;
+    told.sort_unstable();
+    let mut expected = vec![s.ada_id, animator];
+    expected.sort_unstable();
+    assert_eq!(told, expected, "Ada once, then only the animator added");
     let mine = app
         .call_json::<Option<parvis::espaces::types::MySpaces>>(&s.outsider, "espaces/mine", &[])
         .await
@@ -559,4 +578,47 @@ async fn the_demo_spaces_hold_forum_threads_with_replies_and_a_mention() {
         .await
         .expect("threads");
     assert_eq!(network, 1);
+}
+
+/// A forum of more threads than a page pages them all: every thread on exactly one page, the
+/// newest first, `more` until the last page; a page past the end is empty, a nonsense page is
+/// the first; a search and a category are paged the same way.
+#[tokio::test]
+async fn a_long_forum_is_paged_and_no_thread_is_left_out() {
+    let app = TestApp::spawn().await;
+    let s = space(&app, "Réseau des mares").await;
+    let total = parvis::espaces::forum_types::THREADS_PER_PAGE as usize + 7;
+    let mut started = Vec::new();
+    for n in 0..total {
+        let (status, id) = start(&app, &s.ada, s.id, &format!("Mare n° {n}"), "Relevé de la mare.").await;
+        assert_eq!(status, 200, "{id:?}");
+        started.push(id.expect("thread"));
+    }
+    let id = s.id.to_string();
+    let page = |page: &'static str, q: &'static str| {
+        let (app, reader, id) = (&app, &s.reader, id.clone());
+        async move {
+            let (status, forum) = app
+                .call_json::<ForumPage>(reader, "espaces/forum", &[("id", id.as_str()), ("q", q), ("page", page)])
+                .await;
+            assert_eq!(status, 200, "{forum:?}");
+            forum.expect("forum")
+        }
+    };
+    let first = page("", "").await;
+    assert_eq!((first.page, first.more), (1, true));
+    assert_eq!(first.threads.len(), parvis::espaces::forum_types::THREADS_PER_PAGE as usize);
+    assert_eq!(first.threads[0].id, *started.last().expect("newest"), "newest first");
+    let second = page("2", "").await;
+    assert_eq!((second.page, second.more), (2, false));
+    let mut seen: Vec<i64> = first.threads.iter().chain(&second.threads).map(|t| t.id).collect();
+    seen.sort_unstable();
+    let mut expected = started.clone();
+    expected.sort_unstable();
+    assert_eq!(seen, expected, "each thread on exactly one page");
+    assert!(page("3", "").await.threads.is_empty());
+    assert_eq!(page("-4", "").await.page, 1);
+    assert_eq!(page("99999999999999999999999", "").await.threads.len(), 0);
+    let searched = page("2", "mares").await;
+    assert_eq!((searched.threads.len(), searched.more), (7, false));
 }

@@ -351,6 +351,8 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("espaces/document", "id={space}&document=0", "NNNNNNN"),
     ("espaces/documents_bin", "id={space}", "NNNANNA"),
     ("espaces/create_folder", "id={space}&name=", "NNNANNA"),
+    ("espaces/rename_folder", "id={space}&folder=0&name=", "NNNANNA"),
+    ("espaces/delete_folder", "id={space}&folder=0", "NNNNNNN"),
     (
         "espaces/rename_document",
         "id={space}&document=0&name=",

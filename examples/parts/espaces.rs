@@ -1,10 +1,12 @@
 //! The Espaces part of the benchmark (a module of bench_stages.rs): seeds 1,000 public spaces
-//! with their members, 30,000 activity lines and 200,000 forum posts (20 threads of 10 posts a
-//! space), and 5,000 events in one space's calendar, then prints p50/p95 of a space's home and
-//! of a forum thread rendered through the router, and of that space's iCalendar feed.
+//! with their members, 100,000 files (100 documents a space, each file in the storage),
+//! 30,000 activity lines and 200,000 forum posts (20 threads of 10 posts a space), and 5,000
+//! events in one space's calendar, then prints p50/p95 of a space's home, its documents and a
+//! forum thread rendered through the router, and of that space's iCalendar feed; then the
+//! 5 MB and 50 MB transfers through HTTP of espaces_transfer.rs.
 
-use super::report;
-use parvis::server::db::Db;
+use super::{bench_espaces_transfer::run_transfers, report};
+use parvis::server::{db::Db, state::AppState};
 use sqlx::Row;
 use std::time::Instant;
 use tower::ServiceExt;
@@ -16,9 +18,11 @@ const ACTIVITY_PER_SPACE: i64 = 30;
 const THREADS_PER_SPACE: i64 = 20;
 const POSTS_PER_THREAD: i64 = 10;
 const EVENTS: i64 = 5_000;
+const DOCUMENTS_PER_SPACE: i64 = 100;
 
 /// The first bench space's id, seeding them when missing.
-pub async fn seed(db: &Db) -> Result<i64, Box<dyn std::error::Error>> {
+pub async fn seed(state: &AppState) -> Result<i64, Box<dyn std::error::Error>> {
+    let db = &state.db;
     let existing: i64 =
         sqlx::query("SELECT COUNT(*) AS n FROM spaces WHERE name LIKE 'Espace bench %'")
             .fetch_one(&db.pool)
@@ -101,6 +105,7 @@ pub async fn seed(db: &Db) -> Result<i64, Box<dyn std::error::Error>> {
                     .await?;
                 }
             }
+            seed_documents(&mut tx, id, first_person + s % PEOPLE).await?;
             for a in 0..ACTIVITY_PER_SPACE {
                 sqlx::query(
                     "INSERT INTO space_activity (space_id, actor_id, module, action, subject, link, created_at) \
@@ -116,10 +121,12 @@ pub async fn seed(db: &Db) -> Result<i64, Box<dyn std::error::Error>> {
             }
         }
         tx.commit().await?;
+        seed_files(state).await?;
         super::analyze(db).await?;
         println!(
-            "  seeded {SPACES} spaces, {} members, {} activity lines, {} forum posts in {:.1} s",
+            "  seeded {SPACES} spaces, {} members, {} files, {} activity lines, {} forum posts in {:.1} s",
             SPACES * MEMBERS_PER_SPACE,
+            SPACES * DOCUMENTS_PER_SPACE,
             SPACES * ACTIVITY_PER_SPACE,
             SPACES * THREADS_PER_SPACE * POSTS_PER_THREAD,
             start.elapsed().as_secs_f64()
@@ -131,6 +138,84 @@ pub async fn seed(db: &Db) -> Result<i64, Box<dyn std::error::Error>> {
             .await?
             .try_get("n")?,
     )
+}
+
+/// The bench documents' storage key for document `name` of space `space`.
+fn document_key(space: i64, name: &str) -> String {
+    format!("espaces/{space}/documents/bench-{name}")
+}
+
+/// [`DOCUMENTS_PER_SPACE`] documents at the top of space `id`, one version each, by `author`.
+async fn seed_documents(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    id: i64,
+    author: i64,
+) -> Result<(), sqlx::Error> {
+    let names: Vec<String> = (0..DOCUMENTS_PER_SPACE)
+        .map(|d| format!("compte-rendu-{d}.pdf"))
+        .collect();
+    let files: Vec<String> = names
+        .iter()
+        .map(|n| format!("({id}, '{}', {FILE_BYTES}, 'application/pdf', 0)", document_key(id, n)))
+        .collect();
+    sqlx::query(&format!(
+        "INSERT INTO space_document_files (space_id, storage_key, size, content_type, created_at) VALUES {}",
+        files.join(",")
+    ))
+    .execute(&mut **tx)
+    .await?;
+    let documents: Vec<String> = names
+        .iter()
+        .map(|n| format!("({id}, '{n}', '{n}', {author}, 0, 0)"))
+        .collect();
+    sqlx::query(&format!(
+        "INSERT INTO space_documents (space_id, name, name_key, created_by, created_at, updated_at) VALUES {}",
+        documents.join(",")
+    ))
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO space_document_versions (document_id, number, file_id, original_name, uploaded_by, uploaded_at) \
+         SELECT d.id, 1, f.id, d.name, d.created_by, 0 FROM space_documents d \
+         JOIN space_document_files f ON f.space_id = d.space_id AND f.storage_key = $2 || d.name \
+         WHERE d.space_id = $1",
+    )
+    .bind(id)
+    .bind(document_key(id, ""))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// The size of each seeded file, in bytes.
+const FILE_BYTES: usize = 2_000;
+
+/// Writes every seeded document's file into the storage, 32 at a time.
+async fn seed_files(state: &AppState) -> Result<(), Box<dyn std::error::Error>> {
+    use futures_util::StreamExt;
+    let keys: Vec<String> = sqlx::query("SELECT storage_key FROM space_document_files WHERE storage_key LIKE '%/bench-%'")
+        .fetch_all(&state.db.pool)
+        .await?
+        .iter()
+        .map(|row| row.try_get("storage_key"))
+        .collect::<Result<_, _>>()?;
+    let mut body = b"%PDF-1.7\n".to_vec();
+    body.resize(FILE_BYTES, b' ');
+    let body = bytes::Bytes::from(body);
+    let written = futures_util::stream::iter(keys)
+        .map(|key| {
+            let body = body.clone();
+            async move {
+                let key = parvis::server::storage::StorageKey::new(key)?;
+                state.storage.put_bytes(&key, body).await?;
+                Ok::<_, Box<dyn std::error::Error>>(())
+            }
+        })
+        .buffer_unordered(32)
+        .collect::<Vec<_>>()
+        .await;
+    written.into_iter().collect::<Result<Vec<()>, _>>()?;
+    Ok(())
 }
 
 /// p50/p95 of `samples` GETs of the paths `path(i)` through the router, bodies read whole.
@@ -200,10 +285,15 @@ async fn seed_events(db: &Db, space: i64) -> Result<String, Box<dyn std::error::
     Ok(calendar_store::new_feed(db, space, member, 0).await?)
 }
 
-pub async fn run(app: &axum::Router, db: &Db) -> Result<(), Box<dyn std::error::Error>> {
-    let first = seed(db).await?;
+pub async fn run(app: &axum::Router, state: &AppState) -> Result<(), Box<dyn std::error::Error>> {
+    let db = &state.db;
+    let first = seed(state).await?;
     pages(app, "space home (feed of 30), through router", 200, |i| {
         format!("/espaces/{}", first + (i as i64 * 97) % SPACES)
+    })
+    .await?;
+    pages(app, "space documents (100 files), through router", 200, |i| {
+        format!("/espaces/{}/documents", first + (i as i64 * 89) % SPACES)
     })
     .await?;
     let first_thread: i64 =
@@ -229,5 +319,18 @@ pub async fn run(app: &axum::Router, db: &Db) -> Result<(), Box<dyn std::error::
         30,
         |_| format!("/espaces/agenda/{token}.ics"),
     )
-    .await
+    .await?;
+    // The transfers go through a real socket: the app served on a free local port.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let base = format!("http://{}", listener.local_addr()?);
+    tokio::spawn(parvis::server::router::serve(
+        listener,
+        app.clone(),
+        state.shutdown.clone(),
+        state.config.shutdown.clone(),
+    ));
+    for (mb, upload, download) in run_transfers(&base, state, first + 1).await? {
+        println!("  server peak memory, {mb} MB file: upload +{upload:.1} MB, download +{download:.1} MB");
+    }
+    Ok(())
 }

@@ -1,7 +1,7 @@
 //! Server functions of a space's shared calendar: a period (agenda, week, month), one event,
 //! creating and editing events (contributors their own, animators any), cancelling and
 //! restoring one occurrence of a recurrence, inviting members and answering, and each
-//! member's private feed link. Every function asks `space_role` first: 404 for a space the
+//! member's private feed link. Every function asks `module_role` first: 404 for a space the
 //! caller may not see, 403 for a reader who would write, 409 in an archived space. The feed,
 //! one event's .ics and the import are plain HTTP (`server::calendar_http`).
 
@@ -16,7 +16,7 @@ use {
             AttendeeRow, CalendarDay, CalendarView, MemberChoice, OccurrenceItem, Recurrence,
         },
         server::{
-            access::space_role,
+            access::module_role,
             activity::{record, NewActivity},
             calendar_mail, calendar_rules,
             calendar_rules::Occurrence,
@@ -40,12 +40,13 @@ use {
 #[cfg(feature = "ssr")]
 const AGENDA_DAYS: i64 = 31;
 
-/// The state, the caller and its standing in space `id` (404 when it may not see it).
+/// The state, the caller and its standing in space `id` (404 when it may not see it or the
+/// space does not use the calendar).
 #[cfg(feature = "ssr")]
 async fn standing(id: i64) -> AppResult<(AppState, Caller, SpaceAccess)> {
     let state = app_state()?;
     let caller = Caller::current().await?;
-    let access = space_role(&caller, &state.db, id).await?;
+    let access = module_role(&caller, &state.db, id, Module::Calendar).await?;
     Ok((state, caller, access))
 }
 

@@ -15,12 +15,12 @@ use {
     super::{
         documents_types::{clean_name, shared_file_url, shared_page_path},
         server::{
-            access::space_role,
+            access::module_role,
             document_shares::{self, Shared},
             documents::{self, BackError, FolderError, FolderTree, PlaceError},
             spaces,
         },
-        types::{SpaceAccess, SpaceAction, SpaceRole},
+        types::{Module, SpaceAccess, SpaceAction, SpaceRole},
     },
     crate::{
         accounts::server::Caller,
@@ -38,10 +38,7 @@ use {
 async fn open(id: i64) -> AppResult<(AppState, Caller, SpaceAccess)> {
     let state = app_state()?;
     let caller = Caller::current().await?;
-    let access = space_role(&caller, &state.db, id).await?;
-    if !documents::module_on(&state.db, id).await? {
-        return Err(AppError::NotFound);
-    }
+    let access = module_role(&caller, &state.db, id, Module::Documents).await?;
     Ok((state, caller, access))
 }
 
@@ -220,14 +217,59 @@ pub async fn create_folder(
             .await
             {
                 Ok(folder) => folder,
-                Err(FolderError::Exists) => {
-                    return Err(AppError::field("name", "field-folder-exists"))
-                }
-                Err(FolderError::NoParent) => return Err(AppError::NotFound),
-                Err(FolderError::Db(e)) => return Err(e.into()),
+                Err(error) => return Err(folder_refused(error)),
             };
             redirect_plain_form(&format!("/espaces/{id}/documents?dossier={folder}"));
             Ok(folder)
+        }
+        .await,
+    )
+}
+
+/// A folder change refused, as the caller is told.
+#[cfg(feature = "ssr")]
+fn folder_refused(error: FolderError) -> AppError {
+    match error {
+        FolderError::Exists => AppError::field("name", "field-folder-exists"),
+        FolderError::NoParent => AppError::NotFound,
+        FolderError::NotEmpty => AppError::Conflict("error-folder-not-empty".into()),
+        FolderError::Db(e) => e.into(),
+    }
+}
+
+/// Renames folder `folder` of space `id`. Contributors.
+#[server(endpoint = "espaces/rename_folder")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "espaces/rename_folder", skip_all, fields(account = tracing::field::Empty, id = id, folder = folder)))]
+pub async fn rename_folder(id: i64, folder: i64, name: String) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, _, _) = open_for(id, SpaceAction::Contribute).await?;
+            let name = clean_name(&name).map_err(|r| AppError::field("name", r.key()))?;
+            documents::rename_folder(&state.db, id, folder, &name)
+                .await
+                .map_err(folder_refused)?;
+            redirect_plain_form(&format!("/espaces/{id}/documents?dossier={folder}"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Deletes folder `folder` of space `id` when it holds nothing (409
+/// `error-folder-not-empty` otherwise: its documents are moved or deleted first, so nothing
+/// goes without being seen); answers its parent (0: the top). Contributors.
+#[server(endpoint = "espaces/delete_folder")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "espaces/delete_folder", skip_all, fields(account = tracing::field::Empty, id = id, folder = folder)))]
+pub async fn delete_folder(id: i64, folder: i64) -> Result<i64, AppError> {
+    respond(
+        async {
+            let (state, _, _) = open_for(id, SpaceAction::Contribute).await?;
+            let parent = documents::delete_folder(&state.db, id, folder)
+                .await
+                .map_err(folder_refused)?;
+            let back = parent.map(|p| format!("?dossier={p}")).unwrap_or_default();
+            redirect_plain_form(&format!("/espaces/{id}/documents{back}"));
+            Ok(parent.unwrap_or(0))
         }
         .await,
     )

@@ -1,4 +1,4 @@
-//! Server functions of a space's forum. Every one asks `space_role` first (404 for a space the
+//! Server functions of a space's forum. Every one asks `module_role` first (404 for a space the
 //! caller may not see, or whose forum is off), then the action: reading for anyone who sees
 //! the space; starting a thread, replying, editing one's own posts for contributors and
 //! animators of a live space (409 while archived, 409 `forum-thread-locked` on a locked
@@ -15,16 +15,17 @@ use {
     super::{
         forum_types::{check_body, check_category, check_thread, ThreadModeration},
         server::{
-            access::space_role,
+            access::module_role,
             forum::{self, post_facts, thread_facts, Writing},
             forum_categories, forum_read,
             spaces,
         },
-        types::{choice, SpaceAccess, SpaceAction},
+        types::{choice, Module, SpaceAccess, SpaceAction},
     },
     crate::{
         accounts::server::Caller,
         error::AppResult,
+        paging::PageNumber,
         server::{
             app_state, human_dates::HumanDates, redirect_plain_form, respond, state::AppState,
             text,
@@ -38,15 +39,7 @@ use {
 async fn forum_standing(id: i64) -> AppResult<(AppState, Caller, SpaceAccess)> {
     let state = app_state()?;
     let caller = Caller::current().await?;
-    let access = space_role(&caller, &state.db, id).await?;
-    let on: Option<String> =
-        sqlx::query_scalar("SELECT module FROM space_modules WHERE space_id = $1 AND module = 'forum'")
-            .bind(id)
-            .fetch_optional(&state.db.pool)
-            .await?;
-    if on.is_none() {
-        return Err(AppError::NotFound);
-    }
+    let access = module_role(&caller, &state.db, id, Module::Forum).await?;
     Ok((state, caller, access))
 }
 
@@ -67,13 +60,16 @@ fn moderates(access: &SpaceAccess) -> bool {
 /// Space `id`'s forum: its categories and threads (pinned first), limited to `category` (0:
 /// every category), or the threads whose posts hold every word of `q` (stemmed, French or
 /// English). Both may be left out (a browser's call sends an empty `q`; an `Option<i64>`
-/// would be sent empty too, which does not decode: hence 0).
+/// would be sent empty too, which does not decode: hence 0). `page` is `?page=` as written,
+/// read by `paging::PageNumber` (missing, empty or out of range: clamped), with
+/// [`super::forum_types::THREADS_PER_PAGE`] threads a page.
 #[server(endpoint = "espaces/forum")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "espaces/forum", skip_all, fields(account = tracing::field::Empty, id = id)))]
 pub async fn load_forum(
     id: i64,
     #[server(default)] q: Option<String>,
     #[server(default)] category: i64,
+    #[server(default)] page: String,
 ) -> Result<ForumPage, AppError> {
     respond(
         async {
@@ -87,10 +83,11 @@ pub async fn load_forum(
                 category,
                 words: &words,
             };
-            let threads = if query.is_some() && words.is_empty() {
-                Vec::new()
+            let page = PageNumber::parse(Some(&page));
+            let (threads, more) = if query.is_some() && words.is_empty() {
+                (Vec::new(), false)
             } else {
-                forum_read::threads(&state.db, id, caller.id(), &filter, &dates).await?
+                forum_read::threads(&state.db, id, caller.id(), &filter, page, &dates).await?
             };
             Ok(ForumPage {
                 space: spaces::home(&state.db, &access, now).await?,
@@ -98,6 +95,8 @@ pub async fn load_forum(
                 threads,
                 query,
                 category,
+                page: page.get(),
+                more,
                 can_post: access.allows(SpaceAction::Contribute),
                 can_moderate: moderates(&access),
             })
@@ -246,7 +245,13 @@ pub async fn edit_forum_post(id: i64, post: i64, body: String) -> Result<(), App
                 return Err(AppError::Forbidden);
             }
             let body = check_body(&body)?;
-            forum::edit(&state.db, &facts, &body, state.clock.now_seconds()).await?;
+            let writing = Writing {
+                space_id: id,
+                author: me,
+                body: &body,
+                at: state.clock.now_seconds(),
+            };
+            forum::edit(&state.db, &facts, writing).await?;
             redirect_plain_form(&format!(
                 "/espaces/{id}/forum/{}#message-{post}",
                 facts.thread_id

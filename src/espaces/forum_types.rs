@@ -12,8 +12,8 @@ pub const TITLE_MAX: usize = 200;
 pub const BODY_MAX: usize = 20_000;
 /// Longest category name, in characters.
 pub const CATEGORY_MAX: usize = 80;
-/// Most threads a forum page lists (the most recently active first, pinned ones before).
-pub const THREADS_SHOWN: i64 = 200;
+/// Threads per page of a forum's list (the most recently active first, pinned ones before).
+pub const THREADS_PER_PAGE: i64 = 50;
 
 /// One category of a space's forum; the default one has an empty name, shown "Général".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,6 +61,10 @@ pub struct ForumPage {
     pub query: Option<String>,
     /// The category the list is limited to.
     pub category: Option<i64>,
+    /// The list's page, from 1 ([`THREADS_PER_PAGE`] threads a page).
+    pub page: i64,
+    /// Whether more threads follow this page.
+    pub more: bool,
     /// Contributors and animators of a live space.
     pub can_post: bool,
     /// Animators of a live space (categories, pins, locks, any deletion).

@@ -1,5 +1,6 @@
 //! UI shared by every domain: form fields, error messages, sharing tags, dates, live refresh,
-//! the parts of a results-first search page, key facts and the Markdown writing field.
+//! the parts of a results-first search page, key facts, paging links and the Markdown writing
+//! field.
 //! (The page frame is part of the app shell: `app/layout.rs`.)
 
 pub mod facts;
@@ -7,6 +8,7 @@ pub mod filters;
 pub mod forms;
 pub mod keyword_box;
 pub mod live;
+pub mod pagination;
 pub mod platform;
 pub mod refused_form;
 pub mod script_data;

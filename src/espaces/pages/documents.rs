@@ -1,20 +1,23 @@
 //! `/espaces/:id/documents`: a space's documents — the folder path, its subfolders and
 //! documents (size, date, author, version), the search by name across the space, the space's
 //! storage against its quota, the upload box (`documents_upload.rs`: button, drag and drop,
-//! progress bar; a plain form without JavaScript) and a new folder for contributors, the bin's
-//! link. `?dossier=` names the folder, `?q=` the search, `?depot=` an upload's outcome (the
+//! progress bar; a plain form without JavaScript), a new folder, and renaming or deleting
+//! (when empty) the open folder for contributors, the bin's link. `?dossier=` names the folder, `?q=` the search, `?depot=` an upload's outcome (the
 //! plain form's redirect).
 
 use super::{documents_upload::UploadBox, space::SpaceHeader, space_id};
 use crate::{
     espaces::{
-        documents_api::{load_documents, CreateFolder},
+        documents_api::{load_documents, CreateFolder, DeleteFolder, RenameFolder},
         documents_types::{previewable, DocumentRow, DocumentsPage},
         types::SpaceAction,
     },
     i18n::{t, use_locale},
     ui::{
-        forms::{field_error, provide_refetch, refetch_on_success, FormError, TextField},
+        forms::{
+            field_error, load_page_on_success, provide_refetch, refetch_on_success, FormError,
+            TextField,
+        },
         refused_form::ServerForm,
         sizes::byte_size,
         status_pages::ErrorPage,
@@ -42,6 +45,7 @@ const UPLOAD_OUTCOMES: [&str; 10] = [
 pub fn SpaceDocumentsPage() -> impl IntoView {
     let id = space_id();
     let query = use_query_map();
+    let space = id.clone();
     let key = move || {
         let q = query.get();
         (
@@ -59,8 +63,23 @@ pub fn SpaceDocumentsPage() -> impl IntoView {
         }
     });
     provide_refetch(move || page.refetch());
-    let folder_action = ServerAction::<CreateFolder>::new();
-    refetch_on_success(folder_action.value());
+    let folder_action = FolderActions {
+        create: ServerAction::new(),
+        rename: ServerAction::new(),
+        delete: ServerAction::new(),
+    };
+    refetch_on_success(folder_action.create.value());
+    refetch_on_success(folder_action.rename.value());
+    // The folder is gone: a whole page load of its parent (no Transition rebuilt under an
+    // action: README, development notes).
+    load_page_on_success(folder_action.delete.value(), move |parent: &i64| {
+        let base = format!("/espaces/{}/documents", space().unwrap_or_default());
+        if *parent > 0 {
+            format!("{base}?dossier={parent}")
+        } else {
+            base
+        }
+    });
     let outcome = move || {
         query
             .get()
@@ -73,7 +92,9 @@ pub fn SpaceDocumentsPage() -> impl IntoView {
                 let class = if key == "documents-uploaded" { "alert alert-success" } else { "alert alert-error" };
                 view! { <p class=class role="status">{t(&key)}</p> }
             })}
-            <FormError value=folder_action.value()/>
+            <FormError value=folder_action.create.value()/>
+            <FormError value=folder_action.rename.value()/>
+            <FormError value=folder_action.delete.value()/>
             <Transition fallback=move || view! { <p>{t("loading")}</p> }>
                 {move || page.get().map(|result| match result {
                     Ok(data) => view! { <Documents data folder_action on_done=Callback::new(move |()| page.refetch())/> }.into_any(),
@@ -82,6 +103,14 @@ pub fn SpaceDocumentsPage() -> impl IntoView {
             </Transition>
         </div>
     }
+}
+
+/// The folder forms' actions, created above the refetched part so their messages outlast it.
+#[derive(Clone, Copy)]
+struct FolderActions {
+    create: ServerAction<CreateFolder>,
+    rename: ServerAction<RenameFolder>,
+    delete: ServerAction<DeleteFolder>,
 }
 
 /// A document's line in a list.
@@ -112,7 +141,7 @@ pub(super) fn DocumentLine(space: i64, document: DocumentRow, show_folder: bool)
 #[component]
 fn Documents(
     data: DocumentsPage,
-    folder_action: ServerAction<CreateFolder>,
+    folder_action: FolderActions,
     on_done: Callback<()>,
 ) -> impl IntoView {
     let locale = use_locale();
@@ -177,16 +206,43 @@ fn Documents(
             <UploadBox space=id folder hint on_done/>
             <section class="panel">
                 <h2>{t("documents-new-folder")}</h2>
-                <ServerForm action=folder_action attr:class="form" reset_on_success=true>
+                <ServerForm action=folder_action.create attr:class="form" reset_on_success=true>
                     <input type="hidden" name="id" value=id.to_string()/>
                     <input type="hidden" name="parent" value=folder.unwrap_or(0).to_string()/>
-                    <TextField name="name" label=t("documents-folder-name") error=field_error(folder_action.value(), "name")/>
+                    <TextField name="name" label=t("documents-folder-name") error=field_error(folder_action.create.value(), "name")/>
                     <button type="submit">{t("documents-new-folder-submit")}</button>
                 </ServerForm>
             </section>
         })}
+        {folder.filter(|_| contribute && !searching).map(|folder| {
+            let current = path.last().map(|f| f.name.clone()).unwrap_or_default();
+            view! { <FolderTools space=id folder current actions=folder_action/> }
+        })}
         {writer.then(|| view! {
             <p><a href=format!("/espaces/{id}/corbeille")>{t("documents-bin")}{format!(" ({in_bin})")}</a></p>
         })}
+    }
+}
+
+/// Renaming the open folder, and deleting it (the server refuses while it holds anything).
+#[component]
+fn FolderTools(space: i64, folder: i64, current: String, actions: FolderActions) -> impl IntoView {
+    view! {
+        <section class="panel">
+            <h2>{t("documents-this-folder")}</h2>
+            <ServerForm action=actions.rename attr:class="form">
+                <input type="hidden" name="id" value=space.to_string()/>
+                <input type="hidden" name="folder" value=folder.to_string()/>
+                // Not a TextField: the new-folder form's field above is the page's "name".
+                <label for="folder-rename">{t("documents-folder-rename")}</label>
+                <input id="folder-rename" name="name" value=current required=true/>
+                <button type="submit" class="secondary">{t("documents-folder-rename-submit")}</button>
+            </ServerForm>
+            <ServerForm action=actions.delete>
+                <input type="hidden" name="id" value=space.to_string()/>
+                <input type="hidden" name="folder" value=folder.to_string()/>
+                <button type="submit" class="secondary">{t("documents-folder-delete")}</button>
+            </ServerForm>
+        </section>
     }
 }

@@ -1,7 +1,7 @@
 //! `/espaces/:id/forum`: a space's forum — the search box, the categories, the threads
 //! (pinned first, with their unread marker, reply count, locked and solved marks), the link
-//! to start a thread, and for animators the categories' management. `?q=` searches, and
-//! `?categorie=` limits the list to one category.
+//! to start a thread, and for animators the categories' management. `?q=` searches,
+//! `?categorie=` limits the list to one category, `?page=` pages it.
 
 use super::{space::SpaceHeader, space_id};
 use crate::{
@@ -11,8 +11,10 @@ use crate::{
         forum_types::{ForumCategory, ForumPage, ThreadRow, CATEGORY_MAX},
     },
     i18n::t,
+    paging::list_url,
     ui::{
         forms::{field_error, provide_refetch, refetch_on_success, FormError, TextField},
+        pagination::Pagination,
         refused_form::ServerForm,
         status_pages::ErrorPage,
         time::TimeTag,
@@ -43,19 +45,15 @@ pub fn SpaceForumPage() -> impl IntoView {
     let query = use_query_map();
     let page = Resource::new(
         move || {
-            let (q, category) = query.with(|q| {
-                (
-                    q.get("q"),
-                    q.get("categorie")
-                        .and_then(|c| c.parse::<i64>().ok())
-                        .unwrap_or_default(),
-                )
+            let (q, category, page) = query.with(|q| {
+                let category = q.get("categorie").and_then(|c| c.parse::<i64>().ok());
+                (q.get("q"), category.unwrap_or_default(), q.get("page").unwrap_or_default())
             });
-            (id(), q, category)
+            (id(), q, category, page)
         },
-        |(id, q, category)| async move {
+        |(id, q, category, page)| async move {
             match id {
-                Some(id) => load_forum(id, q, category).await,
+                Some(id) => load_forum(id, q, category, page).await,
                 None => Err(AppError::NotFound),
             }
         },
@@ -88,11 +86,17 @@ fn Forum(page: ForumPage, actions: CategoryActions) -> impl IntoView {
         threads,
         query,
         category,
+        page,
+        more,
         can_post,
         can_moderate,
     } = page;
     let id = space.id;
     let base = format!("/espaces/{id}/forum");
+    let page_url = {
+        let (base, query, category) = (base.clone(), query.clone(), category.map(|c| c.to_string()));
+        move |n: i64| list_url(&base, &[("q", &query), ("categorie", &category)], n)
+    };
     let empty = if query.is_some() {
         t("forum-search-none")
     } else {
@@ -128,6 +132,7 @@ fn Forum(page: ForumPage, actions: CategoryActions) -> impl IntoView {
                 </ul>
             }.into_any()
         }}
+        <Pagination previous=(page > 1).then(|| page_url(page - 1)) next=more.then(|| page_url(page + 1))/>
         {can_moderate.then(|| view! { <Categories id categories actions/> })}
     }
 }

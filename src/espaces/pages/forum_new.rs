@@ -24,7 +24,7 @@ pub fn SpaceForumNewPage() -> impl IntoView {
     let id = space_id();
     let page = Resource::new(id.clone(), |id| async move {
         match id {
-            Some(id) => load_forum(id, None, 0).await,
+            Some(id) => load_forum(id, None, 0, String::new()).await,
             None => Err(AppError::NotFound),
         }
     });

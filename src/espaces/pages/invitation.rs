@@ -87,7 +87,7 @@ fn Invitation(
         .into_any(),
         (None, true) => view! {
             <p>{t("invitation-sign-in")}</p>
-            <p><a href=format!("/compte/connexion?suite={}", urlencoding(&suite))>{t("nav-sign-in")}</a></p>
+            <p><a href=format!("/compte/connexion?suite={}", crate::paging::encode(&suite))>{t("nav-sign-in")}</a></p>
             <p>{t("invitation-or-link")}" "<a href="/espaces/connexion">{t("espaces-sign-in-link-ask")}</a></p>
         }
         .into_any(),
@@ -109,18 +109,6 @@ fn Invitation(
         <p>{t("invitation-address")}" "<strong>{invitation.email}</strong></p>
         {answer}
     }
-}
-
-/// Percent-encodes a path for a query value.
-fn urlencoding(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[component]

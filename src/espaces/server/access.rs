@@ -7,6 +7,10 @@
 //! let access = space_role(&caller, &state.db, space_id).await?; // 404 if not visible
 //! access.require(SpaceAction::Contribute)?;                    // 403, or 409 if archived
 //! ```
+//!
+//! A module's server functions and routes ask [`module_role`] / [`module_role_in`] instead:
+//! the same standing, and 404 as well when the space does not use that module, so a module
+//! switched off in the settings answers nothing, whatever the address.
 
 use crate::{
     accounts::{
@@ -14,7 +18,7 @@ use crate::{
         types::Role,
     },
     error::{AppError, AppResult},
-    espaces::types::{SpaceAccess, SpaceRole, Visibility},
+    espaces::types::{Module, SpaceAccess, SpaceRole, Visibility},
     server::{db::Db, state::AppState},
 };
 
@@ -103,6 +107,46 @@ pub async fn space_role_in(
         site_admin,
         archived: standing.archived_at.is_some(),
     })
+}
+
+/// Whether space `space_id` uses `module` (`space_modules`).
+pub async fn module_on(db: &Db, space_id: i64, module: Module) -> Result<bool, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM space_modules WHERE space_id = $1 AND module = $2",
+    )
+    .bind(space_id)
+    .bind(module.code())
+    .fetch_one(&db.pool)
+    .await?;
+    Ok(n > 0)
+}
+
+/// [`space_role`] for one module's server functions: also 404 (`AppError::NotFound`) when
+/// the space does not use `module`.
+pub async fn module_role(
+    caller: &Caller,
+    db: &Db,
+    space_id: i64,
+    module: Module,
+) -> AppResult<SpaceAccess> {
+    let app = crate::server::app_state()?;
+    module_role_in(&app, caller, db, space_id, module).await
+}
+
+/// [`module_role`] with the state given (routes, jobs, tests).
+pub async fn module_role_in(
+    app: &AppState,
+    caller: &Caller,
+    db: &Db,
+    space_id: i64,
+    module: Module,
+) -> AppResult<SpaceAccess> {
+    let access = space_role_in(app, caller, db, space_id).await?;
+    if module_on(db, space_id, module).await? {
+        Ok(access)
+    } else {
+        Err(AppError::NotFound)
+    }
 }
 
 /// The caller's city-agent standing, or 401 (visitor) / 403 (not an agent): creating a space

@@ -6,7 +6,7 @@
 //! saying how many events came in, or why the file was refused — all or nothing.
 
 use super::{
-    access::space_role_in,
+    access::{module_on, module_role_in},
     activity::{record, NewActivity},
     calendar_ics, calendar_import, calendar_store,
 };
@@ -80,6 +80,11 @@ async fn feed(State(app): State<AppState>, Path(token): Path<String>) -> Respons
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => return failed(&error),
     };
+    match module_on(&app.db, space, Module::Calendar).await {
+        Ok(true) => {}
+        Ok(false) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => return failed(&error),
+    }
     match space_calendar(&app, space).await {
         Ok(Some(body)) => calendar_response(body, "agenda.ics"),
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
@@ -93,7 +98,7 @@ async fn export(
     caller: Caller,
     Path((id, event)): Path<(i64, i64)>,
 ) -> Response {
-    if let Err(error) = space_role_in(&app, &caller, &app.db, id).await {
+    if let Err(error) = module_role_in(&app, &caller, &app.db, id, Module::Calendar).await {
         return error.status().into_response();
     }
     let row = match calendar_store::by_id(&app.db, id, event).await {
@@ -127,7 +132,7 @@ async fn import(
     Path(id): Path<i64>,
     mut multipart: Multipart,
 ) -> Response {
-    let access = match space_role_in(&app, &caller, &app.db, id).await {
+    let access = match module_role_in(&app, &caller, &app.db, id, Module::Calendar).await {
         Ok(access) => access,
         Err(error) => return error.status().into_response(),
     };

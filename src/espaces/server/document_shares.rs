@@ -126,7 +126,8 @@ pub enum Shared {
         space_id: i64,
         expires_at: i64,
     },
-    /// A link that was valid once: revoked, expired, or its document deleted.
+    /// A link that was valid once: revoked, expired, its document deleted, or the space's
+    /// documents switched off.
     Ended,
     /// No such link.
     Unknown,
@@ -140,6 +141,8 @@ struct SharedSql {
     expires_at: i64,
     revoked_at: Option<i64>,
     deleted_at: Option<i64>,
+    /// Whether the space still uses documents (a link ends when the module is switched off).
+    documents_on: i64,
 }
 
 /// What `token` opens at `now`.
@@ -148,7 +151,8 @@ pub async fn find(db: &Db, token: &str, now: i64) -> Result<Shared, sqlx::Error>
         return Ok(Shared::Unknown);
     }
     let row: Option<SharedSql> = sqlx::query_as(
-        "SELECT s.id, s.document_id, d.space_id, s.expires_at, s.revoked_at, d.deleted_at \
+        "SELECT s.id, s.document_id, d.space_id, s.expires_at, s.revoked_at, d.deleted_at, \
+         (SELECT COUNT(*) FROM space_modules m WHERE m.space_id = d.space_id AND m.module = 'documents') AS documents_on \
          FROM space_document_shares s JOIN space_documents d ON d.id = s.document_id WHERE s.token_hash = $1",
     )
     .bind(tokens::digest(token))
@@ -156,7 +160,12 @@ pub async fn find(db: &Db, token: &str, now: i64) -> Result<Shared, sqlx::Error>
     .await?;
     Ok(match row {
         None => Shared::Unknown,
-        Some(r) if r.revoked_at.is_some() || r.expires_at <= now || r.deleted_at.is_some() => {
+        Some(r)
+            if r.revoked_at.is_some()
+                || r.expires_at <= now
+                || r.deleted_at.is_some()
+                || r.documents_on == 0 =>
+        {
             Shared::Ended
         }
         Some(r) => Shared::Valid {

@@ -28,17 +28,6 @@ pub async fn stored_bytes(conn: &mut AnyConnection, space_id: i64) -> Result<i64
     .await
 }
 
-/// Whether space `space_id` uses the documents module.
-pub async fn module_on(db: &Db, space_id: i64) -> Result<bool, sqlx::Error> {
-    let n: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM space_modules WHERE space_id = $1 AND module = 'documents'",
-    )
-    .bind(space_id)
-    .fetch_one(&db.pool)
-    .await?;
-    Ok(n > 0)
-}
-
 /// Whether folder `folder` is one of space `space_id`'s.
 pub async fn folder_in_space(
     conn: &mut AnyConnection,
@@ -149,6 +138,8 @@ pub enum FolderError {
     Exists,
     #[error("no such folder in the space")]
     NoParent,
+    #[error("the folder holds documents (the bin's included) or folders")]
+    NotEmpty,
     #[error(transparent)]
     Db(#[from] sqlx::Error),
 }
@@ -193,6 +184,83 @@ pub async fn create_folder(
     .await?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// Renames folder `folder` of space `space_id` to `name` (already cleaned); `NoParent` when
+/// there is no such folder, `Exists` when its parent holds another folder of that name.
+pub async fn rename_folder(
+    db: &Db,
+    space_id: i64,
+    folder: i64,
+    name: &str,
+) -> Result<(), FolderError> {
+    let mut tx = db.pool.begin().await?;
+    let parent: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT parent_id FROM space_folders WHERE id = $1 AND space_id = $2")
+            .bind(folder)
+            .bind(space_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some(parent) = parent else {
+        return Err(FolderError::NoParent);
+    };
+    let taken: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM space_folders WHERE space_id = $1 AND COALESCE(parent_id, 0) = $2 AND name_key = $3 AND id <> $4",
+    )
+    .bind(space_id)
+    .bind(parent.unwrap_or(0))
+    .bind(name_key(name))
+    .bind(folder)
+    .fetch_one(&mut *tx)
+    .await?;
+    if taken > 0 {
+        return Err(FolderError::Exists);
+    }
+    sqlx::query("UPDATE space_folders SET name = $2, name_key = $3 WHERE id = $1")
+        .bind(folder)
+        .bind(name)
+        .bind(name_key(name))
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Deletes folder `folder` of space `space_id` when it is empty: no folder and no document,
+/// not even in the bin (a document keeps its folder there, to go back to it when restored);
+/// returns its parent (`None`: the top). `NoParent` when there is no such folder.
+pub async fn delete_folder(
+    db: &Db,
+    space_id: i64,
+    folder: i64,
+) -> Result<Option<i64>, FolderError> {
+    let mut tx = db.pool.begin().await?;
+    let parent: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT parent_id FROM space_folders WHERE id = $1 AND space_id = $2")
+            .bind(folder)
+            .bind(space_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some(parent) = parent else {
+        return Err(FolderError::NoParent);
+    };
+    // Read inside the transaction that deletes: an upload into the folder waits or is seen.
+    let held: i64 = sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM space_folders WHERE parent_id = $1) \
+         + (SELECT COUNT(*) FROM space_documents WHERE folder_id = $1)",
+    )
+    .bind(folder)
+    .fetch_one(&mut *tx)
+    .await?;
+    if held > 0 {
+        return Err(FolderError::NotEmpty);
+    }
+    sqlx::query("DELETE FROM space_folders WHERE id = $1")
+        .bind(folder)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(parent)
 }
 
 /// One document's current state, as lists read it.

@@ -9,7 +9,7 @@
 //! delete what a crash left).
 
 use super::{
-    access::space_role_in,
+    access::module_role_in,
     document_shares::{self, Shared},
     documents::{self, forget_file, NewVersion, VersionError},
     documents_sniff::{sniff, SNIFF_BYTES},
@@ -19,7 +19,7 @@ use crate::{
     error::AppError,
     espaces::{
         documents_types::{previewable, shared_page_path, upload_name},
-        types::{SpaceAccess, SpaceAction, SpaceRole},
+        types::{Module, SpaceAccess, SpaceAction, SpaceRole},
     },
     i18n::Locale,
     server::{
@@ -83,17 +83,9 @@ async fn standing(
     id: i64,
     locale: Locale,
 ) -> Result<SpaceAccess, Response> {
-    let access = space_role_in(state, caller, &state.db, id)
+    module_role_in(state, caller, &state.db, id, Module::Documents)
         .await
-        .map_err(|e| refusal(&e, locale))?;
-    match documents::module_on(&state.db, id).await {
-        Ok(true) => Ok(access),
-        Ok(false) => Err(refusal(&AppError::NotFound, locale)),
-        Err(error) => {
-            tracing::error!(%error, "documents: module lookup failed");
-            Err(refusal(&AppError::Internal, locale))
-        }
-    }
+        .map_err(|e| refusal(&e, locale))
 }
 
 /// How an upload ended, as the form or the script is told.

@@ -179,6 +179,16 @@ pub struct Writing<'a> {
     pub at: i64,
 }
 
+/// The current members of `space_id` that `body`'s `@Name`s mention at `at`.
+async fn members_mentioned(
+    conn: &mut AnyConnection,
+    space_id: i64,
+    body: &str,
+    at: i64,
+) -> Result<Vec<i64>, sqlx::Error> {
+    mentions::resolve(conn, body, MEMBER_NAMED, &[space_id, at]).await
+}
+
 /// Records `writing`'s line of activity (`action`, about `title`, linking to `link`) with
 /// the current members of the space its `@Name`s mention.
 async fn tell(
@@ -188,13 +198,19 @@ async fn tell(
     title: &str,
     link: String,
 ) -> Result<(), sqlx::Error> {
-    let mentioned = mentions::resolve(
-        conn,
-        writing.body,
-        MEMBER_NAMED,
-        &[writing.space_id, writing.at],
-    )
-    .await?;
+    let mentioned = members_mentioned(conn, writing.space_id, writing.body, writing.at).await?;
+    tell_mentioned(conn, writing, action, title, link, mentioned).await
+}
+
+/// Records `writing`'s line of activity with `mentioned` told of it.
+async fn tell_mentioned(
+    conn: &mut AnyConnection,
+    writing: Writing<'_>,
+    action: &'static str,
+    title: &str,
+    link: String,
+    mentioned: Vec<i64>,
+) -> Result<(), sqlx::Error> {
     activity::record(
         conn,
         &NewActivity {
@@ -258,9 +274,17 @@ pub async fn reply(
     Ok(post)
 }
 
-/// Replaces post `post`'s text (rendered and indexed again), marked edited at `at`.
-pub async fn edit(db: &Db, post: &PostFacts, body: &str, at: i64) -> Result<(), sqlx::Error> {
+/// Replaces post `post`'s text with `writing`'s (rendered and indexed again), marked edited.
+/// Members whom the new text mentions and the old one did not are told, through one line of
+/// activity (`activity-forum-edit`); an edit that adds no mention records none (the feed
+/// would fill with typo fixes).
+pub async fn edit(db: &Db, post: &PostFacts, writing: Writing<'_>) -> Result<(), sqlx::Error> {
+    let (body, at) = (writing.body, writing.at);
     let mut tx = db.pool.begin().await?;
+    let old: String = sqlx::query_scalar("SELECT body_md FROM forum_posts WHERE id = $1")
+        .bind(post.id)
+        .fetch_one(&mut *tx)
+        .await?;
     sqlx::query(
         "UPDATE forum_posts SET body_md = $2, body_html = $3, edited_at = $4 WHERE id = $1",
     )
@@ -270,15 +294,29 @@ pub async fn edit(db: &Db, post: &PostFacts, body: &str, at: i64) -> Result<(), 
     .bind(at)
     .execute(&mut *tx)
     .await?;
-    let title: String = if post.is_opening() {
-        sqlx::query_scalar("SELECT title FROM forum_threads WHERE id = $1")
-            .bind(post.thread_id)
-            .fetch_one(&mut *tx)
-            .await?
+    let title: String = sqlx::query_scalar("SELECT title FROM forum_threads WHERE id = $1")
+        .bind(post.thread_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let indexed = if post.is_opening() {
+        format!("{title} {body}")
     } else {
-        String::new()
+        body.to_string()
     };
-    index(&mut tx, post.id, &format!("{title} {body}")).await?;
+    index(&mut tx, post.id, &indexed).await?;
+    let before = members_mentioned(&mut tx, writing.space_id, &old, at).await?;
+    let added: Vec<i64> = members_mentioned(&mut tx, writing.space_id, body, at)
+        .await?
+        .into_iter()
+        .filter(|id| !before.contains(id))
+        .collect();
+    if !added.is_empty() {
+        let link = format!(
+            "/espaces/{}/forum/{}#message-{}",
+            writing.space_id, post.thread_id, post.id
+        );
+        tell_mentioned(&mut tx, writing, "activity-forum-edit", &title, link, added).await?;
+    }
     tx.commit().await
 }
 

@@ -4,7 +4,8 @@
 
 use crate::{
     accounts::types::FORMER_MEMBER,
-    espaces::forum_types::{PostView, ThreadRow, THREADS_SHOWN},
+    paging::PageNumber,
+    espaces::forum_types::{PostView, ThreadRow, THREADS_PER_PAGE},
     server::{
         db::Db,
         human_dates::HumanDates,
@@ -36,14 +37,16 @@ pub struct ThreadFilter<'a> {
     pub words: &'a [(String, String)],
 }
 
-/// Space `space_id`'s threads as `viewer` sees them (at most [`THREADS_SHOWN`]).
+/// Page `page` of space `space_id`'s threads as `viewer` sees them
+/// ([`THREADS_PER_PAGE`] a page), and whether more follow.
 pub async fn threads(
     db: &Db,
     space_id: i64,
     viewer: Option<i64>,
     filter: &ThreadFilter<'_>,
+    page: PageNumber,
     dates: &HumanDates,
-) -> Result<Vec<ThreadRow>, sqlx::Error> {
+) -> Result<(Vec<ThreadRow>, bool), sqlx::Error> {
     let mut sql = Sql::new(
         "SELECT t.id, t.title, t.category_id, c.name AS category, u.display_name AS author, \
          (SELECT COUNT(*) FROM forum_posts p WHERE p.thread_id = t.id) AS posts, t.pinned_at, t.locked_at, \
@@ -69,9 +72,14 @@ pub async fn threads(
     sql.push(
         " ORDER BY CASE WHEN t.pinned_at IS NULL THEN 1 ELSE 0 END, t.last_post_at DESC, t.id DESC LIMIT ",
     )
-    .push_bind(THREADS_SHOWN);
-    let rows: Vec<Row> = sql.query_as().fetch_all(&db.pool).await?;
-    Ok(rows
+    // One more than a page: whether another page follows, without counting them all.
+    .push_bind(THREADS_PER_PAGE + 1)
+    .push(" OFFSET ")
+    .push_bind(page.offset(THREADS_PER_PAGE));
+    let mut rows: Vec<Row> = sql.query_as().fetch_all(&db.pool).await?;
+    let more = rows.len() as i64 > THREADS_PER_PAGE;
+    rows.truncate(THREADS_PER_PAGE as usize);
+    let threads = rows
         .into_iter()
         .map(|r| ThreadRow {
             id: r.id,
@@ -86,7 +94,8 @@ pub async fn threads(
             unread: viewer.is_some() && r.newest > r.seen,
             last_post: dates.instant(r.last_post_at),
         })
-        .collect())
+        .collect();
+    Ok((threads, more))
 }
 
 /// One thread's head, as its page shows it.

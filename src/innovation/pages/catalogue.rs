@@ -14,6 +14,7 @@ use crate::{
     },
     ui::{
         filters::{ActiveFilter, ActiveFilters, FilterGroup, FilterValue},
+        pagination::Pagination,
         platform::PlatformIntro,
         search_layout::SearchLayout,
         status_pages::ErrorPage,
@@ -118,10 +119,7 @@ fn Catalogue(query: BrowseQuery, results: BrowseResults) -> impl IntoView {
             <ul class="offer-list">
                 {results.fiches.into_iter().map(|fiche| view! { <FicheCard fiche/> }).collect_view()}
             </ul>
-            <nav class="pagination" aria-label=t("pagination")>
-                {(results.page > 1).then(|| view! { <a href=previous>{t("previous")}</a> })}
-                {(results.page < last).then(|| view! { <a href=next>{t("next")}</a> })}
-            </nav>
+            <Pagination previous=(results.page > 1).then_some(previous) next=(results.page < last).then_some(next)/>
         </div>
     }
 }

@@ -8,6 +8,7 @@ use super::{
     write::FieldChoice,
 };
 use crate::accounts::types::shown_name;
+use crate::ui::pagination::Pagination;
 use crate::ui::refused_form::ServerForm;
 use crate::ui::writing::WritingField;
 use crate::{
@@ -103,10 +104,7 @@ fn Threads(query: ThreadQuery, list: ThreadList) -> impl IntoView {
                 </li>
             }).collect_view()}
         </ul>
-        <nav class="pagination" aria-label=t("pagination")>
-            {(list.page > 1).then(|| view! { <a href=previous>{t("previous")}</a> })}
-            {(list.page < last).then(|| view! { <a href=next>{t("next")}</a> })}
-        </nav>
+        <Pagination previous=(list.page > 1).then_some(previous) next=(list.page < last).then_some(next)/>
     }
 }
 

@@ -7,6 +7,7 @@ use super::{
     search_filters::{active_filters, OfferFilters},
     OfferFacts,
 };
+use crate::ui::pagination::Pagination;
 use crate::ui::refused_form::ServerForm;
 use crate::{
     accounts::pages::auth_context::use_auth,
@@ -118,10 +119,7 @@ fn Results(query: SearchQuery, results: SearchResults, signed_in: bool) -> impl 
                     </li>
                 }).collect_view()}
             </ul>
-            <nav class="pagination" aria-label=t("pagination")>
-                {(results.page > 1).then(|| view! { <a href=previous>{t("previous")}</a> })}
-                {(results.page < last).then(|| view! { <a href=next>{t("next")}</a> })}
-            </nav>
+            <Pagination previous=(results.page > 1).then_some(previous) next=(results.page < last).then_some(next)/>
             <div class="search-follow">
                 <a href=feed type="application/atom+xml">{t("offers-feed")}</a>
                 {if signed_in {

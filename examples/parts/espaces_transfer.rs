@@ -1,0 +1,216 @@
+//! The Espaces documents' transfer benchmark (a module of bench_stages.rs): a 5 MB and a 50 MB
+//! file uploaded and downloaded through real HTTP (the app served on a local port, `curl` as
+//! the client in its own process, so the client's buffers never count), side by side with a
+//! plain copy of the same file on the same disk followed by `sync`, and the server's peak
+//! memory during each transfer: the peak resident size (`VmHWM`) reset before the transfer
+//! (`/proc/self/clear_refs`, Linux ≥ 4.0) and read after it, minus the resident size before.
+//! A streamed transfer keeps that growth flat whatever the file's size.
+
+use parvis::server::state::AppState;
+use std::{
+    path::{Path, PathBuf},
+    process::Command,
+    time::{Duration, Instant},
+};
+
+/// Transfers per size.
+const ROUNDS: usize = 5;
+/// File sizes measured, in bytes.
+const SIZES: [u64; 2] = [5_000_000, 50_000_000];
+
+/// The server's peak memory growth for one size: (MB of the file, upload MB, download MB).
+pub type Peak = (u64, f64, f64);
+
+/// Resident size and peak resident size of this process, in kB (`/proc/self/status`).
+fn memory_kb() -> (u64, u64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap_or(0)
+    };
+    (field("VmRSS:"), field("VmHWM:"))
+}
+
+/// Runs `transfer`, returning its wall time and how far the server's resident size rose
+/// above where it stood before (MB).
+fn measured(transfer: impl FnOnce() -> Result<(), String>) -> Result<(Duration, f64), String> {
+    // "5" resets the peak resident size to the current one (proc(5), clear_refs).
+    std::fs::write("/proc/self/clear_refs", "5").map_err(|e| format!("clear_refs: {e}"))?;
+    let (before, _) = memory_kb();
+    let start = Instant::now();
+    transfer()?;
+    let took = start.elapsed();
+    let (_, peak) = memory_kb();
+    Ok((took, peak.saturating_sub(before) as f64 / 1000.0))
+}
+
+/// Runs `command`, failing with its stderr unless it succeeds.
+fn run(command: &mut Command) -> Result<String, String> {
+    let output = command
+        .output()
+        .map_err(|e| format!("{command:?}: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "{command:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+/// A file of `size` bytes under `dir` that reads as a PDF (random bytes after the header, so
+/// nothing on the way compresses it).
+fn sample_file(dir: &Path, size: u64) -> Result<PathBuf, Box<dyn std::error::Error>> {
+    use rand::RngCore;
+    use std::io::Write;
+    let path = dir.join(format!("transfer-{size}.pdf"));
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&path)?);
+    file.write_all(b"%PDF-1.7\n")?;
+    let mut block = vec![0u8; 1 << 20];
+    let mut left = size.saturating_sub(9);
+    while left > 0 {
+        rand::thread_rng().fill_bytes(&mut block);
+        let n = left.min(block.len() as u64) as usize;
+        file.write_all(&block[..n])?;
+        left -= n as u64;
+    }
+    file.flush()?;
+    Ok(path)
+}
+
+/// A contributor's session cookie in space `space`: an account signed up over HTTP, made a
+/// contributor.
+async fn contributor_cookie(
+    base: &str,
+    state: &AppState,
+    space: i64,
+) -> Result<String, Box<dyn std::error::Error>> {
+    let email = format!("bench-transfer-{}@example.org", std::process::id());
+    let response = reqwest::Client::new()
+        .post(format!("{base}/api/accounts/sign_up"))
+        .form(&[
+            ("email", email.as_str()),
+            ("display_name", "Partenaire bench"),
+            ("password", "un mot de passe assez long"),
+        ])
+        .send()
+        .await?;
+    let cookie = response
+        .headers()
+        .get_all(reqwest::header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter_map(|v| v.split(';').next())
+        .collect::<Vec<_>>()
+        .join("; ");
+    if cookie.is_empty() {
+        return Err(format!("sign-up answered {} without a session", response.status()).into());
+    }
+    let account = parvis::accounts::server::store::by_email(&state.db, &email)
+        .await?
+        .ok_or("the signed-up account is missing")?
+        .id;
+    sqlx::query(
+        "INSERT INTO space_members (space_id, user_id, role, joined_at) VALUES ($1, $2, 'contributor', 0)",
+    )
+    .bind(space)
+    .bind(account)
+    .execute(&state.db.pool)
+    .await?;
+    Ok(cookie)
+}
+
+/// Measures uploads and downloads of every size in [`SIZES`] against `cp` + `sync`, through
+/// the app served at `base` (times reported as p50/p95 of [`ROUNDS`] transfers); prints the
+/// ratios and returns the server's peak memory growth per size.
+pub async fn run_transfers(
+    base: &str,
+    state: &AppState,
+    space: i64,
+) -> Result<Vec<Peak>, Box<dyn std::error::Error>> {
+    let cookie = contributor_cookie(base, state, space).await?;
+    let dir = std::env::temp_dir().join(format!("parvis-transfer-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let mut peaks = Vec::new();
+    for size in SIZES {
+        let file = sample_file(&dir, size)?;
+        let copy = dir.join("copy.pdf");
+        let fetched = dir.join("fetched.pdf");
+        let mb = size / 1_000_000;
+        let mut copies = Vec::new();
+        let mut uploads = Vec::new();
+        let mut downloads = Vec::new();
+        let (mut upload_peak, mut download_peak) = (0f64, 0f64);
+        for _ in 0..ROUNDS {
+            let (took, _) = measured(|| {
+                run(Command::new("cp").arg(&file).arg(&copy))?;
+                run(&mut Command::new("sync")).map(drop)
+            })?;
+            copies.push(took);
+            let url = format!("{base}/espaces/{space}/documents/depot");
+            let (took, peak) = tokio::task::block_in_place(|| {
+                measured(|| {
+                    let status = run(Command::new("curl")
+                        .args(["-sS", "-o", "/dev/null", "-w", "%{http_code}"])
+                        .args(["-H", &format!("Cookie: {cookie}")])
+                        .args(["-H", "Accept: application/json"])
+                        .args(["-F", "dossier="])
+                        .arg("-F")
+                        .arg(format!("fichier=@{};filename=transfer-{mb}.pdf", file.display()))
+                        .arg(&url))?;
+                    if status.trim() == "200" {
+                        Ok(())
+                    } else {
+                        Err(format!("upload answered {status}"))
+                    }
+                })
+            })?;
+            uploads.push(took);
+            upload_peak = upload_peak.max(peak);
+            let (document, version): (i64, i64) = sqlx::query_as(
+                "SELECT d.id, MAX(v.id) FROM space_documents d JOIN space_document_versions v ON v.document_id = d.id \
+                 WHERE d.space_id = $1 AND d.name = $2 AND d.deleted_at IS NULL GROUP BY d.id",
+            )
+            .bind(space)
+            .bind(format!("transfer-{mb}.pdf"))
+            .fetch_one(&state.db.pool)
+            .await?;
+            let url =
+                format!("{base}/espaces/{space}/documents/{document}/versions/{version}/fichier");
+            let (took, peak) = tokio::task::block_in_place(|| {
+                measured(|| {
+                    run(Command::new("curl")
+                        .args(["-sS", "--fail", "-o"])
+                        .arg(&fetched)
+                        .args(["-H", &format!("Cookie: {cookie}")])
+                        .arg(&url))?;
+                    run(&mut Command::new("sync")).map(drop)
+                })
+            })?;
+            downloads.push(took);
+            download_peak = download_peak.max(peak);
+            if std::fs::metadata(&fetched)?.len() != size {
+                return Err(format!("the {mb} MB download is not the file sent").into());
+            }
+        }
+        let median = |v: &[Duration]| {
+            let mut v = v.to_vec();
+            v.sort();
+            v[v.len() / 2].as_secs_f64()
+        };
+        println!(
+            "  {mb} MB: upload {:.2}× cp + sync, server peak +{upload_peak:.1} MB; download {:.2}× cp + sync, server peak +{download_peak:.1} MB",
+            median(&uploads) / median(&copies),
+            median(&downloads) / median(&copies),
+        );
+        super::report(&format!("{mb} MB file: cp + sync"), copies);
+        super::report(&format!("{mb} MB file: upload through HTTP"), uploads);
+        super::report(&format!("{mb} MB file: download through HTTP + sync"), downloads);
+        peaks.push((mb, upload_peak, download_peak));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(peaks)
+}
