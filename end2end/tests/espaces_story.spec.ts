@@ -2,8 +2,9 @@
 // agent creates a space from a template and invites an outside partner, who accepts from the
 // mailed link (read from the outbox), then signs in again by a one-time link in a fresh
 // browser, drags a file in and watches the progress bar, uploads a new version and posts in
-// the forum mentioning the agent. The agent, in another browser context, sees the activity
-// arrive on the open space home and the mention on "my spaces"; creates a weekly event that
+// the forum mentioning the agent. The agent, in another browser context, sees the upload
+// arrive on the open space home, then the mention on "my spaces" and the thread in the
+// space's activity; creates a weekly event that
 // the .ics feed holds; shares the document with a third person who opens it without an
 // account, then revokes the link, which stops working; and removes the partner, whose open
 // page loses the space at once. axe-core checks the pages on the way.
@@ -127,7 +128,10 @@ test("a partner joins, shares files and a mention; the agent follows, plans, sha
     timeout: 15_000,
   });
 
-  // The partner posts in the forum, mentioning the agent.
+  // The agent goes to "my spaces" (opening the space marks what it shows as seen); the
+  // partner posts in the forum, mentioning the agent.
+  await page.goto("/espaces");
+  await hydrated(page);
   await guest.goto(`${spaceUrl}/forum/nouveau`);
   await hydrated(guest);
   await guest.getByLabel("Titre").fill(topic);
@@ -135,13 +139,17 @@ test("a partner joins, shares files and a mention; the agent follows, plans, sha
   await guest.getByRole("button", { name: "Publier le sujet" }).click();
   await expect(guest.getByRole("heading", { level: 2, name: topic })).toBeVisible();
 
-  // The agent sees it live on the open page, and the mention on "my spaces".
-  await expect(activity).toContainText(`Conseil Vert a ouvert le sujet « ${topic} »`, { timeout: 15_000 });
-  await page.goto("/espaces");
+  // The agent finds the mention on "my spaces", then the thread in the space's activity.
+  await page.reload();
   await hydrated(page);
   const mentions = page.locator("section", { has: page.getByRole("heading", { name: "On vous a mentionné" }) });
   await expect(mentions).toContainText(topic);
   await checkAccessibility(page);
+  await mentions.getByRole("link", { name: new RegExp(topic) }).click();
+  await expect(page.getByRole("heading", { level: 2, name: topic })).toBeVisible();
+  await page.goto(spaceUrl);
+  await hydrated(page);
+  await expect(activity).toContainText(`Conseil Vert a ouvert le sujet « ${topic} »`);
 
   // A weekly event, then the agent's private feed holds it with its recurrence.
   await page.goto(`${spaceUrl}/agenda`);

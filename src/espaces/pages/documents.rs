@@ -5,7 +5,11 @@
 //! (when empty) the open folder for contributors, the bin's link. `?dossier=` names the folder, `?q=` the search, `?depot=` an upload's outcome (the
 //! plain form's redirect).
 
-use super::{documents_upload::UploadBox, space::SpaceHeader, space_id};
+use super::{
+    documents_upload::{UploadBox, UploadProgress},
+    space::SpaceHeader,
+    space_id,
+};
 use crate::{
     espaces::{
         documents_api::{load_documents, CreateFolder, DeleteFolder, RenameFolder},
@@ -63,6 +67,7 @@ pub fn SpaceDocumentsPage() -> impl IntoView {
         }
     });
     provide_refetch(move || page.refetch());
+    let upload = UploadProgress::default();
     let folder_action = FolderActions {
         create: ServerAction::new(),
         rename: ServerAction::new(),
@@ -97,7 +102,7 @@ pub fn SpaceDocumentsPage() -> impl IntoView {
             <FormError value=folder_action.delete.value()/>
             <Transition fallback=move || view! { <p>{t("loading")}</p> }>
                 {move || page.get().map(|result| match result {
-                    Ok(data) => view! { <Documents data folder_action on_done=Callback::new(move |()| page.refetch())/> }.into_any(),
+                    Ok(data) => view! { <Documents data folder_action on_done=Callback::new(move |()| page.refetch()) upload/> }.into_any(),
                     Err(error) => view! { <ErrorPage error/> }.into_any(),
                 })}
             </Transition>
@@ -143,6 +148,7 @@ fn Documents(
     data: DocumentsPage,
     folder_action: FolderActions,
     on_done: Callback<()>,
+    upload: UploadProgress,
 ) -> impl IntoView {
     let locale = use_locale();
     let DocumentsPage {
@@ -203,7 +209,7 @@ fn Documents(
             }.into_any()
         }}
         {(contribute && !searching).then(|| view! {
-            <UploadBox space=id folder hint on_done/>
+            <UploadBox space=id folder hint on_done progress=upload/>
             <section class="panel">
                 <h2>{t("documents-new-folder")}</h2>
                 <ServerForm action=folder_action.create attr:class="form" reset_on_success=true>

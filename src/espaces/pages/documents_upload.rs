@@ -2,7 +2,9 @@
 //! /espaces/{id}/documents/depot`, answered with a redirect: it works without JavaScript) that,
 //! once the page is hydrated, is sent by `XMLHttpRequest` so that a progress bar follows a
 //! large upload; files dropped on the box are sent the same way. When the upload ends the
-//! page's data is loaded again (`on_done`).
+//! page's data is loaded again (`on_done`). Where the upload stands ([`UploadProgress`]) is
+//! made by the page above its refetched part: the reload (and the space's live refresh the
+//! upload's activity triggers) rebuilds the box, which must still show the outcome.
 
 use crate::{espaces::documents_types::upload_url, i18n::t};
 use leptos::prelude::*;
@@ -16,6 +18,16 @@ enum Progress {
     Done { ok: bool, message: String },
 }
 
+/// Where the page's upload stands; make it above the part of the page that is rebuilt.
+#[derive(Clone, Copy)]
+pub struct UploadProgress(RwSignal<Progress>);
+
+impl Default for UploadProgress {
+    fn default() -> UploadProgress {
+        UploadProgress(RwSignal::new(Progress::Idle))
+    }
+}
+
 /// The upload form for folder `folder` (`None`: the top) of space `space`; `hint` says the
 /// size limit.
 #[component]
@@ -25,8 +37,9 @@ pub fn UploadBox(
     hint: String,
     /// Loads the page's data again after an upload sent by the script.
     on_done: Callback<()>,
+    progress: UploadProgress,
 ) -> impl IntoView {
-    let progress = RwSignal::new(Progress::Idle);
+    let progress = progress.0;
     let dragging = RwSignal::new(false);
     let refetch = on_done;
     let form = NodeRef::<leptos::html::Form>::new();
