@@ -14,6 +14,7 @@ pub mod error;
 pub mod espaces;
 pub mod i18n;
 pub mod innovation;
+pub mod link_token;
 pub mod paging;
 pub mod legal;
 pub mod query_text;

@@ -925,12 +925,21 @@ async fn a_share_link_opens_without_an_account_is_logged_and_stops_when_revoked_
     let page = get(&stranger, &app.url(&format!("/espaces/partage/{token}"))).await;
     assert_eq!(page.status(), 200);
     assert!(page.text().await.expect("html").contains("carte.png"));
+    // The file fetched from the link's page is that page's opening, not another one.
+    let from_page = stranger
+        .get(app.url(&shared.url))
+        .header("referer", app.url(&format!("/espaces/partage/{token}")))
+        .send()
+        .await
+        .expect("file");
+    assert_eq!(from_page.status(), 200);
 
-    // The animators see each opening; a contributor sees the count only.
+    // The animators see each opening (the file's address opened directly is one too); a
+    // contributor sees the count only.
     let (_, seen) = document(&app, &agent, space, doc).await;
     let seen = seen.expect("document");
-    assert_eq!(seen.openings.len(), 2);
-    assert_eq!(seen.shares[0].openings, 2);
+    assert_eq!(seen.openings.len(), 3);
+    assert_eq!(seen.shares[0].openings, 3);
     let (_, by_contributor) = document(&app, &contributor, space, doc).await;
     assert!(by_contributor.expect("document").openings.is_empty());
 
@@ -1026,7 +1035,7 @@ async fn a_share_link_opens_without_an_account_is_logged_and_stops_when_revoked_
     assert!(seen.shares.iter().all(|s| s.revoked || s.expired));
     assert_eq!(
         seen.openings.len(),
-        3,
+        4,
         "openings of ended links are not logged"
     );
 }

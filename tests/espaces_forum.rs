@@ -360,6 +360,14 @@ async fn mentions_reach_members_of_the_space_only() {
     let mut expected = vec![s.ada_id, animator];
     expected.sort_unstable();
     assert_eq!(told, expected, "Ada once, then only the animator added");
+    let lines: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM space_activity WHERE space_id = $1 AND action = 'activity-forum-edit'",
+    )
+    .bind(s.id)
+    .fetch_one(&app.state.db.pool)
+    .await
+    .expect("lines");
+    assert_eq!(lines, 2, "the edit adding no mention recorded no line");
     let mine = app
         .call_json::<Option<parvis::espaces::types::MySpaces>>(&s.outsider, "espaces/mine", &[])
         .await

@@ -53,6 +53,7 @@ const SHARED: &[&str] = &[
     "characters",
     "query_text",
     "paging",
+    "link_token",
     "i18n",
     "ui",
     "stored_code",

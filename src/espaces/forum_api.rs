@@ -252,6 +252,8 @@ pub async fn edit_forum_post(id: i64, post: i64, body: String) -> Result<(), App
                 at: state.clock.now_seconds(),
             };
             forum::edit(&state.db, &facts, writing).await?;
+            // A line of activity may have been recorded: its mails are jobs.
+            state.jobs.wake();
             redirect_plain_form(&format!(
                 "/espaces/{id}/forum/{}#message-{post}",
                 facts.thread_id

@@ -71,8 +71,7 @@ pub async fn space_calendar(app: &AppState, space_id: i64) -> Result<Option<Stri
 /// `GET /espaces/agenda/{token}.ics`.
 async fn feed(State(app): State<AppState>, Path(token): Path<String>) -> Response {
     let token = token.strip_suffix(".ics").unwrap_or(&token);
-    let well_formed = token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit());
-    if !well_formed {
+    if !crate::link_token::well_formed(token) {
         return StatusCode::NOT_FOUND.into_response();
     }
     let space = match calendar_store::feed_space(&app.db, token, app.clock.now_seconds()).await {

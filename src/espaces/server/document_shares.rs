@@ -147,7 +147,7 @@ struct SharedSql {
 
 /// What `token` opens at `now`.
 pub async fn find(db: &Db, token: &str, now: i64) -> Result<Shared, sqlx::Error> {
-    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if !crate::link_token::well_formed(token) {
         return Ok(Shared::Unknown);
     }
     let row: Option<SharedSql> = sqlx::query_as(

@@ -235,16 +235,25 @@ pub async fn delete_folder(
     folder: i64,
 ) -> Result<Option<i64>, FolderError> {
     let mut tx = db.pool.begin().await?;
-    let parent: Option<Option<i64>> =
-        sqlx::query_scalar("SELECT parent_id FROM space_folders WHERE id = $1 AND space_id = $2")
-            .bind(folder)
-            .bind(space_id)
-            .fetch_optional(&mut *tx)
-            .await?;
+    // PostgreSQL: the folder's row locked first. A document or folder being added to it holds
+    // a key-share lock on that row, so this waits for it to commit and then counts it; one
+    // added later waits for this transaction and then fails its foreign key (an error, never
+    // a document silently removed by the cascade). SQLite runs one writer at a time.
+    let lock = if db.backend == crate::server::db::Backend::Postgres {
+        " FOR UPDATE"
+    } else {
+        ""
+    };
+    let parent: Option<Option<i64>> = sqlx::query_scalar(&format!(
+        "SELECT parent_id FROM space_folders WHERE id = $1 AND space_id = $2{lock}"
+    ))
+    .bind(folder)
+    .bind(space_id)
+    .fetch_optional(&mut *tx)
+    .await?;
     let Some(parent) = parent else {
         return Err(FolderError::NoParent);
     };
-    // Read inside the transaction that deletes: an upload into the folder waits or is seen.
     let held: i64 = sqlx::query_scalar(
         "SELECT (SELECT COUNT(*) FROM space_folders WHERE parent_id = $1) \
          + (SELECT COUNT(*) FROM space_documents WHERE folder_id = $1)",

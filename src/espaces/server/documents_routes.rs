@@ -476,17 +476,22 @@ pub async fn download(
 }
 
 /// `GET /espaces/partage/{token}/fichier`: the current version of a shared document, for
-/// anyone holding a valid link; an ended or unknown link goes to its page, which says so.
+/// anyone holding a valid link, logged as an opening unless fetched from the link's page
+/// (its `Referer`: the page logged itself); an ended or unknown link goes to its page, which
+/// says so.
 pub async fn shared_download(
     State(state): State<AppState>,
     Path(token): Path<String>,
     Query(display): Query<Display>,
+    headers: HeaderMap,
 ) -> Response {
     let now = state.clock.now_seconds();
-    let document = match document_shares::find(&state.db, &token, now).await {
-        Ok(Shared::Valid { document, .. }) => document,
+    let (share, document) = match document_shares::find(&state.db, &token, now).await {
+        Ok(Shared::Valid {
+            share, document, ..
+        }) => (share, document),
         Ok(Shared::Ended | Shared::Unknown) => {
-            let page = if token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit()) {
+            let page = if crate::link_token::well_formed(&token) {
                 shared_page_path(&token)
             } else {
                 shared_page_path("0")
@@ -500,6 +505,20 @@ pub async fn shared_download(
     };
     match document_shares::current_file(&state.db, document).await {
         Ok(Some((name, key, content_type, _))) => {
+            // The link's page logged its own opening; the file's address opened directly
+            // (sent on, bookmarked) is an opening too.
+            let page = shared_page_path(&token);
+            let from_page = headers
+                .get(header::REFERER)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|r| url::Url::parse(r).ok())
+                .is_some_and(|r| r.path() == page);
+            if !from_page {
+                if let Err(error) = document_shares::log_opening(&state.db, share, now).await {
+                    tracing::error!(%error, "documents: opening not logged");
+                    return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+                }
+            }
             let disposition = display.disposition(&content_type);
             serve(&state, &key, &content_type, disposition, &name).await
         }

@@ -29,7 +29,7 @@ pub async fn download(
     Path(token): Path<String>,
 ) -> Response {
     // Tokens are 64 hex digits: anything else is unknown without a query.
-    let well_formed = token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit());
+    let well_formed = crate::link_token::well_formed(&token);
     let Some(user) = caller.account() else {
         let back = if well_formed {
             format!("/compte/donnees/{token}")
