@@ -1,7 +1,8 @@
 //! The Espaces documents' transfer benchmark (a module of bench_stages.rs): a 5 MB and a 50 MB
 //! file uploaded and downloaded through real HTTP (the app served on a local port, `curl` as
 //! the client in its own process, so the client's buffers never count), side by side with a
-//! plain copy of the same file on the same disk followed by `sync`, and the server's peak
+//! plain copy of the same file on the same disk followed by `sync` (each transfer ends with a
+//! `sync` too, and the disk is synced before each), and the server's peak
 //! memory during each transfer: the peak resident size (`VmHWM`) reset before the transfer
 //! (`/proc/self/clear_refs`, Linux ≥ 4.0) and read after it, minus the resident size before.
 //! A streamed transfer keeps that growth flat whatever the file's size.
@@ -161,11 +162,11 @@ pub async fn run_transfers(
                         .arg("-F")
                         .arg(format!("fichier=@{};filename=transfer-{mb}.pdf", file.display()))
                         .arg(&url))?;
-                    if status.trim() == "200" {
-                        Ok(())
-                    } else {
-                        Err(format!("upload answered {status}"))
+                    if status.trim() != "200" {
+                        return Err(format!("upload answered {status}"));
                     }
+                    // On disk as the copy is: the server's written file flushed too.
+                    run(&mut Command::new("sync")).map(drop)
                 })
             })?;
             uploads.push(took);
@@ -180,6 +181,8 @@ pub async fn run_transfers(
             .await?;
             let url =
                 format!("{base}/espaces/{space}/documents/{document}/versions/{version}/fichier");
+            // Nothing of the upload left to flush inside the download's time.
+            run(&mut Command::new("sync"))?;
             let (took, peak) = tokio::task::block_in_place(|| {
                 measured(|| {
                     run(Command::new("curl")
