@@ -663,6 +663,16 @@ async fn attendees_are_invited_by_a_mail_with_the_ics_answer_and_are_reminded() 
             .expect("today 11:00")
             .timestamp(),
     );
+    // A space whose calendar is switched off sends no reminder; switched back on, it does.
+    let module = |sql: &'static str| {
+        let (app, space) = (&app, s.id);
+        async move {
+            sqlx::query(sql).bind(space).execute(&app.state.db.pool).await.expect("module");
+        }
+    };
+    module("DELETE FROM space_modules WHERE space_id = $1 AND module = 'calendar'").await;
+    assert_eq!(calendar_mail::reminders(&app.state).await.expect("round"), 0, "calendar off");
+    module("INSERT INTO space_modules (space_id, module) VALUES ($1, 'calendar')").await;
     assert_eq!(calendar_mail::reminders(&app.state).await.expect("round"), 2);
     assert_eq!(calendar_mail::reminders(&app.state).await.expect("round"), 0, "once");
     app.settle_jobs().await;

@@ -162,7 +162,8 @@ pub fn periodic(every_seconds: u64) -> Round {
     }
 }
 
-/// One reminder round: each occurrence (not cancelled) of an event with attendees that starts
+/// One reminder round: each occurrence (not cancelled) of an event with attendees, in a space
+/// that uses the calendar (switched off: no mail about it), that starts
 /// within the next [`REMINDER_AHEAD`] and was not reminded yet is marked reminded and gets one
 /// mail job per attendee who did not decline, in one transaction. Returns the jobs queued.
 pub async fn reminders(app: &AppState) -> Result<usize, sqlx::Error> {
@@ -170,6 +171,7 @@ pub async fn reminders(app: &AppState) -> Result<usize, sqlx::Error> {
     let until = now.checked_add(REMINDER_AHEAD).unwrap_or(now);
     let spaces: Vec<i64> = sqlx::query_scalar(
         "SELECT DISTINCT e.space_id FROM space_events e JOIN space_event_attendees a ON a.event_id = e.id \
+         JOIN space_modules m ON m.space_id = e.space_id AND m.module = 'calendar' \
          WHERE e.starts_at < $2 AND (e.last_ends_at IS NULL OR e.last_ends_at >= $1) ORDER BY e.space_id",
     )
     .bind(now.as_second())
