@@ -159,15 +159,7 @@ pub async fn create_folder(
             return Err(FolderError::NoParent);
         }
     }
-    let taken: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM space_folders WHERE space_id = $1 AND COALESCE(parent_id, 0) = $2 AND name_key = $3",
-    )
-    .bind(space_id)
-    .bind(parent.unwrap_or(0))
-    .bind(name_key(name))
-    .fetch_one(&mut *tx)
-    .await?;
-    if taken > 0 {
+    if folder_name_taken(&mut tx, space_id, parent, name, None).await? {
         return Err(FolderError::Exists);
     }
     let id: i64 = sqlx::query_scalar(
@@ -186,6 +178,51 @@ pub async fn create_folder(
     Ok(id)
 }
 
+/// Whether folder `parent` (`None`: the top) of space `space_id` holds a folder named `name`
+/// (compared by its key), other than `except`.
+async fn folder_name_taken(
+    conn: &mut AnyConnection,
+    space_id: i64,
+    parent: Option<i64>,
+    name: &str,
+    except: Option<i64>,
+) -> Result<bool, sqlx::Error> {
+    let taken: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM space_folders WHERE space_id = $1 AND COALESCE(parent_id, 0) = $2 AND name_key = $3 AND id <> $4",
+    )
+    .bind(space_id)
+    .bind(parent.unwrap_or(0))
+    .bind(name_key(name))
+    .bind(except.unwrap_or(0))
+    .fetch_one(conn)
+    .await?;
+    Ok(taken > 0)
+}
+
+/// The parent of folder `folder` of space `space_id` (`Some(None)`: at the top), `None` when
+/// the space has no such folder. With `lock` on PostgreSQL the folder's row is locked for the
+/// rest of the transaction.
+async fn folder_parent(
+    conn: &mut AnyConnection,
+    backend: crate::server::db::Backend,
+    space_id: i64,
+    folder: i64,
+    lock: bool,
+) -> Result<Option<Option<i64>>, sqlx::Error> {
+    let lock = if lock && backend == crate::server::db::Backend::Postgres {
+        " FOR UPDATE"
+    } else {
+        ""
+    };
+    sqlx::query_scalar(&format!(
+        "SELECT parent_id FROM space_folders WHERE id = $1 AND space_id = $2{lock}"
+    ))
+    .bind(folder)
+    .bind(space_id)
+    .fetch_optional(conn)
+    .await
+}
+
 /// Renames folder `folder` of space `space_id` to `name` (already cleaned); `NoParent` when
 /// there is no such folder, `Exists` when its parent holds another folder of that name.
 pub async fn rename_folder(
@@ -195,25 +232,10 @@ pub async fn rename_folder(
     name: &str,
 ) -> Result<(), FolderError> {
     let mut tx = db.pool.begin().await?;
-    let parent: Option<Option<i64>> =
-        sqlx::query_scalar("SELECT parent_id FROM space_folders WHERE id = $1 AND space_id = $2")
-            .bind(folder)
-            .bind(space_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-    let Some(parent) = parent else {
+    let Some(parent) = folder_parent(&mut tx, db.backend, space_id, folder, false).await? else {
         return Err(FolderError::NoParent);
     };
-    let taken: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM space_folders WHERE space_id = $1 AND COALESCE(parent_id, 0) = $2 AND name_key = $3 AND id <> $4",
-    )
-    .bind(space_id)
-    .bind(parent.unwrap_or(0))
-    .bind(name_key(name))
-    .bind(folder)
-    .fetch_one(&mut *tx)
-    .await?;
-    if taken > 0 {
+    if folder_name_taken(&mut tx, space_id, parent, name, Some(folder)).await? {
         return Err(FolderError::Exists);
     }
     sqlx::query("UPDATE space_folders SET name = $2, name_key = $3 WHERE id = $1")
@@ -239,19 +261,7 @@ pub async fn delete_folder(
     // a key-share lock on that row, so this waits for it to commit and then counts it; one
     // added later waits for this transaction and then fails its foreign key (an error, never
     // a document silently removed by the cascade). SQLite runs one writer at a time.
-    let lock = if db.backend == crate::server::db::Backend::Postgres {
-        " FOR UPDATE"
-    } else {
-        ""
-    };
-    let parent: Option<Option<i64>> = sqlx::query_scalar(&format!(
-        "SELECT parent_id FROM space_folders WHERE id = $1 AND space_id = $2{lock}"
-    ))
-    .bind(folder)
-    .bind(space_id)
-    .fetch_optional(&mut *tx)
-    .await?;
-    let Some(parent) = parent else {
+    let Some(parent) = folder_parent(&mut tx, db.backend, space_id, folder, true).await? else {
         return Err(FolderError::NoParent);
     };
     let held: i64 = sqlx::query_scalar(
