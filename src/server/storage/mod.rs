@@ -43,8 +43,11 @@ pub const PART_BYTES: usize = 5 * 1024 * 1024;
 /// Parts of one upload written at the same time: with the part being filled, an upload holds
 /// at most `(PARTS_IN_FLIGHT + 1) × PART_BYTES` in memory, whatever its size.
 pub const PARTS_IN_FLIGHT: usize = 2;
-/// Chunks a local file is read in when served.
+/// Chunks a local file is read in when served or stored.
 const READ_CHUNK_BYTES: usize = 256 * 1024;
+/// Chunks read ahead of the one being sent when a local file is served: at most
+/// `(READ_AHEAD_CHUNKS + 1) × READ_CHUNK_BYTES` in memory per download.
+const READ_AHEAD_CHUNKS: usize = 4;
 
 /// Where files are kept; cloning shares it.
 #[derive(Clone)]
@@ -272,14 +275,7 @@ impl Storage {
         };
         let size = result.meta.size;
         let stream = match result.payload {
-            // A local file is read in larger chunks than object_store's (8 KiB, each a task
-            // of the blocking pool): a large download costs a fraction of the calls.
-            GetResultPayload::File(file, _) => tokio_util::io::ReaderStream::with_capacity(
-                tokio::fs::File::from_std(file),
-                READ_CHUNK_BYTES,
-            )
-            .map_err(StorageError::from)
-            .boxed(),
+            GetResultPayload::File(file, _) => read_ahead(file),
             GetResultPayload::Stream(stream) => stream.map_err(StorageError::from).boxed(),
         };
         Ok(Some(Object { size, stream }))
@@ -392,3 +388,42 @@ fn s3_builder(config: &StorageConfig) -> Result<AmazonS3Builder, StorageError> {
 
 #[cfg(test)]
 mod tests;
+
+/// A local file as a stream of [`READ_CHUNK_BYTES`] chunks, read by one blocking thread that
+/// keeps up to [`READ_AHEAD_CHUNKS`] chunks ahead of the reader. Reading and sending overlap,
+/// each chunk is read straight into the buffer that is sent (`tokio::fs` reads each chunk in
+/// a task of its own and copies it once more), and object_store's own stream reads 8 KiB at
+/// a time. The thread stops at the end of the file, at an error (sent as the last item), or
+/// as soon as the stream is dropped (the client went away).
+fn read_ahead(mut file: std::fs::File) -> BoxStream<'static, Result<Bytes, StorageError>> {
+    use std::io::Read;
+    let (sender, receiver) = tokio::sync::mpsc::channel(READ_AHEAD_CHUNKS);
+    tokio::task::spawn_blocking(move || loop {
+        let mut chunk = bytes::BytesMut::zeroed(READ_CHUNK_BYTES);
+        let mut filled = 0;
+        let outcome = loop {
+            match file.read(&mut chunk[filled..]) {
+                Ok(0) => break Ok(()),
+                Ok(read) => {
+                    filled += read;
+                    if filled == chunk.len() {
+                        break Ok(());
+                    }
+                }
+                Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(error) => break Err(error),
+            }
+        };
+        chunk.truncate(filled);
+        let item = match outcome {
+            Ok(()) if filled == 0 => return,
+            Ok(()) => Ok(chunk.freeze()),
+            Err(error) => Err(StorageError::Io(error)),
+        };
+        let last = item.is_err() || filled < READ_CHUNK_BYTES;
+        if sender.blocking_send(item).is_err() || last {
+            return;
+        }
+    });
+    tokio_stream::wrappers::ReceiverStream::new(receiver).boxed()
+}
