@@ -23,6 +23,7 @@ pub mod reference;
 pub mod seed;
 pub mod stages;
 pub mod stored_code;
+pub mod wiki;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

@@ -351,6 +351,10 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("espaces/document", "id={space}&document=0", "NNNNNNN"),
     ("espaces/documents_bin", "id={space}", "NNNANNA"),
     ("espaces/create_folder", "id={space}&name=", "NNNANNA"),
+    // The live wiki (its edits go through the WebSocket: tests/wiki.rs).
+    ("wiki/index", "id={space}", "NNNANNA"),
+    ("wiki/page", "id={space}&page=0", "NNNNNNN"),
+    ("wiki/create", "id={space}&title=", "UNNANNA"),
     ("espaces/rename_folder", "id={space}&folder=0&name=", "NNNANNA"),
     ("espaces/delete_folder", "id={space}&folder=0", "NNNNNNN"),
     (
@@ -549,7 +553,8 @@ impl Fixture {
             .call_json::<i64>(
                 agent,
                 "espaces/create",
-                &[("template", "project"), ("name", "Jardins du 13e")],
+                // The plan template: every module on, the wiki too.
+                &[("template", "plan"), ("name", "Jardins du 13e")],
             )
             .await;
         let space = space.expect("space created");

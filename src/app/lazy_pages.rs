@@ -13,6 +13,7 @@
 use crate::{
     accounts::pages as accounts, espaces::pages as espaces, innovation::pages as innovation,
     legal::pages as legal, reference::pages as reference, stages::pages as stages,
+    wiki::pages as wiki,
 };
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
@@ -145,6 +146,8 @@ page_group! {
         SpaceDocumentRoute => Document: espaces::SpaceDocumentPage,
         SpaceBinRoute => Bin: espaces::SpaceBinPage,
         SharedDocumentRoute => SharedDocument: espaces::SharedDocumentPage,
+        WikiIndexRoute => WikiIndex: wiki::WikiIndexPage,
+        WikiReadingRoute => WikiReading: wiki::WikiReadingPage,
     }
 }
 

@@ -11,7 +11,7 @@ mod sitemap;
 use crate::{
     accounts,
     app::{shell, App},
-    espaces, innovation, reference,
+    espaces, innovation, reference, wiki,
     server::{
         asset_names,
         clock::Clock,
@@ -72,10 +72,12 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
     // Each domain's own state.
     let offer_index = stages::server::plug::state(&db).await?;
     let fiche_index = innovation::server::plug::state(&db).await?;
+    let wiki_rooms = wiki::server::plug::state();
     // The job handlers and rounds of every domain travel the same way as a domain's state.
     let domains = Domains::default()
         .with(offer_index.clone())
         .with(fiche_index.clone())
+        .with(wiki_rooms.clone())
         .with(registry(&config));
     let state = AppState {
         leptos_options,
@@ -94,6 +96,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
     // which runs every domain's jobs and periodic rounds once across all processes.
     stages::server::plug::spawn(&state, offer_index);
     innovation::server::plug::spawn(&state, fiche_index);
+    wiki::server::plug::spawn(&state, &wiki_rooms);
     jobs::worker::spawn(state.clone());
 
     // Each domain's routes, then every page of the app.
@@ -114,6 +117,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         .merge(stages::server::plug::routes())
         .merge(innovation::server::plug::routes())
         .merge(espaces::server::plug::routes(&state.config.espaces))
+        .merge(wiki::server::plug::routes())
         .leptos_routes_with_context(&state, generate_route_list(App), context.clone(), app_shell)
         .fallback(files_or_not_found(
             state.config.server.site_root.clone(),
@@ -158,6 +162,7 @@ fn registry(config: &Config) -> Registry {
     stages::server::jobs::register(&mut registry, config);
     innovation::server::jobs::register(&mut registry, config);
     espaces::server::jobs::register(&mut registry, config);
+    wiki::server::plug::register(&mut registry);
     registry
 }
 

@@ -1,6 +1,6 @@
 //! Demo data, loaded only when `[demo] enabled` is on (`scripts/run` turns it on): one account
 //! per role, the Stages offers and applications (with CVs), the Innovation fiches, comments
-//! and threads, the Espaces spaces with their members and documents. The one place that knows every domain's demo content; `crate::app_server`
+//! and threads, the Espaces spaces with their members, documents and wiki pages. The one place that knows every domain's demo content; `crate::app_server`
 //! calls [`load`] at start.
 
 pub mod accounts;
@@ -9,6 +9,7 @@ pub mod espaces;
 pub mod forum;
 pub mod espaces_calendar;
 pub mod espaces_documents;
+pub mod espaces_wiki;
 pub mod fiches;
 pub mod offers;
 
@@ -36,5 +37,6 @@ pub async fn load(db: &Db, storage: &Storage, clock: &Clock) -> Result<(), sqlx:
     forum::load(db, clock.now_seconds()).await?;
     espaces_calendar::load(db, clock.today(), &zone, clock.now_seconds()).await?;
     espaces_documents::load(db, storage, clock.now_seconds()).await?;
+    espaces_wiki::load(db, clock.now_seconds()).await?;
     Ok(())
 }

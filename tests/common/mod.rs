@@ -12,6 +12,7 @@ pub mod hostile;
 pub mod plain_forms;
 pub mod smtp;
 pub mod sse;
+pub mod yjs;
 
 use parvis::server::{config::Config, router, state::AppState};
 use reqwest::{Client, Response};
@@ -199,6 +200,30 @@ impl TestApp {
             response.status()
         );
         client
+    }
+
+    /// Signs `email` in and returns its session cookie as a `Cookie` header's value (for
+    /// clients other than reqwest: a WebSocket, curl).
+    pub async fn session_cookie(&self, email: &str, password: &str) -> String {
+        let response = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
+            .post(self.url("/api/accounts/sign_in"))
+            .form(&[("email", email), ("password", password)])
+            .send()
+            .await
+            .expect("sign-in");
+        let cookie = response
+            .headers()
+            .get_all(reqwest::header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .filter_map(|v| v.split(';').next())
+            .collect::<Vec<_>>()
+            .join("; ");
+        assert!(!cookie.is_empty(), "sign-in answered {} without a session", response.status());
+        cookie
     }
 
     /// The id of the account of `email` (which must exist).

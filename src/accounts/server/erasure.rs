@@ -186,6 +186,9 @@ pub const HANDLED: &[Handled] = &[
     h("space_document_versions", "uploaded_by", Handling::Kept("a version belongs to its document and space; its author shows as the tombstone")),
     h("space_document_shares", "created_by", Handling::Kept("a share link belongs to its document; the account's links still valid are revoked")),
     h("space_document_shares", "revoked_by", Handling::Kept("who revoked a share link is part of the document's record")),
+    h("wiki_pages", "created_by", Handling::Kept("a page belongs to its space's wiki; its author shows as the tombstone")),
+    h("wiki_updates", "user_id", Handling::Kept("an edit is part of a page every member shares; its author shows as the tombstone")),
+    h("wiki_clients", "user_id", Handling::Kept("keeps the account's Yjs client numbers from being taken over by someone else")),
 ];
 
 /// The job kind of the mail that confirms an erasure, sent to the address the account had.

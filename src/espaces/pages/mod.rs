@@ -33,7 +33,7 @@ pub use invitation::{InvitationPage, SignInLinkPage};
 pub use members::SpaceMembersPage;
 pub use overview::SpacesOverviewPage;
 pub use settings::SpaceSettingsPage;
-pub use space::SpacePage;
+pub use space::{SpaceHeader, SpacePage};
 pub use documents::SpaceDocumentsPage;
 pub use documents_bin::SpaceBinPage;
 pub use documents_page::SpaceDocumentPage;

@@ -42,7 +42,7 @@ pub fn SpacePage() -> impl IntoView {
 
 /// The space's name, its state and the links every page of the space shares.
 #[component]
-pub(super) fn SpaceHeader(space: SpaceHome) -> impl IntoView {
+pub fn SpaceHeader(space: SpaceHome) -> impl IntoView {
     let base = format!("/espaces/{}", space.id);
     view! {
         <Title text=space.name.clone()/>
@@ -54,6 +54,7 @@ pub(super) fn SpaceHeader(space: SpaceHome) -> impl IntoView {
             {space.modules.contains(&crate::espaces::types::Module::Forum).then(|| view! { " · "<a href=format!("{base}/forum")>{t("forum-title")}</a> })}
             {space.modules.contains(&crate::espaces::types::Module::Calendar).then(|| view! { " · "<a href=format!("{base}/agenda")>{t("space-calendar")}</a> })}
             {space.modules.contains(&crate::espaces::types::Module::Documents).then(|| view! { " · "<a href=format!("{base}/documents")>{t("space-documents")}</a> })}
+            {space.modules.contains(&crate::espaces::types::Module::Wiki).then(|| view! { " · "<a href=format!("{base}/wiki")>{t("wiki-title")}</a> })}
             {space.can(SpaceAction::ManageSettings).then(|| view! { " · "<a href=format!("{base}/reglages")>{t("space-settings")}</a> })}
         </nav>
     }

@@ -149,6 +149,51 @@ pub async fn module_role_in(
     }
 }
 
+/// What reading a caller's standing in a space again found (for a live connection, which
+/// answers to the same rule as every request for as long as it is open).
+#[derive(Debug)]
+pub enum Reread {
+    Same,
+    /// The session or the standing changed: the caller and standing as they are now.
+    Changed(Caller, SpaceAccess),
+    /// The session ended, or the caller may no longer see the space (or `module` there).
+    Gone,
+}
+
+/// Reads `caller`'s session and standing in `access`'s space again (and that the space still
+/// uses `module`, when given). A failed read keeps what was known (logged) rather than
+/// closing a connection on a passing database error.
+pub async fn reread(
+    app: &AppState,
+    caller: &Caller,
+    access: &SpaceAccess,
+    module: Option<Module>,
+) -> Reread {
+    let fresh = match caller.recheck(&app.db).await {
+        Ok(Some(fresh)) => fresh,
+        // The session ended; a visitor (public space) has no session to end.
+        Ok(None) if caller.id().is_some() => return Reread::Gone,
+        Ok(None) => caller.clone(),
+        Err(error) => {
+            tracing::warn!(%error, "live connection: caller not read again");
+            return Reread::Same;
+        }
+    };
+    let now = match module {
+        Some(module) => module_role_in(app, &fresh, &app.db, access.space_id, module).await,
+        None => space_role_in(app, &fresh, &app.db, access.space_id).await,
+    };
+    match now {
+        Ok(now) if &now == access => Reread::Same,
+        Ok(now) => Reread::Changed(fresh, now),
+        Err(AppError::NotFound | AppError::Forbidden) => Reread::Gone,
+        Err(error) => {
+            tracing::warn!(%error, space = access.space_id, "live connection: standing not read again");
+            Reread::Same
+        }
+    }
+}
+
 /// The caller's city-agent standing, or 401 (visitor) / 403 (not an agent): creating a space
 /// is a feature of the site, not someone's resource.
 pub async fn require_city_agent(app: &AppState, caller: &Caller) -> AppResult<i64> {

@@ -12,7 +12,7 @@
 //! seen on the same tick from the space's newest activity id (one indexed read), so every
 //! module that records activity is announced without telling the relay itself.
 
-use super::access::space_role_in;
+use super::access::{reread, space_role_in, Reread};
 use crate::{
     accounts::server::{
         caller::{AccessChanged, ACCESS_TOPIC},
@@ -73,37 +73,6 @@ async fn newest_activity(state: &AppState, space_id: i64) -> Result<i64, sqlx::E
         .await
 }
 
-/// What a re-read of the caller found.
-enum Standing {
-    Same,
-    Changed(Caller, SpaceAccess),
-    Gone,
-}
-
-/// Reads the caller's session and standing in the space again; a failed read keeps what was
-/// known (logged) rather than closing a stream on a passing database error.
-async fn reread(state: &AppState, caller: &Caller, access: &SpaceAccess) -> Standing {
-    let fresh = match caller.recheck(&state.db).await {
-        Ok(Some(fresh)) => fresh,
-        // The session ended; a visitor's stream (public space) has no session to end.
-        Ok(None) if caller.id().is_some() => return Standing::Gone,
-        Ok(None) => caller.clone(),
-        Err(error) => {
-            tracing::warn!(%error, "space live events: caller not read again");
-            return Standing::Same;
-        }
-    };
-    match space_role_in(state, &fresh, &state.db, access.space_id).await {
-        Ok(now) if &now == access => Standing::Same,
-        Ok(now) => Standing::Changed(fresh, now),
-        Err(crate::error::AppError::NotFound | crate::error::AppError::Forbidden) => Standing::Gone,
-        Err(error) => {
-            tracing::warn!(%error, space = access.space_id, "space live events: standing not read again");
-            Standing::Same
-        }
-    }
-}
-
 fn event(data: &str) -> Result<Event, Infallible> {
     Ok(Event::default().event(EVENT).data(data))
 }
@@ -145,15 +114,15 @@ async fn relay(
                 Err(RecvError::Closed) => return,
             },
         };
-        match reread(&state, &caller, &access).await {
-            Standing::Same => {}
-            Standing::Changed(fresh, now) => {
+        match reread(&state, &caller, &access, None).await {
+            Reread::Same => {}
+            Reread::Changed(fresh, now) => {
                 (caller, access) = (fresh, now);
                 if sender.send(event("access")).await.is_err() {
                     return;
                 }
             }
-            Standing::Gone => {
+            Reread::Gone => {
                 tracing::info!(
                     space = access.space_id,
                     ?account,

@@ -22,6 +22,7 @@ pub async fn everything(db: &Db, account: i64, now: i64) -> Result<PersonalData,
     data.extend(crate::espaces::server::personal_data::collect(db, account).await?);
     data.extend(crate::espaces::server::forum_personal_data::collect(db, account).await?);
     data.extend(crate::espaces::server::calendar_personal::collect(db, account).await?);
+    data.extend(crate::wiki::server::personal_data::collect(db, account).await?);
     Ok(data)
 }
 

@@ -147,6 +147,14 @@ pub const COVERAGE: &[Covered] = &[
     exported("space_document_versions", "uploaded_by", "spaces.json"),
     exported("space_document_shares", "created_by", "spaces.json"),
     exported("space_document_shares", "revoked_by", "spaces.json"),
+    // The live wiki.
+    exported("wiki_pages", "created_by", "wiki.json"),
+    exported("wiki_updates", "user_id", "wiki.json"),
+    Covered {
+        table: "wiki_clients",
+        column: "user_id",
+        handling: Handling::Excluded("a Yjs client number the account wrote under: a technical key of the page's history, its edits are counted in wiki.json"),
+    },
 ];
 
 /// The archive files `COVERAGE` names, each once, sorted.

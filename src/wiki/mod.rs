@@ -1,0 +1,11 @@
+//! The live wiki of a space: Markdown pages that several members write at once. Types
+//! (`types.rs`), server functions (`api.rs`), pages (`pages/`) and (ssr) the pages' storage,
+//! the Yjs rooms and the live connection (`server/`). Who may read and write is Espaces'
+//! answer (`espaces::server::access::module_role`, the wiki module).
+
+pub mod api;
+pub mod pages;
+pub mod types;
+
+#[cfg(feature = "ssr")]
+pub mod server;

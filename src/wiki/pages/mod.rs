@@ -1,0 +1,18 @@
+//! The wiki's pages: `/espaces/:id/wiki` (the list of pages and, for those who write, the form
+//! that creates one) and `/espaces/:id/wiki/:page` (a page as readers get it, rendered on the
+//! server, readable without JavaScript).
+
+mod index;
+mod reading;
+
+pub use index::WikiIndexPage;
+pub use reading::WikiReadingPage;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// The number of the address's segment `name` (`:id`, `:page`), if it is one.
+fn param(name: &'static str) -> impl Fn() -> Option<i64> + Clone + Send + Sync + 'static {
+    let params = use_params_map();
+    move || params.with(|p| p.get(name)).and_then(|v| v.parse::<i64>().ok())
+}

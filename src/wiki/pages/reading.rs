@@ -1,0 +1,58 @@
+//! `/espaces/:id/wiki/:page`: one page as readers get it — its title and its text rendered and
+//! sanitised on the server (the same Markdown code as every text of the site).
+
+use super::param;
+use crate::{
+    error::AppError,
+    espaces::pages::SpaceHeader,
+    i18n::t,
+    ui::{status_pages::ErrorPage, time::TimeTag},
+    wiki::{api::load_wiki_page, types::WikiPageView},
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn WikiReadingPage() -> impl IntoView {
+    let id = param("id");
+    let page = param("page");
+    let loaded = Resource::new(
+        move || (id(), page()),
+        |(id, page)| async move {
+            match (id, page) {
+                (Some(id), Some(page)) => load_wiki_page(id, page).await,
+                _ => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <div class="page wiki">
+            <Transition fallback=move || view! { <p>{t("loading")}</p> }>
+                {move || loaded.get().map(|result| match result {
+                    Ok(page) => view! { <Reading page/> }.into_any(),
+                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+                })}
+            </Transition>
+        </div>
+    }
+}
+
+#[component]
+fn Reading(page: WikiPageView) -> impl IntoView {
+    let back = format!("/espaces/{}/wiki", page.space.id);
+    let empty = page.html.trim().is_empty();
+    view! {
+        <SpaceHeader space=page.space.clone()/>
+        <Title text=page.title.clone()/>
+        <p><a href=back>{t("wiki-back")}</a></p>
+        <article class="wiki-page">
+            <h2>{page.title.clone()}</h2>
+            <p class="muted">{t("wiki-updated")}" "<TimeTag when=page.updated/></p>
+            {if empty {
+                view! { <p>{t("wiki-empty-page")}</p> }.into_any()
+            } else {
+                view! { <div class="prose" inner_html=page.html/> }.into_any()
+            }}
+        </article>
+    }
+}

@@ -1,0 +1,198 @@
+//! A page's body on disk: its compacted snapshot and the append-only log of the Yjs updates
+//! that came after it (`wiki_snapshots`, `wiki_updates`), and which account writes under each
+//! Yjs client id (`wiki_clients`). An update is durable once its row is committed; the live
+//! room ([`super::room`]) commits a batch of them in one transaction before relaying any
+//! (group commit), so a crash, even SIGKILL, loses nothing that anyone was shown.
+
+use crate::server::db::Db;
+use sqlx::Row;
+use std::collections::HashMap;
+use yrs::{updates::decoder::Decode, Doc, Transact, Update};
+
+/// What a page's stored body holds.
+#[derive(Debug, Default)]
+pub struct Stored {
+    /// The snapshot's bytes (one update, lib0 v1), when the page was compacted.
+    pub snapshot: Option<Vec<u8>>,
+    /// The log after the snapshot: (row id, update bytes), in the order they became durable.
+    pub updates: Vec<(i64, Vec<u8>)>,
+}
+
+/// Why a stored body could not be read back into a document.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("wiki body: {0}")]
+    Database(#[from] sqlx::Error),
+    /// A stored update does not decode or apply: the log was damaged outside Parvis (every
+    /// row was checked before it was written).
+    #[error("wiki body: stored update {row} of page {page} is unreadable: {reason}")]
+    Damaged { page: i64, row: i64, reason: String },
+}
+
+/// One update to append: its bytes and the account that sent it.
+#[derive(Debug, Clone)]
+pub struct NewUpdate {
+    pub body: Vec<u8>,
+    pub author: i64,
+}
+
+/// Reads page `page`'s snapshot and log.
+pub async fn read(db: &Db, page: i64) -> Result<Stored, sqlx::Error> {
+    let snapshot = sqlx::query_scalar("SELECT body FROM wiki_snapshots WHERE page_id = $1")
+        .bind(page)
+        .fetch_optional(&db.pool)
+        .await?;
+    let updates = sqlx::query("SELECT id, body FROM wiki_updates WHERE page_id = $1 ORDER BY id")
+        .bind(page)
+        .fetch_all(&db.pool)
+        .await?
+        .into_iter()
+        .map(|row| (row.get::<i64, _>("id"), row.get::<Vec<u8>, _>("body")))
+        .collect();
+    Ok(Stored { snapshot, updates })
+}
+
+/// Page `page`'s body as a document (empty for a new page), and the id of the last log row
+/// it holds (0 when none).
+pub async fn load(db: &Db, page: i64) -> Result<(Doc, i64), LoadError> {
+    replay(page, &read(db, page).await?)
+}
+
+/// `stored` applied to a new document, snapshot first; with the id of its last log row.
+fn replay(page: i64, stored: &Stored) -> Result<(Doc, i64), LoadError> {
+    let doc = Doc::new();
+    let mut last = 0;
+    {
+        let mut txn = doc.transact_mut();
+        let parts = stored
+            .snapshot
+            .iter()
+            .map(|body| (0, body))
+            .chain(stored.updates.iter().map(|(id, body)| (*id, body)));
+        for (row, body) in parts {
+            let damaged = |reason: String| LoadError::Damaged { page, row, reason };
+            let update = Update::decode_v1(body).map_err(|e| damaged(e.to_string()))?;
+            txn.apply_update(update).map_err(|e| damaged(e.to_string()))?;
+            last = last.max(row);
+        }
+    }
+    Ok((doc, last))
+}
+
+/// The accounts that write under each Yjs client id seen on page `page`.
+pub async fn owners(db: &Db, page: i64) -> Result<HashMap<u64, i64>, sqlx::Error> {
+    let rows = sqlx::query("SELECT client_id, user_id FROM wiki_clients WHERE page_id = $1")
+        .bind(page)
+        .fetch_all(&db.pool)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| {
+            let client = u64::try_from(row.get::<i64, _>("client_id")).ok()?;
+            // An erased author's client stays claimed by nobody who could write again.
+            Some((client, row.get::<Option<i64>, _>("user_id").unwrap_or(0)))
+        })
+        .collect())
+}
+
+/// Appends `updates` to page `page`'s log and records the new client owners, in one
+/// transaction; the ids of the rows written, in order. Nothing is written when it fails.
+pub async fn append(
+    db: &Db,
+    page: i64,
+    updates: &[NewUpdate],
+    new_owners: &[(u64, i64)],
+    now: i64,
+) -> Result<Vec<i64>, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let mut ids = Vec::with_capacity(updates.len());
+    for update in updates {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO wiki_updates (page_id, body, user_id, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(page)
+        .bind(&update.body)
+        .bind(update.author)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        ids.push(id);
+    }
+    for (client, author) in new_owners {
+        // Client ids are at most 53 bits (checked before), so they fit.
+        let client = i64::try_from(*client).unwrap_or(i64::MAX);
+        sqlx::query(
+            "INSERT INTO wiki_clients (page_id, client_id, user_id, first_seen_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(page)
+        .bind(client)
+        .bind(author)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    }
+    if !updates.is_empty() {
+        sqlx::query("UPDATE wiki_pages SET updated_at = $2 WHERE id = $1")
+            .bind(page)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(ids)
+}
+
+/// The log rows `ids` of page `page` (written by another server process), in id order.
+pub async fn rows(db: &Db, page: i64, ids: &[i64]) -> Result<Vec<(i64, Vec<u8>)>, sqlx::Error> {
+    let mut found = Vec::with_capacity(ids.len());
+    for id in ids {
+        let body: Option<Vec<u8>> =
+            sqlx::query_scalar("SELECT body FROM wiki_updates WHERE id = $1 AND page_id = $2")
+                .bind(id)
+                .bind(page)
+                .fetch_optional(&db.pool)
+                .await?;
+        // Folded into the snapshot meanwhile: the room loaded it with the snapshot, or will.
+        if let Some(body) = body {
+            found.push((*id, body));
+        }
+    }
+    Ok(found)
+}
+
+/// Folds page `page`'s log into its snapshot when it holds at least `min_updates` rows: the
+/// whole body as one update replaces the snapshot, and exactly the rows it was built from are
+/// deleted, in one transaction (a row another process commits meanwhile stays in the log).
+/// The number of rows folded (0: nothing to do).
+pub async fn compact(db: &Db, page: i64, min_updates: usize, now: i64) -> Result<usize, LoadError> {
+    use yrs::{ReadTxn, StateVector};
+    let stored = read(db, page).await?;
+    if stored.updates.len() < min_updates.max(1) {
+        return Ok(0);
+    }
+    let (doc, _) = replay(page, &stored)?;
+    let body = doc.transact().encode_state_as_update_v1(&StateVector::default());
+    let folded = i64::try_from(stored.updates.len()).unwrap_or(i64::MAX);
+    let mut tx = db.pool.begin().await?;
+    sqlx::query("DELETE FROM wiki_snapshots WHERE page_id = $1")
+        .bind(page)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO wiki_snapshots (page_id, body, updates_folded, updated_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(page)
+    .bind(&body)
+    .bind(folded)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    for (id, _) in &stored.updates {
+        sqlx::query("DELETE FROM wiki_updates WHERE id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(stored.updates.len())
+}

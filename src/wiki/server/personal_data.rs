@@ -1,0 +1,30 @@
+//! The wiki's part of an account's "my data" archive (`wiki.json`: the pages it created, and
+//! per page the number of edits it sent with their first and last dates — the edits
+//! themselves are binary pieces of a shared document, whose text is the space's) and of its
+//! erasure: nothing goes, the pages and their history belong to their spaces and point at the
+//! tombstone.
+
+use crate::server::{
+    db::Db,
+    personal_data::{arrays, PersonalData},
+};
+
+/// The wiki's part of `account`'s archive: one file, `wiki.json`.
+pub async fn collect(db: &Db, account: i64) -> Result<PersonalData, sqlx::Error> {
+    let mut data = PersonalData::default();
+    let parts: [(&str, &str); 2] = [
+        (
+            "pages_created",
+            "SELECT s.name AS space, p.title, p.created_at FROM wiki_pages p JOIN spaces s ON s.id = p.space_id \
+             WHERE p.created_by = $1 ORDER BY p.created_at, p.id",
+        ),
+        (
+            "edits",
+            "SELECT s.name AS space, p.title, COUNT(*) AS edits, MIN(u.created_at) AS first_at, MAX(u.created_at) AS last_at \
+             FROM wiki_updates u JOIN wiki_pages p ON p.id = u.page_id JOIN spaces s ON s.id = p.space_id \
+             WHERE u.user_id = $1 GROUP BY s.name, p.id, p.title ORDER BY MIN(u.created_at), p.id",
+        ),
+    ];
+    data.file("wiki.json", arrays(db, &parts, account).await?);
+    Ok(data)
+}

@@ -1,0 +1,169 @@
+//! This process's open rooms, one per page being edited ([`super::room`]), and the relay
+//! between server processes: on PostgreSQL, a room that committed updates tells the others
+//! through the site's live relay (`server::realtime`, LISTEN/NOTIFY) which log rows are new,
+//! and a room of the same page in another process reads and relays them. Editors connected to
+//! different app servers thereby see each other's edits live.
+
+use super::room::{self, Command, Handle, JoinError, Peer, PeerId};
+use crate::server::state::AppState;
+use serde::{Deserialize, Serialize};
+use std::{
+    collections::HashMap,
+    sync::{
+        atomic::{AtomicU64, Ordering},
+        Arc,
+    },
+};
+use tokio::sync::{oneshot, Mutex};
+
+/// The live relay's topic for new log rows of a page.
+pub const TOPIC: &str = "wiki.updates";
+
+/// New log rows of one page, committed by the process `origin`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Committed {
+    origin: u64,
+    page: i64,
+    ids: Vec<i64>,
+}
+
+/// The open rooms; cloning shares them. One per process (a domain state of `AppState`).
+#[derive(Clone)]
+pub struct Rooms {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    open: Mutex<HashMap<i64, Handle>>,
+    next: AtomicU64,
+    /// Tells this process's notices apart from the other processes'.
+    origin: u64,
+}
+
+impl Default for Rooms {
+    fn default() -> Self {
+        Rooms {
+            inner: Arc::new(Inner {
+                open: Mutex::new(HashMap::new()),
+                next: AtomicU64::new(1),
+                origin: rand::random(),
+            }),
+        }
+    }
+}
+
+impl Rooms {
+    /// A number no other connection or room of this process has.
+    pub fn next_id(&self) -> u64 {
+        self.inner.next.fetch_add(1, Ordering::Relaxed)
+    }
+
+    /// The number of rooms open in this process (for tests and metrics).
+    pub async fn open_count(&self) -> usize {
+        self.inner.open.lock().await.len()
+    }
+
+    /// Starts relaying other processes' updates to this process's rooms (at start-up).
+    pub fn listen(&self, app: &AppState) {
+        let rooms = self.clone();
+        let mut received = app.realtime.subscribe();
+        tokio::spawn(async move {
+            loop {
+                match received.recv().await {
+                    Ok(message) => {
+                        let Some(committed) = message.read::<Committed>(TOPIC) else {
+                            continue;
+                        };
+                        if committed.origin == rooms.inner.origin {
+                            continue;
+                        }
+                        let handle = rooms.inner.open.lock().await.get(&committed.page).cloned();
+                        if let Some(handle) = handle {
+                            let _ = handle.commands.send(Command::Remote(committed.ids)).await;
+                        }
+                    }
+                    Err(tokio::sync::broadcast::error::RecvError::Lagged(missed)) => {
+                        tracing::warn!(missed, "wiki: live relay lagged; open pages catch up on their next reconnect");
+                    }
+                    Err(tokio::sync::broadcast::error::RecvError::Closed) => return,
+                }
+            }
+        });
+    }
+
+    /// Puts the connection `peer` makes into page `page`'s room, opening the room (reading
+    /// the page from the log) when it is not open; the room's queue, to send the connection's
+    /// messages to. A room that was closing as the join came sends it back; the connection
+    /// then joins the room that opens next.
+    pub async fn join(
+        &self,
+        app: &AppState,
+        page: i64,
+        peer: impl Fn() -> Peer,
+    ) -> Result<tokio::sync::mpsc::Sender<Command>, JoinError> {
+        for _ in 0..3 {
+            let handle = self.room_of(app, page).await;
+            let (reply, answer) = oneshot::channel();
+            if handle
+                .commands
+                .send(Command::Join(peer(), reply))
+                .await
+                .is_err()
+            {
+                self.forget(page, handle.generation).await;
+                continue;
+            }
+            match answer.await {
+                Ok(Ok(())) => return Ok(handle.commands),
+                Ok(Err(JoinError::Closed)) | Err(_) => {
+                    self.forget(page, handle.generation).await;
+                }
+                Ok(Err(error)) => return Err(error),
+            }
+        }
+        Err(JoinError::Closed)
+    }
+
+    /// The open room of `page`, or a new one.
+    async fn room_of(&self, app: &AppState, page: i64) -> Handle {
+        let mut open = self.inner.open.lock().await;
+        if let Some(handle) = open.get(&page) {
+            if !handle.commands.is_closed() {
+                return handle.clone();
+            }
+        }
+        let generation = self.next_id();
+        let rooms = self.clone();
+        let publisher = app.realtime.clone();
+        let origin = self.inner.origin;
+        let handle = room::spawn(
+            app.clone(),
+            page,
+            generation,
+            move |generation| Box::pin(async move { rooms.forget(page, generation).await }),
+            move |page, ids| {
+                let realtime = publisher.clone();
+                tokio::spawn(async move {
+                    realtime
+                        .publish(TOPIC, &Committed { origin, page, ids })
+                        .await;
+                });
+            },
+        );
+        open.insert(page, handle.clone());
+        handle
+    }
+
+    /// Removes `page`'s room of `generation` from the open ones (not a newer one).
+    async fn forget(&self, page: i64, generation: u64) {
+        let mut open = self.inner.open.lock().await;
+        if open.get(&page).is_some_and(|h| h.generation == generation) {
+            open.remove(&page);
+        }
+    }
+}
+
+/// Leaves page `page`'s room (when the connection ends).
+pub async fn leave(commands: &tokio::sync::mpsc::Sender<Command>, peer: PeerId) {
+    let _ = commands.send(Command::Leave(peer)).await;
+}

@@ -1,0 +1,92 @@
+//! The live wiki's shapes, shared by server and browser: a space's list of pages, one page as
+//! a reader gets it, the title rule, and what the live connection is called.
+
+use crate::{error::AppError, espaces::types::SpaceHome, ui::time::HumanTime};
+use serde::{Deserialize, Serialize};
+
+/// Longest page title, in characters.
+pub const TITLE_MAX: usize = 120;
+
+/// Characters a title may not hold: they delimit a `[[Page title]]` link (`[`, `]`), its
+/// label (`|`) or a heading within the page (`#`), so a title holding one could not be linked.
+pub const TITLE_FORBIDDEN: &[char] = &['[', ']', '|', '#'];
+
+/// The name of the page body's text in its Yjs document (what every client binds to).
+pub const BODY_TEXT: &str = "body";
+
+/// One page of a space's wiki in its list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WikiPageRow {
+    pub id: i64,
+    pub title: String,
+    /// The page it sits under in the tree (`None`: at the top).
+    pub parent_id: Option<i64>,
+    pub updated: HumanTime,
+}
+
+/// `/espaces/:id/wiki`: the space, its pages (tree order: by position then title) and
+/// whether the caller may create and edit pages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WikiIndex {
+    pub space: SpaceHome,
+    pub pages: Vec<WikiPageRow>,
+    pub can_edit: bool,
+}
+
+/// `/espaces/:id/wiki/:page`: one page as a reader gets it, rendered on the server from the
+/// page's current text (sanitised HTML).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WikiPageView {
+    pub space: SpaceHome,
+    pub id: i64,
+    pub title: String,
+    pub html: String,
+    pub updated: HumanTime,
+    pub can_edit: bool,
+}
+
+/// The key two titles are compared by: lower case, runs of white space as one space. "Plan
+/// vélo" and "plan  Vélo" are the same page; "Plan velo" is another.
+pub fn title_key(title: &str) -> String {
+    title
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// `title` as it is kept: trimmed, white space runs as one space; refused (field `title`)
+/// when empty, longer than [`TITLE_MAX`], or holding a refused character or one of
+/// [`TITLE_FORBIDDEN`] (`wiki-title-characters`).
+pub fn clean_title(title: &str) -> Result<String, AppError> {
+    let joined = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = AppError::required_text("title", &joined, TITLE_MAX)?;
+    if title.contains(TITLE_FORBIDDEN) {
+        return Err(AppError::field("title", "wiki-title-characters"));
+    }
+    Ok(title)
+}
+
+/// The path of the live connection to page `page` of space `space`. A Yjs client given
+/// `/espaces/{space}/wiki/ws` as its server address and the page id as its room name (as
+/// y-websocket joins the two) connects here.
+pub fn socket_path(space: i64, page: i64) -> String {
+    format!("/espaces/{space}/wiki/ws/{page}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_are_kept_tidy_and_compared_by_their_key() {
+        assert_eq!(clean_title("  Plan   vélo ").expect("tidy"), "Plan vélo");
+        assert_eq!(title_key("Plan  Vélo"), title_key("plan vélo"));
+        assert_ne!(title_key("Plan velo"), title_key("Plan vélo"));
+        for refused in ["", "   ", "a[b", "x]]", "a|b", "#1", "bell\u{7}"] {
+            assert!(clean_title(refused).is_err(), "{refused:?}");
+        }
+        assert!(clean_title(&"é".repeat(TITLE_MAX)).is_ok());
+        assert!(clean_title(&"é".repeat(TITLE_MAX + 1)).is_err());
+    }
+}

@@ -1,0 +1,387 @@
+//! The live wiki over real HTTP and real WebSockets, on the backend `PARVIS_TEST_BACKEND`
+//! names: pages created and read, editors speaking the standard Yjs protocol who converge,
+//! what was relayed kept across a new server process, the server as the authority on who
+//! writes (readers, forged client ids, awareness names, removal and demotion within seconds),
+//! hostile frames that close only their connection, compaction, and two server processes
+//! relaying each other's edits (PostgreSQL).
+
+mod common;
+
+use common::{
+    yjs::{self, Editor},
+    TestApp,
+};
+use parvis::{
+    accounts::types::Role,
+    error::AppError,
+    espaces::types::SpaceRole,
+    wiki::types::{WikiIndex, WikiPageView},
+};
+use reqwest::Client;
+use std::time::Duration;
+
+const PASSWORD: &str = "correct horse battery";
+
+/// A space with the wiki on, one page, and its people's session cookies.
+struct Wiki {
+    id: i64,
+    page: i64,
+    animator: Client,
+    animator_cookie: String,
+    ada_cookie: String,
+    ada_id: i64,
+    bob_cookie: String,
+    reader_cookie: String,
+    outsider_cookie: String,
+}
+
+async fn wiki(app: &TestApp) -> Wiki {
+    let (_, service) = app.direction("DEVE").await;
+    let animator = app
+        .sign_up_named("agathe@paris.example", "Agathe Agent", PASSWORD)
+        .await;
+    app.grant("agathe@paris.example", Role::HostAgent, Some(service))
+        .await;
+    let (status, id) = app
+        .call_json::<i64>(&animator, "espaces/create", &[("template", "plan"), ("name", "Plan vélo")])
+        .await;
+    assert_eq!(status, 200, "{id:?}");
+    let id = id.expect("space");
+    let mut cookies = Vec::new();
+    let mut ada_id = 0;
+    for (email, name, role) in [
+        ("ada@example.org", "Ada Lovelace", Some(SpaceRole::Contributor)),
+        ("bob@example.org", "Bob Martin", Some(SpaceRole::Contributor)),
+        ("rita@example.org", "Rita Lectrice", Some(SpaceRole::Reader)),
+        ("omar@example.org", "Omar Dehors", None),
+    ] {
+        app.sign_up_named(email, name, PASSWORD).await;
+        if let Some(role) = role {
+            let member = app.add_space_member(id, email, role).await;
+            if email.starts_with("ada") {
+                ada_id = member;
+            }
+        }
+        cookies.push(app.session_cookie(email, PASSWORD).await);
+    }
+    let page = create(app, &animator, id, "Itinéraires").await.expect("page");
+    let [ada_cookie, bob_cookie, reader_cookie, outsider_cookie] =
+        <[String; 4]>::try_from(cookies).expect("four");
+    Wiki {
+        id,
+        page,
+        animator_cookie: app.session_cookie("agathe@paris.example", PASSWORD).await,
+        animator,
+        ada_cookie,
+        ada_id,
+        bob_cookie,
+        reader_cookie,
+        outsider_cookie,
+    }
+}
+
+async fn create(app: &TestApp, client: &Client, space: i64, title: &str) -> Result<i64, AppError> {
+    app.call_json::<i64>(client, "wiki/create", &[("id", &space.to_string()), ("title", title)])
+        .await
+        .1
+}
+
+async fn read(app: &TestApp, client: &Client, space: i64, page: i64) -> WikiPageView {
+    let (status, view) = app
+        .call_json::<WikiPageView>(
+            client,
+            "wiki/page",
+            &[("id", &space.to_string()), ("page", &page.to_string())],
+        )
+        .await;
+    assert_eq!(status, 200, "{view:?}");
+    view.expect("page")
+}
+
+async fn log_rows(app: &TestApp, page: i64) -> i64 {
+    sqlx::query_scalar("SELECT COUNT(*) FROM wiki_updates WHERE page_id = $1")
+        .bind(page)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("count")
+}
+
+async fn editor(app: &TestApp, cookie: &str, w: &Wiki, client: u64) -> Editor {
+    let mut editor = yjs::open(&app.base, cookie, w.id, w.page, client)
+        .await
+        .expect("connected");
+    editor.pump(Duration::from_millis(200)).await;
+    editor
+}
+
+#[tokio::test]
+async fn pages_are_created_listed_and_refused_with_a_reason() {
+    let app = TestApp::spawn().await;
+    let w = wiki(&app).await;
+    let again = create(&app, &w.animator, w.id, "  itinéraires ").await;
+    assert!(
+        matches!(&again, Err(AppError::Invalid(errors)) if errors[0].key == "wiki-title-taken"),
+        "{again:?}"
+    );
+    for bad in ["", "[[x]]", "a|b", &"é".repeat(121)] {
+        let refused = create(&app, &w.animator, w.id, bad).await;
+        assert!(matches!(refused, Err(AppError::Invalid(_))), "{bad:?}: {refused:?}");
+    }
+    let reader = app.sign_in("rita@example.org", PASSWORD).await;
+    let refused = create(&app, &reader, w.id, "Lecture").await;
+    assert!(matches!(refused, Err(AppError::Forbidden)), "{refused:?}");
+    let outsider = app.sign_in("omar@example.org", PASSWORD).await;
+    let hidden = create(&app, &outsider, w.id, "Dehors").await;
+    assert!(matches!(hidden, Err(AppError::NotFound)), "{hidden:?}");
+    let second = create(&app, &w.animator, w.id, "Stationnement").await.expect("second");
+    let (status, index) = app
+        .call_json::<WikiIndex>(&reader, "wiki/index", &[("id", &w.id.to_string())])
+        .await;
+    assert_eq!(status, 200);
+    let index = index.expect("index");
+    assert!(!index.can_edit);
+    let ids: Vec<i64> = index.pages.iter().map(|p| p.id).collect();
+    assert_eq!(ids, vec![w.page, second]);
+    let html = app
+        .client()
+        .get(app.url(&format!("/espaces/{}/wiki/{}", w.id, w.page)))
+        .send()
+        .await
+        .expect("page");
+    assert_eq!(html.status(), 404, "a visitor does not see a private space's page");
+}
+
+#[tokio::test]
+async fn two_editors_converge_and_readers_get_the_text_rendered() {
+    let app = TestApp::spawn().await;
+    let w = wiki(&app).await;
+    let mut ada = editor(&app, &w.ada_cookie, &w, 101).await;
+    let mut bob = editor(&app, &w.bob_cookie, &w, 202).await;
+    ada.append("# Itinéraires\n\nLa piste du canal").await;
+    bob.until("bob sees ada's text", |e| e.text().contains("canal")).await;
+    // Both type at once, at the same place.
+    ada.append(" est ouverte.").await;
+    bob.append(" sera élargie.").await;
+    ada.until("ada has both", |e| e.text().contains("ouverte") && e.text().contains("élargie"))
+        .await;
+    bob.until("bob has both", |e| e.text().contains("ouverte") && e.text().contains("élargie"))
+        .await;
+    assert_eq!(ada.text(), bob.text(), "both screens show the same text");
+    assert!(log_rows(&app, w.page).await >= 3, "every update is in the log");
+    let view = read(&app, &w.animator, w.id, w.page).await;
+    assert!(view.html.contains("<h1>Itinéraires</h1>"), "{}", view.html);
+    assert!(view.html.contains("ouverte") && view.html.contains("élargie"));
+    let html = w
+        .animator
+        .get(app.url(&format!("/espaces/{}/wiki/{}", w.id, w.page)))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert!(html.contains("La piste du canal"), "server-rendered for readers without JavaScript");
+
+    // A page written with hostile Markdown is rendered safe.
+    ada.append("\n\n<script>alert(1)</script>[x](javascript:alert(1))").await;
+    bob.until("bob sees it", |e| e.text().contains("script")).await;
+    let view = read(&app, &w.animator, w.id, w.page).await;
+    assert!(!view.html.contains("<script") && !view.html.contains("href=\"javascript"), "{}", view.html);
+}
+
+#[tokio::test]
+async fn what_any_editor_was_shown_is_there_for_a_new_server_process() {
+    let app = TestApp::spawn().await;
+    let w = wiki(&app).await;
+    let mut ada = editor(&app, &w.ada_cookie, &w, 101).await;
+    let mut bob = editor(&app, &w.bob_cookie, &w, 202).await;
+    for word in ["un ", "deux ", "trois ", "quatre "] {
+        ada.append(word).await;
+    }
+    bob.until("bob sees the four words", |e| e.text().contains("quatre")).await;
+    let shown = bob.text();
+    // A second process on the same database (what a restart is, for the data): a new editor
+    // gets exactly what was shown, from the log alone.
+    let (base, _state) = app.spawn_beside().await;
+    let mut carol = yjs::open(&base, &w.bob_cookie, w.id, w.page, 303)
+        .await
+        .expect("connected");
+    carol.until("the new process has the text", |e| e.text() == shown).await;
+
+    // Compaction folds the log into the snapshot; the text is the same from it.
+    let folded = parvis::wiki::server::compaction::compact_pages(&app.state, 1)
+        .await
+        .expect("compacted");
+    assert_eq!(folded, 1);
+    assert_eq!(log_rows(&app, w.page).await, 0);
+    assert_eq!(
+        parvis::wiki::server::reading::text(&app.state.db, w.page)
+            .await
+            .expect("text"),
+        shown
+    );
+    // An editor that edits while disconnected re-sends, once reconnected, what the server's
+    // state vector shows it lacks.
+    drop(carol);
+    let held = ada.doc.clone();
+    drop(ada);
+    {
+        use yrs::{Text, Transact};
+        let body = held.get_or_insert_text("body");
+        body.push(&mut held.transact_mut(), "cinq");
+    }
+    let mut ada = yjs::open_with(&app.base, &w.ada_cookie, w.id, w.page, held)
+        .await
+        .expect("reconnected");
+    let offline = ada.text();
+    assert!(offline.ends_with("cinq"), "{offline:?}");
+    ada.pump(Duration::from_millis(300)).await;
+    bob.until("bob gets the offline edit", |e| e.text() == offline).await;
+}
+
+#[tokio::test]
+async fn the_server_decides_who_writes_and_who_they_are() {
+    let app = TestApp::spawn().await;
+    let w = wiki(&app).await;
+    // Who may open the connection at all.
+    assert_eq!(yjs::open(&app.base, "", w.id, w.page, 1).await.err(), Some(401));
+    assert_eq!(
+        yjs::open(&app.base, &w.outsider_cookie, w.id, w.page, 1).await.err(),
+        Some(404)
+    );
+    assert_eq!(
+        yjs::open(&app.base, &w.ada_cookie, w.id, w.page + 100, 1).await.err(),
+        Some(404)
+    );
+
+    let mut ada = editor(&app, &w.ada_cookie, &w, 101).await;
+    ada.append("Texte d'Ada.").await;
+    // A reader reads live, and the empty answer to the server's sync step 1 is accepted…
+    let mut rita = editor(&app, &w.reader_cookie, &w, 404).await;
+    rita.until("the reader has the text", |e| e.text() == "Texte d'Ada.").await;
+    assert!(rita.closed.is_none());
+    // …but an edit closes the connection, and nobody gets it.
+    rita.append(" Ajout de Rita.").await;
+    rita.until("the reader is disconnected", |e| e.closed.is_some()).await;
+    assert_eq!(rita.closed.as_ref().map(|c| c.0), Some(1008), "{:?}", rita.closed);
+    // Bob writing under Ada's client id is refused too (past what Ada wrote: what stays
+    // within it names items the page has, and changes nothing).
+    let mut bob = editor(&app, &w.bob_cookie, &w, 202).await;
+    bob.send_raw(yjs::update_frame(yjs::update_as(101, "Faux Ada, plus long que le texte d'Ada. ")))
+        .await;
+    bob.until("the forger is disconnected", |e| e.closed.is_some()).await;
+    assert_eq!(bob.closed.as_ref().map(|c| c.0), Some(1008), "{:?}", bob.closed);
+    ada.pump(Duration::from_millis(300)).await;
+    assert_eq!(ada.text(), "Texte d'Ada.");
+    assert_eq!(
+        parvis::wiki::server::reading::text(&app.state.db, w.page).await.expect("text"),
+        "Texte d'Ada."
+    );
+
+    // Awareness carries the sender's real name, whatever it claims.
+    let mut bob = editor(&app, &w.bob_cookie, &w, 203).await;
+    bob.announce(r##"{"user":{"name":"Agathe Agent","color":"#000"},"cursor":{"index":3}}"##)
+        .await;
+    ada.until("ada sees bob's presence", |e| e.presence.contains_key(&203)).await;
+    let state: serde_json::Value =
+        serde_json::from_str(&ada.presence[&203]).expect("json");
+    assert_eq!(state["user"]["name"], "Bob Martin");
+    assert_eq!(state["cursor"]["index"], 3);
+    // Leaving removes the presence for the others.
+    drop(bob);
+    ada.until("bob's presence is gone", |e| {
+        e.presence.get(&203).is_some_and(|s| s == "null")
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_removed_or_demoted_member_is_cut_within_seconds() {
+    let app = TestApp::spawn().await;
+    let w = wiki(&app).await;
+    let mut ada = editor(&app, &w.ada_cookie, &w, 101).await;
+    let demote = [
+        ("id", w.id.to_string()),
+        ("user_id", w.ada_id.to_string()),
+        ("role", "reader".to_string()),
+    ];
+    let form: Vec<(&str, &str)> = demote.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(app.call(&w.animator, "espaces/set_role", &form).await.status(), 200);
+    ada.until("the demoted editor is disconnected", |e| e.closed.is_some()).await;
+    // Reconnected as a reader, then removed.
+    let mut ada = editor(&app, &w.ada_cookie, &w, 101).await;
+    let remove = [("id", w.id.to_string()), ("user_id", w.ada_id.to_string())];
+    let form: Vec<(&str, &str)> = remove.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(app.call(&w.animator, "espaces/remove_member", &form).await.status(), 200);
+    ada.until("the removed member is disconnected", |e| e.closed.is_some()).await;
+    assert_eq!(
+        yjs::open(&app.base, &w.ada_cookie, w.id, w.page, 101).await.err(),
+        Some(404)
+    );
+}
+
+#[tokio::test]
+async fn hostile_frames_close_their_connection_and_harm_no_page() {
+    let app = TestApp::spawn().await;
+    let w = wiki(&app).await;
+    let mut ada = editor(&app, &w.ada_cookie, &w, 101).await;
+    ada.append("Intact.").await;
+    let hostile: Vec<Vec<u8>> = vec![
+        vec![0xff, 0xff, 0xff],
+        vec![0, 2, 200, 1, 7],
+        yjs::update_frame(vec![1, 1, 0xff, 0xff, 0xff, 0xff, 0x0f, 0, 4, 0, 0]),
+        yjs::update_frame(vec![9; 64]),
+    ];
+    for (n, bytes) in hostile.into_iter().enumerate() {
+        let mut bob = editor(&app, &w.bob_cookie, &w, 300 + n as u64).await;
+        bob.send_raw(bytes.clone()).await;
+        bob.until("the hostile client is disconnected", |e| e.closed.is_some())
+            .await;
+        let code = bob.closed.as_ref().map(|c| c.0);
+        assert!(matches!(code, Some(1007 | 1008)), "{bytes:?}: {:?}", bob.closed);
+    }
+    let mut bob = editor(&app, &w.bob_cookie, &w, 310).await;
+    bob.send_text("bonjour").await;
+    bob.until("a text frame closes", |e| e.closed.is_some()).await;
+    // Larger than the limit.
+    let mut bob = editor(&app, &w.bob_cookie, &w, 311).await;
+    bob.send_raw(vec![0; parvis::wiki::server::socket::MAX_MESSAGE_BYTES + 1])
+        .await;
+    bob.until("an oversized message closes", |e| e.closed.is_some()).await;
+    // A flood.
+    let mut bob = editor(&app, &w.bob_cookie, &w, 312).await;
+    let query = vec![3u8];
+    for _ in 0..2_000 {
+        bob.send_raw(query.clone()).await;
+    }
+    bob.until("a flood closes", |e| e.closed.is_some()).await;
+    assert_eq!(bob.closed.as_ref().map(|c| c.0), Some(1008), "{:?}", bob.closed);
+    // Ada never noticed, and the page is whole.
+    ada.append(" Toujours.").await;
+    let mut carol = editor(&app, &w.animator_cookie, &w, 400).await;
+    carol
+        .until("the page is whole", |e| e.text() == "Intact. Toujours.")
+        .await;
+    assert!(ada.closed.is_none());
+}
+
+#[tokio::test]
+async fn editors_on_two_server_processes_see_each_other_live() {
+    if !common::on_postgres() {
+        // One SQLite file is one process's; several app servers share PostgreSQL.
+        return;
+    }
+    let app = TestApp::spawn().await;
+    let w = wiki(&app).await;
+    let (other, _state) = app.spawn_beside().await;
+    let mut ada = editor(&app, &w.ada_cookie, &w, 101).await;
+    let mut bob = yjs::open(&other, &w.bob_cookie, w.id, w.page, 202)
+        .await
+        .expect("connected to the second process");
+    ada.append("Depuis le premier. ").await;
+    bob.until("bob, on the second process, sees it", |e| e.text().contains("premier"))
+        .await;
+    bob.append("Depuis le second.").await;
+    ada.until("ada, on the first, sees it", |e| e.text().contains("second")).await;
+    assert_eq!(ada.text(), bob.text());
+}
