@@ -15,6 +15,7 @@ pub mod espaces;
 pub mod i18n;
 pub mod innovation;
 pub mod link_token;
+pub mod markdown;
 pub mod paging;
 pub mod legal;
 pub mod query_text;

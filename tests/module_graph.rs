@@ -26,7 +26,8 @@
 //!   and `*_api` (server functions), anything else (`types`, `search`, `browse`…) types;
 //! - infrastructure: `server` — configuration, database, sessions, security, mail, the live
 //!   relay, the one formatter or writer of each cross-cutting format;
-//! - shared (both sides, no domain): `error`, `characters`, `query_text`, `paging`, `i18n`, `ui`;
+//! - shared (both sides, no domain): `error`, `characters`, `query_text`, `paging`, `markdown`,
+//!   `i18n`, `ui`;
 //! - assembly (knows every domain; nothing else uses it): the crate root (`lib.rs`), `app` (the
 //!   UI shell: every domain's pages under one router and the page frame), `app_server` (the one
 //!   registration point where domains plug their state, routes and periodic work into the
@@ -55,6 +56,7 @@ const SHARED: &[&str] = &[
     "query_text",
     "paging",
     "link_token",
+    "markdown",
     "i18n",
     "ui",
     "stored_code",

@@ -287,6 +287,14 @@ async fn the_server_decides_who_writes_and_who_they_are() {
         serde_json::from_str(&ada.presence[&203]).expect("json");
     assert_eq!(state["user"]["name"], "Bob Martin");
     assert_eq!(state["cursor"]["index"], 3);
+    // Echoing someone else's state (y-websocket sends back every state it receives) is left
+    // out, not refused, and changes nobody's name.
+    ada.announce_as(203, r#"{"user":{"name":"Faux"}}"#).await;
+    let mut carol = editor(&app, &w.animator_cookie, &w, 205).await;
+    carol.until("carol sees bob", |e| e.presence.contains_key(&203)).await;
+    assert!(carol.presence[&203].contains("Bob Martin"), "{}", carol.presence[&203]);
+    assert!(ada.closed.is_none(), "{:?}", ada.closed);
+    drop(carol);
     // Leaving removes the presence for the others.
     drop(bob);
     ada.until("bob's presence is gone", |e| {

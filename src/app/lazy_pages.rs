@@ -152,6 +152,14 @@ page_group! {
 }
 
 page_group! {
+    /// The wiki's live editor: yrs, the editor's binding and the Markdown preview load only
+    /// here, so reading pages stay light.
+    WikiEditing, wiki_editing, __preload_wiki_editing {
+        WikiEditorRoute => WikiEditor: wiki::WikiEditorPage,
+    }
+}
+
+page_group! {
     /// The legal notice, the privacy and cookie notices, the accessibility statement: read
     /// rarely, from the footer.
     LegalPages, legal_pages, __preload_legal_pages {

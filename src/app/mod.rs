@@ -144,6 +144,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/espaces/:id/forum/:thread") view={Lazy::<lazy_pages::SpaceForumThreadRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces/:id/wiki") view={Lazy::<lazy_pages::WikiIndexRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces/:id/wiki/:page") view={Lazy::<lazy_pages::WikiReadingRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/espaces/:id/wiki/:page/modifier") view={Lazy::<lazy_pages::WikiEditorRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces/:id/agenda") view={Lazy::<lazy_pages::SpaceCalendarRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces/:id/agenda/:event") view={Lazy::<lazy_pages::SpaceEventRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces/:id/documents") view={Lazy::<lazy_pages::SpaceDocumentsRoute>::new()} ssr=SsrMode::Async/>

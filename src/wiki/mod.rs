@@ -4,6 +4,8 @@
 //! answer (`espaces::server::access::module_role`, the wiki module).
 
 pub mod api;
+#[cfg(feature = "hydrate")]
+pub mod live_client;
 pub mod pages;
 pub mod types;
 

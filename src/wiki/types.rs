@@ -45,6 +45,29 @@ pub struct WikiPageView {
     pub can_edit: bool,
 }
 
+/// Someone else on the page being edited, as the editor lists them: their name and colour as
+/// the server stamped them, and the line their cursor is on (1-based).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Editing {
+    pub name: String,
+    pub color: String,
+    pub line: usize,
+}
+
+/// Where the editor's live connection stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkState {
+    /// Opening, or waiting for the page's state: the text cannot be edited yet.
+    Connecting,
+    /// In sync: every change goes out as it is typed.
+    Live,
+    /// The connection dropped: editing goes on, changes are kept in this browser and sent on
+    /// reconnection.
+    Offline,
+    /// The server ended the session for good (access lost, read-only): the reason it gave.
+    Ended(String),
+}
+
 /// The key two titles are compared by: lower case, runs of white space as one space. "Plan
 /// vélo" and "plan  Vélo" are the same page; "Plan velo" is another.
 pub fn title_key(title: &str) -> String {

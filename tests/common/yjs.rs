@@ -109,8 +109,15 @@ impl Editor {
 
     /// Sends an awareness state (JSON) for this editor's client id.
     pub async fn announce(&mut self, json: &str) {
+        let client = self.doc.client_id().get();
+        self.announce_as(client, json).await;
+    }
+
+    /// Sends an awareness state (JSON) for client id `client` (another's: what y-websocket's
+    /// echo of the states it received looks like).
+    pub async fn announce_as(&mut self, client: u64, json: &str) {
         self.awareness_clock += 1;
-        let client = self.doc.client_id();
+        let client = yrs::ClientID::new(client);
         let update = AwarenessUpdate {
             clients: HashMap::from([(
                 client,

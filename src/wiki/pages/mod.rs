@@ -1,10 +1,13 @@
 //! The wiki's pages: `/espaces/:id/wiki` (the list of pages and, for those who write, the form
 //! that creates one) and `/espaces/:id/wiki/:page` (a page as readers get it, rendered on the
-//! server, readable without JavaScript).
+//! server, readable without JavaScript) and `/espaces/:id/wiki/:page/modifier` (the live
+//! editor, a lazy page of its own).
 
+mod editor;
 mod index;
 mod reading;
 
+pub use editor::WikiEditorPage;
 pub use index::WikiIndexPage;
 pub use reading::WikiReadingPage;
 

@@ -44,7 +44,10 @@ fn Reading(page: WikiPageView) -> impl IntoView {
     view! {
         <SpaceHeader space=page.space.clone()/>
         <Title text=page.title.clone()/>
-        <p><a href=back>{t("wiki-back")}</a></p>
+        <p>
+            <a href=back>{t("wiki-back")}</a>
+            {page.can_edit.then(|| view! { " · "<a href=format!("/espaces/{}/wiki/{}/modifier", page.space.id, page.id)>{t("wiki-edit")}</a> })}
+        </p>
         <article class="wiki-page">
             <h2>{page.title.clone()}</h2>
             <p class="muted">{t("wiki-updated")}" "<TimeTag when=page.updated/></p>

@@ -33,12 +33,131 @@ pub enum Refusal {
     ClientOutOfRange,
     #[error("malformed awareness state")]
     MalformedAwareness,
+    /// The update holds content a page's text never has (maps, arrays, embedded values…).
+    #[error("unsupported content")]
+    UnsupportedContent,
+    /// The update needs items the page does not have.
+    #[error("incomplete update; reconnect")]
+    Incomplete,
+}
+
+/// Reads the framing of a lib0 v1 update without building anything: every struct's header,
+/// and its content only when it is a string or a deleted run — all a page's text ever holds.
+/// Other contents (maps, arrays, JSON, embedded documents) are [`Refusal::UnsupportedContent`]:
+/// yrs decodes nested values recursively without a depth limit, so a deeply nested value
+/// would overflow the stack, which `catch_unwind` cannot catch. Iterative, bounded by the
+/// message's length.
+pub fn plain_text_only(bytes: &[u8]) -> Result<(), Refusal> {
+    const GC: u8 = 0;
+    const SKIP: u8 = 10;
+    const DELETED: u8 = 1;
+    const STRING: u8 = 4;
+    let mut r = Lib0 { bytes, at: 0 };
+    let clients = r.var()?;
+    for _ in 0..clients {
+        let structs = r.var()?;
+        r.var()?; // client
+        r.var()?; // first clock
+        for _ in 0..structs {
+            let info = r.byte()?;
+            match info {
+                GC | SKIP => {
+                    r.var()?;
+                }
+                info => {
+                    let has_origin = info & 0b1000_0000 != 0;
+                    let has_right_origin = info & 0b0100_0000 != 0;
+                    if has_origin {
+                        r.id()?;
+                    }
+                    if has_right_origin {
+                        r.id()?;
+                    }
+                    if !has_origin && !has_right_origin {
+                        if r.var()? == 1 {
+                            r.string()?;
+                        } else {
+                            r.id()?;
+                        }
+                        if info & 0b0010_0000 != 0 {
+                            r.string()?;
+                        }
+                    }
+                    match info & 0b1_1111 {
+                        DELETED => {
+                            r.var()?;
+                        }
+                        STRING => r.string()?,
+                        _ => return Err(Refusal::UnsupportedContent),
+                    }
+                }
+            }
+        }
+    }
+    // The delete set: per client, ranges of (clock, length).
+    let clients = r.var()?;
+    for _ in 0..clients {
+        r.var()?;
+        let ranges = r.var()?;
+        for _ in 0..ranges {
+            r.var()?;
+            r.var()?;
+        }
+    }
+    if r.at == bytes.len() {
+        Ok(())
+    } else {
+        Err(Refusal::Malformed)
+    }
+}
+
+/// A reader of lib0's variable-length integers and strings.
+struct Lib0<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Lib0<'_> {
+    fn byte(&mut self) -> Result<u8, Refusal> {
+        let byte = *self.bytes.get(self.at).ok_or(Refusal::Malformed)?;
+        self.at += 1;
+        Ok(byte)
+    }
+
+    /// An unsigned variable-length integer (7 bits a byte), at most 64 bits.
+    fn var(&mut self) -> Result<u64, Refusal> {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let byte = self.byte()?;
+            value |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        Err(Refusal::Malformed)
+    }
+
+    fn id(&mut self) -> Result<(), Refusal> {
+        self.var()?;
+        self.var().map(drop)
+    }
+
+    fn string(&mut self) -> Result<(), Refusal> {
+        let len = usize::try_from(self.var()?).map_err(|_| Refusal::Malformed)?;
+        let end = self.at.checked_add(len).ok_or(Refusal::Malformed)?;
+        if end > self.bytes.len() {
+            return Err(Refusal::Malformed);
+        }
+        self.at = end;
+        Ok(())
+    }
 }
 
 /// `bytes` decoded as an update (lib0 v1) and applied to an empty scratch document, both
 /// under `catch_unwind`: a panic or an error is [`Refusal::Malformed`], and the page's own
 /// document is never touched by an update that failed here.
 pub fn decode_update(bytes: &[u8]) -> Result<Update, Refusal> {
+    plain_text_only(bytes)?;
     let scratch = catch_unwind(AssertUnwindSafe(|| -> Result<Update, Refusal> {
         let update = Update::decode_v1(bytes).map_err(|_| Refusal::Malformed)?;
         let probe = Update::decode_v1(bytes).map_err(|_| Refusal::Malformed)?;
@@ -137,10 +256,16 @@ impl Identity {
     }
 }
 
+/// The longest awareness state kept and relayed, in bytes of JSON (a name, a colour and a
+/// cursor take a hundred).
+pub const AWARENESS_MAX_BYTES: usize = 4096;
+
 /// `update`'s states for the client ids `mine` allows, each stamped with `who`: its `user`
 /// field replaced by the real name, colour and account (whatever the client wrote there); a
-/// removed state (`null`) stays removed. A state for a client id another connection holds is
-/// refused; one that is not JSON is [`Refusal::MalformedAwareness`].
+/// removed state (`null`) stays removed. States for other client ids are left out without a
+/// refusal: y-websocket sends back every state it receives, others' included. So are states
+/// longer than [`AWARENESS_MAX_BYTES`] and ids beyond 53 bits. A state that is not JSON is
+/// [`Refusal::MalformedAwareness`].
 pub fn stamp_awareness(
     update: AwarenessUpdate,
     who: &Identity,
@@ -148,8 +273,8 @@ pub fn stamp_awareness(
 ) -> Result<AwarenessUpdate, Refusal> {
     let mut clients = HashMap::with_capacity(update.clients.len());
     for (client, entry) in update.clients {
-        if !mine(client.get()) {
-            return Err(Refusal::ForeignClient(client.get()));
+        if client.get() > CLIENT_ID_MAX || !mine(client.get()) || entry.json.len() > AWARENESS_MAX_BYTES {
+            continue;
         }
         let mut state: Value =
             serde_json::from_str(&entry.json).map_err(|_| Refusal::MalformedAwareness)?;
@@ -201,6 +326,22 @@ mod tests {
     }
 
     #[test]
+    fn only_text_content_is_read_and_nesting_never_reaches_yrs() {
+        assert_eq!(plain_text_only(&typed(7, "abc")), Ok(()));
+        // One item (client 1, clock 0, parent "body") holding an Any array nested 100,000 deep.
+        let mut nested = vec![1, 1, 1, 0, 8, 1, 4, b'b', b'o', b'd', b'y', 1];
+        for _ in 0..100_000 {
+            nested.extend([117, 1]);
+        }
+        nested.extend([119, 0, 0]);
+        assert_eq!(plain_text_only(&nested), Err(Refusal::UnsupportedContent));
+        assert_eq!(decode_update(&nested).err(), Some(Refusal::UnsupportedContent));
+        for cut in [&[1u8, 1, 1][..], &[1, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 1], &[0, 0, 5]] {
+            assert!(plain_text_only(cut).is_err(), "{cut:?}");
+        }
+    }
+
+    #[test]
     fn a_reader_may_only_echo_and_nobody_writes_under_another_id() {
         let doc = Doc::new();
         let update = decode_update(&typed(7, "abc")).expect("decodes");
@@ -247,9 +388,7 @@ mod tests {
         assert_eq!(state["user"]["name"], "Zoé");
         assert_eq!(state["user"]["account"], 3);
         assert_eq!(state["cursor"]["anchor"], 1);
-        assert_eq!(
-            stamp_awareness(forged, &who, |_| false),
-            Err(Refusal::ForeignClient(9))
-        );
+        let others = stamp_awareness(forged, &who, |_| false).expect("left out, not refused");
+        assert!(others.clients.is_empty());
     }
 }

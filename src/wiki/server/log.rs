@@ -36,12 +36,10 @@ pub struct NewUpdate {
     pub author: i64,
 }
 
-/// Reads page `page`'s snapshot and log.
+/// Reads page `page`'s log, then its snapshot: in this order, a compaction committed between
+/// the two reads leaves its rows both in the log read and in the snapshot (applying an update
+/// twice changes nothing), never in neither.
 pub async fn read(db: &Db, page: i64) -> Result<Stored, sqlx::Error> {
-    let snapshot = sqlx::query_scalar("SELECT body FROM wiki_snapshots WHERE page_id = $1")
-        .bind(page)
-        .fetch_optional(&db.pool)
-        .await?;
     let updates = sqlx::query("SELECT id, body FROM wiki_updates WHERE page_id = $1 ORDER BY id")
         .bind(page)
         .fetch_all(&db.pool)
@@ -49,6 +47,10 @@ pub async fn read(db: &Db, page: i64) -> Result<Stored, sqlx::Error> {
         .into_iter()
         .map(|row| (row.get::<i64, _>("id"), row.get::<Vec<u8>, _>("body")))
         .collect();
+    let snapshot = sqlx::query_scalar("SELECT body FROM wiki_snapshots WHERE page_id = $1")
+        .bind(page)
+        .fetch_optional(&db.pool)
+        .await?;
     Ok(Stored { snapshot, updates })
 }
 
@@ -122,7 +124,10 @@ pub async fn append(
         // Client ids are at most 53 bits (checked before), so they fit.
         let client = i64::try_from(*client).unwrap_or(i64::MAX);
         sqlx::query(
-            "INSERT INTO wiki_clients (page_id, client_id, user_id, first_seen_at) VALUES ($1, $2, $3, $4)",
+            // Another process's room may have recorded it first (its owner is read again on
+            // the next relay): the first claim stays.
+            "INSERT INTO wiki_clients (page_id, client_id, user_id, first_seen_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (page_id, client_id) DO NOTHING",
         )
         .bind(page)
         .bind(client)
@@ -188,10 +193,16 @@ pub async fn compact(db: &Db, page: i64, min_updates: usize, now: i64) -> Result
     .execute(&mut *tx)
     .await?;
     for (id, _) in &stored.updates {
-        sqlx::query("DELETE FROM wiki_updates WHERE id = $1")
+        let deleted = sqlx::query("DELETE FROM wiki_updates WHERE id = $1")
             .bind(id)
             .execute(&mut *tx)
-            .await?;
+            .await?
+            .rows_affected();
+        if deleted == 0 {
+            // Another compaction folded these rows meanwhile: its snapshot is at least as new
+            // as this one, which is dropped (the transaction rolls back).
+            return Ok(0);
+        }
     }
     tx.commit().await?;
     Ok(stored.updates.len())

@@ -55,13 +55,10 @@ pub mod close {
     pub const TRY_AGAIN: u16 = 1013;
 }
 
-/// What a room sends to one connection.
+/// What a room sends to one connection: a binary frame, one encoded y-protocols message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outgoing {
-    /// A binary frame: one encoded y-protocols message.
     Frame(Arc<[u8]>),
-    /// Close the connection with this code and reason.
-    Close(u16, String),
 }
 
 /// One connection in a room.
@@ -72,6 +69,29 @@ pub struct Peer {
     /// May add to the page (contributors and animators of a live space).
     pub can_write: bool,
     pub outgoing: mpsc::Sender<Outgoing>,
+    /// Closes the connection at once, ahead of what its queue still holds.
+    pub kick: Kick,
+}
+
+/// A connection's way to be closed at once (a refused message, a queue that fell behind):
+/// its writer watches it before anything queued, so nothing more of the client is taken in
+/// silently while the queue drains.
+#[derive(Debug, Clone, Default)]
+pub struct Kick(Arc<std::sync::Mutex<Option<oneshot::Sender<(u16, String)>>>>);
+
+impl Kick {
+    /// A kick and the receiver its connection's writer watches.
+    pub fn new() -> (Kick, oneshot::Receiver<(u16, String)>) {
+        let (sender, receiver) = oneshot::channel();
+        (Kick(Arc::new(std::sync::Mutex::new(Some(sender)))), receiver)
+    }
+
+    /// Closes the connection with `code` and `reason` (the first call only).
+    pub fn close(&self, code: u16, reason: String) {
+        if let Some(sender) = self.0.lock().ok().and_then(|mut s| s.take()) {
+            let _ = sender.send((code, reason));
+        }
+    }
 }
 
 /// What a room is asked to do.
@@ -83,6 +103,8 @@ pub enum Command {
     Message(PeerId, Message),
     /// Log rows another server process committed for this page.
     Remote(Vec<i64>),
+    /// Read the page again from the log (the relay between processes missed notices).
+    Reload,
 }
 
 /// Why joining a room failed.
@@ -142,6 +164,8 @@ struct Room {
     /// The account writing under each Yjs client id (`wiki_clients`).
     owners: HashMap<u64, i64>,
     presence: HashMap<u64, Presence>,
+    /// The one awareness client id each connection speaks for (the first it sent).
+    speaks_for: HashMap<PeerId, u64>,
 }
 
 /// What one batch produced: messages to send once its updates are durable, the updates to
@@ -151,8 +175,8 @@ struct Batch {
     sends: Vec<(To, Arc<[u8]>)>,
     log: Vec<NewUpdate>,
     claimed: Vec<(u64, i64)>,
-    /// Connections to close, with code and reason (after the sends).
-    closes: Vec<(PeerId, u16, String)>,
+    /// Connections closed (kicked) during the batch, to take out of the room.
+    closes: Vec<PeerId>,
     /// The document must be read again from the log after the commit (a panic while applying).
     reload: bool,
 }
@@ -194,6 +218,7 @@ async fn run(
         peers: HashMap::new(),
         owners,
         presence: HashMap::new(),
+        speaks_for: HashMap::new(),
     };
     while let Some(first) = receiver.recv().await {
         let mut commands = vec![first];
@@ -246,6 +271,7 @@ impl Room {
                     }
                 }
                 Command::Remote(ids) => self.remote(app, &ids, &mut batch).await,
+                Command::Reload => batch.reload = true,
             }
         }
         if !batch.log.is_empty() {
@@ -286,6 +312,7 @@ impl Room {
         if self.peers.remove(&peer).is_none() {
             return;
         }
+        self.speaks_for.remove(&peer);
         let gone: Vec<u64> = self
             .presence
             .iter()
@@ -323,7 +350,7 @@ impl Room {
                 ));
             }
             Message::Sync(SyncMessage::SyncStep2(bytes) | SyncMessage::Update(bytes)) => {
-                if let Err(refusal) = self.accept(peer, bytes, batch) {
+                if let Err(refusal) = self.accept(peer, &bytes, batch) {
                     self.refuse(peer, &refusal, batch);
                 }
             }
@@ -331,11 +358,28 @@ impl Room {
                 let Some(who) = self.peers.get(&peer).map(|p| p.identity.clone()) else {
                     return;
                 };
-                let presence = &self.presence;
+                let (presence, speaks_for) = (&self.presence, &self.speaks_for);
+                let own = speaks_for.get(&peer).copied();
+                // Its own id (the first it sent that nobody else holds); echoes of others'
+                // states are left out.
                 let stamped = checks::stamp_awareness(update, &who, |client| {
-                    presence.get(&client).is_none_or(|p| p.peer == peer)
+                    own.map_or_else(
+                        || presence.get(&client).is_none_or(|p| p.peer == peer),
+                        |own| own == client,
+                    )
+                });
+                let stamped = stamped.map(|mut stamped| {
+                    if own.is_none() {
+                        // One id per connection: the first one kept.
+                        if let Some(first) = stamped.clients.keys().next().copied() {
+                            stamped.clients.retain(|client, _| *client == first);
+                            self.speaks_for.insert(peer, first.get());
+                        }
+                    }
+                    stamped
                 });
                 match stamped {
+                    Ok(stamped) if stamped.clients.is_empty() => {}
                     Ok(stamped) => {
                         for (client, entry) in &stamped.clients {
                             let fresher = self
@@ -373,13 +417,13 @@ impl Room {
     }
 
     /// Checks `bytes` from `peer`, applies it and queues it for the log and the relay.
-    fn accept(&mut self, peer: PeerId, bytes: Vec<u8>, batch: &mut Batch) -> Result<(), Refusal> {
+    fn accept(&mut self, peer: PeerId, bytes: &[u8], batch: &mut Batch) -> Result<(), Refusal> {
         let Some(sender) = self.peers.get(&peer) else {
             return Ok(());
         };
         let account = sender.identity.account;
         let writer = sender.can_write.then_some(account);
-        let update = checks::decode_update(&bytes)?;
+        let update = checks::decode_update(bytes)?;
         let (known, deleted) = {
             let txn = self.doc.transact();
             (txn.state_vector(), txn.snapshot().delete_set)
@@ -389,18 +433,31 @@ impl Room {
         if novelty.is_nothing() {
             return Ok(());
         }
+        let incomplete_before = self.doc.transact().has_missing_updates();
         let applied = catch_unwind(AssertUnwindSafe(|| {
-            self.doc.transact_mut().apply_update(update)
+            let mut txn = self.doc.transact_mut();
+            txn.apply_update(update)
+                .map(|()| (txn.encode_update_v1(), txn.has_missing_updates()))
         }));
-        match applied {
-            Ok(Ok(())) => {}
-            Ok(Err(_)) => return Err(Refusal::Malformed),
-            Err(_) => {
+        // What is logged and relayed is what the page took in, not the bytes as sent: a part
+        // naming items the page already has (under someone else's client id) goes nowhere.
+        let applied = match applied {
+            Ok(Ok((_, true))) if !incomplete_before => {
+                // It needs items the page does not have: kept, it would hold the page's
+                // state vector back and every client's next sync would carry it.
+                batch.reload = true;
+                return Err(Refusal::Incomplete);
+            }
+            Ok(Ok((applied, _))) => applied,
+            Ok(Err(_)) | Err(_) => {
                 // The document may hold part of it: read it again from the log once this
                 // batch (which does not hold this update) is committed.
                 batch.reload = true;
                 return Err(Refusal::Malformed);
             }
+        };
+        if applied.as_slice() == Update::EMPTY_V1 {
+            return Ok(());
         }
         for client in claimed {
             self.owners.insert(client, account);
@@ -408,10 +465,10 @@ impl Room {
         }
         batch.sends.push((
             To::AllBut(peer),
-            frame(&Message::Sync(SyncMessage::Update(bytes.clone()))),
+            frame(&Message::Sync(SyncMessage::Update(applied.clone()))),
         ));
         batch.log.push(NewUpdate {
-            body: bytes,
+            body: applied,
             author: account,
         });
         Ok(())
@@ -425,7 +482,10 @@ impl Room {
             Refusal::Malformed | Refusal::MalformedAwareness => close::MALFORMED,
             _ => close::POLICY,
         };
-        batch.closes.push((peer, code, refusal.to_string()));
+        if let Some(refused) = self.peers.get(&peer) {
+            refused.kick.close(code, refusal.to_string());
+        }
+        batch.closes.push(peer);
     }
 
     /// Applies log rows `ids` another process committed and relays them.
@@ -441,6 +501,11 @@ impl Room {
         if rows.len() < ids.len() {
             // Folded into the snapshot meanwhile: the log has them another way.
             batch.reload = true;
+        }
+        // The other process may have seen new client ids claimed.
+        match log::owners(&app.db, self.page).await {
+            Ok(owners) => self.owners = owners,
+            Err(error) => tracing::warn!(%error, page = self.page, "wiki room: authors not read again"),
         }
         for (_, bytes) in rows {
             let Ok(update) = Update::decode_v1(&bytes) else {
@@ -484,11 +549,10 @@ impl Room {
     /// Closes every connection (server error: reconnect) and reads the page again.
     async fn close_everyone(&mut self, app: &AppState, reason: &str) {
         for (_, peer) in self.peers.drain() {
-            let _ = peer
-                .outgoing
-                .try_send(Outgoing::Close(close::ERROR, reason.to_string()));
+            peer.kick.close(close::ERROR, reason.to_string());
         }
         self.presence.clear();
+        self.speaks_for.clear();
         if let Ok((doc, _)) = log::load(&app.db, self.page).await {
             self.doc = doc;
         }
@@ -519,6 +583,9 @@ impl Room {
         let mut slow = Vec::new();
         for (to, bytes) in batch.sends {
             for (id, peer) in &self.peers {
+                if batch.closes.contains(id) {
+                    continue;
+                }
                 let wanted = match to {
                     To::One(one) => *id == one,
                     To::AllBut(but) => *id != but,
@@ -535,16 +602,16 @@ impl Room {
             }
         }
         let mut closing = Batch::default();
-        for (id, code, reason) in batch.closes {
-            if let Some(peer) = self.peers.get(&id) {
-                let _ = peer.outgoing.try_send(Outgoing::Close(code, reason));
-            }
+        for id in batch.closes {
             self.leave(id, &mut closing);
         }
         slow.sort_unstable();
         slow.dedup();
         for id in slow {
             tracing::warn!(page = self.page, peer = id, "wiki: connection too slow, dropped to resync");
+            if let Some(peer) = self.peers.get(&id) {
+                peer.kick.close(close::TRY_AGAIN, "fell behind; reconnect".into());
+            }
             self.leave(id, &mut closing);
         }
         if !closing.sends.is_empty() {

@@ -79,11 +79,26 @@ impl Rooms {
                         }
                         let handle = rooms.inner.open.lock().await.get(&committed.page).cloned();
                         if let Some(handle) = handle {
-                            let _ = handle.commands.send(Command::Remote(committed.ids)).await;
+                            // A room too busy to take it now reads its page again instead:
+                            // the relay never waits on one room.
+                            if handle.commands.try_send(Command::Remote(committed.ids)).is_err() {
+                                let commands = handle.commands.clone();
+                                tokio::spawn(async move {
+                                    let _ = commands.send(Command::Reload).await;
+                                });
+                            }
                         }
                     }
                     Err(tokio::sync::broadcast::error::RecvError::Lagged(missed)) => {
-                        tracing::warn!(missed, "wiki: live relay lagged; open pages catch up on their next reconnect");
+                        // Which pages the missed notices were for is unknown: every open room
+                        // reads its page again (log ids may commit out of order, so "after the
+                        // last one seen" would not do).
+                        tracing::warn!(missed, "wiki: live relay lagged; every open page read again");
+                        let handles: Vec<Handle> =
+                            rooms.inner.open.lock().await.values().cloned().collect();
+                        for handle in handles {
+                            let _ = handle.commands.try_send(Command::Reload);
+                        }
                     }
                     Err(tokio::sync::broadcast::error::RecvError::Closed) => return,
                 }

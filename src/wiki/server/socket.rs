@@ -15,7 +15,7 @@
 use super::{
     checks::Identity,
     pages,
-    room::{close, Command, Outgoing, Peer, OUTGOING_CAPACITY},
+    room::{close, Command, Kick, Outgoing, Peer, OUTGOING_CAPACITY},
     rooms::{self, Rooms},
 };
 use crate::{
@@ -58,6 +58,10 @@ pub const MAX_MESSAGE_BYTES: usize = 8 * 1024 * 1024;
 /// and an awareness change per keystroke, a reconnection a few more.
 const BURST: f64 = 400.0;
 const PER_SECOND: f64 = 100.0;
+/// Messages one frame may hold (y-websocket sends one; more than this is malformed).
+const MESSAGES_PER_FRAME: usize = 16;
+/// How long sending one frame may take before the connection counts as gone.
+const SEND_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Opens the live connection to page `page` of space `space`.
 pub async fn upgrade(
@@ -124,12 +128,15 @@ impl Flood {
 fn read_frame(data: &[u8]) -> Option<Vec<Message>> {
     let messages = catch_unwind(AssertUnwindSafe(|| {
         let mut decoder = DecoderV1::from(data);
-        MessageReader::new(&mut decoder).collect::<Result<Vec<_>, _>>()
+        MessageReader::new(&mut decoder)
+            .take(MESSAGES_PER_FRAME + 1)
+            .collect::<Result<Vec<_>, _>>()
     }))
     .ok()?
     .ok()?;
     let read: usize = messages.iter().map(|m| m.encode_v1().len()).sum();
-    (!messages.is_empty() && read == data.len()).then_some(messages)
+    let whole = !messages.is_empty() && messages.len() <= MESSAGES_PER_FRAME && read == data.len();
+    whole.then_some(messages)
 }
 
 /// Sends what the room queues for this connection, until the room or the connection closes
@@ -138,18 +145,28 @@ async fn write(
     mut sink: SplitSink<WebSocket, Frame>,
     mut outgoing: mpsc::Receiver<Outgoing>,
     mut closing: oneshot::Receiver<(u16, String)>,
+    mut kicked: oneshot::Receiver<(u16, String)>,
 ) {
     let (code, reason) = loop {
         tokio::select! {
             biased;
+            asked = &mut kicked, if !kicked.is_terminated() => match asked {
+                Ok(asked) => break asked,
+                // The room dropped the kick with the connection's place: the queue's end says so.
+                Err(_) => continue,
+            },
             asked = &mut closing => break asked.unwrap_or((1000, String::new())),
             next = outgoing.recv() => match next {
                 Some(Outgoing::Frame(bytes)) => {
-                    if sink.send(Frame::Binary(Bytes::from_owner(bytes))).await.is_err() {
+                    let sent = tokio::time::timeout(
+                        SEND_TIMEOUT,
+                        sink.send(Frame::Binary(Bytes::from_owner(bytes))),
+                    )
+                    .await;
+                    if !matches!(sent, Ok(Ok(()))) {
                         return;
                     }
                 }
-                Some(Outgoing::Close(code, reason)) => break (code, reason),
                 None => break (close::TRY_AGAIN, "fell behind; reconnect".to_string()),
             },
         }
@@ -186,7 +203,8 @@ async fn connection(
     let (sink, mut stream) = socket.split();
     let (sender, outgoing) = mpsc::channel(OUTGOING_CAPACITY);
     let (closer, closing) = oneshot::channel();
-    let mut writer = tokio::spawn(write(sink, outgoing, closing));
+    let (kick, kicked) = Kick::new();
+    let mut writer = tokio::spawn(write(sink, outgoing, closing, kicked));
     let peer_id = rooms.next_id();
     let can_write = access.allows(SpaceAction::Contribute);
     let joined = rooms
@@ -195,6 +213,7 @@ async fn connection(
             identity: identity.clone(),
             can_write,
             outgoing: sender.clone(),
+            kick: kick.clone(),
         })
         .await;
     // From here the room holds the only sender: when it drops this connection, the writer
@@ -272,14 +291,14 @@ async fn read(
             frame = stream.next() => {
                 match frame {
                     Some(Ok(Frame::Binary(data))) => {
-                        if !flood.allows() {
-                            tracing::warn!(page, ?account, "wiki: too many messages, connection closed");
-                            return Ending::Close(Some((close::POLICY, "too many messages".into())));
-                        }
                         let Some(messages) = read_frame(&data) else {
                             tracing::warn!(page, ?account, bytes = data.len(), "wiki: malformed message, connection closed");
                             return Ending::Close(Some((close::MALFORMED, "malformed message".into())));
                         };
+                        if !messages.iter().all(|_| flood.allows()) {
+                            tracing::warn!(page, ?account, "wiki: too many messages, connection closed");
+                            return Ending::Close(Some((close::POLICY, "too many messages".into())));
+                        }
                         for message in messages {
                             if commands.send(Command::Message(peer, message)).await.is_err() {
                                 return Ending::Close(Some((close::ERROR, "page closed; reconnect".into())));

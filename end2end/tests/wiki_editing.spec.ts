@@ -1,0 +1,117 @@
+// The live wiki's editor in the browser: the host agent and a correspondent edit one page at
+// once from two browser contexts and converge, each seeing the other on the page; one goes
+// offline, keeps typing, comes back and merges; the toolbar writes Markdown for those who do
+// not; a reader's editor is refused. axe-core checks the editor, never wider than the screen.
+import { test, expect, Page } from "@playwright/test";
+import { checkAccessibility, hydrated, signIn } from "./helpers";
+
+async function openWiki(page: Page) {
+  await page.getByRole("link", { name: "Plan écologie urbaine" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Plan écologie urbaine" })).toBeVisible();
+  await page.getByRole("navigation", { name: /./ }).getByRole("link", { name: "Wiki" }).first().click();
+  await expect(page).toHaveURL(/\/wiki$/);
+  await hydrated(page);
+}
+
+async function live(page: Page) {
+  await hydrated(page);
+  await expect(page.locator(".wiki-status")).toHaveAttribute("data-state", "live");
+  await expect(page.locator("#wiki-source")).not.toHaveAttribute("readonly", /.*/);
+}
+
+// Types `text` at the end of the source.
+async function typeAtEnd(page: Page, text: string) {
+  const source = page.locator("#wiki-source");
+  await source.focus();
+  await source.press("ControlOrMeta+End");
+  await source.pressSequentially(text, { delay: 20 });
+}
+
+test("two people edit one page at once, one of them offline for a while, and converge", async ({ page, browser }) => {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  const title = `Jardins ${test.info().project.name} ${Date.now()}`;
+
+  await signIn(page, "agent@parvis.localhost", "/espaces");
+  await hydrated(page);
+  await openWiki(page);
+  await page.getByLabel("Titre de la page").fill(title);
+  await page.getByRole("button", { name: "Créer la page" }).click();
+  await expect(page).toHaveURL(/\/wiki\/\d+$/);
+  await page.getByRole("link", { name: "Modifier" }).click();
+  await expect(page).toHaveURL(/\/modifier$/);
+  const editUrl = page.url();
+  await live(page);
+  await checkAccessibility(page);
+
+  // The toolbar writes Markdown around what is selected.
+  await typeAtEnd(page, "Arrosage");
+  await page.locator("#wiki-source").press("ControlOrMeta+a");
+  await page.getByRole("button", { name: "Gras" }).click();
+  await expect(page.locator("#wiki-source")).toHaveValue("**Arrosage**");
+  await expect(page.locator(".wiki-preview strong")).toHaveText("Arrosage");
+
+  const other = await browser.newContext({ ...test.info().project.use });
+  const second = await other.newPage();
+  second.on("pageerror", (e) => errors.push(e.message));
+  await signIn(second, "correspondant.dvd@parvis.localhost", "/espaces");
+  await expect(second.getByRole("link", { name: "Plan écologie urbaine" }).first()).toBeVisible();
+  // The second's connections go through a switch this test turns off and on (the browser's
+  // own offline mode does not close an open WebSocket).
+  let offline = false;
+  const open: import("@playwright/test").WebSocketRoute[] = [];
+  await second.routeWebSocket(/\/wiki\/ws\//, (ws) => {
+    if (offline) {
+      ws.close({ code: 1006, reason: "offline" }).catch(() => {});
+      return;
+    }
+    ws.connectToServer();
+    open.push(ws);
+  });
+  await second.goto(editUrl);
+  await live(second);
+  await expect(second.locator("#wiki-source")).toHaveValue("**Arrosage**");
+  await expect(page.locator(".wiki-presence")).toContainText("Corentin");
+  await expect(second.locator(".wiki-presence")).toContainText("Agathe");
+
+  // Both type at the same time.
+  await Promise.all([typeAtEnd(page, " le lundi."), typeAtEnd(second, " Et le jeudi.")]);
+  for (const p of [page, second]) {
+    await expect(p.locator("#wiki-source")).toHaveValue(/le lundi\./);
+    await expect(p.locator("#wiki-source")).toHaveValue(/Et le jeudi\./);
+  }
+  expect(await page.locator("#wiki-source").inputValue()).toEqual(await second.locator("#wiki-source").inputValue());
+
+  // The second goes offline, keeps typing, and merges when it is back.
+  offline = true;
+  for (const ws of open.splice(0)) await ws.close({ code: 1001, reason: "offline" });
+  await expect(second.locator(".wiki-status")).toHaveAttribute("data-state", /offline|connecting/, { timeout: 20_000 });
+  await typeAtEnd(second, " Hors ligne.");
+  await typeAtEnd(page, " En ligne.");
+  await expect(page.locator("#wiki-source")).not.toHaveValue(/Hors ligne/);
+  offline = false;
+  await expect(second.locator(".wiki-status")).toHaveAttribute("data-state", "live", { timeout: 30_000 });
+  for (const p of [page, second]) {
+    await expect(p.locator("#wiki-source")).toHaveValue(/Hors ligne\./);
+    await expect(p.locator("#wiki-source")).toHaveValue(/En ligne\./);
+  }
+  expect(await page.locator("#wiki-source").inputValue()).toEqual(await second.locator("#wiki-source").inputValue());
+  await other.close();
+
+  // Readers get the page rendered by the server.
+  await page.goto(editUrl.replace(/\/modifier$/, ""));
+  await hydrated(page);
+  await expect(page.locator(".wiki-page strong")).toHaveText("Arrosage");
+  await expect(page.locator(".wiki-page")).toContainText("Hors ligne.");
+
+  // A reader's editor is refused.
+  const readerContext = await browser.newContext({ ...test.info().project.use });
+  const reader = await readerContext.newPage();
+  await signIn(reader, "contact@association-abeilles.example", "/espaces");
+  await expect(reader.getByRole("link", { name: "Plan écologie urbaine" }).first()).toBeVisible();
+  await reader.goto(editUrl);
+  await expect(reader.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(reader.locator("#wiki-source")).toHaveCount(0);
+  await readerContext.close();
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,220 @@
+//! `/espaces/:id/wiki/:page/modifier`: the live editor — the Markdown source in a textarea
+//! bound to the page's Yjs document (`wiki::live_client`), a formatting toolbar for those who
+//! do not write Markdown, who else is on the page and where, the connection's state, and a
+//! live preview rendered by the site's one Markdown code (`crate::markdown`, the same as the
+//! server's). A lazy page of its own: yrs and the preview load only here.
+//!
+//! A plain `<textarea>` rather than CodeMirror: the browser's own text field keeps IME input,
+//! spell checking, screen readers and phone keyboards working as people expect, and binding it
+//! is a few hundred lines of Rust, with no JavaScript editor to drive through wasm-bindgen.
+
+use super::param;
+use crate::{
+    error::AppError,
+    espaces::pages::SpaceHeader,
+    i18n::t,
+    ui::status_pages::ErrorPage,
+    wiki::{
+        api::load_wiki_page,
+        types::{Editing, LinkState, WikiPageView},
+    },
+};
+use leptos::prelude::*;
+
+#[component]
+pub fn WikiEditorPage() -> impl IntoView {
+    let id = param("id");
+    let page = param("page");
+    let loaded = Resource::new(
+        move || (id(), page()),
+        |(id, page)| async move {
+            match (id, page) {
+                (Some(id), Some(page)) => load_wiki_page(id, page).await,
+                _ => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <div class="page wiki">
+            <Transition fallback=move || view! { <p>{t("loading")}</p> }>
+                {move || loaded.get().map(|result| match result {
+                    Ok(page) if page.can_edit => view! { <Editor page/> }.into_any(),
+                    Ok(_) => view! { <ErrorPage error=AppError::Forbidden/> }.into_any(),
+                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+                })}
+            </Transition>
+        </div>
+    }
+}
+
+/// The editor's way to its live session (nothing on the server).
+#[derive(Clone, Copy)]
+struct Link {
+    #[cfg(feature = "hydrate")]
+    session: StoredValue<Option<crate::wiki::live_client::Session>, LocalStorage>,
+}
+
+impl Link {
+    fn input(&self) {
+        #[cfg(feature = "hydrate")]
+        self.session.with_value(|s| s.as_ref().map(|s| s.input()));
+    }
+
+    fn composing(&self, composing: bool) {
+        #[cfg(feature = "hydrate")]
+        self.session.with_value(|s| s.as_ref().map(|s| s.composing(composing)));
+        #[cfg(not(feature = "hydrate"))]
+        let _ = composing;
+    }
+
+    fn undo(&self, redo: bool) {
+        #[cfg(feature = "hydrate")]
+        self.session.with_value(|s| s.as_ref().map(|s| s.undo(redo)));
+        #[cfg(not(feature = "hydrate"))]
+        let _ = redo;
+    }
+
+    fn moved(&self) {
+        #[cfg(feature = "hydrate")]
+        self.session.with_value(|s| s.as_ref().map(|s| s.moved()));
+    }
+}
+
+/// A toolbar button: its label and the Markdown put around the selection (before, after).
+const FORMATS: &[(&str, &str, &str)] = &[
+    ("wiki-format-heading", "\n## ", "\n"),
+    ("wiki-format-bold", "**", "**"),
+    ("wiki-format-italic", "_", "_"),
+    ("wiki-format-list", "\n- ", "\n"),
+    ("wiki-format-link", "[", "](https://)"),
+    ("wiki-format-table", "\n| Colonne | Colonne |\n| --- | --- |\n| ", " |  |\n"),
+];
+
+#[component]
+fn Editor(page: WikiPageView) -> impl IntoView {
+    let state = RwSignal::new(LinkState::Connecting);
+    let text = RwSignal::new(String::new());
+    let others = RwSignal::new(Vec::<Editing>::new());
+    let area = NodeRef::<leptos::html::Textarea>::new();
+    let link = Link {
+        #[cfg(feature = "hydrate")]
+        session: StoredValue::new_local(None),
+    };
+    #[cfg(feature = "hydrate")]
+    {
+        let path = crate::wiki::types::socket_path(page.space.id, page.id);
+        let key = format!("parvis-wiki-{}", page.id);
+        Effect::new(move |_| {
+            let Some(element) = area.get() else {
+                return;
+            };
+            if link.session.with_value(Option::is_none) {
+                let signals = crate::wiki::live_client::Signals { state, text, others };
+                let started = crate::wiki::live_client::Session::start(&path, key.clone(), element, signals);
+                link.session.set_value(Some(started));
+            }
+        });
+        on_cleanup(move || {
+            link.session.with_value(|s| s.as_ref().map(|s| s.end()));
+        });
+    }
+    let rendered = page.html.clone();
+    let preview = move || {
+        let source = text.get();
+        if source.is_empty() && state.get() == LinkState::Connecting {
+            rendered.clone()
+        } else {
+            crate::markdown::render(&source)
+        }
+    };
+    let status = move || match state.get() {
+        LinkState::Connecting => t("wiki-link-connecting"),
+        LinkState::Live => t("wiki-link-live"),
+        LinkState::Offline => t("wiki-link-offline"),
+        LinkState::Ended(reason) => format!("{} ({reason})", t("wiki-link-ended")),
+    };
+    let format = move |before: &'static str, after: &'static str| {
+        #[cfg(feature = "hydrate")]
+        if let Some(element) = area.get() {
+            let start = element.selection_start().ok().flatten().unwrap_or(0);
+            let end = element.selection_end().ok().flatten().unwrap_or(start);
+            let value: Vec<u16> = element.value().encode_utf16().collect();
+            let end = end.min(u32::try_from(value.len()).unwrap_or(u32::MAX));
+            let start = start.min(end);
+            let chosen = String::from_utf16_lossy(&value[start as usize..end as usize]);
+            let _ = element.set_range_text_with_start_and_end(&format!("{before}{chosen}{after}"), start, end);
+            let _ = element.focus();
+            link.input();
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (before, after, area);
+    };
+    let back = format!("/espaces/{}/wiki/{}", page.space.id, page.id);
+    view! {
+        <SpaceHeader space=page.space.clone()/>
+        <p><a href=back>{t("wiki-editor-back")}</a></p>
+        <h2>{page.title.clone()}</h2>
+        <noscript><p class="alert alert-info">{t("wiki-editor-needs-script")}</p></noscript>
+        <p class="wiki-status" role="status" data-state=move || match state.get() {
+            LinkState::Connecting => "connecting",
+            LinkState::Live => "live",
+            LinkState::Offline => "offline",
+            LinkState::Ended(_) => "ended",
+        }>{status}</p>
+        <section class="wiki-presence" aria-label=t("wiki-presence")>
+            {move || {
+                let others = others.get();
+                if others.is_empty() {
+                    view! { <p class="muted">{t("wiki-presence-alone")}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul>
+                            {others.into_iter().map(|o| view! {
+                                <li>
+                                    <span class="wiki-presence-dot" style=format!("background:{}", o.color) aria-hidden="true"></span>
+                                    {o.name}" · "{t("wiki-presence-line")}" "{o.line}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+        </section>
+        <div class="wiki-toolbar" role="toolbar" aria-label=t("wiki-toolbar")>
+            {FORMATS.iter().map(|(label, before, after)| {
+                let (before, after) = (*before, *after);
+                view! { <button type="button" on:click=move |_| format(before, after)>{t(label)}</button> }
+            }).collect_view()}
+        </div>
+        <div class="wiki-editor">
+            <div>
+                <label for="wiki-source">{t("wiki-source")}</label>
+                <textarea
+                    id="wiki-source"
+                    node_ref=area
+                    readonly=true
+                    rows="20"
+                    spellcheck="true"
+                    on:input=move |_| link.input()
+                    on:compositionstart=move |_| link.composing(true)
+                    on:compositionend=move |_| link.composing(false)
+                    on:keyup=move |_| link.moved()
+                    on:click=move |_| link.moved()
+                    on:keydown=move |event: leptos::ev::KeyboardEvent| {
+                        let key = event.key().to_lowercase();
+                        if event.ctrl_key() || event.meta_key() {
+                            if key == "z" || key == "y" {
+                                event.prevent_default();
+                                link.undo(key == "y" || event.shift_key());
+                            }
+                        }
+                    }
+                ></textarea>
+            </div>
+            <div>
+                <h3 class="wiki-preview-title">{t("wiki-preview")}</h3>
+                <div class="prose wiki-preview" inner_html=preview></div>
+            </div>
+        </div>
+    }
+}
