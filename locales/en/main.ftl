@@ -1346,3 +1346,4 @@ wiki-format-link = Link
 wiki-format-table = Table
 wiki-source = Text (Markdown)
 wiki-preview = Preview
+export-file-wiki = your spaces' wikis: pages you created, and per page how many changes you made with their dates (the pages' text belongs to their space)

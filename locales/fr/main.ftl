@@ -1346,3 +1346,4 @@ wiki-format-link = Lien
 wiki-format-table = Tableau
 wiki-source = Texte (Markdown)
 wiki-preview = Aperçu
+export-file-wiki = les wikis de vos espaces : pages que vous avez créées, et par page le nombre de vos modifications avec leurs dates (le texte des pages appartient à leur espace)

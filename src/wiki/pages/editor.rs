@@ -8,14 +8,13 @@
 //! spell checking, screen readers and phone keyboards working as people expect, and binding it
 //! is a few hundred lines of Rust, with no JavaScript editor to drive through wasm-bindgen.
 
-use super::param;
+use super::page_of_address;
 use crate::{
     error::AppError,
     espaces::pages::SpaceHeader,
     i18n::t,
     ui::status_pages::ErrorPage,
     wiki::{
-        api::load_wiki_page,
         types::{Editing, LinkState, WikiPageView},
     },
 };
@@ -23,17 +22,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn WikiEditorPage() -> impl IntoView {
-    let id = param("id");
-    let page = param("page");
-    let loaded = Resource::new(
-        move || (id(), page()),
-        |(id, page)| async move {
-            match (id, page) {
-                (Some(id), Some(page)) => load_wiki_page(id, page).await,
-                _ => Err(AppError::NotFound),
-            }
-        },
-    );
+    let loaded = page_of_address();
     view! {
         <div class="page wiki">
             <Transition fallback=move || view! { <p>{t("loading")}</p> }>

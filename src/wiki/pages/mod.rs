@@ -19,3 +19,18 @@ fn param(name: &'static str) -> impl Fn() -> Option<i64> + Clone + Send + Sync +
     let params = use_params_map();
     move || params.with(|p| p.get(name)).and_then(|v| v.parse::<i64>().ok())
 }
+
+/// The page named by the address (`/espaces/:id/wiki/:page…`), as readers get it.
+fn page_of_address() -> Resource<Result<crate::wiki::types::WikiPageView, crate::error::AppError>> {
+    let id = param("id");
+    let page = param("page");
+    Resource::new(
+        move || (id(), page()),
+        |(id, page)| async move {
+            match (id, page) {
+                (Some(id), Some(page)) => crate::wiki::api::load_wiki_page(id, page).await,
+                _ => Err(crate::error::AppError::NotFound),
+            }
+        },
+    )
+}

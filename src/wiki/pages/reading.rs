@@ -1,30 +1,19 @@
 //! `/espaces/:id/wiki/:page`: one page as readers get it — its title and its text rendered and
 //! sanitised on the server (the same Markdown code as every text of the site).
 
-use super::param;
+use super::page_of_address;
 use crate::{
-    error::AppError,
     espaces::pages::SpaceHeader,
     i18n::t,
     ui::{status_pages::ErrorPage, time::TimeTag},
-    wiki::{api::load_wiki_page, types::WikiPageView},
+    wiki::types::WikiPageView,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn WikiReadingPage() -> impl IntoView {
-    let id = param("id");
-    let page = param("page");
-    let loaded = Resource::new(
-        move || (id(), page()),
-        |(id, page)| async move {
-            match (id, page) {
-                (Some(id), Some(page)) => load_wiki_page(id, page).await,
-                _ => Err(AppError::NotFound),
-            }
-        },
-    );
+    let loaded = page_of_address();
     view! {
         <div class="page wiki">
             <Transition fallback=move || view! { <p>{t("loading")}</p> }>
