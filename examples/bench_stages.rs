@@ -7,7 +7,8 @@
 //!
 //! The Espaces part (1,000 spaces) is in parts/espaces.rs.
 //!
-//! `PARVIS_BENCH_PARTS=innovation` (or `stages`, `espaces`) measures one part alone. Unless
+//! `PARVIS_BENCH_PARTS=innovation` (or `stages`, `espaces`; `transfers`: Espaces' file transfers
+//! alone, in one new space) measures one part alone. Unless
 //! `PARVIS_BENCH_LOAD=0`, it first starts a copy of itself (`--busy-loop`) that keeps
 //! one core busy for the whole run, so figures are measured under the same load from run to
 //! run; the child is killed at the end. It prints each figure as it goes, then all of them
@@ -374,11 +375,14 @@ async fn other_parts(
     }
     if part_chosen("espaces") {
         bench_espaces::run(app, state).await?;
+    } else if part_chosen("transfers") {
+        bench_espaces::run_transfers_alone(app, state).await?;
     }
     Ok(())
 }
 
-/// Whether `PARVIS_BENCH_PARTS` (comma-separated: `stages`, `innovation`, `espaces`; all when unset)
+/// Whether `PARVIS_BENCH_PARTS` (comma-separated: `stages`, `innovation`, `espaces`; all when unset;
+/// `transfers`: Espaces' file transfers alone)
 /// names `part`: one part alone measures in minutes while a change is tried.
 fn part_chosen(part: &str) -> bool {
     std::env::var("PARVIS_BENCH_PARTS")

@@ -135,6 +135,12 @@ const groups: { who: string; account: string | null; visits: Visit[] }[] = [
       plan("/espaces/:id/forum/:thread", "/forum", /^\/espaces\/\d+\/forum\/\d+$/),
       plan("/espaces/:id/agenda", "/agenda"),
       plan("/espaces/:id/agenda/:event", "/agenda", /^\/espaces\/\d+\/agenda\/\d+$/),
+      plan("/espaces/:id/wiki", "/wiki"),
+      plan("/espaces/:id/wiki/:page", "/wiki", /^\/espaces\/\d+\/wiki\/\d+$/),
+      chain("/espaces/:id/wiki/:page/modifier", "/espaces", [
+        { link: "Plan écologie urbaine", to: (h) => `${h}/wiki` },
+        { link: /^\/espaces\/\d+\/wiki\/\d+$/, to: (h) => `${h}/modifier` },
+      ]),
     ],
   },
   {

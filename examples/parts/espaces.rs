@@ -320,7 +320,45 @@ pub async fn run(app: &axum::Router, state: &AppState) -> Result<(), Box<dyn std
         |_| format!("/espaces/agenda/{token}.ics"),
     )
     .await?;
-    // The transfers go through a real socket: the app served on a free local port.
+    transfers(app, state, first + 1).await
+}
+
+/// The 50 MB transfers alone (`PARVIS_BENCH_PARTS=transfers`), in one new space: the figures
+/// that depend on nothing seeded, measured in a minute.
+pub async fn run_transfers_alone(
+    app: &axum::Router,
+    state: &AppState,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let db = &state.db;
+    let creator: i64 = sqlx::query(
+        "INSERT INTO users (email, display_name, password_hash, created_at, locale) \
+         VALUES ('bench-transfers@example.org', 'Transferts', 'x', 0, 'fr') RETURNING id",
+    )
+    .fetch_one(&db.pool)
+    .await?
+    .try_get("id")?;
+    let space: i64 = sqlx::query(
+        "INSERT INTO spaces (name, description, template, visibility, time_zone, created_by, created_at, updated_at) \
+         VALUES ('Espace transferts', '', 'project', 'private', 'Europe/Paris', $1, 0, 0) RETURNING id",
+    )
+    .bind(creator)
+    .fetch_one(&db.pool)
+    .await?
+    .try_get("id")?;
+    sqlx::query("INSERT INTO space_modules (space_id, module) VALUES ($1, 'documents')")
+        .bind(space)
+        .execute(&db.pool)
+        .await?;
+    transfers(app, state, space).await
+}
+
+/// Serves `app` on a free local port (the transfers go through a real socket) and measures
+/// the uploads and downloads into space `space`.
+async fn transfers(
+    app: &axum::Router,
+    state: &AppState,
+    space: i64,
+) -> Result<(), Box<dyn std::error::Error>> {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base = format!("http://{}", listener.local_addr()?);
     tokio::spawn(parvis::server::router::serve(
@@ -329,7 +367,7 @@ pub async fn run(app: &axum::Router, state: &AppState) -> Result<(), Box<dyn std
         state.shutdown.clone(),
         state.config.shutdown.clone(),
     ));
-    for (mb, upload, download) in run_transfers(&base, state, first + 1).await? {
+    for (mb, upload, download) in run_transfers(&base, state, space).await? {
         println!("  server peak memory, {mb} MB file: upload +{upload:.1} MB, download +{download:.1} MB");
     }
     Ok(())
