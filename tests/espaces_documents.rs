@@ -1375,3 +1375,36 @@ async fn a_folder_is_renamed_and_deleted_only_when_empty() {
     assert_eq!(delete(&agent, reports).await, (200, Ok(0)));
     assert_eq!(delete(&agent, reports).await.0, 404, "gone");
 }
+
+#[tokio::test]
+async fn two_writers_of_one_name_at_once_get_the_answer_of_the_check() {
+    let app = TestApp::spawn().await;
+    let (space, agent) = space(&app).await;
+    let id = space.to_string();
+    // Folders: each call checks the name is free, then inserts; at once, the unique index
+    // decides, and the losers get the same refusal as a taken name (never a 500).
+    let creations = (0..8).map(|_| {
+        let (app, agent, id) = (&app, &agent, id.clone());
+        async move {
+            let form = [("id", id.as_str()), ("name", "Simultané")];
+            app.call_json::<i64>(agent, "espaces/create_folder", &form).await.0
+        }
+    });
+    let mut statuses = futures_util::future::join_all(creations).await;
+    statuses.sort_unstable();
+    assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 1, "{statuses:?}");
+    assert!(statuses.iter().all(|s| *s == 200 || *s == 422), "{statuses:?}");
+    // Uploads of one new name: one document, every upload one of its versions.
+    let uploads = (0..4).map(|_| upload(&app, &agent, space, None, "ensemble.pdf", PDF_1));
+    let results = futures_util::future::join_all(uploads).await;
+    assert!(results.iter().all(|(status, _)| *status == 200), "{results:?}");
+    let (documents, versions): (i64, i64) = sqlx::query_as(
+        "SELECT COUNT(DISTINCT d.id), COUNT(v.id) FROM space_documents d JOIN space_document_versions v ON v.document_id = d.id \
+         WHERE d.space_id = $1 AND d.name = 'ensemble.pdf'",
+    )
+    .bind(space)
+    .fetch_one(&app.state.db.pool)
+    .await
+    .expect("counts");
+    assert_eq!((documents, versions), (1, 4));
+}

@@ -57,7 +57,7 @@ pub async fn request_data_export() -> Result<(), AppError> {
             let app = app_state()?;
             let caller = Caller::current().await?;
             let account = caller.signed_in()?;
-            let mut tx = app.db.pool.begin().await?;
+            let mut tx = app.db.begin_write().await?;
             let asked =
                 data_export::job::request(&mut tx, account.id, app.clock.now_seconds()).await?;
             if asked.is_none() {

@@ -105,7 +105,7 @@ pub async fn create_space(
             if description.is_empty() {
                 description = crate::i18n::request_locale().t(&template.description_key());
             }
-            let mut tx = state.db.pool.begin().await?;
+            let mut tx = state.db.begin_write().await?;
             let id = spaces::create(
                 &mut tx,
                 &NewSpace {

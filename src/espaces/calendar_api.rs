@@ -447,7 +447,7 @@ pub async fn save_event(
             let checked = calendar_rules::check(&form)?;
             let (_, _, zone) = zone_of(&state, id).await?;
             let now = state.clock.now_seconds();
-            let mut tx = state.db.pool.begin().await?;
+            let mut tx = state.db.begin_write().await?;
             let saved = match existing {
                 Some(row) => {
                     calendar_store::update(&mut tx, row.id, &checked, &zone, now).await?;
@@ -491,7 +491,7 @@ pub async fn delete_event(id: i64, event: i64) -> Result<(), AppError> {
             let (state, caller, access) = standing(id).await?;
             caller.account_id()?;
             let row = editable(&state, &caller, &access, id, event).await?;
-            let mut tx = state.db.pool.begin().await?;
+            let mut tx = state.db.begin_write().await?;
             calendar_store::delete(&mut tx, row.id).await?;
             tx.commit().await?;
             redirect_plain_form(&format!("/espaces/{id}/agenda"));
@@ -525,7 +525,7 @@ pub async fn cancel_occurrence(
             if row.recurrence == Recurrence::None || !series.has_occurrence_on(day) {
                 return Err(AppError::field("date", "calendar-error-no-occurrence"));
             }
-            let mut tx = state.db.pool.begin().await?;
+            let mut tx = state.db.begin_write().await?;
             calendar_store::set_exception(&mut tx, row.id, day, restore).await?;
             tx.commit().await?;
             redirect_plain_form(&format!("/espaces/{id}/agenda/{event}"));
@@ -547,7 +547,7 @@ pub async fn invite_attendee(id: i64, event: i64, user_id: i64) -> Result<(), Ap
             caller.account_id()?;
             let row = editable(&state, &caller, &access, id, event).await?;
             let now = state.clock.now_seconds();
-            let mut tx = state.db.pool.begin().await?;
+            let mut tx = state.db.begin_write().await?;
             if !calendar_store::invite(&mut tx, id, row.id, user_id, now).await? {
                 return Err(AppError::field("user_id", "calendar-error-not-invitable"));
             }

@@ -168,7 +168,7 @@ pub async fn start_forum_thread(
             access.require(SpaceAction::Contribute)?;
             let (title, body) = check_thread(&title, &body)?;
             let at = state.clock.now_seconds();
-            let mut tx = state.db.pool.begin().await?;
+            let mut tx = state.db.begin_write().await?;
             let category = match category.trim() {
                 "" => forum_categories::default_category(&mut tx, id, at).await?,
                 code => {
@@ -212,7 +212,7 @@ pub async fn reply_forum_thread(id: i64, thread: i64, body: String) -> Result<i6
             }
             let body = check_body(&body)?;
             let at = state.clock.now_seconds();
-            let mut tx = state.db.pool.begin().await?;
+            let mut tx = state.db.begin_write().await?;
             let writing = Writing {
                 space_id: id,
                 author,

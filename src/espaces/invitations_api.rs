@@ -98,7 +98,7 @@ pub async fn accept_invitation(token: String) -> Result<i64, AppError> {
             if invitation.email != account.email {
                 return Err(AppError::Conflict("error-invitation-other-account".into()));
             }
-            let mut tx = state.db.pool.begin().await?;
+            let mut tx = state.db.begin_write().await?;
             if !invitations::accept(&mut tx, &invitation, account.id, true, now).await? {
                 return Err(AppError::Conflict("error-invitation-invalid".into()));
             }
@@ -133,7 +133,7 @@ pub async fn join(invitation: i64) -> Result<i64, AppError> {
             let (Some(invitation), Some(_)) = (found, verified) else {
                 return Err(AppError::NotFound);
             };
-            let mut tx = state.db.pool.begin().await?;
+            let mut tx = state.db.begin_write().await?;
             if !invitations::accept(&mut tx, &invitation, account.id, true, now).await? {
                 return Err(AppError::Conflict("error-invitation-invalid".into()));
             }
@@ -193,7 +193,7 @@ pub async fn join_as_partner(
             };
             let hash = password::hash(secret).await?;
             let locale = crate::i18n::request_locale().code();
-            let mut tx = state.db.pool.begin().await?;
+            let mut tx = state.db.begin_write().await?;
             let account = match store::insert_account(
                 &mut tx,
                 &NewAccount {

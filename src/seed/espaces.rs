@@ -88,7 +88,7 @@ pub async fn load(
     if count > 0 {
         return Ok(());
     }
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     for (email, name) in PEOPLE {
         match store::insert_account(
             &mut tx,

@@ -57,7 +57,7 @@ pub async fn load(db: &Db, today: Date, time_zone: &str, at: i64) -> Result<(), 
             .await?
             .into_iter()
             .collect();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     for (space_name, title, offset, start, end, days, place, description, freq, every, count) in EVENTS {
         let found: Option<(i64, Option<i64>)> =
             sqlx::query_as("SELECT id, created_by FROM spaces WHERE name = $1")

@@ -93,7 +93,7 @@ pub async fn load(db: &Db, at: i64) -> Result<(), sqlx::Error> {
     if count > 0 {
         return Ok(());
     }
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let mut pinned = Vec::new();
     let mut solved = Vec::new();
     for (n, (space_name, category, title, (author, body), replies, pin)) in

@@ -106,6 +106,19 @@ impl Db {
         Ok(db)
     }
 
+    /// Begins a transaction that will write. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`): a deferred transaction that reads, then writes while another
+    /// connection has written meanwhile fails at once with "database is locked", which the busy
+    /// timeout does not cover — two requests writing at the same moment answered 500. Taken
+    /// first, the lock makes them wait their turn (up to the busy timeout). On PostgreSQL, a
+    /// plain `BEGIN`.
+    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
+    }
+
     pub async fn migrate(&self) -> Result<(), DbError> {
         self.migrator().run(&self.pool).await?;
         Ok(())

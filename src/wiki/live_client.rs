@@ -256,6 +256,11 @@ impl Session {
         // A refusal without "reconnect" in its reason is final (access ended, read-only).
         if code == 1008 && !reason.contains("reconnect") {
             inner.ended = true;
+            // What this browser kept was refused (another account's edits left in a shared
+            // browser, a role that no longer writes): it would be refused again.
+            if let Some(storage) = storage() {
+                let _ = storage.remove_item(&inner.storage_key);
+            }
             inner.area.set_read_only(true);
             inner.signals.state.set(LinkState::Ended(reason.to_string()));
             return;

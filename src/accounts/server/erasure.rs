@@ -228,7 +228,7 @@ pub async fn erase_account_with(
     options: ErasureOptions,
 ) -> Result<ErasureReport, ErasureError> {
     let at = state.clock.now_seconds();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let person: Option<(String, String)> =
         sqlx::query_as("SELECT email, locale FROM users WHERE id = $1 AND erased_at IS NULL")
             .bind(account)

@@ -147,7 +147,7 @@ async fn warn_inactive(app: &AppState) -> Result<u64, sqlx::Error> {
     if accounts.is_empty() {
         return Ok(0);
     }
-    let mut tx = app.db.pool.begin().await?;
+    let mut tx = app.db.begin_write().await?;
     let mut queued = 0;
     for (id, seen) in accounts {
         let marked = sqlx::query(

@@ -87,7 +87,7 @@ pub async fn create(
     password_hash: &str,
     locale: &str,
 ) -> Result<AccountRow, CreateError> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let account = insert_account(
         &mut tx,
         &NewAccount {
@@ -325,7 +325,7 @@ pub async fn index_names(db: &Db) -> Result<usize, sqlx::Error> {
     let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, display_name FROM users")
         .fetch_all(&db.pool)
         .await?;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     for (id, name) in &rows {
         sqlx::query("UPDATE users SET name_key = $1 WHERE id = $2")
             .bind(crate::server::text::key(name))

@@ -142,7 +142,7 @@ pub async fn visit(
     user_id: i64,
     now: i64,
 ) -> Result<Option<(i64, Notify)>, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let previous: Option<(Option<i64>, i64, Notify)> = sqlx::query_as(&format!(
         "SELECT m.last_visit_at, m.joined_at, m.notify FROM space_members m \
          WHERE m.space_id = $1 AND m.user_id = $2 AND {}",

@@ -142,7 +142,7 @@ pub async fn round(app: &AppState) -> Result<usize, sqlx::Error> {
     .await?;
     let mut queued = 0;
     for user in users {
-        let mut tx = db.pool.begin().await?;
+        let mut tx = db.begin_write().await?;
         let ids: Vec<i64> = sqlx::query_scalar(&format!(
             "SELECT a.id {waiting} AND m.user_id = $2 ORDER BY a.id DESC"
         ))

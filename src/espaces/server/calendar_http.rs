@@ -183,7 +183,7 @@ async fn save_imported(
     events: &[calendar_import::Imported],
 ) -> Result<(), sqlx::Error> {
     let now = app.clock.now_seconds();
-    let mut tx = app.db.pool.begin().await?;
+    let mut tx = app.db.begin_write().await?;
     for imported in events {
         let event = calendar_store::insert(&mut tx, id, &imported.event, zone, Some(user), now).await?;
         for day in &imported.exceptions {

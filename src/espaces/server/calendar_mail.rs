@@ -212,7 +212,7 @@ async fn remind_space(app: &AppState, space: i64, now: Timestamp, until: Timesta
 }
 
 async fn remind_one(app: &AppState, event_id: i64, occurrence: &Occurrence) -> Result<usize, sqlx::Error> {
-    let mut tx = app.db.pool.begin().await?;
+    let mut tx = app.db.begin_write().await?;
     let fresh = sqlx::query(
         "INSERT INTO space_event_reminders (event_id, occurrence_date, queued_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
     )

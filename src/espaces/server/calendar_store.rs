@@ -314,7 +314,7 @@ pub async fn answer(db: &Db, id: i64, user: i64, answer: Answer, at: i64) -> Res
 /// returns the token (only its digest is kept).
 pub async fn new_feed(db: &Db, space_id: i64, user: i64, at: i64) -> Result<String, sqlx::Error> {
     let (token, hash) = tokens::issue();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query("DELETE FROM space_calendar_feeds WHERE space_id = $1 AND user_id = $2")
         .bind(space_id)
         .bind(user)

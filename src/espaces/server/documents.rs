@@ -10,7 +10,7 @@ use crate::{
         types::Module,
     },
     server::{
-        db::Db,
+        db::{violated, Db, UniqueKey},
         human_dates::HumanDates,
         storage::{Storage, StorageKey},
     },
@@ -131,6 +131,29 @@ impl FolderTree {
     }
 }
 
+/// The unique names within a folder (`space_folders_name`, `space_documents_name`): what two
+/// writers of one name at the same moment trip over, after both checked that it was free. Such
+/// a race answers as the check would have: the name is taken.
+const NAME_KEYS: [UniqueKey; 2] = [
+    UniqueKey {
+        constraint: "space_folders_name",
+        table: "space_folders",
+        columns: &[],
+        field: "name",
+    },
+    UniqueKey {
+        constraint: "space_documents_name",
+        table: "space_documents",
+        columns: &[],
+        field: "name",
+    },
+];
+
+/// Whether `error` is a race on a name within a folder ([`NAME_KEYS`]).
+fn name_race(error: &sqlx::Error) -> bool {
+    violated(error, &NAME_KEYS).is_some()
+}
+
 /// Why a folder was not made.
 #[derive(Debug, thiserror::Error)]
 pub enum FolderError {
@@ -141,7 +164,17 @@ pub enum FolderError {
     #[error("the folder holds documents (the bin's included) or folders")]
     NotEmpty,
     #[error(transparent)]
-    Db(#[from] sqlx::Error),
+    Db(sqlx::Error),
+}
+
+impl From<sqlx::Error> for FolderError {
+    fn from(error: sqlx::Error) -> Self {
+        if name_race(&error) {
+            FolderError::Exists
+        } else {
+            FolderError::Db(error)
+        }
+    }
 }
 
 /// Makes folder `name` (already cleaned) inside `parent` of space `space_id`.
@@ -153,7 +186,7 @@ pub async fn create_folder(
     by: i64,
     at: i64,
 ) -> Result<i64, FolderError> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     if let Some(parent) = parent {
         if !folder_in_space(&mut tx, space_id, parent).await? {
             return Err(FolderError::NoParent);
@@ -231,7 +264,7 @@ pub async fn rename_folder(
     folder: i64,
     name: &str,
 ) -> Result<(), FolderError> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let Some(parent) = folder_parent(&mut tx, db.backend, space_id, folder, false).await? else {
         return Err(FolderError::NoParent);
     };
@@ -256,7 +289,7 @@ pub async fn delete_folder(
     space_id: i64,
     folder: i64,
 ) -> Result<Option<i64>, FolderError> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     // PostgreSQL: the folder's row locked first. A document or folder being added to it holds
     // a key-share lock on that row, so this waits for it to commit and then counts it; one
     // added later waits for this transaction and then fails its foreign key (an error, never
@@ -493,8 +526,21 @@ pub enum VersionError {
     Quota,
     #[error("no such folder in the space")]
     NoFolder,
+    /// Another upload made a document of that name meanwhile (retried once as a version of it).
+    #[error("a document of that name was made meanwhile")]
+    NameRace,
     #[error(transparent)]
-    Db(#[from] sqlx::Error),
+    Db(sqlx::Error),
+}
+
+impl From<sqlx::Error> for VersionError {
+    fn from(error: sqlx::Error) -> Self {
+        if name_race(&error) {
+            VersionError::NameRace
+        } else {
+            VersionError::Db(error)
+        }
+    }
 }
 
 /// Records a stored file as the newest version of the document of that name in that folder
@@ -502,7 +548,15 @@ pub enum VersionError {
 /// upload's pending row; refused when the space would go past its quota (another upload
 /// may have finished meanwhile). Returns (document, version number).
 pub async fn add_version(db: &Db, new: &NewVersion<'_>) -> Result<(i64, i64), VersionError> {
-    let mut tx = db.pool.begin().await?;
+    match add_version_once(db, new).await {
+        // Another upload of the same new name committed first: this one is its next version.
+        Err(VersionError::NameRace) => add_version_once(db, new).await,
+        done => done,
+    }
+}
+
+async fn add_version_once(db: &Db, new: &NewVersion<'_>) -> Result<(i64, i64), VersionError> {
+    let mut tx = db.begin_write().await?;
     if let Some(folder) = new.folder {
         if !folder_in_space(&mut tx, new.space_id, folder).await? {
             return Err(VersionError::NoFolder);
@@ -611,7 +665,7 @@ pub async fn restore_version(
     by: i64,
     at: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let found: Option<(i64, String)> = sqlx::query_as(
         "SELECT v.file_id, d.name FROM space_document_versions v JOIN space_documents d ON d.id = v.document_id \
          WHERE v.id = $1 AND d.id = $2 AND d.space_id = $3 AND d.deleted_at IS NULL",
@@ -676,7 +730,17 @@ pub enum PlaceError {
     #[error("no such folder in the space")]
     NoFolder,
     #[error(transparent)]
-    Db(#[from] sqlx::Error),
+    Db(sqlx::Error),
+}
+
+impl From<sqlx::Error> for PlaceError {
+    fn from(error: sqlx::Error) -> Self {
+        if name_race(&error) {
+            PlaceError::Exists
+        } else {
+            PlaceError::Db(error)
+        }
+    }
 }
 
 /// Gives document `document` (not in the bin) the name `name` in folder `folder`.
@@ -688,7 +752,7 @@ pub async fn place(
     name: Option<&str>,
     at: i64,
 ) -> Result<(), PlaceError> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let current: Option<(String, Option<i64>)> = sqlx::query_as(
         "SELECT name, folder_id FROM space_documents WHERE id = $1 AND space_id = $2 AND deleted_at IS NULL",
     )
@@ -776,12 +840,22 @@ pub enum BackError {
     #[error("a document of that name is there again")]
     Exists,
     #[error(transparent)]
-    Db(#[from] sqlx::Error),
+    Db(sqlx::Error),
+}
+
+impl From<sqlx::Error> for BackError {
+    fn from(error: sqlx::Error) -> Self {
+        if name_race(&error) {
+            BackError::Exists
+        } else {
+            BackError::Db(error)
+        }
+    }
 }
 
 /// Takes a document out of the bin, back in its folder.
 pub async fn from_bin(db: &Db, space_id: i64, document: i64) -> Result<(), BackError> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let found: Option<(Option<i64>, String)> = sqlx::query_as(
         "SELECT folder_id, name_key FROM space_documents WHERE id = $1 AND space_id = $2 AND deleted_at IS NOT NULL",
     )
@@ -863,7 +937,7 @@ pub async fn empty_bin(
     space_id: i64,
     only: Option<i64>,
 ) -> Result<u64, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let documents: Vec<i64> = sqlx::query_scalar(
         "SELECT id FROM space_documents WHERE space_id = $1 AND deleted_at IS NOT NULL AND ($2 = 0 OR id = $2)",
     )

@@ -379,6 +379,10 @@ async fn store(
                 VersionError::NoFolder => {
                     Outcome::refused(StatusCode::NOT_FOUND, "error-not-found")
                 }
+                // Retried once already: a third upload of the same new name raced it too.
+                VersionError::NameRace => {
+                    Outcome::refused(StatusCode::CONFLICT, "error-document-name-taken")
+                }
                 VersionError::Db(error) => {
                     tracing::error!(%error, "documents: version not recorded");
                     Outcome::refused(StatusCode::INTERNAL_SERVER_ERROR, "error-internal")

@@ -150,7 +150,7 @@ async fn read_up_to(
 /// Records that `user` has read all of thread `thread` now; returns the newest post they had
 /// read before (0: none).
 pub async fn mark_read(db: &Db, thread: i64, user: i64) -> Result<i64, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let before: Option<i64> = sqlx::query_scalar(
         "SELECT last_post_id FROM forum_reads WHERE thread_id = $1 AND user_id = $2",
     )
@@ -280,7 +280,7 @@ pub async fn reply(
 /// would fill with typo fixes).
 pub async fn edit(db: &Db, post: &PostFacts, writing: Writing<'_>) -> Result<(), sqlx::Error> {
     let (body, at) = (writing.body, writing.at);
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let old: String = sqlx::query_scalar("SELECT body_md FROM forum_posts WHERE id = $1")
         .bind(post.id)
         .fetch_one(&mut *tx)
@@ -322,7 +322,7 @@ pub async fn edit(db: &Db, post: &PostFacts, writing: Writing<'_>) -> Result<(),
 
 /// Deletes post `post`; its thread with every post when it is the opening one.
 pub async fn delete(db: &Db, post: &PostFacts) -> Result<(), sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     // Children first: the foreign keys' cascades are not relied on.
     if post.is_opening() {
         for sql in [
@@ -380,7 +380,7 @@ pub async fn set_solution(
     post: Option<i64>,
     at: i64,
 ) -> Result<bool, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query("UPDATE forum_posts SET solution_at = NULL WHERE thread_id = $1")
         .bind(thread)
         .execute(&mut *tx)
@@ -413,7 +413,7 @@ pub async fn index_all(db: &Db) -> Result<usize, sqlx::Error> {
     )
     .fetch_all(&db.pool)
     .await?;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     for (id, title, body) in &rows {
         index(&mut tx, *id, &format!("{title} {body}")).await?;
     }

@@ -98,7 +98,7 @@ pub async fn rename(
 /// Deletes category `category` of space `space_id` (not the default one), its threads moved
 /// to the default category, in one transaction; false when there is no such category.
 pub async fn delete(db: &Db, space_id: i64, category: i64, at: i64) -> Result<bool, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let found: Option<String> =
         sqlx::query_scalar("SELECT name FROM forum_categories WHERE id = $1 AND space_id = $2")
             .bind(category)

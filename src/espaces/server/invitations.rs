@@ -64,7 +64,7 @@ pub enum InviteError {
 pub async fn invite(app: &AppState, invitation: &NewInvitation<'_>) -> Result<i64, InviteError> {
     // A write first: on SQLite a transaction that reads, then writes, fails when another
     // writer committed in between (SQLITE_BUSY_SNAPSHOT); a refusal rolls this back.
-    let mut tx = app.db.pool.begin().await?;
+    let mut tx = app.db.begin_write().await?;
     sqlx::query(
         "UPDATE space_invitations SET revoked_at = $3 WHERE space_id = $1 AND email = $2 AND accepted_at IS NULL AND revoked_at IS NULL",
     )
@@ -409,7 +409,7 @@ pub async fn consume_sign_in(
     replacement_hash: &str,
 ) -> Result<Option<i64>, sqlx::Error> {
     let now = app.clock.now_seconds();
-    let mut tx = app.db.pool.begin().await?;
+    let mut tx = app.db.begin_write().await?;
     let user: Option<i64> = sqlx::query_scalar(
         "UPDATE space_sign_in_links SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id",
     )

@@ -113,7 +113,7 @@ pub async fn set_role(
     role: SpaceRole,
     now: i64,
 ) -> Result<(), ChangeError> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let (current, animators) = standing(&mut tx, space_id, user_id, now).await?;
     if current == SpaceRole::Animator && role != SpaceRole::Animator && animators == 0 {
         return Err(ChangeError::LastAnimator);
@@ -130,7 +130,7 @@ pub async fn set_role(
 
 /// Removes `user_id` from the space (refused for the last animator).
 pub async fn remove(db: &Db, space_id: i64, user_id: i64, now: i64) -> Result<(), ChangeError> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let (current, animators) = standing(&mut tx, space_id, user_id, now).await?;
     if current == SpaceRole::Animator && animators == 0 {
         return Err(ChangeError::LastAnimator);

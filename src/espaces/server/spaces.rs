@@ -164,7 +164,7 @@ pub async fn save_settings(
     settings: &Settings,
     at: i64,
 ) -> Result<(), sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query(
         "UPDATE spaces SET name = $2, description = $3, visibility = $4, updated_at = $5 WHERE id = $1",
     )

@@ -138,7 +138,7 @@ pub async fn moderate(
 ) -> Result<bool, sqlx::Error> {
     let (table, _) = source(kind);
     let at = now();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     if action == ModerationAction::Delete && kind == ItemKind::Thread {
         sqlx::query("DELETE FROM flags WHERE item_kind = 'reply' AND item_id IN (SELECT id FROM thread_replies WHERE thread_id = $1)").bind(id).execute(&mut *tx).await?;
     }

@@ -85,7 +85,7 @@ pub async fn round(app: &AppState) -> Result<usize, sqlx::Error> {
     );
     let mut queued = 0;
     for user in members {
-        let mut tx = db.pool.begin().await?;
+        let mut tx = db.begin_write().await?;
         let ids: Vec<i64> = sqlx::query_scalar(&pending_sql)
             .bind(user)
             .fetch_all(&mut *tx)

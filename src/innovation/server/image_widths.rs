@@ -89,7 +89,7 @@ pub async fn store(
                 .await
                 .map_err(|e| WidthsError::File(file.clone(), e))?;
         }
-        let mut tx = db.pool.begin().await?;
+        let mut tx = db.begin_write().await?;
         for (file, width) in files.iter().zip(widths) {
             sqlx::query("INSERT INTO fiche_image_widths (image_id, width, height, name, content_type, bytes) VALUES ($1, $2, $3, $4, $5, $6)")
                 .bind(image_id)

@@ -76,7 +76,7 @@ pub async fn card_of(
 
 /// Saves a member's profile and its fields (ids no field has are not kept), all or nothing.
 pub async fn save(db: &Db, user: i64, profile: &MemberProfile) -> Result<(), sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query(
         "INSERT INTO member_profiles (user_id, job_title, organisation, city, country, languages, bio, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
          ON CONFLICT (user_id) DO UPDATE SET job_title = excluded.job_title, organisation = excluded.organisation, city = excluded.city, country = excluded.country, \
@@ -190,7 +190,7 @@ pub async fn contact(
     recipient: i64,
     mail: &Contact,
 ) -> Result<(), sqlx::Error> {
-    let mut tx = app.db.pool.begin().await?;
+    let mut tx = app.db.begin_write().await?;
     sqlx::query("INSERT INTO member_contacts (sender_id, recipient_id, at) VALUES ($1, $2, $3)")
         .bind(sender)
         .bind(recipient)

@@ -111,7 +111,7 @@ pub async fn index_targets(db: &Db) -> Result<usize, sqlx::Error> {
     let targets: Vec<String> = sqlx::query_scalar("SELECT DISTINCT target FROM follows")
         .fetch_all(&db.pool)
         .await?;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     for target in &targets {
         sqlx::query("UPDATE follows SET target_key = $1 WHERE target = $2")
             .bind(target_key(target))

@@ -100,7 +100,7 @@ pub async fn submit(db: &Db, id: i64, author: i64) -> Result<bool, sqlx::Error> 
     };
     let content = &fiche.working;
     let at = now();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let moved = sqlx::query("UPDATE fiches SET state = 'submitted', updated_at = $1 WHERE id = $2 AND state IN ('draft', 'changes_requested', 'rejected')")
         .bind(at)
         .bind(id)
@@ -143,7 +143,7 @@ pub async fn review(
     acknowledged: bool,
 ) -> Result<bool, sqlx::Error> {
     let at = now();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let next = match action {
         ReviewAction::Comment => "submitted",
         ReviewAction::RequestChanges => "changes_requested",
@@ -300,7 +300,7 @@ pub async fn index_catalogue(db: &Db) -> Result<usize, sqlx::Error> {
             .fetch_all(&db.pool)
             .await?;
     let count = rows.len();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     for (id, content) in rows {
         let content = decode(content)?;
         sqlx::query("UPDATE fiche_catalogue SET city_key = $1 WHERE fiche_id = $2")
@@ -706,7 +706,7 @@ pub async fn set_translation_of(
     id: i64,
     original: Option<i64>,
 ) -> Result<(), sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query("UPDATE fiches SET translation_of = $1 WHERE id = $2")
         .bind(original)
         .bind(id)
@@ -851,7 +851,7 @@ async fn compute_related(db: &Db, id: i64) -> Result<Option<Vec<i64>>, sqlx::Err
         .map(|(other, _)| other)
         .take(RELATED)
         .collect();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query("DELETE FROM fiche_related WHERE fiche_id = $1")
         .bind(id)
         .execute(&mut *tx)

@@ -63,7 +63,7 @@ pub async fn index_all(db: &Db) -> Result<usize, sqlx::Error> {
     let rows: Vec<(i64, String, String)> = sqlx::query_as("SELECT id, title, body_md FROM threads")
         .fetch_all(&db.pool)
         .await?;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     for (id, title, body) in &rows {
         sqlx::query("DELETE FROM thread_terms WHERE thread_id = $1")
             .bind(id)
@@ -85,7 +85,7 @@ pub async fn index_all(db: &Db) -> Result<usize, sqlx::Error> {
 /// Creates a thread with its fields and search terms, all or nothing.
 pub async fn create(db: &Db, author: i64, input: &ThreadInput) -> Result<i64, sqlx::Error> {
     let at = now();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let id: i64 = sqlx::query_scalar("INSERT INTO threads (author_id, title, body_md, body_html, created_at, last_reply_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id")
         .bind(author)
         .bind(&input.title)
@@ -164,7 +164,7 @@ pub async fn contributions(
 /// Adds a reply to a thread and moves the thread up the list, all or nothing.
 pub async fn reply(db: &Db, thread: i64, author: i64, body: &str) -> Result<i64, sqlx::Error> {
     let at = now();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let row = sqlx::query("INSERT INTO thread_replies (thread_id, author_id, body_md, body_html, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
         .bind(thread)
         .bind(author)

@@ -23,7 +23,7 @@ async fn is_empty(db: &Db, table: &str) -> Result<bool, sqlx::Error> {
 }
 
 pub async fn ensure(db: &Db) -> Result<(), sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     if is_empty(db, "directions").await? {
         for line in lines(DIRECTIONS) {
             let mut parts = line.split('|').map(str::trim);

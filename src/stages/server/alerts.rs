@@ -48,7 +48,7 @@ pub async fn save(app: &AppState, user_id: i64, query: &SearchQuery) -> Result<b
     let known = super::offer_index::OfferIndex::of(app)?
         .search_since(query, &app.clock.today_iso(), at, 0)
         .ids;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let id: Option<i64> = sqlx::query_scalar(
         "INSERT INTO saved_searches (user_id, query, created_at, checked_at) SELECT $1, $2, $3, $3 \
          WHERE (SELECT COUNT(*) FROM saved_searches WHERE user_id = $1) < $4 ON CONFLICT (user_id, query) DO NOTHING RETURNING id",
@@ -200,7 +200,7 @@ pub async fn round(app: &AppState) -> Result<usize, sqlx::Error> {
         if last == search.checked_at {
             at_last.extend(known);
         }
-        let mut tx = app.db.pool.begin().await?;
+        let mut tx = app.db.begin_write().await?;
         // Only from the mark read above: a search marked meanwhile is not told twice.
         let moved = sqlx::query("UPDATE saved_searches SET checked_at = $1, mark_version = mark_version + 1 WHERE id = $2 AND mark_version = $3")
             .bind(last)

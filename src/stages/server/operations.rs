@@ -39,7 +39,7 @@ pub async fn apply(
     if !offer.view.open {
         return Err(AppError::Conflict("error-offer-closed".into()));
     }
-    let mut tx = app.db.pool.begin().await?;
+    let mut tx = app.db.begin_write().await?;
     let id = applications::apply(
         &mut tx,
         offer_id,
@@ -80,7 +80,7 @@ pub async fn apply_spontaneously(
     family_id: Option<i64>,
     cover_letter: &str,
 ) -> Result<usize, AppError> {
-    let mut tx = app.db.pool.begin().await?;
+    let mut tx = app.db.begin_write().await?;
     let created = applications::apply_spontaneously(
         &mut tx,
         directions,
@@ -133,7 +133,7 @@ pub async fn withdraw(app: &AppState, candidate_id: i64, id: i64) -> Result<(), 
     if !keys.state.is_pending() {
         return Err(AppError::Conflict("error-application-move".into()));
     }
-    let mut tx = app.db.pool.begin().await?;
+    let mut tx = app.db.begin_write().await?;
     if !applications::move_state(
         &mut tx,
         id,
@@ -194,7 +194,7 @@ pub async fn move_application(
         }
         _ => None,
     };
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     if !applications::move_state(
         &mut tx,
         id,
@@ -237,7 +237,7 @@ pub async fn send_message(
     from_candidate: bool,
     body: &str,
 ) -> Result<(), AppError> {
-    let mut tx = app.db.pool.begin().await?;
+    let mut tx = app.db.begin_write().await?;
     follow_up::add_message(&mut tx, id, author, from_candidate, body, now()).await?;
     let mut changes = Changes::default();
     changes.application(
@@ -266,7 +266,7 @@ pub async fn add_note(
     keys: &ApplicationKeys,
     body: &str,
 ) -> Result<(), AppError> {
-    let mut tx = app.db.pool.begin().await?;
+    let mut tx = app.db.begin_write().await?;
     follow_up::add_note(&mut tx, id, author, body).await?;
     let mut changes = Changes::default();
     changes.application(keys.event(id, keys.state), None);
@@ -341,7 +341,7 @@ pub async fn change_offer_state(
     if state == OfferState::Published && existing.view.deadline.as_str() < today.as_str() {
         return Err(AppError::field("deadline", "field-deadline-past"));
     }
-    let mut tx = app.db.pool.begin().await?;
+    let mut tx = app.db.begin_write().await?;
     if !store::move_state(&mut tx, id, from, state).await? {
         return Err(AppError::Conflict("error-offer-changed".into()));
     }

@@ -132,7 +132,7 @@ async fn delete_older(
     if ids.is_empty() {
         return Ok(deleted);
     }
-    let mut tx = app.db.pool.begin().await?;
+    let mut tx = app.db.begin_write().await?;
     for batch in ids.chunks(BATCH) {
         deleted.messages +=
             delete_in(&mut tx, "application_messages", "application_id", batch).await?;

@@ -264,7 +264,7 @@ pub async fn index(db: &Db, id: i64) -> Result<(), sqlx::Error> {
 /// normalisation changed; see `server::text_rebuild`). Returns how many offers.
 pub async fn index_all(db: &Db) -> Result<usize, sqlx::Error> {
     let rows: Vec<IndexedRow> = sqlx::query_as(INDEXED).fetch_all(&db.pool).await?;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     for row in &rows {
         let (terms, title_terms) = row.terms();
         sqlx::query(SET_TERMS)

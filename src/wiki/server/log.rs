@@ -106,7 +106,7 @@ pub async fn append(
     new_owners: &[(u64, i64)],
     now: i64,
 ) -> Result<Vec<i64>, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let mut ids = Vec::with_capacity(updates.len());
     for update in updates {
         let id: i64 = sqlx::query_scalar(
@@ -178,7 +178,7 @@ pub async fn compact(db: &Db, page: i64, min_updates: usize, now: i64) -> Result
     let (doc, _) = replay(page, &stored)?;
     let body = doc.transact().encode_state_as_update_v1(&StateVector::default());
     let folded = i64::try_from(stored.updates.len()).unwrap_or(i64::MAX);
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query("DELETE FROM wiki_snapshots WHERE page_id = $1")
         .bind(page)
         .execute(&mut *tx)
