@@ -304,7 +304,7 @@ impl Room {
             frame(&Message::Sync(SyncMessage::SyncStep1(known))),
         ));
         if !self.presence.is_empty() {
-            batch.sends.push((To::One(id), self.presence_frame(None)));
+            batch.sends.push((To::One(id), self.presence_frame()));
         }
     }
 
@@ -408,7 +408,7 @@ impl Room {
                 }
             }
             Message::AwarenessQuery => {
-                batch.sends.push((To::One(peer), self.presence_frame(None)));
+                batch.sends.push((To::One(peer), self.presence_frame()));
             }
             // Authentication is the session's (checked when the connection opened); other
             // message types are not ours.
@@ -558,12 +558,11 @@ impl Room {
         }
     }
 
-    /// The awareness states held (all, or those of `only`'s connection), as one frame.
-    fn presence_frame(&self, only: Option<PeerId>) -> Arc<[u8]> {
+    /// Every awareness state held, as one frame.
+    fn presence_frame(&self) -> Arc<[u8]> {
         let clients = self
             .presence
             .iter()
-            .filter(|(_, p)| only.is_none_or(|peer| p.peer == peer))
             .map(|(client, p)| {
                 (
                     yrs::ClientID::new(*client),
