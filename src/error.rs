@@ -129,10 +129,68 @@ impl FromServerFnError for AppError {
     }
 }
 
+/// A database refusal that two people acting at the same moment cause, not a fault: each is
+/// answered 409 with a message asking to reload or retry, and logged as a warning.
+#[cfg(feature = "ssr")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Race {
+    /// A unique key took someone else's row first (two invitations of one address, two
+    /// folders of one name…) where the code had checked and found none.
+    SameChange,
+    /// A row this change refers to was deleted in between (a foreign key refused it).
+    Gone,
+    /// The database gave up waiting for another writer (SQLite busy, PostgreSQL
+    /// serialization failure or deadlock): trying again succeeds.
+    Busy,
+}
+
+#[cfg(feature = "ssr")]
+impl Race {
+    /// The race `error` reports, if it is one. Codes: SQLite 5 (`SQLITE_BUSY`) and its extended
+    /// codes 261 (recovery), 517 (snapshot) and 773 (timeout); PostgreSQL 40001
+    /// (serialization) and 40P01 (deadlock). (PostgreSQL's codes are five characters, so the
+    /// two never meet.)
+    pub fn of(error: &sqlx::Error) -> Option<Race> {
+        use sqlx::error::ErrorKind;
+        let database = error.as_database_error()?;
+        match database.kind() {
+            ErrorKind::UniqueViolation => return Some(Race::SameChange),
+            ErrorKind::ForeignKeyViolation => return Some(Race::Gone),
+            _ => {}
+        }
+        let code = database.code()?;
+        matches!(
+            code.as_ref(),
+            "5" | "261" | "517" | "773" | "40001" | "40P01"
+        )
+        .then_some(Race::Busy)
+    }
+
+    /// The translation key of its message.
+    pub fn message_key(self) -> &'static str {
+        match self {
+            Race::SameChange => "error-same-change-meanwhile",
+            Race::Gone => "error-gone-meanwhile",
+            Race::Busy => "error-busy-retry",
+        }
+    }
+}
+
+/// Every database error reaches the user through here: a [`Race`] as a 409 with its message,
+/// anything else as "internal error" (logged with the database's text, never shown). Code that
+/// can name the field a unique key belongs to reads it first with `server::db::violated`.
 #[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> Self {
-        tracing::error!(%error, "database error");
-        AppError::Internal
+        match Race::of(&error) {
+            Some(race) => {
+                tracing::warn!(%error, ?race, "database refused a change made at the same moment as another");
+                AppError::Conflict(race.message_key().into())
+            }
+            None => {
+                tracing::error!(%error, "database error");
+                AppError::Internal
+            }
+        }
     }
 }

@@ -880,16 +880,24 @@ async fn an_account_opened_with_anothers_address_is_taken_back_by_the_mailed_lin
     );
     let link = mailed_token(&app, "ada@partenaire.example", "/espaces/connexion").await;
     assert_eq!(
-        app.call(&owner_browser, "espaces/sign_in_by_link", &[("token", &link)])
-            .await
-            .status(),
+        app.call(
+            &owner_browser,
+            "espaces/sign_in_by_link",
+            &[("token", &link)]
+        )
+        .await
+        .status(),
         200
     );
     let invitation = mailed_token(&app, "ada@partenaire.example", "/espaces/invitation").await;
     assert_eq!(
-        app.call(&owner_browser, "espaces/accept_invitation", &[("token", &invitation)])
-            .await
-            .status(),
+        app.call(
+            &owner_browser,
+            "espaces/accept_invitation",
+            &[("token", &invitation)]
+        )
+        .await
+        .status(),
         200
     );
     assert_eq!(home(&app, &owner_browser, space).await.0, 200);
@@ -962,16 +970,24 @@ async fn an_archived_spaces_invitation_cannot_be_accepted() {
     app.call_json::<()>(
         &owner,
         "espaces/invite",
-        &[("id", &id), ("email", "late@partner.example"), ("role", "reader")],
+        &[
+            ("id", &id),
+            ("email", "late@partner.example"),
+            ("role", "reader"),
+        ],
     )
     .await
     .1
     .expect("invited");
     let token = mailed_token(&app, "late@partner.example", "/espaces/invitation").await;
     assert_eq!(
-        app.call(&owner, "espaces/archive", &[("id", &id), ("archived", "true")])
-            .await
-            .status(),
+        app.call(
+            &owner,
+            "espaces/archive",
+            &[("id", &id), ("archived", "true")]
+        )
+        .await
+        .status(),
         200
     );
     let (status, result) = app
@@ -1053,21 +1069,25 @@ async fn ended_invitations_and_spent_sign_in_links_go_after_their_period() {
     let report = parvis::espaces::server::retention::run(&app.state)
         .await
         .expect("round");
-    assert_eq!((report.sign_in_links, report.invitations), (0, 0), "all within their period");
+    assert_eq!(
+        (report.sign_in_links, report.invitations),
+        (0, 0),
+        "all within their period"
+    );
     // A day and a bit later: both links are spent (used, then expired); the invitations wait.
-    let later = |seconds: i64| {
-        jiff::Timestamp::from_second(now + seconds).expect("time")
-    };
-    app.state
-        .clock
-        .set(later(i64::from(rules.space_sign_in_links_hours) * 3600 + 901));
+    let later = |seconds: i64| jiff::Timestamp::from_second(now + seconds).expect("time");
+    app.state.clock.set(later(
+        i64::from(rules.space_sign_in_links_hours) * 3600 + 901,
+    ));
     let report = parvis::espaces::server::retention::run(&app.state)
         .await
         .expect("round");
     assert_eq!((report.sign_in_links, report.invitations), (2, 0));
     // Past the invitations' period: the revoked one and the one that expired since go.
     app.state.clock.set(later(
-        (i64::from(rules.space_invitations_days) + app.state.config.espaces.invitation_days) * 86_400 + 1,
+        (i64::from(rules.space_invitations_days) + app.state.config.espaces.invitation_days)
+            * 86_400
+            + 1,
     ));
     let report = parvis::espaces::server::retention::run(&app.state)
         .await
@@ -1079,4 +1099,40 @@ async fn ended_invitations_and_spent_sign_in_links_go_after_their_period() {
         .await
         .expect("count");
     assert_eq!(members, 1, "memberships stay");
+}
+
+/// Several invitations of one address at the same instant (animators in two tabs): each
+/// revokes the pending one and inserts its own. They follow each other (the space's row is
+/// locked first; before, on PostgreSQL, two found none pending and the unique index answered
+/// the second with a 500): every call succeeds and one invitation stays pending.
+#[tokio::test]
+async fn invitations_of_one_address_at_the_same_instant_leave_one_pending() {
+    let app = TestApp::spawn().await;
+    let owner = agent(&app, "owner@example.org").await;
+    let space = create(&app, &owner, "network", "Réseau").await;
+    let id = space.to_string();
+    let invitations = (0..8).map(|_| {
+        let (app, owner, id) = (&app, &owner, id.clone());
+        async move {
+            let form = [
+                ("id", id.as_str()),
+                ("email", "twice@example.org"),
+                ("role", "reader"),
+            ];
+            app.call_json::<()>(owner, "espaces/invite", &form).await
+        }
+    });
+    let answers = futures_util::future::join_all(invitations).await;
+    assert!(
+        answers.iter().all(|(status, _)| *status == 200),
+        "{answers:?}"
+    );
+    let (all, pending): (i64, i64) = sqlx::query_as(
+        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN revoked_at IS NULL THEN 1 ELSE 0 END), 0) \
+         FROM space_invitations WHERE email = 'twice@example.org'",
+    )
+    .fetch_one(&app.state.db.pool)
+    .await
+    .expect("counts");
+    assert_eq!((all, pending), (8, 1));
 }

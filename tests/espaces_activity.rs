@@ -13,7 +13,7 @@ use parvis::{
     espaces::{
         activity_types::{SpaceActivity, SpaceOverviewRow},
         server::{
-            activity::{record, NewActivity},
+            activity::{record, MailTo, NewActivity},
             activity_mail,
         },
         types::{Module, MySpaces, Notify, SpaceRole},
@@ -60,6 +60,7 @@ async fn happen(app: &TestApp, space: i64, actor: i64, subject: &str, mentioned:
             subject: subject.into(),
             link: format!("/espaces/{space}"),
             mentioned,
+            mail_to: MailTo::Everyone,
         },
         app.state.clock.now_seconds(),
     )
@@ -68,7 +69,11 @@ async fn happen(app: &TestApp, space: i64, actor: i64, subject: &str, mentioned:
     tx.commit().await.expect("commit");
 }
 
-async fn feed(app: &TestApp, client: &Client, space: i64) -> (u16, Result<SpaceActivity, AppError>) {
+async fn feed(
+    app: &TestApp,
+    client: &Client,
+    space: i64,
+) -> (u16, Result<SpaceActivity, AppError>) {
     app.call_json::<SpaceActivity>(client, "espaces/activity", &[("id", &space.to_string())])
         .await
 }
@@ -90,13 +95,21 @@ async fn the_feed_marks_what_is_new_since_the_last_visit_and_not_ones_own() {
     assert_eq!(status, 200, "{first:?}");
     assert!(first.expect("feed").items.is_empty());
     // Seconds are the feed's unit: the line must come after the visit.
-    app.state
-        .clock
-        .set(app.state.clock.now().checked_add(jiff::SignedDuration::from_secs(5)).expect("later"));
+    app.state.clock.set(
+        app.state
+            .clock
+            .now()
+            .checked_add(jiff::SignedDuration::from_secs(5))
+            .expect("later"),
+    );
     happen(&app, space, agent_id, "plan.pdf", vec![]).await;
     let news = mine(&app, &partner).await;
     assert_eq!(news.spaces[0].news, 1, "one line since the visit");
-    assert_eq!(mine(&app, &agent).await.spaces[0].news, 0, "one's own line is no news");
+    assert_eq!(
+        mine(&app, &agent).await.spaces[0].news,
+        0,
+        "one's own line is no news"
+    );
     let (_, seen) = feed(&app, &partner, space).await;
     let seen = seen.expect("feed");
     assert_eq!(seen.items.len(), 1);
@@ -128,7 +141,10 @@ async fn mentions_reach_members_only_and_are_read_when_the_space_is_opened() {
     let mentions = mine(&app, &partner).await.mentions;
     assert_eq!(mentions.len(), 1);
     assert_eq!(mentions[0].space_name, "Plan biodiversité");
-    assert!(mine(&app, &outsider).await.mentions.is_empty(), "not a member");
+    assert!(
+        mine(&app, &outsider).await.mentions.is_empty(),
+        "not a member"
+    );
     let kept: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM space_mentions")
         .fetch_one(&app.state.db.pool)
         .await
@@ -203,7 +219,11 @@ async fn the_digest_tells_each_line_once() {
         .mail_containing(&["lea@partner.example", "compte-rendu.odt", "carte.png"])
         .await;
     assert!(mail.contains("Plan biodiversit"));
-    assert_eq!(activity_mail::round(&app.state).await.expect("round"), 0, "told once");
+    assert_eq!(
+        activity_mail::round(&app.state).await.expect("round"),
+        0,
+        "told once"
+    );
 }
 
 #[tokio::test]
@@ -214,17 +234,29 @@ async fn notification_settings_and_the_overview_refuse_who_they_must() {
     let stranger = app.sign_up("zoe@elsewhere.example", PASSWORD).await;
     // A private space one does not belong to: 404, its name never leaks.
     let (status, _) = app
-        .call_json::<Notify>(&stranger, "espaces/set_notify", &[("id", &id), ("notify", "digest")])
+        .call_json::<Notify>(
+            &stranger,
+            "espaces/set_notify",
+            &[("id", &id), ("notify", "digest")],
+        )
         .await;
     assert_eq!(status, 404);
     let (status, _) = feed(&app, &stranger, space).await;
     assert_eq!(status, 404);
     let (status, _) = app
-        .call_json::<Notify>(&app.client(), "espaces/set_notify", &[("id", &id), ("notify", "digest")])
+        .call_json::<Notify>(
+            &app.client(),
+            "espaces/set_notify",
+            &[("id", &id), ("notify", "digest")],
+        )
         .await;
     assert_eq!(status, 401, "a visitor");
     let (status, answer) = app
-        .call_json::<Notify>(&agent, "espaces/set_notify", &[("id", &id), ("notify", "hourly")])
+        .call_json::<Notify>(
+            &agent,
+            "espaces/set_notify",
+            &[("id", &id), ("notify", "hourly")],
+        )
         .await;
     assert_eq!(status, 422, "{answer:?}");
     // Readers through visibility (a public space) are not members: nothing to set.
@@ -234,7 +266,11 @@ async fn notification_settings_and_the_overview_refuse_who_they_must() {
         .await
         .expect("public");
     let (status, _) = app
-        .call_json::<Notify>(&stranger, "espaces/set_notify", &[("id", &id), ("notify", "digest")])
+        .call_json::<Notify>(
+            &stranger,
+            "espaces/set_notify",
+            &[("id", &id), ("notify", "digest")],
+        )
         .await;
     assert_eq!(status, 403);
     let (status, public) = feed(&app, &stranger, space).await;
@@ -246,7 +282,8 @@ async fn notification_settings_and_the_overview_refuse_who_they_must() {
         .await;
     assert_eq!(status, 403);
     app.sign_up("root@parvis.example", PASSWORD).await;
-    app.grant("root@parvis.example", Role::SiteAdmin, None).await;
+    app.grant("root@parvis.example", Role::SiteAdmin, None)
+        .await;
     let admin = app.sign_in("root@parvis.example", PASSWORD).await;
     let (status, rows) = app
         .call_json::<Vec<SpaceOverviewRow>>(&admin, "espaces/overview", &[])
@@ -258,7 +295,10 @@ async fn notification_settings_and_the_overview_refuse_who_they_must() {
 }
 
 /// The data of the next `space` event of a space's live stream arriving within `wait`.
-async fn space_event_within(response: &mut reqwest::Response, wait: std::time::Duration) -> Option<String> {
+async fn space_event_within(
+    response: &mut reqwest::Response,
+    wait: std::time::Duration,
+) -> Option<String> {
     common::sse::event_within(response, "space", wait).await
 }
 
@@ -274,11 +314,23 @@ async fn an_open_page_hears_new_activity_and_a_removed_member_loses_the_stream()
     let path = format!("/espaces/{space}/evenements");
 
     let refused = stranger.get(app.url(&path)).send().await.expect("sent");
-    assert_eq!(refused.status(), 404, "a stranger learns nothing of the space");
-    let missing = partner.get(app.url("/espaces/999999/evenements")).send().await.expect("sent");
+    assert_eq!(
+        refused.status(),
+        404,
+        "a stranger learns nothing of the space"
+    );
+    let missing = partner
+        .get(app.url("/espaces/999999/evenements"))
+        .send()
+        .await
+        .expect("sent");
     assert_eq!(missing.status(), 404);
 
-    let mut stream = partner.get(app.url(&path)).send().await.expect("subscribed");
+    let mut stream = partner
+        .get(app.url(&path))
+        .send()
+        .await
+        .expect("subscribed");
     assert_eq!(stream.status(), 200);
     assert_eq!(
         space_event_within(&mut stream, Duration::from_millis(500)).await,
@@ -287,7 +339,9 @@ async fn an_open_page_hears_new_activity_and_a_removed_member_loses_the_stream()
     );
     happen(&app, space, agent_id, "compte-rendu.pdf", vec![]).await;
     assert_eq!(
-        space_event_within(&mut stream, Duration::from_secs(10)).await.as_deref(),
+        space_event_within(&mut stream, Duration::from_secs(10))
+            .await
+            .as_deref(),
         Some("activity"),
         "new activity is announced to the open page"
     );
@@ -296,17 +350,26 @@ async fn an_open_page_hears_new_activity_and_a_removed_member_loses_the_stream()
         .call_json::<()>(
             &agent,
             "espaces/remove_member",
-            &[("id", &space.to_string()), ("user_id", &partner_id.to_string())],
+            &[
+                ("id", &space.to_string()),
+                ("user_id", &partner_id.to_string()),
+            ],
         )
         .await;
     assert_eq!(status, 200, "{removed:?}");
     let started = std::time::Instant::now();
     assert_eq!(
-        space_event_within(&mut stream, Duration::from_secs(10)).await.as_deref(),
+        space_event_within(&mut stream, Duration::from_secs(10))
+            .await
+            .as_deref(),
         Some("access"),
         "the removed member's page is told at once"
     );
-    assert!(started.elapsed() < Duration::from_secs(3), "told after {:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "told after {:?}",
+        started.elapsed()
+    );
     let ended = tokio::time::timeout(Duration::from_secs(5), async {
         while let Ok(Some(_)) = stream.chunk().await {}
     })
@@ -314,4 +377,64 @@ async fn an_open_page_hears_new_activity_and_a_removed_member_loses_the_stream()
     assert!(ended.is_ok(), "the removed member's stream stays open");
     let again = partner.get(app.url(&path)).send().await.expect("sent");
     assert_eq!(again.status(), 404, "and cannot reopen it");
+}
+
+/// A module switched off takes its lines out of everything that reads them: the feed, the
+/// news count and mentions of "my spaces", the immediate mail and the digest. Switched on
+/// again, its history is back.
+#[tokio::test]
+async fn lines_of_a_module_switched_off_are_shown_and_mailed_nowhere() {
+    let app = TestApp::spawn().await;
+    let (space, agent_id, agent, partner_id, partner) = space_with_partner(&app).await;
+    let id = space.to_string();
+    let _ = feed(&app, &partner, space).await; // the partner's visit: later lines are news
+    app.state.clock.set(
+        app.state
+            .clock
+            .now()
+            .checked_add(jiff::SignedDuration::from_secs(5))
+            .expect("later"),
+    );
+    let (status, _) = app
+        .call_json::<Notify>(
+            &partner,
+            "espaces/set_notify",
+            &[("id", &id), ("notify", "digest")],
+        )
+        .await;
+    assert_eq!(status, 200);
+    let modules = |list: &'static [&'static str]| {
+        let (app, agent) = (&app, &agent);
+        async move {
+            app.set_space_modules(agent, space, "Plan biodiversité", list)
+                .await
+        }
+    };
+    modules(&["forum", "calendar", "wiki"]).await;
+    happen(&app, space, agent_id, "hors-service.pdf", vec![partner_id]).await;
+    let (status, shown) = feed(&app, &agent, space).await;
+    assert_eq!(status, 200);
+    assert!(
+        shown.expect("feed").items.is_empty(),
+        "no line of documents"
+    );
+    let news = mine(&app, &partner).await;
+    assert_eq!(news.spaces[0].news, 0, "no news from documents");
+    assert!(news.mentions.is_empty(), "no mention from documents");
+    assert_eq!(
+        activity_mail::round(&app.state).await.expect("round"),
+        0,
+        "no digest"
+    );
+    modules(&["documents", "forum", "calendar", "wiki"]).await;
+    let news = mine(&app, &partner).await;
+    assert_eq!(
+        (news.spaces[0].news, news.mentions.len()),
+        (1, 1),
+        "back with the module"
+    );
+    assert_eq!(activity_mail::round(&app.state).await.expect("round"), 1);
+    app.settle_jobs().await;
+    app.mail_containing(&["lea@partner.example", "hors-service.pdf"])
+        .await;
 }

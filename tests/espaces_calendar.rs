@@ -81,7 +81,8 @@ async fn save(
     let names: Vec<String> = fields.iter().map(|(k, _)| format!("form[{k}]")).collect();
     let mut form: Vec<(&str, &str)> = vec![("id", &space), ("event", &event)];
     form.extend(names.iter().zip(fields).map(|(k, (_, v))| (k.as_str(), *v)));
-    app.call_json::<i64>(client, "espaces/save_event", &form).await
+    app.call_json::<i64>(client, "espaces/save_event", &form)
+        .await
 }
 
 /// The weekly meeting of the DST test: Mondays 10:00–11:00 from 15 March 2027, four times.
@@ -123,7 +124,12 @@ async fn event(app: &TestApp, client: &Client, space: i64, event: i64) -> EventD
 }
 
 /// The start times of the agenda's occurrences from `date`, in the caller's zone.
-async fn times(app: &TestApp, client: &Client, space: i64, date: &str) -> Vec<(String, String, bool)> {
+async fn times(
+    app: &TestApp,
+    client: &Client,
+    space: i64,
+    date: &str,
+) -> Vec<(String, String, bool)> {
     let (status, page) = calendar(app, client, space, "agenda", date).await;
     assert_eq!(status, 200, "{page:?}");
     page.expect("page")
@@ -158,7 +164,11 @@ async fn a_weekly_meeting_at_ten_in_paris_stays_at_ten_local_across_the_march_ch
     // An account in Tokyo (no daylight saving) sees the same meetings an hour earlier once
     // Paris has changed: 18:00, then 17:00.
     let (status, _) = app
-        .call_json::<()>(&s.partner, "accounts/set_time_zone", &[("time_zone", "Asia/Tokyo")])
+        .call_json::<()>(
+            &s.partner,
+            "accounts/set_time_zone",
+            &[("time_zone", "Asia/Tokyo")],
+        )
         .await;
     assert_eq!(status, 200);
     let tokyo: Vec<String> = times(&app, &s.partner, s.id, "2027-03-15")
@@ -174,7 +184,9 @@ async fn a_weekly_meeting_at_ten_in_paris_stays_at_ten_local_across_the_march_ch
         .await
         .expect("stored");
     assert_eq!(
-        jiff::Timestamp::from_second(first).expect("instant").to_string(),
+        jiff::Timestamp::from_second(first)
+            .expect("instant")
+            .to_string(),
         "2027-03-15T09:00:00Z"
     );
     // The week and month views lay the same occurrence out.
@@ -235,7 +247,11 @@ async fn an_event_that_ends_before_it_starts_is_refused_and_nothing_is_saved() {
         &s.agent,
         s.id,
         0,
-        &[("title", ""), ("start_date", "15/03/2027"), ("start_time", "25:00")],
+        &[
+            ("title", ""),
+            ("start_date", "15/03/2027"),
+            ("start_time", "25:00"),
+        ],
     )
     .await;
     assert_eq!(status, 422);
@@ -269,7 +285,13 @@ async fn readers_cannot_create_contributors_edit_their_own_and_non_members_get_4
     let ours = ours.expect("animator's event");
     let renamed: Vec<(&str, &str)> = WEEKLY
         .iter()
-        .map(|(k, v)| if *k == "title" { (*k, "Renommé") } else { (*k, *v) })
+        .map(|(k, v)| {
+            if *k == "title" {
+                (*k, "Renommé")
+            } else {
+                (*k, *v)
+            }
+        })
         .collect();
     let (status, _) = save(&app, &s.partner, s.id, ours, &renamed).await;
     assert_eq!(status, 403, "a contributor edits only their own");
@@ -318,7 +340,12 @@ async fn one_occurrence_is_cancelled_then_restored() {
             app.call_json::<()>(
                 &agent,
                 "espaces/cancel_occurrence",
-                &[("id", &space), ("event", &event), ("date", date), ("restore", restore)],
+                &[
+                    ("id", &space),
+                    ("event", &event),
+                    ("date", date),
+                    ("restore", restore),
+                ],
             )
             .await
             .0
@@ -331,12 +358,20 @@ async fn one_occurrence_is_cancelled_then_restored() {
         .map(|(_, _, c)| c)
         .collect();
     assert_eq!(cancelled, [false, true, false, false]);
-    assert_eq!(cancel("2027-03-23", "false").await, 422, "no occurrence that day");
+    assert_eq!(
+        cancel("2027-03-23", "false").await,
+        422,
+        "no occurrence that day"
+    );
     let (status, _) = app
         .call_json::<()>(
             &s.reader,
             "espaces/cancel_occurrence",
-            &[("id", &s.id.to_string()), ("event", &id.to_string()), ("date", "2027-03-29")],
+            &[
+                ("id", &s.id.to_string()),
+                ("event", &id.to_string()),
+                ("date", "2027-03-29"),
+            ],
         )
         .await;
     assert_eq!(status, 403, "a reader");
@@ -387,12 +422,20 @@ async fn the_private_feed_parses_back_and_stops_when_revoked_or_replaced() {
         .call_json::<()>(
             &s.agent,
             "espaces/cancel_occurrence",
-            &[("id", &s.id.to_string()), ("event", &id.to_string()), ("date", "2027-04-05")],
+            &[
+                ("id", &s.id.to_string()),
+                ("event", &id.to_string()),
+                ("date", "2027-04-05"),
+            ],
         )
         .await;
     assert_eq!(status, 200);
     let (status, link) = app
-        .call_json::<String>(&s.partner, "espaces/calendar_feed", &[("id", &s.id.to_string())])
+        .call_json::<String>(
+            &s.partner,
+            "espaces/calendar_feed",
+            &[("id", &s.id.to_string())],
+        )
         .await;
     assert_eq!(status, 200);
     let link = link.expect("link");
@@ -431,12 +474,18 @@ async fn the_private_feed_parses_back_and_stops_when_revoked_or_replaced() {
         start.params.as_ref().expect("params")[0],
         ("TZID".to_string(), vec!["Europe/Paris".to_string()])
     );
-    assert_eq!(prop(vevent, "DTEND").value.as_deref(), Some("20270315T113000"));
+    assert_eq!(
+        prop(vevent, "DTEND").value.as_deref(),
+        Some("20270315T113000")
+    );
     assert_eq!(
         prop(vevent, "RRULE").value.as_deref(),
         Some("FREQ=WEEKLY;UNTIL=20270531T215959Z")
     );
-    assert_eq!(prop(vevent, "EXDATE").value.as_deref(), Some("20270405T100000"));
+    assert_eq!(
+        prop(vevent, "EXDATE").value.as_deref(),
+        Some("20270405T100000")
+    );
     assert_eq!(
         prop(vevent, "SUMMARY").value.as_deref(),
         Some("Bilan\\, suite\\; et fin")
@@ -450,32 +499,58 @@ async fn the_private_feed_parses_back_and_stops_when_revoked_or_replaced() {
         .as_deref()
         .expect("description")
         .starts_with("Ordre du jour :\\n- un point\\n"));
-    assert!(!prop(vevent, "UID").value.as_deref().unwrap_or("").is_empty());
+    assert!(!prop(vevent, "UID")
+        .value
+        .as_deref()
+        .unwrap_or("")
+        .is_empty());
     // One event's .ics, to whoever sees the space.
     let path = format!("/espaces/{}/agenda/{id}/ics", s.id);
     let one = s.reader.get(app.url(&path)).send().await.expect("ics");
     assert_eq!(one.status(), 200);
-    assert!(one.text().await.expect("body").contains("RRULE:FREQ=WEEKLY"));
+    assert!(one
+        .text()
+        .await
+        .expect("body")
+        .contains("RRULE:FREQ=WEEKLY"));
     let hidden = s.outsider.get(app.url(&path)).send().await.expect("ics");
     assert_eq!(hidden.status(), 404);
     // A new link replaces the old; revoking ends it.
     let (_, second) = app
-        .call_json::<String>(&s.partner, "espaces/calendar_feed", &[("id", &s.id.to_string())])
+        .call_json::<String>(
+            &s.partner,
+            "espaces/calendar_feed",
+            &[("id", &s.id.to_string())],
+        )
         .await;
     let second = second.expect("second link");
     let status = |url: String| async move {
-        Client::new().get(url).send().await.expect("feed").status().as_u16()
+        Client::new()
+            .get(url)
+            .send()
+            .await
+            .expect("feed")
+            .status()
+            .as_u16()
     };
     assert_eq!(status(link.clone()).await, 404, "replaced");
     assert_eq!(status(second.clone()).await, 200);
     let (code, _) = app
-        .call_json::<()>(&s.partner, "espaces/revoke_calendar_feed", &[("id", &s.id.to_string())])
+        .call_json::<()>(
+            &s.partner,
+            "espaces/revoke_calendar_feed",
+            &[("id", &s.id.to_string())],
+        )
         .await;
     assert_eq!(code, 200);
     assert_eq!(status(second).await, 404, "revoked");
     // A member who leaves the space takes their link's access with them.
     let (_, third) = app
-        .call_json::<String>(&s.reader, "espaces/calendar_feed", &[("id", &s.id.to_string())])
+        .call_json::<String>(
+            &s.reader,
+            "espaces/calendar_feed",
+            &[("id", &s.id.to_string())],
+        )
         .await;
     let third = third.expect("reader's link");
     assert_eq!(status(third.clone()).await, 200);
@@ -486,7 +561,11 @@ async fn the_private_feed_parses_back_and_stops_when_revoked_or_replaced() {
         .expect("removed");
     assert_eq!(status(third).await, 404, "no longer a member");
     let (code, _) = app
-        .call_json::<String>(&s.outsider, "espaces/calendar_feed", &[("id", &s.id.to_string())])
+        .call_json::<String>(
+            &s.outsider,
+            "espaces/calendar_feed",
+            &[("id", &s.id.to_string())],
+        )
         .await;
     assert_eq!(code, 404);
 }
@@ -551,13 +630,19 @@ async fn an_ics_file_is_imported_whole_or_not_at_all() {
     let bad_event = GOOD.replace("DTSTART;VALUE=DATE:20270612\r\n", "");
     for (file, key) in [
         ("not a calendar at all", "calendar-import-malformed"),
-        ("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x", "calendar-import-malformed"),
+        (
+            "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x",
+            "calendar-import-malformed",
+        ),
         (bad_event.as_str(), "calendar-import-bad-event"),
         (
             &GOOD.replace("FREQ=WEEKLY;BYDAY=MO", "FREQ=DAILY"),
             "calendar-import-unsupported-recurrence",
         ),
-        ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n", "calendar-import-empty"),
+        (
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n",
+            "calendar-import-empty",
+        ),
     ] {
         let (status, location) = import(&app, &s.partner, s.id, file).await;
         assert_eq!(status, 303);
@@ -611,7 +696,11 @@ async fn attendees_are_invited_by_a_mail_with_the_ics_answer_and_are_reminded() 
             app.call_json::<()>(
                 &client,
                 "espaces/invite_attendee",
-                &[("id", &space), ("event", &event), ("user_id", &user.to_string())],
+                &[
+                    ("id", &space),
+                    ("event", &event),
+                    ("user_id", &user.to_string()),
+                ],
             )
             .await
             .0
@@ -619,10 +708,18 @@ async fn attendees_are_invited_by_a_mail_with_the_ics_answer_and_are_reminded() 
     };
     assert_eq!(invite(s.agent.clone(), s.partner_id).await, 200);
     assert_eq!(invite(s.agent.clone(), s.reader_id).await, 200);
-    assert_eq!(invite(s.agent.clone(), s.partner_id).await, 422, "invited already");
+    assert_eq!(
+        invite(s.agent.clone(), s.partner_id).await,
+        422,
+        "invited already"
+    );
     let outsider = app.user_id("out@elsewhere.example").await;
     assert_eq!(invite(s.agent.clone(), outsider).await, 422, "not a member");
-    assert_eq!(invite(s.partner.clone(), s.reader_id).await, 403, "not theirs");
+    assert_eq!(
+        invite(s.partner.clone(), s.reader_id).await,
+        403,
+        "not theirs"
+    );
     app.settle_jobs().await;
     let mail = app
         .mail_containing(&["lea@partner.example", "invitation.ics"])
@@ -645,7 +742,11 @@ async fn attendees_are_invited_by_a_mail_with_the_ics_answer_and_are_reminded() 
     };
     assert_eq!(answer(s.partner.clone(), "yes").await, 200);
     assert_eq!(answer(s.reader.clone(), "no").await, 200);
-    assert_eq!(answer(s.reader.clone(), "maybe").await, 200, "a change of mind");
+    assert_eq!(
+        answer(s.reader.clone(), "maybe").await,
+        200,
+        "a change of mind"
+    );
     assert_eq!(answer(s.reader.clone(), "pending").await, 422);
     assert_eq!(answer(s.agent.clone(), "yes").await, 403, "not invited");
     assert_eq!(answer(s.outsider.clone(), "yes").await, 404);
@@ -667,14 +768,75 @@ async fn attendees_are_invited_by_a_mail_with_the_ics_answer_and_are_reminded() 
     let module = |sql: &'static str| {
         let (app, space) = (&app, s.id);
         async move {
-            sqlx::query(sql).bind(space).execute(&app.state.db.pool).await.expect("module");
+            sqlx::query(sql)
+                .bind(space)
+                .execute(&app.state.db.pool)
+                .await
+                .expect("module");
         }
     };
     module("DELETE FROM space_modules WHERE space_id = $1 AND module = 'calendar'").await;
-    assert_eq!(calendar_mail::reminders(&app.state).await.expect("round"), 0, "calendar off");
+    assert_eq!(
+        calendar_mail::reminders(&app.state).await.expect("round"),
+        0,
+        "calendar off"
+    );
     module("INSERT INTO space_modules (space_id, module) VALUES ($1, 'calendar')").await;
-    assert_eq!(calendar_mail::reminders(&app.state).await.expect("round"), 2);
-    assert_eq!(calendar_mail::reminders(&app.state).await.expect("round"), 0, "once");
+    assert_eq!(
+        calendar_mail::reminders(&app.state).await.expect("round"),
+        2
+    );
+    assert_eq!(
+        calendar_mail::reminders(&app.state).await.expect("round"),
+        0,
+        "once"
+    );
     app.settle_jobs().await;
-    app.mail_containing(&["rita@partner.example", "Rappel"]).await;
+    app.mail_containing(&["rita@partner.example", "Rappel"])
+        .await;
+}
+
+/// Without JavaScript, asking for a feed link lands back on the agenda, which shows the new
+/// link to its member only (checked by the server, ten minutes at most), never JSON.
+#[tokio::test]
+async fn a_feed_link_made_without_javascript_is_shown_on_the_agenda_to_its_member_only() {
+    let app = TestApp::spawn().await;
+    let s = space(&app).await;
+    let page = format!("/espaces/{}/agenda", s.id);
+    let landed = app
+        .post_plain_form(
+            &s.partner,
+            &page,
+            "espaces/calendar_feed",
+            &[("id", &s.id.to_string())],
+        )
+        .await;
+    let token = landed
+        .location
+        .strip_prefix(&format!("{page}?lien="))
+        .unwrap_or_else(|| panic!("back on the agenda: {}", landed.location))
+        .to_string();
+    let feed = format!("/espaces/agenda/{token}.ics");
+    assert!(landed.html.contains(&feed), "the new link is shown");
+    let response = app.client().get(app.url(&feed)).send().await.expect("feed");
+    assert_eq!(response.status(), 200, "and it works");
+    assert!(
+        !app.page_html(&s.agent, &landed.location)
+            .await
+            .contains(&feed),
+        "not to another member"
+    );
+    app.state.clock.set(
+        app.state
+            .clock
+            .now()
+            .checked_add(jiff::SignedDuration::from_mins(11))
+            .expect("later"),
+    );
+    assert!(
+        !app.page_html(&s.partner, &landed.location)
+            .await
+            .contains(&feed),
+        "not later"
+    );
 }

@@ -925,21 +925,37 @@ async fn a_share_link_opens_without_an_account_is_logged_and_stops_when_revoked_
     let page = get(&stranger, &app.url(&format!("/espaces/partage/{token}"))).await;
     assert_eq!(page.status(), 200);
     assert!(page.text().await.expect("html").contains("carte.png"));
-    // The file fetched from the link's page is that page's opening, not another one.
-    let from_page = stranger
-        .get(app.url(&shared.url))
+    // So far two openings (the server function's and the page's); the file fetched with the
+    // page's proof (`shared.url`, and the preview) was part of the first. Fetched otherwise,
+    // it is an opening of its own: a forged Referer hides nothing, nor does a made-up proof
+    // or one older than its quarter of an hour.
+    assert!(shared.url.contains("?ouverture="), "{}", shared.url);
+    let preview = shared.preview_url.clone().expect("an image is previewed");
+    assert_eq!(get(&stranger, &app.url(&preview)).await.status(), 200);
+    let bare = format!("/espaces/partage/{token}/fichier");
+    let forged = stranger
+        .get(app.url(&bare))
         .header("referer", app.url(&format!("/espaces/partage/{token}")))
         .send()
         .await
         .expect("file");
-    assert_eq!(from_page.status(), 200);
+    assert_eq!(forged.status(), 200);
+    let made_up = format!("{bare}?ouverture={}", "ab".repeat(32));
+    assert_eq!(get(&stranger, &app.url(&made_up)).await.status(), 200);
+    app.state.clock.set(
+        app.state
+            .clock
+            .now()
+            .checked_add(jiff::SignedDuration::from_mins(16))
+            .expect("later"),
+    );
+    assert_eq!(get(&stranger, &app.url(&shared.url)).await.status(), 200);
 
-    // The animators see each opening (the file's address opened directly is one too); a
-    // contributor sees the count only.
+    // The animators see each opening; a contributor sees the count only.
     let (_, seen) = document(&app, &agent, space, doc).await;
     let seen = seen.expect("document");
-    assert_eq!(seen.openings.len(), 3);
-    assert_eq!(seen.shares[0].openings, 3);
+    assert_eq!(seen.openings.len(), 5);
+    assert_eq!(seen.shares[0].openings, 5);
     let (_, by_contributor) = document(&app, &contributor, space, doc).await;
     assert!(by_contributor.expect("document").openings.is_empty());
 
@@ -1035,7 +1051,7 @@ async fn a_share_link_opens_without_an_account_is_logged_and_stops_when_revoked_
     assert!(seen.shares.iter().all(|s| s.revoked || s.expired));
     assert_eq!(
         seen.openings.len(),
-        4,
+        6,
         "openings of ended links are not logged"
     );
 }
@@ -1205,7 +1221,10 @@ async fn a_module_switched_off_answers_404_at_every_address() {
     let app = TestApp::spawn().await;
     let (space, agent) = space(&app).await;
     let id = space.to_string();
-    assert_eq!(upload(&app, &agent, space, None, "plan.pdf", PDF_1).await.0, 200);
+    assert_eq!(
+        upload(&app, &agent, space, None, "plan.pdf", PDF_1).await.0,
+        200
+    );
     let doc: i64 = sqlx::query_scalar("SELECT id FROM space_documents WHERE space_id = $1")
         .bind(space)
         .fetch_one(&app.state.db.pool)
@@ -1241,7 +1260,9 @@ async fn a_module_switched_off_answers_404_at_every_address() {
             ],
         )
         .await;
-    let event = event.unwrap_or_else(|e| panic!("{status} {e:?}")).to_string();
+    let event = event
+        .unwrap_or_else(|e| panic!("{status} {e:?}"))
+        .to_string();
     let (_, feed) = app
         .call_json::<String>(&agent, "espaces/calendar_feed", &[("id", &id)])
         .await;
@@ -1249,13 +1270,18 @@ async fn a_module_switched_off_answers_404_at_every_address() {
 
     let calls: Vec<(&str, Vec<(&str, &str)>)> = vec![
         ("espaces/documents", vec![("id", &id)]),
-        ("espaces/document", vec![("id", &id), ("document", &doc_arg)]),
+        (
+            "espaces/document",
+            vec![("id", &id), ("document", &doc_arg)],
+        ),
         ("espaces/forum", vec![("id", &id)]),
         ("espaces/calendar", vec![("id", &id)]),
         ("espaces/event", vec![("id", &id), ("event", &event)]),
     ];
     let addresses = [
-        app.url(&format!("/espaces/{space}/documents/{doc}/versions/{version}/fichier")),
+        app.url(&format!(
+            "/espaces/{space}/documents/{doc}/versions/{version}/fichier"
+        )),
         app.url(&format!("/espaces/{space}/agenda/{event}/ics")),
         feed.clone(),
         shared_file.clone(),
@@ -1270,29 +1296,22 @@ async fn a_module_switched_off_answers_404_at_every_address() {
             for address in addresses {
                 let status = agent.get(address).send().await.expect("get").status();
                 // An ended share link's file sends the reader to the link's page, which says so.
-                let status = if status.is_redirection() { 404 } else { status.as_u16() };
+                let status = if status.is_redirection() {
+                    404
+                } else {
+                    status.as_u16()
+                };
                 assert_eq!(status, expected, "{address}");
             }
         }
     };
     statuses(200).await;
 
-    let settings = |modules: &'static [&'static str]| {
-        let mut form = vec![
-            ("id".to_string(), id.clone()),
-            ("settings[name]".to_string(), "Jardins partagés".to_string()),
-            ("settings[visibility]".to_string(), "private".to_string()),
-        ];
-        for (i, m) in modules.iter().enumerate() {
-            form.push((format!("settings[modules][{i}]"), m.to_string()));
-        }
-        form
-    };
     let save = |modules: &'static [&'static str]| {
-        let (app, agent, form) = (&app, &agent, settings(modules));
+        let (app, agent) = (&app, &agent);
         async move {
-            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-            assert_eq!(app.call(agent, "espaces/save_settings", &form).await.status(), 200);
+            app.set_space_modules(agent, space, "Jardins partagés", modules)
+                .await
         }
     };
     save(&["wiki"]).await;
@@ -1320,7 +1339,10 @@ async fn a_folder_is_renamed_and_deleted_only_when_empty() {
         let (app, agent, id) = (&app, &agent, id.clone());
         async move {
             let form = [("id", id.as_str()), ("name", name)];
-            app.call_json::<i64>(agent, "espaces/create_folder", &form).await.1.expect("folder")
+            app.call_json::<i64>(agent, "espaces/create_folder", &form)
+                .await
+                .1
+                .expect("folder")
         }
     };
     let reports = folder("Rapports").await;
@@ -1329,8 +1351,13 @@ async fn a_folder_is_renamed_and_deleted_only_when_empty() {
         let (app, id, client) = (&app, id.clone(), client.clone());
         async move {
             let folder = folder.to_string();
-            let form = [("id", id.as_str()), ("folder", folder.as_str()), ("name", name)];
-            app.call_json::<()>(&client, "espaces/rename_folder", &form).await
+            let form = [
+                ("id", id.as_str()),
+                ("folder", folder.as_str()),
+                ("name", name),
+            ];
+            app.call_json::<()>(&client, "espaces/rename_folder", &form)
+                .await
         }
     };
     let delete = |client: &Client, folder: i64| {
@@ -1338,10 +1365,15 @@ async fn a_folder_is_renamed_and_deleted_only_when_empty() {
         async move {
             let folder = folder.to_string();
             let form = [("id", id.as_str()), ("folder", folder.as_str())];
-            app.call_json::<i64>(&client, "espaces/delete_folder", &form).await
+            app.call_json::<i64>(&client, "espaces/delete_folder", &form)
+                .await
         }
     };
-    assert_eq!(rename(&agent, reports, "photos").await.0, 422, "a sibling's name");
+    assert_eq!(
+        rename(&agent, reports, "photos").await.0,
+        422,
+        "a sibling's name"
+    );
     assert_eq!(rename(&agent, reports, "../x").await.0, 422);
     assert_eq!(rename(&agent, reports, "Comptes rendus").await.0, 200);
     let name: String = sqlx::query_scalar("SELECT name FROM space_folders WHERE id = $1")
@@ -1356,7 +1388,12 @@ async fn a_folder_is_renamed_and_deleted_only_when_empty() {
     assert_eq!(delete(&reader, reports).await.0, 403);
     assert_eq!(delete(&stranger, reports).await.0, 404);
 
-    assert_eq!(upload(&app, &agent, space, Some(reports), "bilan.pdf", PDF_1).await.0, 200);
+    assert_eq!(
+        upload(&app, &agent, space, Some(reports), "bilan.pdf", PDF_1)
+            .await
+            .0,
+        200
+    );
     let (status, refused) = delete(&agent, reports).await;
     assert_eq!(status, 409);
     assert!(matches!(refused, Err(AppError::Conflict(ref k)) if k == "error-folder-not-empty"));
@@ -1366,11 +1403,21 @@ async fn a_folder_is_renamed_and_deleted_only_when_empty() {
         .await
         .expect("document");
     let (status, _) = app
-        .call_json::<()>(&agent, "espaces/delete_document", &[("id", &id), ("document", &doc.to_string())])
+        .call_json::<()>(
+            &agent,
+            "espaces/delete_document",
+            &[("id", &id), ("document", &doc.to_string())],
+        )
         .await;
     assert_eq!(status, 200);
-    assert_eq!(delete(&agent, reports).await.0, 409, "its document is in the bin");
-    let (status, emptied) = app.call_json::<u64>(&agent, "espaces/empty_bin", &[("id", &id)]).await;
+    assert_eq!(
+        delete(&agent, reports).await.0,
+        409,
+        "its document is in the bin"
+    );
+    let (status, emptied) = app
+        .call_json::<u64>(&agent, "espaces/empty_bin", &[("id", &id)])
+        .await;
     assert_eq!((status, emptied.ok()), (200, Some(1)));
     assert_eq!(delete(&agent, reports).await, (200, Ok(0)));
     assert_eq!(delete(&agent, reports).await.0, 404, "gone");
@@ -1387,17 +1434,29 @@ async fn two_writers_of_one_name_at_once_get_the_answer_of_the_check() {
         let (app, agent, id) = (&app, &agent, id.clone());
         async move {
             let form = [("id", id.as_str()), ("name", "Simultané")];
-            app.call_json::<i64>(agent, "espaces/create_folder", &form).await.0
+            app.call_json::<i64>(agent, "espaces/create_folder", &form)
+                .await
+                .0
         }
     });
     let mut statuses = futures_util::future::join_all(creations).await;
     statuses.sort_unstable();
-    assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 1, "{statuses:?}");
-    assert!(statuses.iter().all(|s| *s == 200 || *s == 422), "{statuses:?}");
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 200).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert!(
+        statuses.iter().all(|s| *s == 200 || *s == 422),
+        "{statuses:?}"
+    );
     // Uploads of one new name: one document, every upload one of its versions.
     let uploads = (0..4).map(|_| upload(&app, &agent, space, None, "ensemble.pdf", PDF_1));
     let results = futures_util::future::join_all(uploads).await;
-    assert!(results.iter().all(|(status, _)| *status == 200), "{results:?}");
+    assert!(
+        results.iter().all(|(status, _)| *status == 200),
+        "{results:?}"
+    );
     let (documents, versions): (i64, i64) = sqlx::query_as(
         "SELECT COUNT(DISTINCT d.id), COUNT(v.id) FROM space_documents d JOIN space_document_versions v ON v.document_id = d.id \
          WHERE d.space_id = $1 AND d.name = 'ensemble.pdf'",
@@ -1407,4 +1466,65 @@ async fn two_writers_of_one_name_at_once_get_the_answer_of_the_check() {
     .await
     .expect("counts");
     assert_eq!((documents, versions), (1, 4));
+}
+
+/// Without JavaScript, making a share link lands back on the document's page, which shows
+/// the new link to its maker — checked by the server: the same address opened by another
+/// member, more than ten minutes later, after a revocation, or with another token of the
+/// right shape shows no link.
+#[tokio::test]
+async fn a_share_link_made_without_javascript_is_shown_to_its_maker_only() {
+    let app = TestApp::spawn().await;
+    let (space, agent) = space(&app).await;
+    assert_eq!(
+        upload(&app, &agent, space, None, "plan.pdf", PDF_1).await.0,
+        200
+    );
+    let (_, listed) = documents(&app, &agent, space, 0, "").await;
+    let doc = listed.expect("documents").documents.remove(0).id;
+    let other = member(&app, space, "con@paris.example", SpaceRole::Contributor).await;
+    let page = format!("/espaces/{space}/documents/{doc}");
+    let (id, doc_arg) = (space.to_string(), doc.to_string());
+    let landed = app
+        .post_plain_form(
+            &agent,
+            &page,
+            "espaces/share_document",
+            &[("id", &id), ("document", &doc_arg), ("days", "7")],
+        )
+        .await;
+    let token = landed
+        .location
+        .strip_prefix(&format!("{page}?lien="))
+        .unwrap_or_else(|| panic!("back on the document's page: {}", landed.location))
+        .to_string();
+    let shown = |html: &str| html.contains("data-testid=\"share-link\"");
+    assert!(shown(&landed.html), "the maker sees the new link");
+    assert!(landed.html.contains(&format!("/espaces/partage/{token}")));
+    assert!(
+        !shown(&app.page_html(&other, &landed.location).await),
+        "not another member"
+    );
+    let made_up = format!("{page}?lien={}", "ab".repeat(32));
+    assert!(
+        !shown(&app.page_html(&agent, &made_up).await),
+        "not a made-up token"
+    );
+    app.state.clock.set(
+        app.state
+            .clock
+            .now()
+            .checked_add(jiff::SignedDuration::from_mins(11))
+            .expect("later"),
+    );
+    assert!(
+        !shown(&app.page_html(&agent, &landed.location).await),
+        "not ten minutes later"
+    );
+    // The link itself works for its ten days, whatever the page shows.
+    let stranger = app.client();
+    let (status, _) = app
+        .call_json::<SharedDocument>(&stranger, "espaces/shared_document", &[("token", &token)])
+        .await;
+    assert_eq!(status, 200);
 }

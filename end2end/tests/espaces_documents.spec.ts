@@ -67,10 +67,9 @@ test("a file dropped in, a new version, a share link opened then revoked", async
   await hydrated(stranger);
   await expect(stranger.getByRole("heading", { level: 1, name: "Rapport chantier.txt" })).toBeVisible();
   await checkAccessibility(stranger);
-  // Fetched as the link on the page fetches it (its Referer: the page, already logged).
+  // Fetched by the page's link, which carries the proof of the page's opening: no second one.
   const download = await stranger.request.get(
     (await stranger.getByRole("link", { name: "Télécharger" }).getAttribute("href")) ?? "",
-    { headers: { referer: stranger.url() } },
   );
   expect(download.status()).toBe(200);
   expect(await download.text()).toBe("Version 2 du compte rendu.\n");

@@ -189,7 +189,7 @@ test("a partner joins, shares files and a mention; the agent follows, plans, sha
   await third.goto(shareLink);
   await expect(third.getByRole("heading", { level: 1, name: file })).toBeVisible();
   const href = (await third.getByRole("link", { name: "Télécharger" }).getAttribute("href")) ?? "";
-  const fetched = await third.request.get(href, { headers: { referer: third.url() } });
+  const fetched = await third.request.get(href);
   expect(fetched.status()).toBe(200);
   expect(await fetched.text()).toBe("Relevé corrigé : 14 mares.\n");
   await page.reload();

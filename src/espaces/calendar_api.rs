@@ -17,7 +17,7 @@ use {
         },
         server::{
             access::module_role,
-            activity::{record, NewActivity},
+            activity::{record, MailTo, NewActivity},
             calendar_mail, calendar_rules,
             calendar_rules::Occurrence,
             calendar_store::{self, EventRow},
@@ -134,7 +134,13 @@ fn item(row: &EventRow, occurrence: &Occurrence, dates: &HumanDates) -> Occurren
 /// Whether `occurrence` falls on local `day` of the reader (`from`..`to` its instants); an
 /// all-day event on the days of its own dates.
 #[cfg(feature = "ssr")]
-fn on_day(all_day: bool, occurrence: &Occurrence, day: Date, from: Timestamp, to: Timestamp) -> bool {
+fn on_day(
+    all_day: bool,
+    occurrence: &Occurrence,
+    day: Date,
+    from: Timestamp,
+    to: Timestamp,
+) -> bool {
     if all_day {
         occurrence.date <= day && day < occurrence.end.date()
     } else {
@@ -146,9 +152,10 @@ fn on_day(all_day: bool, occurrence: &Occurrence, day: Date, from: Timestamp, to
 /// The weekday's name in the reader's language.
 #[cfg(feature = "ssr")]
 fn weekday(dates: &HumanDates, day: Date) -> String {
-    dates
-        .locale()
-        .t(&format!("calendar-weekday-{}", day.weekday().to_monday_one_offset()))
+    dates.locale().t(&format!(
+        "calendar-weekday-{}",
+        day.weekday().to_monday_one_offset()
+    ))
 }
 
 /// Space `id`'s calendar over one period: `view` (`agenda`, the default: the 31 days from
@@ -161,6 +168,7 @@ pub async fn load_calendar(
     id: i64,
     #[server(default)] view: String,
     #[server(default)] date: String,
+    #[server(default)] lien: String,
 ) -> Result<CalendarPage, AppError> {
     respond(
         async {
@@ -215,7 +223,10 @@ pub async fn load_calendar(
                     let end = last
                         .checked_add(i64::from(6 - last.weekday().to_monday_zero_offset()).days())
                         .map_err(|_| AppError::field("date", "calendar-error-date"))?;
-                    let length = start.until(end).map(|s| i64::from(s.get_days()) + 1).unwrap_or(35);
+                    let length = start
+                        .until(end)
+                        .map(|s| i64::from(s.get_days()) + 1)
+                        .unwrap_or(35);
                     (
                         start,
                         length,
@@ -226,10 +237,19 @@ pub async fn load_calendar(
                 }
             };
             let bad_date = || AppError::field("date", "calendar-error-date");
-            let (previous, next) = (previous.map_err(|_| bad_date())?, next.map_err(|_| bad_date())?);
+            let (previous, next) = (
+                previous.map_err(|_| bad_date())?,
+                next.map_err(|_| bad_date())?,
+            );
             let end_day = first.checked_add(days.days()).map_err(|_| bad_date())?;
-            let from = first.to_zoned(reader.clone()).map_err(|_| bad_date())?.timestamp();
-            let to = end_day.to_zoned(reader.clone()).map_err(|_| bad_date())?.timestamp();
+            let from = first
+                .to_zoned(reader.clone())
+                .map_err(|_| bad_date())?
+                .timestamp();
+            let to = end_day
+                .to_zoned(reader.clone())
+                .map_err(|_| bad_date())?
+                .timestamp();
             let (space_name, space_zone, zone) = zone_of(&state, id).await?;
             // All-day events are dated in the space's zone: a day wider on each side.
             let widen = jiff::SignedDuration::from_hours(24);
@@ -245,7 +265,8 @@ pub async fn load_calendar(
             let mut exceptions = calendar_store::exceptions(&state.db, id).await?;
             let mut found: Vec<(&EventRow, Occurrence)> = Vec::new();
             for row in &rows {
-                let Some(series) = row.series(&zone, exceptions.remove(&row.id).unwrap_or_default())
+                let Some(series) =
+                    row.series(&zone, exceptions.remove(&row.id).unwrap_or_default())
                 else {
                     continue;
                 };
@@ -261,8 +282,13 @@ pub async fn load_calendar(
             while day < end_day {
                 let next_day = day.tomorrow().map_err(|_| bad_date())?;
                 let (day_from, day_to) = (
-                    day.to_zoned(reader.clone()).map_err(|_| bad_date())?.timestamp(),
-                    next_day.to_zoned(reader.clone()).map_err(|_| bad_date())?.timestamp(),
+                    day.to_zoned(reader.clone())
+                        .map_err(|_| bad_date())?
+                        .timestamp(),
+                    next_day
+                        .to_zoned(reader.clone())
+                        .map_err(|_| bad_date())?
+                        .timestamp(),
                 );
                 let items: Vec<OccurrenceItem> = found
                     .iter()
@@ -281,11 +307,15 @@ pub async fn load_calendar(
                 }
                 day = next_day;
             }
-            let has_feed = match caller.id() {
+            let (has_feed, new_feed_link) = match caller.id() {
                 Some(user) if access.role.is_some() => {
-                    calendar_store::has_feed(&state.db, id, user).await?
+                    let now = state.clock.now_seconds();
+                    let new = calendar_store::feed_made_just_now(&state.db, id, user, &lien, now)
+                        .await?
+                        .then(|| state.config.public_link(&feed_path(&lien)));
+                    (calendar_store::has_feed(&state.db, id, user).await?, new)
                 }
-                _ => false,
+                _ => (false, None),
             };
             Ok(CalendarPage {
                 space_id: id,
@@ -301,6 +331,7 @@ pub async fn load_calendar(
                 can_create: access.allows(SpaceAction::Contribute),
                 has_feed,
                 is_member: access.role.is_some(),
+                new_feed_link,
             })
         }
         .await,
@@ -368,10 +399,9 @@ pub async fn load_event(id: i64, event: i64) -> Result<EventDetail, AppError> {
             };
             let locale = dates.locale();
             let recurrence_end = match (row.until_date.as_deref(), row.occurrences) {
-                (Some(until), _) => locale.t_with(
-                    "calendar-until",
-                    &[("date", dates.date(until).text)],
-                ),
+                (Some(until), _) => {
+                    locale.t_with("calendar-until", &[("date", dates.date(until).text)])
+                }
                 (None, Some(count)) => {
                     locale.t_with("calendar-count", &[("count", count.to_string())])
                 }
@@ -389,7 +419,11 @@ pub async fn load_event(id: i64, event: i64) -> Result<EventDetail, AppError> {
                 start_time: start.strftime("%H:%M").to_string(),
                 end_date: last_day.to_string(),
                 end_time: series.end.strftime("%H:%M").to_string(),
-                all_day: if series.all_day { "on".into() } else { String::new() },
+                all_day: if series.all_day {
+                    "on".into()
+                } else {
+                    String::new()
+                },
                 place: row.place.clone(),
                 description: row.description.clone(),
                 recurrence: row.recurrence.code().into(),
@@ -454,8 +488,9 @@ pub async fn save_event(
                     row.id
                 }
                 None => {
-                    let new = calendar_store::insert(&mut tx, id, &checked, &zone, Some(author), now)
-                        .await?;
+                    let new =
+                        calendar_store::insert(&mut tx, id, &checked, &zone, Some(author), now)
+                            .await?;
                     record(
                         &mut tx,
                         &NewActivity {
@@ -466,6 +501,7 @@ pub async fn save_event(
                             subject: checked.title.clone(),
                             link: format!("/espaces/{id}/agenda/{new}"),
                             mentioned: vec![],
+                            mail_to: MailTo::Everyone,
                         },
                         now,
                     )
@@ -521,7 +557,9 @@ pub async fn cancel_occurrence(
                 .parse::<Date>()
                 .map_err(|_| AppError::field("date", "calendar-error-date"))?;
             let (_, _, zone) = zone_of(&state, id).await?;
-            let series = row.series(&zone, BTreeSet::new()).ok_or(AppError::Internal)?;
+            let series = row
+                .series(&zone, BTreeSet::new())
+                .ok_or(AppError::Internal)?;
             if row.recurrence == Recurrence::None || !series.has_occurrence_on(day) {
                 return Err(AppError::field("date", "calendar-error-no-occurrence"));
             }
@@ -592,6 +630,12 @@ pub async fn answer_event(id: i64, event: i64, answer: String) -> Result<Answer,
     )
 }
 
+/// The address of the iCalendar feed `token` opens.
+#[cfg(feature = "ssr")]
+fn feed_path(token: &str) -> String {
+    format!("/espaces/agenda/{token}.ics")
+}
+
 /// Gives the caller (a member of space `id`) a new private link to the space's iCalendar
 /// feed, for Outlook, Thunderbird or a phone to subscribe to; the previous link stops
 /// working. Answers the link (shown once: only its digest is kept). 403 for a non-member who
@@ -608,9 +652,11 @@ pub async fn new_calendar_feed(id: i64) -> Result<String, AppError> {
             }
             let token =
                 calendar_store::new_feed(&state.db, id, user, state.clock.now_seconds()).await?;
-            Ok(state
-                .config
-                .public_link(&format!("/espaces/agenda/{token}.ics")))
+            redirect_plain_form(&crate::link_token::shown_once(
+                &format!("/espaces/{id}/agenda"),
+                &token,
+            ));
+            Ok(state.config.public_link(&feed_path(&token)))
         }
         .await,
     )

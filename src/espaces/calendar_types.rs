@@ -109,8 +109,11 @@ pub enum CalendarView {
 }
 
 impl CalendarView {
-    pub const ALL: &'static [CalendarView] =
-        &[CalendarView::Agenda, CalendarView::Week, CalendarView::Month];
+    pub const ALL: &'static [CalendarView] = &[
+        CalendarView::Agenda,
+        CalendarView::Week,
+        CalendarView::Month,
+    ];
 
     /// The code used in links (`?vue=`).
     pub fn code(self) -> &'static str {
@@ -231,6 +234,9 @@ pub struct CalendarPage {
     /// Whether the caller (a member) has a private feed link.
     pub has_feed: bool,
     pub is_member: bool,
+    /// The feed link the caller just made, shown once to a browser without JavaScript
+    /// (`crate::link_token::SHOWN_ONCE_PARAMETER`).
+    pub new_feed_link: Option<String>,
 }
 
 /// An attendee and their answer.

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {
     super::{
-        documents_types::{clean_name, shared_file_url, shared_page_path},
+        documents_types::{clean_name, previewable, shared_file_url, shared_page_path},
         server::{
             access::module_role,
             document_shares::{self, Shared},
@@ -25,9 +25,10 @@ use {
     crate::{
         accounts::server::Caller,
         error::AppResult,
-        query_text,
+        link_token, query_text,
         server::{
             app_state, human_dates::HumanDates, redirect_plain_form, respond, state::AppState,
+            tokens,
         },
     },
 };
@@ -49,17 +50,6 @@ async fn open_for(id: i64, action: SpaceAction) -> AppResult<(AppState, i64, Spa
     access.require(action)?;
     let account = caller.account_id()?;
     Ok((state, account, access))
-}
-
-/// Managing the bin: animators (and site admins) of a live space.
-#[cfg(feature = "ssr")]
-fn require_bin_keeper(access: &SpaceAccess) -> AppResult<()> {
-    access.require(SpaceAction::Contribute)?;
-    if access.acting_role() == Some(SpaceRole::Animator) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
 }
 
 /// A folder id from a form: 0 or less is the top.
@@ -121,13 +111,18 @@ pub async fn load_documents(
 }
 
 /// One document of space `id`: its versions; for contributors its share links, for animators
-/// their openings. A document in the bin only for contributors and animators.
+/// their openings. A document in the bin only for contributors and animators. `lien`: the
+/// token of a share link the caller just made without JavaScript, shown again once checked.
 #[server(endpoint = "espaces/document")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "espaces/document", skip_all, fields(account = tracing::field::Empty, id = id)))]
-pub async fn load_document(id: i64, document: i64) -> Result<DocumentPage, AppError> {
+pub async fn load_document(
+    id: i64,
+    document: i64,
+    #[server(default)] lien: String,
+) -> Result<DocumentPage, AppError> {
     respond(
         async {
-            let (state, _, access) = open(id).await?;
+            let (state, caller, access) = open(id).await?;
             let dates = HumanDates::for_reader().await?;
             let now = state.clock.now_seconds();
             let tree = FolderTree::load(&state.db, id).await?;
@@ -153,6 +148,18 @@ pub async fn load_document(id: i64, document: i64) -> Result<DocumentPage, AppEr
             } else {
                 Vec::new()
             };
+            let new_link = match caller.id() {
+                Some(account)
+                    if writer
+                        && document_shares::made_just_now(
+                            &state.db, document, account, &lien, now,
+                        )
+                        .await? =>
+                {
+                    Some(state.config.public_link(&shared_page_path(&lien)))
+                }
+                _ => None,
+            };
             Ok(DocumentPage {
                 space: spaces::home(&state.db, &access, now).await?,
                 path: tree.path(row.folder_id),
@@ -163,6 +170,7 @@ pub async fn load_document(id: i64, document: i64) -> Result<DocumentPage, AppEr
                 openings,
                 all_folders: tree.choices(),
                 share_max_days: state.config.espaces.share_link_max_days,
+                new_link,
             })
         }
         .await,
@@ -399,7 +407,7 @@ pub async fn restore_document(id: i64, document: i64) -> Result<(), AppError> {
     respond(
         async {
             let (state, _, access) = open(id).await?;
-            require_bin_keeper(&access)?;
+            access.require_keeper()?;
             match documents::from_bin(&state.db, id, document).await {
                 Ok(()) => {}
                 Err(BackError::NotFound) => return Err(AppError::NotFound),
@@ -422,7 +430,7 @@ pub async fn empty_bin(id: i64, #[server(default)] document: i64) -> Result<u64,
     respond(
         async {
             let (state, _, access) = open(id).await?;
-            require_bin_keeper(&access)?;
+            access.require_keeper()?;
             let only = (document > 0).then_some(document);
             let gone = documents::empty_bin(&state.db, &state.storage, id, only).await?;
             if only.is_some() && gone == 0 {
@@ -457,6 +465,10 @@ pub async fn share_document(id: i64, document: i64, days: i64) -> Result<String,
             let token =
                 document_shares::create(&state.db, document, account, now, now + days * 86_400)
                     .await?;
+            redirect_plain_form(&link_token::shown_once(
+                &format!("/espaces/{id}/documents/{document}"),
+                &token,
+            ));
             Ok(state.config.public_link(&shared_page_path(&token)))
         }
         .await,
@@ -512,14 +524,19 @@ pub async fn open_shared_document(token: String) -> Result<SharedDocument, AppEr
             else {
                 return Err(AppError::NotFound);
             };
-            document_shares::log_opening(&state.db, share, now).await?;
+            // The page's links carry the opening's proof: the file fetched from here is
+            // this opening, not another (`documents_routes::shared_download`).
+            let (proof, proof_hash) = tokens::issue();
+            document_shares::log_opening(&state.db, share, now, Some(&proof_hash)).await?;
             let dates = HumanDates::for_reader().await?;
+            let url = format!("{}?ouverture={proof}", shared_file_url(token.trim()));
             Ok(SharedDocument {
                 name,
                 size,
+                preview_url: previewable(&content_type).then(|| format!("{url}&affichage=inline")),
                 content_type,
                 expires: dates.instant(expires_at),
-                url: shared_file_url(token.trim()),
+                url,
             })
         }
         .await,

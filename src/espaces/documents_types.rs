@@ -224,6 +224,9 @@ pub struct DocumentPage {
     pub all_folders: Vec<FolderChoice>,
     /// The longest life of a share link, in days.
     pub share_max_days: i64,
+    /// The share link the caller just made, shown once to a browser without JavaScript
+    /// (`crate::link_token::SHOWN_ONCE_PARAMETER`).
+    pub new_link: Option<String>,
 }
 
 /// A document in the bin.
@@ -251,8 +254,10 @@ pub struct SharedDocument {
     pub size: i64,
     pub content_type: String,
     pub expires: HumanTime,
-    /// Where the file is downloaded.
+    /// Where the file is downloaded, with this opening's proof (`?ouverture=`).
     pub url: String,
+    /// Where it is shown in the browser (images and PDF), with the same proof.
+    pub preview_url: Option<String>,
 }
 
 /// Where a share link's file is downloaded.

@@ -243,6 +243,18 @@ impl SpaceAccess {
         }
     }
 
+    /// What only animators do in a module (restore from a bin, empty it): contributing to a
+    /// live space as an animator (a site admin counts as one); 403 for anyone else, 409 in an
+    /// archived space.
+    pub fn require_keeper(&self) -> Result<(), AppError> {
+        self.require(SpaceAction::Contribute)?;
+        if self.acting_role() == Some(SpaceRole::Animator) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
     /// Every action the caller may take now, for pages to show their controls.
     pub fn actions(&self) -> Vec<SpaceAction> {
         SpaceAction::ALL

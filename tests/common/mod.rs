@@ -222,7 +222,11 @@ impl TestApp {
             .filter_map(|v| v.split(';').next())
             .collect::<Vec<_>>()
             .join("; ");
-        assert!(!cookie.is_empty(), "sign-in answered {} without a session", response.status());
+        assert!(
+            !cookie.is_empty(),
+            "sign-in answered {} without a session",
+            response.status()
+        );
         cookie
     }
 
@@ -254,6 +258,28 @@ impl TestApp {
         .await
         .expect("member added");
         id
+    }
+
+    /// Saves space `space`'s settings as `client` (one of its animators): named `name`,
+    /// private, using only `modules` (codes: "documents", "forum"…); asserts they were taken.
+    pub async fn set_space_modules(
+        &self,
+        client: &reqwest::Client,
+        space: i64,
+        name: &str,
+        modules: &[&str],
+    ) {
+        let mut form = vec![
+            ("id".to_string(), space.to_string()),
+            ("settings[name]".to_string(), name.to_string()),
+            ("settings[visibility]".to_string(), "private".to_string()),
+        ];
+        for (i, module) in modules.iter().enumerate() {
+            form.push((format!("settings[modules][{i}]"), module.to_string()));
+        }
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let response = self.call(client, "espaces/save_settings", &form).await;
+        assert_eq!(response.status(), 200, "settings saved");
     }
 
     /// Grants `role` (with `scope` "d:<id>"/"s:<id>") directly in the database.

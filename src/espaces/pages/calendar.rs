@@ -33,11 +33,13 @@ pub fn SpaceCalendarPage() -> impl IntoView {
             id(),
             q.get("vue").unwrap_or_default(),
             q.get("date").unwrap_or_default(),
+            q.get(crate::link_token::SHOWN_ONCE_PARAMETER)
+                .unwrap_or_default(),
         )
     };
-    let page = Resource::new(key, |(id, view, date)| async move {
+    let page = Resource::new(key, |(id, view, date, lien)| async move {
         match id {
-            Some(id) => load_calendar(id, view, date).await,
+            Some(id) => load_calendar(id, view, date, lien).await,
             None => Err(crate::error::AppError::NotFound),
         }
     });
@@ -115,7 +117,7 @@ fn Calendar(
         <p class="hint">{use_locale().t_with("calendar-zone-note", &[("zone", page.space_zone.clone())])}</p>
         {body}
         {page.can_create.then(|| view! { <NewEvent id save/> <Import id/> })}
-        {page.is_member.then(|| view! { <Feed id has_feed=page.has_feed feed revoke/> })}
+        {page.is_member.then(|| view! { <Feed id has_feed=page.has_feed new_link=page.new_feed_link.clone() feed revoke/> })}
     }
 }
 
@@ -273,10 +275,17 @@ fn Import(id: i64) -> impl IntoView {
 fn Feed(
     id: i64,
     has_feed: bool,
+    /// The link just made by a form posted without JavaScript.
+    new_link: Option<String>,
     feed: ServerAction<NewCalendarFeed>,
     revoke: ServerAction<RevokeCalendarFeed>,
 ) -> impl IntoView {
-    let link = move || feed.value().get().and_then(Result::ok);
+    let link = move || {
+        feed.value()
+            .get()
+            .and_then(Result::ok)
+            .or_else(|| new_link.clone())
+    };
     view! {
         <section class="panel">
             <h2>{t("calendar-feed")}</h2>

@@ -23,7 +23,7 @@ use crate::{
     },
 };
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// Whether the caller writes in the space's documents (sees the bin and share links): a
 /// contributor or an animator, or a site admin.
@@ -50,17 +50,21 @@ struct Actions {
 pub fn SpaceDocumentPage() -> impl IntoView {
     let id = space_id();
     let params = use_params_map();
+    let query = use_query_map();
     let key = move || {
         (
             id(),
             params
                 .with(|p| p.get("document"))
                 .and_then(|d| d.parse::<i64>().ok()),
+            query
+                .with(|q| q.get(crate::link_token::SHOWN_ONCE_PARAMETER))
+                .unwrap_or_default(),
         )
     };
-    let page = Resource::new(key, |(id, document)| async move {
+    let page = Resource::new(key, |(id, document, lien)| async move {
         match (id, document) {
-            (Some(id), Some(document)) => load_document(id, document).await,
+            (Some(id), Some(document)) => load_document(id, document, lien).await,
             _ => Err(crate::error::AppError::NotFound),
         }
     });
@@ -85,18 +89,24 @@ pub fn SpaceDocumentPage() -> impl IntoView {
             <FormError value=actions.restore.value()/>
             <FormError value=actions.revoke.value()/>
             <FormError value=actions.moved.value()/>
-            {move || actions.share.value().get().and_then(Result::ok).map(|link| view! {
-                <div class="alert alert-success" role="status">
-                    <p>{t("documents-share-made")}</p>
-                    <p><a href=link.clone() class="share-link" data-testid="share-link">{link.clone()}</a></p>
-                </div>
-            })}
+            {move || actions.share.value().get().and_then(Result::ok).map(|link| view! { <NewLink link/> })}
             <Transition fallback=move || view! { <p>{t("loading")}</p> }>
                 {move || page.get().map(|result| match result {
                     Ok(data) => view! { <Document data actions/> }.into_any(),
                     Err(error) => view! { <ErrorPage error/> }.into_any(),
                 })}
             </Transition>
+        </div>
+    }
+}
+
+/// A share link just made, shown once.
+#[component]
+fn NewLink(link: String) -> impl IntoView {
+    view! {
+        <div class="alert alert-success" role="status">
+            <p>{t("documents-share-made")}</p>
+            <p><a href=link.clone() class="share-link" data-testid="share-link">{link.clone()}</a></p>
         </div>
     }
 }
@@ -114,6 +124,7 @@ fn Document(data: DocumentPage, actions: Actions) -> impl IntoView {
         openings,
         all_folders,
         share_max_days,
+        new_link,
     } = data;
     let id = space.id;
     let doc = document.id;
@@ -126,6 +137,7 @@ fn Document(data: DocumentPage, actions: Actions) -> impl IntoView {
     let preview =
         previewable(&document.content_type).then(|| format!("{download}?affichage=inline"));
     view! {
+        {new_link.map(|link| view! { <NewLink link/> })}
         <SpaceHeader space=space.clone()/>
         <nav aria-label=t("documents-path") class="breadcrumbs">
             <a href=base.clone()>{t("documents-top")}</a>

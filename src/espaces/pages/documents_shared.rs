@@ -4,7 +4,7 @@
 //! message); an unknown one is the site's 404 page. Each opening is logged for the animators.
 
 use crate::{
-    espaces::{documents_api::open_shared_document, documents_types::previewable},
+    espaces::documents_api::open_shared_document,
     i18n::{t, use_locale},
     ui::{sizes::byte_size, status_pages::ErrorPage, time::TimeTag},
 };
@@ -25,8 +25,7 @@ pub fn SharedDocumentPage() -> impl IntoView {
                 {move || shared.get().map(|result| match result {
                     Ok(document) => {
                         let locale = use_locale();
-                        let preview = previewable(&document.content_type)
-                            .then(|| format!("{}?affichage=inline", document.url));
+                        let preview = document.preview_url.clone();
                         view! {
                             <Title text=document.name.clone()/>
                             <h1>{document.name.clone()}</h1>

@@ -6,7 +6,7 @@
 //! (at once, or the daily digest) are in `activity_mail.rs`.
 
 use super::{
-    activity_lines::{Line, LINE_COLUMNS, LINE_JOINS},
+    activity_lines::{Line, LINE_COLUMNS, LINE_JOINS, MODULE_ON},
     activity_mail,
 };
 use crate::{
@@ -39,6 +39,19 @@ pub struct NewActivity {
     /// Accounts mentioned (the forum's `@Name`); only current members of the space other
     /// than the actor are recorded.
     pub mentioned: Vec<i64>,
+    /// Who of the members asking for an e-mail at once gets one.
+    pub mail_to: MailTo,
+}
+
+/// The members with the "e-mail at once" setting a line is mailed to (the digest and the
+/// feed show every line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MailTo {
+    /// All of them (a new document, thread, reply, event).
+    Everyone,
+    /// Only those it mentions: a line that exists to tell them (an edit adding a mention),
+    /// which would be noise in everyone's inbox.
+    Mentioned,
 }
 
 /// The SQL condition "member `m`'s access has not ended at `$now`" (`$n` given).
@@ -48,7 +61,7 @@ fn current(now_param: &str) -> String {
 
 /// Records `activity` at `at` (Unix seconds) on `conn` — call it inside the transaction of
 /// the change it reports — with its mentions, and queues one mail job for each member who
-/// asked for an e-mail at once (not the actor). Returns the line's id. After the commit, wake
+/// asked for an e-mail at once (not the actor; see [`MailTo`]). Returns the line's id. After the commit, wake
 /// the job worker (`app.jobs.wake()`).
 pub async fn record(
     conn: &mut AnyConnection,
@@ -95,6 +108,9 @@ pub async fn record(
     .fetch_all(&mut *conn)
     .await?;
     for user_id in recipients {
+        if activity.mail_to == MailTo::Mentioned && !activity.mentioned.contains(&user_id) {
+            continue;
+        }
         jobs::enqueue(
             &mut *conn,
             NewJob {
@@ -224,6 +240,10 @@ pub async fn set_notify(
 
 /// The SQL expression counting space `s`'s lines newer than member `m`'s last visit (or
 /// joining) and not their own — the "news" of "my spaces".
-pub const NEWS_COUNT: &str = "(SELECT COUNT(*) FROM space_activity a WHERE a.space_id = s.id \
-     AND a.created_at > COALESCE(m.last_visit_at, m.joined_at) \
-     AND (a.actor_id IS NULL OR a.actor_id <> m.user_id))";
+pub fn news_count() -> String {
+    format!(
+        "(SELECT COUNT(*) FROM space_activity a WHERE a.space_id = s.id \
+         AND a.created_at > COALESCE(m.last_visit_at, m.joined_at) \
+         AND (a.actor_id IS NULL OR a.actor_id <> m.user_id) AND {MODULE_ON})"
+    )
+}

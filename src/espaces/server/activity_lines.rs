@@ -27,9 +27,18 @@ pub const LINE_COLUMNS: &str =
     "a.id, a.space_id, s.name AS space_name, a.actor_id, u.display_name AS actor, \
      a.module, a.action, a.subject, a.link, a.created_at";
 
-/// The joins [`LINE_COLUMNS`] reads.
-pub const LINE_JOINS: &str =
-    "space_activity a JOIN spaces s ON s.id = a.space_id LEFT JOIN users u ON u.id = a.actor_id";
+/// The joins [`LINE_COLUMNS`] reads. Only lines of a module the space uses: one switched off
+/// takes its lines and mentions out of the feed, "my spaces" and the mails (they come back if
+/// it is switched on again). Every line shown or mailed goes through this or [`MODULE_ON`]
+/// (the administrators' "last activity" and the live page's signal count every line).
+pub const LINE_JOINS: &str = "space_activity a JOIN spaces s ON s.id = a.space_id \
+     JOIN space_modules sm ON sm.space_id = a.space_id AND sm.module = a.module \
+     LEFT JOIN users u ON u.id = a.actor_id";
+
+/// The SQL condition "line `a`'s module is on in its space", for counts that do not read
+/// [`LINE_JOINS`].
+pub const MODULE_ON: &str =
+    "EXISTS (SELECT 1 FROM space_modules sm WHERE sm.space_id = a.space_id AND sm.module = a.module)";
 
 impl Line {
     /// The line for a page: its time in `dates`' zone and language; `new` when it came after

@@ -6,7 +6,7 @@
 //! failed send is retried by the worker. Both re-check at sending time that the recipient is
 //! still a member with that setting: a member removed in between hears nothing more.
 
-use super::activity_lines::{Line, LINE_COLUMNS, LINE_JOINS};
+use super::activity_lines::{Line, LINE_COLUMNS, LINE_JOINS, MODULE_ON};
 use crate::{
     accounts::{server::store::recipient, types::shown_name},
     i18n::Locale,
@@ -100,7 +100,8 @@ pub fn send_activity(app: AppState, job: Job) -> JobFuture {
             ("link", app.config.public_link(&line.link)),
             (
                 "manage",
-                app.config.public_link(&format!("/espaces/{}", line.space_id)),
+                app.config
+                    .public_link(&format!("/espaces/{}", line.space_id)),
             ),
         ];
         app.mailer
@@ -131,9 +132,11 @@ pub fn periodic(every_seconds: u64) -> Round {
 pub async fn round(app: &AppState) -> Result<usize, sqlx::Error> {
     let db = &app.db;
     let at = app.clock.now_seconds();
-    let waiting = "FROM space_members m JOIN space_activity a ON a.space_id = m.space_id \
-         AND a.id > m.digest_through AND (a.actor_id IS NULL OR a.actor_id <> m.user_id) \
-         WHERE m.notify = 'digest' AND (m.access_ends_at IS NULL OR m.access_ends_at > $1)";
+    let waiting = format!(
+        "FROM space_members m JOIN space_activity a ON a.space_id = m.space_id \
+         AND a.id > m.digest_through AND (a.actor_id IS NULL OR a.actor_id <> m.user_id) AND {MODULE_ON} \
+         WHERE m.notify = 'digest' AND (m.access_ends_at IS NULL OR m.access_ends_at > $1)"
+    );
     let users: Vec<i64> = sqlx::query_scalar(&format!(
         "SELECT DISTINCT m.user_id {waiting} ORDER BY m.user_id"
     ))

@@ -7,7 +7,7 @@
 
 use super::{
     access::{module_on, module_role_in},
-    activity::{record, NewActivity},
+    activity::{record, MailTo, NewActivity},
     calendar_ics, calendar_import, calendar_store,
 };
 use crate::{
@@ -39,7 +39,10 @@ pub fn routes() -> Router<AppState> {
 fn calendar_response(body: String, file_name: &str) -> Response {
     (
         [
-            (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()),
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_string(),
+            ),
             (
                 header::CONTENT_DISPOSITION,
                 format!("inline; filename=\"{file_name}\""),
@@ -185,7 +188,8 @@ async fn save_imported(
     let now = app.clock.now_seconds();
     let mut tx = app.db.begin_write().await?;
     for imported in events {
-        let event = calendar_store::insert(&mut tx, id, &imported.event, zone, Some(user), now).await?;
+        let event =
+            calendar_store::insert(&mut tx, id, &imported.event, zone, Some(user), now).await?;
         for day in &imported.exceptions {
             calendar_store::set_exception(&mut tx, event, *day, false).await?;
         }
@@ -206,6 +210,7 @@ async fn save_imported(
             subject,
             link: format!("/espaces/{id}/agenda"),
             mentioned: vec![],
+            mail_to: MailTo::Everyone,
         },
         now,
     )

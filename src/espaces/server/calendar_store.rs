@@ -59,16 +59,18 @@ impl EventRow {
 }
 
 /// A space's name and time zone (the city's when the stored name is unknown).
-pub async fn space_zone(db: &Db, space_id: i64) -> Result<Option<(String, String, TimeZone)>, sqlx::Error> {
+pub async fn space_zone(
+    db: &Db,
+    space_id: i64,
+) -> Result<Option<(String, String, TimeZone)>, sqlx::Error> {
     let row: Option<(String, String)> =
         sqlx::query_as("SELECT name, time_zone FROM spaces WHERE id = $1")
             .bind(space_id)
             .fetch_optional(&db.pool)
             .await?;
     Ok(row.map(|(name, zone_name)| {
-        let zone = zone_named(&zone_name).unwrap_or_else(|| {
-            zone_named("Europe/Paris").unwrap_or(TimeZone::UTC)
-        });
+        let zone = zone_named(&zone_name)
+            .unwrap_or_else(|| zone_named("Europe/Paris").unwrap_or(TimeZone::UTC));
         (name, zone_name, zone)
     }))
 }
@@ -297,7 +299,13 @@ pub async fn invite(
 }
 
 /// Records `user`'s answer to event `id`; false when they are not invited.
-pub async fn answer(db: &Db, id: i64, user: i64, answer: Answer, at: i64) -> Result<bool, sqlx::Error> {
+pub async fn answer(
+    db: &Db,
+    id: i64,
+    user: i64,
+    answer: Answer,
+    at: i64,
+) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE space_event_attendees SET answer = $3, answered_at = $4 WHERE event_id = $1 AND user_id = $2",
     )
@@ -331,6 +339,32 @@ pub async fn new_feed(db: &Db, space_id: i64, user: i64, at: i64) -> Result<Stri
     .await?;
     tx.commit().await?;
     Ok(token)
+}
+
+/// Whether `token` is `user`'s current feed link of `space_id`, made less than
+/// [`SHOWN_AGAIN_SECONDS`](crate::link_token::SHOWN_AGAIN_SECONDS) before `now`: only then is
+/// it shown again (the new link of a form posted without JavaScript).
+pub async fn feed_made_just_now(
+    db: &Db,
+    space_id: i64,
+    user: i64,
+    token: &str,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    if !crate::link_token::well_formed(token) {
+        return Ok(false);
+    }
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT space_id FROM space_calendar_feeds WHERE token_hash = $1 AND space_id = $2 \
+         AND user_id = $3 AND created_at > $4",
+    )
+    .bind(tokens::digest(token))
+    .bind(space_id)
+    .bind(user)
+    .bind(now - crate::link_token::SHOWN_AGAIN_SECONDS)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(found.is_some())
 }
 
 /// Revokes `user`'s feed token of `space_id`; whether there was one.

@@ -31,6 +31,32 @@ pub async fn create(
     Ok(token)
 }
 
+/// Whether `token` is a link of `document` that `by` made less than
+/// [`SHOWN_AGAIN_SECONDS`](crate::link_token::SHOWN_AGAIN_SECONDS) before `now` and did not
+/// revoke: only then is it shown again (the new link of a form posted without JavaScript).
+pub async fn made_just_now(
+    db: &Db,
+    document: i64,
+    by: i64,
+    token: &str,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    if !crate::link_token::well_formed(token) {
+        return Ok(false);
+    }
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM space_document_shares WHERE token_hash = $1 AND document_id = $2 \
+         AND created_by = $3 AND created_at > $4 AND revoked_at IS NULL",
+    )
+    .bind(tokens::digest(token))
+    .bind(document)
+    .bind(by)
+    .bind(now - crate::link_token::SHOWN_AGAIN_SECONDS)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(found.is_some())
+}
+
 /// Revokes share link `share` of a document of space `space_id`; false when there is no such
 /// link still valid.
 pub async fn revoke(
@@ -177,14 +203,49 @@ pub async fn find(db: &Db, token: &str, now: i64) -> Result<Shared, sqlx::Error>
     })
 }
 
-/// Logs one opening of share link `share` at `at`.
-pub async fn log_opening(db: &Db, share: i64, at: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO space_document_share_openings (share_id, opened_at) VALUES ($1, $2)")
-        .bind(share)
-        .bind(at)
-        .execute(&db.pool)
-        .await?;
+/// How long the proof of an opening of a share link's page covers the file fetched from it
+/// (seconds): later, a fetch with that proof is an opening of its own.
+pub const PROOF_SECONDS: i64 = 15 * 60;
+
+/// Logs one opening of share link `share` at `at`. `proof_hash`: the digest of the proof the
+/// link's page hands its download and preview links (`None` for a direct fetch of the file).
+pub async fn log_opening(
+    db: &Db,
+    share: i64,
+    at: i64,
+    proof_hash: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO space_document_share_openings (share_id, opened_at, proof_hash) VALUES ($1, $2, $3)",
+    )
+    .bind(share)
+    .bind(at)
+    .bind(proof_hash)
+    .execute(&db.pool)
+    .await?;
     Ok(())
+}
+
+/// Whether `proof` is that of an opening of `share`'s page less than [`PROOF_SECONDS`] before
+/// `now`: a file fetched with it is part of that opening, not a new one.
+pub async fn within_opening(
+    db: &Db,
+    share: i64,
+    proof: &str,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    if !crate::link_token::well_formed(proof) {
+        return Ok(false);
+    }
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM space_document_share_openings WHERE proof_hash = $1 AND share_id = $2 AND opened_at > $3",
+    )
+    .bind(tokens::digest(proof))
+    .bind(share)
+    .bind(now - PROOF_SECONDS)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(found.is_some())
 }
 
 /// The current version of `document`: (name, storage key, type, size).

@@ -6,7 +6,7 @@
 use crate::{
     espaces::{
         documents_types::{name_key, BinRow, DocumentRow, FolderChoice, FolderRow, VersionRow},
-        server::activity::{record, NewActivity},
+        server::activity::{record, MailTo, NewActivity},
         types::Module,
     },
     server::{
@@ -647,6 +647,7 @@ async fn add_version_once(db: &Db, new: &NewVersion<'_>) -> Result<(i64, i64), V
             subject: new.name.to_string(),
             link: format!("/espaces/{}/documents/{document}", new.space_id),
             mentioned: vec![],
+            mail_to: MailTo::Everyone,
         },
         new.at,
     )
@@ -712,6 +713,7 @@ pub async fn restore_version(
             subject: name,
             link: format!("/espaces/{space_id}/documents/{document}"),
             mentioned: vec![],
+            mail_to: MailTo::Everyone,
         },
         at,
     )

@@ -16,7 +16,7 @@ use super::{
 };
 use crate::{
     accounts::server::Caller,
-    error::AppError,
+    error::{AppError, Race},
     espaces::{
         documents_types::{previewable, shared_page_path, upload_name},
         types::{Module, SpaceAccess, SpaceAction, SpaceRole},
@@ -97,6 +97,21 @@ struct Outcome {
 impl Outcome {
     fn refused(status: StatusCode, key: &'static str) -> Outcome {
         Outcome { status, key }
+    }
+
+    /// A database error while recording `what`: a [`Race`] is a 409 with its message (as
+    /// `AppError::from` answers it), anything else is logged and internal.
+    fn database(error: sqlx::Error, what: &str) -> Outcome {
+        match Race::of(&error) {
+            Some(race) => {
+                tracing::warn!(%error, ?race, "documents: {what} refused by a change at the same moment");
+                Outcome::refused(StatusCode::CONFLICT, race.message_key())
+            }
+            None => {
+                tracing::error!(%error, "documents: {what} failed");
+                Outcome::refused(StatusCode::INTERNAL_SERVER_ERROR, "error-internal")
+            }
+        }
     }
 }
 
@@ -205,13 +220,7 @@ pub async fn upload(
                         Ok(false) => {
                             break Outcome::refused(StatusCode::NOT_FOUND, "error-not-found")
                         }
-                        Err(error) => {
-                            tracing::error!(%error, "documents: folder lookup failed");
-                            break Outcome::refused(
-                                StatusCode::INTERNAL_SERVER_ERROR,
-                                "error-internal",
-                            );
-                        }
+                        Err(error) => break Outcome::database(error, "folder lookup"),
                     }
                 }
             }
@@ -316,8 +325,7 @@ async fn store(
     .execute(&state.db.pool)
     .await
     {
-        tracing::error!(%error, "documents: pending upload not recorded");
-        return Err(Outcome::refused(StatusCode::INTERNAL_SERVER_ERROR, "error-internal"));
+        return Err(Outcome::database(error, "pending upload"));
     }
     let body = futures_util::stream::once(async move { Ok(Bytes::from(head)) }).chain(field);
     let size = match state.storage.put_stream(&key, body, Some(limit)).await {
@@ -383,10 +391,7 @@ async fn store(
                 VersionError::NameRace => {
                     Outcome::refused(StatusCode::CONFLICT, "error-document-name-taken")
                 }
-                VersionError::Db(error) => {
-                    tracing::error!(%error, "documents: version not recorded");
-                    Outcome::refused(StatusCode::INTERNAL_SERVER_ERROR, "error-internal")
-                }
+                VersionError::Db(error) => Outcome::database(error, "version"),
             })
         }
     }
@@ -397,6 +402,9 @@ async fn store(
 pub struct Display {
     #[serde(default)]
     affichage: String,
+    /// A shared file's: the proof of the opening of the link's page it was fetched from.
+    #[serde(default)]
+    ouverture: String,
 }
 
 impl Display {
@@ -480,14 +488,13 @@ pub async fn download(
 }
 
 /// `GET /espaces/partage/{token}/fichier`: the current version of a shared document, for
-/// anyone holding a valid link, logged as an opening unless fetched from the link's page
-/// (its `Referer`: the page logged itself); an ended or unknown link goes to its page, which
-/// says so.
+/// anyone holding a valid link, logged as an opening unless fetched with the proof of a
+/// recent opening of the link's page (`?ouverture=`: the page logged itself); an ended or
+/// unknown link goes to its page, which says so.
 pub async fn shared_download(
     State(state): State<AppState>,
     Path(token): Path<String>,
     Query(display): Query<Display>,
-    headers: HeaderMap,
 ) -> Response {
     let now = state.clock.now_seconds();
     let (share, document) = match document_shares::find(&state.db, &token, now).await {
@@ -509,16 +516,22 @@ pub async fn shared_download(
     };
     match document_shares::current_file(&state.db, document).await {
         Ok(Some((name, key, content_type, _))) => {
-            // The link's page logged its own opening; the file's address opened directly
-            // (sent on, bookmarked) is an opening too.
-            let page = shared_page_path(&token);
-            let from_page = headers
-                .get(header::REFERER)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|r| url::Url::parse(r).ok())
-                .is_some_and(|r| r.path() == page);
+            // The link's page logged its own opening and gave its links that opening's
+            // proof; the file's address opened otherwise (sent on, bookmarked, the proof
+            // too old or made up) is an opening too.
+            let from_page =
+                match document_shares::within_opening(&state.db, share, &display.ouverture, now)
+                    .await
+                {
+                    Ok(known) => known,
+                    Err(error) => {
+                        tracing::error!(%error, "documents: opening proof lookup failed");
+                        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+                    }
+                };
             if !from_page {
-                if let Err(error) = document_shares::log_opening(&state.db, share, now).await {
+                if let Err(error) = document_shares::log_opening(&state.db, share, now, None).await
+                {
                     tracing::error!(%error, "documents: opening not logged");
                     return StatusCode::INTERNAL_SERVER_ERROR.into_response();
                 }

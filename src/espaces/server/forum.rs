@@ -5,7 +5,7 @@
 //! (`forum_reads`). The checks of who may do what are the server functions' (`forum_api.rs`),
 //! on the facts [`thread_facts`] and [`post_facts`] read. Reading lists: `forum_read.rs`.
 
-use super::activity::{self, NewActivity};
+use super::activity::{self, MailTo, NewActivity};
 use crate::{
     espaces::{forum_types::ThreadModeration, types::Module},
     server::{
@@ -199,10 +199,20 @@ async fn tell(
     link: String,
 ) -> Result<(), sqlx::Error> {
     let mentioned = members_mentioned(conn, writing.space_id, writing.body, writing.at).await?;
-    tell_mentioned(conn, writing, action, title, link, mentioned).await
+    tell_mentioned(
+        conn,
+        writing,
+        action,
+        title,
+        link,
+        mentioned,
+        MailTo::Everyone,
+    )
+    .await
 }
 
-/// Records `writing`'s line of activity with `mentioned` told of it.
+/// Records `writing`'s line of activity with `mentioned` told of it, mailed at once to
+/// `mail_to`.
 async fn tell_mentioned(
     conn: &mut AnyConnection,
     writing: Writing<'_>,
@@ -210,6 +220,7 @@ async fn tell_mentioned(
     title: &str,
     link: String,
     mentioned: Vec<i64>,
+    mail_to: MailTo,
 ) -> Result<(), sqlx::Error> {
     activity::record(
         conn,
@@ -221,6 +232,7 @@ async fn tell_mentioned(
             subject: title.to_string(),
             link,
             mentioned,
+            mail_to,
         },
         writing.at,
     )
@@ -247,7 +259,15 @@ pub async fn start(
     .bind(writing.at)
     .fetch_one(&mut *conn)
     .await?;
-    let post = insert_post(conn, thread, writing.author, Some(title), writing.body, writing.at).await?;
+    let post = insert_post(
+        conn,
+        thread,
+        writing.author,
+        Some(title),
+        writing.body,
+        writing.at,
+    )
+    .await?;
     let link = format!("/espaces/{}/forum/{thread}", writing.space_id);
     tell(conn, writing, "activity-forum-thread", title, link).await?;
     Ok((thread, post))
@@ -260,7 +280,15 @@ pub async fn reply(
     writing: Writing<'_>,
     thread: &ThreadFacts,
 ) -> Result<i64, sqlx::Error> {
-    let post = insert_post(conn, thread.id, writing.author, None, writing.body, writing.at).await?;
+    let post = insert_post(
+        conn,
+        thread.id,
+        writing.author,
+        None,
+        writing.body,
+        writing.at,
+    )
+    .await?;
     sqlx::query("UPDATE forum_threads SET last_post_at = $2 WHERE id = $1")
         .bind(thread.id)
         .bind(writing.at)
@@ -315,7 +343,16 @@ pub async fn edit(db: &Db, post: &PostFacts, writing: Writing<'_>) -> Result<(),
             "/espaces/{}/forum/{}#message-{}",
             writing.space_id, post.thread_id, post.id
         );
-        tell_mentioned(&mut tx, writing, "activity-forum-edit", &title, link, added).await?;
+        tell_mentioned(
+            &mut tx,
+            writing,
+            "activity-forum-edit",
+            &title,
+            link,
+            added,
+            MailTo::Mentioned,
+        )
+        .await?;
     }
     tx.commit().await
 }
@@ -356,10 +393,14 @@ pub async fn moderate(
 ) -> Result<(), sqlx::Error> {
     let query = match action {
         ThreadModeration::Pin => {
-            sqlx::query("UPDATE forum_threads SET pinned_at = $2 WHERE id = $1").bind(thread).bind(at)
+            sqlx::query("UPDATE forum_threads SET pinned_at = $2 WHERE id = $1")
+                .bind(thread)
+                .bind(at)
         }
         ThreadModeration::Lock => {
-            sqlx::query("UPDATE forum_threads SET locked_at = $2 WHERE id = $1").bind(thread).bind(at)
+            sqlx::query("UPDATE forum_threads SET locked_at = $2 WHERE id = $1")
+                .bind(thread)
+                .bind(at)
         }
         ThreadModeration::Unpin => {
             sqlx::query("UPDATE forum_threads SET pinned_at = NULL WHERE id = $1").bind(thread)

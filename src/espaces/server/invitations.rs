@@ -60,11 +60,15 @@ pub enum InviteError {
 }
 
 /// Records an invitation and its mail job in one transaction; a pending invitation of the same
-/// address to the same space is revoked first (the new one replaces it). Returns its id.
+/// address to the same space is revoked first (the new one replaces it). Returns its id. The
+/// space's row is locked first, so invitations to one space follow each other: two of one
+/// address at the same instant end with the later one pending (without the lock, on
+/// PostgreSQL, both saw none pending and the unique index refused the second).
 pub async fn invite(app: &AppState, invitation: &NewInvitation<'_>) -> Result<i64, InviteError> {
     // A write first: on SQLite a transaction that reads, then writes, fails when another
     // writer committed in between (SQLITE_BUSY_SNAPSHOT); a refusal rolls this back.
     let mut tx = app.db.begin_write().await?;
+    members::lock_space(&mut tx, invitation.space_id).await?;
     sqlx::query(
         "UPDATE space_invitations SET revoked_at = $3 WHERE space_id = $1 AND email = $2 AND accepted_at IS NULL AND revoked_at IS NULL",
     )
@@ -218,11 +222,13 @@ pub async fn by_id(db: &Db, id: i64) -> Result<Option<Invitation>, sqlx::Error> 
 /// How many invitations `account` sent since `since` (Unix seconds), in every space: what
 /// `[espaces] invitations_per_day` limits.
 pub async fn sent_since(db: &Db, account: i64, since: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM space_invitations WHERE invited_by = $1 AND created_at > $2")
-        .bind(account)
-        .bind(since)
-        .fetch_one(&db.pool)
-        .await
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM space_invitations WHERE invited_by = $1 AND created_at > $2",
+    )
+    .bind(account)
+    .bind(since)
+    .fetch_one(&db.pool)
+    .await
 }
 
 /// Pending invitations to `email` (for an account whose address is verified: "my spaces").

@@ -137,7 +137,7 @@ pub async fn mine(db: &Db, user_id: i64, now: i64) -> Result<Vec<SpaceSummary>, 
         &format!("SELECT s.id, s.name, s.description, s.visibility, m.role, s.archived_at, {} AS news FROM spaces s \
          JOIN space_members m ON m.space_id = s.id \
          WHERE m.user_id = $1 AND (m.access_ends_at IS NULL OR m.access_ends_at > $2) \
-         ORDER BY CASE WHEN s.archived_at IS NULL THEN 0 ELSE 1 END, s.name, s.id", super::activity::NEWS_COUNT),
+         ORDER BY CASE WHEN s.archived_at IS NULL THEN 0 ELSE 1 END, s.name, s.id", super::activity::news_count()),
     )
     .bind(user_id)
     .bind(now)
