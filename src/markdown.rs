@@ -9,20 +9,22 @@ use ammonia::{Builder, UrlRelative};
 use pulldown_cmark::{html, Options, Parser};
 use std::{collections::HashSet, sync::OnceLock};
 
-fn sanitizer() -> &'static Builder<'static> {
-    static SANITIZER: OnceLock<Builder<'static>> = OnceLock::new();
-    SANITIZER.get_or_init(|| {
-        let mut builder = Builder::default();
-        builder
-            .url_schemes(HashSet::from(["http", "https", "mailto"]))
-            .url_relative(UrlRelative::PassThrough)
-            .link_rel(Some("noopener noreferrer nofollow ugc"))
-            .strip_comments(true);
-        builder
-    })
+/// The allowed tags, attributes and URL schemes.
+fn allowed() -> Builder<'static> {
+    let mut builder = Builder::default();
+    builder
+        .url_schemes(HashSet::from(["http", "https", "mailto"]))
+        .url_relative(UrlRelative::PassThrough)
+        .link_rel(Some("noopener noreferrer nofollow ugc"))
+        .strip_comments(true);
+    builder
 }
 
-/// Renders `markdown` (CommonMark with tables, strikethrough and footnotes) to safe HTML.
+fn sanitizer() -> &'static Builder<'static> {
+    static SANITIZER: OnceLock<Builder<'static>> = OnceLock::new();
+    SANITIZER.get_or_init(allowed)
+}
+
 /// The text of rendered HTML without its tags (for feed summaries, which are plain text).
 pub fn plain_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
@@ -44,12 +46,121 @@ pub fn plain_text(html: &str) -> String {
         .to_string()
 }
 
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_FOOTNOTES);
+
+/// Renders `markdown` (CommonMark with tables, strikethrough and footnotes) to safe HTML.
 pub fn render(markdown: &str) -> String {
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut unsafe_html, Parser::new_ext(markdown, options));
+    html::push_html(&mut unsafe_html, Parser::new_ext(markdown, OPTIONS));
     sanitizer().clean(&unsafe_html).to_string()
+}
+
+/// What heading ids start with, so that no heading takes an id the page itself uses.
+pub const ANCHOR_PREFIX: &str = "section-";
+
+/// One heading of a text, for its table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Heading {
+    /// 1 to 6.
+    pub level: u8,
+    pub text: String,
+    /// The id of its element in [`render_outlined`]'s HTML (with [`ANCHOR_PREFIX`]).
+    pub anchor: String,
+}
+
+/// [`render`], each heading given an id made from its text (lower case letters and digits
+/// joined by `-`; `-2`, `-3`… for a repeated one), with the list of headings: a long page's
+/// table of contents (the wiki's).
+pub fn render_outlined(markdown: &str) -> (String, Vec<Heading>) {
+    let (events, headings) = outlined_events(markdown);
+    let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut unsafe_html, events.into_iter());
+    (
+        outlined_sanitizer().clean(&unsafe_html).to_string(),
+        headings,
+    )
+}
+
+/// The headings [`render_outlined`] lists, without rendering (cheaper: no HTML, no sanitiser).
+pub fn outline(markdown: &str) -> Vec<Heading> {
+    outlined_events(markdown).1
+}
+
+/// `markdown`'s events, each heading given its id, and the headings.
+fn outlined_events(markdown: &str) -> (Vec<pulldown_cmark::Event<'_>>, Vec<Heading>) {
+    use pulldown_cmark::{Event, Tag, TagEnd};
+    let mut events: Vec<Event> = Vec::new();
+    let mut headings = Vec::new();
+    let mut used: Vec<String> = Vec::new();
+    let mut open: Option<(usize, String)> = None;
+    for event in Parser::new_ext(markdown, OPTIONS) {
+        match &event {
+            Event::Start(Tag::Heading { .. }) => open = Some((events.len(), String::new())),
+            Event::Text(text) | Event::Code(text) => {
+                if let Some((_, heading)) = open.as_mut() {
+                    heading.push_str(text);
+                }
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some((at, text)) = open.take() {
+                    // Prefixed here: the sanitiser prefixes the ids it finds unless they
+                    // already start with the prefix ("Section 2" is `section-section-2`).
+                    let base = format!("{ANCHOR_PREFIX}{}", slug(&text));
+                    let mut anchor = base.clone();
+                    let mut n = 1;
+                    while used.contains(&anchor) {
+                        n += 1;
+                        anchor = format!("{base}-{n}");
+                    }
+                    used.push(anchor.clone());
+                    if let Event::Start(Tag::Heading { id, .. }) = &mut events[at] {
+                        *id = Some(anchor.clone().into());
+                    }
+                    headings.push(Heading {
+                        level: *level as u8,
+                        text: text.trim().to_string(),
+                        anchor,
+                    });
+                }
+            }
+            _ => {}
+        }
+        events.push(event);
+    }
+    (events, headings)
+}
+
+/// A heading's text as an id: lower-case letters and digits, other runs as one `-`.
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "titre".into()
+    } else {
+        out
+    }
+}
+
+/// [`sanitizer`] that keeps the ids of headings, prefixed with [`ANCHOR_PREFIX`].
+fn outlined_sanitizer() -> &'static Builder<'static> {
+    static SANITIZER: OnceLock<Builder<'static>> = OnceLock::new();
+    SANITIZER.get_or_init(|| {
+        let mut builder = allowed();
+        for tag in ["h1", "h2", "h3", "h4", "h5", "h6"] {
+            builder.add_tag_attributes(tag, ["id"]);
+        }
+        builder.id_prefix(Some(ANCHOR_PREFIX));
+        builder
+    })
 }
 
 #[cfg(test)]
@@ -135,6 +246,37 @@ mod tests {
         assert!(html.contains("<table>") && html.contains("<td>2</td>"));
         assert!(
             html.contains("<img src=\"/images/velo.png\" alt=\"vélo\">"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn headings_get_ids_for_a_table_of_contents() {
+        let (html, headings) = super::render_outlined(
+            "# Plan vélo\n\n## Pistes\n\ntexte\n\n## Pistes\n\n### Section 2\n\n<h2 id=\"x\" onclick=\"alert(1)\">brut</h2>\n",
+        );
+        let anchors: Vec<&str> = headings.iter().map(|h| h.anchor.as_str()).collect();
+        assert_eq!(
+            anchors,
+            [
+                "section-plan-vélo",
+                "section-pistes",
+                "section-pistes-2",
+                "section-section-2"
+            ]
+        );
+        assert!(html.contains("<h3 id=\"section-section-2\">"), "{html}");
+        assert_eq!(
+            (headings[1].level, headings[1].text.as_str()),
+            (2, "Pistes")
+        );
+        assert!(
+            html.contains("<h1 id=\"section-plan-vélo\">Plan vélo</h1>"),
+            "{html}"
+        );
+        assert!(html.contains("<h2 id=\"section-pistes-2\">"), "{html}");
+        assert!(
+            html.contains("id=\"section-x\"") && !html.contains("onclick"),
             "{html}"
         );
     }

@@ -15,7 +15,11 @@ use parvis::{
     accounts::types::Role,
     error::AppError,
     espaces::types::SpaceRole,
-    wiki::types::{WikiIndex, WikiPageView},
+    wiki::{
+        history_types::{WikiBlame, WikiHistory},
+        server::revision_round,
+        types::{WikiIndex, WikiPageView},
+    },
 };
 use reqwest::Client;
 use std::time::Duration;
@@ -43,15 +47,27 @@ async fn wiki(app: &TestApp) -> Wiki {
     app.grant("agathe@paris.example", Role::HostAgent, Some(service))
         .await;
     let (status, id) = app
-        .call_json::<i64>(&animator, "espaces/create", &[("template", "plan"), ("name", "Plan vélo")])
+        .call_json::<i64>(
+            &animator,
+            "espaces/create",
+            &[("template", "plan"), ("name", "Plan vélo")],
+        )
         .await;
     assert_eq!(status, 200, "{id:?}");
     let id = id.expect("space");
     let mut cookies = Vec::new();
     let mut ada_id = 0;
     for (email, name, role) in [
-        ("ada@example.org", "Ada Lovelace", Some(SpaceRole::Contributor)),
-        ("bob@example.org", "Bob Martin", Some(SpaceRole::Contributor)),
+        (
+            "ada@example.org",
+            "Ada Lovelace",
+            Some(SpaceRole::Contributor),
+        ),
+        (
+            "bob@example.org",
+            "Bob Martin",
+            Some(SpaceRole::Contributor),
+        ),
         ("rita@example.org", "Rita Lectrice", Some(SpaceRole::Reader)),
         ("omar@example.org", "Omar Dehors", None),
     ] {
@@ -64,7 +80,9 @@ async fn wiki(app: &TestApp) -> Wiki {
         }
         cookies.push(app.session_cookie(email, PASSWORD).await);
     }
-    let page = create(app, &animator, id, "Itinéraires").await.expect("page");
+    let page = create(app, &animator, id, "Itinéraires")
+        .await
+        .expect("page");
     let [ada_cookie, bob_cookie, reader_cookie, outsider_cookie] =
         <[String; 4]>::try_from(cookies).expect("four");
     Wiki {
@@ -81,9 +99,13 @@ async fn wiki(app: &TestApp) -> Wiki {
 }
 
 async fn create(app: &TestApp, client: &Client, space: i64, title: &str) -> Result<i64, AppError> {
-    app.call_json::<i64>(client, "wiki/create", &[("id", &space.to_string()), ("title", title)])
-        .await
-        .1
+    app.call_json::<i64>(
+        client,
+        "wiki/create",
+        &[("id", &space.to_string()), ("title", title)],
+    )
+    .await
+    .1
 }
 
 async fn read(app: &TestApp, client: &Client, space: i64, page: i64) -> WikiPageView {
@@ -96,6 +118,28 @@ async fn read(app: &TestApp, client: &Client, space: i64, page: i64) -> WikiPage
         .await;
     assert_eq!(status, 200, "{view:?}");
     view.expect("page")
+}
+
+/// Editing goes quiet: the clock moves past the quiet time (and stays there: a test that
+/// calls this decides when revisions are cut) and the round cuts what changed; how many
+/// revisions were cut (counted in the database: the app's own worker runs the round too, and
+/// may be the one that cuts them).
+async fn quiet(app: &TestApp) -> i64 {
+    let count = || async {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM wiki_revisions")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .expect("count")
+    };
+    let before = count().await;
+    let later = jiff::SignedDuration::from_secs(revision_round::QUIET_SECONDS + 1);
+    app.state
+        .clock
+        .set(app.state.clock.now().checked_add(later).expect("later"));
+    revision_round::cut_quiet_pages(&app.state)
+        .await
+        .expect("round");
+    count().await - before
 }
 
 async fn log_rows(app: &TestApp, page: i64) -> i64 {
@@ -125,7 +169,10 @@ async fn pages_are_created_listed_and_refused_with_a_reason() {
     );
     for bad in ["", "[[x]]", "a|b", &"é".repeat(121)] {
         let refused = create(&app, &w.animator, w.id, bad).await;
-        assert!(matches!(refused, Err(AppError::Invalid(_))), "{bad:?}: {refused:?}");
+        assert!(
+            matches!(refused, Err(AppError::Invalid(_))),
+            "{bad:?}: {refused:?}"
+        );
     }
     let reader = app.sign_in("rita@example.org", PASSWORD).await;
     let refused = create(&app, &reader, w.id, "Lecture").await;
@@ -133,7 +180,9 @@ async fn pages_are_created_listed_and_refused_with_a_reason() {
     let outsider = app.sign_in("omar@example.org", PASSWORD).await;
     let hidden = create(&app, &outsider, w.id, "Dehors").await;
     assert!(matches!(hidden, Err(AppError::NotFound)), "{hidden:?}");
-    let second = create(&app, &w.animator, w.id, "Stationnement").await.expect("second");
+    let second = create(&app, &w.animator, w.id, "Stationnement")
+        .await
+        .expect("second");
     let (status, index) = app
         .call_json::<WikiIndex>(&reader, "wiki/index", &[("id", &w.id.to_string())])
         .await;
@@ -148,7 +197,11 @@ async fn pages_are_created_listed_and_refused_with_a_reason() {
         .send()
         .await
         .expect("page");
-    assert_eq!(html.status(), 404, "a visitor does not see a private space's page");
+    assert_eq!(
+        html.status(),
+        404,
+        "a visitor does not see a private space's page"
+    );
 }
 
 #[tokio::test]
@@ -158,18 +211,27 @@ async fn two_editors_converge_and_readers_get_the_text_rendered() {
     let mut ada = editor(&app, &w.ada_cookie, &w, 101).await;
     let mut bob = editor(&app, &w.bob_cookie, &w, 202).await;
     ada.append("# Itinéraires\n\nLa piste du canal").await;
-    bob.until("bob sees ada's text", |e| e.text().contains("canal")).await;
+    bob.until("bob sees ada's text", |e| e.text().contains("canal"))
+        .await;
     // Both type at once, at the same place.
     ada.append(" est ouverte.").await;
     bob.append(" sera élargie.").await;
-    ada.until("ada has both", |e| e.text().contains("ouverte") && e.text().contains("élargie"))
-        .await;
-    bob.until("bob has both", |e| e.text().contains("ouverte") && e.text().contains("élargie"))
-        .await;
+    ada.until("ada has both", |e| {
+        e.text().contains("ouverte") && e.text().contains("élargie")
+    })
+    .await;
+    bob.until("bob has both", |e| {
+        e.text().contains("ouverte") && e.text().contains("élargie")
+    })
+    .await;
     assert_eq!(ada.text(), bob.text(), "both screens show the same text");
-    assert!(log_rows(&app, w.page).await >= 3, "every update is in the log");
+    assert!(
+        log_rows(&app, w.page).await >= 3,
+        "every update is in the log"
+    );
+    assert_eq!(quiet(&app).await, 1, "editing went quiet: a revision");
     let view = read(&app, &w.animator, w.id, w.page).await;
-    assert!(view.html.contains("<h1>Itinéraires</h1>"), "{}", view.html);
+    assert!(view.html.contains("Itinéraires</h1>"), "{}", view.html);
     assert!(view.html.contains("ouverte") && view.html.contains("élargie"));
     let html = w
         .animator
@@ -180,13 +242,24 @@ async fn two_editors_converge_and_readers_get_the_text_rendered() {
         .text()
         .await
         .expect("html");
-    assert!(html.contains("La piste du canal"), "server-rendered for readers without JavaScript");
+    assert!(
+        html.contains("La piste du canal"),
+        "server-rendered for readers without JavaScript"
+    );
 
     // A page written with hostile Markdown is rendered safe.
-    ada.append("\n\n<script>alert(1)</script>[x](javascript:alert(1))").await;
-    bob.until("bob sees it", |e| e.text().contains("script")).await;
+    ada.append("\n\n<script>alert(1)</script>[x](javascript:alert(1))")
+        .await;
+    bob.until("bob sees it", |e| e.text().contains("script"))
+        .await;
+    assert_eq!(quiet(&app).await, 1);
     let view = read(&app, &w.animator, w.id, w.page).await;
-    assert!(!view.html.contains("<script") && !view.html.contains("href=\"javascript"), "{}", view.html);
+    assert_eq!(view.revision, Some(2), "readers get the new revision");
+    assert!(
+        !view.html.contains("<script") && !view.html.contains("href=\"javascript"),
+        "{}",
+        view.html
+    );
 }
 
 #[tokio::test]
@@ -198,7 +271,8 @@ async fn what_any_editor_was_shown_is_there_for_a_new_server_process() {
     for word in ["un ", "deux ", "trois ", "quatre "] {
         ada.append(word).await;
     }
-    bob.until("bob sees the four words", |e| e.text().contains("quatre")).await;
+    bob.until("bob sees the four words", |e| e.text().contains("quatre"))
+        .await;
     let shown = bob.text();
     // A second process on the same database (what a restart is, for the data): a new editor
     // gets exactly what was shown, from the log alone.
@@ -206,9 +280,13 @@ async fn what_any_editor_was_shown_is_there_for_a_new_server_process() {
     let mut carol = yjs::open(&base, &w.bob_cookie, w.id, w.page, 303)
         .await
         .expect("connected");
-    carol.until("the new process has the text", |e| e.text() == shown).await;
+    carol
+        .until("the new process has the text", |e| e.text() == shown)
+        .await;
 
-    // Compaction folds the log into the snapshot; the text is the same from it.
+    // Compaction folds the log into the snapshot (what the revisions hold: a revision first);
+    // the text is the same from it.
+    assert_eq!(quiet(&app).await, 1);
     let folded = parvis::wiki::server::compaction::compact_pages(&app.state, 1)
         .await
         .expect("compacted");
@@ -236,7 +314,8 @@ async fn what_any_editor_was_shown_is_there_for_a_new_server_process() {
     let offline = ada.text();
     assert!(offline.ends_with("cinq"), "{offline:?}");
     ada.pump(Duration::from_millis(300)).await;
-    bob.until("bob gets the offline edit", |e| e.text() == offline).await;
+    bob.until("bob gets the offline edit", |e| e.text() == offline)
+        .await;
 }
 
 #[tokio::test]
@@ -244,13 +323,20 @@ async fn the_server_decides_who_writes_and_who_they_are() {
     let app = TestApp::spawn().await;
     let w = wiki(&app).await;
     // Who may open the connection at all.
-    assert_eq!(yjs::open(&app.base, "", w.id, w.page, 1).await.err(), Some(401));
     assert_eq!(
-        yjs::open(&app.base, &w.outsider_cookie, w.id, w.page, 1).await.err(),
+        yjs::open(&app.base, "", w.id, w.page, 1).await.err(),
+        Some(401)
+    );
+    assert_eq!(
+        yjs::open(&app.base, &w.outsider_cookie, w.id, w.page, 1)
+            .await
+            .err(),
         Some(404)
     );
     assert_eq!(
-        yjs::open(&app.base, &w.ada_cookie, w.id, w.page + 100, 1).await.err(),
+        yjs::open(&app.base, &w.ada_cookie, w.id, w.page + 100, 1)
+            .await
+            .err(),
         Some(404)
     );
 
@@ -258,23 +344,41 @@ async fn the_server_decides_who_writes_and_who_they_are() {
     ada.append("Texte d'Ada.").await;
     // A reader reads live, and the empty answer to the server's sync step 1 is accepted…
     let mut rita = editor(&app, &w.reader_cookie, &w, 404).await;
-    rita.until("the reader has the text", |e| e.text() == "Texte d'Ada.").await;
+    rita.until("the reader has the text", |e| e.text() == "Texte d'Ada.")
+        .await;
     assert!(rita.closed.is_none());
     // …but an edit closes the connection, and nobody gets it.
     rita.append(" Ajout de Rita.").await;
-    rita.until("the reader is disconnected", |e| e.closed.is_some()).await;
-    assert_eq!(rita.closed.as_ref().map(|c| c.0), Some(1008), "{:?}", rita.closed);
+    rita.until("the reader is disconnected", |e| e.closed.is_some())
+        .await;
+    assert_eq!(
+        rita.closed.as_ref().map(|c| c.0),
+        Some(1008),
+        "{:?}",
+        rita.closed
+    );
     // Bob writing under Ada's client id is refused too (past what Ada wrote: what stays
     // within it names items the page has, and changes nothing).
     let mut bob = editor(&app, &w.bob_cookie, &w, 202).await;
-    bob.send_raw(yjs::update_frame(yjs::update_as(101, "Faux Ada, plus long que le texte d'Ada. ")))
+    bob.send_raw(yjs::update_frame(yjs::update_as(
+        101,
+        "Faux Ada, plus long que le texte d'Ada. ",
+    )))
+    .await;
+    bob.until("the forger is disconnected", |e| e.closed.is_some())
         .await;
-    bob.until("the forger is disconnected", |e| e.closed.is_some()).await;
-    assert_eq!(bob.closed.as_ref().map(|c| c.0), Some(1008), "{:?}", bob.closed);
+    assert_eq!(
+        bob.closed.as_ref().map(|c| c.0),
+        Some(1008),
+        "{:?}",
+        bob.closed
+    );
     ada.pump(Duration::from_millis(300)).await;
     assert_eq!(ada.text(), "Texte d'Ada.");
     assert_eq!(
-        parvis::wiki::server::reading::text(&app.state.db, w.page).await.expect("text"),
+        parvis::wiki::server::reading::text(&app.state.db, w.page)
+            .await
+            .expect("text"),
         "Texte d'Ada."
     );
 
@@ -282,17 +386,23 @@ async fn the_server_decides_who_writes_and_who_they_are() {
     let mut bob = editor(&app, &w.bob_cookie, &w, 203).await;
     bob.announce(r##"{"user":{"name":"Agathe Agent","color":"#000"},"cursor":{"index":3}}"##)
         .await;
-    ada.until("ada sees bob's presence", |e| e.presence.contains_key(&203)).await;
-    let state: serde_json::Value =
-        serde_json::from_str(&ada.presence[&203]).expect("json");
+    ada.until("ada sees bob's presence", |e| e.presence.contains_key(&203))
+        .await;
+    let state: serde_json::Value = serde_json::from_str(&ada.presence[&203]).expect("json");
     assert_eq!(state["user"]["name"], "Bob Martin");
     assert_eq!(state["cursor"]["index"], 3);
     // Echoing someone else's state (y-websocket sends back every state it receives) is left
     // out, not refused, and changes nobody's name.
     ada.announce_as(203, r#"{"user":{"name":"Faux"}}"#).await;
     let mut carol = editor(&app, &w.animator_cookie, &w, 205).await;
-    carol.until("carol sees bob", |e| e.presence.contains_key(&203)).await;
-    assert!(carol.presence[&203].contains("Bob Martin"), "{}", carol.presence[&203]);
+    carol
+        .until("carol sees bob", |e| e.presence.contains_key(&203))
+        .await;
+    assert!(
+        carol.presence[&203].contains("Bob Martin"),
+        "{}",
+        carol.presence[&203]
+    );
     assert!(ada.closed.is_none(), "{:?}", ada.closed);
     drop(carol);
     // Leaving removes the presence for the others.
@@ -314,16 +424,30 @@ async fn a_removed_or_demoted_member_is_cut_within_seconds() {
         ("role", "reader".to_string()),
     ];
     let form: Vec<(&str, &str)> = demote.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    assert_eq!(app.call(&w.animator, "espaces/set_role", &form).await.status(), 200);
-    ada.until("the demoted editor is disconnected", |e| e.closed.is_some()).await;
+    assert_eq!(
+        app.call(&w.animator, "espaces/set_role", &form)
+            .await
+            .status(),
+        200
+    );
+    ada.until("the demoted editor is disconnected", |e| e.closed.is_some())
+        .await;
     // Reconnected as a reader, then removed.
     let mut ada = editor(&app, &w.ada_cookie, &w, 101).await;
     let remove = [("id", w.id.to_string()), ("user_id", w.ada_id.to_string())];
     let form: Vec<(&str, &str)> = remove.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    assert_eq!(app.call(&w.animator, "espaces/remove_member", &form).await.status(), 200);
-    ada.until("the removed member is disconnected", |e| e.closed.is_some()).await;
     assert_eq!(
-        yjs::open(&app.base, &w.ada_cookie, w.id, w.page, 101).await.err(),
+        app.call(&w.animator, "espaces/remove_member", &form)
+            .await
+            .status(),
+        200
+    );
+    ada.until("the removed member is disconnected", |e| e.closed.is_some())
+        .await;
+    assert_eq!(
+        yjs::open(&app.base, &w.ada_cookie, w.id, w.page, 101)
+            .await
+            .err(),
         Some(404)
     );
 }
@@ -346,16 +470,22 @@ async fn hostile_frames_close_their_connection_and_harm_no_page() {
         bob.until("the hostile client is disconnected", |e| e.closed.is_some())
             .await;
         let code = bob.closed.as_ref().map(|c| c.0);
-        assert!(matches!(code, Some(1007 | 1008)), "{bytes:?}: {:?}", bob.closed);
+        assert!(
+            matches!(code, Some(1007 | 1008)),
+            "{bytes:?}: {:?}",
+            bob.closed
+        );
     }
     let mut bob = editor(&app, &w.bob_cookie, &w, 310).await;
     bob.send_text("bonjour").await;
-    bob.until("a text frame closes", |e| e.closed.is_some()).await;
+    bob.until("a text frame closes", |e| e.closed.is_some())
+        .await;
     // Larger than the limit.
     let mut bob = editor(&app, &w.bob_cookie, &w, 311).await;
     bob.send_raw(vec![0; parvis::wiki::server::socket::MAX_MESSAGE_BYTES + 1])
         .await;
-    bob.until("an oversized message closes", |e| e.closed.is_some()).await;
+    bob.until("an oversized message closes", |e| e.closed.is_some())
+        .await;
     // A flood.
     let mut bob = editor(&app, &w.bob_cookie, &w, 312).await;
     let query = vec![3u8];
@@ -363,7 +493,12 @@ async fn hostile_frames_close_their_connection_and_harm_no_page() {
         bob.send_raw(query.clone()).await;
     }
     bob.until("a flood closes", |e| e.closed.is_some()).await;
-    assert_eq!(bob.closed.as_ref().map(|c| c.0), Some(1008), "{:?}", bob.closed);
+    assert_eq!(
+        bob.closed.as_ref().map(|c| c.0),
+        Some(1008),
+        "{:?}",
+        bob.closed
+    );
     // Ada never noticed, and the page is whole.
     ada.append(" Toujours.").await;
     let mut carol = editor(&app, &w.animator_cookie, &w, 400).await;
@@ -387,9 +522,445 @@ async fn editors_on_two_server_processes_see_each_other_live() {
         .await
         .expect("connected to the second process");
     ada.append("Depuis le premier. ").await;
-    bob.until("bob, on the second process, sees it", |e| e.text().contains("premier"))
-        .await;
+    bob.until("bob, on the second process, sees it", |e| {
+        e.text().contains("premier")
+    })
+    .await;
     bob.append("Depuis le second.").await;
-    ada.until("ada, on the first, sees it", |e| e.text().contains("second")).await;
+    ada.until("ada, on the first, sees it", |e| {
+        e.text().contains("second")
+    })
+    .await;
     assert_eq!(ada.text(), bob.text());
+}
+
+/// The page's history as `client` gets it, with the diff from `de` to `a` (0: none).
+async fn history(app: &TestApp, client: &Client, w: &Wiki, de: i64, a: i64) -> WikiHistory {
+    let (status, history) = app
+        .call_json::<WikiHistory>(
+            client,
+            "wiki/history",
+            &[
+                ("id", &w.id.to_string()),
+                ("page", &w.page.to_string()),
+                ("de", &de.to_string()),
+                ("a", &a.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{history:?}");
+    history.expect("history")
+}
+
+/// The author `blame` names for the line `text`.
+fn author_of<'b>(blame: &'b WikiBlame, text: &str) -> &'b str {
+    &blame
+        .lines
+        .iter()
+        .find(|l| l.text == text)
+        .unwrap_or_else(|| panic!("no line {text:?} in {:?}", blame.lines))
+        .author
+}
+
+#[tokio::test]
+async fn quiet_editing_becomes_revisions_with_authors_a_diff_blame_and_a_live_restore() {
+    let app = TestApp::spawn().await;
+    // The clock stands still: revisions are cut when this test says editing went quiet.
+    app.state.clock.set(app.state.clock.now());
+    let w = wiki(&app).await;
+    let (id, page) = (w.id.to_string(), w.page.to_string());
+    let mut ada = editor(&app, &w.ada_cookie, &w, 101).await;
+    ada.append("# Itinéraires\nLa piste du canal\n").await;
+    let mut bob = editor(&app, &w.bob_cookie, &w, 202).await;
+    bob.until("bob sees ada's text", |e| e.text().contains("canal"))
+        .await;
+    assert_eq!(quiet(&app).await, 1);
+    let view = read(&app, &w.animator, w.id, w.page).await;
+    assert_eq!(view.revision, Some(1));
+    assert!(view.html.contains("La piste du canal"), "{}", view.html);
+
+    // Bob adds a line: readers keep revision 1 until editing goes quiet again.
+    bob.append("Le pont est fermé\n").await;
+    ada.until("ada sees bob's line", |e| e.text().contains("pont"))
+        .await;
+    let view = read(&app, &w.animator, w.id, w.page).await;
+    assert_eq!(view.revision, Some(1));
+    assert!(!view.html.contains("pont"), "not before the revision");
+    assert_eq!(quiet(&app).await, 1);
+    let view = read(&app, &w.animator, w.id, w.page).await;
+    assert_eq!(view.revision, Some(2));
+    assert!(view.html.contains("Le pont est fermé"));
+    assert_eq!(quiet(&app).await, 0, "nothing changed: no revision");
+
+    // The history: both revisions with their authors, and the diff between them.
+    let reader = app.sign_in("rita@example.org", PASSWORD).await;
+    let seen = history(&app, &reader, &w, 1, 2).await;
+    let numbers: Vec<i64> = seen.revisions.iter().map(|r| r.number).collect();
+    assert_eq!(numbers, [2, 1]);
+    assert_eq!(seen.revisions[0].authors, ["Bob Martin"]);
+    assert_eq!(seen.revisions[1].authors, ["Ada Lovelace"]);
+    assert!(!seen.can_edit, "a reader reads the history only");
+    let diff = seen.diff.expect("the diff asked for");
+    assert!(
+        diff.lines
+            .iter()
+            .any(|l| l.kind == "added" && l.text == "Le pont est fermé"),
+        "{diff:?}"
+    );
+    assert!(diff.lines.iter().all(|l| l.kind != "removed"), "{diff:?}");
+    let missing = app
+        .call_json::<WikiHistory>(
+            &reader,
+            "wiki/history",
+            &[("id", &id), ("page", &page), ("de", "1"), ("a", "9")],
+        )
+        .await;
+    assert_eq!(missing.0, 404);
+
+    // Blame: each line by the one who typed it, from the CRDT's items.
+    let (status, blame) = app
+        .call_json::<WikiBlame>(&reader, "wiki/blame", &[("id", &id), ("page", &page)])
+        .await;
+    assert_eq!(status, 200, "{blame:?}");
+    let blame = blame.expect("blame");
+    assert_eq!(author_of(&blame, "La piste du canal"), "Ada Lovelace");
+    assert_eq!(author_of(&blame, "Le pont est fermé"), "Bob Martin");
+
+    // A reader may not restore; the animator restores revision 1: the open editors get it
+    // live, and it is revision 3 at once, marked as bringing 1 back.
+    let restore = [
+        ("id", id.as_str()),
+        ("page", page.as_str()),
+        ("number", "1"),
+    ];
+    assert_eq!(
+        app.call_json::<i64>(&reader, "wiki/restore", &restore)
+            .await
+            .0,
+        403
+    );
+    let (status, restored) = app
+        .call_json::<i64>(&w.animator, "wiki/restore", &restore)
+        .await;
+    assert_eq!((status, restored.ok()), (200, Some(3)));
+    bob.until("bob's editor shows the restored text", |e| {
+        !e.text().contains("pont")
+    })
+    .await;
+    assert_eq!(bob.text(), "# Itinéraires\nLa piste du canal\n");
+    ada.until("ada's too", |e| {
+        e.text() == "# Itinéraires\nLa piste du canal\n"
+    })
+    .await;
+    let view = read(&app, &reader, w.id, w.page).await;
+    assert_eq!(view.revision, Some(3));
+    assert!(!view.html.contains("pont"));
+    let seen = history(&app, &reader, &w, 0, 0).await;
+    assert_eq!(seen.revisions[0].restored_from, Some(1));
+    assert_eq!(seen.revisions[0].authors, ["Agathe Agent"]);
+    assert!(seen.diff.is_none());
+    let (_, blame) = app
+        .call_json::<WikiBlame>(&reader, "wiki/blame", &[("id", &id), ("page", &page)])
+        .await;
+    assert_eq!(
+        author_of(&blame.expect("blame"), "La piste du canal"),
+        "Ada Lovelace",
+        "the lines a restore keeps keep their author"
+    );
+    let again = app
+        .call_json::<i64>(&w.animator, "wiki/restore", &restore)
+        .await;
+    assert!(
+        matches!(&again.1, Err(AppError::Conflict(key)) if key == "wiki-nothing-to-save"),
+        "{again:?}"
+    );
+
+    // On demand, with a note: refused when nothing changed, saved once something did.
+    let save = |note: &'static str| {
+        let (app, client, id, page) = (&app, &w.animator, id.clone(), page.clone());
+        async move {
+            app.call_json::<i64>(
+                client,
+                "wiki/save",
+                &[("id", id.as_str()), ("page", page.as_str()), ("note", note)],
+            )
+            .await
+        }
+    };
+    assert_eq!(save("rien").await.0, 409);
+    let long = "n".repeat(201);
+    let refused = app
+        .call_json::<i64>(
+            &w.animator,
+            "wiki/save",
+            &[("id", &id), ("page", &page), ("note", &long)],
+        )
+        .await;
+    assert_eq!(refused.0, 422);
+    ada.append("Ouverture au printemps\n").await;
+    bob.until("bob sees it", |e| e.text().contains("printemps"))
+        .await;
+    let (status, saved) = save("Avant la réunion").await;
+    assert_eq!((status, saved.ok()), (200, Some(4)));
+    let seen = history(&app, &reader, &w, 0, 0).await;
+    assert!(seen.revisions[0].on_demand);
+    assert_eq!(seen.revisions[0].note, "Avant la réunion");
+    assert_eq!(seen.revisions[0].authors, ["Ada Lovelace"]);
+    assert_eq!(quiet(&app).await, 0, "already saved");
+
+    // The space's activity tells of each revision.
+    let lines: Vec<String> = sqlx::query_scalar(
+        "SELECT action FROM space_activity WHERE space_id = $1 AND module = 'wiki' ORDER BY id",
+    )
+    .bind(w.id)
+    .fetch_all(&app.state.db.pool)
+    .await
+    .expect("lines");
+    assert_eq!(
+        lines,
+        [
+            "activity-wiki-revised",
+            "activity-wiki-revised",
+            "activity-wiki-restored",
+            "activity-wiki-revised"
+        ]
+    );
+}
+
+/// Compaction folds only the log rows the revisions hold: the rows after the last revision
+/// stay, so the next revision still names who wrote them.
+#[tokio::test]
+async fn compaction_keeps_the_rows_the_next_revision_needs_for_its_authors() {
+    let app = TestApp::spawn().await;
+    app.state.clock.set(app.state.clock.now());
+    let w = wiki(&app).await;
+    let mut ada = editor(&app, &w.ada_cookie, &w, 101).await;
+    ada.append("Un\n").await;
+    ada.pump(Duration::from_millis(300)).await;
+    assert_eq!(quiet(&app).await, 1);
+    let mut bob = editor(&app, &w.bob_cookie, &w, 202).await;
+    bob.append("Deux\n").await;
+    ada.until("ada sees bob's line", |e| e.text().contains("Deux"))
+        .await;
+    let before = log_rows(&app, w.page).await;
+    parvis::wiki::server::compaction::compact_pages(&app.state, 1)
+        .await
+        .expect("compacted");
+    let after = log_rows(&app, w.page).await;
+    assert!(
+        after >= 1 && after < before,
+        "bob's rows stay: {before} → {after}"
+    );
+    assert_eq!(quiet(&app).await, 1);
+    let seen = history(&app, &w.animator, &w, 0, 0).await;
+    assert_eq!(seen.revisions[0].authors, ["Bob Martin"]);
+    assert_eq!(
+        parvis::wiki::server::reading::text(&app.state.db, w.page)
+            .await
+            .expect("text"),
+        "Un\nDeux\n"
+    );
+}
+
+async fn index(app: &TestApp, client: &Client, w: &Wiki, q: &str, titre: &str) -> WikiIndex {
+    let (status, index) = app
+        .call_json::<WikiIndex>(
+            client,
+            "wiki/index",
+            &[("id", &w.id.to_string()), ("q", q), ("titre", titre)],
+        )
+        .await;
+    assert_eq!(status, 200, "{index:?}");
+    index.expect("index")
+}
+
+#[tokio::test]
+async fn links_lead_to_pages_by_title_or_former_title_and_the_wiki_is_searched_binned_and_followed()
+{
+    let app = TestApp::spawn().await;
+    app.state.clock.set(app.state.clock.now());
+    let w = wiki(&app).await;
+    let other = create(&app, &w.animator, w.id, "Stationnement")
+        .await
+        .expect("page");
+    let mut ada = editor(&app, &w.ada_cookie, &w, 101).await;
+    ada.append("## Pistes\nVoir [[Stationnement]] et [[Vélos cargo|les cargos]].\n## Ponts\nLes passerelles sont étroites.\n")
+        .await;
+    ada.pump(Duration::from_millis(200)).await;
+    assert_eq!(quiet(&app).await, 1);
+    let to_other = format!("href=\"/espaces/{}/wiki/{other}\"", w.id);
+    let view = read(&app, &w.animator, w.id, w.page).await;
+    assert!(
+        view.html.contains(&to_other),
+        "a link to a page leads straight to it: {}",
+        view.html
+    );
+    assert!(
+        view.html.contains("class=\"wiki-missing\""),
+        "one to a missing page is marked: {}",
+        view.html
+    );
+    let toc: Vec<&str> = view.toc.iter().map(|h| h.text.as_str()).collect();
+    assert_eq!(toc, ["Pistes", "Ponts"]);
+    assert!(
+        view.html
+            .contains(&format!("id=\"{}\"", view.toc[1].anchor)),
+        "{}",
+        view.html
+    );
+    let titles = |links: &[parvis::wiki::types::PageLink]| {
+        links.iter().map(|l| l.title.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        titles(&read(&app, &w.animator, w.id, other).await.backlinks),
+        ["Itinéraires"]
+    );
+
+    // The missing page's link leads to the list, which offers to create it.
+    let wanted = index(&app, &w.animator, &w, "", "Vélos  cargo")
+        .await
+        .wanted;
+    assert_eq!(
+        wanted.map(|x| (x.title, x.page)),
+        Some(("Vélos cargo".to_string(), None))
+    );
+
+    // Renamed, the page keeps its former title as an alias: the link still leads to it.
+    let rename = |title: &'static str| {
+        let (app, client, id, page) = (&app, &w.animator, w.id.to_string(), other.to_string());
+        async move {
+            app.call_json::<()>(
+                client,
+                "wiki/rename",
+                &[
+                    ("id", id.as_str()),
+                    ("page", page.as_str()),
+                    ("title", title),
+                ],
+            )
+            .await
+        }
+    };
+    assert_eq!(rename("Parkings vélo").await.0, 200);
+    assert!(read(&app, &w.animator, w.id, w.page)
+        .await
+        .html
+        .contains(&to_other));
+    assert_eq!(
+        index(&app, &w.animator, &w, "", "Stationnement")
+            .await
+            .wanted
+            .and_then(|x| x.page),
+        Some(other)
+    );
+    let renamed = read(&app, &w.animator, w.id, other).await;
+    assert_eq!(
+        (renamed.title.as_str(), titles(&renamed.backlinks)),
+        ("Parkings vélo", vec!["Itinéraires".to_string()])
+    );
+    let taken = rename("itinéraires").await;
+    assert!(
+        matches!(&taken.1, Err(AppError::Invalid(e)) if e[0].key == "wiki-title-taken"),
+        "{taken:?}"
+    );
+
+    // Search: stemmed words of the last revision's text, and titles.
+    let found = |q: &'static str| {
+        let (app, client, w) = (&app, &w.animator, &w);
+        async move {
+            index(app, client, w, q, "")
+                .await
+                .pages
+                .iter()
+                .map(|p| p.id)
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(found("passerelle").await, [w.page]);
+    assert_eq!(found("parking").await, [other]);
+    assert!(found("tramway").await.is_empty());
+
+    // The bin: a reader may not; a contributor may, and whoever edits the page is cut off.
+    let mut bob = yjs::open(&app.base, &w.bob_cookie, w.id, other, 303)
+        .await
+        .expect("connected");
+    bob.pump(Duration::from_millis(200)).await;
+    let page_arg = [("id", w.id.to_string()), ("page", other.to_string())];
+    let page_arg: Vec<(&str, &str)> = page_arg.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let reader = app.sign_in("rita@example.org", PASSWORD).await;
+    assert_eq!(
+        app.call_json::<()>(&reader, "wiki/delete", &page_arg)
+            .await
+            .0,
+        403
+    );
+    let ada_client = app.sign_in("ada@example.org", PASSWORD).await;
+    assert_eq!(
+        app.call_json::<()>(&ada_client, "wiki/delete", &page_arg)
+            .await
+            .0,
+        200
+    );
+    bob.until("bob's editor is closed", |e| e.closed.is_some())
+        .await;
+    assert_eq!(bob.closed.as_ref().map(|c| c.0), Some(1008));
+    let gone = app
+        .call_json::<WikiPageView>(
+            &w.animator,
+            "wiki/page",
+            &[("id", &w.id.to_string()), ("page", &other.to_string())],
+        )
+        .await;
+    assert_eq!(gone.0, 404);
+    let marked = format!(
+        "class=\"wiki-missing\" href=\"/espaces/{}/wiki?titre=Stationnement\"",
+        w.id
+    );
+    assert!(
+        read(&app, &w.animator, w.id, w.page)
+            .await
+            .html
+            .contains(&marked),
+        "a link to a page in the bin"
+    );
+    assert!(found("parking").await.is_empty(), "not found in the bin");
+    let (status, bin) = app
+        .call_json::<parvis::wiki::types::WikiBin>(
+            &ada_client,
+            "wiki/bin",
+            &[("id", &w.id.to_string())],
+        )
+        .await;
+    assert_eq!(status, 200);
+    let bin = bin.expect("bin");
+    assert_eq!((bin.pages.len(), bin.can_restore), (1, false));
+    assert_eq!(
+        app.call_json::<()>(&ada_client, "wiki/restore_page", &page_arg)
+            .await
+            .0,
+        403
+    );
+    assert_eq!(
+        app.call_json::<()>(&w.animator, "wiki/restore_page", &page_arg)
+            .await
+            .0,
+        200
+    );
+    assert_eq!(
+        read(&app, &w.animator, w.id, other).await.title,
+        "Parkings vélo"
+    );
+
+    // Recent changes: the revisions of the space's pages, newest first.
+    let (status, changes) = app
+        .call_json::<parvis::wiki::types::WikiChanges>(
+            &reader,
+            "wiki/changes",
+            &[("id", &w.id.to_string())],
+        )
+        .await;
+    assert_eq!(status, 200);
+    let changes = changes.expect("changes").changes;
+    assert_eq!(changes[0].title, "Itinéraires");
+    assert_eq!(changes[0].authors, ["Ada Lovelace"]);
 }

@@ -136,10 +136,20 @@ const groups: { who: string; account: string | null; visits: Visit[] }[] = [
       plan("/espaces/:id/agenda", "/agenda"),
       plan("/espaces/:id/agenda/:event", "/agenda", /^\/espaces\/\d+\/agenda\/\d+$/),
       plan("/espaces/:id/wiki", "/wiki"),
+      plan("/espaces/:id/wiki/corbeille", "/wiki/corbeille"),
+      plan("/espaces/:id/wiki/modifications", "/wiki/modifications"),
       plan("/espaces/:id/wiki/:page", "/wiki", /^\/espaces\/\d+\/wiki\/\d+$/),
       chain("/espaces/:id/wiki/:page/modifier", "/espaces", [
         { link: "Plan écologie urbaine", to: (h) => `${h}/wiki` },
         { link: /^\/espaces\/\d+\/wiki\/\d+$/, to: (h) => `${h}/modifier` },
+      ]),
+      chain("/espaces/:id/wiki/:page/historique", "/espaces", [
+        { link: "Plan écologie urbaine", to: (h) => `${h}/wiki` },
+        { link: /^\/espaces\/\d+\/wiki\/\d+$/, to: (h) => `${h}/historique` },
+      ]),
+      chain("/espaces/:id/wiki/:page/auteurs", "/espaces", [
+        { link: "Plan écologie urbaine", to: (h) => `${h}/wiki` },
+        { link: /^\/espaces\/\d+\/wiki\/\d+$/, to: (h) => `${h}/auteurs` },
       ]),
     ],
   },

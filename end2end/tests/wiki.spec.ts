@@ -74,7 +74,12 @@ test("a page is created, written by stock Yjs clients and read rendered", async 
     second.provider.destroy();
   }
 
-  await page.reload();
+  // Readers get the text as stored, then its revision once editing is quiet: either holds
+  // both clients' text once the last revision is cut.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText("Élargie en 2027.")).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 45_000 });
   await hydrated(page);
   await expect(page.getByRole("heading", { level: 2, name: "La piste du canal" })).toBeVisible();
   await expect(page.locator(".wiki-page strong")).toHaveText("le dimanche");

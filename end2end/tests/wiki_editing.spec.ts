@@ -1,7 +1,9 @@
 // The live wiki's editor in the browser: the host agent and a correspondent edit one page at
 // once from two browser contexts and converge, each seeing the other on the page; one goes
 // offline, keeps typing, comes back and merges; the toolbar writes Markdown for those who do
-// not; a reader's editor is refused. axe-core checks the editor, never wider than the screen.
+// not; readers get the last revision, whose history shows both authors, a diff and who wrote
+// each line; a reader's editor is refused. axe-core checks the editor, never wider than the
+// screen.
 import { test, expect, Page } from "@playwright/test";
 import { checkAccessibility, hydrated, signIn } from "./helpers";
 
@@ -98,11 +100,41 @@ test("two people edit one page at once, one of them offline for a while, and con
   expect(await page.locator("#wiki-source").inputValue()).toEqual(await second.locator("#wiki-source").inputValue());
   await other.close();
 
-  // Readers get the page rendered by the server.
-  await page.goto(editUrl.replace(/\/modifier$/, ""));
-  await hydrated(page);
+  // Readers get the page rendered by the server: its last revision, cut within seconds of
+  // editing going quiet.
+  const pageUrl = editUrl.replace(/\/modifier$/, "");
+  await page.goto(pageUrl);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.locator(".wiki-page")).toContainText("Révision 1", { timeout: 1_000 });
+    await expect(page.locator(".wiki-page")).toContainText("Hors ligne.", { timeout: 1_000 });
+  }).toPass({ timeout: 45_000 });
   await expect(page.locator(".wiki-page strong")).toHaveText("Arrosage");
-  await expect(page.locator(".wiki-page")).toContainText("Hors ligne.");
+
+  // One more change makes one more revision; the history shows both authors and the diff,
+  // and who wrote what.
+  // (The editor stays open in its tab while the history is read in another: a page left at
+  // once may not have sent its last keystrokes, which it would send on its next visit.)
+  await page.goto(editUrl);
+  await live(page);
+  await typeAtEnd(page, "\n\nRelu.");
+  const history = await page.context().newPage();
+  history.on("pageerror", (e) => errors.push(e.message));
+  await history.goto(`${pageUrl}/historique`);
+  await hydrated(history);
+  await expect(async () => {
+    await history.reload();
+    const compare = history.getByRole("link", { name: "comparer avec la précédente" }).first();
+    await expect(compare).toBeVisible({ timeout: 1_000 });
+    await compare.click();
+    await expect(history.locator(".diff .diff-added").filter({ hasText: "Relu." })).toHaveCount(1, { timeout: 2_000 });
+  }).toPass({ timeout: 45_000 });
+  await expect(history.locator("ol.history")).toContainText("Agathe");
+  await expect(history.locator("ol.history")).toContainText("Corentin");
+  await history.getByRole("link", { name: "Qui a écrit quoi" }).click();
+  await expect(history.locator("table.blame")).toContainText("Agathe");
+  await expect(history.locator("table.blame")).toContainText("Corentin");
+  await history.close();
 
   // A reader's editor is refused.
   const readerContext = await browser.newContext({ ...test.info().project.use });

@@ -148,6 +148,10 @@ page_group! {
         SharedDocumentRoute => SharedDocument: espaces::SharedDocumentPage,
         WikiIndexRoute => WikiIndex: wiki::WikiIndexPage,
         WikiReadingRoute => WikiReading: wiki::WikiReadingPage,
+        WikiHistoryRoute => WikiHistory: wiki::WikiHistoryPage,
+        WikiBlameRoute => WikiBlame: wiki::WikiBlamePage,
+        WikiBinRoute => WikiBin: wiki::WikiBinPage,
+        WikiChangesRoute => WikiChanges: wiki::WikiChangesPage,
     }
 }
 

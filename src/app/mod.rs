@@ -143,8 +143,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/espaces/:id/forum/nouveau") view={Lazy::<lazy_pages::SpaceForumNewRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces/:id/forum/:thread") view={Lazy::<lazy_pages::SpaceForumThreadRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces/:id/wiki") view={Lazy::<lazy_pages::WikiIndexRoute>::new()} ssr=SsrMode::Async/>
+                    // Before `/wiki/:page`: the first route that matches wins.
+                    <Route path=path!("/espaces/:id/wiki/corbeille") view={Lazy::<lazy_pages::WikiBinRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/espaces/:id/wiki/modifications") view={Lazy::<lazy_pages::WikiChangesRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces/:id/wiki/:page") view={Lazy::<lazy_pages::WikiReadingRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces/:id/wiki/:page/modifier") view={Lazy::<lazy_pages::WikiEditorRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/espaces/:id/wiki/:page/historique") view={Lazy::<lazy_pages::WikiHistoryRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/espaces/:id/wiki/:page/auteurs") view={Lazy::<lazy_pages::WikiBlameRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces/:id/agenda") view={Lazy::<lazy_pages::SpaceCalendarRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces/:id/agenda/:event") view={Lazy::<lazy_pages::SpaceEventRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces/:id/documents") view={Lazy::<lazy_pages::SpaceDocumentsRoute>::new()} ssr=SsrMode::Async/>

@@ -325,13 +325,7 @@ pub struct Warning {
     pub excerpt: String,
 }
 
-/// One line of a diff between two revisions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DiffLine {
-    /// "same", "added" or "removed".
-    pub kind: String,
-    pub text: String,
-}
+pub use crate::ui::line_diff::DiffLine;
 
 /// One revision in a fiche's history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -20,6 +20,7 @@ pub mod image_widths;
 pub mod index_follower;
 pub mod job_bell;
 pub mod jobs;
+pub mod line_diff;
 pub mod logs;
 pub mod mail;
 pub mod markdown;

@@ -7,6 +7,7 @@ pub mod facts;
 pub mod filters;
 pub mod forms;
 pub mod keyword_box;
+pub mod line_diff;
 pub mod live;
 pub mod pagination;
 pub mod platform;

@@ -4,47 +4,68 @@
 //! Editing a page's text goes through its live connection (`server::socket`), which checks
 //! the same standing on every update.
 
-use super::types::{WikiIndex, WikiPageView};
+use super::types::{WikiBin, WikiChanges, WikiIndex, WikiPageView};
 use crate::error::AppError;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use {
     super::{
-        server::{pages, reading},
-        types::{clean_title, WikiPageRow},
+        server::{pages, reading, revisions, rooms::Rooms},
+        types::{clean_title, BinnedPage, ChangeItem, PageLink, Wanted, WikiPageRow},
     },
     crate::{
         accounts::server::Caller,
         error::AppResult,
         espaces::{
             server::{access::module_role, spaces},
-            types::{Module, SpaceAccess, SpaceAction},
+            types::{Module, SpaceAccess, SpaceAction, SpaceRole},
         },
-        server::{app_state, human_dates::HumanDates, redirect_plain_form, respond, state::AppState},
+        query_text,
+        server::{
+            app_state, human_dates::HumanDates, redirect_plain_form, respond, state::AppState, text,
+        },
     },
 };
 
 /// The state, the caller and its standing in space `id`, whose wiki must be on.
 #[cfg(feature = "ssr")]
-async fn wiki_standing(id: i64) -> AppResult<(AppState, Caller, SpaceAccess)> {
+pub(super) async fn wiki_standing(id: i64) -> AppResult<(AppState, Caller, SpaceAccess)> {
     let state = app_state()?;
     let caller = Caller::current().await?;
     let access = module_role(&caller, &state.db, id, Module::Wiki).await?;
     Ok((state, caller, access))
 }
 
-/// Space `id`'s wiki: its pages in tree order and whether the caller may write.
+/// Space `id`'s wiki: its pages in tree order and whether the caller may write. `q`: words
+/// to search the titles and texts for (the pages found instead, by title). `titre`: the title
+/// a `[[link]]` asked for, with the page it leads to, if any.
 #[server(endpoint = "wiki/index")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "wiki/index", skip_all, fields(account = tracing::field::Empty, id = id)))]
-pub async fn load_wiki(id: i64) -> Result<WikiIndex, AppError> {
+pub async fn load_wiki(
+    id: i64,
+    #[server(default)] q: String,
+    #[server(default)] titre: String,
+) -> Result<WikiIndex, AppError> {
     respond(
         async {
             let (state, _, access) = wiki_standing(id).await?;
             let now = state.clock.now_seconds();
             let dates = HumanDates::for_reader().await?;
-            let pages = pages::list(&state.db, id)
-                .await?
+            let query = query_text::bounded(&q).trim().to_string();
+            let found = if query.is_empty() {
+                pages::list(&state.db, id).await?
+            } else {
+                pages::search(&state.db, id, &text::bilingual_words(&query)).await?
+            };
+            let wanted = match clean_title(&titre) {
+                Ok(title) => Some(Wanted {
+                    page: pages::resolve(&state.db, id, &title).await?,
+                    title,
+                }),
+                Err(_) => None,
+            };
+            let pages = found
                 .into_iter()
                 .map(|page| WikiPageRow {
                     id: page.id,
@@ -57,13 +78,16 @@ pub async fn load_wiki(id: i64) -> Result<WikiIndex, AppError> {
                 space: spaces::home(&state.db, &access, now).await?,
                 pages,
                 can_edit: access.allows(SpaceAction::Contribute),
+                query,
+                wanted,
             })
         }
         .await,
     )
 }
 
-/// Page `page` of space `id`, rendered from its current text.
+/// Page `page` of space `id` as readers get it: its last revision (the stored text before the
+/// first one), rendered.
 #[server(endpoint = "wiki/page")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "wiki/page", skip_all, fields(account = tracing::field::Empty, id = id, page = page)))]
 pub async fn load_wiki_page(id: i64, page: i64) -> Result<WikiPageView, AppError> {
@@ -73,17 +97,26 @@ pub async fn load_wiki_page(id: i64, page: i64) -> Result<WikiPageView, AppError
             let row = pages::find(&state.db, id, page)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            let html = reading::html(&state.db, page).await.map_err(|error| {
-                tracing::error!(%error, page, "wiki page not read");
-                AppError::Internal
-            })?;
+            let read = reading::current(&state.db, id, page)
+                .await
+                .map_err(|error| {
+                    tracing::error!(%error, page, "wiki page not read");
+                    AppError::Internal
+                })?;
             let dates = HumanDates::for_reader().await?;
             Ok(WikiPageView {
                 space: spaces::home(&state.db, &access, state.clock.now_seconds()).await?,
                 id: row.id,
                 title: row.title,
-                html,
-                updated: dates.instant(row.updated_at),
+                html: reading::point_links(&state.db, id, &read.html).await?,
+                revision: read.revision.map(|(number, _)| number),
+                updated: dates.instant(read.revision.map_or(row.updated_at, |(_, at)| at)),
+                toc: read.toc,
+                backlinks: pages::backlinks(&state.db, id, page)
+                    .await?
+                    .into_iter()
+                    .map(|(id, title)| PageLink { id, title })
+                    .collect(),
                 can_edit: access.allows(SpaceAction::Contribute),
             })
         }
@@ -118,3 +151,142 @@ pub async fn create_wiki_page(id: i64, title: String) -> Result<i64, AppError> {
         .await,
     )
 }
+
+/// The caller's account and standing in space `id`, contributing, whose page `page` exists:
+/// who may rename or bin it. 401 first for a visitor, then 404/403 as the space's rules say.
+#[cfg(feature = "ssr")]
+async fn page_writer(id: i64, page: i64) -> AppResult<(AppState, SpaceAccess)> {
+    Caller::current().await?.account_id()?;
+    let (state, _, access) = wiki_standing(id).await?;
+    pages::find(&state.db, id, page)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    access.require(SpaceAction::Contribute)?;
+    Ok((state, access))
+}
+
+/// Renames page `page` of space `id` to `title` (contributors and animators of a live space):
+/// its former title stays an alias, so `[[links]]` written with it still lead to it. 422 on
+/// `title` as at creation.
+#[server(endpoint = "wiki/rename")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "wiki/rename", skip_all, fields(account = tracing::field::Empty, id = id, page = page)))]
+pub async fn rename_wiki_page(id: i64, page: i64, title: String) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, _) = page_writer(id, page).await?;
+            let title = clean_title(&title)?;
+            pages::rename(&state.db, id, page, &title, state.clock.now_seconds()).await?;
+            revisions::reindex(&state.db, page).await?;
+            redirect_plain_form(&format!("/espaces/{id}/wiki/{page}"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Puts page `page` of space `id` in the bin (contributors and animators of a live space):
+/// it leaves the list, links to it offer to create it again, and everyone editing it is
+/// disconnected at once, told why. Animators take it out again.
+#[server(endpoint = "wiki/delete")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "wiki/delete", skip_all, fields(account = tracing::field::Empty, id = id, page = page)))]
+pub async fn delete_wiki_page(id: i64, page: i64) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, _) = page_writer(id, page).await?;
+            if !pages::set_binned(&state.db, id, page, true, state.clock.now_seconds()).await? {
+                return Err(AppError::NotFound);
+            }
+            if let Ok(rooms) = state.domains.get::<Rooms>() {
+                rooms.dismiss(&state, page, "page deleted").await;
+            }
+            redirect_plain_form(&format!("/espaces/{id}/wiki"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Space `id`'s pages in the bin (contributors and animators).
+#[server(endpoint = "wiki/bin")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "wiki/bin", skip_all, fields(account = tracing::field::Empty, id = id)))]
+pub async fn load_wiki_bin(id: i64) -> Result<WikiBin, AppError> {
+    respond(
+        async {
+            let (state, _, access) = wiki_standing(id).await?;
+            if !matches!(
+                access.acting_role(),
+                Some(SpaceRole::Animator | SpaceRole::Contributor)
+            ) {
+                return Err(AppError::Forbidden);
+            }
+            let dates = HumanDates::for_reader().await?;
+            let pages = pages::binned(&state.db, id)
+                .await?
+                .into_iter()
+                .map(|(page, at)| BinnedPage {
+                    id: page.id,
+                    title: page.title,
+                    deleted: dates.instant(at),
+                })
+                .collect();
+            Ok(WikiBin {
+                space: spaces::home(&state.db, &access, state.clock.now_seconds()).await?,
+                pages,
+                can_restore: access.require_keeper().is_ok(),
+            })
+        }
+        .await,
+    )
+}
+
+/// Takes page `page` of space `id` out of the bin (animators of a live space).
+#[server(endpoint = "wiki/restore_page")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "wiki/restore_page", skip_all, fields(account = tracing::field::Empty, id = id, page = page)))]
+pub async fn restore_wiki_page(id: i64, page: i64) -> Result<(), AppError> {
+    respond(
+        async {
+            Caller::current().await?.account_id()?;
+            let (state, _, access) = wiki_standing(id).await?;
+            access.require_keeper()?;
+            if !pages::set_binned(&state.db, id, page, false, state.clock.now_seconds()).await? {
+                return Err(AppError::NotFound);
+            }
+            redirect_plain_form(&format!("/espaces/{id}/wiki/{page}"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// The last revisions of space `id`'s pages, newest first (the wiki's recent changes).
+#[server(endpoint = "wiki/changes")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "wiki/changes", skip_all, fields(account = tracing::field::Empty, id = id)))]
+pub async fn load_wiki_changes(id: i64) -> Result<WikiChanges, AppError> {
+    respond(
+        async {
+            let (state, _, access) = wiki_standing(id).await?;
+            let dates = HumanDates::for_reader().await?;
+            let changes = revisions::recent(&state.db, id, CHANGES_SHOWN)
+                .await?
+                .into_iter()
+                .map(|(page, revision, authors)| ChangeItem {
+                    page,
+                    title: revision.title,
+                    number: revision.number,
+                    at: dates.instant(revision.created_at),
+                    authors,
+                    restored_from: revision.restored_from,
+                })
+                .collect();
+            Ok(WikiChanges {
+                space: spaces::home(&state.db, &access, state.clock.now_seconds()).await?,
+                changes,
+            })
+        }
+        .await,
+    )
+}
+
+/// How many revisions the recent changes show.
+#[cfg(feature = "ssr")]
+const CHANGES_SHOWN: i64 = 100;

@@ -1,9 +1,12 @@
 //! The live wiki of a space: Markdown pages that several members write at once. Types
-//! (`types.rs`), server functions (`api.rs`), pages (`pages/`) and (ssr) the pages' storage,
+//! (`types.rs`, `history_types.rs`), server functions (`api.rs`, `history_api.rs`), pages (`pages/`) and (ssr) the pages' storage,
 //! the Yjs rooms and the live connection (`server/`). Who may read and write is Espaces'
 //! answer (`espaces::server::access::module_role`, the wiki module).
 
 pub mod api;
+pub mod history_api;
+pub mod history_types;
+pub mod links;
 #[cfg(feature = "hydrate")]
 pub mod live_client;
 pub mod pages;

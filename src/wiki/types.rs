@@ -24,24 +24,85 @@ pub struct WikiPageRow {
     pub updated: HumanTime,
 }
 
-/// `/espaces/:id/wiki`: the space, its pages (tree order: by position then title) and
-/// whether the caller may create and edit pages.
+/// `/espaces/:id/wiki`: the space, its pages (tree order: by position then title; with a
+/// search, the pages found, by title) and whether the caller may create and edit pages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WikiIndex {
     pub space: SpaceHome,
     pub pages: Vec<WikiPageRow>,
     pub can_edit: bool,
+    /// The words searched for (`?q=`), as given; empty without a search.
+    pub query: String,
+    /// The title a `[[link]]` asked for (`?titre=`).
+    pub wanted: Option<Wanted>,
+}
+
+/// The title a `[[link]]` asked for, and the page it leads to (by its title or a former one):
+/// none yet, and the list offers to create it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Wanted {
+    pub title: String,
+    pub page: Option<i64>,
+}
+
+/// A link to a page of the same wiki.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageLink {
+    pub id: i64,
+    pub title: String,
+}
+
+/// `/espaces/:id/wiki/corbeille`: the space's pages in the bin, the last put there first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WikiBin {
+    pub space: SpaceHome,
+    pub pages: Vec<BinnedPage>,
+    /// Whether the caller may take pages out (animators).
+    pub can_restore: bool,
+}
+
+/// A page in the bin.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BinnedPage {
+    pub id: i64,
+    pub title: String,
+    pub deleted: HumanTime,
+}
+
+/// `/espaces/:id/wiki/modifications`: the last revisions of the space's pages, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WikiChanges {
+    pub space: SpaceHome,
+    pub changes: Vec<ChangeItem>,
+}
+
+/// One revision among the recent changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeItem {
+    pub page: i64,
+    /// The page's title in that revision.
+    pub title: String,
+    pub number: i64,
+    pub at: HumanTime,
+    pub authors: Vec<String>,
+    pub restored_from: Option<i64>,
 }
 
 /// `/espaces/:id/wiki/:page`: one page as a reader gets it, rendered on the server from the
-/// page's current text (sanitised HTML).
+/// page's last revision (sanitised HTML).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WikiPageView {
     pub space: SpaceHome,
     pub id: i64,
     pub title: String,
     pub html: String,
+    /// The number of the revision shown (`None`: the text before the first revision).
+    pub revision: Option<i64>,
     pub updated: HumanTime,
+    /// Its headings, for a table of contents.
+    pub toc: Vec<crate::markdown::Heading>,
+    /// The pages that link to it (by its title or a former one).
+    pub backlinks: Vec<PageLink>,
     pub can_edit: bool,
 }
 

@@ -189,6 +189,8 @@ pub const HANDLED: &[Handled] = &[
     h("wiki_pages", "created_by", Handling::Kept("a page belongs to its space's wiki; its author shows as the tombstone")),
     h("wiki_updates", "user_id", Handling::Kept("an edit is part of a page every member shares; its author shows as the tombstone")),
     h("wiki_clients", "user_id", Handling::Kept("keeps the account's Yjs client numbers from being taken over by someone else")),
+    h("wiki_revisions", "saved_by", Handling::Kept("who saved a revision is part of the page's history; shown as the tombstone")),
+    h("wiki_revision_authors", "user_id", Handling::Kept("a revision's authors are part of the page's history; shown as the tombstone")),
 ];
 
 /// The job kind of the mail that confirms an erasure, sent to the address the account had.
@@ -271,7 +273,8 @@ pub async fn erase_account_with(
     report.notifications_renamed = innovation.notifications_renamed;
 
     report.space_rows = crate::espaces::server::erasure::erase(&mut tx, account).await?;
-    report.space_rows += crate::espaces::server::forum_personal_data::erase(&mut tx, account).await?;
+    report.space_rows +=
+        crate::espaces::server::forum_personal_data::erase(&mut tx, account).await?;
     report.space_rows += crate::espaces::server::calendar_personal::erase(&mut tx, account).await?;
 
     let erased = store::erase_own_rows(&mut tx, account, &email).await?;

@@ -16,6 +16,7 @@ use crate::{
     },
     ui::{
         forms::{field_error, provide_refetch, refetch_on_success, FormError, FormSuccess},
+        line_diff::LineDiff,
         status_pages::ErrorPage,
         time::TimeTag,
     },
@@ -148,14 +149,7 @@ fn Desk(desk: FicheDesk, diff: Option<Vec<DiffLine>>) -> impl IntoView {
                     </form>
                 }
             })}
-            {diff.map(|lines| view! {
-                <pre class="diff">
-                    {lines.into_iter().map(|l| {
-                        let sign = match l.kind.as_str() { "added" => "+ ", "removed" => "- ", _ => "  " };
-                        view! { <span class=format!("diff-{}", l.kind)>{format!("{sign}{}\n", l.text)}</span> }
-                    }).collect_view()}
-                </pre>
-            })}
+            {diff.map(|lines| view! { <LineDiff lines/> })}
         </section>
     }
 }

@@ -1,7 +1,6 @@
 //! A line diff between two revisions of a fiche, over a plain-text rendering of every field.
 
 use crate::innovation::types::{DiffLine, FicheInput};
-use similar::{ChangeTag, TextDiff};
 
 /// The fiche as lines of text: each field under its name, so a diff says what changed where.
 pub fn as_text(fiche: &FicheInput) -> String {
@@ -36,19 +35,7 @@ pub fn as_text(fiche: &FicheInput) -> String {
 }
 
 pub fn diff(old: &FicheInput, new: &FicheInput) -> Vec<DiffLine> {
-    let (old, new) = (as_text(old), as_text(new));
-    TextDiff::from_lines(&old, &new)
-        .iter_all_changes()
-        .map(|change| DiffLine {
-            kind: match change.tag() {
-                ChangeTag::Equal => "same",
-                ChangeTag::Insert => "added",
-                ChangeTag::Delete => "removed",
-            }
-            .into(),
-            text: change.value().trim_end_matches('\n').to_string(),
-        })
-        .collect()
+    crate::server::line_diff::between(&as_text(old), &as_text(new))
 }
 
 #[cfg(test)]

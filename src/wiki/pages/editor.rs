@@ -14,9 +14,7 @@ use crate::{
     espaces::pages::SpaceHeader,
     i18n::t,
     ui::status_pages::ErrorPage,
-    wiki::{
-        types::{Editing, LinkState, WikiPageView},
-    },
+    wiki::types::{Editing, LinkState, WikiPageView},
 };
 use leptos::prelude::*;
 
@@ -51,14 +49,16 @@ impl Link {
 
     fn composing(&self, composing: bool) {
         #[cfg(feature = "hydrate")]
-        self.session.with_value(|s| s.as_ref().map(|s| s.composing(composing)));
+        self.session
+            .with_value(|s| s.as_ref().map(|s| s.composing(composing)));
         #[cfg(not(feature = "hydrate"))]
         let _ = composing;
     }
 
     fn undo(&self, redo: bool) {
         #[cfg(feature = "hydrate")]
-        self.session.with_value(|s| s.as_ref().map(|s| s.undo(redo)));
+        self.session
+            .with_value(|s| s.as_ref().map(|s| s.undo(redo)));
         #[cfg(not(feature = "hydrate"))]
         let _ = redo;
     }
@@ -76,7 +76,11 @@ const FORMATS: &[(&str, &str, &str)] = &[
     ("wiki-format-italic", "_", "_"),
     ("wiki-format-list", "\n- ", "\n"),
     ("wiki-format-link", "[", "](https://)"),
-    ("wiki-format-table", "\n| Colonne | Colonne |\n| --- | --- |\n| ", " |  |\n"),
+    (
+        "wiki-format-table",
+        "\n| Colonne | Colonne |\n| --- | --- |\n| ",
+        " |  |\n",
+    ),
 ];
 
 #[component]
@@ -98,8 +102,13 @@ fn Editor(page: WikiPageView) -> impl IntoView {
                 return;
             };
             if link.session.with_value(Option::is_none) {
-                let signals = crate::wiki::live_client::Signals { state, text, others };
-                let started = crate::wiki::live_client::Session::start(&path, key.clone(), element, signals);
+                let signals = crate::wiki::live_client::Signals {
+                    state,
+                    text,
+                    others,
+                };
+                let started =
+                    crate::wiki::live_client::Session::start(&path, key.clone(), element, signals);
                 link.session.set_value(Some(started));
             }
         });
@@ -108,12 +117,13 @@ fn Editor(page: WikiPageView) -> impl IntoView {
         });
     }
     let rendered = page.html.clone();
+    let space = page.space.id;
     let preview = move || {
         let source = text.get();
         if source.is_empty() && state.get() == LinkState::Connecting {
             rendered.clone()
         } else {
-            crate::markdown::render(&source)
+            crate::wiki::links::render(&source, space)
         }
     };
     let status = move || match state.get() {
@@ -131,7 +141,11 @@ fn Editor(page: WikiPageView) -> impl IntoView {
             let end = end.min(u32::try_from(value.len()).unwrap_or(u32::MAX));
             let start = start.min(end);
             let chosen = String::from_utf16_lossy(&value[start as usize..end as usize]);
-            let _ = element.set_range_text_with_start_and_end(&format!("{before}{chosen}{after}"), start, end);
+            let _ = element.set_range_text_with_start_and_end(
+                &format!("{before}{chosen}{after}"),
+                start,
+                end,
+            );
             let _ = element.focus();
             link.input();
         }

@@ -1,6 +1,8 @@
-//! `/espaces/:id/wiki`: a space's wiki pages in tree order, each with when it last changed,
-//! and for contributors the form that creates a page (which then opens; a plain form's
-//! redirect without JavaScript).
+//! `/espaces/:id/wiki`: a space's wiki pages in tree order, each with when it last changed, a
+//! search through titles and texts (`?q=`, a plain GET form), the recent changes and the bin;
+//! for contributors the form that creates a page (which then opens; a plain form's redirect
+//! without JavaScript). A `[[link]]` leads here with the title it asks for (`?titre=`): the
+//! page of that title, or the offer to create it, its title filled in.
 
 use super::param;
 use crate::{
@@ -19,13 +21,20 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn WikiIndexPage() -> impl IntoView {
     let id = param("id");
-    let index = Resource::new(id.clone(), |id| async move {
+    let query = use_query_map();
+    let asked = move |name: &str| query.with(|q| q.get(name)).unwrap_or_default();
+    let key = {
+        let id = id.clone();
+        move || (id(), asked("q"), asked("titre"))
+    };
+    let index = Resource::new(key, |(id, q, titre)| async move {
         match id {
-            Some(id) => load_wiki(id).await,
+            Some(id) => load_wiki(id, q, titre).await,
             None => Err(AppError::NotFound),
         }
     });
@@ -49,19 +58,49 @@ pub fn WikiIndexPage() -> impl IntoView {
 #[component]
 fn Index(index: WikiIndex, create: ServerAction<CreateWikiPage>) -> impl IntoView {
     let id = index.space.id;
+    let base = format!("/espaces/{id}/wiki");
     let can_edit = index.can_edit;
+    let searched = !index.query.is_empty();
     let pages = index.pages;
+    let wanted = index.wanted;
+    let new_title = wanted
+        .as_ref()
+        .filter(|w| w.page.is_none())
+        .map(|w| w.title.clone());
     view! {
         <SpaceHeader space=index.space.clone()/>
+        {wanted.map(|wanted| match wanted.page {
+            Some(page) => view! {
+                <p class="alert alert-info" role="status">
+                    <a href=format!("{base}/{page}")>{format!("{} « {} »", t("wiki-open-page"), wanted.title)}</a>
+                </p>
+            }.into_any(),
+            None => view! {
+                <p class="alert alert-info" role="status">
+                    {format!("« {} » : {}", wanted.title, t("wiki-page-missing"))}
+                    {can_edit.then(|| format!(" {}", t("wiki-page-missing-create")))}
+                </p>
+            }.into_any(),
+        })}
         <h2>{t("wiki-pages")}</h2>
+        <p>
+            <a href=format!("{base}/modifications")>{t("wiki-changes")}</a>
+            {can_edit.then(|| view! { " · "<a href=format!("{base}/corbeille")>{t("wiki-bin")}</a> })}
+        </p>
+        <form method="get" action=base.clone() class="form inline-form" role="search">
+            <label for="wiki-search">{t("wiki-search")}</label>
+            <input id="wiki-search" type="search" name="q" value=index.query.clone()/>
+            <button type="submit" class="secondary">{t("wiki-search-button")}</button>
+        </form>
         {if pages.is_empty() {
-            view! { <p>{t("wiki-none")}</p> }.into_any()
+            let none = if searched { t("wiki-search-none") } else { t("wiki-none") };
+            view! { <p>{none}</p> }.into_any()
         } else {
             view! {
                 <ul class="wiki-pages">
                     {pages.into_iter().map(|page| view! {
                         <li>
-                            <a href=format!("/espaces/{id}/wiki/{}", page.id)>{page.title}</a>
+                            <a href=format!("{base}/{}", page.id)>{page.title}</a>
                             " · "<span class="muted">{t("wiki-updated")}" "<TimeTag when=page.updated/></span>
                         </li>
                     }).collect_view()}
@@ -73,7 +112,7 @@ fn Index(index: WikiIndex, create: ServerAction<CreateWikiPage>) -> impl IntoVie
             <FormError value=create.value()/>
             <ServerForm action=create attr:class="form">
                 <input type="hidden" name="id" value=id.to_string()/>
-                <TextField name="title" label=t("wiki-page-title") error=field_error(create.value(), "title")/>
+                <TextField name="title" label=t("wiki-page-title") value=new_title.unwrap_or_default() error=field_error(create.value(), "title")/>
                 <button type="submit">{t("wiki-create")}</button>
             </ServerForm>
         })}

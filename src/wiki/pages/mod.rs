@@ -1,13 +1,22 @@
 //! The wiki's pages: `/espaces/:id/wiki` (the list of pages and, for those who write, the form
 //! that creates one) and `/espaces/:id/wiki/:page` (a page as readers get it, rendered on the
-//! server, readable without JavaScript) and `/espaces/:id/wiki/:page/modifier` (the live
-//! editor, a lazy page of its own).
+//! server, readable without JavaScript), `…/historique` (its revisions and their diffs),
+//! `…/auteurs` (who wrote each line) and `/espaces/:id/wiki/:page/modifier` (the live editor,
+//! a lazy page of its own).
 
+mod bin;
+mod blame;
+mod changes;
 mod editor;
+mod history;
 mod index;
 mod reading;
 
+pub use bin::WikiBinPage;
+pub use blame::WikiBlamePage;
+pub use changes::WikiChangesPage;
 pub use editor::WikiEditorPage;
+pub use history::WikiHistoryPage;
 pub use index::WikiIndexPage;
 pub use reading::WikiReadingPage;
 
@@ -17,7 +26,11 @@ use leptos_router::hooks::use_params_map;
 /// The number of the address's segment `name` (`:id`, `:page`), if it is one.
 fn param(name: &'static str) -> impl Fn() -> Option<i64> + Clone + Send + Sync + 'static {
     let params = use_params_map();
-    move || params.with(|p| p.get(name)).and_then(|v| v.parse::<i64>().ok())
+    move || {
+        params
+            .with(|p| p.get(name))
+            .and_then(|v| v.parse::<i64>().ok())
+    }
 }
 
 /// The page named by the address (`/espaces/:id/wiki/:page…`), as readers get it.

@@ -1,9 +1,9 @@
 //! The `wiki.compaction` round (every ten minutes, once across all processes): folds the
-//! update log of every page that gathered [`MIN_UPDATES`] rows into its snapshot
-//! (`log::compact`), so that opening a page reads one snapshot and a short log, and the
+//! update log of every page that gathered [`MIN_UPDATES`] rows its revisions hold into its
+//! snapshot (`log::compact`), so that opening a page reads one snapshot and a short log, and the
 //! stored size stays near the size of the text's history rather than of its keystrokes.
 
-use super::log;
+use super::{log, revisions};
 use crate::server::{
     jobs::{JobError, Round},
     state::AppState,
@@ -42,7 +42,14 @@ pub async fn compact_pages(app: &AppState, min_updates: usize) -> Result<usize, 
     .await?;
     let mut done = 0;
     for page in pages {
-        match log::compact(&app.db, page, min_updates, app.clock.now_seconds()).await {
+        let through = match revisions::held_through(&app.db, page).await {
+            Ok(through) => through,
+            Err(error) => {
+                tracing::error!(%error, page, "wiki: page log not compacted");
+                continue;
+            }
+        };
+        match log::compact(&app.db, page, min_updates, through, app.clock.now_seconds()).await {
             Ok(0) => {}
             Ok(folded) => {
                 tracing::info!(page, folded, "wiki: page log compacted");

@@ -74,7 +74,8 @@ fn replay(page: i64, stored: &Stored) -> Result<(Doc, i64), LoadError> {
         for (row, body) in parts {
             let damaged = |reason: String| LoadError::Damaged { page, row, reason };
             let update = Update::decode_v1(body).map_err(|e| damaged(e.to_string()))?;
-            txn.apply_update(update).map_err(|e| damaged(e.to_string()))?;
+            txn.apply_update(update)
+                .map_err(|e| damaged(e.to_string()))?;
             last = last.max(row);
         }
     }
@@ -107,6 +108,16 @@ pub async fn append(
     now: i64,
 ) -> Result<Vec<i64>, sqlx::Error> {
     let mut tx = db.begin_write().await?;
+    if !updates.is_empty() {
+        // The page's row first: its lock orders appends and revision cuts (`revisions::cut`),
+        // so no row id is handed out while a cut reads the log (on PostgreSQL a row committed
+        // after a later one could otherwise fall behind a revision that skipped it).
+        sqlx::query("UPDATE wiki_pages SET updated_at = $2 WHERE id = $1")
+            .bind(page)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+    }
     let mut ids = Vec::with_capacity(updates.len());
     for update in updates {
         let id: i64 = sqlx::query_scalar(
@@ -136,13 +147,6 @@ pub async fn append(
         .execute(&mut *tx)
         .await?;
     }
-    if !updates.is_empty() {
-        sqlx::query("UPDATE wiki_pages SET updated_at = $2 WHERE id = $1")
-            .bind(page)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-    }
     tx.commit().await?;
     Ok(ids)
 }
@@ -169,18 +173,28 @@ pub async fn rows(db: &Db, page: i64, ids: &[i64]) -> Result<Vec<(i64, Vec<u8>)>
     Ok(found)
 }
 
-/// Folds page `page`'s log into its snapshot when it holds at least `min_updates` rows: the
-/// whole body as one update replaces the snapshot, and exactly the rows it was built from are
-/// deleted, in one transaction (a row another process commits meanwhile stays in the log).
-/// The number of rows folded (0: nothing to do).
-pub async fn compact(db: &Db, page: i64, min_updates: usize, now: i64) -> Result<usize, LoadError> {
+/// Folds page `page`'s log rows up to `through` (the last one its revisions hold: the later
+/// ones name the authors of the next revision) into its snapshot when there are at least
+/// `min_updates` of them: the snapshot and those rows as one update replace the snapshot, and
+/// exactly those rows are deleted, in one transaction (a row another process commits
+/// meanwhile stays in the log). The number of rows folded (0: nothing to do).
+pub async fn compact(
+    db: &Db,
+    page: i64,
+    min_updates: usize,
+    through: i64,
+    now: i64,
+) -> Result<usize, LoadError> {
     use yrs::{ReadTxn, StateVector};
-    let stored = read(db, page).await?;
+    let mut stored = read(db, page).await?;
+    stored.updates.retain(|(id, _)| *id <= through);
     if stored.updates.len() < min_updates.max(1) {
         return Ok(0);
     }
     let (doc, _) = replay(page, &stored)?;
-    let body = doc.transact().encode_state_as_update_v1(&StateVector::default());
+    let body = doc
+        .transact()
+        .encode_state_as_update_v1(&StateVector::default());
     let folded = i64::try_from(stored.updates.len()).unwrap_or(i64::MAX);
     let mut tx = db.begin_write().await?;
     sqlx::query("DELETE FROM wiki_snapshots WHERE page_id = $1")

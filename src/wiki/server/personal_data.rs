@@ -1,6 +1,7 @@
-//! The wiki's part of an account's "my data" archive (`wiki.json`: the pages it created, and
-//! per page the number of edits it sent with their first and last dates — the edits
-//! themselves are binary pieces of a shared document, whose text is the space's) and of its
+//! The wiki's part of an account's "my data" archive (`wiki.json`: the pages it created, per
+//! page the number of edits it sent with their first and last dates — the edits themselves
+//! are binary pieces of a shared document, whose text is the space's —, the revisions it
+//! wrote in and those it saved or restored, with their notes) and of its
 //! erasure: nothing goes, the pages and their history belong to their spaces and point at the
 //! tombstone.
 
@@ -12,7 +13,7 @@ use crate::server::{
 /// The wiki's part of `account`'s archive: one file, `wiki.json`.
 pub async fn collect(db: &Db, account: i64) -> Result<PersonalData, sqlx::Error> {
     let mut data = PersonalData::default();
-    let parts: [(&str, &str); 2] = [
+    let parts: [(&str, &str); 4] = [
         (
             "pages_created",
             "SELECT s.name AS space, p.title, p.created_at FROM wiki_pages p JOIN spaces s ON s.id = p.space_id \
@@ -23,6 +24,18 @@ pub async fn collect(db: &Db, account: i64) -> Result<PersonalData, sqlx::Error>
             "SELECT s.name AS space, p.title, COUNT(*) AS edits, MIN(u.created_at) AS first_at, MAX(u.created_at) AS last_at \
              FROM wiki_updates u JOIN wiki_pages p ON p.id = u.page_id JOIN spaces s ON s.id = p.space_id \
              WHERE u.user_id = $1 GROUP BY s.name, p.id, p.title ORDER BY MIN(u.created_at), p.id",
+        ),
+        (
+            "revisions_written",
+            "SELECT s.name AS space, r.title, r.number, r.created_at FROM wiki_revision_authors a \
+             JOIN wiki_revisions r ON r.id = a.revision_id JOIN wiki_pages p ON p.id = r.page_id \
+             JOIN spaces s ON s.id = p.space_id WHERE a.user_id = $1 ORDER BY r.created_at, r.id",
+        ),
+        (
+            "revisions_saved",
+            "SELECT s.name AS space, r.title, r.number, r.note, r.restored_from, r.created_at FROM wiki_revisions r \
+             JOIN wiki_pages p ON p.id = r.page_id JOIN spaces s ON s.id = p.space_id \
+             WHERE r.saved_by = $1 ORDER BY r.created_at, r.id",
         ),
     ];
     data.file("wiki.json", arrays(db, &parts, account).await?);

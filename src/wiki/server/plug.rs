@@ -1,8 +1,8 @@
 //! What the wiki plugs into the app (`crate::app_server` calls these): its state (this
 //! process's open rooms, relaying the other processes' updates), its route (the live
-//! connection) and its periodic work (the compaction round).
+//! connection) and its periodic work (the compaction round, the revisions cut when editing goes quiet).
 
-use super::{compaction, rooms::Rooms, socket};
+use super::{compaction, revision_round, rooms::Rooms, socket};
 use crate::server::{jobs::Registry, state::AppState};
 use axum::{routing::get, Router};
 
@@ -23,4 +23,5 @@ pub fn routes() -> Router<AppState> {
 
 pub fn register(registry: &mut Registry) {
     registry.round(compaction::round());
+    registry.round(revision_round::round());
 }

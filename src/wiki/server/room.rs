@@ -83,7 +83,10 @@ impl Kick {
     /// A kick and the receiver its connection's writer watches.
     pub fn new() -> (Kick, oneshot::Receiver<(u16, String)>) {
         let (sender, receiver) = oneshot::channel();
-        (Kick(Arc::new(std::sync::Mutex::new(Some(sender)))), receiver)
+        (
+            Kick(Arc::new(std::sync::Mutex::new(Some(sender)))),
+            receiver,
+        )
     }
 
     /// Closes the connection with `code` and `reason` (the first call only).
@@ -105,6 +108,8 @@ pub enum Command {
     Remote(Vec<i64>),
     /// Read the page again from the log (the relay between processes missed notices).
     Reload,
+    /// Close every connection for good (1008, with this reason): the page went to the bin.
+    Dismiss(String),
 }
 
 /// Why joining a room failed.
@@ -272,6 +277,13 @@ impl Room {
                 }
                 Command::Remote(ids) => self.remote(app, &ids, &mut batch).await,
                 Command::Reload => batch.reload = true,
+                Command::Dismiss(reason) => {
+                    for (_, peer) in self.peers.drain() {
+                        peer.kick.close(close::POLICY, reason.clone());
+                    }
+                    self.presence.clear();
+                    self.speaks_for.clear();
+                }
             }
         }
         if !batch.log.is_empty() {
@@ -505,7 +517,9 @@ impl Room {
         // The other process may have seen new client ids claimed.
         match log::owners(&app.db, self.page).await {
             Ok(owners) => self.owners = owners,
-            Err(error) => tracing::warn!(%error, page = self.page, "wiki room: authors not read again"),
+            Err(error) => {
+                tracing::warn!(%error, page = self.page, "wiki room: authors not read again")
+            }
         }
         for (_, bytes) in rows {
             let Ok(update) = Update::decode_v1(&bytes) else {
@@ -515,10 +529,9 @@ impl Room {
                 self.doc.transact_mut().apply_update(update)
             }));
             if matches!(applied, Ok(Ok(()))) {
-                batch.sends.push((
-                    To::All,
-                    frame(&Message::Sync(SyncMessage::Update(bytes))),
-                ));
+                batch
+                    .sends
+                    .push((To::All, frame(&Message::Sync(SyncMessage::Update(bytes)))));
             } else {
                 batch.reload = true;
             }
@@ -533,15 +546,15 @@ impl Room {
                 self.doc = doc;
                 let missing = self.doc.transact().encode_state_as_update_v1(&before);
                 let mut batch = Batch::default();
-                batch.sends.push((
-                    To::All,
-                    frame(&Message::Sync(SyncMessage::Update(missing))),
-                ));
+                batch
+                    .sends
+                    .push((To::All, frame(&Message::Sync(SyncMessage::Update(missing)))));
                 self.dispatch(batch);
             }
             Err(error) => {
                 tracing::error!(%error, page = self.page, "wiki room: page not read again");
-                self.close_everyone(app, "page unavailable; reconnect").await;
+                self.close_everyone(app, "page unavailable; reconnect")
+                    .await;
             }
         }
     }
@@ -607,9 +620,14 @@ impl Room {
         slow.sort_unstable();
         slow.dedup();
         for id in slow {
-            tracing::warn!(page = self.page, peer = id, "wiki: connection too slow, dropped to resync");
+            tracing::warn!(
+                page = self.page,
+                peer = id,
+                "wiki: connection too slow, dropped to resync"
+            );
             if let Some(peer) = self.peers.get(&id) {
-                peer.kick.close(close::TRY_AGAIN, "fell behind; reconnect".into());
+                peer.kick
+                    .close(close::TRY_AGAIN, "fell behind; reconnect".into());
             }
             self.leave(id, &mut closing);
         }

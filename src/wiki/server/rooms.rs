@@ -19,12 +19,15 @@ use tokio::sync::{oneshot, Mutex};
 /// The live relay's topic for new log rows of a page.
 pub const TOPIC: &str = "wiki.updates";
 
-/// New log rows of one page, committed by the process `origin`.
+/// New log rows of one page, committed by the process `origin`; or, with `dismissed`, the
+/// page went to the bin and its connections are closed with that reason.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Committed {
     origin: u64,
     page: i64,
     ids: Vec<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    dismissed: Option<String>,
 }
 
 /// The open rooms; cloning shares them. One per process (a domain state of `AppState`).
@@ -78,10 +81,19 @@ impl Rooms {
                             continue;
                         }
                         let handle = rooms.inner.open.lock().await.get(&committed.page).cloned();
+                        if let (Some(handle), Some(reason)) = (handle.as_ref(), committed.dismissed)
+                        {
+                            dismiss_in(handle, reason);
+                            continue;
+                        }
                         if let Some(handle) = handle {
                             // A room too busy to take it now reads its page again instead:
                             // the relay never waits on one room.
-                            if handle.commands.try_send(Command::Remote(committed.ids)).is_err() {
+                            if handle
+                                .commands
+                                .try_send(Command::Remote(committed.ids))
+                                .is_err()
+                            {
                                 let commands = handle.commands.clone();
                                 tokio::spawn(async move {
                                     let _ = commands.send(Command::Reload).await;
@@ -93,7 +105,10 @@ impl Rooms {
                         // Which pages the missed notices were for is unknown: every open room
                         // reads its page again (log ids may commit out of order, so "after the
                         // last one seen" would not do).
-                        tracing::warn!(missed, "wiki: live relay lagged; every open page read again");
+                        tracing::warn!(
+                            missed,
+                            "wiki: live relay lagged; every open page read again"
+                        );
                         let handles: Vec<Handle> =
                             rooms.inner.open.lock().await.values().cloned().collect();
                         for handle in handles {
@@ -104,6 +119,48 @@ impl Rooms {
                 }
             }
         });
+    }
+
+    /// Tells the rooms of page `page` open in this process and in the others that log rows
+    /// `ids` were written outside any room (a change the server made: `rewrite.rs`): each
+    /// reads them and relays them to its editors.
+    pub async fn announce(&self, app: &AppState, page: i64, ids: Vec<i64>) {
+        if ids.is_empty() {
+            return;
+        }
+        let handle = self.inner.open.lock().await.get(&page).cloned();
+        if let Some(handle) = handle {
+            let _ = handle.commands.send(Command::Remote(ids.clone())).await;
+        }
+        self.tell_others(app, page, ids, None).await;
+    }
+
+    /// Publishes `ids` (or the dismissal) of page `page` to the other processes' rooms.
+    async fn tell_others(
+        &self,
+        app: &AppState,
+        page: i64,
+        ids: Vec<i64>,
+        dismissed: Option<String>,
+    ) {
+        let committed = Committed {
+            origin: self.inner.origin,
+            page,
+            ids,
+            dismissed,
+        };
+        app.realtime.publish(TOPIC, &committed).await;
+    }
+
+    /// Closes every connection to page `page` in this process and the others, for good (the
+    /// page went to the bin): each editor is told `reason`.
+    pub async fn dismiss(&self, app: &AppState, page: i64, reason: &str) {
+        let handle = self.inner.open.lock().await.get(&page).cloned();
+        if let Some(handle) = handle {
+            dismiss_in(&handle, reason.to_string());
+        }
+        self.tell_others(app, page, Vec::new(), Some(reason.to_string()))
+            .await;
     }
 
     /// Puts the connection `peer` makes into page `page`'s room, opening the room (reading
@@ -160,7 +217,15 @@ impl Rooms {
                 let realtime = publisher.clone();
                 tokio::spawn(async move {
                     realtime
-                        .publish(TOPIC, &Committed { origin, page, ids })
+                        .publish(
+                            TOPIC,
+                            &Committed {
+                                origin,
+                                page,
+                                ids,
+                                dismissed: None,
+                            },
+                        )
                         .await;
                 });
             },
@@ -181,4 +246,17 @@ impl Rooms {
 /// Leaves page `page`'s room (when the connection ends).
 pub async fn leave(commands: &tokio::sync::mpsc::Sender<Command>, peer: PeerId) {
     let _ = commands.send(Command::Leave(peer)).await;
+}
+
+/// Asks the room of `handle` to close its connections for good, without waiting on a busy
+/// room (the relay never waits on one room): then from a task of its own.
+fn dismiss_in(handle: &Handle, reason: String) {
+    if let Err(tokio::sync::mpsc::error::TrySendError::Full(command)) =
+        handle.commands.try_send(Command::Dismiss(reason))
+    {
+        let commands = handle.commands.clone();
+        tokio::spawn(async move {
+            let _ = commands.send(command).await;
+        });
+    }
 }

@@ -330,6 +330,12 @@ async fn read(
         if !check {
             continue;
         }
+        // A page put in the bin closes its connections at once through its room; this
+        // catches one that joined as it went (and a process that missed the message).
+        if let Ok(None) = pages::find(&app.db, access.space_id, page).await {
+            tracing::info!(page, ?account, "wiki: the page is in the bin, connection closed");
+            return Ending::Close(Some((close::POLICY, "page deleted".into())));
+        }
         match reread(app, &caller, &access, Some(Module::Wiki)).await {
             Reread::Same => {}
             Reread::Changed(fresh, now) => {

@@ -150,6 +150,8 @@ pub const COVERAGE: &[Covered] = &[
     // The live wiki.
     exported("wiki_pages", "created_by", "wiki.json"),
     exported("wiki_updates", "user_id", "wiki.json"),
+    exported("wiki_revisions", "saved_by", "wiki.json"),
+    exported("wiki_revision_authors", "user_id", "wiki.json"),
     Covered {
         table: "wiki_clients",
         column: "user_id",
