@@ -363,6 +363,10 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("wiki/bin", "id={space}", "NNNANNA"),
     ("wiki/restore_page", "id={space}&page=0", "UNNNNNN"),
     ("wiki/changes", "id={space}", "NNNANNA"),
+    ("wiki/follow", "id={space}&page=0&follow=true", "UNNNNNN"),
+    ("wiki/approval", "id={space}&on=false", "UNNANNA"),
+    ("wiki/approve", "id={space}&page=0&number=1", "UNNNNNN"),
+    ("wiki/ask_changes", "id={space}&page=0&number=1&note=x", "UNNNNNN"),
     ("wiki/delete", "id={space}&page=0", "UNNNNNN"),
     (
         "espaces/rename_folder",

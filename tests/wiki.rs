@@ -17,7 +17,7 @@ use parvis::{
     espaces::types::SpaceRole,
     wiki::{
         history_types::{WikiBlame, WikiHistory},
-        server::revision_round,
+        server::{follows, revision_round},
         types::{WikiIndex, WikiPageView},
     },
 };
@@ -963,4 +963,190 @@ async fn links_lead_to_pages_by_title_or_former_title_and_the_wiki_is_searched_b
     let changes = changes.expect("changes").changes;
     assert_eq!(changes[0].title, "Itinéraires");
     assert_eq!(changes[0].authors, ["Ada Lovelace"]);
+}
+
+#[tokio::test]
+async fn a_follower_is_told_of_others_changes_on_the_list_and_by_a_digest_until_reading_them() {
+    let app = TestApp::spawn().await;
+    app.state.clock.set(app.state.clock.now());
+    let w = wiki(&app).await;
+    let (id, page) = (w.id.to_string(), w.page.to_string());
+    let follow = |client: &Client, on: &'static str| {
+        let (app, client, id, page) = (&app, client.clone(), id.clone(), page.clone());
+        async move {
+            app.call_json::<bool>(
+                &client,
+                "wiki/follow",
+                &[("id", id.as_str()), ("page", page.as_str()), ("follow", on)],
+            )
+            .await
+            .0
+        }
+    };
+    let bob = app.sign_in("bob@example.org", PASSWORD).await;
+    let outsider = app.sign_in("omar@example.org", PASSWORD).await;
+    assert_eq!(
+        follow(&outsider, "true").await,
+        404,
+        "not a member: the space is not theirs to see"
+    );
+    assert_eq!(follow(&bob, "true").await, 200);
+    assert_eq!(read(&app, &bob, w.id, w.page).await.following, Some(true));
+    let changed = |client: &Client| {
+        let (app, client, w) = (&app, client.clone(), &w);
+        async move {
+            index(app, &client, w, "", "")
+                .await
+                .followed_changed
+                .into_iter()
+                .map(|p| p.title)
+                .collect::<Vec<_>>()
+        }
+    };
+
+    // Ada writes: Bob sees the page among the changed ones, and one digest tells him.
+    let mut ada = editor(&app, &w.ada_cookie, &w, 101).await;
+    ada.append("Nouvelle piste\n").await;
+    ada.pump(Duration::from_millis(300)).await;
+    assert_eq!(quiet(&app).await, 1);
+    assert_eq!(changed(&bob).await, ["Itinéraires"]);
+    assert_eq!(follows::digest_round(&app.state).await.expect("round"), 1);
+    app.settle_jobs().await;
+    // (The mail is quoted-printable: the page's address, plain ASCII, stands for it.)
+    app.mail_containing(&[
+        "bob@example.org",
+        &format!("/espaces/{}/wiki/{}", w.id, w.page),
+    ])
+    .await;
+    assert_eq!(
+        follows::digest_round(&app.state).await.expect("round"),
+        0,
+        "told once"
+    );
+
+    // Reading the page is having seen it; his own writing is no news to him.
+    let _ = read(&app, &bob, w.id, w.page).await;
+    assert!(changed(&bob).await.is_empty());
+    let mut bob_editor = editor(&app, &w.bob_cookie, &w, 202).await;
+    bob_editor.append("Bob relit\n").await;
+    ada.until("ada sees bob's line", |e| e.text().contains("Bob relit"))
+        .await;
+    assert_eq!(quiet(&app).await, 1);
+    assert!(changed(&bob).await.is_empty());
+    assert_eq!(follows::digest_round(&app.state).await.expect("round"), 0);
+
+    // Unfollowed: nothing more.
+    assert_eq!(follow(&bob, "false").await, 200);
+    assert_eq!(read(&app, &bob, w.id, w.page).await.following, Some(false));
+    ada.append("Encore\n").await;
+    bob_editor
+        .until("bob sees it", |e| e.text().contains("Encore"))
+        .await;
+    assert_eq!(quiet(&app).await, 1);
+    assert!(changed(&bob).await.is_empty());
+    assert_eq!(follows::digest_round(&app.state).await.expect("round"), 0);
+}
+
+#[tokio::test]
+async fn with_approval_on_readers_keep_the_approved_revision_until_an_animator_approves() {
+    let app = TestApp::spawn().await;
+    app.state.clock.set(app.state.clock.now());
+    let w = wiki(&app).await;
+    let (id, page) = (w.id.to_string(), w.page.to_string());
+    let mut ada = editor(&app, &w.ada_cookie, &w, 101).await;
+    ada.append("Version lue\n").await;
+    ada.pump(Duration::from_millis(300)).await;
+    assert_eq!(quiet(&app).await, 1);
+    let ada_client = app.sign_in("ada@example.org", PASSWORD).await;
+    let reader = app.sign_in("rita@example.org", PASSWORD).await;
+    let approval = |client: &Client, on: &'static str| {
+        let (app, client, id) = (&app, client.clone(), id.clone());
+        async move {
+            app.call_json::<bool>(&client, "wiki/approval", &[("id", id.as_str()), ("on", on)])
+                .await
+                .0
+        }
+    };
+    assert_eq!(approval(&ada_client, "true").await, 403, "animators only");
+    assert_eq!(approval(&w.animator, "true").await, 200);
+
+    // A new revision waits: readers keep the one approved when approval was switched on.
+    ada.append("Brouillon\n").await;
+    ada.pump(Duration::from_millis(300)).await;
+    assert_eq!(quiet(&app).await, 1);
+    let seen = read(&app, &reader, w.id, w.page).await;
+    assert_eq!(seen.revision, Some(1));
+    assert!(
+        seen.html.contains("Version lue") && !seen.html.contains("Brouillon"),
+        "{}",
+        seen.html
+    );
+    assert!(
+        read(&app, &ada_client, w.id, w.page).await.waiting,
+        "a writer is told a draft waits"
+    );
+
+    let decide = |client: &Client, endpoint: &'static str, note: &'static str| {
+        let (app, client, id, page) = (&app, client.clone(), id.clone(), page.clone());
+        async move {
+            let mut form = vec![
+                ("id", id.as_str()),
+                ("page", page.as_str()),
+                ("number", "2"),
+            ];
+            if endpoint == "wiki/ask_changes" {
+                form.push(("note", note));
+            }
+            app.call_json::<()>(&client, endpoint, &form).await.0
+        }
+    };
+    assert_eq!(
+        decide(&ada_client, "wiki/approve", "").await,
+        403,
+        "a contributor does not approve"
+    );
+    assert_eq!(
+        decide(&w.animator, "wiki/ask_changes", "  ").await,
+        422,
+        "a note is needed"
+    );
+    assert_eq!(
+        decide(&w.animator, "wiki/ask_changes", "Préciser le tracé").await,
+        200
+    );
+    let history = history(&app, &reader, &w, 0, 0).await;
+    assert!(history.approval);
+    assert_eq!(
+        history.revisions[0].changes_asked.as_deref(),
+        Some("Préciser le tracé")
+    );
+    assert!(!history.revisions[0].approved && history.revisions[1].approved);
+    assert_eq!(decide(&w.animator, "wiki/approve", "").await, 200);
+    let seen = read(&app, &reader, w.id, w.page).await;
+    assert_eq!(seen.revision, Some(2));
+    assert!(seen.html.contains("Brouillon"));
+    assert_eq!(
+        decide(&w.animator, "wiki/approve", "").await,
+        404,
+        "approved already"
+    );
+    let told: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM space_mentions n JOIN space_activity a ON a.id = n.activity_id \
+         WHERE a.action IN ('activity-wiki-approved', 'activity-wiki-changes-asked') AND n.user_id = $1",
+    )
+    .bind(w.ada_id)
+    .fetch_one(&app.state.db.pool)
+    .await
+    .expect("count");
+    assert_eq!(told, 2, "the author is told of both decisions");
+
+    // Switched off, readers get the last revision again.
+    assert_eq!(approval(&w.animator, "false").await, 200);
+    ada.append("Sans relecture\n").await;
+    ada.pump(Duration::from_millis(300)).await;
+    assert_eq!(quiet(&app).await, 1);
+    assert!(read(&app, &reader, w.id, w.page)
+        .await
+        .html
+        .contains("Sans relecture"));
 }

@@ -1136,6 +1136,8 @@ activity-forum-reply = { $actor } replied to “{ $subject }”
 activity-forum-edit = { $actor } edited a post in “{ $subject }”
 activity-wiki-revised = { $actor } edited the page “{ $subject }”
 activity-wiki-restored = { $actor } restored an earlier version of the page “{ $subject }”
+activity-wiki-approved = { $actor } approved the page “{ $subject }”
+activity-wiki-changes-asked = { $actor } asks for changes to the page “{ $subject }”
 ## Espaces: shared calendar (calendar)
 space-calendar = Calendar
 activity-event-created = { $actor } added the event “{ $subject }”
@@ -1377,6 +1379,22 @@ wiki-changes = Recent changes
 wiki-bin = Wiki bin
 wiki-bin-empty = The wiki's bin is empty.
 wiki-deleted = Put in the bin on
+wiki-follow = Follow this page
+wiki-unfollow = Stop following this page
+wiki-followed-changed = Pages you follow that changed since you last read them
+wiki-approval = Approval
+wiki-approval-is-on = Changes wait for an animator's approval before readers get them.
+wiki-approval-is-off = Readers get each page as soon as a revision is saved.
+wiki-approval-switch-on = Have changes approved
+wiki-approval-switch-off = Stop having changes approved
+wiki-approval-explain = In this space, readers get the last revision an animator approved.
+wiki-approval-off = Approval is not switched on in this wiki.
+wiki-approved = approved
+wiki-changes-asked = changes asked:
+wiki-approve = Approve revision
+wiki-ask-changes = Ask for changes
+wiki-changes-note = Changes to make
+wiki-waiting = A newer revision waits for an animator's approval: readers get this one.
 wiki-take-out = Take out of the bin
 wiki-search = Search the wiki
 wiki-search-button = Search
@@ -1386,4 +1404,14 @@ wiki-backlinks = Pages that link here
 wiki-rename = Rename or delete
 wiki-rename-button = Rename
 wiki-delete = Put the page in the bin
-export-file-wiki = your spaces' wikis: pages you created, per page how many changes you made with their dates, the revisions you wrote in and those you saved or restored (the pages' text belongs to their space)
+export-file-wiki = your spaces' wikis: pages you created, per page how many changes you made with their dates, the revisions you wrote in and those you saved or restored, the pages you follow, the revisions you approved or asked changes to (the pages' text belongs to their space)
+
+
+mail-wiki-follow-subject = Pages you follow have changed
+mail-wiki-follow-body = Hello { $name },
+
+    These wiki pages you follow have changed:
+    { $list }
+    To stop hearing about a page, open it and choose "Stop following this page".
+
+    — Parvis

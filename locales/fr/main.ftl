@@ -1136,6 +1136,8 @@ activity-forum-reply = { $actor } a répondu à « { $subject } »
 activity-forum-edit = { $actor } a modifié un message de « { $subject } »
 activity-wiki-revised = { $actor } a modifié la page « { $subject } »
 activity-wiki-restored = { $actor } a rétabli une version antérieure de la page « { $subject } »
+activity-wiki-approved = { $actor } a approuvé la page « { $subject } »
+activity-wiki-changes-asked = { $actor } demande des modifications à la page « { $subject } »
 ## Espaces : agenda partagé (calendar)
 space-calendar = Agenda
 activity-event-created = { $actor } a ajouté l'événement « { $subject } »
@@ -1377,6 +1379,22 @@ wiki-changes = Modifications récentes
 wiki-bin = Corbeille du wiki
 wiki-bin-empty = La corbeille du wiki est vide.
 wiki-deleted = Mise à la corbeille le
+wiki-follow = Suivre cette page
+wiki-unfollow = Ne plus suivre cette page
+wiki-followed-changed = Pages suivies modifiées depuis votre dernière lecture
+wiki-approval = Relecture
+wiki-approval-is-on = Les modifications attendent l'approbation d'un animateur avant d'être lues.
+wiki-approval-is-off = Les lecteurs lisent chaque page dès qu'une révision est enregistrée.
+wiki-approval-switch-on = Faire approuver les modifications
+wiki-approval-switch-off = Ne plus faire approuver les modifications
+wiki-approval-explain = Dans cet espace, les lecteurs lisent la dernière révision approuvée par un animateur.
+wiki-approval-off = La relecture n'est pas activée dans ce wiki.
+wiki-approved = approuvée
+wiki-changes-asked = modifications demandées :
+wiki-approve = Approuver la révision
+wiki-ask-changes = Demander des modifications
+wiki-changes-note = Modifications à faire
+wiki-waiting = Une révision plus récente attend l'approbation d'un animateur : les lecteurs voient celle-ci.
 wiki-take-out = Sortir de la corbeille
 wiki-search = Chercher dans le wiki
 wiki-search-button = Chercher
@@ -1386,4 +1404,14 @@ wiki-backlinks = Pages qui mènent ici
 wiki-rename = Renommer ou supprimer
 wiki-rename-button = Renommer
 wiki-delete = Mettre la page à la corbeille
-export-file-wiki = les wikis de vos espaces : pages que vous avez créées, par page le nombre de vos modifications avec leurs dates, les révisions auxquelles vous avez écrit et celles que vous avez enregistrées ou rétablies (le texte des pages appartient à leur espace)
+export-file-wiki = les wikis de vos espaces : pages que vous avez créées, par page le nombre de vos modifications avec leurs dates, les révisions auxquelles vous avez écrit et celles que vous avez enregistrées ou rétablies, les pages que vous suivez, les révisions que vous avez approuvées ou renvoyées (le texte des pages appartient à leur espace)
+
+
+mail-wiki-follow-subject = Des pages que vous suivez ont changé
+mail-wiki-follow-body = Bonjour { $name },
+
+    Ces pages de wiki que vous suivez ont changé :
+    { $list }
+    Pour ne plus être prévenu d'une page, ouvrez-la et choisissez « Ne plus suivre cette page ».
+
+    — Parvis

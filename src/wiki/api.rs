@@ -11,7 +11,7 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {
     super::{
-        server::{pages, reading, revisions, rooms::Rooms},
+        server::{approval, follows, pages, reading, revisions, rooms::Rooms},
         types::{clean_title, BinnedPage, ChangeItem, PageLink, Wanted, WikiPageRow},
     },
     crate::{
@@ -49,10 +49,14 @@ pub async fn load_wiki(
 ) -> Result<WikiIndex, AppError> {
     respond(
         async {
-            let (state, _, access) = wiki_standing(id).await?;
+            let (state, caller, access) = wiki_standing(id).await?;
             let now = state.clock.now_seconds();
             let dates = HumanDates::for_reader().await?;
             let query = query_text::bounded(&q).trim().to_string();
+            let followed_changed = match (caller.id(), access.role) {
+                (Some(user), Some(_)) => follows::changed(&state.db, id, user, now).await?,
+                _ => Vec::new(),
+            };
             let found = if query.is_empty() {
                 pages::list(&state.db, id).await?
             } else {
@@ -80,6 +84,9 @@ pub async fn load_wiki(
                 can_edit: access.allows(SpaceAction::Contribute),
                 query,
                 wanted,
+                followed_changed,
+                approval: approval::is_on(&state.db, id).await?,
+                can_manage: access.allows(SpaceAction::ManageSettings),
             })
         }
         .await,
@@ -93,11 +100,17 @@ pub async fn load_wiki(
 pub async fn load_wiki_page(id: i64, page: i64) -> Result<WikiPageView, AppError> {
     respond(
         async {
-            let (state, _, access) = wiki_standing(id).await?;
+            let (state, caller, access) = wiki_standing(id).await?;
             let row = pages::find(&state.db, id, page)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            let read = reading::current(&state.db, id, page)
+            // A follower opening the page has seen its last revision.
+            let following = match (caller.id(), access.role) {
+                (Some(user), Some(_)) => Some(follows::opened(&state.db, page, user).await?),
+                _ => None,
+            };
+            let approval_on = approval::is_on(&state.db, id).await?;
+            let read = reading::current(&state.db, id, page, approval_on)
                 .await
                 .map_err(|error| {
                     tracing::error!(%error, page, "wiki page not read");
@@ -117,6 +130,8 @@ pub async fn load_wiki_page(id: i64, page: i64) -> Result<WikiPageView, AppError
                     .into_iter()
                     .map(|(id, title)| PageLink { id, title })
                     .collect(),
+                following,
+                waiting: read.waiting,
                 can_edit: access.allows(SpaceAction::Contribute),
             })
         }
@@ -290,3 +305,45 @@ pub async fn load_wiki_changes(id: i64) -> Result<WikiChanges, AppError> {
 /// How many revisions the recent changes show.
 #[cfg(feature = "ssr")]
 const CHANGES_SHOWN: i64 = 100;
+
+/// Makes the caller follow page `page` of space `id` (`follow`) or stop: members only (403 for
+/// anyone else who sees the space). A follower sees the page among those that changed in the
+/// wiki's list and gets a daily digest mail of them.
+#[server(endpoint = "wiki/follow")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "wiki/follow", skip_all, fields(account = tracing::field::Empty, id = id, page = page)))]
+pub async fn follow_wiki_page(id: i64, page: i64, follow: bool) -> Result<bool, AppError> {
+    respond(
+        async {
+            let user = Caller::current().await?.account_id()?;
+            let (state, _, access) = wiki_standing(id).await?;
+            pages::find(&state.db, id, page)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            if access.role.is_none() {
+                return Err(AppError::Forbidden);
+            }
+            follows::set(&state.db, page, user, follow, state.clock.now_seconds()).await?;
+            redirect_plain_form(&format!("/espaces/{id}/wiki/{page}"));
+            Ok(follow)
+        }
+        .await,
+    )
+}
+
+/// Switches approval on or off in space `id`'s wiki (animators of a live space): on, readers
+/// get each page's last approved revision (each page's last one now counts as approved).
+#[server(endpoint = "wiki/approval")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "wiki/approval", skip_all, fields(account = tracing::field::Empty, id = id)))]
+pub async fn set_wiki_approval(id: i64, on: bool) -> Result<bool, AppError> {
+    respond(
+        async {
+            let user = Caller::current().await?.account_id()?;
+            let (state, _, access) = wiki_standing(id).await?;
+            access.require(SpaceAction::ManageSettings)?;
+            approval::set(&state.db, id, on, user, state.clock.now_seconds()).await?;
+            redirect_plain_form(&format!("/espaces/{id}/wiki"));
+            Ok(on)
+        }
+        .await,
+    )
+}

@@ -13,6 +13,7 @@ use {
         api::wiki_standing,
         history_types::{BlameLine, RevisionDiff, RevisionItem, NOTE_MAX},
         server::{
+            approval::{self, Decision},
             blame, pages,
             revisions::{self, Cut, CutError},
             rewrite::{self, RewriteError},
@@ -96,8 +97,13 @@ pub async fn load_wiki_history(
                     on_demand: revision.saved_by.is_some() && revision.restored_from.is_none(),
                     note: revision.note,
                     restored_from: revision.restored_from,
+                    approved: revision.approved_at.is_some(),
+                    changes_asked: revision
+                        .changes_asked_at
+                        .map(|_| revision.changes_note.clone()),
                 })
                 .collect();
+            let approval_on = approval::is_on(&state.db, id).await?;
             Ok(WikiHistory {
                 space: spaces::home(&state.db, &access, state.clock.now_seconds()).await?,
                 id: page,
@@ -105,6 +111,8 @@ pub async fn load_wiki_history(
                 revisions,
                 diff,
                 can_edit: access.allows(SpaceAction::Contribute),
+                approval: approval_on,
+                can_approve: approval_on && access.require_keeper().is_ok(),
             })
         }
         .await,
@@ -230,6 +238,69 @@ pub async fn restore_wiki_revision(id: i64, page: i64, number: i64) -> Result<i6
                 .ok_or_else(|| AppError::Conflict("wiki-nothing-to-save".into()))?;
             redirect_plain_form(&format!("/espaces/{id}/wiki/{page}/historique"));
             Ok(restored)
+        }
+        .await,
+    )
+}
+
+/// The caller's account as an animator of space `id` whose wiki has approval on, and whose
+/// page `page` exists: who approves. 409 `wiki-approval-off` when approval is off.
+#[cfg(feature = "ssr")]
+async fn approver(id: i64, page: i64) -> AppResult<(AppState, i64)> {
+    let (state, account) = writer(id, page).await?;
+    let (_, _, access) = wiki_standing(id).await?;
+    access.require_keeper()?;
+    if !approval::is_on(&state.db, id).await? {
+        return Err(AppError::Conflict("wiki-approval-off".into()));
+    }
+    Ok((state, account))
+}
+
+/// Approves revision `number` of page `page` (animators, approval on): readers get it from
+/// now on. 404 when it is no revision waiting.
+#[server(endpoint = "wiki/approve")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "wiki/approve", skip_all, fields(account = tracing::field::Empty, id = id, page = page)))]
+pub async fn approve_wiki_revision(id: i64, page: i64, number: i64) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, account) = approver(id, page).await?;
+            let now = state.clock.now_seconds();
+            if !approval::decide(&state.db, id, page, number, Decision::Approve, account, now)
+                .await?
+            {
+                return Err(AppError::NotFound);
+            }
+            state.jobs.wake();
+            redirect_plain_form(&format!("/espaces/{id}/wiki/{page}/historique"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Asks for changes to revision `number` of page `page` with `note` (animators, approval on):
+/// its authors are told. 422 on `note` when empty or too long; 404 when it is no revision
+/// waiting.
+#[server(endpoint = "wiki/ask_changes")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "wiki/ask_changes", skip_all, fields(account = tracing::field::Empty, id = id, page = page)))]
+pub async fn ask_wiki_changes(
+    id: i64,
+    page: i64,
+    number: i64,
+    note: String,
+) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, account) = approver(id, page).await?;
+            let note = AppError::required_text("note", &note, NOTE_MAX)?;
+            let now = state.clock.now_seconds();
+            let decision = Decision::AskChanges(&note);
+            if !approval::decide(&state.db, id, page, number, decision, account, now).await? {
+                return Err(AppError::NotFound);
+            }
+            state.jobs.wake();
+            redirect_plain_form(&format!("/espaces/{id}/wiki/{page}/historique"));
+            Ok(())
         }
         .await,
     )

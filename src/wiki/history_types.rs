@@ -19,6 +19,10 @@ pub struct RevisionItem {
     pub note: String,
     /// The number of the revision it brought back.
     pub restored_from: Option<i64>,
+    /// Approved by an animator (a space with approval on).
+    pub approved: bool,
+    /// The changes an animator asked for, when they did.
+    pub changes_asked: Option<String>,
 }
 
 /// The lines that changed from revision `from` to revision `to`.
@@ -40,6 +44,10 @@ pub struct WikiHistory {
     pub diff: Option<RevisionDiff>,
     /// Whether the caller may save and restore revisions (contributors, animators).
     pub can_edit: bool,
+    /// Whether revisions wait for approval in this space.
+    pub approval: bool,
+    /// Whether the caller approves them (animators, with approval on).
+    pub can_approve: bool,
 }
 
 /// One line of the page with who wrote it.

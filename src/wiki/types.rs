@@ -35,6 +35,12 @@ pub struct WikiIndex {
     pub query: String,
     /// The title a `[[link]]` asked for (`?titre=`).
     pub wanted: Option<Wanted>,
+    /// The pages the caller follows that changed since they last opened them.
+    pub followed_changed: Vec<PageLink>,
+    /// Whether revisions wait for an animator's approval before readers get them.
+    pub approval: bool,
+    /// Whether the caller may switch approval on or off (animators).
+    pub can_manage: bool,
 }
 
 /// The title a `[[link]]` asked for, and the page it leads to (by its title or a former one):
@@ -103,6 +109,10 @@ pub struct WikiPageView {
     pub toc: Vec<crate::markdown::Heading>,
     /// The pages that link to it (by its title or a former one).
     pub backlinks: Vec<PageLink>,
+    /// Whether the caller follows it (`None`: not a member, who cannot).
+    pub following: Option<bool>,
+    /// A newer revision than the one shown waits for an animator's approval.
+    pub waiting: bool,
     pub can_edit: bool,
 }
 

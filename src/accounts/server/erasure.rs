@@ -191,6 +191,9 @@ pub const HANDLED: &[Handled] = &[
     h("wiki_clients", "user_id", Handling::Kept("keeps the account's Yjs client numbers from being taken over by someone else")),
     h("wiki_revisions", "saved_by", Handling::Kept("who saved a revision is part of the page's history; shown as the tombstone")),
     h("wiki_revision_authors", "user_id", Handling::Kept("a revision's authors are part of the page's history; shown as the tombstone")),
+    h("wiki_follows", "user_id", Handling::Deleted),
+    h("wiki_revisions", "approved_by", Handling::Kept("who approved a revision is part of the page's history; shown as the tombstone")),
+    h("wiki_revisions", "changes_asked_by", Handling::Kept("who asked for changes is part of the page's history; shown as the tombstone")),
 ];
 
 /// The job kind of the mail that confirms an erasure, sent to the address the account had.
@@ -276,6 +279,7 @@ pub async fn erase_account_with(
     report.space_rows +=
         crate::espaces::server::forum_personal_data::erase(&mut tx, account).await?;
     report.space_rows += crate::espaces::server::calendar_personal::erase(&mut tx, account).await?;
+    report.space_rows += crate::wiki::server::follows::erase(&mut tx, account).await?;
 
     let erased = store::erase_own_rows(&mut tx, account, &email).await?;
     report.role_grants = erased.role_grants;

@@ -16,7 +16,10 @@ use crate::{
         time::TimeTag,
     },
     wiki::{
-        history_api::{load_wiki_history, RestoreWikiRevision, SaveWikiRevision},
+        history_api::{
+            load_wiki_history, ApproveWikiRevision, AskWikiChanges, RestoreWikiRevision,
+            SaveWikiRevision,
+        },
         history_types::{RevisionItem, WikiHistory},
     },
 };
@@ -29,6 +32,8 @@ use leptos_router::hooks::use_query_map;
 struct Actions {
     save: ServerAction<SaveWikiRevision>,
     restore: ServerAction<RestoreWikiRevision>,
+    approve: ServerAction<ApproveWikiRevision>,
+    ask: ServerAction<AskWikiChanges>,
 }
 
 #[component]
@@ -54,12 +59,17 @@ pub fn WikiHistoryPage() -> impl IntoView {
     let actions = Actions {
         save: ServerAction::new(),
         restore: ServerAction::new(),
+        approve: ServerAction::new(),
+        ask: ServerAction::new(),
     };
     refetch_on_success(actions.save.value());
     refetch_on_success(actions.restore.value());
+    refetch_on_success(actions.approve.value());
+    refetch_on_success(actions.ask.value());
     view! {
         <div class="page wiki">
             <FormError value=actions.restore.value()/>
+            <FormError value=actions.approve.value()/>
             {move || actions.save.value().get().and_then(Result::ok).map(|number| view! {
                 <p class="alert alert-success" role="status">{format!("{} {number}", t("wiki-revision-saved"))}</p>
             })}
@@ -83,6 +93,8 @@ fn History(history: WikiHistory, actions: Actions) -> impl IntoView {
     let latest = history.revisions.first().map(|r| r.number);
     let numbers: Vec<i64> = history.revisions.iter().map(|r| r.number).collect();
     let can_edit = history.can_edit;
+    let can_approve = history.can_approve;
+    let approval = history.approval;
     view! {
         <SpaceHeader space=history.space.clone()/>
         <Title text=format!("{} · {}", t("wiki-history"), history.title)/>
@@ -91,6 +103,7 @@ fn History(history: WikiHistory, actions: Actions) -> impl IntoView {
             " · "<a href=format!("{base}/auteurs")>{t("wiki-blame")}</a>
         </p>
         <h2>{format!("{} · {}", t("wiki-history"), history.title)}</h2>
+        {approval.then(|| view! { <p class="alert alert-info">{t("wiki-approval-explain")}</p> })}
         {can_edit.then(|| view! {
             <section class="panel">
                 <h3>{t("wiki-save-revision")}</h3>
@@ -110,7 +123,8 @@ fn History(history: WikiHistory, actions: Actions) -> impl IntoView {
                 <ol class="history" reversed=true>
                     {history.revisions.into_iter().map(|revision| {
                         let restorable = can_edit && Some(revision.number) != latest;
-                        view! { <Revision revision base=base.clone() space page restorable actions/> }
+                        let decidable = can_approve && Some(revision.number) == latest && !revision.approved;
+                        view! { <Revision revision base=base.clone() space page restorable decidable actions/> }
                     }).collect_view()}
                 </ol>
             }.into_any()
@@ -149,6 +163,8 @@ fn Revision(
     space: i64,
     page: i64,
     restorable: bool,
+    /// The animator may approve it or ask for changes (the last one, waiting).
+    decidable: bool,
     actions: Actions,
 ) -> impl IntoView {
     let number = revision.number;
@@ -165,8 +181,28 @@ fn Revision(
             {revision.on_demand.then(|| view! { " · "<em>{t("wiki-saved-on-demand")}</em> })}
             {(!revision.note.is_empty()).then(|| view! { " — "<q>{revision.note.clone()}</q> })}
             {revision.restored_from.map(|from| view! { " · "{format!("{} {from}", t("wiki-restores"))} })}
+            {revision.approved.then(|| view! { " · "<strong class="badge">{t("wiki-approved")}</strong> })}
+            {revision.changes_asked.clone().map(|note| view! {
+                " · "<span class="badge">{t("wiki-changes-asked")}</span>" "<q>{note}</q>
+            })}
             {(number > 1).then(|| view! {
                 " · "<a href=format!("{base}/historique?de={}&a={number}", number - 1)>{t("wiki-compare-previous")}</a>
+            })}
+            {decidable.then(|| view! {
+                <ServerForm action=actions.approve attr:class="inline-form">
+                    <input type="hidden" name="id" value=space.to_string()/>
+                    <input type="hidden" name="page" value=page.to_string()/>
+                    <input type="hidden" name="number" value=number.to_string()/>
+                    <button type="submit">{format!("{} {number}", t("wiki-approve"))}</button>
+                </ServerForm>
+                <FormError value=actions.ask.value()/>
+                <ServerForm action=actions.ask attr:class="form inline-form">
+                    <input type="hidden" name="id" value=space.to_string()/>
+                    <input type="hidden" name="page" value=page.to_string()/>
+                    <input type="hidden" name="number" value=number.to_string()/>
+                    <TextField name="note" label=t("wiki-changes-note") error=field_error(actions.ask.value(), "note")/>
+                    <button type="submit" class="secondary">{t("wiki-ask-changes")}</button>
+                </ServerForm>
             })}
             {restorable.then(|| view! {
                 <ServerForm action=actions.restore attr:class="inline-form">

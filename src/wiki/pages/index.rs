@@ -10,13 +10,15 @@ use crate::{
     espaces::pages::SpaceHeader,
     i18n::t,
     ui::{
-        forms::{field_error, open_on_success, FormError, TextField},
+        forms::{
+            field_error, open_on_success, provide_refetch, refetch_on_success, FormError, TextField,
+        },
         refused_form::ServerForm,
         status_pages::ErrorPage,
         time::TimeTag,
     },
     wiki::{
-        api::{load_wiki, CreateWikiPage},
+        api::{load_wiki, CreateWikiPage, SetWikiApproval},
         types::WikiIndex,
     },
 };
@@ -39,6 +41,9 @@ pub fn WikiIndexPage() -> impl IntoView {
         }
     });
     let create = ServerAction::<CreateWikiPage>::new();
+    let approval = ServerAction::<SetWikiApproval>::new();
+    provide_refetch(move || index.refetch());
+    refetch_on_success(approval.value());
     let space = move || id().unwrap_or_default();
     open_on_success(create.value(), move |page| {
         format!("/espaces/{}/wiki/{page}", space())
@@ -47,7 +52,7 @@ pub fn WikiIndexPage() -> impl IntoView {
         <div class="page wiki">
             <Transition fallback=move || view! { <p>{t("loading")}</p> }>
                 {move || index.get().map(|result| match result {
-                    Ok(index) => view! { <Index index create/> }.into_any(),
+                    Ok(index) => view! { <Index index create approval/> }.into_any(),
                     Err(error) => view! { <ErrorPage error/> }.into_any(),
                 })}
             </Transition>
@@ -56,7 +61,11 @@ pub fn WikiIndexPage() -> impl IntoView {
 }
 
 #[component]
-fn Index(index: WikiIndex, create: ServerAction<CreateWikiPage>) -> impl IntoView {
+fn Index(
+    index: WikiIndex,
+    create: ServerAction<CreateWikiPage>,
+    approval: ServerAction<SetWikiApproval>,
+) -> impl IntoView {
     let id = index.space.id;
     let base = format!("/espaces/{id}/wiki");
     let can_edit = index.can_edit;
@@ -81,6 +90,16 @@ fn Index(index: WikiIndex, create: ServerAction<CreateWikiPage>) -> impl IntoVie
                     {can_edit.then(|| format!(" {}", t("wiki-page-missing-create")))}
                 </p>
             }.into_any(),
+        })}
+        {(!index.followed_changed.is_empty()).then(|| view! {
+            <section class="panel">
+                <h2>{t("wiki-followed-changed")}</h2>
+                <ul>
+                    {index.followed_changed.into_iter().map(|page| view! {
+                        <li><a href=format!("{base}/{}", page.id)>{page.title}</a></li>
+                    }).collect_view()}
+                </ul>
+            </section>
         })}
         <h2>{t("wiki-pages")}</h2>
         <p>
@@ -107,6 +126,20 @@ fn Index(index: WikiIndex, create: ServerAction<CreateWikiPage>) -> impl IntoVie
                 </ul>
             }.into_any()
         }}
+        {index.can_manage.then(|| view! {
+            <section class="panel">
+                <h2>{t("wiki-approval")}</h2>
+                <p>{if index.approval { t("wiki-approval-is-on") } else { t("wiki-approval-is-off") }}</p>
+                <FormError value=approval.value()/>
+                <ServerForm action=approval attr:class="inline-form">
+                    <input type="hidden" name="id" value=id.to_string()/>
+                    <input type="hidden" name="on" value=(!index.approval).to_string()/>
+                    <button type="submit" class="secondary">
+                        {if index.approval { t("wiki-approval-switch-off") } else { t("wiki-approval-switch-on") }}
+                    </button>
+                </ServerForm>
+            </section>
+        })}
         {can_edit.then(|| view! {
             <h2>{t("wiki-new-page")}</h2>
             <FormError value=create.value()/>

@@ -1,8 +1,8 @@
 //! `/espaces/:id/wiki/:page`: one page as readers get it — its title, a table of contents when
 //! it has several headings, its last revision rendered and sanitised on the server (the same
 //! Markdown code as every text of the site; `[[links]]` lead straight to their pages, those to
-//! pages still to create are marked), the pages that link to it; for contributors, renaming
-//! it and putting it in the bin.
+//! pages still to create are marked), the pages that link to it; for members, following it;
+//! for contributors, renaming it and putting it in the bin.
 
 use super::page_of_address;
 use crate::{
@@ -17,7 +17,7 @@ use crate::{
         time::TimeTag,
     },
     wiki::{
-        api::{DeleteWikiPage, RenameWikiPage},
+        api::{DeleteWikiPage, FollowWikiPage, RenameWikiPage},
         types::WikiPageView,
     },
 };
@@ -29,6 +29,7 @@ use leptos_meta::Title;
 struct Actions {
     rename: ServerAction<RenameWikiPage>,
     delete: ServerAction<DeleteWikiPage>,
+    follow: ServerAction<FollowWikiPage>,
 }
 
 #[component]
@@ -38,8 +39,10 @@ pub fn WikiReadingPage() -> impl IntoView {
     let actions = Actions {
         rename: ServerAction::new(),
         delete: ServerAction::new(),
+        follow: ServerAction::new(),
     };
     refetch_on_success(actions.rename.value());
+    refetch_on_success(actions.follow.value());
     let space = super::param("id");
     open_on_success(actions.delete.value(), move |_| {
         format!("/espaces/{}/wiki", space().unwrap_or_default())
@@ -47,6 +50,7 @@ pub fn WikiReadingPage() -> impl IntoView {
     view! {
         <div class="page wiki">
             <FormError value=actions.delete.value()/>
+            <FormError value=actions.follow.value()/>
             <Transition fallback=move || view! { <p>{t("loading")}</p> }>
                 {move || loaded.get().map(|result| match result {
                     Ok(page) => view! { <Reading page actions/> }.into_any(),
@@ -74,6 +78,21 @@ fn Reading(page: WikiPageView, actions: Actions) -> impl IntoView {
             " · "<a href=format!("{base}/historique")>{t("wiki-history")}</a>
             " · "<a href=format!("{base}/auteurs")>{t("wiki-blame")}</a>
         </p>
+        {page.following.map(|following| view! {
+            <ServerForm action=actions.follow attr:class="inline-form">
+                <input type="hidden" name="id" value=space.to_string()/>
+                <input type="hidden" name="page" value=id.to_string()/>
+                <input type="hidden" name="follow" value=(!following).to_string()/>
+                <button type="submit" class="secondary" aria-pressed=following.to_string()>
+                    {if following { t("wiki-unfollow") } else { t("wiki-follow") }}
+                </button>
+            </ServerForm>
+        })}
+        {(page.waiting && page.can_edit).then(|| view! {
+            <p class="alert alert-info" role="status">
+                {t("wiki-waiting")}" "<a href=format!("{base}/historique")>{t("wiki-history")}</a>
+            </p>
+        })}
         <article class="wiki-page">
             <h2>{page.title.clone()}</h2>
             <p class="muted">

@@ -5,9 +5,11 @@
 //! history (`revisions.rs`, cut by `revision_round.rs`; `rewrite.rs` restores, `blame.rs`) and what the wiki plugs
 //! into the app (`plug.rs`: routes, its state, the compaction round).
 
+pub mod approval;
 pub mod blame;
 pub mod checks;
 pub mod compaction;
+pub mod follows;
 pub mod log;
 pub mod pages;
 pub mod personal_data;

@@ -1,8 +1,9 @@
 //! The wiki's part of an account's "my data" archive (`wiki.json`: the pages it created, per
 //! page the number of edits it sent with their first and last dates — the edits themselves
 //! are binary pieces of a shared document, whose text is the space's —, the revisions it
-//! wrote in and those it saved or restored, with their notes) and of its
-//! erasure: nothing goes, the pages and their history belong to their spaces and point at the
+//! wrote in and those it saved or restored, with their notes, the pages it follows, the
+//! revisions it approved or asked changes to) and of its erasure: its follows go
+//! (`follows::erase`); the pages and their history belong to their spaces and point at the
 //! tombstone.
 
 use crate::server::{
@@ -13,7 +14,7 @@ use crate::server::{
 /// The wiki's part of `account`'s archive: one file, `wiki.json`.
 pub async fn collect(db: &Db, account: i64) -> Result<PersonalData, sqlx::Error> {
     let mut data = PersonalData::default();
-    let parts: [(&str, &str); 4] = [
+    let parts: [(&str, &str); 6] = [
         (
             "pages_created",
             "SELECT s.name AS space, p.title, p.created_at FROM wiki_pages p JOIN spaces s ON s.id = p.space_id \
@@ -36,6 +37,17 @@ pub async fn collect(db: &Db, account: i64) -> Result<PersonalData, sqlx::Error>
             "SELECT s.name AS space, r.title, r.number, r.note, r.restored_from, r.created_at FROM wiki_revisions r \
              JOIN wiki_pages p ON p.id = r.page_id JOIN spaces s ON s.id = p.space_id \
              WHERE r.saved_by = $1 ORDER BY r.created_at, r.id",
+        ),
+        (
+            "pages_followed",
+            "SELECT s.name AS space, p.title, f.created_at FROM wiki_follows f JOIN wiki_pages p ON p.id = f.page_id \
+             JOIN spaces s ON s.id = p.space_id WHERE f.user_id = $1 ORDER BY f.created_at, p.id",
+        ),
+        (
+            "revisions_reviewed",
+            "SELECT s.name AS space, r.title, r.number, r.approved_at, r.changes_asked_at, r.changes_note \
+             FROM wiki_revisions r JOIN wiki_pages p ON p.id = r.page_id JOIN spaces s ON s.id = p.space_id \
+             WHERE r.approved_by = $1 OR r.changes_asked_by = $1 ORDER BY r.created_at, r.id",
         ),
     ];
     data.file("wiki.json", arrays(db, &parts, account).await?);

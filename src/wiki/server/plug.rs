@@ -1,8 +1,8 @@
 //! What the wiki plugs into the app (`crate::app_server` calls these): its state (this
 //! process's open rooms, relaying the other processes' updates), its route (the live
-//! connection) and its periodic work (the compaction round, the revisions cut when editing goes quiet).
+//! connection) and its periodic work (the compaction round, the revisions cut when editing goes quiet, the followers' daily digest).
 
-use super::{compaction, revision_round, rooms::Rooms, socket};
+use super::{compaction, follows, revision_round, rooms::Rooms, socket};
 use crate::server::{jobs::Registry, state::AppState};
 use axum::{routing::get, Router};
 
@@ -24,4 +24,6 @@ pub fn routes() -> Router<AppState> {
 pub fn register(registry: &mut Registry) {
     registry.round(compaction::round());
     registry.round(revision_round::round());
+    registry.round(follows::round());
+    registry.job(follows::FOLLOW_MAIL, follows::send);
 }

@@ -29,28 +29,43 @@ pub struct Reading {
     pub html: String,
     /// Its headings (the table of contents).
     pub toc: Vec<crate::markdown::Heading>,
+    /// A newer revision waits for approval.
+    pub waiting: bool,
     /// The revision it is (`None` before the first), and when it was cut.
     pub revision: Option<(i64, i64)>,
 }
 
-/// Page `page` of space `space` as readers get it: its last revision's HTML (rendered again and kept when its
-/// cache was cleared), or its stored text before its first revision.
-pub async fn current(db: &Db, space: i64, page: i64) -> Result<Reading, LoadError> {
-    let Some(last) = revisions::latest(db, page).await? else {
-        let (html, toc) = links::render_page(&text(db, page).await?, space);
+/// Page `page` of space `space` as readers get it: its last revision's HTML (rendered again and
+/// kept when its cache was cleared), or its stored text before its first revision. With
+/// `approval` on (`approval::is_on`), its last approved revision, or nothing before one.
+pub async fn current(db: &Db, space: i64, page: i64, approval: bool) -> Result<Reading, LoadError> {
+    let last = revisions::latest(db, page).await?;
+    let shown = if approval {
+        revisions::latest_approved(db, page).await?
+    } else {
+        last.clone()
+    };
+    let waiting = approval && last.as_ref().map(|r| r.number) != shown.as_ref().map(|r| r.number);
+    let Some(shown) = shown else {
+        let (html, toc) = if approval {
+            (String::new(), Vec::new())
+        } else {
+            links::render_page(&text(db, page).await?, space)
+        };
         return Ok(Reading {
             html,
             toc,
             revision: None,
+            waiting,
         });
     };
-    let toc = links::outline(&last.body_md, space);
-    let html = match last.body_html {
+    let toc = links::outline(&shown.body_md, space);
+    let html = match shown.body_html {
         Some(html) => html,
         None => {
-            let html = links::render(&last.body_md, space);
+            let html = links::render(&shown.body_md, space);
             sqlx::query("UPDATE wiki_revisions SET body_html = $2 WHERE id = $1")
-                .bind(last.id)
+                .bind(shown.id)
                 .bind(&html)
                 .execute(&db.pool)
                 .await?;
@@ -60,7 +75,8 @@ pub async fn current(db: &Db, space: i64, page: i64) -> Result<Reading, LoadErro
     Ok(Reading {
         html,
         toc,
-        revision: Some((last.number, last.created_at)),
+        revision: Some((shown.number, shown.created_at)),
+        waiting,
     })
 }
 

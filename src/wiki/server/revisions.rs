@@ -57,10 +57,16 @@ pub struct RevisionRow {
     pub note: String,
     pub restored_from: Option<i64>,
     pub created_at: i64,
+    /// When an animator approved it (a space with approval on).
+    pub approved_at: Option<i64>,
+    /// When an animator asked for changes to it, and what.
+    pub changes_asked_at: Option<i64>,
+    pub changes_note: String,
 }
 
 const COLUMNS: &str =
-    "id, number, title, body_md, body_html, saved_by, note, restored_from, created_at";
+    "id, number, title, body_md, body_html, saved_by, note, restored_from, created_at, \
+     approved_at, changes_asked_at, changes_note";
 
 /// Cuts a revision of `cut.page` from its stored body at `now`; its number, or `None` when the
 /// title and text are those of the last revision (nothing is written then but the page's
@@ -247,7 +253,8 @@ async fn mark_revised(
 /// authors' display names by name (the tombstone's for an erased account).
 pub async fn list(db: &Db, page: i64) -> Result<Vec<(RevisionRow, Vec<String>)>, sqlx::Error> {
     let rows: Vec<RevisionRow> = sqlx::query_as(
-        "SELECT id, number, title, '' AS body_md, NULL AS body_html, saved_by, note, restored_from, created_at \
+        "SELECT id, number, title, '' AS body_md, NULL AS body_html, saved_by, note, restored_from, created_at, \
+         approved_at, changes_asked_at, changes_note \
          FROM wiki_revisions WHERE page_id = $1 ORDER BY number DESC",
     )
     .bind(page)
@@ -282,7 +289,8 @@ pub async fn recent(
 ) -> Result<Vec<(i64, RevisionRow, Vec<String>)>, sqlx::Error> {
     let rows: Vec<(i64, RevisionRow)> = sqlx::query_as::<_, RecentRow>(
         "SELECT r.page_id, r.id, r.number, r.title, r.body_md, NULL AS body_html, r.saved_by, r.note, \
-         r.restored_from, r.created_at FROM wiki_revisions r JOIN wiki_pages p ON p.id = r.page_id \
+         r.restored_from, r.created_at, r.approved_at, r.changes_asked_at, r.changes_note \
+         FROM wiki_revisions r JOIN wiki_pages p ON p.id = r.page_id \
          WHERE p.space_id = $1 AND p.deleted_at IS NULL ORDER BY r.created_at DESC, r.id DESC LIMIT $2",
     )
     .bind(space)
@@ -328,6 +336,16 @@ pub async fn find(db: &Db, page: i64, number: i64) -> Result<Option<RevisionRow>
 pub async fn latest(db: &Db, page: i64) -> Result<Option<RevisionRow>, sqlx::Error> {
     sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM wiki_revisions WHERE page_id = $1 ORDER BY number DESC LIMIT 1"
+    ))
+    .bind(page)
+    .fetch_optional(&db.pool)
+    .await
+}
+
+/// Page `page`'s last approved revision.
+pub async fn latest_approved(db: &Db, page: i64) -> Result<Option<RevisionRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM wiki_revisions WHERE page_id = $1 AND approved_at IS NOT NULL ORDER BY number DESC LIMIT 1"
     ))
     .bind(page)
     .fetch_optional(&db.pool)

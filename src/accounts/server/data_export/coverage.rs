@@ -152,6 +152,9 @@ pub const COVERAGE: &[Covered] = &[
     exported("wiki_updates", "user_id", "wiki.json"),
     exported("wiki_revisions", "saved_by", "wiki.json"),
     exported("wiki_revision_authors", "user_id", "wiki.json"),
+    exported("wiki_follows", "user_id", "wiki.json"),
+    exported("wiki_revisions", "approved_by", "wiki.json"),
+    exported("wiki_revisions", "changes_asked_by", "wiki.json"),
     Covered {
         table: "wiki_clients",
         column: "user_id",
