@@ -168,16 +168,16 @@ pub async fn create_wiki_page(id: i64, title: String) -> Result<i64, AppError> {
 }
 
 /// The caller's account and standing in space `id`, contributing, whose page `page` exists:
-/// who may rename or bin it. 401 first for a visitor, then 404/403 as the space's rules say.
+/// who may rename or bin it, save or restore its revisions. 401 first for a visitor, then 404/403 as the space's rules say.
 #[cfg(feature = "ssr")]
-async fn page_writer(id: i64, page: i64) -> AppResult<(AppState, SpaceAccess)> {
-    Caller::current().await?.account_id()?;
+pub(super) async fn page_writer(id: i64, page: i64) -> AppResult<(AppState, i64, SpaceAccess)> {
+    let account = Caller::current().await?.account_id()?;
     let (state, _, access) = wiki_standing(id).await?;
     pages::find(&state.db, id, page)
         .await?
         .ok_or(AppError::NotFound)?;
     access.require(SpaceAction::Contribute)?;
-    Ok((state, access))
+    Ok((state, account, access))
 }
 
 /// Renames page `page` of space `id` to `title` (contributors and animators of a live space):
@@ -188,7 +188,7 @@ async fn page_writer(id: i64, page: i64) -> AppResult<(AppState, SpaceAccess)> {
 pub async fn rename_wiki_page(id: i64, page: i64, title: String) -> Result<(), AppError> {
     respond(
         async {
-            let (state, _) = page_writer(id, page).await?;
+            let (state, _, _) = page_writer(id, page).await?;
             let title = clean_title(&title)?;
             pages::rename(&state.db, id, page, &title, state.clock.now_seconds()).await?;
             revisions::reindex(&state.db, page).await?;
@@ -207,7 +207,7 @@ pub async fn rename_wiki_page(id: i64, page: i64, title: String) -> Result<(), A
 pub async fn delete_wiki_page(id: i64, page: i64) -> Result<(), AppError> {
     respond(
         async {
-            let (state, _) = page_writer(id, page).await?;
+            let (state, _, _) = page_writer(id, page).await?;
             if !pages::set_binned(&state.db, id, page, true, state.clock.now_seconds()).await? {
                 return Err(AppError::NotFound);
             }

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {
     super::{
-        api::wiki_standing,
+        api::{page_writer, wiki_standing},
         history_types::{BlameLine, RevisionDiff, RevisionItem, NOTE_MAX},
         server::{
             approval::{self, Decision},
@@ -21,7 +21,6 @@ use {
         },
     },
     crate::{
-        accounts::server::Caller,
         error::AppResult,
         espaces::{server::spaces, types::SpaceAction},
         server::{
@@ -29,19 +28,6 @@ use {
         },
     },
 };
-
-/// The caller's account, contributing to space `id` whose page `page` exists: who may save
-/// or restore. 401 first for a visitor, then 404/403 as the space's rules say.
-#[cfg(feature = "ssr")]
-async fn writer(id: i64, page: i64) -> AppResult<(AppState, i64)> {
-    let account = Caller::current().await?.account_id()?;
-    let (state, _, access) = wiki_standing(id).await?;
-    pages::find(&state.db, id, page)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    access.require(SpaceAction::Contribute)?;
-    Ok((state, account))
-}
 
 #[cfg(feature = "ssr")]
 fn cut_failed(error: CutError) -> AppError {
@@ -177,7 +163,7 @@ pub async fn save_wiki_revision(
 ) -> Result<i64, AppError> {
     respond(
         async {
-            let (state, account) = writer(id, page).await?;
+            let (state, account, _) = page_writer(id, page).await?;
             let note = note.trim();
             crate::characters::check("note", note)?;
             if note.chars().count() > NOTE_MAX {
@@ -209,7 +195,7 @@ pub async fn save_wiki_revision(
 pub async fn restore_wiki_revision(id: i64, page: i64, number: i64) -> Result<i64, AppError> {
     respond(
         async {
-            let (state, account) = writer(id, page).await?;
+            let (state, account, _) = page_writer(id, page).await?;
             let old = revisions::find(&state.db, page, number)
                 .await?
                 .ok_or(AppError::NotFound)?;
@@ -247,8 +233,7 @@ pub async fn restore_wiki_revision(id: i64, page: i64, number: i64) -> Result<i6
 /// page `page` exists: who approves. 409 `wiki-approval-off` when approval is off.
 #[cfg(feature = "ssr")]
 async fn approver(id: i64, page: i64) -> AppResult<(AppState, i64)> {
-    let (state, account) = writer(id, page).await?;
-    let (_, _, access) = wiki_standing(id).await?;
+    let (state, account, access) = page_writer(id, page).await?;
     access.require_keeper()?;
     if !approval::is_on(&state.db, id).await? {
         return Err(AppError::Conflict("wiki-approval-off".into()));

@@ -27,12 +27,13 @@ pub struct FollowMail {
     pub pages: Vec<(i64, i64)>,
 }
 
-/// The condition "follow `f` is of a current member of page `p`'s space, the page not in the
-/// bin, with a revision `r` newer than `{column}` that someone else wrote in".
-fn news(column: &str) -> String {
+/// The condition "follow `f` is of a current member (at the time bound to `now`) of page `p`'s
+/// space, the page not in the bin, with a revision `r` newer than `{column}` that someone else
+/// wrote in".
+fn news(column: &str, now: &str) -> String {
     format!(
         "p.deleted_at IS NULL AND EXISTS (SELECT 1 FROM space_members m WHERE m.space_id = p.space_id \
-         AND m.user_id = f.user_id AND (m.access_ends_at IS NULL OR m.access_ends_at > $2)) \
+         AND m.user_id = f.user_id AND (m.access_ends_at IS NULL OR m.access_ends_at > {now})) \
          AND EXISTS (SELECT 1 FROM wiki_revisions r WHERE r.page_id = p.id AND r.number > f.{column} \
          AND EXISTS (SELECT 1 FROM wiki_revision_authors a WHERE a.revision_id = r.id AND a.user_id <> f.user_id))"
     )
@@ -97,7 +98,7 @@ pub async fn changed(
     let rows: Vec<(i64, String)> = sqlx::query_as(&format!(
         "SELECT p.id, p.title FROM wiki_follows f JOIN wiki_pages p ON p.id = f.page_id \
          WHERE f.user_id = $1 AND p.space_id = $3 AND {} ORDER BY p.title_key, p.id",
-        news("seen_through")
+        news("seen_through", "$2")
     ))
     .bind(user)
     .bind(now)
@@ -126,10 +127,9 @@ pub async fn digest_round(app: &AppState) -> Result<usize, JobError> {
     let now = app.clock.now_seconds();
     let rows: Vec<(i64, i64, i64)> = sqlx::query_as(&format!(
         "SELECT f.user_id, p.space_id, p.id FROM wiki_follows f JOIN wiki_pages p ON p.id = f.page_id \
-         WHERE f.user_id > $1 AND {} ORDER BY f.user_id, p.space_id, p.title_key",
-        news("mailed_through")
+         WHERE {} ORDER BY f.user_id, p.space_id, p.title_key",
+        news("mailed_through", "$1")
     ))
-    .bind(0_i64)
     .bind(now)
     .fetch_all(&app.db.pool)
     .await?;

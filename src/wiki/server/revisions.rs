@@ -12,13 +12,14 @@ use crate::{
     },
     server::{
         db::Db,
-        sql::{insert_pairs, Value},
+        sql::{insert_pairs, Sql, Value},
         state::AppState,
         text,
     },
     wiki::{links, types::BODY_TEXT},
 };
 use sqlx::Row;
+use std::collections::HashMap;
 use yrs::{GetString, Transact};
 
 /// What asks for a revision.
@@ -260,35 +261,47 @@ pub async fn list(db: &Db, page: i64) -> Result<Vec<(RevisionRow, Vec<String>)>,
     .bind(page)
     .fetch_all(&db.pool)
     .await?;
-    let authors: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT a.revision_id, u.display_name FROM wiki_revision_authors a JOIN users u ON u.id = a.user_id \
-         JOIN wiki_revisions r ON r.id = a.revision_id WHERE r.page_id = $1 ORDER BY u.display_name",
-    )
-    .bind(page)
-    .fetch_all(&db.pool)
-    .await?;
+    let mut authors = authors_of(db, rows.iter().map(|r| r.id)).await?;
     Ok(rows
         .into_iter()
         .map(|row| {
-            let names = authors
-                .iter()
-                .filter(|(revision, _)| *revision == row.id)
-                .map(|(_, name)| name.clone())
-                .collect();
+            let names = authors.remove(&row.id).unwrap_or_default();
             (row, names)
         })
         .collect())
 }
 
+/// The authors' display names of each of `revisions`, by name, in one query.
+async fn authors_of(
+    db: &Db,
+    revisions: impl Iterator<Item = i64>,
+) -> Result<HashMap<i64, Vec<String>>, sqlx::Error> {
+    let ids: Vec<i64> = revisions.collect();
+    let mut authors: HashMap<i64, Vec<String>> = HashMap::new();
+    if ids.is_empty() {
+        return Ok(authors);
+    }
+    let mut sql = Sql::new(
+        "SELECT a.revision_id, u.display_name FROM wiki_revision_authors a JOIN users u ON u.id = a.user_id \
+         WHERE a.revision_id IN (",
+    );
+    sql.push_binds(ids).push(") ORDER BY u.display_name");
+    let rows: Vec<(i64, String)> = sql.query_as().fetch_all(&db.pool).await?;
+    for (revision, name) in rows {
+        authors.entry(revision).or_default().push(name);
+    }
+    Ok(authors)
+}
+
 /// The last `limit` revisions of space `space`'s pages (not in the bin), newest first: (page,
-/// revision, its authors' display names) — the wiki's recent changes.
+/// revision without its text, its authors' display names) — the wiki's recent changes.
 pub async fn recent(
     db: &Db,
     space: i64,
     limit: i64,
 ) -> Result<Vec<(i64, RevisionRow, Vec<String>)>, sqlx::Error> {
     let rows: Vec<(i64, RevisionRow)> = sqlx::query_as::<_, RecentRow>(
-        "SELECT r.page_id, r.id, r.number, r.title, r.body_md, NULL AS body_html, r.saved_by, r.note, \
+        "SELECT r.page_id, r.id, r.number, r.title, '' AS body_md, NULL AS body_html, r.saved_by, r.note, \
          r.restored_from, r.created_at, r.approved_at, r.changes_asked_at, r.changes_note \
          FROM wiki_revisions r JOIN wiki_pages p ON p.id = r.page_id \
          WHERE p.space_id = $1 AND p.deleted_at IS NULL ORDER BY r.created_at DESC, r.id DESC LIMIT $2",
@@ -300,18 +313,14 @@ pub async fn recent(
     .into_iter()
     .map(|r| (r.page_id, r.revision))
     .collect();
-    let mut out = Vec::with_capacity(rows.len());
-    for (page, revision) in rows {
-        let authors: Vec<String> = sqlx::query_scalar(
-            "SELECT u.display_name FROM wiki_revision_authors a JOIN users u ON u.id = a.user_id \
-             WHERE a.revision_id = $1 ORDER BY u.display_name",
-        )
-        .bind(revision.id)
-        .fetch_all(&db.pool)
-        .await?;
-        out.push((page, revision, authors));
-    }
-    Ok(out)
+    let mut authors = authors_of(db, rows.iter().map(|(_, r)| r.id)).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(page, revision)| {
+            let names = authors.remove(&revision.id).unwrap_or_default();
+            (page, revision, names)
+        })
+        .collect())
 }
 
 #[derive(sqlx::FromRow)]
