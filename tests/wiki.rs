@@ -8,6 +8,7 @@
 mod common;
 
 use common::{
+    binary,
     yjs::{self, Editor},
     TestApp,
 };
@@ -204,6 +205,219 @@ async fn pages_are_created_listed_and_refused_with_a_reason() {
     );
 }
 
+/// The tree of `index`'s pages: "A(B C) D".
+fn shape(index: WikiIndex) -> String {
+    fn of(branches: &[parvis::wiki::tree::Branch]) -> String {
+        branches
+            .iter()
+            .map(|b| match b.children.is_empty() {
+                true => b.page.title.clone(),
+                false => format!("{}({})", b.page.title, of(&b.children)),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+    of(&parvis::wiki::tree::tree(index.pages))
+}
+
+async fn sub_page(app: &TestApp, client: &Client, space: i64, title: &str, parent: i64) -> i64 {
+    let form = [("id", space.to_string()), ("title", title.into()), ("parent", parent.to_string())];
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    app.call_json::<i64>(client, "wiki/create", &form)
+        .await
+        .1
+        .expect("sub-page")
+}
+
+async fn move_page(app: &TestApp, client: &Client, space: i64, page: i64, parent: i64) -> (u16, Result<(), AppError>) {
+    let form = [("id", space.to_string()), ("page", page.to_string()), ("parent", parent.to_string())];
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    app.call_json::<()>(client, "wiki/move", &form).await
+}
+
+async fn reorder(app: &TestApp, client: &Client, space: i64, page: i64, earlier: bool) -> bool {
+    let form = [("id", space.to_string()), ("page", page.to_string()), ("earlier", earlier.to_string())];
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    app.call_json::<bool>(client, "wiki/reorder", &form)
+        .await
+        .1
+        .expect("reordered")
+}
+
+#[tokio::test]
+async fn pages_move_in_a_tree_and_never_under_themselves() {
+    let app = TestApp::spawn().await;
+    let w = wiki(&app).await;
+    let (a, space) = (&w.animator, w.id);
+    let ponts = sub_page(&app, a, space, "Ponts", w.page).await;
+    let quais = create(&app, a, space, "Quais").await.expect("page");
+    let passerelles = sub_page(&app, a, space, "Passerelles", ponts).await;
+    let tree = || async { shape(index(&app, a, &w, "", "").await) };
+    assert_eq!(tree().await, "Itinéraires(Ponts(Passerelles)) Quais");
+    let titles = |links: &[parvis::wiki::types::PageLink]| {
+        links.iter().map(|l| l.title.clone()).collect::<Vec<_>>()
+    };
+    let standing = read(&app, a, space, passerelles).await.tree;
+    assert_eq!(titles(&standing.ancestors), ["Itinéraires", "Ponts"]);
+    let standing = read(&app, a, space, ponts).await.tree;
+    assert_eq!(titles(&standing.children), ["Passerelles"]);
+    let places: Vec<i64> = standing.places.iter().map(|p| p.id).collect();
+    assert_eq!(places, vec![w.page, quais], "not under itself nor its sub-pages");
+
+    for (page, parent) in [(w.page, passerelles), (w.page, w.page), (ponts, passerelles)] {
+        let (status, refused) = move_page(&app, a, space, page, parent).await;
+        assert_eq!(status, 422, "{page} under {parent}");
+        assert!(
+            matches!(&refused, Err(AppError::Invalid(e)) if e[0].key == "wiki-move-under-itself"),
+            "{refused:?}"
+        );
+    }
+    assert_eq!(move_page(&app, a, space, quais, 987_654).await.0, 404, "no such parent");
+    assert_eq!(move_page(&app, a, space, 987_654, w.page).await.0, 404, "no such page");
+
+    assert_eq!(move_page(&app, a, space, quais, ponts).await.0, 200);
+    assert_eq!(tree().await, "Itinéraires(Ponts(Passerelles Quais))");
+    assert!(reorder(&app, a, space, quais, true).await);
+    assert!(!reorder(&app, a, space, quais, true).await, "already first");
+    assert_eq!(tree().await, "Itinéraires(Ponts(Quais Passerelles))");
+    let standing = read(&app, a, space, quais).await.tree;
+    assert!(!standing.has_previous && standing.has_next);
+    // A branch moves whole; to the top, it comes after the pages there.
+    assert_eq!(move_page(&app, a, space, ponts, 0).await.0, 200);
+    assert_eq!(tree().await, "Itinéraires Ponts(Quais Passerelles)");
+    // Its parent in the bin, a page shows at the top rather than vanish.
+    let (status, _) = app
+        .call_json::<()>(a, "wiki/delete", &[("id", &space.to_string()), ("page", &ponts.to_string())])
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(move_page(&app, a, space, quais, ponts).await.0, 404, "a parent in the bin");
+    let top = tree().await;
+    assert!(top.contains("Quais") && top.contains("Passerelles") && !top.contains("Ponts"), "{top}");
+
+    // Writers only, members only.
+    let reader = app.sign_in("rita@example.org", PASSWORD).await;
+    assert_eq!(move_page(&app, &reader, space, quais, w.page).await.0, 403);
+    assert!(read(&app, &reader, space, quais).await.tree.places.is_empty());
+    let outsider = app.sign_in("omar@example.org", PASSWORD).await;
+    assert_eq!(move_page(&app, &outsider, space, quais, w.page).await.0, 404);
+}
+
+#[tokio::test]
+async fn a_page_is_shared_by_a_link_that_ends_and_whose_openings_are_logged() {
+    let app = TestApp::spawn().await;
+    let w = wiki(&app).await;
+    let mut ada = editor(&app, &w.ada_cookie, &w, 101).await;
+    ada.append("## Tracé\nLe tracé passe par le quai.\n").await;
+    ada.pump(Duration::from_millis(200)).await;
+    assert_eq!(quiet(&app).await, 1);
+    let (id, page) = (w.id.to_string(), w.page.to_string());
+    let share = |client: &Client, days: &'static str| {
+        let client = client.clone();
+        let (id, page) = (id.clone(), page.clone());
+        let app = &app;
+        async move {
+            app.call_json::<String>(&client, "wiki/share", &[("id", &id), ("page", &page), ("days", days)])
+                .await
+        }
+    };
+    for days in ["0", "-1", "10000"] {
+        assert_eq!(share(&w.animator, days).await.0, 422, "{days} days");
+    }
+    let reader = app.sign_in("rita@example.org", PASSWORD).await;
+    assert_eq!(share(&reader, "7").await.0, 403);
+    let outsider = app.sign_in("omar@example.org", PASSWORD).await;
+    assert_eq!(share(&outsider, "7").await.0, 404);
+    let (status, link) = share(&w.animator, "7").await;
+    assert_eq!(status, 200, "{link:?}");
+    let link = link.expect("link");
+    assert!(link.starts_with(&app.url("/espaces/partage/wiki/")), "{link}");
+    let token = link.rsplit('/').next().expect("token").to_string();
+
+    // Anyone holding it reads the page as readers do, without an account; each opening is
+    // logged for the animators, shown to writers as a count.
+    let stranger = app.client();
+    let open = |token: String| {
+        let stranger = stranger.clone();
+        let app = &app;
+        async move {
+            app.call_json::<parvis::wiki::types::SharedWikiPage>(&stranger, "wiki/shared", &[("token", &token)])
+                .await
+        }
+    };
+    let (status, shared) = open(token.clone()).await;
+    assert_eq!(status, 200, "{shared:?}");
+    let shared = shared.expect("shared");
+    assert_eq!(shared.title, "Itinéraires");
+    assert!(shared.html.contains("passe par le quai"), "{}", shared.html);
+    let html = app.page_html(&stranger, &format!("/espaces/partage/wiki/{token}")).await;
+    assert!(html.contains("passe par le quai"), "rendered on the server: {html}");
+    let view = read(&app, &w.animator, w.id, w.page).await;
+    assert_eq!(view.shares.len(), 1);
+    assert_eq!(view.shares[0].openings, 2);
+    assert_eq!(view.openings.map(|o| o.len()), Some(2), "the animator sees when");
+    let as_writer = app.sign_in("ada@example.org", PASSWORD).await;
+    let view = read(&app, &as_writer, w.id, w.page).await;
+    assert_eq!((view.shares.len(), view.openings.is_none()), (1, true), "a contributor sees the links, not when");
+    assert!(read(&app, &reader, w.id, w.page).await.shares.is_empty());
+    assert_eq!(open("0".repeat(64)).await.0, 404);
+    assert_eq!(open("not a token".into()).await.0, 404);
+
+    // Revoked: it ends, with its own message; only a link of the space's pages is revoked.
+    let share_id = view.shares[0].id.to_string();
+    let revoke = |client: &Client, space: String| {
+        let (client, page, share_id) = (client.clone(), page.clone(), share_id.clone());
+        let app = &app;
+        async move {
+            app.call(&client, "wiki/revoke_share", &[("id", &space), ("page", &page), ("share", &share_id)])
+                .await
+                .status()
+        }
+    };
+    assert_eq!(revoke(&reader, id.clone()).await, 403);
+    assert_eq!(revoke(&w.animator, id.clone()).await, 200);
+    assert_eq!(revoke(&w.animator, id.clone()).await, 404, "already revoked");
+    let (status, ended) = open(token).await;
+    assert_eq!(status, 409);
+    assert_eq!(ended.expect_err("ended").message_key(), "error-share-link-ended");
+
+    // A page in the bin ends its links; one past its days too.
+    let (_, link) = share(&w.animator, "2").await;
+    let token = link.expect("link").rsplit('/').next().expect("token").to_string();
+    assert_eq!(open(token.clone()).await.0, 200);
+    app.state.clock.set(
+        app.state.clock.now().checked_add(jiff::SignedDuration::from_hours(49)).expect("later"),
+    );
+    assert_eq!(open(token).await.0, 409, "expired");
+    let (_, link) = share(&w.animator, "2").await;
+    let token = link.expect("link").rsplit('/').next().expect("token").to_string();
+    assert_eq!(
+        app.call(&w.animator, "wiki/delete", &[("id", &id), ("page", &page)]).await.status(),
+        200
+    );
+    assert_eq!(open(token).await.0, 409, "its page in the bin");
+}
+
+#[tokio::test]
+async fn a_share_link_made_without_javascript_is_shown_once_to_its_maker() {
+    let app = TestApp::spawn().await;
+    let w = wiki(&app).await;
+    let page = format!("/espaces/{}/wiki/{}", w.id, w.page);
+    let (id, page_arg) = (w.id.to_string(), w.page.to_string());
+    let landed = app
+        .post_plain_form(&w.animator, &page, "wiki/share", &[("id", &id), ("page", &page_arg), ("days", "7")])
+        .await;
+    let token = landed
+        .location
+        .strip_prefix(&format!("{page}?lien="))
+        .unwrap_or_else(|| panic!("back on the page: {}", landed.location))
+        .to_string();
+    let shown = |html: &str| html.contains("data-testid=\"share-link\"");
+    assert!(shown(&landed.html), "the maker sees the new link");
+    assert!(landed.html.contains(&format!("/espaces/partage/wiki/{token}")));
+    let ada = app.sign_in("ada@example.org", PASSWORD).await;
+    assert!(!shown(&app.page_html(&ada, &landed.location).await), "not another member");
+}
+
 #[tokio::test]
 async fn two_editors_converge_and_readers_get_the_text_rendered() {
     let app = TestApp::spawn().await;
@@ -315,6 +529,56 @@ async fn what_any_editor_was_shown_is_there_for_a_new_server_process() {
     assert!(offline.ends_with("cinq"), "{offline:?}");
     ada.pump(Duration::from_millis(300)).await;
     bob.until("bob gets the offline edit", |e| e.text() == offline)
+        .await;
+}
+
+#[tokio::test]
+async fn a_server_process_killed_outright_loses_no_update_it_relayed() {
+    let app = TestApp::spawn().await;
+    let w = wiki(&app).await;
+    // The real binary on the test's database, then SIGKILL: no shutdown, no flush.
+    let server = binary::Server::start(&app.state.config.database.url, app.dir.path(), &[]).await;
+    let mut ada = yjs::open(&server.base, &w.ada_cookie, w.id, w.page, 101)
+        .await
+        .expect("connected");
+    let mut bob = yjs::open(&server.base, &w.bob_cookie, w.id, w.page, 202)
+        .await
+        .expect("connected");
+    ada.pump(Duration::from_millis(200)).await;
+    bob.pump(Duration::from_millis(200)).await;
+    let words: Vec<String> = (0..60).map(|i| format!("mot{i} ")).collect();
+    for word in &words {
+        ada.append(word).await;
+    }
+    bob.until("bob sees the first words", |e| e.text().contains("mot3 "))
+        .await;
+    let mut server = server;
+    server.child.kill().expect("SIGKILL sent");
+    let _ = server.child.wait();
+    bob.pump(Duration::from_millis(100)).await;
+    let shown = bob.text();
+    // Another process reads the log: everything relayed to anyone is there.
+    let mut carol = yjs::open(&app.base, &w.bob_cookie, w.id, w.page, 303)
+        .await
+        .expect("connected");
+    carol.pump(Duration::from_millis(500)).await;
+    let kept = carol.text();
+    assert!(
+        kept.starts_with(&shown),
+        "relayed before the kill: {shown:?}; kept: {kept:?}"
+    );
+    // What the killed process had not stored, the author's client re-sends on reconnection
+    // (the server's state vector shows it lacks it): nothing typed is lost.
+    let held = ada.doc.clone();
+    drop(ada);
+    let mut ada = yjs::open_with(&app.base, &w.ada_cookie, w.id, w.page, held)
+        .await
+        .expect("reconnected");
+    ada.pump(Duration::from_millis(300)).await;
+    let typed = words.concat();
+    assert_eq!(ada.text(), typed);
+    carol
+        .until("every word typed reaches the others", |e| e.text() == typed)
         .await;
 }
 

@@ -78,6 +78,7 @@ const groups: { who: string; account: string | null; visits: Visit[] }[] = [
       at("/espaces/invitation", "/espaces/invitation?jeton=perime"),
       at("/espaces/connexion"),
       at("/espaces/partage/:token", `/espaces/partage/${"0".repeat(64)}`),
+      at("/espaces/partage/wiki/:token", `/espaces/partage/wiki/${"0".repeat(64)}`),
       at("/compte/connexion"),
       at("/compte/inscription"),
       at("/compte/mot-de-passe-oublie"),

@@ -1,7 +1,7 @@
 // The live wiki's editor in the browser: the host agent and a correspondent edit one page at
 // once from two browser contexts and converge, each seeing the other on the page (the time
 // from a keystroke to the other screen is printed); one goes
-// offline, keeps typing, comes back and merges; the toolbar writes Markdown for those who do
+// offline, keeps typing, comes back and merges; each sees the other's caret in the text; the toolbar writes Markdown for those who do
 // not; readers get the last revision, whose history shows both authors, a diff and who wrote
 // each line; a reader's editor is refused. axe-core checks the editor, never wider than the
 // screen.
@@ -84,6 +84,16 @@ test("two people edit one page at once, one of them offline for a while, and con
     await expect(p.locator("#wiki-source")).toHaveValue(/Et le jeudi\./);
   }
   expect(await page.locator("#wiki-source").inputValue()).toEqual(await second.locator("#wiki-source").inputValue());
+  // Each sees the other's caret in the text, with their name, inside the text's box.
+  const caret = page.locator(".wiki-overlay .wiki-caret");
+  await expect(caret.locator(".wiki-caret-name")).toHaveText(/Corentin/, { timeout: 10_000 });
+  await expect(second.locator(".wiki-overlay .wiki-caret-name")).toHaveText(/Agathe/);
+  const box = (await page.locator("#wiki-source").boundingBox())!;
+  const at = (await caret.boundingBox())!;
+  expect(at.x).toBeGreaterThanOrEqual(box.x);
+  expect(at.x).toBeLessThanOrEqual(box.x + box.width);
+  expect(at.y).toBeGreaterThanOrEqual(box.y);
+  expect(at.y).toBeLessThanOrEqual(box.y + box.height);
 
   // Keystroke to the other screen: 30 keystrokes, each timed from its key press on one page
   // until the other page's text holds it (both clocks are this machine's). Printed; the

@@ -13,8 +13,13 @@ use leptos_router::{components::A, hooks::use_location};
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
-    // Signing out, wherever the button is, leads home.
-    crate::ui::forms::load_page_on_success(use_auth().sign_out.value(), |_| "/".to_string());
+    // Signing out, wherever the button is, leads home, and forgets the wiki edits this browser
+    // kept.
+    crate::ui::forms::load_page_on_success(use_auth().sign_out.value(), |_| {
+        #[cfg(feature = "hydrate")]
+        crate::wiki::types::forget_kept_edits();
+        "/".to_string()
+    });
     view! {
         <a class="skip-link" href="#main">{t("skip-to-content")}</a>
         <header class="site-header">

@@ -152,6 +152,7 @@ page_group! {
         WikiBlameRoute => WikiBlame: wiki::WikiBlamePage,
         WikiBinRoute => WikiBin: wiki::WikiBinPage,
         WikiChangesRoute => WikiChanges: wiki::WikiChangesPage,
+        SharedWikiRoute => SharedWiki: wiki::SharedWikiPage,
     }
 }
 

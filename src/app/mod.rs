@@ -142,6 +142,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/espaces/:id/forum") view={Lazy::<lazy_pages::SpaceForumRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces/:id/forum/nouveau") view={Lazy::<lazy_pages::SpaceForumNewRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces/:id/forum/:thread") view={Lazy::<lazy_pages::SpaceForumThreadRoute>::new()} ssr=SsrMode::Async/>
+                    // Before `/espaces/partage/:token` and `/espaces/:id/wiki/:page`, which it would
+                    // also match: the first route that matches wins.
+                    <Route path=path!("/espaces/partage/wiki/:token") view={Lazy::<lazy_pages::SharedWikiRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/espaces/:id/wiki") view={Lazy::<lazy_pages::WikiIndexRoute>::new()} ssr=SsrMode::Async/>
                     // Before `/wiki/:page`: the first route that matches wins.
                     <Route path=path!("/espaces/:id/wiki/corbeille") view={Lazy::<lazy_pages::WikiBinRoute>::new()} ssr=SsrMode::Async/>

@@ -16,7 +16,7 @@ use {
         documents_types::{clean_name, previewable, shared_file_url, shared_page_path},
         server::{
             access::module_role,
-            document_shares::{self, Shared},
+            shares::{self, Shared},
             documents::{self, BackError, FolderError, FolderTree, PlaceError},
             spaces,
         },
@@ -139,20 +139,19 @@ pub async fn load_document(
                 return Err(AppError::NotFound);
             }
             let shares = if writer {
-                document_shares::list(&state.db, document, now, &dates).await?
+                shares::list(&state.db, &shares::DOCUMENT, document, now, &dates).await?
             } else {
                 Vec::new()
             };
             let openings = if access.acting_role() == Some(SpaceRole::Animator) {
-                document_shares::openings(&state.db, document, &dates).await?
+                shares::openings(&state.db, &shares::DOCUMENT, document, &dates).await?
             } else {
                 Vec::new()
             };
             let new_link = match caller.id() {
                 Some(account)
                     if writer
-                        && document_shares::made_just_now(
-                            &state.db, document, account, &lien, now,
+                        && shares::made_just_now(&state.db, &shares::DOCUMENT, document, account, &lien, now,
                         )
                         .await? =>
                 {
@@ -463,7 +462,7 @@ pub async fn share_document(id: i64, document: i64, days: i64) -> Result<String,
             }
             let now = state.clock.now_seconds();
             let token =
-                document_shares::create(&state.db, document, account, now, now + days * 86_400)
+                shares::create(&state.db, &shares::DOCUMENT, document, account, now, now + days * 86_400)
                     .await?;
             redirect_plain_form(&link_token::shown_once(
                 &format!("/espaces/{id}/documents/{document}"),
@@ -482,7 +481,7 @@ pub async fn revoke_share(id: i64, share: i64) -> Result<(), AppError> {
     respond(
         async {
             let (state, account, _) = open_for(id, SpaceAction::Contribute).await?;
-            if !document_shares::revoke(&state.db, id, share, account, state.clock.now_seconds())
+            if !shares::revoke(&state.db, &shares::DOCUMENT, id, share, account, state.clock.now_seconds())
                 .await?
             {
                 return Err(AppError::NotFound);
@@ -507,10 +506,10 @@ pub async fn open_shared_document(token: String) -> Result<SharedDocument, AppEr
             let state = app_state()?;
             let now = state.clock.now_seconds();
             let (share, document, expires_at) =
-                match document_shares::find(&state.db, token.trim(), now).await? {
+                match shares::find(&state.db, &shares::DOCUMENT, token.trim(), now).await? {
                     Shared::Valid {
                         share,
-                        document,
+                        thing: document,
                         expires_at,
                         ..
                     } => (share, document, expires_at),
@@ -520,14 +519,14 @@ pub async fn open_shared_document(token: String) -> Result<SharedDocument, AppEr
                     Shared::Unknown => return Err(AppError::NotFound),
                 };
             let Some((name, _, content_type, size)) =
-                document_shares::current_file(&state.db, document).await?
+                documents::current_file(&state.db, document).await?
             else {
                 return Err(AppError::NotFound);
             };
             // The page's links carry the opening's proof: the file fetched from here is
             // this opening, not another (`documents_routes::shared_download`).
             let (proof, proof_hash) = tokens::issue();
-            document_shares::log_opening(&state.db, share, now, Some(&proof_hash)).await?;
+            shares::log_opening(&state.db, &shares::DOCUMENT, share, now, Some(&proof_hash)).await?;
             let dates = HumanDates::for_reader().await?;
             let url = format!("{}?ouverture={proof}", shared_file_url(token.trim()));
             Ok(SharedDocument {

@@ -147,6 +147,27 @@ pub fn version_url(space: i64, document: i64, version: i64) -> String {
     format!("/espaces/{space}/documents/{document}/versions/{version}/fichier")
 }
 
+/// A file an upload stored as a version: its document, name and detected type, and where that
+/// version is fetched ([`version_url`]). The upload route's JSON answer lists them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UploadedFile {
+    pub document: i64,
+    pub name: String,
+    pub content_type: String,
+    pub url: String,
+}
+
+/// The upload route's answer to a script (`Accept: application/json`): whether every file
+/// was stored, the message to show, and the files stored (those before a refusal too).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct UploadAnswer {
+    pub ok: bool,
+    pub key: String,
+    pub message: String,
+    #[serde(default)]
+    pub documents: Vec<UploadedFile>,
+}
+
 /// Where the upload form posts.
 pub fn upload_url(space: i64) -> String {
     format!("/espaces/{space}/documents/depot")

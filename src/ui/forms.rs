@@ -112,8 +112,11 @@ pub fn TextField(
     /// Not required (the server still checks the value).
     #[prop(optional)]
     optional: bool,
+    /// The input's id, where a page has two fields of one name (else `field_id(name)`).
+    #[prop(optional)]
+    id: Option<&'static str>,
 ) -> impl IntoView {
-    let id = field_id(name);
+    let id = id.map_or_else(|| field_id(name), str::to_string);
     let described = described_by(hint.is_some(), &id, error);
     let value = kept_value(name).or(value);
     view! {

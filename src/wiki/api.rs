@@ -11,14 +11,19 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {
     super::{
-        server::{approval, follows, pages, reading, revisions, rooms::Rooms},
-        types::{clean_title, BinnedPage, ChangeItem, PageLink, Wanted, WikiPageRow},
+        server::{approval, follows, pages, reading, revisions, rooms::Rooms, tree},
+        tree::standing,
+        types::{clean_title, shared_wiki_path, BinnedPage, ChangeItem, PageLink, Wanted, WikiPageRow},
     },
     crate::{
         accounts::server::Caller,
         error::AppResult,
         espaces::{
-            server::{access::module_role, spaces},
+            server::{
+                access::module_role,
+                shares::{self, WIKI_PAGE},
+                spaces,
+            },
             types::{Module, SpaceAccess, SpaceAction, SpaceRole},
         },
         query_text,
@@ -69,15 +74,7 @@ pub async fn load_wiki(
                 }),
                 Err(_) => None,
             };
-            let pages = found
-                .into_iter()
-                .map(|page| WikiPageRow {
-                    id: page.id,
-                    title: page.title,
-                    parent_id: page.parent_id,
-                    updated: dates.instant(page.updated_at),
-                })
-                .collect();
+            let pages = page_rows(found, &dates);
             Ok(WikiIndex {
                 space: spaces::home(&state.db, &access, now).await?,
                 pages,
@@ -93,11 +90,30 @@ pub async fn load_wiki(
     )
 }
 
+/// `pages` as the list shows them.
+#[cfg(feature = "ssr")]
+fn page_rows(pages: Vec<pages::PageRow>, dates: &HumanDates) -> Vec<WikiPageRow> {
+    pages
+        .into_iter()
+        .map(|page| WikiPageRow {
+            id: page.id,
+            title: page.title,
+            parent_id: page.parent_id,
+            updated: dates.instant(page.updated_at),
+        })
+        .collect()
+}
+
 /// Page `page` of space `id` as readers get it: its last revision (the stored text before the
-/// first one), rendered.
+/// first one), rendered; for writers, its share links (`lien`: the one the caller just made,
+/// shown again once to a plain form), for animators their openings.
 #[server(endpoint = "wiki/page")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "wiki/page", skip_all, fields(account = tracing::field::Empty, id = id, page = page)))]
-pub async fn load_wiki_page(id: i64, page: i64) -> Result<WikiPageView, AppError> {
+pub async fn load_wiki_page(
+    id: i64,
+    page: i64,
+    #[server(default)] lien: String,
+) -> Result<WikiPageView, AppError> {
     respond(
         async {
             let (state, caller, access) = wiki_standing(id).await?;
@@ -110,13 +126,37 @@ pub async fn load_wiki_page(id: i64, page: i64) -> Result<WikiPageView, AppError
                 _ => None,
             };
             let approval_on = approval::is_on(&state.db, id).await?;
+            let dates = HumanDates::for_reader().await?;
             let read = reading::current(&state.db, id, page, approval_on)
                 .await
                 .map_err(|error| {
                     tracing::error!(%error, page, "wiki page not read");
                     AppError::Internal
                 })?;
-            let dates = HumanDates::for_reader().await?;
+            let can_edit = access.allows(SpaceAction::Contribute);
+            let mut tree = standing(page_rows(pages::list(&state.db, id).await?, &dates), page);
+            if !can_edit {
+                tree.places.clear();
+            }
+            let now = state.clock.now_seconds();
+            let shares = match can_edit {
+                true => shares::list(&state.db, &WIKI_PAGE, page, now, &dates).await?,
+                false => Vec::new(),
+            };
+            let openings = match access.acting_role() == Some(SpaceRole::Animator) {
+                true => Some(shares::openings(&state.db, &WIKI_PAGE, page, &dates).await?),
+                false => None,
+            };
+            let new_link = match caller.id() {
+                Some(account)
+                    if can_edit
+                        && shares::made_just_now(&state.db, &WIKI_PAGE, page, account, &lien, now)
+                            .await? =>
+                {
+                    Some(state.config.public_link(&shared_wiki_path(&lien)))
+                }
+                _ => None,
+            };
             Ok(WikiPageView {
                 space: spaces::home(&state.db, &access, state.clock.now_seconds()).await?,
                 id: row.id,
@@ -132,7 +172,12 @@ pub async fn load_wiki_page(id: i64, page: i64) -> Result<WikiPageView, AppError
                     .collect(),
                 following,
                 waiting: read.waiting,
-                can_edit: access.allows(SpaceAction::Contribute),
+                tree,
+                shares,
+                openings,
+                share_max_days: state.config.espaces.share_link_max_days,
+                new_link,
+                can_edit,
             })
         }
         .await,
@@ -140,11 +185,16 @@ pub async fn load_wiki_page(id: i64, page: i64) -> Result<WikiPageView, AppError
 }
 
 /// Creates page `title` in space `id` (contributors and animators of a live space), empty,
-/// at the end of the top level; its id. 422 on `title` when it is empty, too long, holds a
-/// character a `[[link]]` uses, or names a page the space has.
+/// at the end of the top level or of page `parent`'s children; its id. 422 on `title` when it
+/// is empty, too long, holds a character a `[[link]]` uses, or names a page the space has;
+/// 404 when `parent` is not one of the space's pages.
 #[server(endpoint = "wiki/create")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "wiki/create", skip_all, fields(account = tracing::field::Empty, id = id)))]
-pub async fn create_wiki_page(id: i64, title: String) -> Result<i64, AppError> {
+pub async fn create_wiki_page(
+    id: i64,
+    title: String,
+    #[server(default)] parent: Option<i64>,
+) -> Result<i64, AppError> {
     respond(
         async {
             Caller::current().await?.account_id()?;
@@ -155,7 +205,7 @@ pub async fn create_wiki_page(id: i64, title: String) -> Result<i64, AppError> {
                 &state.db,
                 id,
                 &title,
-                None,
+                parent,
                 caller.account_id()?,
                 state.clock.now_seconds(),
             )
@@ -194,6 +244,41 @@ pub async fn rename_wiki_page(id: i64, page: i64, title: String) -> Result<(), A
             revisions::reindex(&state.db, page).await?;
             redirect_plain_form(&format!("/espaces/{id}/wiki/{page}"));
             Ok(())
+        }
+        .await,
+    )
+}
+
+/// Moves page `page` of space `id` under page `parent` (`0`: to the top of the tree), after
+/// its other children (contributors and animators of a live space). 422 on `parent` when it
+/// is the page itself or a page under it; 404 when it is not one of the space's pages.
+#[server(endpoint = "wiki/move")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "wiki/move", skip_all, fields(account = tracing::field::Empty, id = id, page = page)))]
+pub async fn move_wiki_page(id: i64, page: i64, parent: i64) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, _, _) = page_writer(id, page).await?;
+            let parent = (parent != 0).then_some(parent);
+            tree::move_under(&state.db, id, page, parent).await?;
+            redirect_plain_form(&format!("/espaces/{id}/wiki/{page}"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Moves page `page` of space `id` one place before (`earlier`) or after its sibling in the
+/// tree (contributors and animators of a live space); whether it moved (not when it already
+/// was first, or last).
+#[server(endpoint = "wiki/reorder")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "wiki/reorder", skip_all, fields(account = tracing::field::Empty, id = id, page = page)))]
+pub async fn reorder_wiki_page(id: i64, page: i64, earlier: bool) -> Result<bool, AppError> {
+    respond(
+        async {
+            let (state, _, _) = page_writer(id, page).await?;
+            let moved = tree::shift(&state.db, id, page, earlier).await?;
+            redirect_plain_form(&format!("/espaces/{id}/wiki/{page}"));
+            Ok(moved)
         }
         .await,
     )

@@ -34,7 +34,7 @@ use yrs::{
         encoder::Encode,
     },
     Assoc, Doc, GetString, IndexedSequence, OffsetKind, Options, Origin, ReadTxn, StateVector,
-    Text, TextRef, Transact, UndoManager, Update,
+    StickyIndex, Text, TextRef, Transact, UndoManager, Update,
 };
 
 /// The origin of this editor's own changes (what undo tracks).
@@ -396,6 +396,8 @@ impl Inner {
         }
         self.signals.text.set(self.body.get_string(&self.doc.transact()));
         self.send_presence();
+        // Others' carets after the change move with the text.
+        self.show_presence();
     }
 
     fn apply_remote(&mut self, bytes: &[u8]) {
@@ -463,9 +465,22 @@ impl Inner {
     }
 
     fn send_presence(&mut self) {
-        let (anchor, head) = self.selection().unwrap_or((0, 0));
+        // Where the caret was left stays where the others see it, focused or not.
+        let anchor = self.area.selection_start().ok().flatten().unwrap_or(0);
+        let head = self.area.selection_end().ok().flatten().unwrap_or(anchor);
         self.awareness_clock += 1;
-        let json = serde_json::json!({ "cursor": { "anchor": anchor, "head": head } }).to_string();
+        // With the offsets, where they are in the document (sticky indices): the others place
+        // this caret right even after text typed before it, until it moves again.
+        let sticky = |at: u32| {
+            let txn = self.doc.transact();
+            self.body
+                .sticky_index(&txn, at, Assoc::Before)
+                .map(|index| to_hex(&index.encode_v1()))
+        };
+        let json = serde_json::json!({ "cursor": {
+            "anchor": anchor, "head": head, "anchorSticky": sticky(anchor), "headSticky": sticky(head),
+        } })
+        .to_string();
         let client = self.doc.client_id();
         let clock = self.awareness_clock;
         self.send(&Message::Awareness(AwarenessUpdate {
@@ -474,19 +489,33 @@ impl Inner {
     }
 
     fn show_presence(&self) {
-        let text: Vec<u16> = self.body.get_string(&self.doc.transact()).encode_utf16().collect();
+        let txn = self.doc.transact();
+        let text: Vec<u16> = self.body.get_string(&txn).encode_utf16().collect();
         let mut others: Vec<Editing> = self
             .presence
             .values()
             .filter_map(|json| {
                 let state: serde_json::Value = serde_json::from_str(json).ok()?;
                 let user = state.get("user")?;
-                let head = state.pointer("/cursor/head").and_then(serde_json::Value::as_u64).unwrap_or(0);
-                let head = usize::try_from(head).unwrap_or(usize::MAX).min(text.len());
+                let offset = |key: &str| {
+                    let sticky = state
+                        .pointer(&format!("{key}Sticky"))
+                        .and_then(serde_json::Value::as_str)
+                        .and_then(from_hex)
+                        .and_then(|bytes| StickyIndex::decode_v1(&bytes).ok())
+                        .and_then(|index| index.get_offset(&txn).map(|o| u64::from(o.index)));
+                    let at = sticky
+                        .or_else(|| state.pointer(key).and_then(serde_json::Value::as_u64))
+                        .unwrap_or(0);
+                    usize::try_from(at).unwrap_or(usize::MAX).min(text.len())
+                };
+                let (anchor, head) = (offset("/cursor/anchor"), offset("/cursor/head"));
                 Some(Editing {
                     name: user.get("name")?.as_str()?.to_string(),
                     color: user.get("color").and_then(|c| c.as_str()).unwrap_or("#1f6feb").to_string(),
                     line: 1 + text[..head].iter().filter(|c| **c == u16::from(b'\n')).count(),
+                    anchor,
+                    head,
                 })
             })
             .collect();

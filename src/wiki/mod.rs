@@ -4,12 +4,16 @@
 //! answer (`espaces::server::access::module_role`, the wiki module).
 
 pub mod api;
+pub mod attachments;
+pub mod cursors;
 pub mod history_api;
 pub mod history_types;
 pub mod links;
 #[cfg(feature = "hydrate")]
 pub mod live_client;
 pub mod pages;
+pub mod share_api;
+pub mod tree;
 pub mod types;
 
 #[cfg(feature = "ssr")]

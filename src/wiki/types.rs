@@ -1,7 +1,14 @@
 //! The live wiki's shapes, shared by server and browser: a space's list of pages, one page as
 //! a reader gets it, the title rule, and what the live connection is called.
 
-use crate::{error::AppError, espaces::types::SpaceHome, ui::time::HumanTime};
+use crate::{
+    error::AppError,
+    espaces::{
+        documents_types::{OpeningRow, ShareRow},
+        types::SpaceHome,
+    },
+    ui::time::HumanTime,
+};
 use serde::{Deserialize, Serialize};
 
 /// Longest page title, in characters.
@@ -10,6 +17,29 @@ pub const TITLE_MAX: usize = 120;
 /// Characters a title may not hold: they delimit a `[[Page title]]` link (`[`, `]`), its
 /// label (`|`) or a heading within the page (`#`), so a title holding one could not be linked.
 pub const TITLE_FORBIDDEN: &[char] = &['[', ']', '|', '#'];
+
+/// What the editor's keys in the browser's `localStorage` start with: one per page edited,
+/// holding its Yjs state (`parvis-wiki-{page}`), so edits made offline survive. Signing out
+/// removes them ([`forget_kept_edits`]).
+pub const KEPT_EDITS_PREFIX: &str = "parvis-wiki-";
+
+/// Removes every page's state the editor kept in this browser (at sign-out: the next person
+/// on a shared browser neither reads it nor sends it under their account). Edits made offline
+/// and never sent go with it.
+#[cfg(feature = "hydrate")]
+pub fn forget_kept_edits() {
+    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return;
+    };
+    let count = storage.length().unwrap_or(0);
+    let kept: Vec<String> = (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(KEPT_EDITS_PREFIX))
+        .collect();
+    for key in kept {
+        let _ = storage.remove_item(&key);
+    }
+}
 
 /// The name of the page body's text in its Yjs document (what every client binds to).
 pub const BODY_TEXT: &str = "body";
@@ -113,16 +143,46 @@ pub struct WikiPageView {
     pub following: Option<bool>,
     /// A newer revision than the one shown waits for an animator's approval.
     pub waiting: bool,
+    /// Where it stands in the page tree (the places it may move to: for writers only).
+    pub tree: crate::wiki::tree::Standing,
+    /// Its share links (writers only) and when they were opened (`None` but for animators).
+    pub shares: Vec<ShareRow>,
+    pub openings: Option<Vec<OpeningRow>>,
+    /// The longest life of a share link, in days.
+    pub share_max_days: i64,
+    /// The share link the caller just made, shown once to a browser without JavaScript
+    /// (`?lien=`, checked by the server).
+    pub new_link: Option<String>,
     pub can_edit: bool,
 }
 
-/// Someone else on the page being edited, as the editor lists them: their name and colour as
-/// the server stamped them, and the line their cursor is on (1-based).
+/// `/espaces/partage/wiki/:token`: a page as a share link opens it for anyone, rendered as
+/// the space's readers get it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedWikiPage {
+    pub title: String,
+    pub html: String,
+    pub toc: Vec<crate::markdown::Heading>,
+    pub updated: HumanTime,
+    /// When the link ends.
+    pub expires: HumanTime,
+}
+
+/// The page a wiki page's share link opens.
+pub fn shared_wiki_path(token: &str) -> String {
+    format!("/espaces/partage/wiki/{token}")
+}
+
+/// Someone else on the page being edited, as the editor lists and draws them: their name and
+/// colour as the server stamped them, the line their cursor is on (1-based), and their
+/// selection (UTF-16 offsets into the text: where it started, where the caret is).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Editing {
     pub name: String,
     pub color: String,
     pub line: usize,
+    pub anchor: usize,
+    pub head: usize,
 }
 
 /// Where the editor's live connection stands.

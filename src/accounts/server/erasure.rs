@@ -192,6 +192,8 @@ pub const HANDLED: &[Handled] = &[
     h("wiki_revisions", "saved_by", Handling::Kept("who saved a revision is part of the page's history; shown as the tombstone")),
     h("wiki_revision_authors", "user_id", Handling::Kept("a revision's authors are part of the page's history; shown as the tombstone")),
     h("wiki_follows", "user_id", Handling::Deleted),
+    h("wiki_page_shares", "created_by", Handling::Kept("a share link belongs to its page; the account's links still valid are revoked")),
+    h("wiki_page_shares", "revoked_by", Handling::Kept("who revoked a share link is part of the page's record")),
     h("wiki_revisions", "approved_by", Handling::Kept("who approved a revision is part of the page's history; shown as the tombstone")),
     h("wiki_revisions", "changes_asked_by", Handling::Kept("who asked for changes is part of the page's history; shown as the tombstone")),
 ];

@@ -3,7 +3,11 @@
 //! move and delete to the bin for contributors, its share links (make, revoke; the new link
 //! shown once) and, for animators, when the links were opened.
 
-use super::{space::SpaceHeader, space_id};
+use super::{
+    share_panel::{share_list, NewLink},
+    space::SpaceHeader,
+    space_id,
+};
 use crate::{
     espaces::{
         documents_api::{
@@ -96,17 +100,6 @@ pub fn SpaceDocumentPage() -> impl IntoView {
                     Err(error) => view! { <ErrorPage error/> }.into_any(),
                 })}
             </Transition>
-        </div>
-    }
-}
-
-/// A share link just made, shown once.
-#[component]
-fn NewLink(link: String) -> impl IntoView {
-    view! {
-        <div class="alert alert-success" role="status">
-            <p>{t("documents-share-made")}</p>
-            <p><a href=link.clone() class="share-link" data-testid="share-link">{link.clone()}</a></p>
         </div>
     }
 }
@@ -222,44 +215,17 @@ fn Document(data: DocumentPage, actions: Actions) -> impl IntoView {
                         <button type="submit">{t("documents-share-submit")}</button>
                     </ServerForm>
                 })}
-                {if shares.is_empty() {
-                    view! { <p>{t("documents-shares-none")}</p> }.into_any()
-                } else {
-                    view! {
-                        <ul class="share-list">
-                            {shares.into_iter().map(|s| {
-                                let state = if s.revoked { "documents-share-revoked" } else if s.expired { "documents-share-expired" } else { "documents-share-active" };
-                                let active = !s.revoked && !s.expired;
-                                view! {
-                                    <li>
-                                        {format!("#{} · ", s.id)}{t(state)}" · "{t("documents-share-until")}" "<TimeTag when=s.expires/>
-                                        {s.author.map(|a| view! { " · "{a} })}
-                                        " · "{t("documents-share-openings")}{format!(" {}", s.openings)}
-                                        {(active && contribute).then(|| view! {
-                                            <ServerForm action=actions.revoke attr:class="inline-form">
-                                                <input type="hidden" name="id" value=id.to_string()/>
-                                                <input type="hidden" name="share" value=s.id.to_string()/>
-                                                <button type="submit" class="danger">{t("documents-share-revoke")}</button>
-                                            </ServerForm>
-                                        })}
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    }.into_any()
-                }}
-                {animator.then(|| view! {
-                    <h3>{t("documents-share-opened")}</h3>
-                    {if openings.is_empty() {
-                        view! { <p>{t("documents-share-opened-none")}</p> }.into_any()
-                    } else {
-                        view! {
-                            <ul class="opening-list">
-                                {openings.into_iter().map(|o| view! { <li>{format!("#{} · ", o.share_id)}<TimeTag when=o.opened/></li> }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    }}
-                })}
+                {share_list(
+                    shares,
+                    animator.then_some(openings),
+                    contribute.then_some(move |share: i64| view! {
+                        <ServerForm action=actions.revoke attr:class="inline-form">
+                            <input type="hidden" name="id" value=id.to_string()/>
+                            <input type="hidden" name="share" value=share.to_string()/>
+                            <button type="submit" class="danger">{t("documents-share-revoke")}</button>
+                        </ServerForm>
+                    }.into_any()),
+                )}
             </section>
         })}
     }

@@ -7,6 +7,8 @@
 //! upload's activity triggers) rebuilds the box, which must still show the outcome.
 
 use crate::{espaces::documents_types::upload_url, i18n::t};
+#[cfg(feature = "hydrate")]
+use crate::espaces::documents_types::UploadAnswer;
 use leptos::prelude::*;
 
 /// Where an upload stands: bytes sent of the total, then its outcome.
@@ -134,64 +136,87 @@ fn send(
     refetch: Callback<()>,
     form: Option<web_sys::HtmlFormElement>,
 ) {
-    use wasm_bindgen::{closure::Closure, JsCast};
-    let Ok(xhr) = web_sys::XmlHttpRequest::new() else {
-        return;
-    };
-    if xhr.open("POST", &upload_url(space)).is_err() {
-        return;
-    }
-    let _ = xhr.set_request_header("Accept", "application/json");
     progress.set(Progress::Sending {
         sent: 0.0,
         total: 0.0,
     });
+    post_files(
+        space,
+        &data,
+        move |sent, total| progress.set(Progress::Sending { sent, total }),
+        move |answer| {
+            let ok = answer.ok;
+            progress.set(Progress::Done {
+                ok,
+                message: answer.message,
+            });
+            if ok {
+                if let Some(form) = &form {
+                    form.reset();
+                }
+                refetch.run(());
+            }
+        },
+    );
+}
+
+/// Posts `data` (a multipart form: `dossier`, then `fichier` files) to space `space`'s upload
+/// route by `XMLHttpRequest`, asking for JSON: `progress(bytes sent, total)` as it goes, then
+/// `done` with the answer — one whose message says the upload was interrupted when the
+/// connection failed or the answer was not the route's JSON (a refusal before the route, as
+/// plain text, becomes the message).
+#[cfg(feature = "hydrate")]
+pub fn post_files(
+    space: i64,
+    data: &web_sys::FormData,
+    progress: impl Fn(f64, f64) + 'static,
+    done: impl Fn(UploadAnswer) + 'static,
+) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let interrupted = || UploadAnswer {
+        message: t("error-upload-interrupted"),
+        ..UploadAnswer::default()
+    };
+    let Ok(xhr) = web_sys::XmlHttpRequest::new() else {
+        return done(interrupted());
+    };
+    if xhr.open("POST", &upload_url(space)).is_err() {
+        return done(interrupted());
+    }
+    let _ = xhr.set_request_header("Accept", "application/json");
     if let Ok(upload) = xhr.upload() {
         let on_progress =
             Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |ev: web_sys::ProgressEvent| {
                 if ev.length_computable() {
-                    progress.set(Progress::Sending {
-                        sent: ev.loaded(),
-                        total: ev.total(),
-                    });
+                    progress(ev.loaded(), ev.total());
                 }
             });
         upload.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
         on_progress.forget();
     }
     let answered = xhr.clone();
+    let done = std::rc::Rc::new(done);
+    let finish = done.clone();
     let on_end = Closure::<dyn FnMut()>::new(move || {
         let status = answered.status().unwrap_or(0);
         let text = answered.response_text().ok().flatten().unwrap_or_default();
-        let message = serde_json::from_str::<serde_json::Value>(&text)
-            .ok()
-            .and_then(|v| {
-                v.get("message")
-                    .and_then(|m| m.as_str())
-                    .map(str::to_string)
-            })
-            .unwrap_or_else(|| {
-                if text.is_empty() || text.len() > 300 {
-                    t("error-upload-interrupted")
-                } else {
-                    text.clone()
-                }
-            });
-        let ok = (200..300).contains(&status);
-        progress.set(Progress::Done { ok, message });
-        if ok {
-            if let Some(form) = &form {
-                form.reset();
-            }
-            refetch.run(());
-        }
+        let answer = serde_json::from_str::<UploadAnswer>(&text).unwrap_or_else(|_| UploadAnswer {
+            ok: false,
+            message: if text.is_empty() || text.len() > 300 || status == 0 {
+                t("error-upload-interrupted")
+            } else {
+                text.clone()
+            },
+            ..UploadAnswer::default()
+        });
+        finish(UploadAnswer {
+            ok: answer.ok && (200..300).contains(&status),
+            ..answer
+        });
     });
     xhr.set_onloadend(Some(on_end.as_ref().unchecked_ref()));
     on_end.forget();
-    if xhr.send_with_opt_form_data(Some(&data)).is_err() {
-        progress.set(Progress::Done {
-            ok: false,
-            message: t("error-upload-interrupted"),
-        });
+    if xhr.send_with_opt_form_data(Some(data)).is_err() {
+        done(interrupted());
     }
 }

@@ -15,6 +15,7 @@ mod invitation;
 mod members;
 mod overview;
 mod settings;
+mod share_panel;
 mod space;
 mod documents;
 mod documents_bin;
@@ -33,11 +34,14 @@ pub use invitation::{InvitationPage, SignInLinkPage};
 pub use members::SpaceMembersPage;
 pub use overview::SpacesOverviewPage;
 pub use settings::SpaceSettingsPage;
+pub use share_panel::{share_list, NewLink};
 pub use space::{SpaceHeader, SpacePage};
 pub use documents::SpaceDocumentsPage;
 pub use documents_bin::SpaceBinPage;
 pub use documents_page::SpaceDocumentPage;
 pub use documents_shared::SharedDocumentPage;
+#[cfg(feature = "hydrate")]
+pub use documents_upload::post_files;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

@@ -1,7 +1,7 @@
 //! A space's documents in the database: folders (a tree per space), documents, their versions
 //! and the stored files they point at (`space_document_files`: a restored version shares its
 //! file, so a file counts once), the bin, the bytes a space stores. The upload and download
-//! routes are in `documents_routes.rs`; share links in `document_shares.rs`.
+//! routes are in `documents_routes.rs`; share links in `shares.rs`.
 
 use crate::{
     espaces::{
@@ -546,8 +546,8 @@ impl From<sqlx::Error> for VersionError {
 /// Records a stored file as the newest version of the document of that name in that folder
 /// (made if there is none), in one transaction with its activity line and the end of its
 /// upload's pending row; refused when the space would go past its quota (another upload
-/// may have finished meanwhile). Returns (document, version number).
-pub async fn add_version(db: &Db, new: &NewVersion<'_>) -> Result<(i64, i64), VersionError> {
+/// may have finished meanwhile).
+pub async fn add_version(db: &Db, new: &NewVersion<'_>) -> Result<Added, VersionError> {
     match add_version_once(db, new).await {
         // Another upload of the same new name committed first: this one is its next version.
         Err(VersionError::NameRace) => add_version_once(db, new).await,
@@ -555,7 +555,15 @@ pub async fn add_version(db: &Db, new: &NewVersion<'_>) -> Result<(i64, i64), Ve
     }
 }
 
-async fn add_version_once(db: &Db, new: &NewVersion<'_>) -> Result<(i64, i64), VersionError> {
+/// A version just recorded: its document, its id and its number (1 for a new document).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Added {
+    pub document: i64,
+    pub version: i64,
+    pub number: i64,
+}
+
+async fn add_version_once(db: &Db, new: &NewVersion<'_>) -> Result<Added, VersionError> {
     let mut tx = db.begin_write().await?;
     if let Some(folder) = new.folder {
         if !folder_in_space(&mut tx, new.space_id, folder).await? {
@@ -617,9 +625,9 @@ async fn add_version_once(db: &Db, new: &NewVersion<'_>) -> Result<(i64, i64), V
     .bind(document)
     .fetch_one(&mut *tx)
     .await?;
-    sqlx::query(
+    let version: i64 = sqlx::query_scalar(
         "INSERT INTO space_document_versions (document_id, number, file_id, original_name, uploaded_by, uploaded_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(document)
     .bind(number)
@@ -627,7 +635,7 @@ async fn add_version_once(db: &Db, new: &NewVersion<'_>) -> Result<(i64, i64), V
     .bind(new.name)
     .bind(new.by)
     .bind(new.at)
-    .execute(&mut *tx)
+    .fetch_one(&mut *tx)
     .await?;
     sqlx::query("DELETE FROM space_document_uploads WHERE storage_key = $1")
         .bind(new.key.as_str())
@@ -653,7 +661,11 @@ async fn add_version_once(db: &Db, new: &NewVersion<'_>) -> Result<(i64, i64), V
     )
     .await?;
     tx.commit().await?;
-    Ok((document, number))
+    Ok(Added {
+        document,
+        version,
+        number,
+    })
 }
 
 /// Makes version `version` of `document` its newest, as a new version sharing its file.
@@ -1018,4 +1030,19 @@ pub async fn forget_file(db: &Db, storage: &Storage, key: &str) {
         }
         Err(error) => tracing::warn!(%error, key, "documents: a file not deleted (the sweep will)"),
     }
+}
+/// The current version of `document`: (name, storage key, type, size).
+pub async fn current_file(
+    db: &Db,
+    document: i64,
+) -> Result<Option<(String, String, String, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT d.name, f.storage_key, f.content_type, f.size FROM space_documents d \
+         JOIN space_document_versions v ON v.document_id = d.id \
+         AND v.number = (SELECT MAX(w.number) FROM space_document_versions w WHERE w.document_id = d.id) \
+         JOIN space_document_files f ON f.id = v.file_id WHERE d.id = $1",
+    )
+    .bind(document)
+    .fetch_optional(&db.pool)
+    .await
 }

@@ -10,7 +10,7 @@
 
 use super::{
     access::module_role_in,
-    document_shares::{self, Shared},
+    shares::{self, Shared},
     documents::{self, forget_file, NewVersion, VersionError},
     documents_sniff::{sniff, SNIFF_BYTES},
 };
@@ -18,7 +18,9 @@ use crate::{
     accounts::server::Caller,
     error::{AppError, Race},
     espaces::{
-        documents_types::{previewable, shared_page_path, upload_name},
+        documents_types::{
+            previewable, shared_page_path, upload_name, version_url, UploadAnswer, UploadedFile,
+        },
         types::{Module, SpaceAccess, SpaceAction, SpaceRole},
     },
     i18n::Locale,
@@ -115,17 +117,25 @@ impl Outcome {
     }
 }
 
-/// The answer to an upload: JSON for the page's script (`Accept: application/json`), else a
-/// redirect back to the folder with the outcome's key (`?depot=`).
-fn answer(json: bool, locale: Locale, id: i64, folder: Option<i64>, outcome: &Outcome) -> Response {
+/// The answer to an upload: JSON for a script (`Accept: application/json`: an
+/// `UploadAnswer`), else a redirect back to the folder with the outcome's key (`?depot=`).
+fn answer(
+    json: bool,
+    locale: Locale,
+    id: i64,
+    folder: Option<i64>,
+    outcome: &Outcome,
+    stored: &[UploadedFile],
+) -> Response {
     if json {
         return (
             outcome.status,
-            Json(serde_json::json!({
-                "ok": outcome.status.is_success(),
-                "key": outcome.key,
-                "message": locale.t(outcome.key),
-            })),
+            Json(UploadAnswer {
+                ok: outcome.status.is_success(),
+                key: outcome.key.to_string(),
+                message: locale.t(outcome.key),
+                documents: stored.to_vec(),
+            }),
         )
             .into_response();
     }
@@ -168,13 +178,14 @@ pub async fn upload(
             id,
             None,
             &Outcome::refused(StatusCode::BAD_REQUEST, "field-required"),
+            &[],
         );
     };
     let quota = state.config.espaces.quota_bytes;
     let max = state.config.espaces.upload_max_bytes;
     let used = match used_bytes(&state, id).await {
         Ok(used) => used,
-        Err(outcome) => return answer(json, locale, id, None, &outcome),
+        Err(outcome) => return answer(json, locale, id, None, &outcome, &[]),
     };
     // Refused before reading anything when the announced body cannot fit.
     if let Some(length) = headers
@@ -191,6 +202,7 @@ pub async fn upload(
                 id,
                 None,
                 &Outcome::refused(StatusCode::PAYLOAD_TOO_LARGE, "error-documents-quota"),
+                &[],
             );
         }
         if files > max {
@@ -200,11 +212,12 @@ pub async fn upload(
                 id,
                 None,
                 &Outcome::refused(StatusCode::PAYLOAD_TOO_LARGE, "field-document-too-big"),
+                &[],
             );
         }
     }
     let mut folder: Option<i64> = None;
-    let mut stored = 0;
+    let mut stored: Vec<UploadedFile> = Vec::new();
     let outcome = loop {
         match multipart.next_field().await {
             Ok(Some(field)) if field.name() == Some("dossier") => {
@@ -226,14 +239,14 @@ pub async fn upload(
             }
             Ok(Some(field)) if field.name() == Some("fichier") => {
                 match store(&state, id, folder, account, field).await {
-                    Ok(true) => stored += 1,
-                    Ok(false) => {}
+                    Ok(Some(file)) => stored.push(file),
+                    Ok(None) => {}
                     Err(outcome) => break outcome,
                 }
             }
             Ok(Some(_)) => {}
             Ok(None) => {
-                break if stored == 0 {
+                break if stored.is_empty() {
                     Outcome::refused(StatusCode::UNPROCESSABLE_ENTITY, "field-required")
                 } else {
                     Outcome {
@@ -248,10 +261,10 @@ pub async fn upload(
             }
         }
     };
-    if stored > 0 {
+    if !stored.is_empty() {
         state.jobs.wake();
     }
-    answer(json, locale, id, folder, &outcome)
+    answer(json, locale, id, folder, &outcome, &stored)
 }
 
 /// The bytes space `id` stores, or the outcome of a failed lookup.
@@ -266,7 +279,7 @@ async fn used_bytes(state: &AppState, id: i64) -> Result<u64, Outcome> {
     })
 }
 
-/// Streams one `fichier` field into the storage and records it as a version: `Ok(false)`
+/// Streams one `fichier` field into the storage and records it as a version: `Ok(None)`
 /// for an empty field (no file chosen), `Err` with the outcome to show when refused — then
 /// nothing is kept.
 async fn store(
@@ -275,7 +288,7 @@ async fn store(
     folder: Option<i64>,
     account: i64,
     mut field: Field<'_>,
-) -> Result<bool, Outcome> {
+) -> Result<Option<UploadedFile>, Outcome> {
     let sent = field.file_name().unwrap_or_default().to_string();
     let mut head: Vec<u8> = Vec::new();
     while head.len() < SNIFF_BYTES {
@@ -292,7 +305,7 @@ async fn store(
         }
     }
     if sent.is_empty() && head.is_empty() {
-        return Ok(false);
+        return Ok(None);
     }
     let name = upload_name(&sent)
         .map_err(|refusal| Outcome::refused(StatusCode::UNPROCESSABLE_ENTITY, refusal.key()))?;
@@ -368,15 +381,20 @@ async fn store(
     )
     .await;
     match recorded {
-        Ok((document, number)) => {
+        Ok(added) => {
             tracing::info!(
                 space = id,
-                document,
-                number,
+                document = added.document,
+                number = added.number,
                 size,
                 "document version stored"
             );
-            Ok(true)
+            Ok(Some(UploadedFile {
+                document: added.document,
+                url: version_url(id, added.document, added.version),
+                name,
+                content_type: content_type.to_string(),
+            }))
         }
         Err(error) => {
             forget_file(&state.db, &state.storage, key.as_str()).await;
@@ -497,9 +515,11 @@ pub async fn shared_download(
     Query(display): Query<Display>,
 ) -> Response {
     let now = state.clock.now_seconds();
-    let (share, document) = match document_shares::find(&state.db, &token, now).await {
+    let (share, document) = match shares::find(&state.db, &shares::DOCUMENT, &token, now).await {
         Ok(Shared::Valid {
-            share, document, ..
+            share,
+            thing: document,
+            ..
         }) => (share, document),
         Ok(Shared::Ended | Shared::Unknown) => {
             let page = if crate::link_token::well_formed(&token) {
@@ -514,13 +534,13 @@ pub async fn shared_download(
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    match document_shares::current_file(&state.db, document).await {
+    match documents::current_file(&state.db, document).await {
         Ok(Some((name, key, content_type, _))) => {
             // The link's page logged its own opening and gave its links that opening's
             // proof; the file's address opened otherwise (sent on, bookmarked, the proof
             // too old or made up) is an opening too.
             let from_page =
-                match document_shares::within_opening(&state.db, share, &display.ouverture, now)
+                match shares::within_opening(&state.db, &shares::DOCUMENT, share, &display.ouverture, now)
                     .await
                 {
                     Ok(known) => known,
@@ -530,7 +550,7 @@ pub async fn shared_download(
                     }
                 };
             if !from_page {
-                if let Err(error) = document_shares::log_opening(&state.db, share, now, None).await
+                if let Err(error) = shares::log_opening(&state.db, &shares::DOCUMENT, share, now, None).await
                 {
                     tracing::error!(%error, "documents: opening not logged");
                     return StatusCode::INTERNAL_SERVER_ERROR.into_response();

@@ -26,14 +26,17 @@ pub async fn erase(conn: &mut AnyConnection, account: i64) -> Result<u64, sqlx::
             .await?
             .rows_affected();
     }
-    // Its share links still valid stop working now (the clock of the process: a revocation's
-    // time is only shown, never compared).
-    sqlx::query(
-        "UPDATE space_document_shares SET revoked_at = $2, revoked_by = $1 WHERE created_by = $1 AND revoked_at IS NULL",
-    )
-    .bind(account)
-    .bind(crate::server::db::now())
-    .execute(&mut *conn)
-    .await?;
+    // Its share links still valid, of every kind, stop working now (the clock of the process:
+    // a revocation's time is only shown, never compared).
+    for kind in [&super::shares::DOCUMENT, &super::shares::WIKI_PAGE] {
+        sqlx::query(&format!(
+            "UPDATE {} SET revoked_at = $2, revoked_by = $1 WHERE created_by = $1 AND revoked_at IS NULL",
+            kind.shares
+        ))
+        .bind(account)
+        .bind(crate::server::db::now())
+        .execute(&mut *conn)
+        .await?;
+    }
     Ok(deleted)
 }

@@ -68,8 +68,9 @@ pub enum ChangeError {
 
 /// Locks the space's row for the rest of the transaction (PostgreSQL; SQLite has one writer):
 /// two animators demoting each other at once cannot both pass the last-animator check, two
-/// invitations of one address cannot both find none pending.
-pub(super) async fn lock_space(conn: &mut AnyConnection, space_id: i64) -> Result<(), sqlx::Error> {
+/// invitations of one address cannot both find none pending, two moves in a wiki's page tree
+/// cannot make a loop of parents.
+pub(crate) async fn lock_space(conn: &mut AnyConnection, space_id: i64) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE spaces SET updated_at = updated_at WHERE id = $1")
         .bind(space_id)
         .execute(conn)

@@ -69,6 +69,53 @@ impl Link {
     }
 }
 
+/// Where the files pasted or dropped into the text stand: being sent, then the outcome (ok,
+/// message).
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+enum Attaching {
+    Idle,
+    Sending,
+    Done(bool, String),
+}
+
+/// Stores `files` (pasted or dropped into the text) as documents of space `space`, then puts
+/// a link to each (an image shown) in the text at the caret, as one change typed there.
+#[cfg(feature = "hydrate")]
+fn attach(
+    space: i64,
+    files: web_sys::FileList,
+    area: NodeRef<leptos::html::Textarea>,
+    link: Link,
+    status: RwSignal<Attaching>,
+) {
+    use crate::wiki::attachments::{markdown, stored_name};
+    let Ok(data) = web_sys::FormData::new() else {
+        return;
+    };
+    let _ = data.append_with_str("dossier", "");
+    // "2026-12-01T17:20:05.123Z" → "2026-12-01 172005"
+    let now: String = js_sys::Date::new_0().to_iso_string().into();
+    let stamp = format!("{} {}", &now[..10.min(now.len())], now.get(11..19).unwrap_or("").replace(':', ""));
+    for i in 0..files.length() {
+        if let Some(file) = files.item(i) {
+            let name = stored_name(&file.name(), &file.type_(), &stamp, i);
+            let _ = data.append_with_blob_and_filename("fichier", &file, &name);
+        }
+    }
+    status.set(Attaching::Sending);
+    crate::espaces::pages::post_files(space, &data, |_, _| {}, move |answer| {
+        let text: String = answer.documents.iter().map(markdown).collect();
+        if let (false, Some(element)) = (text.is_empty(), area.get_untracked()) {
+            let at = element.selection_end().ok().flatten().unwrap_or(0);
+            let _ = element.set_range_text_with_start_and_end(&text, at, at);
+            link.input();
+        }
+        let message = if answer.ok { t("wiki-attached") } else { answer.message };
+        status.set(Attaching::Done(answer.ok, message));
+    });
+}
+
 /// A toolbar button: its label and the Markdown put around the selection (before, after).
 const FORMATS: &[(&str, &str, &str)] = &[
     ("wiki-format-heading", "\n## ", "\n"),
@@ -89,6 +136,8 @@ fn Editor(page: WikiPageView) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let others = RwSignal::new(Vec::<Editing>::new());
     let area = NodeRef::<leptos::html::Textarea>::new();
+    let attaching = RwSignal::new(Attaching::Idle);
+    let overlay = NodeRef::<leptos::html::Div>::new();
     let link = Link {
         #[cfg(feature = "hydrate")]
         session: StoredValue::new_local(None),
@@ -96,7 +145,7 @@ fn Editor(page: WikiPageView) -> impl IntoView {
     #[cfg(feature = "hydrate")]
     {
         let path = crate::wiki::types::socket_path(page.space.id, page.id);
-        let key = format!("parvis-wiki-{}", page.id);
+        let key = format!("{}{}", crate::wiki::types::KEPT_EDITS_PREFIX, page.id);
         Effect::new(move |_| {
             let Some(element) = area.get() else {
                 return;
@@ -152,6 +201,15 @@ fn Editor(page: WikiPageView) -> impl IntoView {
         #[cfg(not(feature = "hydrate"))]
         let _ = (before, after, area);
     };
+    // Files pasted or dropped into the text: stored, then linked where the caret is.
+    #[cfg(feature = "hydrate")]
+    let take_files = move |event: &web_sys::Event, files: Option<web_sys::FileList>| {
+        let Some(files) = files.filter(|f| f.length() > 0) else {
+            return;
+        };
+        event.prevent_default();
+        attach(space, files, area, link, attaching);
+    };
     let back = format!("/espaces/{}/wiki/{}", page.space.id, page.id);
     view! {
         <SpaceHeader space=page.space.clone()/>
@@ -192,6 +250,7 @@ fn Editor(page: WikiPageView) -> impl IntoView {
         <div class="wiki-editor">
             <div>
                 <label for="wiki-source">{t("wiki-source")}</label>
+                <div class="wiki-source-frame">
                 <textarea
                     id="wiki-source"
                     node_ref=area
@@ -203,6 +262,18 @@ fn Editor(page: WikiPageView) -> impl IntoView {
                     on:compositionend=move |_| link.composing(false)
                     on:keyup=move |_| link.moved()
                     on:click=move |_| link.moved()
+                    on:paste=move |event: leptos::ev::ClipboardEvent| {
+                        #[cfg(feature = "hydrate")]
+                        take_files(&event, event.clipboard_data().and_then(|d| d.files()));
+                        #[cfg(not(feature = "hydrate"))]
+                        let _ = event;
+                    }
+                    on:drop=move |event: leptos::ev::DragEvent| {
+                        #[cfg(feature = "hydrate")]
+                        take_files(&event, event.data_transfer().and_then(|d| d.files()));
+                        #[cfg(not(feature = "hydrate"))]
+                        let _ = event;
+                    }
                     on:keydown=move |event: leptos::ev::KeyboardEvent| {
                         let key = event.key().to_lowercase();
                         if event.ctrl_key() || event.meta_key() {
@@ -212,7 +283,28 @@ fn Editor(page: WikiPageView) -> impl IntoView {
                             }
                         }
                     }
+                    on:scroll=move |_| {
+                        #[cfg(feature = "hydrate")]
+                        if let (Some(area), Some(overlay)) = (area.get_untracked(), overlay.get_untracked()) {
+                            overlay.set_scroll_top(area.scroll_top());
+                        }
+                    }
                 ></textarea>
+                <div class="wiki-overlay" aria-hidden="true" node_ref=overlay>
+                    {move || others_drawn(&text.get(), &others.get())}
+                </div>
+                </div>
+                <p class="hint">{t("wiki-attach-hint")}</p>
+                <p role="status" class=move || match attaching.get() {
+                    Attaching::Done(false, _) => "wiki-attaching alert alert-error",
+                    _ => "wiki-attaching",
+                }>
+                    {move || match attaching.get() {
+                        Attaching::Idle => String::new(),
+                        Attaching::Sending => t("wiki-attaching"),
+                        Attaching::Done(_, message) => message,
+                    }}
+                </p>
             </div>
             <div>
                 <h3 class="wiki-preview-title">{t("wiki-preview")}</h3>
@@ -220,4 +312,28 @@ fn Editor(page: WikiPageView) -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// The others' selections and carets over the text (`wiki::cursors`): the text itself is
+/// invisible in the overlay, only their tints and bars show.
+fn others_drawn(text: &str, others: &[Editing]) -> impl IntoView {
+    use crate::wiki::cursors::{pieces, Piece};
+    if others.is_empty() {
+        return ().into_any();
+    }
+    pieces(text, others)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Plain(text) => text.into_any(),
+            Piece::Selected { text, color } => view! {
+                <span class="wiki-remote-selection" style=format!("--who:{color}")>{text}</span>
+            }
+            .into_any(),
+            Piece::Caret { name, color } => view! {
+                <span class="wiki-caret" style=format!("--who:{color}")><span class="wiki-caret-name">{name}</span></span>
+            }
+            .into_any(),
+        })
+        .collect_view()
+        .into_any()
 }

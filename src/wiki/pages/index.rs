@@ -19,6 +19,7 @@ use crate::{
     },
     wiki::{
         api::{load_wiki, CreateWikiPage, SetWikiApproval},
+        tree::{tree, Branch},
         types::WikiIndex,
     },
 };
@@ -115,16 +116,13 @@ fn Index(
             let none = if searched { t("wiki-search-none") } else { t("wiki-none") };
             view! { <p>{none}</p> }.into_any()
         } else {
-            view! {
-                <ul class="wiki-pages">
-                    {pages.into_iter().map(|page| view! {
-                        <li>
-                            <a href=format!("{base}/{}", page.id)>{page.title}</a>
-                            " · "<span class="muted">{t("wiki-updated")}" "<TimeTag when=page.updated/></span>
-                        </li>
-                    }).collect_view()}
-                </ul>
-            }.into_any()
+            // Found pages by title; else the tree.
+            let branches = if searched {
+                pages.into_iter().map(|page| Branch { page, children: Vec::new() }).collect()
+            } else {
+                tree(pages)
+            };
+            branch_list(&base, branches)
         }}
         {index.can_manage.then(|| view! {
             <section class="panel">
@@ -150,4 +148,24 @@ fn Index(
             </ServerForm>
         })}
     }
+}
+
+/// `branches` as a nested list: each page with when it last changed, its sub-pages under it.
+fn branch_list(base: &str, branches: Vec<Branch>) -> AnyView {
+    view! {
+        <ul class="wiki-pages">
+            {branches.into_iter().map(|branch| {
+                let page = branch.page;
+                let children = (!branch.children.is_empty()).then(|| branch_list(base, branch.children));
+                view! {
+                    <li>
+                        <a href=format!("{base}/{}", page.id)>{page.title}</a>
+                        " · "<span class="muted">{t("wiki-updated")}" "<TimeTag when=page.updated/></span>
+                        {children}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
 }

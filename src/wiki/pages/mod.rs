@@ -2,7 +2,7 @@
 //! that creates one) and `/espaces/:id/wiki/:page` (a page as readers get it, rendered on the
 //! server, readable without JavaScript), `…/historique` (its revisions and their diffs),
 //! `…/auteurs` (who wrote each line) and `/espaces/:id/wiki/:page/modifier` (the live editor,
-//! a lazy page of its own).
+//! a lazy page of its own), and `/espaces/partage/wiki/:token` (a page a share link opens).
 
 mod bin;
 mod blame;
@@ -11,6 +11,8 @@ mod editor;
 mod history;
 mod index;
 mod reading;
+mod shared;
+mod text;
 
 pub use bin::WikiBinPage;
 pub use blame::WikiBlamePage;
@@ -19,6 +21,7 @@ pub use editor::WikiEditorPage;
 pub use history::WikiHistoryPage;
 pub use index::WikiIndexPage;
 pub use reading::WikiReadingPage;
+pub use shared::SharedWikiPage;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -33,15 +36,20 @@ fn param(name: &'static str) -> impl Fn() -> Option<i64> + Clone + Send + Sync +
     }
 }
 
-/// The page named by the address (`/espaces/:id/wiki/:page…`), as readers get it.
+/// The page named by the address (`/espaces/:id/wiki/:page…`), as readers get it (with the
+/// share link just made, `?lien=`, for a plain form's return).
 fn page_of_address() -> Resource<Result<crate::wiki::types::WikiPageView, crate::error::AppError>> {
     let id = param("id");
     let page = param("page");
+    let query = leptos_router::hooks::use_query_map();
     Resource::new(
-        move || (id(), page()),
-        |(id, page)| async move {
+        move || {
+            let lien = query.with(|q| q.get(crate::link_token::SHOWN_ONCE_PARAMETER));
+            (id(), page(), lien.unwrap_or_default())
+        },
+        |(id, page, lien)| async move {
             match (id, page) {
-                (Some(id), Some(page)) => crate::wiki::api::load_wiki_page(id, page).await,
+                (Some(id), Some(page)) => crate::wiki::api::load_wiki_page(id, page, lien).await,
                 _ => Err(crate::error::AppError::NotFound),
             }
         },

@@ -1,4 +1,4 @@
-//! The live wiki's server side: pages as rows (`pages.rs`), each page's body as a Yjs
+//! The live wiki's server side: pages as rows (`pages.rs`) in a tree (`tree.rs`: moves), each page's body as a Yjs
 //! document kept as a log of updates and a snapshot (`log.rs`), the checks every incoming
 //! message passes (`checks.rs`), one live room per open page (`room.rs`, `rooms.rs`), the
 //! WebSocket connection (`socket.rs`), the reading view (`reading.rs`), the
@@ -21,3 +21,4 @@ pub mod rewrite;
 pub mod room;
 pub mod rooms;
 pub mod socket;
+pub mod tree;

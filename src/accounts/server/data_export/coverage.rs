@@ -153,6 +153,8 @@ pub const COVERAGE: &[Covered] = &[
     exported("wiki_revisions", "saved_by", "wiki.json"),
     exported("wiki_revision_authors", "user_id", "wiki.json"),
     exported("wiki_follows", "user_id", "wiki.json"),
+    exported("wiki_page_shares", "created_by", "wiki.json"),
+    exported("wiki_page_shares", "revoked_by", "wiki.json"),
     exported("wiki_revisions", "approved_by", "wiki.json"),
     exported("wiki_revisions", "changes_asked_by", "wiki.json"),
     Covered {
