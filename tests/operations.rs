@@ -439,6 +439,29 @@ async fn a_sqlite_installation_with_demo_data_copies_into_a_fresh_postgresql_dat
         .stop()
         .await;
 
+    // A wiki page moved under a page made after it, in a later batch of the copy (a row
+    // naming a later one of its own table).
+    {
+        let source = parvis::server::db::Db::connect(&sqlite, 1)
+            .await
+            .expect("sqlite");
+        sqlx::query(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2600) \
+             INSERT INTO wiki_pages (space_id, title, title_key, position, created_at, updated_at) \
+             SELECT (SELECT MIN(id) FROM spaces), 'Copie ' || i, 'copie ' || i, i, 0, 0 FROM n",
+        )
+        .execute(&source.pool)
+        .await
+        .expect("pages");
+        sqlx::query(
+            "UPDATE wiki_pages SET parent_id = (SELECT MAX(id) FROM wiki_pages) \
+             WHERE id = (SELECT MIN(id) FROM wiki_pages)",
+        )
+        .execute(&source.pool)
+        .await
+        .expect("moved");
+        source.pool.close().await;
+    }
     let (target, name) = common::fresh_postgres_database().await;
     let (ok, said) = binary::command(&sqlite, dir.path(), &["copy-to-postgres", &target]);
     assert!(ok, "{said}");

@@ -368,6 +368,11 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("wiki/approve", "id={space}&page=0&number=1", "UNNNNNN"),
     ("wiki/ask_changes", "id={space}&page=0&number=1&note=x", "UNNNNNN"),
     ("wiki/delete", "id={space}&page=0", "UNNNNNN"),
+    ("wiki/move", "id={space}&page=0&parent=0", "UNNNNNN"),
+    ("wiki/reorder", "id={space}&page=0&earlier=true", "UNNNNNN"),
+    ("wiki/share", "id={space}&page=0&days=7", "UNNNNNN"),
+    ("wiki/revoke_share", "id={space}&page=0&share=0", "UNNNNNN"),
+    ("wiki/shared", "token=none", "NNNNNNN"),
     (
         "espaces/rename_folder",
         "id={space}&folder=0&name=",

@@ -18,7 +18,7 @@ use parvis::{
     espaces::types::SpaceRole,
     wiki::{
         history_types::{WikiBlame, WikiHistory},
-        server::{follows, revision_round},
+        server::{follows, revision_round, tree},
         types::{WikiIndex, WikiPageView},
     },
 };
@@ -300,6 +300,47 @@ async fn pages_move_in_a_tree_and_never_under_themselves() {
     assert!(read(&app, &reader, space, quais).await.tree.places.is_empty());
     let outsider = app.sign_in("omar@example.org", PASSWORD).await;
     assert_eq!(move_page(&app, &outsider, space, quais, w.page).await.0, 404);
+}
+
+#[tokio::test]
+async fn a_tree_never_loops_through_the_bin_nor_grows_past_its_depth() {
+    let app = TestApp::spawn().await;
+    let w = wiki(&app).await;
+    let (a, space) = (&w.animator, w.id);
+    let b = sub_page(&app, a, space, "B", w.page).await;
+    let c = sub_page(&app, a, space, "C", b).await;
+    // B in the bin: C shows at the top, but the page above it is still its ancestor.
+    let (status, _) = app
+        .call_json::<()>(a, "wiki/delete", &[("id", &space.to_string()), ("page", &b.to_string())])
+        .await;
+    assert_eq!(status, 200);
+    let (status, refused) = move_page(&app, a, space, w.page, c).await;
+    assert_eq!(status, 422, "{refused:?}");
+    let (status, _) = app
+        .call_json::<()>(a, "wiki/restore_page", &[("id", &space.to_string()), ("page", &b.to_string())])
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(shape(index(&app, a, &w, "", "").await), "Itinéraires(B(C))");
+
+    // Twelve levels at most, by creation or by move.
+    let mut deepest = c;
+    for level in 4..=tree::MAX_DEPTH {
+        deepest = sub_page(&app, a, space, &format!("Niveau {level}"), deepest).await;
+    }
+    let form = [("id", space.to_string()), ("title", "Trop bas".to_string()), ("parent", deepest.to_string())];
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, refused) = app.call_json::<i64>(a, "wiki/create", &form).await;
+    assert_eq!(status, 422);
+    assert!(
+        matches!(&refused, Err(AppError::Invalid(e)) if e[0].key == "wiki-tree-too-deep"),
+        "{refused:?}"
+    );
+    let side = create(&app, a, space, "À côté").await.expect("page");
+    sub_page(&app, a, space, "Sous à côté", side).await;
+    let (status, _) = move_page(&app, a, space, side, c).await;
+    assert_eq!(status, 200, "a branch of two fits under the third level");
+    let (status, refused) = move_page(&app, a, space, side, deepest).await;
+    assert_eq!(status, 422, "{refused:?}");
 }
 
 #[tokio::test]

@@ -1314,7 +1314,7 @@ documents-shared-intro = This document was shared with you.
 error-documents-quota = This space's storage is full: the file was not uploaded. Empty the bin or delete documents.
 error-upload-interrupted = The upload was interrupted: nothing was saved. Try again.
 error-document-name-taken = A document of that name is already in its folder: rename it first.
-error-share-link-ended = This share link was revoked or has expired: the document can no longer be opened through it. Ask the person who sent it for a new link.
+error-share-link-ended = This share link was revoked or has expired: what it shared can no longer be opened through it. Ask the person who sent it for a new link.
 field-document-too-big = This file is larger than the largest allowed.
 field-document-name-long = This name is too long (255 characters at most).
 field-document-name-path = A name cannot hold "/" or "\", nor be dots only.
@@ -1418,8 +1418,9 @@ wiki-move-top = (at the top level)
 wiki-move-button = Move
 wiki-move-earlier = Move up one place
 wiki-move-later = Move down one place
+wiki-tree-too-deep = The wiki's page tree cannot go deeper than 12 levels: choose a page higher up.
 wiki-move-under-itself = A page cannot go under itself or under one of its sub-pages.
-export-file-wiki = your spaces' wikis: pages you created, per page how many changes you made with their dates, the revisions you wrote in and those you saved or restored, the pages you follow, the revisions you approved or asked changes to (the pages' text belongs to their space)
+export-file-wiki = your spaces' wikis: pages you created, per page how many changes you made with their dates, the revisions you wrote in and those you saved or restored, the pages you follow, the revisions you approved or asked changes to, the share links of pages you made or revoked (the pages' text belongs to their space)
 
 
 mail-wiki-follow-subject = Pages you follow have changed

@@ -1314,7 +1314,7 @@ documents-shared-intro = Ce document a été partagé avec vous.
 error-documents-quota = L'espace de stockage de cet espace est plein : le fichier n'a pas été déposé. Videz la corbeille ou supprimez des documents.
 error-upload-interrupted = L'envoi du fichier a été interrompu : rien n'a été enregistré. Réessayez.
 error-document-name-taken = Un document de ce nom existe déjà dans son dossier : renommez-le d'abord.
-error-share-link-ended = Ce lien de partage a été révoqué ou a expiré : le document n'est plus accessible par ce lien. Demandez un nouveau lien à la personne qui vous l'a envoyé.
+error-share-link-ended = Ce lien de partage a été révoqué ou a expiré : ce qu'il partageait n'est plus accessible par ce lien. Demandez un nouveau lien à la personne qui vous l'a envoyé.
 field-document-too-big = Ce fichier dépasse la taille maximale.
 field-document-name-long = Ce nom est trop long (255 caractères au plus).
 field-document-name-path = Un nom ne peut contenir ni « / » ni « \ », ni n'être fait que de points.
@@ -1418,8 +1418,9 @@ wiki-move-top = (au premier niveau)
 wiki-move-button = Déplacer
 wiki-move-earlier = Monter d'un rang
 wiki-move-later = Descendre d'un rang
+wiki-tree-too-deep = L'arborescence du wiki ne peut pas dépasser 12 niveaux : choisissez une page moins profonde.
 wiki-move-under-itself = Une page ne peut pas aller sous elle-même ni sous l'une de ses sous-pages.
-export-file-wiki = les wikis de vos espaces : pages que vous avez créées, par page le nombre de vos modifications avec leurs dates, les révisions auxquelles vous avez écrit et celles que vous avez enregistrées ou rétablies, les pages que vous suivez, les révisions que vous avez approuvées ou renvoyées (le texte des pages appartient à leur espace)
+export-file-wiki = les wikis de vos espaces : pages que vous avez créées, par page le nombre de vos modifications avec leurs dates, les révisions auxquelles vous avez écrit et celles que vous avez enregistrées ou rétablies, les pages que vous suivez, les révisions que vous avez approuvées ou renvoyées, les liens de partage de pages que vous avez créés ou révoqués (le texte des pages appartient à leur espace)
 
 
 mail-wiki-follow-subject = Des pages que vous suivez ont changé

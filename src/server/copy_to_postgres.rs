@@ -5,7 +5,8 @@
 //! migrations; the target, which must hold no table yet, is migrated to the same ones. Then,
 //! in one PostgreSQL transaction, every table of the target is filled from the SQLite table of
 //! the same name, parents before children (the order of the foreign keys; rows in rowid
-//! order, so a row referring to an earlier one of its own table comes after it), each value
+//! order; a row naming a later one of its own table is checked at the commit, those keys
+//! being deferred), each value
 //! read as the PostgreSQL column's type; every identity or serial column's sequence is moved
 //! past the highest id copied, so new rows do not collide; and each table's row count is
 //! compared with its source's before the commit. The SQLite side is read in one transaction,
@@ -127,6 +128,11 @@ pub async fn copy(config: &Config, target_url: &str) -> Result<Copied, CopyError
     // One read transaction: a consistent snapshot of the source.
     let mut snapshot = source.begin().await?;
     let mut tx = target.begin().await?;
+    // A row may name a later row of its own table (a wiki page moved under a newer one):
+    // those keys are checked at the commit (the migrations make them DEFERRABLE).
+    sqlx::query("SET CONSTRAINTS ALL DEFERRED")
+        .execute(&mut *tx)
+        .await?;
     // Rows the migrations wrote (none on a fresh database today) give way to the source's.
     for table in order.iter().rev() {
         sqlx::query(&format!("DELETE FROM {}", quoted(table)))

@@ -3,7 +3,7 @@
 //! caret is: an image shows in the page, any other file is a link to download it. These are
 //! the names they are stored under and the Markdown put in the text.
 
-use crate::espaces::documents_types::UploadedFile;
+use crate::espaces::documents_types::{previewable, UploadedFile};
 
 /// The name a pasted or dropped file is stored under: its own name (`image` when it has none,
 /// as a pasted screenshot), with `stamp` (when it was pasted, e.g. "2026-12-01 172005") and,
@@ -31,8 +31,8 @@ pub fn stored_name(original: &str, content_type: &str, stamp: &str, index: u32) 
     format!("{stem} {stamp}{place}.{extension}")
 }
 
-/// The Markdown for a stored file, on a line of its own: `![name](address)` for an image
-/// (shown in the page), `[name](address)` for anything else. Brackets in the name are left
+/// The Markdown for a stored file, on a line of its own: `![name](address)` for an image the
+/// browser shows (`documents_types::previewable`), `[name](address)` for anything else. Brackets in the name are left
 /// out, so they cannot end the link's text early.
 pub fn markdown(file: &UploadedFile) -> String {
     let label: String = file
@@ -40,7 +40,7 @@ pub fn markdown(file: &UploadedFile) -> String {
         .chars()
         .filter(|c| !matches!(c, '[' | ']' | '\n' | '\r'))
         .collect();
-    if file.content_type.starts_with("image/") {
+    if file.content_type.starts_with("image/") && previewable(&file.content_type) {
         format!("\n![{label}]({}?affichage=inline)\n", file.url)
     } else {
         format!("\n[{label}]({})\n", file.url)
@@ -72,6 +72,11 @@ mod tests {
         assert_eq!(
             markdown(&file("vue [quai].png", "image/png")),
             "\n![vue quai.png](/espaces/3/documents/7/versions/9/fichier?affichage=inline)\n"
+        );
+        assert_eq!(
+            markdown(&file("scan.tiff", "image/tiff")),
+            "\n[scan.tiff](/espaces/3/documents/7/versions/9/fichier)\n",
+            "an image the browser is not sent inline is a link"
         );
         assert_eq!(
             markdown(&file("plan.pdf", "application/pdf")),

@@ -82,6 +82,32 @@ pub fn point_links(html: &str, space: i64, found: &[(String, Option<i64>)]) -> S
     out
 }
 
+/// `html` (as [`render`] made it, sanitised) with each wiki link of space `space` turned into
+/// its label alone (`<span class="wiki-link">`): for a reader outside the space (a share
+/// link's page), to whom the space's pages do not open and its address says nothing.
+pub fn unlink(html: &str, space: i64) -> String {
+    let href = href_start(space);
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(&href) {
+        let tag = rest[..at].rfind("<a ");
+        let tag_end = rest[at..].find('>').map(|e| at + e + 1);
+        let (Some(open), Some(tag_end)) = (tag, tag_end) else {
+            break;
+        };
+        let Some(close) = rest[tag_end..].find("</a>").map(|c| tag_end + c) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push_str("<span class=\"wiki-link\">");
+        out.push_str(&rest[tag_end..close]);
+        out.push_str("</span>");
+        rest = &rest[close + "</a>".len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// One `[[…]]` found in a line: its byte range, the title and the label shown.
 struct Found {
     start: usize,
@@ -289,5 +315,14 @@ mod tests {
         let html = crate::markdown::render(&expand("[[x|<img src=x onerror=alert(1)>]]", 3));
         assert!(!html.contains("onerror"), "{html}");
         assert!(html.contains("/espaces/3/wiki?titre=x"), "{html}");
+    }
+
+    #[test]
+    fn a_reader_outside_the_space_gets_the_labels_without_the_links() {
+        let html = render("Voir [[Pistes|les *pistes*]] et [ailleurs](https://example.org).", 4);
+        let plain = unlink(&html, 4);
+        assert!(!plain.contains("/espaces/4/wiki"), "{plain}");
+        assert!(plain.contains("<span class=\"wiki-link\">les <em>pistes</em></span>"), "{plain}");
+        assert!(plain.contains("href=\"https://example.org\""), "other links stay: {plain}");
     }
 }

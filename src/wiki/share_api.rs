@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use {
     super::{
         api::page_writer,
+        links,
         server::{approval, pages, reading},
         types::shared_wiki_path,
     },
@@ -106,7 +107,7 @@ pub async fn open_shared_wiki_page(token: String) -> Result<SharedWikiPage, AppE
             let dates = HumanDates::for_reader().await?;
             Ok(SharedWikiPage {
                 title: row.title,
-                html: read.html,
+                html: links::unlink(&read.html, space),
                 toc: read.toc,
                 updated: dates.instant(read.revision.map_or(row.updated_at, |(_, at)| at)),
                 expires: dates.instant(expires_at),

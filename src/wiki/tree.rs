@@ -4,8 +4,7 @@
 //! may move to. A page whose parent is not in the list (its parent is in the bin) sits at the
 //! top, so no page is ever out of reach.
 
-use super::types::{PageLink, WikiPageRow};
-use serde::{Deserialize, Serialize};
+use super::types::{PageLink, Place, Standing, WikiPageRow};
 use std::collections::{HashMap, HashSet};
 
 /// A page and the pages under it, in sibling order.
@@ -13,15 +12,6 @@ use std::collections::{HashMap, HashSet};
 pub struct Branch {
     pub page: WikiPageRow,
     pub children: Vec<Branch>,
-}
-
-/// A page a moved page may go under, with its depth in the tree (0: at the top), in reading
-/// order (each page followed by its children).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Place {
-    pub id: i64,
-    pub title: String,
-    pub depth: usize,
 }
 
 /// The parent `page` hangs under in the tree: its own parent when that page is listed (and is
@@ -78,21 +68,6 @@ fn flatten(branches: &[Branch], depth: usize, into: &mut Vec<Place>) {
         });
         flatten(&branch.children, depth + 1, into);
     }
-}
-
-/// Where page `page` stands in the tree of `pages`: what its reading page shows and offers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub struct Standing {
-    /// From the top down to its parent.
-    pub ancestors: Vec<PageLink>,
-    pub children: Vec<PageLink>,
-    /// Its parent in the tree (`None`: at the top).
-    pub parent: Option<i64>,
-    /// The pages it may move under: every page but itself and those under it.
-    pub places: Vec<Place>,
-    /// Whether it has a sibling before it, after it (it can move up, down).
-    pub has_previous: bool,
-    pub has_next: bool,
 }
 
 /// Page `page`'s standing in the tree of `pages` (in sibling order); the default when it is

@@ -18,10 +18,17 @@ pub const TITLE_MAX: usize = 120;
 /// label (`|`) or a heading within the page (`#`), so a title holding one could not be linked.
 pub const TITLE_FORBIDDEN: &[char] = &['[', ']', '|', '#'];
 
-/// What the editor's keys in the browser's `localStorage` start with: one per page edited,
-/// holding its Yjs state (`parvis-wiki-{page}`), so edits made offline survive. Signing out
-/// removes them ([`forget_kept_edits`]).
+/// What the editor's keys in the browser's `localStorage` start with: one per account and
+/// page edited, holding the page's Yjs state ([`kept_edits_key`]), so edits made offline
+/// survive a closed tab or an expired session. Signing out removes them
+/// ([`forget_kept_edits`]).
 pub const KEPT_EDITS_PREFIX: &str = "parvis-wiki-";
+
+/// The `localStorage` key of page `page`'s state kept for account `account`: another account
+/// signed in on the same browser never reads (nor sends) it.
+pub fn kept_edits_key(account: i64, page: i64) -> String {
+    format!("{KEPT_EDITS_PREFIX}{account}-{page}")
+}
 
 /// Removes every page's state the editor kept in this browser (at sign-out: the next person
 /// on a shared browser neither reads it nor sends it under their account). Edits made offline
@@ -144,7 +151,7 @@ pub struct WikiPageView {
     /// A newer revision than the one shown waits for an animator's approval.
     pub waiting: bool,
     /// Where it stands in the page tree (the places it may move to: for writers only).
-    pub tree: crate::wiki::tree::Standing,
+    pub tree: Standing,
     /// Its share links (writers only) and when they were opened (`None` but for animators).
     pub shares: Vec<ShareRow>,
     pub openings: Option<Vec<OpeningRow>>,
@@ -154,6 +161,31 @@ pub struct WikiPageView {
     /// (`?lien=`, checked by the server).
     pub new_link: Option<String>,
     pub can_edit: bool,
+}
+
+/// A page a moved page may go under, with its depth in the tree (0: at the top), in reading
+/// order (each page followed by its children).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    pub id: i64,
+    pub title: String,
+    pub depth: usize,
+}
+
+/// Where a page stands in its wiki's page tree (`wiki::tree::standing`): what its reading page
+/// shows and offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Standing {
+    /// From the top down to its parent.
+    pub ancestors: Vec<PageLink>,
+    pub children: Vec<PageLink>,
+    /// Its parent in the tree (`None`: at the top).
+    pub parent: Option<i64>,
+    /// The pages it may move under: every page but itself and those under it.
+    pub places: Vec<Place>,
+    /// Whether it has a sibling before it, after it (it can move up, down).
+    pub has_previous: bool,
+    pub has_next: bool,
 }
 
 /// `/espaces/partage/wiki/:token`: a page as a share link opens it for anyone, rendered as

@@ -145,11 +145,17 @@ fn Editor(page: WikiPageView) -> impl IntoView {
     #[cfg(feature = "hydrate")]
     {
         let path = crate::wiki::types::socket_path(page.space.id, page.id);
-        let key = format!("{}{}", crate::wiki::types::KEPT_EDITS_PREFIX, page.id);
+        let user = crate::accounts::pages::auth_context::use_auth().user;
+        let page_id = page.id;
         Effect::new(move |_| {
             let Some(element) = area.get() else {
                 return;
             };
+            // Kept per account: another account signed in on this browser never reads it.
+            let Some(Ok(Some(account))) = user.get() else {
+                return;
+            };
+            let key = crate::wiki::types::kept_edits_key(account.id, page_id);
             if link.session.with_value(Option::is_none) {
                 let signals = crate::wiki::live_client::Signals {
                     state,
@@ -157,7 +163,7 @@ fn Editor(page: WikiPageView) -> impl IntoView {
                     others,
                 };
                 let started =
-                    crate::wiki::live_client::Session::start(&path, key.clone(), element, signals);
+                    crate::wiki::live_client::Session::start(&path, key, element, signals);
                 link.session.set_value(Some(started));
             }
         });
@@ -265,6 +271,16 @@ fn Editor(page: WikiPageView) -> impl IntoView {
                     on:paste=move |event: leptos::ev::ClipboardEvent| {
                         #[cfg(feature = "hydrate")]
                         take_files(&event, event.clipboard_data().and_then(|d| d.files()));
+                        #[cfg(not(feature = "hydrate"))]
+                        let _ = event;
+                    }
+                    on:dragover=move |event: leptos::ev::DragEvent| {
+                        // A text field takes only dragged text unless a drag of files is
+                        // accepted here.
+                        #[cfg(feature = "hydrate")]
+                        if event.data_transfer().is_some_and(|d| d.types().includes(&"Files".into(), 0)) {
+                            event.prevent_default();
+                        }
                         #[cfg(not(feature = "hydrate"))]
                         let _ = event;
                     }

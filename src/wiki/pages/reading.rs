@@ -23,8 +23,7 @@ use crate::{
             ReorderWikiPage,
         },
         share_api::{RevokeWikiShare, ShareWikiPage},
-        tree::Standing,
-        types::WikiPageView,
+        types::{Standing, WikiPageView},
     },
 };
 use leptos::prelude::*;

@@ -37,7 +37,7 @@ const COLUMNS: &str = "id, space_id, title, parent_id, position, updated_at";
 /// Creates page `title` (already cleaned: `types::clean_title`) in space `space`, at the end
 /// of the top level or of `parent`'s children; its id. 422 on `title` (`wiki-title-taken`)
 /// when the space has a page of that title, in the bin too; 404 when `parent` is not a page
-/// of the space.
+/// of the space; 422 on `parent` when the tree would grow deeper than `tree::MAX_DEPTH`.
 pub async fn create(
     db: &Db,
     space: i64,
@@ -46,8 +46,11 @@ pub async fn create(
     author: i64,
     now: i64,
 ) -> AppResult<i64> {
+    let mut tx = db.begin_write().await?;
     if let Some(parent) = parent {
-        find(db, space, parent).await?.ok_or(AppError::NotFound)?;
+        // Under a parent: placed with the tree's row held, as a move is.
+        crate::espaces::server::members::lock_space(&mut tx, space).await?;
+        super::tree::check_parent(&mut tx, space, parent, 0).await?;
     }
     let inserted = sqlx::query_scalar(
         "INSERT INTO wiki_pages (space_id, title, title_key, parent_id, position, created_by, created_at, updated_at) \
@@ -60,10 +63,13 @@ pub async fn create(
     .bind(parent)
     .bind(author)
     .bind(now)
-    .fetch_one(&db.pool)
+    .fetch_one(&mut *tx)
     .await;
     match inserted {
-        Ok(id) => Ok(id),
+        Ok(id) => {
+            tx.commit().await?;
+            Ok(id)
+        }
         Err(error) if violated(&error, &[TITLE_TAKEN]).is_some() => {
             Err(AppError::field("title", "wiki-title-taken"))
         }

@@ -1,0 +1,10 @@
+-- A table's rows that name another row of the same table (a wiki page's parent, a folder's,
+-- the fiche a fiche translates)
+-- may name a later one: a wiki page moves under a page created after it. The copy from SQLite
+-- to PostgreSQL (server::copy_to_postgres) fills each table in row order, in batches, with
+-- the foreign keys deferred to its commit; PostgreSQL defers only keys declared DEFERRABLE.
+-- They stay checked at each statement otherwise (INITIALLY IMMEDIATE).
+-- Mirrors migrations/postgres/0039_deferrable_tree_keys.sql.
+
+-- Nothing to change here: SQLite is copied from, never into.
+SELECT 1;
