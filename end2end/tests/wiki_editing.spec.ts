@@ -33,6 +33,10 @@ async function typeAtEnd(page: Page, text: string) {
 test("two people edit one page at once, one of them offline for a while, and converge", async ({ page, browser }) => {
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  // Nothing the page does is refused by the site's Content Security Policy.
+  page.on("console", (m) => {
+    if (m.text().includes("Content Security Policy")) errors.push(m.text());
+  });
   const title = `Jardins ${test.info().project.name} ${Date.now()}`;
 
   await signIn(page, "agent@parvis.localhost", "/espaces");
@@ -88,6 +92,9 @@ test("two people edit one page at once, one of them offline for a while, and con
   const caret = page.locator(".wiki-overlay .wiki-caret");
   await expect(caret.locator(".wiki-caret-name")).toHaveText(/Corentin/, { timeout: 10_000 });
   await expect(second.locator(".wiki-overlay .wiki-caret-name")).toHaveText(/Agathe/);
+  // Drawn in their colour: the site's CSP forbids inline styles, so colours are classes.
+  expect(await caret.evaluate((c) => getComputedStyle(c).borderLeftWidth)).toBe("2px");
+  expect(await caret.evaluate((c) => getComputedStyle(c).borderLeftColor)).not.toBe("rgba(0, 0, 0, 0)");
   const box = (await page.locator("#wiki-source").boundingBox())!;
   const at = (await caret.boundingBox())!;
   expect(at.x).toBeGreaterThanOrEqual(box.x);

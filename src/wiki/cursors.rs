@@ -1,28 +1,28 @@
 //! Other editors' cursors and selections drawn in the text: the editor lays a copy of its text
 //! over the textarea, the text itself invisible, with each remote selection tinted and each
-//! caret a bar in its editor's colour with their name. This cuts the text into those pieces.
+//! caret a bar in its editor's colour with their name. This cuts the text into those pieces,
+//! each colour given as its class ([`color_class`]).
 
-use super::types::Editing;
+use super::types::{Editing, EDITOR_COLORS};
 
 /// A piece of the overlay, in text order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Piece {
     /// Text nobody else has selected.
     Plain(String),
-    /// Text another editor has selected, in their colour.
+    /// Text another editor has selected, in their colour (its class: [`color_class`]).
     Selected { text: String, color: String },
-    /// Another editor's caret, with their name and colour.
+    /// Another editor's caret, with their name and colour (its class).
     Caret { name: String, color: String },
 }
 
-/// A colour the overlay may put in a style: `#` and 3 to 8 hexadecimal digits (the server
-/// stamps each editor's colour; anything else falls back to blue).
-pub fn safe_color(color: &str) -> String {
-    let digits = color.strip_prefix('#').unwrap_or("");
-    if (3..=8).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_hexdigit()) {
-        color.to_string()
-    } else {
-        "#1f6feb".to_string()
+/// The class giving an editor's colour (`style/main.css` sets `--who` in it): `who-1f6feb`
+/// for one of [`EDITOR_COLORS`], `who-other` for anything else (the stylesheet's default).
+/// A class, not a `style` attribute: the site's CSP forbids inline styles.
+pub fn color_class(color: &str) -> String {
+    match EDITOR_COLORS.contains(&color) {
+        true => format!("who-{}", color.trim_start_matches('#')),
+        false => "who-other".to_string(),
     }
 }
 
@@ -42,7 +42,7 @@ pub fn pieces(text: &str, others: &[Editing]) -> Vec<Piece> {
         .iter()
         .map(|o| {
             let (a, h) = (clamp(o.anchor), clamp(o.head));
-            (a.min(h), a.max(h), safe_color(&o.color))
+            (a.min(h), a.max(h), color_class(&o.color))
         })
         .collect();
     let carets: Vec<(usize, &Editing)> = others.iter().map(|o| (clamp(o.head), o)).collect();
@@ -56,7 +56,7 @@ pub fn pieces(text: &str, others: &[Editing]) -> Vec<Piece> {
         for (_, editing) in carets.iter().filter(|(c, _)| *c == at) {
             out.push(Piece::Caret {
                 name: editing.name.clone(),
-                color: safe_color(&editing.color),
+                color: color_class(&editing.color),
             });
         }
         let Some(&next) = cuts.get(i + 1) else {
@@ -98,10 +98,10 @@ mod tests {
             pieces,
             vec![
                 Piece::Plain("Le ".into()),
-                Piece::Selected { text: "quai".into(), color: "#b3261e".into() },
-                Piece::Caret { name: "Bob".into(), color: "#b3261e".into() },
+                Piece::Selected { text: "quai".into(), color: "who-b3261e".into() },
+                Piece::Caret { name: "Bob".into(), color: "who-b3261e".into() },
                 Piece::Plain(" est long".into()),
-                Piece::Caret { name: "Ada".into(), color: "#b3261e".into() },
+                Piece::Caret { name: "Ada".into(), color: "who-b3261e".into() },
             ]
         );
     }
@@ -111,14 +111,18 @@ mod tests {
         // "a😀b": the emoji is two UTF-16 units (1 and 2); 2 falls inside it.
         let pieces = pieces("a😀b", &[editing("Bob", 2, 99)]);
         assert_eq!(pieces[0], Piece::Plain("a".into()));
-        assert_eq!(pieces[1], Piece::Selected { text: "😀b".into(), color: "#b3261e".into() });
+        assert_eq!(pieces[1], Piece::Selected { text: "😀b".into(), color: "who-b3261e".into() });
         assert!(matches!(&pieces[2], Piece::Caret { name, .. } if name == "Bob"));
     }
 
     #[test]
-    fn only_a_colour_reaches_the_style() {
-        assert_eq!(safe_color("#8250df"), "#8250df");
-        assert_eq!(safe_color("red;background:url(x)"), "#1f6feb");
-        assert_eq!(safe_color("#12"), "#1f6feb");
+    fn each_colour_is_a_class_the_stylesheet_defines() {
+        let css = include_str!("../../style/main.css");
+        for color in EDITOR_COLORS {
+            let rule = format!(".{} {{ --who: {color}; }}", color_class(color));
+            assert!(css.contains(&rule), "style/main.css lacks {rule}");
+        }
+        assert_eq!(color_class("red;background:url(x)"), "who-other");
+        assert_eq!(color_class("#123456"), "who-other");
     }
 }

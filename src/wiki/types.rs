@@ -48,6 +48,14 @@ pub fn forget_kept_edits() {
     }
 }
 
+/// Editors' colours, stamped by the server on each one's presence (chosen by account), dark
+/// enough for white text on them (WCAG AA at 4.5:1). The site's CSP forbids inline styles, so
+/// each has its class in `style/main.css` (`.who-1f6feb { --who: #1f6feb; }`:
+/// `cursors::color_class`).
+pub const EDITOR_COLORS: &[&str] = &[
+    "#1f6feb", "#b3261e", "#1a7f37", "#8250df", "#9a6700", "#bf3989", "#0e7490", "#c2410c",
+];
+
 /// The name of the page body's text in its Yjs document (what every client binds to).
 pub const BODY_TEXT: &str = "body";
 

@@ -238,7 +238,7 @@ fn Editor(page: WikiPageView) -> impl IntoView {
                         <ul>
                             {others.into_iter().map(|o| view! {
                                 <li>
-                                    <span class="wiki-presence-dot" style=format!("background:{}", o.color) aria-hidden="true"></span>
+                                    <span class=format!("wiki-presence-dot {}", crate::wiki::cursors::color_class(&o.color)) aria-hidden="true"></span>
                                     {o.name}" · "{t("wiki-presence-line")}" "{o.line}
                                 </li>
                             }).collect_view()}
@@ -342,11 +342,11 @@ fn others_drawn(text: &str, others: &[Editing]) -> impl IntoView {
         .map(|piece| match piece {
             Piece::Plain(text) => text.into_any(),
             Piece::Selected { text, color } => view! {
-                <span class="wiki-remote-selection" style=format!("--who:{color}")>{text}</span>
+                <span class=format!("wiki-remote-selection {color}")>{text}</span>
             }
             .into_any(),
             Piece::Caret { name, color } => view! {
-                <span class="wiki-caret" style=format!("--who:{color}")><span class="wiki-caret-name">{name}</span></span>
+                <span class=format!("wiki-caret {color}")><span class="wiki-caret-name">{name}</span></span>
             }
             .into_any(),
         })

@@ -238,20 +238,16 @@ pub struct Identity {
     pub color: String,
 }
 
-/// Cursor colours, dark enough for white text on them (WCAG AA at 4.5:1).
-const COLORS: &[&str] = &[
-    "#1f6feb", "#b3261e", "#1a7f37", "#8250df", "#9a6700", "#bf3989", "#0e7490", "#c2410c",
-];
-
 impl Identity {
     /// The identity of `account` named `name`, its colour chosen by its id (the same on every
     /// page and every visit).
     pub fn new(account: i64, name: &str) -> Identity {
-        let index = usize::try_from(account.rem_euclid(COLORS.len() as i64)).unwrap_or(0);
+        let colors = crate::wiki::types::EDITOR_COLORS;
+        let index = usize::try_from(account.rem_euclid(colors.len() as i64)).unwrap_or(0);
         Identity {
             account,
             name: name.to_string(),
-            color: COLORS[index].to_string(),
+            color: colors[index].to_string(),
         }
     }
 }
