@@ -169,6 +169,8 @@ async fn traces(settings: &Settings) -> Result<Vec<TraceFigures>, String> {
         );
         // Measured without keeping the updates; then again, keeping them for the server.
         let client = wiki_traces::replay(&trace, false)?;
+        let expected = if whole { &trace.end } else { &client.text };
+        wiki_report::print_client(&client, &client.text == expected);
         let kept = wiki_traces::replay(&trace, true)?;
         let label = file.split('.').next().unwrap_or(file);
         let server = wiki_trace_server::replay(label, trace.agents(), &kept.updates).await?;
@@ -183,7 +185,7 @@ async fn traces(settings: &Settings) -> Result<Vec<TraceFigures>, String> {
             client,
             server,
         };
-        wiki_report::print_trace(&one);
+        wiki_report::print_server(&one);
         figures.push(one);
     }
     Ok(figures)

@@ -69,17 +69,21 @@ fn yes(equal: bool) -> &'static str {
     }
 }
 
-/// Prints a trace's figures.
-pub fn print_trace(t: &TraceFigures) {
-    let (c, s) = (&t.client, &t.server);
+/// Prints a trace's replay through a client.
+pub fn print_client(c: &Replay, equal: bool) {
     println!(
         "  client (yrs): {:.2} s, peak +{:.1} MB, held +{:.1} MB, state {} bytes; text equal: {}",
         c.seconds,
         c.peak_mb,
         c.held_mb,
         c.state_bytes,
-        yes(t.client_equal)
+        yes(equal)
     );
+}
+
+/// Prints a trace's replay through the server.
+pub fn print_server(t: &TraceFigures) {
+    let s = &t.server;
     println!(
         "  server (room + log): {:.2} s, peak +{:.1} MB; log {} rows, {} bytes; opened from the log in {:.2} s",
         s.seconds, s.peak_mb, s.log_rows, s.log_bytes, s.load_log_seconds

@@ -158,6 +158,31 @@ async fn count(state: &AppState, sql: &str, page: i64) -> Result<i64, String> {
         .map_err(|e| format!("{sql}: {e}"))
 }
 
+/// Cuts a revision of page `page` holding its whole log (compaction folds only rows a
+/// revision holds). The app's own `wiki.revisions` round may be cutting one at the same time
+/// once the page has been quiet for 10 s (SQLite then answers "database is locked" past its
+/// busy timeout): tried again, up to five times.
+async fn cut_revision(state: &AppState, page: i64) -> Result<(), String> {
+    let mut attempt = 0;
+    loop {
+        let cut = Cut {
+            page,
+            saved_by: None,
+            note: "",
+            restored_from: None,
+        };
+        match revisions::cut(state, cut, state.clock.now_seconds()).await {
+            Ok(_) => return Ok(()),
+            Err(error) if attempt < 5 => {
+                attempt += 1;
+                println!("  (revision not cut yet: {error}; trying again)");
+                tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+            }
+            Err(error) => return Err(format!("revision: {error}")),
+        }
+    }
+}
+
 /// Replays `updates` (author, update, in trace order) through a fresh page's room.
 pub async fn replay(
     name: &str,
@@ -230,19 +255,7 @@ pub async fn replay(
         .await
         .map_err(|e| format!("reading back: {e}"))?;
     let load_log_seconds = loading.elapsed().as_secs_f64();
-    let now = state.clock.now_seconds();
-    revisions::cut(
-        &state,
-        Cut {
-            page,
-            saved_by: None,
-            note: "",
-            restored_from: None,
-        },
-        now,
-    )
-    .await
-    .map_err(|e| format!("revision: {e}"))?;
+    cut_revision(&state, page).await?;
     let compacting = Instant::now();
     compaction::compact_pages(&state, 1)
         .await
