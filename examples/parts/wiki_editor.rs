@@ -1,4 +1,4 @@
-//! One load editor (a module of wiki_load.rs): a Yjs client over a WebSocket, as a browser's
+//! One load editor (a module of `wiki_load.rs`): a Yjs client over a WebSocket, as a browser's
 //! y-websocket or Hocuspocus provider is — sync step 1 on connection, step 2 in answer to the
 //! server's, each local change sent as an update of just what changed, followed by an
 //! awareness update with the caret — that types at human speed and notes when it sees the

@@ -1,4 +1,4 @@
-//! A server measured from outside (a module of wiki_load.rs): its resident size and the CPU
+//! A server measured from outside (a module of `wiki_load.rs`): its resident size and the CPU
 //! time it used, read from `/proc/<pid>/status` (`VmRSS`) and `/proc/<pid>/stat` (`utime` +
 //! `stime`), and a sampler that keeps the largest resident size seen while a load runs.
 

@@ -1,5 +1,7 @@
-//! What wiki_load.rs prints (a module of it): each figure as it is measured, then Markdown
+//! What `wiki_load.rs` prints (a module of it): each figure as it is measured, then Markdown
 //! tables with Parvis' ratio to each reference server.
+
+use std::fmt::Write;
 
 use super::{
     wiki_scenarios::{Latency, Pages, ServerFigures},
@@ -171,17 +173,18 @@ pub fn load_table(measured: &[Measured], heading: &str) -> String {
     let others: Vec<&Measured> = measured.iter().filter(|m| m.kind != Kind::Parvis).collect();
     let mut out = format!("Load ({heading}):\n\n| figure |");
     for m in measured {
-        out.push_str(&format!(" {} |", m.kind.label()));
+        let _ = write!(out, " {} |", m.kind.label());
     }
     for m in &others {
-        out.push_str(&format!(" Parvis / {} |", m.kind.label()));
+        let _ = write!(out, " Parvis / {} |", m.kind.label());
     }
-    out.push_str(&format!(
+    let _ = write!(
+        out,
         "\n|---|{}\n",
         "---|".repeat(measured.len() + others.len())
-    ));
+    );
     for (name, read, unit) in rows {
-        out.push_str(&format!("| {name} |"));
+        let _ = write!(out, "| {name} |");
         for m in measured {
             let cell = read(m).map_or("–".into(), |values| {
                 let joined: Vec<String> = values
@@ -196,12 +199,12 @@ pub fn load_table(measured: &[Measured], heading: &str) -> String {
                     .collect();
                 format!("{} {unit}", joined.join(" / "))
             });
-            out.push_str(&format!(" {} |", cell.trim()));
+            let _ = write!(out, " {} |", cell.trim());
         }
         for other in &others {
             let (ours, theirs) = (parvis.and_then(read), read(other));
             let cell = match (ours, theirs) {
-                (Some(a), Some(b)) if a.len() == b.len() && unit != "" => a
+                (Some(a), Some(b)) if a.len() == b.len() && !unit.is_empty() => a
                     .iter()
                     .zip(&b)
                     .map(|(x, y)| ratio(Some(*x), Some(*y)))
@@ -209,7 +212,7 @@ pub fn load_table(measured: &[Measured], heading: &str) -> String {
                     .join(" / "),
                 _ => "–".into(),
             };
-            out.push_str(&format!(" {cell} |"));
+            let _ = write!(out, " {cell} |");
         }
         out.push('\n');
     }
@@ -223,8 +226,9 @@ pub fn trace_table(traces: &[TraceFigures]) -> String {
     );
     for t in traces {
         let (c, s) = (&t.client, &t.server);
-        out.push_str(&format!(
-            "| {}{} | {} | {:.2} s, +{:.1} / +{:.1} MB, {} B | {:.2} s, +{:.1} MB | {}, {} B | {} B ({:.2} s) | {:.2} s / {:.3} s | {}, {} ({} chars{}) |\n",
+        let _ = writeln!(
+            out,
+            "| {}{} | {} | {:.2} s, +{:.1} / +{:.1} MB, {} B | {:.2} s, +{:.1} MB | {}, {} B | {} B ({:.2} s) | {:.2} s / {:.3} s | {}, {} ({} chars{}) |",
             t.name,
             if t.whole { "" } else { " (cut)" },
             t.transactions,
@@ -244,7 +248,7 @@ pub fn trace_table(traces: &[TraceFigures]) -> String {
             yes(t.server_equal),
             t.text_chars,
             if t.whole { ", endContent" } else { ", the client's text" },
-        ));
+        );
     }
     out
 }

@@ -1,4 +1,4 @@
-//! The two loads (a module of wiki_load.rs), run the same way against each server:
+//! The two loads (a module of `wiki_load.rs`), run the same way against each server:
 //!
 //! - one page, many editors typing at once (2 edits a second each): the time from an edit's
 //!   send to each other editor applying it, p50/p95/p99 over every delivery;

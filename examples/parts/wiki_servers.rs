@@ -1,4 +1,4 @@
-//! The servers measured (a module of wiki_load.rs), each started here as a process of its
+//! The servers measured (a module of `wiki_load.rs`), each started here as a process of its
 //! own on a local port: Parvis' release binary on a fresh SQLite data folder, the reference
 //! server of `y-websocket` 2.x (`bin/server.cjs`, from `end2end/node_modules`) and, when
 //! `scripts/setup --wiki-bench` installed it with a Node 22, `@hocuspocus/server` 4

@@ -1,4 +1,4 @@
-//! A trace replayed through the server's own document code (a module of wiki_load.rs): the
+//! A trace replayed through the server's own document code (a module of `wiki_load.rs`): the
 //! app is built in this process on a fresh SQLite database, each of the trace's authors joins
 //! the page's live room as a connection does (`wiki::server::rooms`), and every transaction's
 //! update is handed to the room as that connection would after reading its frame: the room

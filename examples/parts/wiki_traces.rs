@@ -1,4 +1,4 @@
-//! The real editing traces (a module of wiki_load.rs; `../shared/data/editing-traces/`,
+//! The real editing traces (a module of `wiki_load.rs`; `../shared/data/editing-traces/`,
 //! from josephg/editing-traces, CC BY 4.0) replayed through yrs documents as clients would
 //! type them, one transaction of the trace a Yjs transaction and its update.
 //!
