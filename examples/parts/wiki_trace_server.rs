@@ -53,8 +53,8 @@ pub struct ServerReplay {
     pub load_snapshot_seconds: f64,
 }
 
-/// The app on a fresh SQLite database in a new folder.
-async fn fresh_app(name: &str) -> Result<AppState, String> {
+/// The app on a fresh SQLite database in a new folder (removed once the replay is read).
+async fn fresh_app(name: &str) -> Result<(AppState, std::path::PathBuf), String> {
     let dir = std::env::temp_dir().join(format!("parvis-wiki-trace-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -64,7 +64,7 @@ async fn fresh_app(name: &str) -> Result<AppState, String> {
     let (_, state) = app_server::build(config)
         .await
         .map_err(|e| format!("app: {e}"))?;
-    Ok(state)
+    Ok((state, dir))
 }
 
 /// `agents` accounts, a space and a page: (account ids, page id).
@@ -189,7 +189,7 @@ pub async fn replay(
     agents: usize,
     updates: &[(usize, Vec<u8>)],
 ) -> Result<ServerReplay, String> {
-    let state = fresh_app(name).await?;
+    let (state, dir) = fresh_app(name).await?;
     let (accounts, page) = page_with_authors(&state, agents).await?;
     let rooms = state
         .domains
@@ -283,6 +283,7 @@ pub async fn replay(
         .await
         .map_err(|e| format!("reading back: {e}"))?;
     state.shutdown.begin();
+    let _ = std::fs::remove_dir_all(&dir);
     Ok(ServerReplay {
         seconds,
         peak_mb: peak_kb.saturating_sub(before_kb) as f64 / 1024.0,
