@@ -60,6 +60,10 @@ const BURST: f64 = 400.0;
 const PER_SECOND: f64 = 100.0;
 /// Messages one frame may hold (y-websocket sends one; more than this is malformed).
 const MESSAGES_PER_FRAME: usize = 16;
+/// What each connection reads into at a time (tungstenite's default, 128 KiB, is allocated
+/// up front for every connection: a thousand open editors held 125 MB of it; a Yjs update
+/// of one keystroke is a few dozen bytes, and a larger message is read in several turns).
+const READ_BUFFER_BYTES: usize = 8 * 1024;
 /// How long sending one frame may take before the connection counts as gone.
 const SEND_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -87,6 +91,7 @@ pub async fn upgrade(
         }
     }
     upgrade
+        .read_buffer_size(READ_BUFFER_BYTES)
         .max_message_size(MAX_MESSAGE_BYTES)
         .max_frame_size(MAX_MESSAGE_BYTES)
         .on_upgrade(move |socket| connection(socket, app, caller, access, identity, page))
