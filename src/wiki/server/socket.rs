@@ -346,7 +346,10 @@ async fn read(
             Reread::Changed(fresh, now) => {
                 if now.allows(SpaceAction::Contribute) != can_write {
                     tracing::info!(page, ?account, "wiki: the editor's role changed, connection closed");
-                    return Ending::Close(Some((close::POLICY, "access changed; reconnect".into())));
+                    // Demoted: the editor stops for good (a reconnection would show an editor
+                    // whose every keystroke is refused). Promoted: it reconnects and writes.
+                    let reason = if can_write { "read-only now" } else { "access changed; reconnect" };
+                    return Ending::Close(Some((close::POLICY, reason.into())));
                 }
                 (caller, access) = (fresh, now);
             }
