@@ -120,6 +120,13 @@ pub async fn serve(
             shutdown.close();
         }
     });
+    // Small writes go out at once (TCP_NODELAY): a live wiki update or a server-sent event
+    // held back by Nagle's algorithm until the last one is acknowledged waited up to 40 ms.
+    let listener = axum::serve::ListenerExt::tap_io(listener, |stream: &mut tokio::net::TcpStream| {
+        if let Err(error) = stream.set_nodelay(true) {
+            tracing::debug!(%error, "TCP_NODELAY not set on a connection");
+        }
+    });
     let server = axum::serve(
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),

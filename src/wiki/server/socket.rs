@@ -63,7 +63,7 @@ const MESSAGES_PER_FRAME: usize = 16;
 /// What each connection reads into at a time (tungstenite's default, 128 KiB, is allocated
 /// up front for every connection: a thousand open editors held 125 MB of it; a Yjs update
 /// of one keystroke is a few dozen bytes, and a larger message is read in several turns).
-const READ_BUFFER_BYTES: usize = 8 * 1024;
+const READ_BUFFER_BYTES: usize = 4 * 1024;
 /// How long sending one frame may take before the connection counts as gone.
 const SEND_TIMEOUT: Duration = Duration::from_secs(10);
 
