@@ -25,7 +25,7 @@ use {
     crate::{
         accounts::server::Caller,
         error::AppResult,
-        link_token, query_text,
+        query_text,
         server::{
             app_state, human_dates::HumanDates, redirect_plain_form, respond, state::AppState,
             tokens,
@@ -451,24 +451,16 @@ pub async fn share_document(id: i64, document: i64, days: i64) -> Result<String,
     respond(
         async {
             let (state, account, _) = open_for(id, SpaceAction::Contribute).await?;
-            if !(1..=state.config.espaces.share_link_max_days).contains(&days) {
-                return Err(AppError::field("days", "field-share-days"));
-            }
+            shares::check_days(&state, days)?;
             if documents::folder_of(&state.db, id, document)
                 .await?
                 .is_none()
             {
                 return Err(AppError::NotFound);
             }
-            let now = state.clock.now_seconds();
-            let token =
-                shares::create(&state.db, &shares::DOCUMENT, document, account, now, now + days * 86_400)
-                    .await?;
-            redirect_plain_form(&link_token::shown_once(
-                &format!("/espaces/{id}/documents/{document}"),
-                &token,
-            ));
-            Ok(state.config.public_link(&shared_page_path(&token)))
+            let back = format!("/espaces/{id}/documents/{document}");
+            shares::make_link(&state, &shares::DOCUMENT, document, account, days, &back, shared_page_path)
+                .await
         }
         .await,
     )

@@ -18,7 +18,6 @@ use {
     },
     crate::{
         espaces::server::shares::{self, Shared, WIKI_PAGE},
-        link_token,
         server::{app_state, human_dates::HumanDates, redirect_plain_form, respond},
     },
 };
@@ -33,18 +32,17 @@ pub async fn share_wiki_page(id: i64, page: i64, days: i64) -> Result<String, Ap
     respond(
         async {
             let (state, account, _) = page_writer(id, page).await?;
-            if !(1..=state.config.espaces.share_link_max_days).contains(&days) {
-                return Err(AppError::field("days", "field-share-days"));
-            }
-            let now = state.clock.now_seconds();
-            let token =
-                shares::create(&state.db, &WIKI_PAGE, page, account, now, now + days * 86_400)
-                    .await?;
-            redirect_plain_form(&link_token::shown_once(
-                &format!("/espaces/{id}/wiki/{page}"),
-                &token,
-            ));
-            Ok(state.config.public_link(&shared_wiki_path(&token)))
+            let back = format!("/espaces/{id}/wiki/{page}");
+            shares::make_link(
+                &state,
+                &WIKI_PAGE,
+                page,
+                account,
+                days,
+                &back,
+                shared_wiki_path,
+            )
+            .await
         }
         .await,
     )

@@ -39,6 +39,38 @@ pub const WIKI_PAGE: ShareKind = ShareKind {
     module: "wiki",
 };
 
+/// Refuses (422 on `days`) a share link's life outside 1 to `[espaces] share_link_max_days`
+/// days.
+pub fn check_days(
+    state: &crate::server::state::AppState,
+    days: i64,
+) -> crate::error::AppResult<()> {
+    if (1..=state.config.espaces.share_link_max_days).contains(&days) {
+        Ok(())
+    } else {
+        Err(crate::error::AppError::field("days", "field-share-days"))
+    }
+}
+
+/// Makes a share link of `kind`'s `thing` for `by`, valid `days` days ([`check_days`]), from the server function a page's form
+/// posts: a plain form comes back to `page` with the token (`link_token::shown_once`). The
+/// link's public address: `opened_at(token)` under the site's public URL.
+pub async fn make_link(
+    state: &crate::server::state::AppState,
+    kind: &ShareKind,
+    thing: i64,
+    by: i64,
+    days: i64,
+    page: &str,
+    opened_at: fn(&str) -> String,
+) -> crate::error::AppResult<String> {
+    check_days(state, days)?;
+    let now = state.clock.now_seconds();
+    let token = create(&state.db, kind, thing, by, now, now + days * 86_400).await?;
+    crate::server::redirect_plain_form(&crate::link_token::shown_once(page, &token));
+    Ok(state.config.public_link(&opened_at(&token)))
+}
+
 /// Makes a share link of `kind`'s `thing` valid until `expires_at`; returns the token (shown
 /// once).
 pub async fn create(
