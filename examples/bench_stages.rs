@@ -14,6 +14,8 @@
 //! run; the child is killed at the end. It prints each figure as it goes, then all of them
 //! as a Markdown table.
 
+#[path = "parts/bench_common.rs"]
+mod bench_common;
 #[path = "parts/espaces.rs"]
 mod bench_espaces;
 #[path = "parts/espaces_transfer.rs"]

@@ -18,6 +18,8 @@
 //! that is not installed is skipped with the reason. It prints each figure as it goes, then
 //! Markdown tables with Parvis' ratio to each reference.
 
+#[path = "parts/bench_common.rs"]
+mod bench_common;
 #[path = "parts/wiki_editor.rs"]
 mod wiki_editor;
 #[path = "parts/wiki_process.rs"]

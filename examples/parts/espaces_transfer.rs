@@ -22,29 +22,16 @@ const SIZES: [u64; 2] = [5_000_000, 50_000_000];
 /// The server's peak memory growth for one size: (MB of the file, upload MB, download MB).
 pub type Peak = (u64, f64, f64);
 
-/// Resident size and peak resident size of this process, in kB (`/proc/self/status`).
-fn memory_kb() -> (u64, u64) {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let field = |name: &str| {
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix(name))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-            .unwrap_or(0)
-    };
-    (field("VmRSS:"), field("VmHWM:"))
-}
-
 /// Runs `transfer`, returning its wall time and how far the server's resident size rose
 /// above where it stood before (MB).
 fn measured(transfer: impl FnOnce() -> Result<(), String>) -> Result<(Duration, f64), String> {
     // "5" resets the peak resident size to the current one (proc(5), clear_refs).
     std::fs::write("/proc/self/clear_refs", "5").map_err(|e| format!("clear_refs: {e}"))?;
-    let (before, _) = memory_kb();
+    let (before, _) = super::bench_common::own_memory_kb();
     let start = Instant::now();
     transfer()?;
     let took = start.elapsed();
-    let (_, peak) = memory_kb();
+    let (_, peak) = super::bench_common::own_memory_kb();
     Ok((took, peak.saturating_sub(before) as f64 / 1000.0))
 }
 
@@ -99,14 +86,7 @@ async fn contributor_cookie(
         ])
         .send()
         .await?;
-    let cookie = response
-        .headers()
-        .get_all(reqwest::header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .filter_map(|v| v.split(';').next())
-        .collect::<Vec<_>>()
-        .join("; ");
+    let cookie = super::bench_common::session_cookie(&response);
     if cookie.is_empty() {
         return Err(format!("sign-up answered {} without a session", response.status()).into());
     }

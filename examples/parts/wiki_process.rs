@@ -98,18 +98,7 @@ impl Sampler {
     }
 }
 
-/// This process's resident size and peak resident size, in kB.
-pub fn own_memory_kb() -> (u64, u64) {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let field = |name: &str| {
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix(name))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-            .unwrap_or(0)
-    };
-    (field("VmRSS:"), field("VmHWM:"))
-}
+pub use super::bench_common::own_memory_kb;
 
 /// Resets this process's peak resident size to its current one (`clear_refs`, Linux ≥ 4.0),
 /// so that [`own_memory_kb`]'s peak then tells the largest size from now on.

@@ -233,14 +233,7 @@ impl Running {
             .send()
             .await
             .map_err(|e| format!("sign-up: {e}"))?;
-        let cookie = signed
-            .headers()
-            .get_all(reqwest::header::SET_COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .filter_map(|v| v.split(';').next())
-            .collect::<Vec<_>>()
-            .join("; ");
+        let cookie = super::bench_common::session_cookie(&signed);
         if cookie.is_empty() {
             return Err(format!(
                 "sign-up answered {} without a session",
