@@ -463,6 +463,7 @@ async fn a_share_link_made_without_javascript_is_shown_once_to_its_maker() {
 async fn two_editors_converge_and_readers_get_the_text_rendered() {
     let app = TestApp::spawn().await;
     let w = wiki(&app).await;
+    let mut events = app.state.realtime.subscribe();
     let mut ada = editor(&app, &w.ada_cookie, &w, 101).await;
     let mut bob = editor(&app, &w.bob_cookie, &w, 202).await;
     ada.append("# Itinéraires\n\nLa piste du canal").await;
@@ -483,6 +484,11 @@ async fn two_editors_converge_and_readers_get_the_text_rendered() {
     assert!(
         log_rows(&app, w.page).await >= 3,
         "every update is in the log"
+    );
+    assert_eq!(
+        wiki_notices(&mut events),
+        0,
+        "typing stays out of the channel every live connection reads"
     );
     assert_eq!(quiet(&app).await, 1, "editing went quiet: a revision");
     let view = read(&app, &w.animator, w.id, w.page).await;
@@ -813,6 +819,19 @@ async fn hostile_frames_close_their_connection_and_harm_no_page() {
     assert!(ada.closed.is_none());
 }
 
+/// How many of the wiki's keystroke-paced notices `events` (the site's shared live channel)
+/// holds; the channel's other events are read and dropped.
+fn wiki_notices(events: &mut tokio::sync::broadcast::Receiver<parvis::server::realtime::LiveMessage>) -> usize {
+    let mut notices = 0;
+    loop {
+        match events.try_recv() {
+            Ok(message) => notices += usize::from(message.topic == parvis::wiki::server::rooms::TOPIC),
+            Err(tokio::sync::broadcast::error::TryRecvError::Lagged(_)) => notices += 1,
+            Err(_) => return notices,
+        }
+    }
+}
+
 #[tokio::test]
 async fn editors_on_two_server_processes_see_each_other_live() {
     if !common::on_postgres() {
@@ -821,7 +840,8 @@ async fn editors_on_two_server_processes_see_each_other_live() {
     }
     let app = TestApp::spawn().await;
     let w = wiki(&app).await;
-    let (other, _state) = app.spawn_beside().await;
+    let (other, state) = app.spawn_beside().await;
+    let (mut here, mut there) = (app.state.realtime.subscribe(), state.realtime.subscribe());
     let mut ada = editor(&app, &w.ada_cookie, &w, 101).await;
     let mut bob = yjs::open(&other, &w.bob_cookie, w.id, w.page, 202)
         .await
@@ -837,6 +857,11 @@ async fn editors_on_two_server_processes_see_each_other_live() {
     })
     .await;
     assert_eq!(ada.text(), bob.text());
+    assert_eq!(
+        (wiki_notices(&mut here), wiki_notices(&mut there)),
+        (0, 0),
+        "the relay between processes stays out of the channel their live connections read"
+    );
 }
 
 /// The page's history as `client` gets it, with the diff from `de` to `a` (0: none).

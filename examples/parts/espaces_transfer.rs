@@ -6,6 +6,11 @@
 //! memory during each transfer: the peak resident size (`VmHWM`) reset before the transfer
 //! (`/proc/self/clear_refs`, Linux ≥ 4.0) and read after it, minus the resident size before.
 //! A streamed transfer keeps that growth flat whatever the file's size.
+//!
+//! Beside both, the floor of any HTTP transfer here: the same `curl` commands against a bare
+//! server on the same HTTP stack (axum, tower-http's `ServeFile`) that only moves the bytes
+//! (the upload's request body written to a file as it comes, unparsed; the download a plain
+//! file), so the figures tell what is the app's and what is the loopback's and `curl`'s.
 
 use parvis::server::state::AppState;
 use std::{
@@ -13,6 +18,38 @@ use std::{
     process::Command,
     time::{Duration, Instant},
 };
+
+/// A bare HTTP server on a local port that only moves bytes: `POST /up` writes the request's
+/// body to `dir/bare-up.bin` as it comes, `GET /down` sends `file`. Returns its address.
+async fn bare_server(dir: &Path, file: PathBuf) -> Result<String, Box<dyn std::error::Error>> {
+    use axum::{body::Body, routing::post, Router};
+    use tokio::io::AsyncWriteExt;
+    let target = dir.join("bare-up.bin");
+    let up = move |body: Body| {
+        let target = target.clone();
+        async move {
+            let mut out = tokio::fs::File::create(&target)
+                .await
+                .map_err(|e| e.to_string())?;
+            let mut stream = body.into_data_stream();
+            while let Some(chunk) = futures_util::StreamExt::next(&mut stream).await {
+                out.write_all(&chunk.map_err(|e| e.to_string())?)
+                    .await
+                    .map_err(|e| e.to_string())?;
+            }
+            out.flush().await.map_err(|e| e.to_string())?;
+            Ok::<_, String>("ok")
+        }
+    };
+    let app = Router::new()
+        .route("/up", post(up))
+        .route_service("/down", tower_http::services::ServeFile::new(file))
+        .layer(axum::extract::DefaultBodyLimit::disable());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let address = format!("http://{}", listener.local_addr()?);
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    Ok(address)
+}
 
 /// Transfers per size.
 const ROUNDS: usize = 5;
@@ -37,9 +74,7 @@ fn measured(transfer: impl FnOnce() -> Result<(), String>) -> Result<(Duration, 
 
 /// Runs `command`, failing with its stderr unless it succeeds.
 fn run(command: &mut Command) -> Result<String, String> {
-    let output = command
-        .output()
-        .map_err(|e| format!("{command:?}: {e}"))?;
+    let output = command.output().map_err(|e| format!("{command:?}: {e}"))?;
     if !output.status.success() {
         return Err(format!(
             "{command:?}: {}",
@@ -121,9 +156,11 @@ pub async fn run_transfers(
         let copy = dir.join("copy.pdf");
         let fetched = dir.join("fetched.pdf");
         let mb = size / 1_000_000;
+        let bare = bare_server(&dir, file.clone()).await?;
         let mut copies = Vec::new();
         let mut uploads = Vec::new();
         let mut downloads = Vec::new();
+        let (mut bare_uploads, mut bare_downloads) = (Vec::new(), Vec::new());
         let (mut upload_peak, mut download_peak) = (0f64, 0f64);
         for _ in 0..ROUNDS {
             let (took, _) = measured(|| {
@@ -140,7 +177,10 @@ pub async fn run_transfers(
                         .args(["-H", "Accept: application/json"])
                         .args(["-F", "dossier="])
                         .arg("-F")
-                        .arg(format!("fichier=@{};filename=transfer-{mb}.pdf", file.display()))
+                        .arg(format!(
+                            "fichier=@{};filename=transfer-{mb}.pdf",
+                            file.display()
+                        ))
                         .arg(&url))?;
                     if status.trim() != "200" {
                         return Err(format!("upload answered {status}"));
@@ -178,6 +218,33 @@ pub async fn run_transfers(
             if std::fs::metadata(&fetched)?.len() != size {
                 return Err(format!("the {mb} MB download is not the file sent").into());
             }
+            // The same two transfers against the bare server.
+            run(&mut Command::new("sync"))?;
+            let (took, _) = tokio::task::block_in_place(|| {
+                measured(|| {
+                    run(Command::new("curl")
+                        .args(["-sS", "--fail", "-o", "/dev/null", "-F", "dossier="])
+                        .arg("-F")
+                        .arg(format!(
+                            "fichier=@{};filename=transfer-{mb}.pdf",
+                            file.display()
+                        ))
+                        .arg(format!("{bare}/up")))?;
+                    run(&mut Command::new("sync")).map(drop)
+                })
+            })?;
+            bare_uploads.push(took);
+            run(&mut Command::new("sync"))?;
+            let (took, _) = tokio::task::block_in_place(|| {
+                measured(|| {
+                    run(Command::new("curl")
+                        .args(["-sS", "--fail", "-o"])
+                        .arg(&fetched)
+                        .arg(format!("{bare}/down")))?;
+                    run(&mut Command::new("sync")).map(drop)
+                })
+            })?;
+            bare_downloads.push(took);
         }
         let median = |v: &[Duration]| {
             let mut v = v.to_vec();
@@ -189,9 +256,27 @@ pub async fn run_transfers(
             median(&uploads) / median(&copies),
             median(&downloads) / median(&copies),
         );
+        println!(
+            "  {mb} MB, the bare server (the floor of any HTTP transfer here): upload {:.2}× cp + sync, download {:.2}×; the app above it: upload {:.2}×, download {:.2}×",
+            median(&bare_uploads) / median(&copies),
+            median(&bare_downloads) / median(&copies),
+            median(&uploads) / median(&bare_uploads),
+            median(&downloads) / median(&bare_downloads),
+        );
+        super::report(
+            &format!("{mb} MB file: upload to a bare server + sync"),
+            bare_uploads,
+        );
+        super::report(
+            &format!("{mb} MB file: download from a bare server + sync"),
+            bare_downloads,
+        );
         super::report(&format!("{mb} MB file: cp + sync"), copies);
         super::report(&format!("{mb} MB file: upload through HTTP"), uploads);
-        super::report(&format!("{mb} MB file: download through HTTP + sync"), downloads);
+        super::report(
+            &format!("{mb} MB file: download through HTTP + sync"),
+            downloads,
+        );
         peaks.push((mb, upload_peak, download_peak));
     }
     let _ = std::fs::remove_dir_all(&dir);

@@ -194,8 +194,10 @@ async fn run(
     on_end: impl FnOnce(u64) -> futures_util::future::BoxFuture<'static, ()>,
     publish: impl Fn(i64, Vec<i64>),
 ) {
-    let loaded = match log::load(&app.db, page).await {
-        Ok((doc, _)) => match log::owners(&app.db, page).await {
+    // The database's futures boxed, here and for each batch: a room waits for its next
+    // command most of its life, and a thousand open pages would each hold them all the time.
+    let loaded = match Box::pin(log::load(&app.db, page)).await {
+        Ok((doc, _)) => match Box::pin(log::owners(&app.db, page)).await {
             Ok(owners) => Some((doc, owners)),
             Err(error) => {
                 tracing::error!(%error, page, "wiki room: authors not read");
@@ -233,7 +235,7 @@ async fn run(
                 Err(_) => break,
             }
         }
-        room.handle(&app, commands, &publish).await;
+        Box::pin(room.handle(&app, commands, &publish)).await;
         if room.peers.is_empty() {
             break;
         }

@@ -1,6 +1,8 @@
 //! This process's open rooms, one per page being edited ([`super::room`]), and the relay
 //! between server processes: on PostgreSQL, a room that committed updates tells the others
-//! through the site's live relay (`server::realtime`, LISTEN/NOTIFY) which log rows are new,
+//! through the site's live relay (`server::realtime`, LISTEN/NOTIFY, on a topic kept out of
+//! the channel every live connection reads: notices come at the pace of keystrokes) which log
+//! rows are new,
 //! and a room of the same page in another process reads and relays them. Editors connected to
 //! different app servers thereby see each other's edits live.
 
@@ -69,7 +71,7 @@ impl Rooms {
     /// Starts relaying other processes' updates to this process's rooms (at start-up).
     pub fn listen(&self, app: &AppState) {
         let rooms = self.clone();
-        let mut received = app.realtime.subscribe();
+        let mut received = app.realtime.direct(TOPIC);
         tokio::spawn(async move {
             loop {
                 match received.recv().await {
@@ -149,7 +151,7 @@ impl Rooms {
             ids,
             dismissed,
         };
-        app.realtime.publish(TOPIC, &committed).await;
+        app.realtime.notify_others(TOPIC, &committed).await;
     }
 
     /// Closes every connection to page `page` in this process and the others, for good (the
@@ -217,7 +219,7 @@ impl Rooms {
                 let realtime = publisher.clone();
                 tokio::spawn(async move {
                     realtime
-                        .publish(
+                        .notify_others(
                             TOPIC,
                             &Committed {
                                 origin,

@@ -61,9 +61,10 @@ const PER_SECOND: f64 = 100.0;
 /// Messages one frame may hold (y-websocket sends one; more than this is malformed).
 const MESSAGES_PER_FRAME: usize = 16;
 /// What each connection reads into at a time (tungstenite's default, 128 KiB, is allocated
-/// up front for every connection: a thousand open editors held 125 MB of it; a Yjs update
-/// of one keystroke is a few dozen bytes, and a larger message is read in several turns).
-const READ_BUFFER_BYTES: usize = 4 * 1024;
+/// up front for every connection: a thousand open editors held 125 MB of it, and each KiB
+/// here is 1 MB of them; a Yjs update of one keystroke is a few dozen bytes, an awareness
+/// change a few hundred, and a larger message is read in several turns).
+const READ_BUFFER_BYTES: usize = 2 * 1024;
 /// How long sending one frame may take before the connection counts as gone.
 const SEND_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -114,8 +115,8 @@ impl Flood {
     /// Whether one more message is within the limit.
     fn allows(&mut self) -> bool {
         let now = Instant::now();
-        self.tokens = (self.tokens + now.duration_since(self.at).as_secs_f64() * PER_SECOND)
-            .min(BURST);
+        self.tokens =
+            (self.tokens + now.duration_since(self.at).as_secs_f64() * PER_SECOND).min(BURST);
         self.at = now;
         if self.tokens >= 1.0 {
             self.tokens -= 1.0;
@@ -212,15 +213,15 @@ async fn connection(
     let mut writer = tokio::spawn(write(sink, outgoing, closing, kicked));
     let peer_id = rooms.next_id();
     let can_write = access.allows(SpaceAction::Contribute);
-    let joined = rooms
-        .join(&app, page, || Peer {
-            id: peer_id,
-            identity: identity.clone(),
-            can_write,
-            outgoing: sender.clone(),
-            kick: kick.clone(),
-        })
-        .await;
+    // Boxed, as the re-read in `read`: opening a room reads the page from the database.
+    let joined = Box::pin(rooms.join(&app, page, || Peer {
+        id: peer_id,
+        identity: identity.clone(),
+        can_write,
+        outgoing: sender.clone(),
+        kick: kick.clone(),
+    }))
+    .await;
     // From here the room holds the only sender: when it drops this connection, the writer
     // sees the end of its queue.
     drop(sender);
@@ -250,7 +251,10 @@ async fn connection(
         // The client's own close is answered with a normal one (RFC 6455 §5.5.1).
         let _ = closer.send(asked.unwrap_or((1000, String::new())));
         // The close frame goes out, or the writer gives up; it never outlives the connection.
-        if tokio::time::timeout(Duration::from_secs(5), &mut writer).await.is_err() {
+        if tokio::time::timeout(Duration::from_secs(5), &mut writer)
+            .await
+            .is_err()
+        {
             writer.abort();
         }
         // The closing handshake: what the client still sends is read and dropped until its
@@ -335,28 +339,61 @@ async fn read(
         if !check {
             continue;
         }
-        // A page put in the bin closes its connections at once through its room; this
-        // catches one that joined as it went (and a process that missed the message).
-        if let Ok(None) = pages::find(&app.db, access.space_id, page).await {
-            tracing::info!(page, ?account, "wiki: the page is in the bin, connection closed");
-            return Ending::Close(Some((close::POLICY, "page deleted".into())));
+        // Boxed: the re-read's database futures would otherwise make every open connection's
+        // task as large as they are, all the time it waits (a thousand open pages held them).
+        if let Some(ending) =
+            Box::pin(standing(app, &mut caller, &mut access, can_write, page)).await
+        {
+            return ending;
         }
-        match reread(app, &caller, &access, Some(Module::Wiki)).await {
-            Reread::Same => {}
-            Reread::Changed(fresh, now) => {
-                if now.allows(SpaceAction::Contribute) != can_write {
-                    tracing::info!(page, ?account, "wiki: the editor's role changed, connection closed");
-                    // Demoted: the editor stops for good (a reconnection would show an editor
-                    // whose every keystroke is refused). Promoted: it reconnects and writes.
-                    let reason = if can_write { "read-only now" } else { "access changed; reconnect" };
-                    return Ending::Close(Some((close::POLICY, reason.into())));
-                }
-                (caller, access) = (fresh, now);
+    }
+}
+
+/// Reads the caller's standing in the page's space again: `None` when they keep it (`caller`
+/// and `access` updated), or how the connection ends when they lost it, or their right to
+/// write changed, or the page went to the bin.
+async fn standing(
+    app: &AppState,
+    caller: &mut Caller,
+    access: &mut SpaceAccess,
+    can_write: bool,
+    page: i64,
+) -> Option<Ending> {
+    let account = caller.id();
+    // A page put in the bin closes its connections at once through its room; this catches
+    // one that joined as it went (and a process that missed the message).
+    if let Ok(None) = pages::find(&app.db, access.space_id, page).await {
+        tracing::info!(
+            page,
+            ?account,
+            "wiki: the page is in the bin, connection closed"
+        );
+        return Some(Ending::Close(Some((close::POLICY, "page deleted".into()))));
+    }
+    match reread(app, caller, access, Some(Module::Wiki)).await {
+        Reread::Same => None,
+        Reread::Changed(fresh, now) => {
+            if now.allows(SpaceAction::Contribute) != can_write {
+                tracing::info!(
+                    page,
+                    ?account,
+                    "wiki: the editor's role changed, connection closed"
+                );
+                // Demoted: the editor stops for good (a reconnection would show an editor
+                // whose every keystroke is refused). Promoted: it reconnects and writes.
+                let reason = if can_write {
+                    "read-only now"
+                } else {
+                    "access changed; reconnect"
+                };
+                return Some(Ending::Close(Some((close::POLICY, reason.into()))));
             }
-            Reread::Gone => {
-                tracing::info!(page, ?account, "wiki: access ended, connection closed");
-                return Ending::Close(Some((close::POLICY, "access ended".into())));
-            }
+            (*caller, *access) = (fresh, now);
+            None
+        }
+        Reread::Gone => {
+            tracing::info!(page, ?account, "wiki: access ended, connection closed");
+            Some(Ending::Close(Some((close::POLICY, "access ended".into()))))
         }
     }
 }
