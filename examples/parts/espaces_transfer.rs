@@ -84,6 +84,40 @@ fn run(command: &mut Command) -> Result<String, String> {
     Ok(String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
+/// `curl` sending `file` to `url` as the documents' upload form does (`dossier` empty,
+/// `fichier` named `transfer-{mb}.pdf`) with `headers`, then `sync` (the server's written
+/// file on disk as the copy is); fails unless the answer is 200.
+fn upload(url: &str, headers: &[String], file: &Path, mb: u64) -> Result<(), String> {
+    let mut curl = Command::new("curl");
+    curl.args(["-sS", "-o", "/dev/null", "-w", "%{http_code}"]);
+    for header in headers {
+        curl.arg("-H").arg(header);
+    }
+    curl.args(["-F", "dossier="])
+        .arg("-F")
+        .arg(format!(
+            "fichier=@{};filename=transfer-{mb}.pdf",
+            file.display()
+        ))
+        .arg(url);
+    let status = run(&mut curl)?;
+    if status.trim() != "200" {
+        return Err(format!("upload answered {status}"));
+    }
+    run(&mut Command::new("sync")).map(drop)
+}
+
+/// `curl` writing what `url` answers (with `headers`) into `to`, then `sync`.
+fn download(url: &str, headers: &[String], to: &Path) -> Result<(), String> {
+    let mut curl = Command::new("curl");
+    curl.args(["-sS", "--fail", "-o"]).arg(to);
+    for header in headers {
+        curl.arg("-H").arg(header);
+    }
+    run(curl.arg(url)).map(drop)?;
+    run(&mut Command::new("sync")).map(drop)
+}
+
 /// A file of `size` bytes under `dir` that reads as a PDF (random bytes after the header, so
 /// nothing on the way compresses it).
 fn sample_file(dir: &Path, size: u64) -> Result<PathBuf, Box<dyn std::error::Error>> {
@@ -169,26 +203,12 @@ pub async fn run_transfers(
             })?;
             copies.push(took);
             let url = format!("{base}/espaces/{space}/documents/depot");
-            let (took, peak) = tokio::task::block_in_place(|| {
-                measured(|| {
-                    let status = run(Command::new("curl")
-                        .args(["-sS", "-o", "/dev/null", "-w", "%{http_code}"])
-                        .args(["-H", &format!("Cookie: {cookie}")])
-                        .args(["-H", "Accept: application/json"])
-                        .args(["-F", "dossier="])
-                        .arg("-F")
-                        .arg(format!(
-                            "fichier=@{};filename=transfer-{mb}.pdf",
-                            file.display()
-                        ))
-                        .arg(&url))?;
-                    if status.trim() != "200" {
-                        return Err(format!("upload answered {status}"));
-                    }
-                    // On disk as the copy is: the server's written file flushed too.
-                    run(&mut Command::new("sync")).map(drop)
-                })
-            })?;
+            let headers = [
+                format!("Cookie: {cookie}"),
+                "Accept: application/json".into(),
+            ];
+            let (took, peak) =
+                tokio::task::block_in_place(|| measured(|| upload(&url, &headers, &file, mb)))?;
             uploads.push(took);
             upload_peak = upload_peak.max(peak);
             let (document, version): (i64, i64) = sqlx::query_as(
@@ -204,14 +224,7 @@ pub async fn run_transfers(
             // Nothing of the upload left to flush inside the download's time.
             run(&mut Command::new("sync"))?;
             let (took, peak) = tokio::task::block_in_place(|| {
-                measured(|| {
-                    run(Command::new("curl")
-                        .args(["-sS", "--fail", "-o"])
-                        .arg(&fetched)
-                        .args(["-H", &format!("Cookie: {cookie}")])
-                        .arg(&url))?;
-                    run(&mut Command::new("sync")).map(drop)
-                })
+                measured(|| download(&url, &[format!("Cookie: {cookie}")], &fetched))
             })?;
             downloads.push(took);
             download_peak = download_peak.max(peak);
@@ -221,28 +234,12 @@ pub async fn run_transfers(
             // The same two transfers against the bare server.
             run(&mut Command::new("sync"))?;
             let (took, _) = tokio::task::block_in_place(|| {
-                measured(|| {
-                    run(Command::new("curl")
-                        .args(["-sS", "--fail", "-o", "/dev/null", "-F", "dossier="])
-                        .arg("-F")
-                        .arg(format!(
-                            "fichier=@{};filename=transfer-{mb}.pdf",
-                            file.display()
-                        ))
-                        .arg(format!("{bare}/up")))?;
-                    run(&mut Command::new("sync")).map(drop)
-                })
+                measured(|| upload(&format!("{bare}/up"), &[], &file, mb))
             })?;
             bare_uploads.push(took);
             run(&mut Command::new("sync"))?;
             let (took, _) = tokio::task::block_in_place(|| {
-                measured(|| {
-                    run(Command::new("curl")
-                        .args(["-sS", "--fail", "-o"])
-                        .arg(&fetched)
-                        .arg(format!("{bare}/down")))?;
-                    run(&mut Command::new("sync")).map(drop)
-                })
+                measured(|| download(&format!("{bare}/down"), &[], &fetched))
             })?;
             bare_downloads.push(took);
         }

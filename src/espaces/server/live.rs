@@ -114,7 +114,9 @@ async fn relay(
                 Err(RecvError::Closed) => return,
             },
         };
-        match reread(&state, &caller, &access, None).await {
+        // Boxed, as the wiki's connections do: an open stream's task would otherwise be as
+        // large as these database futures all the time it waits.
+        match Box::pin(reread(&state, &caller, &access, None)).await {
             Reread::Same => {}
             Reread::Changed(fresh, now) => {
                 (caller, access) = (fresh, now);
@@ -133,7 +135,7 @@ async fn relay(
             }
         }
         if periodic {
-            match newest_activity(&state, access.space_id).await {
+            match Box::pin(newest_activity(&state, access.space_id)).await {
                 Ok(now) if now > newest => {
                     newest = now;
                     if sender.send(event("activity")).await.is_err() {

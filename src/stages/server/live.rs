@@ -95,8 +95,10 @@ async fn relay(
             },
         };
         if check_now {
-            match caller.recheck(&state.db).await {
-                Ok(Some(fresh)) => match OfferScope::of(&state.db, &fresh).await {
+            // Boxed, as the wiki's connections do: an open stream's task would otherwise be
+            // as large as these database futures all the time it waits.
+            match Box::pin(caller.recheck(&state.db)).await {
+                Ok(Some(fresh)) => match Box::pin(OfferScope::of(&state.db, &fresh)).await {
                     Ok(fresh_scope) => (caller, scope) = (fresh, fresh_scope),
                     Err(error) => tracing::warn!(%error, user, "live events: scope not read again"),
                 },
