@@ -15,12 +15,13 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 
 #[component]
 pub fn ReferenceAdmin() -> impl IntoView {
     let save = ServerAction::<SaveReference>::new();
-    let data = Resource::new(|| (), |_| load_reference());
+    let data = page_resource(|| (), |_| load_reference());
     provide_refetch(move || data.refetch());
     refetch_on_success(save.value());
     let user = use_auth().user;

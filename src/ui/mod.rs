@@ -10,6 +10,7 @@ pub mod keyword_box;
 pub mod line_diff;
 pub mod live;
 pub mod pagination;
+pub mod page_resource;
 pub mod platform;
 pub mod refused_form;
 pub mod script_data;

@@ -139,7 +139,8 @@ fn read_refused_form() -> Option<RefusedForm> {
         .document()?
         .get_element_by_id(DATA_ID)?
         .text_content()?;
-    serde_json::from_str(&data).ok()
+    // From bytes, as page resources are read (`ui::page_resource`): one deserialiser in the WASM.
+    serde_json::from_slice(data.as_bytes()).ok()
 }
 
 #[cfg(not(any(feature = "ssr", feature = "hydrate")))]

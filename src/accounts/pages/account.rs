@@ -15,6 +15,7 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 
 #[component]
@@ -77,7 +78,7 @@ fn Account(user: CurrentUser) -> impl IntoView {
 /// The time zone dates are shown in ("—" keeps the city's).
 #[component]
 fn TimeZoneSection() -> impl IntoView {
-    let choice = Resource::new(|| (), |_| time_zone_choice());
+    let choice = page_resource(|| (), |_| time_zone_choice());
     let save = ServerAction::<SetTimeZone>::new();
     // Dates are written by the server in the reader's zone, and this page shows none: what
     // the next pages load follows the new zone; here only the choice loads again.

@@ -6,10 +6,11 @@ use crate::accounts::{
 };
 use crate::error::AppError;
 use leptos::prelude::*;
+use crate::ui::page_resource::{page_resource, PageResource};
 
 #[derive(Clone, Copy)]
 pub struct Auth {
-    pub user: Resource<Result<Option<CurrentUser>, AppError>>,
+    pub user: PageResource<Result<Option<CurrentUser>, AppError>>,
     pub sign_in: ServerAction<SignIn>,
     pub sign_up: ServerAction<SignUp>,
     pub sign_out: ServerAction<SignOut>,
@@ -21,7 +22,7 @@ pub fn provide_auth() -> Auth {
     let sign_out = ServerAction::<SignOut>::new();
     // Signing in or out loads a new page (see `load_page_on_success`), so the user is read
     // once per page load.
-    let user = Resource::new(|| (), |_| me());
+    let user = page_resource(|| (), |_| me());
     let auth = Auth {
         user,
         sign_in,

@@ -9,6 +9,7 @@ use crate::{
     ui::forms::{load_page_on_success, FormError},
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -16,7 +17,7 @@ use leptos_router::hooks::use_query_map;
 pub fn ConfirmErasurePage() -> impl IntoView {
     let query = use_query_map();
     let token = move || query.with(|q| q.get("jeton")).unwrap_or_default();
-    let link = Resource::new(token, erasure_link);
+    let link = page_resource(token, erasure_link);
     let confirm = ServerAction::<ConfirmErasure>::new();
     // The signed-in user changes (signed out): a new page, not a refetch.
     load_page_on_success(confirm.value(), |()| "/compte/supprime".to_string());

@@ -12,12 +12,13 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 
 #[component]
 pub fn JobsAdminPage() -> impl IntoView {
     let retry = ServerAction::<RetryJob>::new();
-    let jobs = Resource::new(|| (), |_| troubled_jobs());
+    let jobs = page_resource(|| (), |_| troubled_jobs());
     // A retried job leaves the list (or shows its new attempt): the list loads again.
     provide_refetch(move || jobs.refetch());
     refetch_on_success(retry.value());

@@ -16,6 +16,7 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_router::hooks::use_query_map;
 
 /// What a followed link came back with, as a message key.
@@ -35,7 +36,7 @@ fn megabytes(bytes: i64) -> String {
 
 #[component]
 pub fn MyDataSection() -> impl IntoView {
-    let status = Resource::new(|| (), |_| my_data_export());
+    let status = page_resource(|| (), |_| my_data_export());
     let ask = ServerAction::<RequestDataExport>::new();
     // Only this section changes: its state loads again.
     on_success(ask.value(), move |_| status.refetch());

@@ -16,6 +16,7 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::{page_resource, PageResource};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -26,14 +27,14 @@ pub fn RolesAdminPage() -> impl IntoView {
     let revoke = ServerAction::<RevokeRole>::new();
     let query_map = use_query_map();
     let query = move || query_map.with(|q| q.get("q")).unwrap_or_default();
-    let accounts = Resource::new(query, |q| async move {
+    let accounts = page_resource(query, |q| async move {
         if q.trim().is_empty() {
             Ok(vec![])
         } else {
             find_accounts(q).await
         }
     });
-    let reference = Resource::new(|| (), |_| load_reference());
+    let reference = page_resource(|| (), |_| load_reference());
     provide_refetch(move || accounts.refetch());
     refetch_on_success(grant.value());
     refetch_on_success(revoke.value());
@@ -72,7 +73,7 @@ fn AccountRoles(
     account: CurrentUser,
     grant: ServerAction<GrantRole>,
     revoke: ServerAction<RevokeRole>,
-    reference: Resource<Result<crate::reference::types::ReferenceData, AppError>>,
+    reference: PageResource<Result<crate::reference::types::ReferenceData, AppError>>,
 ) -> impl IntoView {
     let user_id = account.id.to_string();
     let list_user_id = user_id.clone();

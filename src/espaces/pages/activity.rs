@@ -17,6 +17,7 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::{page_resource, PageResource};
 
 /// "Ada a déposé « plan.pdf »", linked, with its time; `with_space` names the space first.
 #[component]
@@ -36,9 +37,9 @@ pub(super) fn ActivityLine(item: ActivityItem, #[prop(optional)] with_space: boo
 /// The activity of the space of the page's address. Create it at the top of the page, not
 /// inside another resource's view (README, development notes: hydration order), after
 /// `space_resource()` (it follows the same live tick).
-pub(super) fn activity_resource() -> Resource<Result<SpaceActivity, AppError>> {
+pub(super) fn activity_resource() -> PageResource<Result<SpaceActivity, AppError>> {
     let id = super::space_id();
-    Resource::new(
+    page_resource(
         move || (id(), super::space_live_tick()),
         |(id, _)| async move {
             match id {
@@ -54,7 +55,7 @@ pub(super) fn activity_resource() -> Resource<Result<SpaceActivity, AppError>> {
 #[component]
 pub(super) fn SpaceActivityPanel(
     id: i64,
-    activity: Resource<Result<SpaceActivity, AppError>>,
+    activity: PageResource<Result<SpaceActivity, AppError>>,
 ) -> impl IntoView {
     let set = ServerAction::<SetSpaceNotify>::new();
     view! {

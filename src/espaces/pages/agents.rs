@@ -11,11 +11,12 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 
 #[component]
 pub fn AgentsPage() -> impl IntoView {
-    let agents = Resource::new(|| (), |()| load_agents());
+    let agents = page_resource(|| (), |()| load_agents());
     provide_refetch(move || agents.refetch());
     let grant = ServerAction::<GrantAgent>::new();
     let revoke = ServerAction::<RevokeAgent>::new();

@@ -19,6 +19,7 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -37,7 +38,7 @@ pub fn SpaceCalendarPage() -> impl IntoView {
                 .unwrap_or_default(),
         )
     };
-    let page = Resource::new(key, |(id, view, date, lien)| async move {
+    let page = page_resource(key, |(id, view, date, lien)| async move {
         match id {
             Some(id) => load_calendar(id, view, date, lien).await,
             None => Err(crate::error::AppError::NotFound),

@@ -20,6 +20,7 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
@@ -46,7 +47,7 @@ pub fn SpaceEventPage() -> impl IntoView {
                 .and_then(|e| e.parse::<i64>().ok()),
         )
     };
-    let page = Resource::new(key, |(id, event)| async move {
+    let page = page_resource(key, |(id, event)| async move {
         match (id, event) {
             (Some(id), Some(event)) => load_event(id, event).await,
             _ => Err(crate::error::AppError::NotFound),

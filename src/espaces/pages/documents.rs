@@ -29,6 +29,7 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_router::hooks::use_query_map;
 
 /// The outcomes an upload's redirect may name (`?depot=`), shown as messages.
@@ -60,7 +61,7 @@ pub fn SpaceDocumentsPage() -> impl IntoView {
             q.get("q").unwrap_or_default(),
         )
     };
-    let page = Resource::new(key, |(id, folder, q)| async move {
+    let page = page_resource(key, |(id, folder, q)| async move {
         match id {
             Some(id) => load_documents(id, folder, q).await,
             None => Err(crate::error::AppError::NotFound),

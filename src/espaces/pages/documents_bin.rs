@@ -18,11 +18,12 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 
 #[component]
 pub fn SpaceBinPage() -> impl IntoView {
     let id = space_id();
-    let page = Resource::new(id, |id| async move {
+    let page = page_resource(id, |id| async move {
         match id {
             Some(id) => load_bin(id).await,
             None => Err(crate::error::AppError::NotFound),

@@ -27,6 +27,7 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// Whether the caller writes in the space's documents (sees the bin and share links): a
@@ -66,7 +67,7 @@ pub fn SpaceDocumentPage() -> impl IntoView {
                 .unwrap_or_default(),
         )
     };
-    let page = Resource::new(key, |(id, document, lien)| async move {
+    let page = page_resource(key, |(id, document, lien)| async move {
         match (id, document) {
             (Some(id), Some(document)) => load_document(id, document, lien).await,
             _ => Err(crate::error::AppError::NotFound),

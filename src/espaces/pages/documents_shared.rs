@@ -9,13 +9,14 @@ use crate::{
     ui::{sizes::byte_size, status_pages::ErrorPage, time::TimeTag},
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn SharedDocumentPage() -> impl IntoView {
     let params = use_params_map();
-    let shared = Resource::new(
+    let shared = page_resource(
         move || params.with(|p| p.get("token")).unwrap_or_default(),
         |token| async move { open_shared_document(token).await },
     );

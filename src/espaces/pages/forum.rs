@@ -21,6 +21,7 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_router::hooks::use_query_map;
 
 /// A category's shown name: the default one's is "Général" / "General".
@@ -43,7 +44,7 @@ struct CategoryActions {
 pub fn SpaceForumPage() -> impl IntoView {
     let id = space_id();
     let query = use_query_map();
-    let page = Resource::new(
+    let page = page_resource(
         move || {
             let (q, category, page) = query.with(|q| {
                 let category = q.get("categorie").and_then(|c| c.parse::<i64>().ok());

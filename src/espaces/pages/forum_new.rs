@@ -18,11 +18,12 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 
 #[component]
 pub fn SpaceForumNewPage() -> impl IntoView {
     let id = space_id();
-    let page = Resource::new(id.clone(), |id| async move {
+    let page = page_resource(id.clone(), |id| async move {
         match id {
             Some(id) => load_forum(id, None, 0, String::new()).await,
             None => Err(AppError::NotFound),

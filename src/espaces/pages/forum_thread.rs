@@ -27,6 +27,7 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// The page's actions, created above the refetched part so their messages outlast it.
@@ -45,7 +46,7 @@ pub fn SpaceForumThreadPage() -> impl IntoView {
     let id = space_id();
     let params = use_params_map();
     let key = id.clone();
-    let page = Resource::new(
+    let page = page_resource(
         move || {
             let id = key.clone();
             let thread = params.with(|p| p.get("thread").and_then(|t| t.parse::<i64>().ok()));

@@ -20,10 +20,11 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 
 #[component]
 pub fn EspacesHome() -> impl IntoView {
-    let mine = Resource::new(|| (), |()| load_my_spaces());
+    let mine = page_resource(|| (), |()| load_my_spaces());
     provide_refetch(move || mine.refetch());
     let create = ServerAction::<CreateSpace>::new();
     open_on_success(create.value(), |id| format!("/espaces/{id}"));

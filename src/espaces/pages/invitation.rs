@@ -19,6 +19,7 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -30,7 +31,7 @@ fn token() -> impl Fn() -> String + Clone + Send + Sync + 'static {
 #[component]
 pub fn InvitationPage() -> impl IntoView {
     let token = token();
-    let invitation = Resource::new(token.clone(), load_invitation);
+    let invitation = page_resource(token.clone(), load_invitation);
     let accept = ServerAction::<AcceptInvitation>::new();
     let create = ServerAction::<JoinAsPartner>::new();
     // Joining changes what the account sees (and creating signs in): a new page.
@@ -118,7 +119,7 @@ pub fn SignInLinkPage() -> impl IntoView {
         let token = token.clone();
         move || !token().is_empty()
     };
-    let check = Resource::new(token.clone(), |token| async move {
+    let check = page_resource(token.clone(), |token| async move {
         if token.is_empty() {
             Ok(())
         } else {

@@ -20,6 +20,7 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 
 /// The page's actions, created above the refetched part so their messages outlast it.
 #[derive(Clone, Copy)]
@@ -33,7 +34,7 @@ struct Actions {
 #[component]
 pub fn SpaceMembersPage() -> impl IntoView {
     let id = space_id();
-    let page = Resource::new(id, |id| async move {
+    let page = page_resource(id, |id| async move {
         match id {
             Some(id) => load_members(id).await,
             None => Err(crate::error::AppError::NotFound),

@@ -44,6 +44,7 @@ pub use documents_shared::SharedDocumentPage;
 pub use documents_upload::post_files;
 
 use leptos::prelude::*;
+use crate::ui::page_resource::{page_resource, PageResource};
 use leptos_router::hooks::use_params_map;
 
 /// The space id of the page's address (`/espaces/:id/…`), if it is a number.
@@ -65,7 +66,7 @@ struct SpaceLive(RwSignal<u64>);
 
 /// The space of the page's address (404 when the address holds no number), read again when its
 /// live stream announces a change. Provides [`SpaceLive`] to the page's other resources.
-fn space_resource() -> Resource<Result<crate::espaces::types::SpaceHome, crate::error::AppError>> {
+fn space_resource() -> PageResource<Result<crate::espaces::types::SpaceHome, crate::error::AppError>> {
     let tick = RwSignal::new(0_u64);
     provide_context(SpaceLive(tick));
     let id = space_id();
@@ -80,7 +81,7 @@ fn space_resource() -> Resource<Result<crate::espaces::types::SpaceHome, crate::
             );
         }
     });
-    Resource::new(
+    page_resource(
         move || (id(), tick.get()),
         |(id, _)| async move {
             match id {

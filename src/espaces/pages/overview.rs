@@ -7,11 +7,12 @@ use crate::{
     ui::{sizes::byte_size, status_pages::ErrorPage, time::TimeTag},
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 
 #[component]
 pub fn SpacesOverviewPage() -> impl IntoView {
-    let rows = Resource::new(|| (), |()| load_spaces_overview());
+    let rows = page_resource(|| (), |()| load_spaces_overview());
     let locale = use_locale();
     view! {
         <Title text=t("spaces-overview-title")/>

@@ -18,6 +18,7 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::PageResource;
 use leptos_meta::Title;
 
 #[component]
@@ -64,7 +65,7 @@ pub fn SpaceHeader(space: SpaceHome) -> impl IntoView {
 fn Home(
     space: SpaceHome,
     archive: ServerAction<ArchiveSpace>,
-    activity: Resource<Result<crate::espaces::activity_types::SpaceActivity, crate::error::AppError>>,
+    activity: PageResource<Result<crate::espaces::activity_types::SpaceActivity, crate::error::AppError>>,
 ) -> impl IntoView {
     let restore = space.can(SpaceAction::Restore);
     let id = space.id;

@@ -21,6 +21,7 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_router::{components::Form, hooks::use_query_map};
 
 /// How many fields or countries show before "N more".
@@ -33,7 +34,7 @@ const LANGUAGES: [(&str, &str); 2] = [("fr", "Français"), ("en", "English")];
 pub fn InnovationHome() -> impl IntoView {
     let params = use_query_map();
     let query = Memo::new(move |_| params.with(|p| BrowseQuery::from_pairs(|key| p.get(key))));
-    let results = Resource::new(move || query.get(), browse_fiches);
+    let results = page_resource(move || query.get(), browse_fiches);
     let user = use_auth().user;
     let words = Signal::derive(move || query.with(|q| q.q.clone().unwrap_or_default()));
     let follow = move |typed: String| {

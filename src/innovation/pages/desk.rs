@@ -22,6 +22,7 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -30,7 +31,7 @@ pub fn FicheDeskPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     // The diff asked for in the URL (?de=…&a=…), loaded with the desk in one answer.
-    let data = Resource::new(
+    let data = page_resource(
         move || {
             let id = params
                 .with(|p| p.get("id"))
@@ -191,7 +192,7 @@ fn Review(id: i64, has_warnings: bool) -> impl IntoView {
 
 #[component]
 pub fn ReviewQueuePage() -> impl IntoView {
-    let queue = Resource::new(|| (), |_| load_review_queue());
+    let queue = page_resource(|| (), |_| load_review_queue());
     let add = ServerAction::<AddPromoTerm>::new();
     provide_refetch(move || queue.refetch());
     refetch_on_success(add.value());

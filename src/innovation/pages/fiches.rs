@@ -21,6 +21,7 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_params_map;
 
@@ -47,7 +48,7 @@ pub fn FicheCard(
 #[component]
 pub fn FichePage() -> impl IntoView {
     let params = use_params_map();
-    let page = Resource::new(
+    let page = page_resource(
         move || {
             params
                 .with(|p| p.get("id"))

@@ -17,6 +17,7 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 use leptos_router::{
     components::Form,
@@ -35,7 +36,7 @@ pub fn DirectoryPage() -> impl IntoView {
             )
         })
     });
-    let directory = Resource::new(
+    let directory = page_resource(
         move || query.get(),
         |(q, field, country)| load_directory(q, field, country),
     );
@@ -101,7 +102,7 @@ fn MemberSummary(member: MemberCard) -> impl IntoView {
 #[component]
 pub fn MemberPage() -> impl IntoView {
     let params = use_params_map();
-    let member = Resource::new(
+    let member = page_resource(
         move || {
             params
                 .with(|p| p.get("id"))
@@ -151,7 +152,7 @@ fn Member(member: MemberCard) -> impl IntoView {
 
 #[component]
 pub fn MyProfilePage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| load_my_member_profile());
+    let data = page_resource(|| (), |_| load_my_member_profile());
     view! {
         <Title text=t("members-my-profile")/>
         <h1>{t("members-my-profile")}</h1>

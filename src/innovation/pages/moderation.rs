@@ -13,11 +13,12 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 
 #[component]
 pub fn ModerationPage() -> impl IntoView {
-    let desk = Resource::new(|| (), |_| load_moderation());
+    let desk = page_resource(|| (), |_| load_moderation());
     let moderate = ServerAction::<ModerateItem>::new();
     provide_refetch(move || desk.refetch());
     refetch_on_success(moderate.value());

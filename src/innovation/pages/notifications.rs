@@ -17,11 +17,12 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| load_notifications());
+    let data = page_resource(|| (), |_| load_notifications());
     provide_refetch(move || data.refetch());
     view! {
         <Title text=t("notifications-title")/>

@@ -28,6 +28,7 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 use leptos_router::{
     components::Form,
@@ -38,7 +39,7 @@ use leptos_router::{
 pub fn ThreadsPage() -> impl IntoView {
     let params = use_query_map();
     let query = Memo::new(move |_| params.with(|p| ThreadQuery::from_pairs(|key| p.get(key))));
-    let list = Resource::new(move || query.get(), load_threads);
+    let list = page_resource(move || query.get(), load_threads);
     view! {
         <Title text=t("threads-title")/>
         <h1>{t("threads-title")}</h1>
@@ -110,7 +111,7 @@ fn Threads(query: ThreadQuery, list: ThreadList) -> impl IntoView {
 
 #[component]
 pub fn NewThreadPage() -> impl IntoView {
-    let list = Resource::new(|| (), |_| load_threads(ThreadQuery::default()));
+    let list = page_resource(|| (), |_| load_threads(ThreadQuery::default()));
     view! {
         <Title text=t("threads-new")/>
         <h1>{t("threads-new")}</h1>
@@ -148,7 +149,7 @@ fn ThreadForm(fields: Vec<(i64, String)>) -> impl IntoView {
 #[component]
 pub fn ThreadPage() -> impl IntoView {
     let params = use_params_map();
-    let page = Resource::new(
+    let page = page_resource(
         move || {
             params
                 .with(|p| p.get("id"))

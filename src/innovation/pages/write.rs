@@ -16,12 +16,13 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn MyFichesPage() -> impl IntoView {
-    let fiches = Resource::new(|| (), |_| load_my_fiches());
+    let fiches = page_resource(|| (), |_| load_my_fiches());
     let user = crate::accounts::pages::auth_context::use_auth().user;
     view! {
         <Title text=t("innovation-my-fiches")/>
@@ -61,7 +62,7 @@ pub fn MyFichesPage() -> impl IntoView {
 
 #[component]
 pub fn NewFichePage() -> impl IntoView {
-    let fields = Resource::new(|| (), |_| load_fiche_fields());
+    let fields = page_resource(|| (), |_| load_fiche_fields());
     view! {
         <Title text=t("fiche-new")/>
         <h1>{t("fiche-new")}</h1>
@@ -79,7 +80,7 @@ pub fn NewFichePage() -> impl IntoView {
 #[component]
 pub fn EditFichePage() -> impl IntoView {
     let params = use_params_map();
-    let data = Resource::new(
+    let data = page_resource(
         move || {
             params
                 .with(|p| p.get("id"))

@@ -20,6 +20,7 @@ use crate::{
     ui::status_pages::ErrorPage,
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 
 /// The message `key` of the page's language with its arguments.
@@ -30,7 +31,7 @@ fn t_with(key: &str, args: &[(&'static str, String)]) -> String {
 /// A legal page: its title, then `body` once the facts are read.
 #[component]
 fn LegalPage(title_key: &'static str, body: fn(LegalFacts) -> AnyView) -> impl IntoView {
-    let facts = Resource::new(|| (), |()| load_legal_facts());
+    let facts = page_resource(|| (), |()| load_legal_facts());
     view! {
         <Title text=t(title_key)/>
         <h1>{t(title_key)}</h1>

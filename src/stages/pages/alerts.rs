@@ -15,11 +15,12 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 
 #[component]
 pub fn SavedSearchesPage() -> impl IntoView {
-    let searches = Resource::new(|| (), |_| load_saved_searches());
+    let searches = page_resource(|| (), |_| load_saved_searches());
     provide_refetch(move || searches.refetch());
     view! {
         <Title text=t("alerts-title")/>

@@ -23,6 +23,7 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
@@ -36,7 +37,7 @@ pub fn ApplicationFilePage() -> impl IntoView {
     };
     let tick = RwSignal::new(0u64);
     super::refresh_on_application_events(tick, crate::ui::live::CatchUp::FromLoad);
-    let file = Resource::new(
+    let file = page_resource(
         move || (id(), tick.get()),
         |(id, _)| async move {
             match id {

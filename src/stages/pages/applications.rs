@@ -19,6 +19,7 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -27,7 +28,7 @@ pub fn MyApplicationsPage() -> impl IntoView {
     // A change an agent makes shows up here without a reload.
     let tick = RwSignal::new(0u64);
     super::refresh_on_application_events(tick, crate::ui::live::CatchUp::AfterReconnect);
-    let desk = Resource::new(move || tick.get(), |_| load_candidate_desk());
+    let desk = page_resource(move || tick.get(), |_| load_candidate_desk());
     provide_refetch(move || tick.update(|t| *t += 1));
     view! {
         <Title text=t("nav-my-applications")/>

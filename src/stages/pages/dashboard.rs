@@ -10,11 +10,12 @@ use crate::{
     ui::{status_pages::ErrorPage, time::TimeTag},
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| load_dashboard());
+    let data = page_resource(|| (), |_| load_dashboard());
     view! {
         <Title text=t("dashboard-title")/>
         <h1>{t("dashboard-title")}</h1>

@@ -18,12 +18,13 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 
 #[component]
 pub fn DirectionSettingsPage() -> impl IntoView {
     // One answer for the whole page: nested loads would hydrate out of order.
-    let settings = Resource::new(
+    let settings = page_resource(
         || (),
         |_| async move {
             Ok::<_, crate::error::AppError>((

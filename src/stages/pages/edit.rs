@@ -12,12 +12,13 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn NewOfferPage() -> impl IntoView {
-    let choices = Resource::new(|| (), |_| load_offer_form_choices());
+    let choices = page_resource(|| (), |_| load_offer_form_choices());
     view! {
         <Title text=t("offer-new")/>
         <h1>{t("offer-new")}</h1>
@@ -40,7 +41,7 @@ pub fn EditOfferPage() -> impl IntoView {
             .with(|p| p.get("id"))
             .and_then(|id| id.parse::<i64>().ok())
     };
-    let data = Resource::new(id, |id| async move {
+    let data = page_resource(id, |id| async move {
         let id = id.ok_or(AppError::NotFound)?;
         let offer = offer_details(id).await?;
         // The offer loaded, so it is published (public) or managed here: a published offer of

@@ -23,13 +23,14 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn StagesHome() -> impl IntoView {
     let params = use_query_map();
     let query = Memo::new(move |_| params.with(|p| SearchQuery::from_pairs(|key| p.get(key))));
-    let results = Resource::new(move || query.get(), search_offers);
+    let results = page_resource(move || query.get(), search_offers);
     let user = use_auth().user;
     let locale = use_locale();
     let words = Signal::derive(move || query.with(|q| q.q.clone().unwrap_or_default()));

@@ -7,15 +7,16 @@ use crate::{
     ui::{status_pages::ErrorPage, time::TimeTag},
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 
 /// The agent's desk: every offer of their services (or direction), in every state.
 #[component]
 pub fn ManageOffersPage() -> impl IntoView {
-    let offers = Resource::new(|| (), |_| managed_offers());
+    let offers = page_resource(|| (), |_| managed_offers());
     let tick = RwSignal::new(0u64);
     super::refresh_on_application_events(tick, crate::ui::live::CatchUp::AfterReconnect);
-    let pool = Resource::new(move || tick.get(), |_| spontaneous_pool());
+    let pool = page_resource(move || tick.get(), |_| spontaneous_pool());
     // A move in the pool loads the pool again.
     crate::ui::forms::provide_refetch(move || tick.update(|t| *t += 1));
     let user = crate::accounts::pages::auth_context::use_auth().user;

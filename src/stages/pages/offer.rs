@@ -16,6 +16,7 @@ use crate::{
     },
 };
 use leptos::{context::Provider, prelude::*};
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
@@ -27,7 +28,7 @@ pub fn OfferPage() -> impl IntoView {
             .with(|p| p.get("id"))
             .and_then(|id| id.parse::<i64>().ok())
     };
-    let offer = Resource::new(id, |id| async move {
+    let offer = page_resource(id, |id| async move {
         match id {
             Some(id) => offer_details(id).await,
             None => Err(crate::error::AppError::NotFound),

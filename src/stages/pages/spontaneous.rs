@@ -11,11 +11,12 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 
 #[component]
 pub fn SpontaneousPage() -> impl IntoView {
-    let reference = Resource::new(|| (), |_| load_reference());
+    let reference = page_resource(|| (), |_| load_reference());
     view! {
         <Title text=t("spontaneous-title")/>
         <h1>{t("spontaneous-title")}</h1>

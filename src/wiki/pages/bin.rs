@@ -18,12 +18,13 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 
 #[component]
 pub fn WikiBinPage() -> impl IntoView {
     let id = param("id");
-    let bin = Resource::new(id, |id| async move {
+    let bin = page_resource(id, |id| async move {
         match id {
             Some(id) => load_wiki_bin(id).await,
             None => Err(AppError::NotFound),

@@ -10,12 +10,13 @@ use crate::{
     wiki::{history_api::load_wiki_blame, history_types::WikiBlame},
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 
 #[component]
 pub fn WikiBlamePage() -> impl IntoView {
     let (id, page) = (param("id"), param("page"));
-    let blame = Resource::new(
+    let blame = page_resource(
         move || (id(), page()),
         |(id, page)| async move {
             match (id, page) {

@@ -10,12 +10,13 @@ use crate::{
     wiki::{api::load_wiki_changes, types::WikiChanges},
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 
 #[component]
 pub fn WikiChangesPage() -> impl IntoView {
     let id = param("id");
-    let changes = Resource::new(id, |id| async move {
+    let changes = page_resource(id, |id| async move {
         match id {
             Some(id) => load_wiki_changes(id).await,
             None => Err(AppError::NotFound),

@@ -24,6 +24,7 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -46,7 +47,7 @@ pub fn WikiHistoryPage() -> impl IntoView {
             .and_then(|v| v.parse::<i64>().ok())
             .unwrap_or(0)
     };
-    let history = Resource::new(
+    let history = page_resource(
         move || (id(), page(), number("de"), number("a")),
         |(id, page, de, a)| async move {
             match (id, page) {

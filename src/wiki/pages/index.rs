@@ -24,6 +24,7 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -35,7 +36,7 @@ pub fn WikiIndexPage() -> impl IntoView {
         let id = id.clone();
         move || (id(), asked("q"), asked("titre"))
     };
-    let index = Resource::new(key, |(id, q, titre)| async move {
+    let index = page_resource(key, |(id, q, titre)| async move {
         match id {
             Some(id) => load_wiki(id, q, titre).await,
             None => Err(AppError::NotFound),

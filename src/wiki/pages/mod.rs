@@ -24,6 +24,7 @@ pub use reading::WikiReadingPage;
 pub use shared::SharedWikiPage;
 
 use leptos::prelude::*;
+use crate::ui::page_resource::{page_resource, PageResource};
 use leptos_router::hooks::use_params_map;
 
 /// The number of the address's segment `name` (`:id`, `:page`), if it is one.
@@ -38,11 +39,11 @@ fn param(name: &'static str) -> impl Fn() -> Option<i64> + Clone + Send + Sync +
 
 /// The page named by the address (`/espaces/:id/wiki/:page…`), as readers get it (with the
 /// share link just made, `?lien=`, for a plain form's return).
-fn page_of_address() -> Resource<Result<crate::wiki::types::WikiPageView, crate::error::AppError>> {
+fn page_of_address() -> PageResource<Result<crate::wiki::types::WikiPageView, crate::error::AppError>> {
     let id = param("id");
     let page = param("page");
     let query = leptos_router::hooks::use_query_map();
-    Resource::new(
+    page_resource(
         move || {
             let lien = query.with(|q| q.get(crate::link_token::SHOWN_ONCE_PARAMETER));
             (id(), page(), lien.unwrap_or_default())

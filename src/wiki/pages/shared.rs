@@ -11,13 +11,14 @@ use crate::{
     wiki::{share_api::open_shared_wiki_page, types::SharedWikiPage as Shared},
 };
 use leptos::prelude::*;
+use crate::ui::page_resource::page_resource;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn SharedWikiPage() -> impl IntoView {
     let params = use_params_map();
-    let shared = Resource::new(
+    let shared = page_resource(
         move || params.with(|p| p.get("token")).unwrap_or_default(),
         |token| async move { open_shared_wiki_page(token).await },
     );
