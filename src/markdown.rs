@@ -1,15 +1,23 @@
 //! Markdown written by users (offers, innovation articles, wiki pages), rendered to HTML that
 //! is safe to insert into a page: pulldown-cmark renders, then ammonia keeps only an allowed
 //! list of tags, attributes and URL schemes. pulldown-cmark alone passes raw HTML and
-//! `javascript:` links straight through, so nothing may skip the second step. Shared by both
-//! sides: the server renders every text with it, and the wiki's editor its live preview, so
-//! what an editor previews is what readers get.
+//! `javascript:` links straight through, so nothing may skip the second step.
+//!
+//! The rendering is the server's alone (the wiki editor's live preview asks the server for
+//! it, `wiki/preview`): compiled into the browser's WASM, these two crates' tables (HTML
+//! entities, SVG and MathML names, the URL parser's Unicode data) went into the main chunk
+//! that every first visit downloads, since splitting the WASM moves code but not data.
+//! The types of a rendered text ([`Heading`]) and [`plain_text`] are shared.
 
+#[cfg(feature = "ssr")]
 use ammonia::{Builder, UrlRelative};
+#[cfg(feature = "ssr")]
 use pulldown_cmark::{html, Options, Parser};
+#[cfg(feature = "ssr")]
 use std::{collections::HashSet, sync::OnceLock};
 
 /// The allowed tags, attributes and URL schemes.
+#[cfg(feature = "ssr")]
 fn allowed() -> Builder<'static> {
     let mut builder = Builder::default();
     builder
@@ -20,6 +28,7 @@ fn allowed() -> Builder<'static> {
     builder
 }
 
+#[cfg(feature = "ssr")]
 fn sanitizer() -> &'static Builder<'static> {
     static SANITIZER: OnceLock<Builder<'static>> = OnceLock::new();
     SANITIZER.get_or_init(allowed)
@@ -46,11 +55,13 @@ pub fn plain_text(html: &str) -> String {
         .to_string()
 }
 
+#[cfg(feature = "ssr")]
 const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_STRIKETHROUGH)
     .union(Options::ENABLE_FOOTNOTES);
 
 /// Renders `markdown` (CommonMark with tables, strikethrough and footnotes) to safe HTML.
+#[cfg(feature = "ssr")]
 pub fn render(markdown: &str) -> String {
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut unsafe_html, Parser::new_ext(markdown, OPTIONS));
@@ -73,6 +84,7 @@ pub struct Heading {
 /// [`render`], each heading given an id made from its text (lower case letters and digits
 /// joined by `-`; `-2`, `-3`… for a repeated one), with the list of headings: a long page's
 /// table of contents (the wiki's).
+#[cfg(feature = "ssr")]
 pub fn render_outlined(markdown: &str) -> (String, Vec<Heading>) {
     let (events, headings) = outlined_events(markdown);
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
@@ -84,11 +96,13 @@ pub fn render_outlined(markdown: &str) -> (String, Vec<Heading>) {
 }
 
 /// The headings [`render_outlined`] lists, without rendering (cheaper: no HTML, no sanitiser).
+#[cfg(feature = "ssr")]
 pub fn outline(markdown: &str) -> Vec<Heading> {
     outlined_events(markdown).1
 }
 
 /// `markdown`'s events, each heading given its id, and the headings.
+#[cfg(feature = "ssr")]
 fn outlined_events(markdown: &str) -> (Vec<pulldown_cmark::Event<'_>>, Vec<Heading>) {
     use pulldown_cmark::{Event, Tag, TagEnd};
     let mut events: Vec<Event> = Vec::new();
@@ -133,6 +147,7 @@ fn outlined_events(markdown: &str) -> (Vec<pulldown_cmark::Event<'_>>, Vec<Headi
 }
 
 /// A heading's text as an id: lower-case letters and digits, other runs as one `-`.
+#[cfg(feature = "ssr")]
 fn slug(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars().flat_map(char::to_lowercase) {
@@ -151,6 +166,7 @@ fn slug(text: &str) -> String {
 }
 
 /// [`sanitizer`] that keeps the ids of headings, prefixed with [`ANCHOR_PREFIX`].
+#[cfg(feature = "ssr")]
 fn outlined_sanitizer() -> &'static Builder<'static> {
     static SANITIZER: OnceLock<Builder<'static>> = OnceLock::new();
     SANITIZER.get_or_init(|| {

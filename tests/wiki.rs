@@ -459,6 +459,39 @@ async fn a_share_link_made_without_javascript_is_shown_once_to_its_maker() {
     assert!(!shown(&app.page_html(&ada, &landed.location).await), "not another member");
 }
 
+/// The editor's preview is the server's rendering of the text sent (the browser has no
+/// Markdown code): wiki links resolved, script and handlers removed, as readers will get it;
+/// for writers only.
+#[tokio::test]
+async fn the_editor_preview_is_the_servers_rendering_for_writers_only() {
+    let app = TestApp::spawn().await;
+    let w = wiki(&app).await;
+    let space = w.id.to_string();
+    let text = "## Plan\n\nVoir [[Itinéraires|les itinéraires]] <script>alert(1)</script>\
+                <img src=x onerror=alert(2)> [lien](javascript:alert(3))";
+    let ada = app.sign_in("ada@example.org", PASSWORD).await;
+    let (status, html) = app
+        .call_json::<String>(&ada, "wiki/preview", &[("id", &space), ("markdown", text)])
+        .await;
+    assert_eq!(status, 200, "{html:?}");
+    let html = html.expect("preview");
+    assert_eq!(html, parvis::wiki::links::render(text, w.id), "what readers get");
+    assert!(html.contains("<h2") && html.contains(&format!("href=\"/espaces/{space}/wiki?titre=Itin%C3%A9raires\"")), "{html}");
+    for smuggled in ["<script", "onerror", "javascript:"] {
+        assert!(!html.contains(smuggled), "{smuggled} in {html}");
+    }
+    for (email, refused) in [
+        ("rita@example.org", AppError::Forbidden),
+        ("omar@example.org", AppError::NotFound),
+    ] {
+        let client = app.sign_in(email, PASSWORD).await;
+        let (_, answer) = app
+            .call_json::<String>(&client, "wiki/preview", &[("id", &space), ("markdown", "x")])
+            .await;
+        assert_eq!(answer, Err(refused), "{email}");
+    }
+}
+
 #[tokio::test]
 async fn two_editors_converge_and_readers_get_the_text_rendered() {
     let app = TestApp::spawn().await;

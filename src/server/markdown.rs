@@ -1,4 +1,4 @@
-//! The site's one Markdown renderer lives in the shared `crate::markdown` (the wiki's editor
-//! previews with it in the browser); server code names it here, as before.
+//! The site's one Markdown renderer (`crate::markdown`, beside the types it shares with the
+//! browser); server code names it here.
 
 pub use crate::markdown::{plain_text, render};

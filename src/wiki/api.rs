@@ -432,3 +432,21 @@ pub async fn set_wiki_approval(id: i64, on: bool) -> Result<bool, AppError> {
         .await,
     )
 }
+
+/// `markdown` rendered as a page of space `id` renders it (`links::render`: its wiki links,
+/// the site's Markdown and sanitiser): the live editor's preview, drawn by the server so that
+/// the browser carries no Markdown or sanitising code of its own. For those who may write
+/// the wiki (403 for other members, 409 in an archived space; 404 for a space the caller may
+/// not see, or whose wiki is off); the text is bounded by the request body limit, as the page's own updates are.
+#[server(endpoint = "wiki/preview")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "wiki/preview", skip_all, fields(account = tracing::field::Empty, id = id)))]
+pub async fn preview_wiki_text(id: i64, markdown: String) -> Result<String, AppError> {
+    respond(
+        async {
+            let (_, _, access) = wiki_standing(id).await?;
+            access.require(SpaceAction::Contribute)?;
+            Ok(super::links::render(&markdown, id))
+        }
+        .await,
+    )
+}

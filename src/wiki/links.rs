@@ -218,16 +218,19 @@ pub fn expand(markdown: &str, space: i64) -> String {
 
 /// `markdown`, a page of space `space`, rendered to safe HTML (`crate::markdown`), its wiki
 /// links included and its headings given ids, with those headings (the table of contents).
+#[cfg(feature = "ssr")]
 pub fn render_page(markdown: &str, space: i64) -> (String, Vec<crate::markdown::Heading>) {
     crate::markdown::render_outlined(&expand(markdown, space))
 }
 
 /// [`render_page`]'s headings alone.
+#[cfg(feature = "ssr")]
 pub fn outline(markdown: &str, space: i64) -> Vec<crate::markdown::Heading> {
     crate::markdown::outline(&expand(markdown, space))
 }
 
 /// [`render_page`]'s HTML.
+#[cfg(feature = "ssr")]
 pub fn render(markdown: &str, space: i64) -> String {
     render_page(markdown, space).0
 }

@@ -1,8 +1,8 @@
 //! `/espaces/:id/wiki/:page/modifier`: the live editor — the Markdown source in a textarea
 //! bound to the page's Yjs document (`wiki::live_client`), a formatting toolbar for those who
 //! do not write Markdown, who else is on the page and where, the connection's state, and a
-//! live preview rendered by the site's one Markdown code (`crate::markdown`, the same as the
-//! server's). A lazy page of its own: yrs and the preview load only here.
+//! live preview that the server renders with the site's one Markdown code (`wiki/preview`:
+//! what an editor previews is what readers get). A lazy page of its own: yrs loads only here.
 //!
 //! A plain `<textarea>` rather than CodeMirror: the browser's own text field keeps IME input,
 //! spell checking, screen readers and phone keyboards working as people expect, and binding it
@@ -14,7 +14,10 @@ use crate::{
     espaces::pages::SpaceHeader,
     i18n::t,
     ui::status_pages::ErrorPage,
-    wiki::types::{Editing, LinkState, WikiPageView},
+    wiki::{
+        api::preview_wiki_text,
+        types::{Editing, LinkState, WikiPageView},
+    },
 };
 use leptos::prelude::*;
 
@@ -116,6 +119,10 @@ fn attach(
     });
 }
 
+/// How long the typing pauses before the preview follows it: as the search box waits
+/// (`ui::keyword_box::QUIET`), and long enough to ask the server once per pause.
+const PREVIEW_QUIET: std::time::Duration = crate::ui::keyword_box::QUIET;
+
 /// A toolbar button: its label and the Markdown put around the selection (before, after).
 const FORMATS: &[(&str, &str, &str)] = &[
     ("wiki-format-heading", "\n## ", "\n"),
@@ -171,16 +178,26 @@ fn Editor(page: WikiPageView) -> impl IntoView {
             link.session.with_value(|s| s.as_ref().map(|s| s.end()));
         });
     }
-    let rendered = page.html.clone();
+    // The preview is the server's rendering (`wiki/preview`), asked for once the typing pauses;
+    // until the document has arrived it is the page as it was read. An answer for text that
+    // has changed since is dropped: a later one follows.
+    let preview = RwSignal::new(page.html.clone());
     let space = page.space.id;
-    let preview = move || {
+    let mut on_pause = debounce(PREVIEW_QUIET, move |source: String| {
+        leptos::task::spawn_local(async move {
+            if let Ok(html) = preview_wiki_text(space, source.clone()).await {
+                if text.with_untracked(|now| *now == source) {
+                    preview.set(html);
+                }
+            }
+        });
+    });
+    Effect::new(move |_| {
         let source = text.get();
-        if source.is_empty() && state.get() == LinkState::Connecting {
-            rendered.clone()
-        } else {
-            crate::wiki::links::render(&source, space)
+        if !(source.is_empty() && state.get() == LinkState::Connecting) {
+            on_pause(source);
         }
-    };
+    });
     let status = move || match state.get() {
         LinkState::Connecting => t("wiki-link-connecting"),
         LinkState::Live => t("wiki-link-live"),
@@ -324,7 +341,7 @@ fn Editor(page: WikiPageView) -> impl IntoView {
             </div>
             <div>
                 <h3 class="wiki-preview-title">{t("wiki-preview")}</h3>
-                <div class="prose wiki-preview" inner_html=preview></div>
+                <div class="prose wiki-preview" inner_html=move || preview.get()></div>
             </div>
         </div>
     }
