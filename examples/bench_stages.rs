@@ -254,6 +254,19 @@ pub async fn analyze(db: &Db) -> Result<(), sqlx::Error> {
     Ok(())
 }
 
+/// Writes back what the seeding left dirty (PostgreSQL's `CHECKPOINT`, SQLite's WAL folded
+/// into the database file), then `sync`s the disk: a measured transfer ends with `sync`,
+/// which must wait for that transfer's writes only, not for the seeding's.
+pub async fn settle(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
+    let flush = match db.backend {
+        parvis::server::db::Backend::Postgres => "CHECKPOINT",
+        parvis::server::db::Backend::Sqlite => "PRAGMA wal_checkpoint(TRUNCATE)",
+    };
+    sqlx::query(flush).execute(&db.pool).await?;
+    std::process::Command::new("sync").status()?;
+    Ok(())
+}
+
 async fn run(label: &str, url: String) -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile_dir();
     let mut config = Config::default();

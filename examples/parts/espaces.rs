@@ -320,6 +320,7 @@ pub async fn run(app: &axum::Router, state: &AppState) -> Result<(), Box<dyn std
         |_| format!("/espaces/agenda/{token}.ics"),
     )
     .await?;
+    super::settle(db).await?;
     transfers(app, state, first + 1).await
 }
 
