@@ -263,7 +263,9 @@ pub async fn settle(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
         parvis::server::db::Backend::Sqlite => "PRAGMA wal_checkpoint(TRUNCATE)",
     };
     sqlx::query(flush).execute(&db.pool).await?;
-    std::process::Command::new("sync").status()?;
+    if !std::process::Command::new("sync").status()?.success() {
+        return Err("sync failed".into());
+    }
     Ok(())
 }
 

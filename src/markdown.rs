@@ -179,7 +179,7 @@ fn outlined_sanitizer() -> &'static Builder<'static> {
     })
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::render;
 

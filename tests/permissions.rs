@@ -370,7 +370,7 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("wiki/delete", "id={space}&page=0", "UNNNNNN"),
     ("wiki/move", "id={space}&page=0&parent=0", "UNNNNNN"),
     ("wiki/reorder", "id={space}&page=0&earlier=true", "UNNNNNN"),
-    ("wiki/preview", "id={space}&markdown=x", "NNNANNA"),
+    ("wiki/preview", "id={space}&markdown=x", "UNNANNA"),
     ("wiki/share", "id={space}&page=0&days=7", "UNNNNNN"),
     ("wiki/revoke_share", "id={space}&page=0&share=0", "UNNNNNN"),
     ("wiki/shared", "token=none", "NNNNNNN"),

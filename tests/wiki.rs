@@ -460,26 +460,37 @@ async fn a_share_link_made_without_javascript_is_shown_once_to_its_maker() {
 }
 
 /// The editor's preview is the server's rendering of the text sent (the browser has no
-/// Markdown code): wiki links resolved, script and handlers removed, as readers will get it;
-/// for writers only.
+/// Markdown code), as readers will get it: a wiki link to a page points at it, one to no page
+/// is marked, script and handlers are removed. For writers only; bounded.
 #[tokio::test]
 async fn the_editor_preview_is_the_servers_rendering_for_writers_only() {
     let app = TestApp::spawn().await;
     let w = wiki(&app).await;
     let space = w.id.to_string();
-    let text = "## Plan\n\nVoir [[Itinéraires|les itinéraires]] <script>alert(1)</script>\
-                <img src=x onerror=alert(2)> [lien](javascript:alert(3))";
+    let text = "## Plan\n\nVoir [[Itinéraires|les itinéraires]] et [[Budget]] \
+                <script>alert(1)</script><img src=x onerror=alert(2)> [lien](javascript:alert(3))";
     let ada = app.sign_in("ada@example.org", PASSWORD).await;
     let (status, html) = app
         .call_json::<String>(&ada, "wiki/preview", &[("id", &space), ("markdown", text)])
         .await;
     assert_eq!(status, 200, "{html:?}");
     let html = html.expect("preview");
-    assert_eq!(html, parvis::wiki::links::render(text, w.id), "what readers get");
-    assert!(html.contains("<h2") && html.contains(&format!("href=\"/espaces/{space}/wiki?titre=Itin%C3%A9raires\"")), "{html}");
+    assert!(html.contains("<h2"), "{html}");
+    assert!(
+        html.contains(&format!("href=\"/espaces/{space}/wiki/{}\"", w.page)),
+        "the link to an existing page points at it: {html}"
+    );
+    assert!(html.contains("class=\"wiki-missing\""), "the link to no page is marked: {html}");
     for smuggled in ["<script", "onerror", "javascript:"] {
         assert!(!html.contains(smuggled), "{smuggled} in {html}");
     }
+    let (status, refused) = app
+        .call_json::<String>(&ada, "wiki/preview", &[("id", &space), ("markdown", &"a".repeat(8 * 1024 * 1024 + 1))])
+        .await;
+    assert!(
+        status == 422 && matches!(&refused, Err(AppError::Invalid(errors)) if errors[0].key == "field-too-long"),
+        "{status} {refused:?}"
+    );
     for (email, refused) in [
         ("rita@example.org", AppError::Forbidden),
         ("omar@example.org", AppError::NotFound),
@@ -490,6 +501,10 @@ async fn the_editor_preview_is_the_servers_rendering_for_writers_only() {
             .await;
         assert_eq!(answer, Err(refused), "{email}");
     }
+    let (_, answer) = app
+        .call_json::<String>(&app.client(), "wiki/preview", &[("id", &space), ("markdown", "x")])
+        .await;
+    assert_eq!(answer, Err(AppError::Unauthenticated), "a visitor");
 }
 
 #[tokio::test]

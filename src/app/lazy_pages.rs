@@ -157,8 +157,8 @@ page_group! {
 }
 
 page_group! {
-    /// The wiki's live editor: yrs, the editor's binding and the Markdown preview load only
-    /// here, so reading pages stay light.
+    /// The wiki's live editor: yrs and the editor's binding load only here, so reading pages
+    /// stay light (its preview is rendered by the server).
     WikiEditing, wiki_editing, __preload_wiki_editing {
         WikiEditorRoute => WikiEditor: wiki::WikiEditorPage,
     }

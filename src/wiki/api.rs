@@ -433,19 +433,32 @@ pub async fn set_wiki_approval(id: i64, on: bool) -> Result<bool, AppError> {
     )
 }
 
-/// `markdown` rendered as a page of space `id` renders it (`links::render`: its wiki links,
-/// the site's Markdown and sanitiser): the live editor's preview, drawn by the server so that
-/// the browser carries no Markdown or sanitising code of its own. For those who may write
-/// the wiki (403 for other members, 409 in an archived space; 404 for a space the caller may
-/// not see, or whose wiki is off); the text is bounded by the request body limit, as the page's own updates are.
+/// `markdown` rendered as a page of space `id` is rendered for its readers (`links::render`,
+/// the site's Markdown and sanitiser, then `reading::point_links`: each wiki link pointed at
+/// the page it leads to, or marked as leading nowhere): the live editor's preview, drawn by
+/// the server so that the browser carries no Markdown or sanitising code of its own. For those
+/// who may write the wiki: 401 without an account, 404 for a space the caller may not see (or
+/// whose wiki is off), 403 for its readers, 409 in an archived space; 422 on `markdown` over
+/// the size of one of the page's live updates (`socket::MAX_MESSAGE_BYTES`).
 #[server(endpoint = "wiki/preview")]
-#[cfg_attr(feature = "ssr", tracing::instrument(name = "wiki/preview", skip_all, fields(account = tracing::field::Empty, id = id)))]
+#[cfg_attr(
+    feature = "ssr",
+    tracing::instrument(name = "wiki/preview", skip_all, fields(account = tracing::field::Empty, id = id))
+)]
 pub async fn preview_wiki_text(id: i64, markdown: String) -> Result<String, AppError> {
     respond(
         async {
-            let (_, _, access) = wiki_standing(id).await?;
+            Caller::current().await?.account_id()?;
+            let (state, _, access) = wiki_standing(id).await?;
             access.require(SpaceAction::Contribute)?;
-            Ok(super::links::render(&markdown, id))
+            if markdown.len() > super::server::socket::MAX_MESSAGE_BYTES {
+                return Err(AppError::field("markdown", "field-too-long"));
+            }
+            // Off the async workers: a long text takes milliseconds to render and sanitise.
+            let html = tokio::task::spawn_blocking(move || super::links::render(&markdown, id))
+                .await
+                .map_err(|_| AppError::Internal)?;
+            Ok(reading::point_links(&state.db, id, &html).await?)
         }
         .await,
     )

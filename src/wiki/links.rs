@@ -3,8 +3,8 @@
 //! asked for (`/espaces/{space}/wiki?titre=…`), which opens the page of that title (or of
 //! that former title: renamed pages keep theirs as aliases) and otherwise offers to create it.
 //! So the HTML kept for a revision never goes stale when pages are created, renamed or
-//! deleted. Shared by both sides: the server renders revisions with it, the editor its
-//! preview. Code spans and fenced code blocks are left as written.
+//! deleted. The server renders revisions and the editor's preview with it; the browser uses
+//! the parsing (link targets, titles) but not the rendering. Code spans and fenced code blocks are left as written.
 
 use super::types::{title_key, TITLE_MAX};
 
@@ -249,7 +249,7 @@ pub fn targets(markdown: &str) -> Vec<String> {
     keys
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
 

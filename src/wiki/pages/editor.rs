@@ -14,10 +14,7 @@ use crate::{
     espaces::pages::SpaceHeader,
     i18n::t,
     ui::status_pages::ErrorPage,
-    wiki::{
-        api::preview_wiki_text,
-        types::{Editing, LinkState, WikiPageView},
-    },
+    wiki::types::{Editing, LinkState, WikiPageView},
 };
 use leptos::prelude::*;
 
@@ -119,9 +116,67 @@ fn attach(
     });
 }
 
-/// How long the typing pauses before the preview follows it: as the search box waits
-/// (`ui::keyword_box::QUIET`), and long enough to ask the server once per pause.
+/// How long after a change the preview asks for the text as it then stands: as the search box
+/// waits (`ui::keyword_box::QUIET`). Not restarted by later changes, so others' typing cannot
+/// hold the preview back.
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 const PREVIEW_QUIET: std::time::Duration = crate::ui::keyword_box::QUIET;
+
+/// The live preview: the server's rendering of the text (`wiki/preview`: the site's one
+/// Markdown code, which the browser does not carry), at most one request on its way.
+#[derive(Clone, Copy)]
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+struct Preview {
+    space: i64,
+    text: RwSignal<String>,
+    /// The HTML shown.
+    html: RwSignal<String>,
+    /// The text `html` was rendered from, once one was.
+    shown: StoredValue<Option<String>>,
+    /// A request is waiting for [`PREVIEW_QUIET`] or on its way.
+    pending: StoredValue<bool>,
+}
+
+impl Preview {
+    /// Asks for the text as it will stand in [`PREVIEW_QUIET`], unless a request is already
+    /// coming; once answered, asks again if the text changed meanwhile. A refused or failed
+    /// request (offline) is asked again at the next change. Every read is a `try_`: the
+    /// answer may come after the editor has gone.
+    fn follow(self) {
+        if self.pending.try_get_value() != Some(false) {
+            return;
+        }
+        self.pending.set_value(true);
+        #[cfg(feature = "hydrate")]
+        set_timeout(
+            move || {
+                leptos::task::spawn_local(async move {
+                    let Some(source) = self.text.try_get_untracked() else {
+                        return;
+                    };
+                    let answered =
+                        crate::wiki::api::preview_wiki_text(self.space, source.clone()).await;
+                    if let Ok(html) = answered {
+                        if self.html.try_set(html).is_some() {
+                            return;
+                        }
+                        self.shown.try_set_value(Some(source));
+                        let behind = self.text.try_with_untracked(|now| {
+                            self.shown.try_with_value(|shown| shown.as_deref() != Some(now.as_str()))
+                        });
+                        self.pending.try_set_value(false);
+                        if behind.flatten() == Some(true) {
+                            self.follow();
+                        }
+                    } else {
+                        self.pending.try_set_value(false);
+                    }
+                });
+            },
+            PREVIEW_QUIET,
+        );
+    }
+}
 
 /// A toolbar button: its label and the Markdown put around the selection (before, after).
 const FORMATS: &[(&str, &str, &str)] = &[
@@ -178,24 +233,24 @@ fn Editor(page: WikiPageView) -> impl IntoView {
             link.session.with_value(|s| s.as_ref().map(|s| s.end()));
         });
     }
-    // The preview is the server's rendering (`wiki/preview`), asked for once the typing pauses;
-    // until the document has arrived it is the page as it was read. An answer for text that
-    // has changed since is dropped: a later one follows.
-    let preview = RwSignal::new(page.html.clone());
     let space = page.space.id;
-    let mut on_pause = debounce(PREVIEW_QUIET, move |source: String| {
-        leptos::task::spawn_local(async move {
-            if let Ok(html) = preview_wiki_text(space, source.clone()).await {
-                if text.with_untracked(|now| *now == source) {
-                    preview.set(html);
-                }
-            }
-        });
-    });
+    let preview = Preview {
+        space,
+        text,
+        html: RwSignal::new(page.html.clone()),
+        shown: StoredValue::new(None),
+        pending: StoredValue::new(false),
+    };
+    // Until the document has arrived the preview is the page as it was read; then it follows
+    // the text (one's own typing and the others'), an empty text drawn here.
     Effect::new(move |_| {
-        let source = text.get();
-        if !(source.is_empty() && state.get() == LinkState::Connecting) {
-            on_pause(source);
+        if text.with(String::is_empty) {
+            if state.get_untracked() == LinkState::Live {
+                preview.html.set(String::new());
+                preview.shown.set_value(Some(String::new()));
+            }
+        } else {
+            preview.follow();
         }
     });
     let status = move || match state.get() {
@@ -341,7 +396,7 @@ fn Editor(page: WikiPageView) -> impl IntoView {
             </div>
             <div>
                 <h3 class="wiki-preview-title">{t("wiki-preview")}</h3>
-                <div class="prose wiki-preview" inner_html=move || preview.get()></div>
+                <div class="prose wiki-preview" inner_html=move || preview.html.get()></div>
             </div>
         </div>
     }
