@@ -457,7 +457,10 @@ pub async fn preview_wiki_text(id: i64, markdown: String) -> Result<String, AppE
             // Off the async workers: a long text takes milliseconds to render and sanitise.
             let html = tokio::task::spawn_blocking(move || super::links::render(&markdown, id))
                 .await
-                .map_err(|_| AppError::Internal)?;
+                .map_err(|error| {
+                    tracing::error!(%error, "wiki preview rendering task failed");
+                    AppError::Internal
+                })?;
             Ok(reading::point_links(&state.db, id, &html).await?)
         }
         .await,

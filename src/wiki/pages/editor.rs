@@ -131,8 +131,6 @@ struct Preview {
     text: RwSignal<String>,
     /// The HTML shown.
     html: RwSignal<String>,
-    /// The text `html` was rendered from, once one was.
-    shown: StoredValue<Option<String>>,
     /// A request is waiting for [`PREVIEW_QUIET`] or on its way.
     pending: StoredValue<bool>,
 }
@@ -160,12 +158,8 @@ impl Preview {
                         if self.html.try_set(html).is_some() {
                             return;
                         }
-                        self.shown.try_set_value(Some(source));
-                        let behind = self.text.try_with_untracked(|now| {
-                            self.shown.try_with_value(|shown| shown.as_deref() != Some(now.as_str()))
-                        });
                         self.pending.try_set_value(false);
-                        if behind.flatten() == Some(true) {
+                        if self.text.try_with_untracked(|now| *now != source) == Some(true) {
                             self.follow();
                         }
                     } else {
@@ -238,7 +232,6 @@ fn Editor(page: WikiPageView) -> impl IntoView {
         space,
         text,
         html: RwSignal::new(page.html.clone()),
-        shown: StoredValue::new(None),
         pending: StoredValue::new(false),
     };
     // Until the document has arrived the preview is the page as it was read; then it follows
@@ -247,7 +240,6 @@ fn Editor(page: WikiPageView) -> impl IntoView {
         if text.with(String::is_empty) {
             if state.get_untracked() == LinkState::Live {
                 preview.html.set(String::new());
-                preview.shown.set_value(Some(String::new()));
             }
         } else {
             preview.follow();
