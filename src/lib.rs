@@ -30,8 +30,14 @@ pub mod ui;
 #[cfg(feature = "ssr")]
 pub mod server;
 
+/// Hydrates the page, with the messages of its `language` (its code) that the hydration
+/// loader fetched (`app::hydration_loader`).
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn hydrate() {
+pub fn hydrate(language: String, messages: String) {
+    #[cfg(not(feature = "ssr"))]
+    i18n::load_messages(&language, messages);
+    #[cfg(feature = "ssr")]
+    let _ = (language, messages);
     app::hydrate();
 }

@@ -168,7 +168,8 @@ async fn site_files_come_from_their_precompressed_siblings() {
     let dir = tempfile::tempdir().expect("dir");
     let site = dir.path().join("site");
     let report = build_site(&site, HASH_A, SystemTime::now());
-    assert_eq!(report.compressed, 6, "{report}");
+    // The WASM, the CSS, the text file and both languages' messages, brotli and gzip each.
+    assert_eq!(report.compressed, 10, "{report}");
     let app = app_serving(site.clone()).await;
     let path = format!("/pkg/parvis.{HASH_A}.wasm");
     let file = site.join(&path[1..]);
@@ -332,7 +333,7 @@ async fn an_earlier_builds_files_stay_served_until_the_kept_period_ends() {
 
     // The same build again: nothing compressed twice for its hashed files.
     let same = build_site(&site, HASH_B, SystemTime::now());
-    assert_eq!(same.reused, 2, "{same}");
+    assert_eq!(same.reused, 4, "the bundle's two files and the two messages files: {same}");
     assert_eq!(same.compressed, 2, "only the unhashed text file: {same}");
 
     // Two days after A was last built, its files go.
@@ -482,4 +483,68 @@ async fn pages_start_the_bundle_after_their_load_and_preload_none_of_it() {
             "{path}: {loader}"
         );
     }
+}
+
+/// The browser is given its page's language only: the loader names that language's messages,
+/// which the build step wrote into the site as a hashed file, served immutable and compressed
+/// and kept across the next build like the bundle's files.
+#[tokio::test]
+async fn a_page_names_its_own_languages_messages_which_the_site_serves() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let site = root.path().join("site");
+    build_site(&site, HASH_A, SystemTime::now());
+    let app = app_serving(site.clone()).await;
+    let loader_of = |html: String| {
+        let page = scraper::Html::parse_document(&html);
+        let selector = scraper::Selector::parse("script[type=module]").expect("selector");
+        let text: String = page
+            .select(&selector)
+            .map(|e| e.text().collect::<String>())
+            .collect();
+        text
+    };
+    let mut named = Vec::new();
+    for (cookie, code, source) in [
+        (None, "fr", include_str!("../locales/fr/main.ftl")),
+        (Some("parvis_lang=en"), "en", include_str!("../locales/en/main.ftl")),
+    ] {
+        let mut request = app.client().get(app.url("/stages"));
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        let loader = loader_of(request.send().await.expect("page").text().await.expect("html"));
+        let urls: Vec<&str> = loader
+            .split('"')
+            .filter(|part| part.starts_with("/pkg/messages/"))
+            .collect();
+        assert_eq!(urls.len(), 1, "{loader}");
+        let url = urls[0].to_string();
+        assert!(url.starts_with(&format!("/pkg/messages/{code}.")), "{url}");
+        assert!(loader.contains(&format!("\"{code}\"")), "{loader}");
+
+        let answer = get(&app, &url, Some("br, gzip")).await;
+        assert_eq!(answer.status(), 200, "{url}");
+        assert_eq!(header(&answer, "content-encoding"), Some("br"));
+        assert_eq!(header(&answer, "cache-control"), Some(IMMUTABLE));
+        assert_eq!(
+            header(&answer, "content-type"),
+            Some("text/plain; charset=utf-8")
+        );
+        let body = answer.bytes().await.expect("body");
+        assert_eq!(String::from_utf8(unbrotli(&body)).expect("UTF-8"), source);
+        named.push(url);
+    }
+    assert_ne!(named[0], named[1]);
+
+    // A later build: the files are still there under the same names.
+    build_site(&site, HASH_B, SystemTime::now());
+    for url in &named {
+        assert_eq!(get(&app, url, None).await.status(), 200, "{url}");
+    }
+    assert_eq!(
+        get(&app, "/pkg/messages/de.0123456789abcdef012345.ftl", None)
+            .await
+            .status(),
+        404
+    );
 }

@@ -70,6 +70,11 @@ test("a visitor signs up, sees their navigation, and switches language", async (
   await checkAccessibility(page, testInfo);
 
   // Language switch: persists across pages.
+  const messages: string[] = [];
+  page.on("request", (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith("/pkg/messages/")) messages.push(path);
+  });
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { level: 1, name: "My account" })).toBeVisible();
@@ -79,6 +84,9 @@ test("a visitor signs up, sees their navigation, and switches language", async (
   await page.reload();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await hydrated(page);
+  // The browser was given the page's language only: its messages file, fetched beside the WASM.
+  expect(messages.length).toBeGreaterThan(0);
+  for (const path of messages) expect(path).toMatch(/^\/pkg\/messages\/en\.[0-9a-f]{22}\.ftl$/);
   await page.getByRole("button", { name: "Français" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
 

@@ -5,6 +5,8 @@
 //! 3.2 s where the text showed at 0.8 s. Here the WASM is fetched by the loader, after the
 //! `load` event and the next idle moment (at most 2 s later), so what the server rendered is
 //! painted before any byte of it moves. Forms and links work meanwhile without JavaScript.
+//! Beside the bundle it fetches the page's language's messages, the only ones the browser has
+//! (`server::messages_file`), and gives them to `hydrate`.
 
 use leptos::prelude::*;
 
@@ -27,14 +29,20 @@ fn loader_script(options: LeptosOptions) -> impl IntoView {
     let (js, wasm) =
         crate::server::asset_names::bundle_names(&options.output_name, options.hash_files);
     let pkg = format!("/{}", options.site_pkg_dir);
+    let locale = crate::i18n::use_locale();
+    // The page's messages are fetched beside the bundle (`server::messages_file`); without them
+    // the page is not hydrated (its forms and links still work) and the console says why.
     let script = format!(
-        "(function(js,wasm){{\
-         const go=()=>import(js).then(m=>m.default({{module_or_path:wasm}}).then(()=>m.hydrate()));\
+        "(function(js,wasm,lang,ftl){{\
+         const text=()=>fetch(ftl).then(r=>{{if(!r.ok)throw new Error(ftl+\": \"+r.status);return r.text()}});\
+         const go=()=>Promise.all([import(js),text()]).then(([m,t])=>m.default({{module_or_path:wasm}}).then(()=>m.hydrate(lang,t))).catch(e=>console.error(\"parvis: not hydrated:\",e));\
          const idle=()=>\"requestIdleCallback\" in window?requestIdleCallback(go,{{timeout:2000}}):setTimeout(go,0);\
          if(document.readyState===\"complete\")idle();else addEventListener(\"load\",idle,{{once:true}});\
-         }})({:?},{:?})",
+         }})({:?},{:?},{:?},{:?})",
         format!("{pkg}/{js}.js"),
         format!("{pkg}/{wasm}.wasm"),
+        locale.code(),
+        crate::server::messages_file::url(&options.site_pkg_dir, locale),
     );
     view! { <script type="module" nonce=leptos::nonce::use_nonce()>{script}</script> }
 }

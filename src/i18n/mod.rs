@@ -1,16 +1,23 @@
-//! Translations: Fluent messages in `locales/<lang>/main.ftl`, compiled into server and client.
+//! Translations: Fluent messages in `locales/<lang>/main.ftl`. The server has every
+//! language's compiled in (mails go out in the reader's); the browser has only the page's, a
+//! file the hydration loader fetches beside the WASM (`server::messages_file`,
+//! `client_messages`).
 //!
-//! The language comes from one cookie, parsed by the same function on the server (from the
-//! `Cookie` header) and in the browser (from `document.cookie`), so hydration sees the same
-//! text the server rendered. Without the cookie, French.
+//! The language comes from one cookie, read on the server from the `Cookie` header. The page
+//! names its language's messages file, and the browser takes its language from the file it
+//! was given, so hydration sees the same text the server rendered. Without the cookie, French.
 
-use fluent_templates::{fluent_bundle::FluentValue, static_loader, Loader};
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+mod client_messages;
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+pub use client_messages::load_messages;
+
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::{borrow::Cow, collections::HashMap};
 use unic_langid::{langid, LanguageIdentifier};
 
-static_loader! {
+#[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
+fluent_templates::static_loader! {
     static LOCALES = {
         locales: "./locales",
         fallback_language: "fr",
@@ -73,18 +80,34 @@ impl Locale {
         }
     }
 
-    /// The message `key` in this language.
+    /// The message `key` in this language (in the browser: in the page's language, the only
+    /// one it has).
+    #[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
     pub fn t(self, key: &str) -> String {
+        use fluent_templates::Loader;
         LOCALES.lookup(&self.langid(), key)
     }
 
     /// The message `key` with named arguments.
+    #[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
     pub fn t_with(self, key: &str, args: &[(&'static str, String)]) -> String {
+        use fluent_templates::{fluent_bundle::FluentValue, Loader};
+        use std::{borrow::Cow, collections::HashMap};
         let args: HashMap<Cow<'static, str>, FluentValue<'static>> = args
             .iter()
             .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone())))
             .collect();
         LOCALES.lookup_with_args(&self.langid(), key, &args)
+    }
+
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    pub fn t(self, key: &str) -> String {
+        client_messages::lookup(key, &[])
+    }
+
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    pub fn t_with(self, key: &str, args: &[(&'static str, String)]) -> String {
+        client_messages::lookup(key, args)
     }
 }
 
@@ -108,15 +131,11 @@ pub fn request_locale() -> Locale {
         .unwrap_or_default()
 }
 
+/// In the browser, the language of the messages the page was given (`load_messages`), which
+/// the server chose from the same cookie when it rendered the page.
 #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
 pub fn request_locale() -> Locale {
-    use wasm_bindgen::JsCast;
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
-        .and_then(|d| d.cookie().ok())
-        .map(|c| Locale::from_cookies(&c))
-        .unwrap_or_default()
+    client_messages::loaded_locale()
 }
 
 #[cfg(not(any(feature = "ssr", feature = "hydrate")))]

@@ -25,6 +25,7 @@ pub mod logs;
 pub mod mail;
 pub mod markdown;
 pub mod mentions;
+pub mod messages_file;
 pub mod metrics;
 pub mod nul_bytes;
 pub mod personal_data;

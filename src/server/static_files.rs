@@ -40,6 +40,13 @@ async fn serve(site_root: &Path, request: Request) -> Option<Response> {
         REVALIDATE
     };
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+    // Fluent's messages (`server::messages_file`) are text; the MIME table does not know `.ftl`.
+    if path.ends_with(".ftl") {
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/plain; charset=utf-8"),
+        );
+    }
     // The same address answers brotli, gzip or plain bytes depending on the request.
     headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
     Some(response)

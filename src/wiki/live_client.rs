@@ -495,7 +495,7 @@ impl Inner {
             .presence
             .values()
             .filter_map(|json| {
-                let state: serde_json::Value = serde_json::from_str(json).ok()?;
+                let state: serde_json::Value = serde_json::from_slice(json.as_bytes()).ok()?;
                 let user = state.get("user")?;
                 let offset = |key: &str| {
                     let sticky = state

@@ -200,7 +200,7 @@ pub fn post_files(
     let on_end = Closure::<dyn FnMut()>::new(move || {
         let status = answered.status().unwrap_or(0);
         let text = answered.response_text().ok().flatten().unwrap_or_default();
-        let answer = serde_json::from_str::<UploadAnswer>(&text).unwrap_or_else(|_| UploadAnswer {
+        let answer = serde_json::from_slice::<UploadAnswer>(text.as_bytes()).unwrap_or_else(|_| UploadAnswer {
             ok: false,
             message: if text.is_empty() || text.len() > 300 || status == 0 {
                 t("error-upload-interrupted")

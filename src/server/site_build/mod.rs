@@ -1,5 +1,6 @@
 //! What follows `cargo leptos build` (`parvis prepare-site`, run by `scripts/build-site`, which
-//! every script that builds calls): the hashed bundle files of earlier builds brought back for
+//! every script that builds calls): each language's messages written as hashed files for the
+//! browser (`server::messages_file`), the hashed bundle files of earlier builds brought back for
 //! pages still open on them, and brotli and gzip siblings written beside every compressible
 //! file of the site.
 //!
@@ -14,6 +15,8 @@ mod kept;
 mod precompress;
 
 use super::asset_names;
+use super::messages_file;
+use crate::i18n::Locale;
 use std::{
     fs,
     path::{Path, PathBuf},
@@ -92,6 +95,7 @@ pub fn prepare(
     }
     let kept = kept::Kept::new(kept_dir(site_root).join("pkg"));
     let mut report = Report::default();
+    write_messages(&pkg)?;
 
     // This build's hashed files: recorded as used now, their siblings reused when kept.
     let current = hashed_sources(&pkg)?;
@@ -114,6 +118,20 @@ pub fn prepare(
     report.pruned = kept.prune(&current, oldest_kept)?;
     report.restored = kept.restore(&pkg, &current)?;
     Ok(report)
+}
+
+/// Each language's messages for the browser, under `pkg/messages/` (cargo-leptos emptied the
+/// folder; an unchanged file is not written again).
+fn write_messages(pkg: &Path) -> Result<(), SiteBuildError> {
+    let dir = pkg.join(messages_file::DIR);
+    fs::create_dir_all(&dir).map_err(SiteBuildError::io(&dir))?;
+    for locale in Locale::ALL {
+        let path = dir.join(messages_file::file_name(locale));
+        if !path.is_file() {
+            fs::write(&path, messages_file::text(locale)).map_err(SiteBuildError::io(&path))?;
+        }
+    }
+    Ok(())
 }
 
 /// The hashed files under `pkg` (not their compressed siblings), relative to it.

@@ -12,7 +12,7 @@ use std::{
 pub const SUFFIXES: [&str; 2] = ["br", "gz"];
 
 /// Files of these types gain from compression; images and fonts are compressed already.
-const COMPRESSIBLE: [&str; 12] = [
+const COMPRESSIBLE: [&str; 13] = [
     "wasm",
     "js",
     "mjs",
@@ -25,14 +25,21 @@ const COMPRESSIBLE: [&str; 12] = [
     "xml",
     "map",
     "ico",
+    "ftl",
 ];
 
 /// Smaller files go out as they are (`server::compression::MIN_BYTES` for dynamic answers).
 const MIN_BYTES: u64 = crate::server::compression::MIN_BYTES as u64;
 
-/// Up to this size a file gets brotli's best quality (11, about 1 MB/s here); above it (the
-/// debug WASM, 17 MB) quality 9, so a debug build stays quick (a few seconds, 10–15 % larger).
+/// Up to this size a release site's file gets brotli's best quality (11, about 1 MB/s here);
+/// above it quality 9 (none of a release build's files is that large today).
 const BEST_QUALITY_UP_TO: usize = 4 * 1024 * 1024;
+
+/// Whether to compress quickly rather than best: when the binary preparing the site is a debug
+/// build, so is the site (`scripts/build-site` runs the binary it just built), and its 40 MB of
+/// unoptimised WASM, sent to browsers on this machine only, took over two minutes at the best
+/// levels. A release site always gets the best levels.
+const QUICK: bool = cfg!(debug_assertions);
 
 /// A sibling is kept only when it saves at least this share of the bytes (a PNG icon does not).
 const MIN_SAVING_PERCENT: usize = 5;
@@ -95,7 +102,9 @@ pub fn compress(path: &Path) -> Result<usize, SiteBuildError> {
 }
 
 fn brotli_bytes(data: &[u8]) -> std::io::Result<Vec<u8>> {
-    let quality = if data.len() <= BEST_QUALITY_UP_TO {
+    let quality = if QUICK {
+        5
+    } else if data.len() <= BEST_QUALITY_UP_TO {
         11
     } else {
         9
@@ -108,7 +117,12 @@ fn brotli_bytes(data: &[u8]) -> std::io::Result<Vec<u8>> {
 }
 
 fn gzip_bytes(data: &[u8]) -> std::io::Result<Vec<u8>> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let level = if QUICK {
+        flate2::Compression::default()
+    } else {
+        flate2::Compression::best()
+    };
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), level);
     encoder.write_all(data)?;
     encoder.finish()
 }
