@@ -35,7 +35,7 @@ fn loader_script(options: LeptosOptions) -> impl IntoView {
     let script = format!(
         "(function(js,wasm,lang,ftl){{\
          const text=()=>fetch(ftl).then(r=>{{if(!r.ok)throw new Error(ftl+\": \"+r.status);return r.text()}});\
-         const go=()=>Promise.all([import(js),text()]).then(([m,t])=>m.default({{module_or_path:wasm}}).then(()=>m.hydrate(lang,t))).catch(e=>console.error(\"parvis: not hydrated:\",e));\
+         const go=()=>Promise.all([import(js).then(m=>m.default({{module_or_path:wasm}}).then(()=>m)),text()]).then(([m,t])=>m.hydrate(lang,t)).catch(e=>console.error(\"parvis: not hydrated:\",e));\
          const idle=()=>\"requestIdleCallback\" in window?requestIdleCallback(go,{{timeout:2000}}):setTimeout(go,0);\
          if(document.readyState===\"complete\")idle();else addEventListener(\"load\",idle,{{once:true}});\
          }})({:?},{:?},{:?},{:?})",

@@ -83,7 +83,8 @@ pub fn hydrate() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // On the server the shell already provided it; in the browser this reads the same cookie.
+    // On the server the shell already provided it; in the browser it is the language of the
+    // messages the page was given (the server chose them from the language cookie).
     if use_context::<crate::i18n::Locale>().is_none() {
         provide_locale();
     }

@@ -54,8 +54,17 @@ pub fn lookup(key: &str, args: &[(&'static str, String)]) -> String {
             fluent_args.set(*name, FluentValue::from(value.clone()));
         }
         let mut errors = Vec::new();
-        bundle
-            .format_pattern(pattern, (!args.is_empty()).then_some(&fluent_args), &mut errors)
-            .into_owned()
+        let text = bundle.format_pattern(
+            pattern,
+            (!args.is_empty()).then_some(&fluent_args),
+            &mut errors,
+        );
+        // The server drops a text that formatted with errors (a missing argument) and, having
+        // no other language here to fall back on, says the key is unknown; so does this.
+        if errors.is_empty() {
+            text.into_owned()
+        } else {
+            unknown()
+        }
     })
 }

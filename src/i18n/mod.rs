@@ -26,7 +26,7 @@ fluent_templates::static_loader! {
     };
 }
 
-/// The cookie that holds the chosen language; readable by scripts on purpose.
+/// The cookie that holds the chosen language (it holds nothing secret; the server reads it).
 pub const LANG_COOKIE: &str = "parvis_lang";
 
 /// How long the language cookie lasts, in days (its `Max-Age`; the cookie notice shows it).
@@ -63,7 +63,7 @@ impl Locale {
         Locale::ALL.into_iter().find(|l| l.code() == code.trim())
     }
 
-    /// The language named by a `Cookie` header or `document.cookie` string.
+    /// The language named by a `Cookie` header.
     pub fn from_cookies(cookies: &str) -> Locale {
         cookies
             .split(';')

@@ -74,12 +74,16 @@ impl std::fmt::Display for Report {
     }
 }
 
-/// The folder where the hashed files of `site_root` outlive the next build.
+/// The folder where the hashed files of `site_root` outlive the next build: `<site>-kept` for a
+/// release site, `<site>-kept-debug` for a debug one. Both kinds of build write the same site
+/// folder but compress differently (`precompress::QUICK`), and a file that is the same in both
+/// (the messages) must not bring a debug build's quick siblings into a release site.
 pub fn kept_dir(site_root: &Path) -> PathBuf {
     let name = site_root
         .file_name()
         .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
-    site_root.with_file_name(format!("{name}-kept"))
+    let kind = if precompress::QUICK { "-debug" } else { "" };
+    site_root.with_file_name(format!("{name}-kept{kind}"))
 }
 
 /// Prepares the site cargo-leptos just built in `site_root`, keeping files of earlier builds
@@ -128,7 +132,10 @@ fn write_messages(pkg: &Path) -> Result<(), SiteBuildError> {
     for locale in Locale::ALL {
         let path = dir.join(messages_file::file_name(locale));
         if !path.is_file() {
-            fs::write(&path, messages_file::text(locale)).map_err(SiteBuildError::io(&path))?;
+            // Whole or not at all: a file under a hashed name is trusted as it stands.
+            let partial = dir.join(format!(".{}.partial", messages_file::file_name(locale)));
+            fs::write(&partial, messages_file::text(locale)).map_err(SiteBuildError::io(&partial))?;
+            fs::rename(&partial, &path).map_err(SiteBuildError::io(&path))?;
         }
     }
     Ok(())

@@ -39,7 +39,7 @@ const BEST_QUALITY_UP_TO: usize = 4 * 1024 * 1024;
 /// build, so is the site (`scripts/build-site` runs the binary it just built), and its 40 MB of
 /// unoptimised WASM, sent to browsers on this machine only, took over two minutes at the best
 /// levels. A release site always gets the best levels.
-const QUICK: bool = cfg!(debug_assertions);
+pub const QUICK: bool = cfg!(debug_assertions);
 
 /// A sibling is kept only when it saves at least this share of the bytes (a PNG icon does not).
 const MIN_SAVING_PERCENT: usize = 5;
