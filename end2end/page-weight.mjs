@@ -4,7 +4,7 @@
 // Each page is loaded in a fresh browser context (empty cache) with a phone's viewport and user
 // agent, asking for `Accept-Encoding: br, gzip`. Every response until the WASM has hydrated the
 // page (`body[data-hydrated]`) and no request has started for a second is counted by kind (HTML, CSS, JS, WASM,
-// other) as transferred (body bytes on the wire, as the server encoded them), and also as
+// the page's messages, other) as transferred (body bytes on the wire, as the server encoded them), and also as
 // brotli would send it (each decoded body compressed here at quality 11), so the figure is
 // useful whether or not the server compresses yet.
 import { chromium, devices } from "@playwright/test";
@@ -25,6 +25,8 @@ function kindOf(response) {
   const contentType = (response.headers()["content-type"] ?? "").split(";")[0].trim();
   const url = new URL(response.url()).pathname;
   if (type === "document") return "html";
+  // The page's language's messages (server/messages_file.rs), fetched beside the WASM.
+  if (url.endsWith(".ftl")) return "messages";
   if (contentType === "application/wasm" || url.endsWith(".wasm")) return "wasm";
   if (type === "stylesheet" || contentType === "text/css") return "css";
   if (type === "script" || contentType.endsWith("javascript")) return "js";
@@ -105,7 +107,7 @@ const pages = [
   { name: "agent: my offers", path: "/stages/gestion", state: await signedIn(agent.email, agent.password) },
 ];
 
-const kinds = ["html", "css", "js", "wasm"];
+const kinds = ["html", "css", "js", "wasm", "messages"];
 const kb = (n) => (n / 1000).toFixed(1);
 const table = [];
 for (const p of pages) {
@@ -128,8 +130,8 @@ await browser.close();
 
 console.log(`\nFirst load on a phone (Pixel 7 profile, empty cache), ${base}, until hydrated and no request for a second.`);
 console.log("Per kind: KB as transferred / KB if every file were brotli -q 11 (1 KB = 1000 bytes).\n");
-console.log("| page | HTML | CSS | JS | WASM | total transferred | total with brotli | other transferred | interactive after |");
-console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+console.log("| page | HTML | CSS | JS | WASM | messages | total transferred | total with brotli | other transferred | interactive after |");
+console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 for (const l of table) {
-  console.log(`| ${l.page} | ${l.html} | ${l.css} | ${l.js} | ${l.wasm} | ${kb(l.total)} KB | **${kb(l.totalBrotli)} KB** | ${kb(l.other)} KB | ${l.ms} ms |`);
+  console.log(`| ${l.page} | ${l.html} | ${l.css} | ${l.js} | ${l.wasm} | ${l.messages} | ${kb(l.total)} KB | **${kb(l.totalBrotli)} KB** | ${kb(l.other)} KB | ${l.ms} ms |`);
 }
