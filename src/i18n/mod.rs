@@ -82,10 +82,8 @@ impl Locale {
 
     /// The message `key` in this language (in the browser: in the page's language, the only
     /// one it has).
-    #[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
     pub fn t(self, key: &str) -> String {
-        use fluent_templates::Loader;
-        LOCALES.lookup(&self.langid(), key)
+        self.t_with(key, &[])
     }
 
     /// The message `key` with named arguments.
@@ -93,16 +91,14 @@ impl Locale {
     pub fn t_with(self, key: &str, args: &[(&'static str, String)]) -> String {
         use fluent_templates::{fluent_bundle::FluentValue, Loader};
         use std::{borrow::Cow, collections::HashMap};
+        if args.is_empty() {
+            return LOCALES.lookup(&self.langid(), key);
+        }
         let args: HashMap<Cow<'static, str>, FluentValue<'static>> = args
             .iter()
             .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone())))
             .collect();
         LOCALES.lookup_with_args(&self.langid(), key, &args)
-    }
-
-    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
-    pub fn t(self, key: &str) -> String {
-        client_messages::lookup(key, &[])
     }
 
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]

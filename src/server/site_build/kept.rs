@@ -125,13 +125,10 @@ fn same_bytes(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Copies through a temporary name, so an interrupted run never leaves a partial file under a
-/// hashed name (which would be trusted from then on).
+/// Copies whole (`write_whole`): a kept file is trusted from then on.
 fn copy_if_missing(from: &Path, to: &Path) -> Result<(), SiteBuildError> {
     if !to.is_file() {
-        let partial = precompress::sibling(to, "partial");
-        fs::copy(from, &partial).map_err(SiteBuildError::io(&partial))?;
-        fs::rename(&partial, to).map_err(SiteBuildError::io(to))?;
+        super::write_whole(to, |partial| fs::copy(from, partial).map(drop))?;
     }
     Ok(())
 }

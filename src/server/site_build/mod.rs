@@ -132,13 +132,22 @@ fn write_messages(pkg: &Path) -> Result<(), SiteBuildError> {
     for locale in Locale::ALL {
         let path = dir.join(messages_file::file_name(locale));
         if !path.is_file() {
-            // Whole or not at all: a file under a hashed name is trusted as it stands.
-            let partial = dir.join(format!(".{}.partial", messages_file::file_name(locale)));
-            fs::write(&partial, messages_file::text(locale)).map_err(SiteBuildError::io(&partial))?;
-            fs::rename(&partial, &path).map_err(SiteBuildError::io(&path))?;
+            write_whole(&path, |partial| fs::write(partial, messages_file::text(locale)))?;
         }
     }
     Ok(())
+}
+
+/// Writes `to` through a temporary name beside it (`<to>.partial`, written by `write`, then
+/// renamed), so an interrupted run never leaves a partial file under a name that is trusted
+/// as it stands: a hashed file, or a compressed sibling newer than its source.
+fn write_whole(
+    to: &Path,
+    write: impl FnOnce(&Path) -> std::io::Result<()>,
+) -> Result<(), SiteBuildError> {
+    let partial = precompress::sibling(to, "partial");
+    write(&partial).map_err(SiteBuildError::io(&partial))?;
+    fs::rename(&partial, to).map_err(SiteBuildError::io(to))
 }
 
 /// The hashed files under `pkg` (not their compressed siblings), relative to it.

@@ -92,7 +92,8 @@ pub fn compress(path: &Path) -> Result<usize, SiteBuildError> {
         .map_err(SiteBuildError::io(path))?;
         let target = sibling(path, suffix);
         if packed.len() * 100 <= data.len() * (100 - MIN_SAVING_PERCENT) {
-            fs::write(&target, packed).map_err(SiteBuildError::io(&target))?;
+            // Whole: a sibling newer than its source is served without another look.
+            super::write_whole(&target, |partial| fs::write(partial, packed))?;
             written += 1;
         } else if target.exists() {
             fs::remove_file(&target).map_err(SiteBuildError::io(&target))?;
