@@ -47,13 +47,22 @@ macro_rules! page_group {
                 }
 
                 async fn view(_this: Self) -> AnyView {
+                    // Never waits here on a direct load: `preload` has loaded the chunks, and
+                    // a view that is not ready at once is hydrated out of place (tachys's
+                    // "unreachable" marker panic; README, development notes).
                     $group($kind::$variant).await
                 }
 
                 async fn preload() {
-                    // The chunk starts loading while the route's data does.
+                    // The chunk starts loading while the route's data does. On a direct load,
+                    // its fetches begin in a task after the shell's hydration, and the page is
+                    // built and hydrated in a task after its chunks arrived (`hydration_steps`).
                     #[cfg(feature = "hydrate")]
-                    $preload().await;
+                    {
+                        super::hydration_steps::next_task_while_hydrating().await;
+                        $preload().await;
+                        super::hydration_steps::next_task_while_hydrating().await;
+                    }
                 }
             }
         )+

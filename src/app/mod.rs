@@ -2,6 +2,7 @@
 
 pub mod chunk_failure;
 mod hydration_loader;
+pub mod hydration_steps;
 mod layout;
 mod lazy_pages;
 
@@ -69,6 +70,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn hydrate() {
     chunk_failure::install();
     wasm_bindgen_futures::spawn_local(async {
+        // The WASM's start and the messages end this task; the app hydrates in the next.
+        hydration_steps::next_task().await;
         let app = leptos::mount::hydrate_from_async(leptos::tachys::dom::body(), App).await;
         app.forget();
         if let Some(body) = web_sys::window()
