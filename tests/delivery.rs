@@ -460,7 +460,8 @@ async fn every_page_links_the_manifest_the_icons_and_the_theme_colour() {
 #[tokio::test]
 async fn pages_start_the_bundle_after_their_load_and_preload_none_of_it() {
     let app = app_serving_public_files().await;
-    for path in ["/", "/stages", "/innovation"] {
+    // The last two are lazy pages (their code in chunks of the split WASM).
+    for path in ["/", "/stages", "/innovation", "/compte/connexion"] {
         let html = get(&app, path, None).await.text().await.expect("html");
         let page = scraper::Html::parse_document(&html);
         let selector = scraper::Selector::parse("link[rel=preload], link[rel=modulepreload]")
@@ -483,6 +484,48 @@ async fn pages_start_the_bundle_after_their_load_and_preload_none_of_it() {
             "{path}: {loader}"
         );
     }
+}
+
+/// A lazy page names its chunks (from the split build's manifest) in its head for the loader,
+/// which preloads them once the page is painted, beside the bundle; a page of the main chunk
+/// names none, and nothing is preloaded from the head.
+#[tokio::test]
+async fn a_lazy_page_names_its_chunks_for_the_loader_to_preload() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let site = root.path().join("site");
+    build_site(&site, HASH_A, SystemTime::now());
+    // As cargo-leptos writes it: each lazy function's unique name to its chunks' file stems.
+    std::fs::write(
+        site.join("pkg/__wasm_split_manifest.json"),
+        r#"{"account_pages_4629":["chunk_3","split_account_pages_4629"],"account_pages_extra_1":["chunk_9"],"legal_pages_77":["chunk_5"]}"#,
+    )
+    .expect("manifest");
+    let app = app_serving(site).await;
+    let named = |html: &str| -> (Vec<String>, usize, String) {
+        let page = scraper::Html::parse_document(html);
+        let meta = scraper::Selector::parse("head meta[name=parvis-chunks]").expect("selector");
+        let preload = scraper::Selector::parse("link[rel=preload], link[rel=modulepreload]")
+            .expect("selector");
+        let script = scraper::Selector::parse("script[type=module]").expect("selector");
+        (
+            page.select(&meta)
+                .filter_map(|e| e.value().attr("content").map(str::to_string))
+                .collect(),
+            page.select(&preload).count(),
+            page.select(&script).map(|e| e.text().collect::<String>()).collect(),
+        )
+    };
+    let html = get(&app, "/compte/connexion", None).await.text().await.expect("html");
+    let (chunks, preloads, loader) = named(&html);
+    assert_eq!(chunks, ["/pkg/chunk_3.wasm /pkg/split_account_pages_4629.wasm"]);
+    assert_eq!(preloads, 0, "{html}");
+    assert!(
+        loader.contains("meta[name=parvis-chunks]") && loader.contains("rel=\"preload\""),
+        "{loader}"
+    );
+    let html = get(&app, "/stages", None).await.text().await.expect("html");
+    let (chunks, preloads, _) = named(&html);
+    assert!(chunks.is_empty() && preloads == 0, "{html}");
 }
 
 /// The browser is given its page's language only: the loader names that language's messages,

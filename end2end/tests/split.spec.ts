@@ -117,3 +117,31 @@ test("a chunk that fails to download leads to the page loaded in full", async ({
   await page.getByRole("link", { name: "Nouvelle offre" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Nouvelle offre" })).toBeVisible();
 });
+
+// A lazy page's chunks are named in its head and preloaded by the loader after the page's load,
+// when it fetches the bundle (app/hydration_loader.rs), each file once: a download that starts
+// while the page is painted competes with it (and Lighthouse counts it into the largest paint).
+// (The first paint's own timestamp can come a frame after the idle moment, so the load it is.)
+test("a lazy page's chunks are fetched after its load, each once", async ({ page }) => {
+  const problems = watch(page);
+  const requests: string[] = [];
+  page.on("request", (r) => { const path = new URL(r.url()).pathname; if (path.endsWith(".wasm")) requests.push(path); });
+  await page.goto("/innovation/regles");
+  await hydrated(page);
+  const named = (await page.locator("head meta[name=parvis-chunks]").getAttribute("content"))?.split(" ") ?? [];
+  expect(named.length, "the page names its chunks").toBeGreaterThan(0);
+  await expect(page.locator("head link[rel=preload][as=fetch]")).toHaveCount(named.length);
+  const timing = await page.evaluate(() => ({
+    loaded: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).loadEventEnd,
+    chunks: performance.getEntriesByType("resource")
+      .filter((r) => r.name.includes("/pkg/") && r.name.endsWith(".wasm") && !/\/pkg\/parvis\./.test(r.name))
+      .map((r) => ({ path: new URL(r.name).pathname, start: r.startTime, by: (r as PerformanceResourceTiming).initiatorType })),
+  }));
+  expect(timing.chunks.map((c) => c.path).sort()).toEqual([...named].sort());
+  for (const chunk of timing.chunks) {
+    expect(chunk.by, chunk.path).toBe("link");
+    expect(chunk.start, `${chunk.path} starts after the page's load`).toBeGreaterThanOrEqual(timing.loaded);
+  }
+  for (const path of named) expect(requests.filter((r) => r === path), path).toHaveLength(1);
+  expect(problems).toEqual([]);
+});

@@ -6,7 +6,10 @@
 //! `load` event and the next idle moment (at most 2 s later), so what the server rendered is
 //! painted before any byte of it moves. Forms and links work meanwhile without JavaScript.
 //! Beside the bundle it fetches the page's language's messages, the only ones the browser has
-//! (`server::messages_file`), and gives them to `hydrate`.
+//! (`server::messages_file`), and gives them to `hydrate`; on a lazy page, it preloads the
+//! page's WASM chunks at the same moment, which the page names in its head ([`name_chunks`]).
+//! Leptos's own preload of them (`HydrationScripts`' split manifest) started in the head, so
+//! they were downloaded while the page was being painted, as the bundle was.
 
 use leptos::prelude::*;
 
@@ -19,13 +22,6 @@ pub fn HydrationLoader(options: LeptosOptions) -> impl IntoView {
 
 #[cfg(feature = "ssr")]
 fn loader_script(options: LeptosOptions) -> impl IntoView {
-    // Run for what it provides (the split manifest that lazy routes read to name their
-    // chunks); its markup, which preloads the WASM, is not rendered.
-    let _ = leptos::hydration::HydrationScripts(
-        leptos::hydration::HydrationScriptsProps::builder()
-            .options(options.clone())
-            .build(),
-    );
     let (js, wasm) =
         crate::server::asset_names::bundle_names(&options.output_name, options.hash_files);
     let pkg = format!("/{}", options.site_pkg_dir);
@@ -34,8 +30,10 @@ fn loader_script(options: LeptosOptions) -> impl IntoView {
     // the page is not hydrated (its forms and links still work) and the console says why.
     let script = format!(
         "(function(js,wasm,lang,ftl){{\
+         const chunks=()=>document.querySelectorAll('meta[name={CHUNKS_META}]').forEach(m=>m.content.split(\" \").filter(Boolean).forEach(href=>{{\
+         const l=document.createElement(\"link\");l.rel=\"preload\";l.as=\"fetch\";l.crossOrigin=\"anonymous\";l.href=href;document.head.append(l)}}));\
          const text=()=>fetch(ftl).then(r=>{{if(!r.ok)throw new Error(ftl+\": \"+r.status);return r.text()}});\
-         const go=()=>Promise.all([import(js).then(m=>m.default({{module_or_path:wasm}}).then(()=>m)),text()]).then(([m,t])=>m.hydrate(lang,t)).catch(e=>console.error(\"parvis: not hydrated:\",e));\
+         const go=()=>(chunks(),Promise.all([import(js).then(m=>m.default({{module_or_path:wasm}}).then(()=>m)),text()]).then(([m,t])=>m.hydrate(lang,t)).catch(e=>console.error(\"parvis: not hydrated:\",e)));\
          const idle=()=>\"requestIdleCallback\" in window?requestIdleCallback(go,{{timeout:2000}}):setTimeout(go,0);\
          if(document.readyState===\"complete\")idle();else addEventListener(\"load\",idle,{{once:true}});\
          }})({:?},{:?},{:?},{:?})",
@@ -45,6 +43,24 @@ fn loader_script(options: LeptosOptions) -> impl IntoView {
         crate::server::messages_file::url(&options.site_pkg_dir, locale),
     );
     view! { <script type="module" nonce=leptos::nonce::use_nonce()>{script}</script> }
+}
+
+/// The name of the head's `<meta>` whose content lists a lazy page's chunk URLs, space-separated.
+pub const CHUNKS_META: &str = "parvis-chunks";
+
+/// Names the chunks of the lazy page group `function` (its `#[lazy]` function's name) in the
+/// page's head, `<meta name="parvis-chunks" content="/pkg/… /pkg/…">`, for the loader to
+/// preload; nothing when the site's build is not split. Called by a lazy route on the server.
+/// The tag goes to leptos_meta's head, outside the page's view, so hydration never sees it.
+#[cfg(feature = "ssr")]
+pub fn name_chunks(function: &str) {
+    let Some(options) = use_context::<LeptosOptions>() else {
+        return;
+    };
+    let urls = crate::server::split_chunks::chunk_urls(&options, function);
+    if !urls.is_empty() {
+        let _ = view! { <leptos_meta::Meta name=CHUNKS_META content=urls.join(" ")/> }.to_html();
+    }
 }
 
 /// The shell is rendered on the server only.

@@ -50,7 +50,11 @@ macro_rules! page_group {
                     // Never waits here on a direct load: `preload` has loaded the chunks, and
                     // a view that is not ready at once is hydrated out of place (tachys's
                     // "unreachable" marker panic; README, development notes).
-                    $group($kind::$variant).await
+                    let view = $group($kind::$variant).await;
+                    // The page's head names the chunks for the loader to preload.
+                    #[cfg(feature = "ssr")]
+                    super::hydration_loader::name_chunks(stringify!($group));
+                    view
                 }
 
                 async fn preload() {

@@ -1,7 +1,7 @@
 //! The HTML shell, the application root and its routes.
 
 pub mod chunk_failure;
-mod hydration_loader;
+pub mod hydration_loader;
 pub mod hydration_steps;
 mod layout;
 mod lazy_pages;
@@ -24,6 +24,8 @@ use leptos_router::{
 /// The document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = provide_locale();
+    // For the lazy pages naming their chunks (`hydration_loader::name_chunks`).
+    provide_context(options.clone());
     #[cfg(feature = "ssr")]
     if let (Some(nonce), Some(response)) = (
         leptos::nonce::use_nonce(),

@@ -25,27 +25,45 @@ pub fn hash_file_beside_binary() -> bool {
 pub fn bundle_names(output_name: &str, hash_files: bool) -> (String, String) {
     let (mut js, mut wasm) = (output_name.to_string(), output_name.to_string());
     if hash_files {
-        // Read once per process: every page names the bundle, and the file never changes
-        // under a running binary.
-        static HASHES: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-        let hashes = HASHES.get_or_init(|| {
-            std::env::current_exe()
-                .ok()
-                .and_then(|exe| exe.parent().map(|dir| dir.join(HASH_FILE)))
-                .and_then(|file| std::fs::read_to_string(file).ok())
-                .unwrap_or_default()
-        });
-        for (file, hash) in hashes.lines().filter_map(|line| line.trim().split_once(':')) {
-            match file {
-                "js" => js = format!("{output_name}.{}", hash.trim()),
-                "wasm" => wasm = format!("{output_name}.{}", hash.trim()),
-                _ => {}
-            }
+        if let Some(hash) = build_hash("js") {
+            js = format!("{output_name}.{hash}");
+        }
+        if let Some(hash) = build_hash("wasm") {
+            wasm = format!("{output_name}.{hash}");
         }
     } else if option_env!("LEPTOS_OUTPUT_NAME").is_none() {
         wasm.push_str("_bg");
     }
     (js, wasm)
+}
+
+/// The name of the split WASM's manifest (lazy function → chunk files) in the package
+/// folder, as Leptos's `HydrationScripts` finds it: `__wasm_split_manifest.<hash>.json` from
+/// the `hash.txt` beside the binary, the plain name without hashes or without that file.
+pub fn split_manifest_name(hash_files: bool) -> String {
+    match build_hash("manifest").filter(|_| hash_files) {
+        Some(hash) => format!("__wasm_split_manifest.{hash}.json"),
+        None => "__wasm_split_manifest.json".to_string(),
+    }
+}
+
+/// The hash `hash.txt` gives the build's file `kind` (`js`, `wasm`, `manifest`…); none when
+/// the running binary has no such file beside it. Read once per process: every page names
+/// the bundle, and the file never changes under a running binary.
+fn build_hash(kind: &str) -> Option<&'static str> {
+    static HASHES: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let hashes = HASHES.get_or_init(|| {
+        std::env::current_exe()
+            .ok()
+            .and_then(|exe| exe.parent().map(|dir| dir.join(HASH_FILE)))
+            .and_then(|file| std::fs::read_to_string(file).ok())
+            .unwrap_or_default()
+    });
+    hashes
+        .lines()
+        .filter_map(|line| line.trim().split_once(':'))
+        .find(|(file, _)| file.trim() == kind)
+        .map(|(_, hash)| hash.trim())
 }
 
 /// Length of cargo-leptos's content hash: 16 bytes of MD5 in unpadded base64url.

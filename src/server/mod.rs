@@ -40,6 +40,7 @@ pub mod share;
 pub mod shutdown;
 pub mod site_build;
 pub mod sitemap;
+pub mod split_chunks;
 pub mod sql;
 pub mod state;
 pub mod static_files;
