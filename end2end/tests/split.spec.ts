@@ -118,7 +118,7 @@ test("a chunk that fails to download leads to the page loaded in full", async ({
   await expect(page.getByRole("heading", { level: 1, name: "Nouvelle offre" })).toBeVisible();
 });
 
-// A lazy page's chunks are named in its head and preloaded by the loader after the page's load,
+// A lazy page's chunks are named on its <body> and preloaded by the loader after the page's load,
 // when it fetches the bundle (app/hydration_loader.rs), each file once: a download that starts
 // while the page is painted competes with it (and Lighthouse counts it into the largest paint).
 // (The first paint's own timestamp can come a frame after the idle moment, so the load it is.)
@@ -128,7 +128,7 @@ test("a lazy page's chunks are fetched after its load, each once", async ({ page
   page.on("request", (r) => { const path = new URL(r.url()).pathname; if (path.endsWith(".wasm")) requests.push(path); });
   await page.goto("/innovation/regles");
   await hydrated(page);
-  const named = (await page.locator("head meta[name=parvis-chunks]").getAttribute("content"))?.split(" ") ?? [];
+  const named = (await page.locator("body").getAttribute("data-parvis-chunks"))?.split(" ") ?? [];
   expect(named.length, "the page names its chunks").toBeGreaterThan(0);
   await expect(page.locator("head link[rel=preload][as=fetch]")).toHaveCount(named.length);
   const timing = await page.evaluate(() => ({

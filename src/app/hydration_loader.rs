@@ -7,7 +7,7 @@
 //! painted before any byte of it moves. Forms and links work meanwhile without JavaScript.
 //! Beside the bundle it fetches the page's language's messages, the only ones the browser has
 //! (`server::messages_file`), and gives them to `hydrate`; on a lazy page, it preloads the
-//! page's WASM chunks at the same moment, which the page names in its head ([`name_chunks`]).
+//! page's WASM chunks at the same moment, which the page names on its `<body>` ([`name_chunks`]).
 //! Leptos's own preload of them (`HydrationScripts`' split manifest) started in the head, so
 //! they were downloaded while the page was being painted, as the bundle was.
 
@@ -30,8 +30,8 @@ fn loader_script(options: LeptosOptions) -> impl IntoView {
     // the page is not hydrated (its forms and links still work) and the console says why.
     let script = format!(
         "(function(js,wasm,lang,ftl){{\
-         const chunks=()=>document.querySelectorAll('meta[name={CHUNKS_META}]').forEach(m=>m.content.split(\" \").filter(Boolean).forEach(href=>{{\
-         const l=document.createElement(\"link\");l.rel=\"preload\";l.as=\"fetch\";l.crossOrigin=\"anonymous\";l.href=href;document.head.append(l)}}));\
+         const chunks=()=>(document.body.getAttribute(\"{CHUNKS_ATTRIBUTE}\")||\"\").split(\" \").filter(Boolean).forEach(href=>{{\
+         const l=document.createElement(\"link\");l.rel=\"preload\";l.as=\"fetch\";l.crossOrigin=\"anonymous\";l.href=href;document.head.append(l)}});\
          const text=()=>fetch(ftl).then(r=>{{if(!r.ok)throw new Error(ftl+\": \"+r.status);return r.text()}});\
          const go=()=>(chunks(),Promise.all([import(js).then(m=>m.default({{module_or_path:wasm}}).then(()=>m)),text()]).then(([m,t])=>m.hydrate(lang,t)).catch(e=>console.error(\"parvis: not hydrated:\",e)));\
          const idle=()=>\"requestIdleCallback\" in window?requestIdleCallback(go,{{timeout:2000}}):setTimeout(go,0);\
@@ -45,13 +45,15 @@ fn loader_script(options: LeptosOptions) -> impl IntoView {
     view! { <script type="module" nonce=leptos::nonce::use_nonce()>{script}</script> }
 }
 
-/// The name of the head's `<meta>` whose content lists a lazy page's chunk URLs, space-separated.
-pub const CHUNKS_META: &str = "parvis-chunks";
+/// The `<body>` attribute whose value lists a lazy page's chunk URLs, space-separated.
+pub const CHUNKS_ATTRIBUTE: &str = "data-parvis-chunks";
 
-/// Names the chunks of the lazy page group `function` (its `#[lazy]` function's name) in the
-/// page's head, `<meta name="parvis-chunks" content="/pkg/… /pkg/…">`, for the loader to
-/// preload; nothing when the site's build is not split. Called by a lazy route on the server.
-/// The tag goes to leptos_meta's head, outside the page's view, so hydration never sees it.
+/// Names the chunks of the lazy page group `function` (its `#[lazy]` function's name) on the
+/// page's `<body>`, `data-parvis-chunks="/pkg/… /pkg/…"`, for the loader to preload; nothing
+/// when the site's build is not split. Called by a lazy route on the server. It goes through
+/// leptos_meta's `<Body>` attributes, which hydration does not walk: a head tag registered on
+/// the server only would shift leptos_meta's hydration of the page's own head tags, which it
+/// pairs with the head's elements in order.
 #[cfg(feature = "ssr")]
 pub fn name_chunks(function: &str) {
     let Some(options) = use_context::<LeptosOptions>() else {
@@ -59,7 +61,7 @@ pub fn name_chunks(function: &str) {
     };
     let urls = crate::server::split_chunks::chunk_urls(&options, function);
     if !urls.is_empty() {
-        let _ = view! { <leptos_meta::Meta name=CHUNKS_META content=urls.join(" ")/> }.to_html();
+        let _ = view! { <leptos_meta::Body {..} data-parvis-chunks=urls.join(" ")/> }.to_html();
     }
 }
 

@@ -51,7 +51,7 @@ macro_rules! page_group {
                     // a view that is not ready at once is hydrated out of place (tachys's
                     // "unreachable" marker panic; README, development notes).
                     let view = $group($kind::$variant).await;
-                    // The page's head names the chunks for the loader to preload.
+                    // The page's body names the chunks for the loader to preload.
                     #[cfg(feature = "ssr")]
                     super::hydration_loader::name_chunks(stringify!($group));
                     view

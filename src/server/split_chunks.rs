@@ -1,12 +1,16 @@
 //! Which WASM chunk files a group of lazy pages needs, read from the split build's manifest
 //! (cargo-leptos writes `pkg/__wasm_split_manifest.<hash>.json`: each `#[lazy]` function's
 //! unique name, `<function>_<number>`, to the file stems of its chunks). A lazy page names
-//! them in its head for the loader to fetch once the page is painted
+//! them on its `<body>` for the loader to fetch once the page is painted
 //! (`app::hydration_loader`); Leptos's own `<link rel="preload">` of them started their
 //! download before the first paint.
 
 use leptos::config::LeptosOptions;
-use std::{collections::HashMap, path::Path, sync::OnceLock};
+use std::{
+    collections::HashMap,
+    path::{Path, PathBuf},
+    sync::{Arc, Mutex, OnceLock},
+};
 
 /// The manifest: a lazy function's unique name to the stems of its chunk files.
 type Manifest = HashMap<String, Vec<String>>;
@@ -16,14 +20,19 @@ type Manifest = HashMap<String, Vec<String>>;
 /// build without `--split`, a test's site), cannot read it (logged once), or lists no such
 /// function.
 pub fn chunk_urls(options: &LeptosOptions, function: &str) -> Vec<String> {
-    // Read once per process, as Leptos reads it: the site does not change under a running server.
-    static MANIFEST: OnceLock<Manifest> = OnceLock::new();
-    let manifest = MANIFEST.get_or_init(|| {
-        let file = Path::new(options.site_root.as_ref())
-            .join(options.site_pkg_dir.as_ref())
-            .join(super::asset_names::split_manifest_name(options.hash_files));
-        read_manifest(&file)
-    });
+    // Read once per site and process: the site does not change under a running server (tests
+    // run several sites in one process).
+    static MANIFESTS: OnceLock<Mutex<HashMap<PathBuf, Arc<Manifest>>>> = OnceLock::new();
+    let file = Path::new(options.site_root.as_ref())
+        .join(options.site_pkg_dir.as_ref())
+        .join(super::asset_names::split_manifest_name(options.hash_files));
+    let manifest = {
+        let mut manifests = MANIFESTS
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        Arc::clone(manifests.entry(file).or_insert_with_key(|file| Arc::new(read_manifest(file))))
+    };
     let pkg = options.site_pkg_dir.as_ref();
     manifest
         .iter()
